@@ -140,6 +140,8 @@ class ScoredArticle:
     published: date  # the date relative expressions were resolved against
     main_pair: tuple[str, str] | None  # what "les deux pays" / "both countries" refers to
     readings: tuple[SentenceReading, ...] = field(default_factory=tuple)
+    # How `published` was found: the Article's own source, or "text" when read in the article's words.
+    published_source: str = ""
 
     @property
     def observations(self) -> list[Observation]:

@@ -1,0 +1,188 @@
+"""Article -> ScoredArticle: chains the stages, holds no rules of its own.
+
+Stages: paragraphs and sentences with their language (language, nlp) -> mentions (mentions) ->
+the article's pair and anaphora (pairs) -> cues (cues, lexicon) -> dates (dates) -> observations
+(scoring). Each stage is a function of a sentence Span; `base` turns the Span's offsets into offsets
+in Article.text, which is how every stored number points back to its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from . import language, nlp
+from .cues import CueFinder
+from .dates import event_date, find_dates, publication_date_from_text
+from .lexicon import Lexicon, load_lexicon
+from .mentions import find_mentions
+from .pairs import article_pair, find_anaphora, sentence_pairs
+from .records import (
+    Article,
+    Cue,
+    Mention,
+    Observation,
+    ScoredArticle,
+    Sentence,
+    SentenceReading,
+)
+from .scoring import sentence_score
+
+# Dates the article itself states win over a file's modification time.
+WEAK_DATE_SOURCES = ("file-mtime", "none")
+
+
+class ScoringError(ValueError):
+    """The article cannot be scored; the message says what is wrong and what to do."""
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+@lru_cache(maxsize=8)
+def _cue_finder(lang: str, lexicon: Lexicon) -> CueFinder:
+    return CueFinder(nlp.get_nlp(lang), lang, lexicon)
+
+
+@dataclass(frozen=True)
+class _SentenceSpan:
+    """A sentence as a Span of some Doc, and the offset of that Doc's text in Article.text."""
+
+    span: Span
+    base: int
+    language: str
+
+
+def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArticle:
+    lexicon = lexicon or default_lexicon()
+    main_lang = main_language(article)
+    published, published_source = publication(article, main_lang)
+
+    sentences = list(_sentences(article.text, main_lang))
+    mentions = [find_mentions(s.span, s.language, published, s.base) for s in sentences]
+    title_mentions: list[Mention] = []
+    if article.title:
+        title_doc = nlp.get_nlp(main_lang)(article.title)
+        title_mentions = find_mentions(title_doc[:], main_lang, published, 0)
+    main_pair = article_pair(mentions, title_mentions)
+
+    readings = []
+    for index, (s, found) in enumerate(zip(sentences, mentions, strict=True)):
+        all_mentions = found + find_anaphora(s.span, s.language, main_pair, s.base)
+        pairs = sentence_pairs(all_mentions)
+        cues = _cue_finder(s.language, lexicon).find(s.span, s.base) if pairs else []
+        refs = find_dates(s.span, s.language, published, s.base)
+        when = event_date(refs, published)
+        observations = tuple(
+            Observation(
+                pair=pair,
+                sentence_index=index,
+                event_date=when.value,
+                precision=when.precision,
+                date_expression=when.expression,
+                cues=tuple(pair_cues),
+                score=sentence_score(pair_cues),
+            )
+            for pair, pair_cues in attribute_cues(pairs, all_mentions, cues).items()
+            if pair_cues
+        )
+        start = s.span.start_char + s.base
+        end = s.span.end_char + s.base
+        sentence = Sentence(index, start, end, article.text[start:end], s.language)
+        readings.append(
+            SentenceReading(sentence, tuple(all_mentions), tuple(pairs), tuple(cues), tuple(refs), observations)
+        )
+    return ScoredArticle(article, published, main_pair, tuple(readings), published_source)
+
+
+def main_language(article: Article) -> str:
+    lang = (article.language or "").lower()[:2] or language.detect_article_language(article.text)
+    if lang not in language.SUPPORTED:
+        raise ScoringError(
+            f"the article is in a language the tracker does not read ({lang!r}); "
+            f"it reads {', '.join(language.SUPPORTED)}: add a 'Language: fr' or 'Language: en' header "
+            "line if the detection is wrong"
+        )
+    return lang
+
+
+def publication(article: Article, lang: str) -> tuple[date, str]:
+    """The date relative expressions are resolved against, and how it was found."""
+    if article.published and article.published_source not in WEAK_DATE_SOURCES:
+        return article.published, article.published_source
+    found = publication_date_from_text(article.text, lang)
+    if found:
+        return found[0], "text"
+    if article.published:
+        return article.published, article.published_source
+    raise ScoringError(
+        "no publication date: the article has no Date: header and none was found in its text; "
+        "add a line 'Date: YYYY-MM-DD' at the top of the file and drop it again"
+    )
+
+
+def attribute_cues(
+    pairs: Sequence[tuple[str, str]], mentions: Sequence[Mention], cues: Sequence[Cue]
+) -> dict[tuple[str, str], list[Cue]]:
+    """Each cue goes to the pair whose two countries are named closest to it.
+
+    "le président américain a ordonné le bombardement contre le régime syrien, ce qui a provoqué un
+    regain de tensions entre les deux puissances": the bombing belongs to USA-SYR, whose actors
+    surround it, and the tensions to the pair that "les deux puissances" names. A pair's distance to a
+    cue is the larger of its two countries' nearest distances; ties share the cue.
+    """
+    result: dict[tuple[str, str], list[Cue]] = {pair: [] for pair in pairs}
+    if len(pairs) == 1:
+        result[pairs[0]] = list(cues)
+        return result
+    actors = [m for m in mentions if m.role == "actor"]
+    for cue in cues:
+        distances = {pair: max(_nearest(actors, country, cue) for country in pair) for pair in pairs}
+        best = min(distances.values(), default=0)
+        for pair, distance in distances.items():
+            if distance == best:
+                result[pair].append(cue)
+    return result
+
+
+def _nearest(mentions: Sequence[Mention], country: str, cue: Cue) -> int:
+    return min(
+        (max(0, m.start - cue.end, cue.start - m.end) for m in mentions if m.country == country),
+        default=10**9,
+    )
+
+
+def _sentences(text: str, main_lang: str) -> Iterator[_SentenceSpan]:
+    """Sentences in text order, each parsed by the pipeline of its own language.
+
+    The language is decided per paragraph (long enough to be reliable), then a sentence that is
+    clearly in the other language (a quoted English tweet in a French article) is parsed again alone.
+    """
+    paragraphs = [(m.start(), m.end()) for m in _paragraphs(text)]
+    langs = [language.detect_language(text[a:b], main_lang) for a, b in paragraphs]
+    docs: dict[int, object] = {}
+    for lang in set(langs):
+        idx = [i for i, lg in enumerate(langs) if lg == lang]
+        for i, doc in zip(idx, nlp.get_nlp(lang).pipe(text[paragraphs[i][0] : paragraphs[i][1]] for i in idx), strict=True):
+            docs[i] = doc
+    for i, (start, _) in enumerate(paragraphs):
+        for sent in docs[i].sents:  # type: ignore[attr-defined]
+            if not sent.text.strip():
+                continue
+            lang = language.detect_language(sent.text, langs[i])
+            if lang == langs[i]:
+                yield _SentenceSpan(sent, start, lang)
+            else:
+                alone = nlp.get_nlp(lang)(sent.text)
+                yield _SentenceSpan(alone[:], start + sent.start_char, lang)
+
+
+def _paragraphs(text: str) -> Iterator[re.Match[str]]:
+    return re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", text, flags=re.S)

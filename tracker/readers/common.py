@@ -1,17 +1,8 @@
-"""Readers: turn one dropped file into Articles, or say clearly why it cannot be read.
+"""What every reader shares: the error types, decoding bytes to text, header lines, dates.
 
-``read_file`` is the only entry point the ingest and the watcher need. A file that cannot be
-read at all raises ``RejectedInput`` whose ``reason`` says what is wrong *and* what to do, because
-that text ends up in ``rejected/NAME.reason.txt`` and in the dashboard's upload message, read by
-analysts, not programmers. A file holding several records (JSON list, JSONL) gives one
-``RecordError`` per bad record and still returns the good ones: one bad line must not cost the
-analyst the other 99.
-
-Dates: a ``Date:`` header (or the format's own date field) sets ``published`` with
-``published_source`` telling where it came from. When a file carries no date of its own we put the
-file's modification date with ``published_source="file-mtime"``: the pipeline prefers a date it
-finds in the text itself ("Première publication : 12/04/2017") over that fallback, and the
-dashboard can flag observations dated that way. So an undated article is stored, never rejected.
+A reason (``RejectedInput.reason``, ``RecordError.reason``) is read by analysts in
+``rejected/NAME.reason.txt`` and in the dashboard's upload message: it says what is wrong *and*
+what to do, in plain words.
 """
 
 from __future__ import annotations
@@ -19,19 +10,11 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from tracker.records import Article
-
-# Text formats above this size are almost certainly not one news article (a novel, a log dump);
-# configurable with `tracker watch --max-mb`.
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-# PDF, Word and zip files carry images and fonts, so they get more room for the same text.
-CONTAINER_SIZE_FACTOR = 10
-
-TEXT_FORMATS = (".txt", ".md")
 
 
 class RejectedInput(Exception):
@@ -51,6 +34,11 @@ class RecordError:
 
 
 ReadResult = list[Article | RecordError]
+
+
+def invented_in(text: str) -> bool:
+    """Whether the first lines of a text carry the invented-example mark (formats without a Note: header)."""
+    return is_invented(text[:600])
 
 
 # --------------------------------------------------------------------------------------------
@@ -150,7 +138,7 @@ def decode_text(data: bytes) -> str:
     return str(matches[0])
 
 
-def _clean_text(text: str) -> str:
+def clean_text(text: str) -> str:
     """One newline convention and no control characters other than newline and tab."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
@@ -196,12 +184,12 @@ def _header_field(line: str) -> tuple[str, str] | None:
     return (field_name, match.group(2)) if field_name else None
 
 
-def split_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+def split_header(lines: list[str], *, require_blank: bool = True) -> tuple[dict[str, str], list[str]]:
     """Leading ``Key: value`` lines followed by a blank line are a header; the rest is the body.
 
     Also takes a Markdown front matter block (``---`` ... ``---``). Without the blank line after
-    them, key-like lines are body text: "Source: AFP" alone on the first line of a wire story is
-    not promised to be a header.
+    them, key-like lines are body text ("Note: ..." opening a paragraph), except where the format
+    cannot hold a blank line (``require_blank=False``: text extracted from a PDF).
     """
     if lines and lines[0].strip() == "---":
         for end in range(1, min(len(lines), 40)):
@@ -219,7 +207,7 @@ def split_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
             break
         fields.setdefault(found[0], found[1])
         index += 1
-    if fields and (index == len(lines) or not lines[index].strip()):
+    if fields and (not require_blank or index == len(lines) or not lines[index].strip()):
         return fields, lines[index:]
     return {}, lines
 
@@ -278,32 +266,28 @@ def is_invented(note: str | None) -> bool:
     return bool(note) and any(mark in note.casefold() for mark in _INVENTED_MARKS)
 
 
-def _file_date(path: Path) -> date:
-    return datetime.fromtimestamp(path.stat().st_mtime).date()
-
-
-def _with_fallback_date(article: Article, path: Path) -> Article:
-    """An article without a date of its own gets the file's date, flagged (see module docstring)."""
-    if article.published is not None:
-        return article
-    return replace(article, published=_file_date(path), published_source="file-mtime")
+def header_label(key: str) -> str:
+    return f"the {key.capitalize()}: header"
 
 
 def article_from_fields(
-    body: str, fields: dict[str, str], path: Path, *, date_source: str = "header", what: str = "header"
+    body: str,
+    fields: dict[str, str],
+    path: Path,
+    *,
+    date_source: str = "header",
+    label: Callable[[str], str] = header_label,
 ) -> Article:
-    """Build an Article from header-like fields (title, date, url, outlet, language, note)."""
+    """Build an Article from header-like fields (title, date, url, outlet, language, note).
+
+    ``label(key)`` names a field in a reason ("the Date: header", "field 'date'"), so the analyst
+    can find the value we could not read.
+    """
     body = body.strip()
     if not body:
-        raise RejectedInput(
-            "no article text after the header lines; put the text below the header, after one blank line"
-        )
-    published = None
-    if fields.get("date") is not None:
-        published = parse_date_value(fields["date"], what=f"the Date: {what}" if what == "header" else what)
-    language = None
-    if fields.get("language") is not None:
-        language = parse_language(fields["language"], what=f"the Language: {what}" if what == "header" else what)
+        raise RejectedInput("no article text after the header lines; put the text below the header, after one blank line")
+    published = parse_date_value(fields["date"], what=label("date")) if fields.get("date") is not None else None
+    language = parse_language(fields["language"], what=label("language")) if fields.get("language") is not None else None
     return Article(
         text=body,
         title=(fields.get("title") or "").strip() or None,
@@ -315,78 +299,3 @@ def article_from_fields(
         source_path=str(path),
         is_example=is_invented(fields.get("note")),
     )
-
-
-# --------------------------------------------------------------------------------------------
-# Formats
-# --------------------------------------------------------------------------------------------
-
-
-def _read_text(path: Path, data: bytes) -> ReadResult:
-    text = _clean_text(decode_text(data))
-    if not text.strip():
-        raise RejectedInput(
-            "the file holds only blank space: nothing to read; add the article text and drop it again"
-        )
-    fields, body_lines = split_header(text.split("\n"))
-    if path.suffix.lower() == ".md" and "title" not in fields:
-        # A Markdown article's first "# heading" is its title.
-        for index, line in enumerate(body_lines):
-            if line.strip():
-                if line.startswith("# "):
-                    fields["title"] = line[2:].strip()
-                    body_lines = body_lines[index + 1 :]
-                break
-    return [article_from_fields("\n".join(body_lines), fields, path)]
-
-
-# Extension -> reader(path, bytes). Other modules add theirs with register_reader.
-_READERS: dict[str, Callable[[Path, bytes], ReadResult]] = {".txt": _read_text, ".md": _read_text}
-# Formats whose files carry images and fonts besides the text, so the size limit is larger.
-_CONTAINERS: set[str] = set()
-
-
-def register_reader(extension: str, reader: Callable[[Path, bytes], ReadResult], *, container: bool = False) -> None:
-    _READERS[extension.lower()] = reader
-    if container:
-        _CONTAINERS.add(extension.lower())
-
-
-def accepted_extensions() -> list[str]:
-    return sorted(_READERS)
-
-
-def _human_size(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
-
-
-def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
-    """Read one dropped file into Articles (and RecordErrors for bad records of multi-record files).
-
-    Raises RejectedInput, with a reason for the analyst, when nothing in the file can be read.
-    """
-    path = Path(path)
-    extension = path.suffix.lower()
-    reader = _READERS.get(extension)
-    if reader is None:
-        kind = f"'{extension}' files" if extension else "files without an extension"
-        raise RejectedInput(
-            f"{kind} are not read; save the article in one of these formats and drop it again: "
-            + ", ".join(accepted_extensions())
-        )
-    if not path.exists():
-        raise RejectedInput("the file is gone (moved or deleted before it could be read); drop it again")
-    if path.is_dir():
-        raise RejectedInput("this is a folder, not a file; drop the files inside it instead")
-    size = path.stat().st_size
-    limit = max_bytes * CONTAINER_SIZE_FACTOR if extension in _CONTAINERS else max_bytes
-    if size == 0:
-        raise RejectedInput("the file is empty: nothing to read; add the article text and drop it again")
-    if size > limit:
-        raise RejectedInput(
-            f"the file is {_human_size(size)}, over the {_human_size(limit)} limit for {extension} files; "
-            "split it into one file per article, or raise the limit (tracker watch --max-mb)"
-        )
-    results = reader(path, path.read_bytes())
-    return [_with_fallback_date(r, path) if isinstance(r, Article) else r for r in results]
-

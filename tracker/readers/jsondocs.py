@@ -1,0 +1,131 @@
+"""JSON (one article object, a list of them, or {"articles": [...]}) and JSON Lines (one per line).
+
+Field names vary with the tool that exported the articles (scrapers, NewsAPI, trafilatura's own
+JSON), so each field accepts the usual aliases. A bad record is reported alone, with its line or
+position, and the others are still read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tracker.records import Article
+
+from .common import ReadResult, RecordError, RejectedInput, article_from_fields, clean_text, decode_text
+
+# Our field -> the names it goes by in the JSON, first match wins.
+ALIASES = {
+    "text": ("text", "body", "content", "article", "maintext", "raw_text", "texte"),
+    "title": ("title", "headline", "titre"),
+    "date": ("date", "published", "published_at", "publishedAt", "publication_date", "datePublished", "pubDate"),
+    "url": ("url", "link", "source_url", "lien"),
+    "outlet": ("outlet", "source", "site", "sitename", "publisher", "media"),
+    "language": ("language", "lang", "langue"),
+    "note": ("note",),
+}
+_FIELD_LIST = "text (required), title, date, url, source, language"
+
+
+def _as_string(value: Any, name: str) -> str:
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return value["name"]  # NewsAPI: "source": {"id": ..., "name": "Le Monde"}
+    if isinstance(value, str):
+        return value
+    raise RejectedInput(f"field '{name}' holds {type(value).__name__} {json.dumps(value)[:40]}; it must be text")
+
+
+def article_from_record(record: Any, path: Path) -> Article:
+    if not isinstance(record, dict):
+        raise RejectedInput(
+            f"this record is a {type(record).__name__}, not an object; write each article as "
+            f'{{"text": "...", "title": "...", "date": "2017-04-12"}}'
+        )
+    fields: dict[str, str] = {}
+    used: dict[str, str] = {}
+    for field_name, names in ALIASES.items():
+        for name in names:
+            if record.get(name) is not None:
+                fields[field_name] = _as_string(record[name], name)
+                used[field_name] = name
+                break
+    body = clean_text(fields.pop("text", "")).strip()
+    if not body:
+        present = ", ".join(sorted(record)) or "none"
+        raise RejectedInput(
+            f"the record has no article text (fields present: {present}); put the text in a 'text' field. "
+            f"Fields read: {_FIELD_LIST}"
+        )
+    article = article_from_fields(body, fields, path, date_source="json", label=lambda key: f"field '{used[key]}'")
+    if record.get("invented") is True and not article.is_example:
+        from dataclasses import replace
+
+        article = replace(article, is_example=True)
+    return article
+
+
+def _read_records(records: list[Any], path: Path, label: str) -> ReadResult:
+    results: ReadResult = []
+    for number, record in enumerate(records, start=1):
+        try:
+            results.append(article_from_record(record, path))
+        except RejectedInput as rejected:
+            results.append(RecordError(f"{label} {number}", rejected.reason))
+    return results
+
+
+def _parse(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise RejectedInput(
+            f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}; "
+            "fix it there (a JSON validator shows the spot) and drop the file again"
+        ) from None
+
+
+def read_json(path: Path, data: bytes) -> ReadResult:
+    document = _parse(decode_text(data))
+    if isinstance(document, dict) and isinstance(document.get("articles"), list):
+        document = document["articles"]
+    if isinstance(document, list):
+        if not document:
+            raise RejectedInput("the JSON list is empty: no article to read; add article objects and drop it again")
+        return _read_records(document, path, "record")
+    return [article_from_record(document, path)]
+
+
+def read_jsonl(path: Path, data: bytes) -> ReadResult:
+    text = decode_text(data)
+    stripped = text.lstrip()
+    if stripped.startswith("[") or (stripped.startswith("{") and "\n" in stripped.strip() and _is_one_document(stripped)):
+        return read_json(path, data)  # a pretty-printed .json saved as .jsonl: read it as it is
+    results: ReadResult = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            results.append(article_from_record(_parse_line(line), path))
+        except RejectedInput as rejected:
+            results.append(RecordError(f"line {number}", rejected.reason))
+    if not results:
+        raise RejectedInput("the file holds only blank lines: nothing to read; add one article per line and drop it again")
+    return results
+
+
+def _parse_line(line: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as error:
+        raise RejectedInput(
+            f"not valid JSON: {error.msg} at column {error.colno}; each line must be one whole article object"
+        ) from None
+
+
+def _is_one_document(text: str) -> bool:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return True

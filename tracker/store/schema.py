@@ -1,0 +1,157 @@
+"""The tables, as SQLAlchemy Core objects: what the store writes and the dashboard reads.
+
+Every number on the dashboard must lead back to the words behind it, so the store keeps the
+article text, its sentences with character offsets, and each observation with its cues.
+Everything derived from the text (sentences and below) hangs off the article with
+``ON DELETE CASCADE``, so a rescore can replace it in one statement and nothing is left dangling.
+
+The migrations in ``migrations/versions`` create these tables; ``tests/test_store.py`` checks that
+the two agree, so a change here needs a new migration.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    false,
+)
+
+# Names for constraints and indexes, so migrations can refer to them on every database.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING)
+
+# The ingest outcomes `tracker ingest` reports and `tracker status` counts.
+OUTCOMES = ("stored", "duplicate", "rejected")
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # records.content_hash of the normalised text: the same article dropped twice is stored once.
+    Column("key", String(64), nullable=False, unique=True),
+    Column("title", Text),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("language", String(8)),
+    # The date relative expressions were resolved against (ScoredArticle.published).
+    Column("published", Date),
+    Column("published_source", String(20), nullable=False, server_default="none"),
+    Column("source_path", Text),
+    Column("is_example", Boolean, nullable=False, server_default=false()),
+    Column("main_pair", String(7)),  # "RUS-USA": what "les deux pays" refers to
+    Column("text", Text, nullable=False),
+    Column("added_at", DateTime, nullable=False),  # UTC, naive
+    Column("lexicon_version", String(64)),
+)
+
+sentences = Table(
+    "sentences",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("language", String(8)),
+    # The sentence's pairs, "; "-joined ("RUS-USA; SYR-USA"): a pair without a cue makes no
+    # observation, and `tracker explain` of a stored article still shows it.
+    Column("pairs", Text, nullable=False, server_default=""),
+    UniqueConstraint("article_id", "idx", name="uq_sentences_article_idx"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("country", String(3), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("detail", Text, nullable=False, server_default=""),
+)
+
+date_refs = Table(
+    "date_refs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("value", Date, nullable=False),
+    Column("precision", String(8), nullable=False),
+    Column("expression", Text, nullable=False),
+    Column("start_char", Integer),  # None for the publication date
+    Column("end_char", Integer),
+    Column("dates_event", Boolean, nullable=False),
+    Column("note", Text, nullable=False, server_default=""),
+)
+
+observations = Table(
+    "observations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("pair", String(7), nullable=False),  # "RUS-USA", codes sorted
+    Column("country_a", String(3), nullable=False),
+    Column("country_b", String(3), nullable=False),
+    Column("event_date", Date, nullable=False),
+    Column("precision", String(8), nullable=False),
+    Column("date_expression", Text, nullable=False, server_default=""),
+    Column("score", Float, nullable=False),
+    # The scale of DESIGN.md; a score outside it is a scorer bug and must not reach the charts.
+    CheckConstraint("score >= -10 AND score <= 10", name="score_on_scale"),
+    Index("ix_observations_pair_event_date", "pair", "event_date"),
+    Index("ix_observations_event_date", "event_date"),
+)
+
+cues = Table(
+    "cues",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("observation_id", Integer, ForeignKey("observations.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("pattern", Text, nullable=False),
+    Column("category", Text, nullable=False),
+    Column("base_weight", Float, nullable=False),
+    Column("weight", Float, nullable=False),
+    Column("modifiers", Text, nullable=False, server_default=""),  # "; "-joined
+)
+
+ingest_log = Table(
+    "ingest_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False, index=True),  # UTC, naive
+    Column("path", Text, nullable=False),
+    Column("record", String(40)),  # "line 3" inside a .jsonl file; None for the whole file
+    Column("outcome", String(12), nullable=False),
+    Column("reason", Text, nullable=False, server_default=""),
+    # The stored (or already stored) article; kept when the article is later deleted.
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="SET NULL")),
+    CheckConstraint("outcome IN ('stored', 'duplicate', 'rejected')", name="known_outcome"),
+)

@@ -1,0 +1,542 @@
+"""The Store: scored articles in, DataFrames for the CLI and the dashboard out.
+
+Writes follow two rules. One transaction per article: its sentences, mentions, dates,
+observations and cues are stored together or not at all. One row per text: the article's key
+(the hash of its normalised text) is unique, so a second copy, even from another process racing
+on the same file, ends as "duplicate" and writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import pandas as pd
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from tracker.records import (
+    Article,
+    Cue,
+    DateRef,
+    Mention,
+    Observation,
+    ScoredArticle,
+    Sentence,
+    SentenceReading,
+    make_pair,
+)
+from tracker.scoring import period_table
+from tracker.store import db
+from tracker.store.schema import (
+    OUTCOMES,
+    articles,
+    cues,
+    date_refs,
+    ingest_log,
+    mentions,
+    observations,
+    sentences,
+)
+
+# How many observations `timeline` lists behind each period.
+EXAMPLES_PER_PERIOD = 3
+JOIN = "; "
+
+OBSERVATION_COLUMNS = [
+    "observation_id", "article_id", "sentence_id", "sentence_index", "pair", "event_date", "precision",
+    "date_expression", "score", "sentence_text", "title", "outlet", "url", "published",
+]
+PAIRS_COLUMNS = ["pair", "observations", "articles", "mean_tension", "first_date", "last_date"]
+
+
+class InvalidRecord(db.StoreError):
+    """The scorer produced a record the schema refuses (e.g. a score off the scale): a scorer bug."""
+
+
+@dataclass(frozen=True)
+class ObservationChange:
+    """What a rescore changed in one article, keyed by (pair, sentence index)."""
+
+    added: int = 0
+    removed: int = 0
+    changed: int = 0  # same pair and sentence, another score, date or precision
+
+    @property
+    def total(self) -> int:
+        return self.added + self.removed + self.changed
+
+
+def pair_code(pair: str | tuple[str, str]) -> str:
+    """'RUS-USA' for ('USA', 'RUS'), 'usa-rus' or 'RUS-USA': pairs are unordered ISO alpha-3 codes."""
+    if isinstance(pair, str):
+        parts = pair.strip().upper().split("-")
+        if len(parts) != 2:
+            raise ValueError(f"a pair is two ISO codes joined by '-', like RUS-USA, not {pair!r}")
+        pair = (parts[0], parts[1])
+    return "-".join(make_pair(*pair))
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Store:
+    """A migrated database. Build it with ``open_store``; share one per process (it holds a pool)."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @property
+    def url(self) -> str:
+        """The database URL as it may be shown: the password masked."""
+        return db.mask(self.engine.url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One write transaction; on SQLite it takes the write lock up front (see db._configure_sqlite)."""
+        with self.engine.connect() as conn:
+            if self.engine.dialect.name == "sqlite":
+                conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                yield conn
+
+    # ---------------------------------------------------------------------------------- writes
+
+    def find_article(self, key: str) -> int | None:
+        """The id of the article stored under this key (records.content_hash), if any."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(articles.c.id).where(articles.c.key == key)).scalar()
+
+    def add_scored(self, scored: ScoredArticle, *, lexicon_version: str | None = None) -> tuple[int, bool]:
+        """Store an article with everything read in it: (article id, whether it is new).
+
+        Already stored (same key) -> (its id, False) and nothing written. All rows of the article
+        are written in one transaction: a failure half-way leaves nothing of it behind.
+        """
+        article = scored.article
+        key = article.key
+        existing = self.find_article(key)
+        if existing is not None:
+            return existing, False
+        try:
+            with self._write() as conn:
+                article_id = conn.execute(
+                    insert(articles).returning(articles.c.id), [self._article_row(scored, key, lexicon_version)]
+                ).scalar_one()
+                self._insert_readings(conn, article_id, scored.readings)
+        except IntegrityError as exc:
+            # Another process stored the same text between our look-up and our insert.
+            existing = self.find_article(key)
+            if existing is not None:
+                return existing, False
+            raise InvalidRecord(
+                f"the scorer produced a record the database refuses ({db._first_line(exc)}); "
+                "this is a bug in the scorer: please report it with the file"
+            ) from None
+        return article_id, True
+
+    def replace_observations(
+        self, article_id: int, scored: ScoredArticle, *, lexicon_version: str | None = None
+    ) -> ObservationChange:
+        """Replace what was read in a stored article (rescore), in one transaction.
+
+        Sentences, mentions, dates, observations and cues are all derived from the stored text, so
+        all are replaced; the article row keeps its id, key and text.
+        """
+        before = self._observation_keys(article_id)
+        after = {
+            (o.pair_code, o.sentence_index): (o.event_date, o.precision, round(o.score, 4))
+            for o in scored.observations
+        }
+        change = ObservationChange(
+            added=len(after.keys() - before.keys()),
+            removed=len(before.keys() - after.keys()),
+            changed=sum(1 for k in after.keys() & before.keys() if after[k] != before[k]),
+        )
+        try:
+            with self._write() as conn:
+                conn.execute(delete(sentences).where(sentences.c.article_id == article_id))
+                conn.execute(
+                    update(articles)
+                    .where(articles.c.id == article_id)
+                    .values(
+                        main_pair="-".join(scored.main_pair) if scored.main_pair else None,
+                        language=self._language(scored),
+                        lexicon_version=lexicon_version,
+                    )
+                )
+                self._insert_readings(conn, article_id, scored.readings)
+        except IntegrityError as exc:
+            raise InvalidRecord(
+                f"the scorer produced a record the database refuses ({db._first_line(exc)}); "
+                "this is a bug in the scorer: please report it"
+            ) from None
+        return change
+
+    def _observation_keys(self, article_id: int) -> dict[tuple[str, int], tuple[date, str, float]]:
+        query = (
+            select(observations.c.pair, sentences.c.idx, observations.c.event_date, observations.c.precision, observations.c.score)
+            .join(sentences, observations.c.sentence_id == sentences.c.id)
+            .where(observations.c.article_id == article_id)
+        )
+        with self.engine.connect() as conn:
+            return {(p, i): (d, prec, round(s, 4)) for p, i, d, prec, s in conn.execute(query)}
+
+    @staticmethod
+    def _language(scored: ScoredArticle) -> str | None:
+        if scored.article.language:
+            return scored.article.language
+        langs = [r.sentence.language for r in scored.readings]
+        return max(set(langs), key=langs.count) if langs else None
+
+    def _article_row(self, scored: ScoredArticle, key: str, lexicon_version: str | None) -> dict:
+        article = scored.article
+        return {
+            "key": key,
+            "title": article.title,
+            "url": article.url,
+            "outlet": article.outlet,
+            "language": self._language(scored),
+            "published": scored.published,
+            "published_source": scored.published_source or article.published_source,
+            "source_path": article.source_path,
+            "is_example": article.is_example,
+            "main_pair": "-".join(scored.main_pair) if scored.main_pair else None,
+            "text": article.text,
+            "added_at": _utcnow(),
+            "lexicon_version": lexicon_version,
+        }
+
+    @staticmethod
+    def _insert_readings(conn: Connection, article_id: int, readings: Sequence[SentenceReading]) -> None:
+        """Sentences, then what hangs off them, each table in one batched statement."""
+        if not readings:
+            return
+        sentence_ids = conn.execute(
+            insert(sentences).returning(sentences.c.id, sort_by_parameter_order=True),
+            [
+                {
+                    "article_id": article_id,
+                    "idx": r.sentence.index,
+                    "start_char": r.sentence.start,
+                    "end_char": r.sentence.end,
+                    "text": r.sentence.text,
+                    "language": r.sentence.language,
+                    "pairs": JOIN.join("-".join(p) for p in r.pairs),
+                }
+                for r in readings
+            ],
+        ).scalars().all()
+        mention_rows, date_rows, obs_rows, obs_cues = [], [], [], []
+        for sentence_id, r in zip(sentence_ids, readings, strict=True):
+            mention_rows += [
+                {
+                    "sentence_id": sentence_id, "start_char": m.start, "end_char": m.end, "text": m.text,
+                    "country": m.country, "kind": m.kind, "role": m.role, "detail": m.detail,
+                }
+                for m in r.mentions
+            ]
+            date_rows += [
+                {
+                    "sentence_id": sentence_id, "value": d.value, "precision": d.precision,
+                    "expression": d.expression, "start_char": d.start, "end_char": d.end,
+                    "dates_event": d.dates_event, "note": d.note,
+                }
+                for d in r.dates
+            ]
+            for o in r.observations:
+                obs_rows.append(
+                    {
+                        "article_id": article_id, "sentence_id": sentence_id, "pair": o.pair_code,
+                        "country_a": o.pair[0], "country_b": o.pair[1], "event_date": o.event_date,
+                        "precision": o.precision, "date_expression": o.date_expression, "score": o.score,
+                    }
+                )
+                obs_cues.append(o.cues)
+        if mention_rows:
+            conn.execute(insert(mentions), mention_rows)
+        if date_rows:
+            conn.execute(insert(date_refs), date_rows)
+        if not obs_rows:
+            return
+        obs_ids = conn.execute(
+            insert(observations).returning(observations.c.id, sort_by_parameter_order=True), obs_rows
+        ).scalars().all()
+        cue_rows = [
+            {
+                "observation_id": obs_id, "start_char": c.start, "end_char": c.end, "text": c.text,
+                "pattern": c.pattern, "category": c.category, "base_weight": c.base_weight,
+                "weight": c.weight, "modifiers": JOIN.join(c.modifiers),
+            }
+            for obs_id, found in zip(obs_ids, obs_cues, strict=True)
+            for c in found
+        ]
+        if cue_rows:
+            conn.execute(insert(cues), cue_rows)
+
+    def log_ingest(
+        self,
+        path: str,
+        outcome: str,
+        reason: str = "",
+        *,
+        record: str | None = None,
+        article_id: int | None = None,
+        at: datetime | None = None,
+    ) -> None:
+        """One line of the ingest log (what `tracker status` and the drop folder report)."""
+        if outcome not in OUTCOMES:
+            raise ValueError(f"unknown ingest outcome {outcome!r}; one of {', '.join(OUTCOMES)}")
+        with self._write() as conn:
+            conn.execute(
+                insert(ingest_log),
+                [{"at": at or _utcnow(), "path": str(path), "record": record, "outcome": outcome,
+                  "reason": reason, "article_id": article_id}],
+            )
+
+    # ----------------------------------------------------------------------------------- reads
+
+    def _frame(self, query, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        with self.engine.connect() as conn:
+            result = conn.execute(query)
+            return pd.DataFrame(result.all(), columns=list(columns or result.keys()))
+
+    def ingest_log_frame(self, since: datetime | None = None, limit: int | None = None) -> pd.DataFrame:
+        """The ingest log, newest first: [id, at, path, record, outcome, reason, article_id]."""
+        query = select(ingest_log).order_by(ingest_log.c.id.desc())
+        if since is not None:
+            query = query.where(ingest_log.c.at >= since)
+        if limit is not None:
+            query = query.limit(limit)
+        return self._frame(query)
+
+    def counts(self) -> dict[str, int]:
+        """How many articles, sentences and observations are stored."""
+        with self.engine.connect() as conn:
+            return {
+                name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+                for name, table in (("articles", articles), ("sentences", sentences), ("observations", observations))
+            }
+
+    def article_ids(self) -> list[int]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(articles.c.id).order_by(articles.c.id)).scalars())
+
+    def pairs_summary(self) -> pd.DataFrame:
+        """Every pair: observations, articles, mean tension, first and last event date.
+
+        The mean follows the period rule of tracker.scoring: each article's mean first, then the mean
+        of those, so one long article does not outweigh several short ones.
+        """
+        per_article = (
+            select(
+                observations.c.pair,
+                observations.c.article_id,
+                func.count().label("n"),
+                func.avg(observations.c.score).label("mean"),
+                func.min(observations.c.event_date).label("first"),
+                func.max(observations.c.event_date).label("last"),
+            )
+            .group_by(observations.c.pair, observations.c.article_id)
+        )
+        df = self._frame(per_article, ["pair", "article_id", "n", "mean", "first", "last"])
+        if df.empty:
+            return pd.DataFrame(columns=PAIRS_COLUMNS)
+        df["mean"] = df["mean"].astype(float)
+        summary = df.groupby("pair").agg(
+            observations=("n", "sum"),
+            articles=("article_id", "nunique"),
+            mean_tension=("mean", "mean"),
+            first_date=("first", "min"),
+            last_date=("last", "max"),
+        ).reset_index()
+        summary["mean_tension"] = summary["mean_tension"].round(3)
+        summary["observations"] = summary["observations"].astype(int)
+        summary = summary.sort_values(["observations", "pair"], ascending=[False, True], kind="stable")
+        return summary[PAIRS_COLUMNS].reset_index(drop=True)
+
+    def observations_frame(
+        self, pair: str | tuple[str, str], start: date | None = None, end: date | None = None
+    ) -> pd.DataFrame:
+        """A pair's observations between start and end (both included), oldest first.
+
+        Columns: OBSERVATION_COLUMNS; event_date and published as Timestamps.
+        """
+        code = pair_code(pair)
+        query = (
+            select(
+                observations.c.id, observations.c.article_id, observations.c.sentence_id, sentences.c.idx,
+                observations.c.pair, observations.c.event_date, observations.c.precision,
+                observations.c.date_expression, observations.c.score, sentences.c.text, articles.c.title,
+                articles.c.outlet, articles.c.url, articles.c.published,
+            )
+            .join(sentences, observations.c.sentence_id == sentences.c.id)
+            .join(articles, observations.c.article_id == articles.c.id)
+            .where(observations.c.pair == code)
+            .order_by(observations.c.event_date, observations.c.article_id, sentences.c.idx, observations.c.id)
+        )
+        if start is not None:
+            query = query.where(observations.c.event_date >= start)
+        if end is not None:
+            query = query.where(observations.c.event_date <= end)
+        df = self._frame(query, OBSERVATION_COLUMNS)
+        df["event_date"] = pd.to_datetime(df["event_date"])
+        df["published"] = pd.to_datetime(df["published"])
+        df["score"] = df["score"].astype(float)
+        return df
+
+    def timeline(
+        self,
+        pair: str | tuple[str, str],
+        freq: str,
+        start: date | None = None,
+        end: date | None = None,
+        examples: int = EXAMPLES_PER_PERIOD,
+    ) -> pd.DataFrame:
+        """One row per period: scoring.period_table's columns plus the observations behind it.
+
+        Added columns: observation_ids (the first `examples` ids), excerpts (their sentences, same
+        order), strongest, the id of the observation with the largest |score| in the period.
+        """
+        obs = self.observations_frame(pair, start, end)
+        table = period_table(obs, freq)
+        table["observation_ids"] = pd.Series([[] for _ in range(len(table))], dtype=object)
+        table["excerpts"] = pd.Series([[] for _ in range(len(table))], dtype=object)
+        table["strongest"] = pd.Series([None] * len(table), dtype=object)
+        if table.empty:
+            return table
+        # A period is the last period start at or before the date: whatever convention scoring uses.
+        starts = pd.DatetimeIndex(table["period"])
+        position = starts.searchsorted(obs["event_date"], side="right") - 1
+        for row, group in obs.groupby(position, sort=True):
+            first = group.head(examples)
+            table.at[row, "observation_ids"] = [int(i) for i in first["observation_id"]]
+            table.at[row, "excerpts"] = list(first["sentence_text"])
+            table.at[row, "strongest"] = int(group.loc[group["score"].abs().idxmax(), "observation_id"])
+        return table
+
+    def observation_details(self, ids: Sequence[int]) -> pd.DataFrame:
+        """Observations by id with their cues: what the dashboard shows when a point is clicked."""
+        query = (
+            select(
+                observations.c.id.label("observation_id"), observations.c.article_id, observations.c.pair,
+                observations.c.event_date, observations.c.score, sentences.c.text.label("sentence_text"),
+                sentences.c.start_char.label("sentence_start"), cues.c.text.label("cue_text"),
+                cues.c.start_char.label("cue_start"), cues.c.end_char.label("cue_end"), cues.c.weight,
+                cues.c.base_weight, cues.c.modifiers, cues.c.category,
+            )
+            .join(sentences, observations.c.sentence_id == sentences.c.id)
+            .outerjoin(cues, cues.c.observation_id == observations.c.id)
+            .where(observations.c.id.in_(list(ids)))
+            .order_by(observations.c.id, cues.c.start_char)
+        )
+        return self._frame(query)
+
+    def stored_article(self, article_id: int) -> Article | None:
+        """The article as it was read, rebuilt from the stored row: what rescore scores again."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+        if row is None:
+            return None
+        return Article(
+            text=row["text"], title=row["title"], url=row["url"], outlet=row["outlet"],
+            language=row["language"], published=row["published"], published_source=row["published_source"],
+            source_path=row["source_path"], is_example=bool(row["is_example"]),
+        )
+
+    def article_row(self, article_id: int) -> dict | None:
+        """The article's row (without its text) for display: id, key, title, added_at, ..."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+        return {k: v for k, v in row.items() if k != "text"} if row else None
+
+    def scored_article(self, article_id: int) -> ScoredArticle | None:
+        """A stored article with everything read in it, as the scorer's records (for `explain`)."""
+        article = self.stored_article(article_id)
+        if article is None:
+            return None
+        with self.engine.connect() as conn:
+            main_pair = conn.execute(select(articles.c.main_pair).where(articles.c.id == article_id)).scalar()
+            sent_rows = conn.execute(
+                select(sentences).where(sentences.c.article_id == article_id).order_by(sentences.c.idx)
+            ).mappings().all()
+            ids = [s["id"] for s in sent_rows]
+            by_sentence: dict[int, dict[str, list]] = {i: {"m": [], "d": [], "o": []} for i in ids}
+            for m in conn.execute(select(mentions).where(mentions.c.sentence_id.in_(ids)).order_by(mentions.c.id)).mappings():
+                by_sentence[m["sentence_id"]]["m"].append(
+                    Mention(m["start_char"], m["end_char"], m["text"], m["country"], m["kind"], m["role"], m["detail"])
+                )
+            for d in conn.execute(select(date_refs).where(date_refs.c.sentence_id.in_(ids)).order_by(date_refs.c.id)).mappings():
+                by_sentence[d["sentence_id"]]["d"].append(
+                    DateRef(d["value"], d["precision"], d["expression"], d["start_char"], d["end_char"], bool(d["dates_event"]), d["note"])
+                )
+            obs_rows = conn.execute(
+                select(observations).where(observations.c.article_id == article_id).order_by(observations.c.id)
+            ).mappings().all()
+            cue_rows: dict[int, list[Cue]] = {o["id"]: [] for o in obs_rows}
+            for c in conn.execute(
+                select(cues).where(cues.c.observation_id.in_(list(cue_rows))).order_by(cues.c.id)
+            ).mappings():
+                cue_rows[c["observation_id"]].append(_cue(c))
+        index_of = {s["id"]: s["idx"] for s in sent_rows}
+        for o in obs_rows:
+            by_sentence[o["sentence_id"]]["o"].append(
+                Observation(
+                    pair=(o["country_a"], o["country_b"]), sentence_index=index_of[o["sentence_id"]],
+                    event_date=o["event_date"], precision=o["precision"], date_expression=o["date_expression"],
+                    cues=tuple(cue_rows[o["id"]]), score=o["score"],
+                )
+            )
+        readings = []
+        for s in sent_rows:
+            found = by_sentence[s["id"]]
+            pairs = tuple(tuple(p.split("-")) for p in s["pairs"].split(JOIN) if p)
+            # The cues of a sentence are those of its observations, each once.
+            sentence_cues = {(c.start, c.end, c.pattern): c for o in found["o"] for c in o.cues}
+            readings.append(
+                SentenceReading(
+                    Sentence(s["idx"], s["start_char"], s["end_char"], s["text"], s["language"]),
+                    tuple(found["m"]), pairs, tuple(sorted(sentence_cues.values(), key=lambda c: c.start)),
+                    tuple(found["d"]), tuple(found["o"]),
+                )
+            )
+        return ScoredArticle(
+            article, article.published, tuple(main_pair.split("-")) if main_pair else None, tuple(readings),
+            article.published_source,
+        )
+
+
+def _cue(row) -> Cue:
+    modifiers = tuple(m for m in row["modifiers"].split(JOIN) if m)
+    return Cue(row["start_char"], row["end_char"], row["text"], row["pattern"], row["category"],
+               row["base_weight"], row["weight"], modifiers)
+
+
+def open_store(db_: str | None = None, *, migrate: bool = True) -> Store:
+    """Open (and on first use create and migrate) the database named by --db.
+
+    db_: a file path, a sqlite:/// or postgresql:// URL, or None ($TRACKER_DB, else the default
+    file in the user's data folder). Raises db.StoreError subclasses with messages for the user.
+    """
+    url = db.resolve_url(db_)
+    engine = db.create_store_engine(url)
+    try:
+        db.check_reachable(engine)
+        if migrate:
+            db.migrate(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine)

@@ -125,7 +125,9 @@ def zip_bytes(entries: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def write(path: Path, data: bytes | str, encoding: str = "utf-8") -> Path:
+def write(path: Path, data: bytes | str | dict | list, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, dict | list):
+        data = json.dumps(data, ensure_ascii=False)
     path.write_bytes(data.encode(encoding) if isinstance(data, str) else data)
     return path

@@ -86,7 +86,10 @@ def _parse(text: str) -> Any:
 
 
 def read_json(path: Path, data: bytes) -> ReadResult:
-    document = _parse(decode_text(data))
+    text = decode_text(data)
+    if not text.strip():
+        raise RejectedInput("the file holds only blank space: nothing to read; add the article objects and drop it again")
+    document = _parse(text)
     if isinstance(document, dict) and isinstance(document.get("articles"), list):
         document = document["articles"]
     if isinstance(document, list):

@@ -1,0 +1,217 @@
+"""Files in, stored articles out: read each file, score each article, store it once.
+
+The rules an analyst relies on: one bad file never stops the others (it is reported with the
+reason, and the rest go on); an article already stored is recognised by its key before any scoring
+(dropping a folder twice costs a hash per article, not a parse); every outcome is written to the
+ingest log, which `tracker status` and the drop folder read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from tracker import readers
+from tracker.records import Article
+from tracker.store import InvalidRecord, Store
+
+STORED, DUPLICATE, REJECTED = "stored", "duplicate", "rejected"
+
+# Names of files still being written or not meant to be read: editors' and browsers' temporary
+# files, dot files. Skipped when a folder is expanded; a file named explicitly is still read.
+TEMPORARY_PREFIXES = (".", "~$", "~")
+TEMPORARY_SUFFIXES = (".part", ".partial", ".crdownload", ".download", ".tmp", ".temp", ".swp", "~")
+
+
+def is_temporary(name: str) -> bool:
+    lower = name.lower()
+    return lower.startswith(TEMPORARY_PREFIXES) or lower.endswith(TEMPORARY_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one file, or one record of a multi-record file."""
+
+    path: str
+    outcome: str  # STORED | DUPLICATE | REJECTED
+    reason: str = ""  # for REJECTED: what is wrong and what to do
+    record: str | None = None  # "line 3", "article 2": inside a multi-record file
+    article_id: int | None = None
+    title: str | None = None
+    observations: int = 0  # stored by this article (STORED only)
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    files: int = 0  # files read (folders expanded)
+
+    def _with(self, outcome: str) -> list[Outcome]:
+        return [o for o in self.outcomes if o.outcome == outcome]
+
+    @property
+    def stored(self) -> list[Outcome]:
+        return self._with(STORED)
+
+    @property
+    def duplicates(self) -> list[Outcome]:
+        return self._with(DUPLICATE)
+
+    @property
+    def rejected(self) -> list[Outcome]:
+        return self._with(REJECTED)
+
+    @property
+    def observations(self) -> int:
+        return sum(o.observations for o in self.stored)
+
+
+def expand_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Outcome]]:
+    """The files to read, in a stable order, and the outcomes of paths that give none.
+
+    Folders are walked recursively, skipping hidden folders and temporary file names; a missing
+    path or a folder with nothing to read becomes a REJECTED outcome with its reason.
+    """
+    files: list[Path] = []
+    problems: list[Outcome] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(_walk(path))
+            if not found:
+                problems.append(Outcome(str(path), REJECTED, (
+                    "no files to read in this folder (hidden and temporary files are skipped); "
+                    f"put articles in it as {', '.join(readers.accepted_extensions())} files"
+                )))
+        elif path.exists():
+            found = [path]
+        else:
+            problems.append(Outcome(str(path), REJECTED, f"no such file or folder: {path}; check the path"))
+            found = []
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(f)
+    return files, problems
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if not is_temporary(name):
+                yield Path(root) / name
+
+
+def read_articles(path: Path) -> list[Article | Outcome]:
+    """The articles of a file, with REJECTED outcomes for the file or its bad records."""
+    try:
+        results = readers.read_file(path)
+    except readers.RejectedInput as exc:
+        return [Outcome(str(path), REJECTED, exc.reason)]
+    if not results:
+        return [Outcome(str(path), REJECTED, "no article found in the file; check that it holds article text")]
+    return [
+        Outcome(str(path), REJECTED, r.reason, record=r.record) if isinstance(r, readers.RecordError) else r
+        for r in results
+    ]
+
+
+def store_article(
+    article: Article, store: Store, *, path: str, record: str | None = None, lexicon=None
+) -> Outcome:
+    """Score and store one article; a duplicate is found by its key before any scoring."""
+    from tracker import pipeline  # the models load on first use, not when the CLI starts
+
+    existing = store.find_article(article.key)
+    if existing is not None:
+        return Outcome(path, DUPLICATE, f"already stored as article {existing}", record, existing, article.title)
+    try:
+        scored = pipeline.score_article(article, lexicon=lexicon)
+    except pipeline.ScoringError as exc:
+        return Outcome(path, REJECTED, str(exc), record, title=article.title)
+    except Exception as exc:  # noqa: BLE001 -- one article's scorer bug must not stop the batch
+        return Outcome(path, REJECTED, (
+            f"the scorer failed on this article ({type(exc).__name__}: {exc}); "
+            "this is a bug in tension-tracker: please report it with the file"
+        ), record, title=article.title)
+    try:
+        article_id, new = store.add_scored(scored, lexicon_version=lexicon_version(lexicon))
+    except InvalidRecord as exc:
+        return Outcome(path, REJECTED, str(exc), record, title=article.title)
+    if not new:
+        return Outcome(path, DUPLICATE, f"already stored as article {article_id}", record, article_id, article.title)
+    return Outcome(path, STORED, "", record, article_id, article.title, len(scored.observations))
+
+
+def lexicon_version(lexicon) -> str | None:
+    """The version the lexicon declares (stored with each article so a rescore can be told apart)."""
+    if lexicon is None:
+        from tracker import pipeline
+
+        lexicon = pipeline.default_lexicon()
+    version = getattr(lexicon, "version", None)
+    return str(version)[:64] if version is not None else None
+
+
+def ingest_file(path: str | os.PathLike, store: Store, *, lexicon=None) -> list[Outcome]:
+    """Read, score and store one file; every outcome is also written to the ingest log.
+
+    What the drop folder calls for each file it takes: the outcomes decide where the file moves.
+    """
+    path = Path(path)
+    items = read_articles(path)
+    several = sum(isinstance(i, Article) for i in items) > 1
+    outcomes: list[Outcome] = []
+    number = 0
+    for item in items:
+        if isinstance(item, Outcome):
+            outcome = item
+        else:
+            number += 1
+            outcome = store_article(
+                item, store, path=str(path), record=f"article {number}" if several else None, lexicon=lexicon
+            )
+        outcomes.append(outcome)
+        _log(store, outcome)
+    return outcomes
+
+
+def _log(store: Store, outcome: Outcome) -> None:
+    store.log_ingest(outcome.path, outcome.outcome, outcome.reason, record=outcome.record, article_id=outcome.article_id)
+
+
+def ingest_paths(
+    paths: Iterable[str | os.PathLike],
+    store: Store,
+    *,
+    progress: bool = True,
+    lexicon=None,
+    console: Console | None = None,
+) -> IngestReport:
+    """Ingest files and folders (recursively) with a progress bar; see IngestReport."""
+    files, problems = expand_paths(paths)
+    report = IngestReport(outcomes=list(problems), files=len(files))
+    for outcome in problems:
+        _log(store, outcome)
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}", style="dim"),
+    )
+    with Progress(*columns, console=console or Console(stderr=True), transient=True, disable=not progress) as bar:
+        task = bar.add_task("Ingesting", total=len(files), current="")
+        for path in files:
+            bar.update(task, current=path.name)
+            report.outcomes.extend(ingest_file(path, store, lexicon=lexicon))
+            bar.advance(task)
+    return report

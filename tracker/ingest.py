@@ -110,10 +110,10 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def read_articles(path: Path) -> list[Article | Outcome]:
+def read_articles(path: Path, *, max_bytes: int = readers.DEFAULT_MAX_BYTES) -> list[Article | Outcome]:
     """The articles of a file, with REJECTED outcomes for the file or its bad records."""
     try:
-        results = readers.read_file(path)
+        results = readers.read_file(path, max_bytes=max_bytes)
     except readers.RejectedInput as exc:
         return [Outcome(str(path), REJECTED, exc.reason)]
     if not results:
@@ -161,13 +161,15 @@ def lexicon_version(lexicon) -> str | None:
     return str(version)[:64] if version is not None else None
 
 
-def ingest_file(path: str | os.PathLike, store: Store, *, lexicon=None) -> list[Outcome]:
+def ingest_file(
+    path: str | os.PathLike, store: Store, *, lexicon=None, max_bytes: int = readers.DEFAULT_MAX_BYTES
+) -> list[Outcome]:
     """Read, score and store one file; every outcome is also written to the ingest log.
 
     What the drop folder calls for each file it takes: the outcomes decide where the file moves.
     """
     path = Path(path)
-    items = read_articles(path)
+    items = read_articles(path, max_bytes=max_bytes)
     several = sum(isinstance(i, Article) for i in items) > 1
     outcomes: list[Outcome] = []
     number = 0

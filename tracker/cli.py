@@ -1,0 +1,502 @@
+"""The `tracker` command: one function per subcommand, each with an Example in its help.
+
+Library errors (a database it cannot use, a file it cannot read, an unknown pair) become one line
+saying what is wrong and what to do, never a traceback: see TrackerGroup.invoke.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.tree import Tree
+
+from tracker import __version__
+from tracker.records import ScoredArticle, make_pair
+
+# An excerpt of a sentence in a table: enough to recognise it, short enough for one line.
+EXCERPT_CHARS = 90
+
+
+class TrackerGroup(click.Group):
+    """Turns the library's errors into one clear message (exit status 1) instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        from tracker.readers import RejectedInput
+        from tracker.store import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+        except RejectedInput as exc:
+            raise click.ClickException(exc.reason) from None
+        except Exception as exc:
+            if _model_missing(exc):
+                raise click.ClickException(str(exc)) from None
+            if os.environ.get("TRACKER_DEBUG"):
+                raise
+            raise click.ClickException(
+                f"unexpected error ({type(exc).__name__}: {exc}); this is a bug in tension-tracker: "
+                "please report it, with the output of the same command run with TRACKER_DEBUG=1"
+            ) from None
+
+
+def _model_missing(exc: Exception) -> bool:
+    from tracker.nlp import ModelMissing
+
+    return isinstance(exc, ModelMissing)
+
+
+class State:
+    """What the group passes to its commands: the --db value and, once opened, the store."""
+
+    def __init__(self, db: str | None):
+        self.db = db
+        self._store = None
+
+    @property
+    def store(self):
+        if self._store is None:
+            from tracker.store import open_store
+
+            self._store = open_store(self.db)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def _console() -> Console:
+    # highlight=False: rich would otherwise colour numbers and dates at random in our tables.
+    return Console(highlight=False)
+
+
+def _load_lexicon(files: tuple[str, ...]):
+    """The lexicon with the analysts' files merged over ours, or None for the default one."""
+    if not files:
+        return None
+    from tracker.lexicon import load_lexicon
+
+    try:
+        return load_lexicon([Path(f) for f in files])
+    except (ValueError, OSError) as exc:
+        raise click.BadParameter(str(exc), param_hint="--lexicon") from None
+
+
+lexicon_option = click.option(
+    "--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    metavar="FILE", help="An analysts' lexicon file merged over the built-in one (repeatable).",
+)
+
+
+@click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db", envvar="TRACKER_DB", metavar="PATH|URL",
+    help="The database: a SQLite file path, sqlite:///PATH or postgresql://USER:PASSWORD@HOST/NAME "
+    "(env TRACKER_DB; default: tracker.db in the user's data folder).",
+)
+@click.version_option(__version__, prog_name="tracker")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Bilateral-relations tension tracker: score French and English news, store dated
+    observations per country pair, and explore them.
+
+    \b
+    Example:
+      tracker ingest corpus/
+      tracker pairs
+      tracker timeline RUS-USA --freq M
+    """
+    state = State(db)
+    ctx.obj = state
+    ctx.call_on_close(state.close)
+
+
+# ---------------------------------------------------------------------------------------- ingest
+
+
+@cli.command(short_help="Read files or folders; score and store each article once.")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@lexicon_option
+@click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar.")
+@click.pass_obj
+def ingest(state: State, paths: tuple[str, ...], lexicon_files: tuple[str, ...], progress: bool) -> None:
+    """Read files or folders (recursively), score each article and store it once.
+
+    An article already stored (same text, even re-wrapped or re-encoded) is reported as a
+    duplicate. The exit status is 1 when any file or record was rejected; the others are stored.
+
+    \b
+    Example:
+      tracker ingest corpus/ ~/Downloads/article.html
+    """
+    from tracker.ingest import ingest_paths
+
+    lexicon = _load_lexicon(lexicon_files)
+    store = state.store
+    report = ingest_paths(paths, store, progress=progress, lexicon=lexicon)
+    console = _console()
+    _print_ingest_report(console, report)
+    if report.rejected:
+        raise click.exceptions.Exit(1)
+
+
+# Beyond this many stored or duplicate files the summary gives their count, not one row each.
+MAX_LISTED = 50
+
+
+def _print_ingest_report(console: Console, report) -> None:
+    listed = [o for o in report.outcomes if o.outcome == "rejected"]
+    others = [o for o in report.outcomes if o.outcome != "rejected"]
+    if len(others) <= MAX_LISTED:
+        listed = report.outcomes
+    if listed:
+        table = Table(title="Ingest summary", title_justify="left")
+        table.add_column("File")
+        table.add_column("Outcome")
+        table.add_column("Details")
+        styles = {"stored": "green", "duplicate": "yellow", "rejected": "red"}
+        for o in listed:
+            where = o.path + (f" ({o.record})" if o.record else "")
+            if o.outcome == "stored":
+                details = f"article {o.article_id}, {o.observations} observation{'s' * (o.observations != 1)}"
+                if o.title:
+                    details += f": {o.title}"
+            else:
+                details = o.reason
+            table.add_row(escape(where), f"[{styles[o.outcome]}]{o.outcome}[/]", escape(details))
+        console.print(table)
+    n_stored, n_dup, n_rej = len(report.stored), len(report.duplicates), len(report.rejected)
+    console.print(
+        f"{n_stored} stored ({report.observations} observations), "
+        f"{n_dup} duplicate{'s' * (n_dup != 1)}, {n_rej} rejected, from {report.files} file{'s' * (report.files != 1)}."
+    )
+
+
+# ----------------------------------------------------------------------------------------- pairs
+
+
+@cli.command(short_help="Every pair: observations, articles, mean tension, dates.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of a table.")
+@click.pass_obj
+def pairs(state: State, as_json: bool) -> None:
+    """Every country pair with its observations, articles, mean tension, first and last date.
+
+    The mean counts each article once (the mean of each article's mean), like the timeline.
+
+    \b
+    Example:
+      tracker pairs --json
+    """
+    from tracker.countries import country_name
+
+    summary = state.store.pairs_summary()
+    if as_json:
+        rows = [
+            {**row, "first_date": row["first_date"].isoformat(), "last_date": row["last_date"].isoformat()}
+            for row in summary.to_dict("records")
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if summary.empty:
+        click.echo("No observations stored yet; add articles with: tracker ingest PATH")
+        return
+    table = Table()
+    for name, justify in (("Pair", "left"), ("Countries", "left"), ("Obs.", "right"),
+                          ("Articles", "right"), ("Tension", "right"), ("First", "left"), ("Last", "left")):
+        # Only the country names may wrap: codes, counts and dates stay whole on narrow terminals.
+        table.add_column(name, justify=justify, no_wrap=name != "Countries")
+    for row in summary.itertuples():
+        a, b = row.pair.split("-")
+        table.add_row(row.pair, escape(f"{country_name(a)} - {country_name(b)}"), str(row.observations),
+                      str(row.articles), f"{row.mean_tension:+.2f}", row.first_date.isoformat(), row.last_date.isoformat())
+    _console().print(table)
+
+
+# -------------------------------------------------------------------------------------- timeline
+
+
+def _parse_pair(value: str) -> tuple[str, str]:
+    from tracker.countries import parse_pair
+
+    try:
+        return make_pair(*parse_pair(value))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="PAIR") from None
+
+
+def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@cli.command(short_help="A pair's tension, volume and band per day, week or month.")
+@click.argument("pair", metavar="PAIR")
+@click.option("--freq", type=click.Choice(["D", "W", "M"], case_sensitive=False), default="W", show_default=True,
+              help="Period: D (day), W (week, from Monday), M (month).")
+@click.option("--from", "start", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD", help="First day included.")
+@click.option("--to", "end", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD", help="Last day included.")
+@click.option("--csv", "csv_file", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Also write the table to a CSV file.")
+@click.pass_obj
+def timeline(state: State, pair: str, freq: str, start: datetime | None, end: datetime | None,
+             csv_file: str | None) -> None:
+    """A pair's tension per period: level, volume (observations, articles), band, and the first
+    observations behind each period.
+
+    PAIR is two ISO codes in either order (RUS-USA, usa-rus) or two names in French or
+    English (Russie-États-Unis, russia-usa).
+
+    \b
+    Example:
+      tracker timeline Russie-États-Unis --freq M --from 2017-01-01 --csv rus-usa.csv
+    """
+    from tracker.countries import country_name
+
+    codes = _parse_pair(pair)
+    code = "-".join(codes)
+    first = start.date() if start else None
+    last = end.date() if end else None
+    if first and last and first > last:
+        raise click.BadParameter(f"--from {first} is after --to {last}; swap them", param_hint="--from/--to")
+    store = state.store
+    table = store.timeline(codes, freq.upper(), first, last)
+    names = f"{country_name(codes[0])} - {country_name(codes[1])}"
+    if table.empty:
+        click.echo(_no_observations_message(store, code, names, first, last))
+        return
+    out = Table(title=escape(f"{code} ({names}), per {dict(D='day', W='week', M='month')[freq.upper()]}"),
+                title_justify="left")
+    for name, justify in (("Period", "left"), ("Tension", "right"), ("Band", "right"), ("Obs.", "right"),
+                          ("Articles", "right"), ("Behind it (observation id: sentence)", "left")):
+        out.add_column(name, justify=justify, no_wrap=justify == "right" or name == "Period")
+    for row in table.itertuples():
+        behind = "\n".join(f"#{i}: {_excerpt(t)}" for i, t in zip(row.observation_ids, row.excerpts, strict=True))
+        more = row.n_obs - len(row.observation_ids)
+        if more > 0:
+            behind += f"\n(+{more} more)"
+        out.add_row(row.period.date().isoformat(), f"{row.tension:+.2f}", f"{row.low:+.1f} .. {row.high:+.1f}",
+                    str(row.n_obs), str(row.n_articles), escape(behind))
+    _console().print(out)
+    if csv_file:
+        export = table.copy()
+        export["period"] = export["period"].dt.date
+        export["observation_ids"] = export["observation_ids"].map(lambda ids: " ".join(map(str, ids)))
+        export["excerpts"] = export["excerpts"].map(lambda texts: " | ".join(" ".join(t.split()) for t in texts))
+        export.insert(0, "pair", code)
+        try:
+            export.to_csv(csv_file, index=False)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {csv_file}: {exc.strerror}; choose another --csv path") from None
+        click.echo(f"Wrote {len(export)} periods to {csv_file}", err=True)
+
+
+def _no_observations_message(store, code: str, names: str, first: date | None, last: date | None) -> str:
+    summary = store.pairs_summary()
+    known = summary[summary["pair"] == code]
+    if known.empty:
+        return f"No observations for {code} ({names}) yet; `tracker pairs` lists the pairs that have some."
+    row = known.iloc[0]
+    span = f"between {first or 'the start'} and {last or 'the end'}"
+    return (f"No observations for {code} ({names}) {span}; it has observations from "
+            f"{row['first_date']} to {row['last_date']}.")
+
+
+# --------------------------------------------------------------------------------------- explain
+
+
+@cli.command(short_help="How an article is read, sentence by sentence.")
+@click.argument("target", metavar="FILE|ARTICLE_ID")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of a tree.")
+@lexicon_option
+@click.pass_obj
+def explain(state: State, target: str, as_json: bool, lexicon_files: tuple[str, ...]) -> None:
+    """How the scorer reads an article, sentence by sentence: language, mentions (country, kind,
+    role), pairs, cues (base weight -> weight, modifiers), dates and observations with their score.
+
+    A FILE is scored without being stored; an ARTICLE_ID shows a stored article as it was stored.
+
+    \b
+    Example:
+      tracker explain corpus/fr/000_20335d7a6835d794.txt
+      tracker explain 12 --json
+    """
+    path = Path(target)
+    if path.is_file():
+        scored = _score_file(path, _load_lexicon(lexicon_files))
+    elif target.isdigit():
+        article = state.store.scored_article(int(target))
+        if article is None:
+            raise click.ClickException(
+                f"no stored article has the id {target}; `tracker ingest` prints the ids of the articles it stores"
+            )
+        scored = [article]
+    else:
+        raise click.ClickException(
+            f"no such file: {target}; give an article file to score or the id of a stored article"
+        )
+    if as_json:
+        click.echo(json.dumps([_scored_json(s) for s in scored], ensure_ascii=False, indent=2))
+        return
+    console = _console()
+    for s in scored:
+        console.print(_explain_tree(s))
+
+
+def _score_file(path: Path, lexicon) -> list[ScoredArticle]:
+    from tracker.ingest import Outcome, read_articles
+
+    items = read_articles(path)
+    articles = [i for i in items if not isinstance(i, Outcome)]
+    problems = [i for i in items if isinstance(i, Outcome)]
+    if not articles:
+        reason = problems[0].reason if problems else "no article found in the file"
+        raise click.ClickException(f"cannot read {path}: {reason}")
+    from tracker import pipeline  # after reading: a bad file is reported without loading the models
+
+    scored = []
+    for article in articles:
+        try:
+            scored.append(pipeline.score_article(article, lexicon=lexicon))
+        except pipeline.ScoringError as exc:
+            raise click.ClickException(f"cannot score {path}: {exc}") from None
+    return scored
+
+
+def _json_default(value):
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _scored_json(scored: ScoredArticle) -> dict:
+    raw = json.loads(json.dumps(asdict(scored), default=_json_default))
+    raw["article"]["key"] = scored.article.key
+    for reading, obs_list in zip(raw["readings"], scored.readings, strict=True):
+        for obs_json, obs in zip(reading["observations"], obs_list.observations, strict=True):
+            obs_json["pair_code"] = obs.pair_code
+    return raw
+
+
+def _explain_tree(scored: ScoredArticle) -> Tree:
+    a = scored.article
+    title = escape(a.title or a.source_path or "(untitled)")
+    main = "-".join(scored.main_pair) if scored.main_pair else "none"
+    root = Tree(
+        f"[bold]{title}[/]\npublished {scored.published} ({escape(scored.published_source or a.published_source)}), "
+        f"main pair {main}, {len(scored.readings)} sentences, {len(scored.observations)} observations"
+        + (" [dim](invented example)[/]" if a.is_example else "")
+    )
+    for r in scored.readings:
+        s = r.sentence
+        node = root.add(f"[bold]{s.index}[/] [dim]({s.language})[/] {escape(_excerpt(s.text, 200))}")
+        if r.mentions:
+            node.add("mentions: " + escape(", ".join(
+                f"'{m.text}' -> {m.country} ({m.kind}, {m.role})" for m in r.mentions)))
+        if r.pairs:
+            node.add("pairs: " + ", ".join("-".join(p) for p in r.pairs))
+        for c in r.cues:
+            mods = f" [{'; '.join(c.modifiers)}]" if c.modifiers else ""
+            node.add(escape(f"cue '{c.text}' ({c.category}): {c.base_weight:+.1f} -> {c.weight:+.1f}{mods}"))
+        for d in r.dates:
+            expr = f"'{d.expression}'" if d.expression else "publication date"
+            event = "dates the event" if d.dates_event else "does not date the event"
+            note = f"; {d.note}" if d.note else ""
+            node.add(escape(f"date {expr} -> {d.value} ({d.precision}, {event}{note})"))
+        for o in r.observations:
+            style = "red" if o.score > 0 else "green" if o.score < 0 else "white"
+            expr = f", '{o.date_expression}'" if o.date_expression else ""
+            node.add(f"[{style}]observation {o.pair_code} on {o.event_date} ({o.precision}{escape(expr)}): "
+                     f"score {o.score:+.2f}[/]")
+    return root
+
+
+# --------------------------------------------------------------------------------------- rescore
+
+
+@cli.command(short_help="Recompute stored observations after a lexicon change.")
+@lexicon_option
+@click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar.")
+@click.pass_obj
+def rescore(state: State, lexicon_files: tuple[str, ...], progress: bool) -> None:
+    """Recompute every stored article's observations from its stored text with the current
+    lexicon (and the analysts' files given with --lexicon). The source files are not read again.
+
+    \b
+    Example:
+      tracker rescore --lexicon ~/lexicon/our-terms.tsv
+    """
+    from rich.progress import Progress
+
+    from tracker import pipeline
+    from tracker.ingest import lexicon_version
+
+    lexicon = _load_lexicon(lexicon_files)
+    version = lexicon_version(lexicon)
+    store = state.store
+    ids = store.article_ids()
+    added = removed = changed = touched = 0
+    failures: list[tuple[int, str]] = []
+    with Progress(console=Console(stderr=True), transient=True, disable=not progress) as bar:
+        for article_id in bar.track(ids, description="Rescoring"):
+            article = store.stored_article(article_id)
+            try:
+                scored = pipeline.score_article(article, lexicon=lexicon)
+            except pipeline.ScoringError as exc:
+                failures.append((article_id, str(exc)))
+                continue
+            change = store.replace_observations(article_id, scored, lexicon_version=version)
+            added, removed, changed = added + change.added, removed + change.removed, changed + change.changed
+            touched += change.total > 0
+    total = added + removed + changed
+    click.echo(
+        f"Rescored {len(ids) - len(failures)} article{'s' * (len(ids) != 1)}: {total} observation"
+        f"{'s' * (total != 1)} changed ({added} added, {removed} removed, {changed} with another score or date) "
+        f"in {touched} article{'s' * (touched != 1)}."
+    )
+    for article_id, reason in failures:
+        click.echo(f"article {article_id} kept its previous observations: {reason}", err=True)
+    if failures:
+        raise click.exceptions.Exit(1)
+
+
+# ----------------------------------------------------------------------------------------- serve
+
+
+@cli.command(short_help="The dashboard on http://127.0.0.1:8050.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; 0.0.0.0 opens the dashboard to the network.")
+@click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535))
+@click.pass_obj
+def serve(state: State, host: str, port: int) -> None:
+    """The dashboard: each pair's tension over time and the sentences behind every point.
+
+    \b
+    Example:
+      tracker serve --port 8050
+    """
+    store = state.store  # a database it cannot use is reported here, before the server starts
+    url = store.engine.url.render_as_string(hide_password=False)
+    from dashboard.app import create_app
+
+    click.echo(f"Dashboard on http://{host}:{port} (database {store.url}); Ctrl+C stops it.", err=True)
+    create_app(url).run(host=host, port=port)
+
+
+def main() -> None:
+    cli(prog_name="tracker")
+
+
+if __name__ == "__main__":
+    main()

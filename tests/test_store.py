@@ -335,3 +335,24 @@ def test_a_second_engine_on_the_same_file_sees_committed_articles(tmp_path):
     reader = create_engine(f"sqlite:///{path}")
     with reader.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM observations")).scalar_one() == 2
+
+
+def test_processes_opening_a_fresh_database_at_once_create_the_schema_once(db_url):
+    errors, stores = [], []
+    barrier = threading.Barrier(4)
+
+    def first_use():
+        barrier.wait()
+        try:
+            stores.append(open_store(db_url))
+        except Exception as exc:  # noqa: BLE001 -- collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=first_use) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and len(stores) == 4
+    with stores[0].engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1

@@ -1,0 +1,868 @@
+"""Dates: the day an article says it was published, and the day each sentence's event happened.
+
+* ``publication_date_from_text``: the date an article prints about itself ("Première publication :
+  12/04/2017", "Published on March 3, 2021", a "PARIS, 3 mars (Reuters) -" dateline).
+* ``find_dates``: the date expressions of one sentence, resolved against the publication date, each
+  marked with whether it dates the sentence's event; ``event_date`` picks the one that does.
+
+Why our own patterns rather than ``dateparser.search_dates``: search_dates reads "en mer" as mercredi
+and "sa" as samedi, and costs 15-19 ms per article. We find the expressions with regexes built from
+the word lists in ``data/date_words.tsv`` and ``data/date_phrases.tsv``; dateparser then normalises
+the calendar ones ("3 févr. 2017", "Sept. 3", "en février"), and we do the arithmetic ourselves where
+dateparser is wrong: a weekday name (dateparser skips the publication day), "plus tôt dans la
+journée" (it returns None), "en février 2022" (it keeps the publication's day of month).
+
+Conventions, used everywhere in this module:
+
+* A value is the first day of its precision: week -> Monday, month -> the 1st, year -> 1 January;
+  except the "recent" spans ("ces derniers jours", "in recent weeks"), which end at publication and
+  so take the publication date itself with a coarse precision.
+* Numeric dates are read day first (12/04/2017 = 12 April 2017, French and British usage) unless a
+  number above 12 forces the other order; for ``lang == "en"`` with both numbers <= 12 they are read
+  month first, because the English outlets that print all-numeric dates are mostly American.
+* A weekday name is the most recent such day, the publication day included ("mercredi" in a
+  Wednesday article is that Wednesday); the next such day (publication day included) when its clause
+  is in the future tense ("se rendra jeudi", "will meet on Thursday"); "lundi dernier"/"last Monday"
+  is strictly before the publication day, "lundi prochain"/"next Monday" strictly after.
+* A day and month without a year, or a month alone: a future tense takes the next occurrence, a past
+  tense the previous one, otherwise the nearer of the two with ties to the past ("le 20 avril" in an
+  article of 12 April 2017 is 2017-04-20, "le 3 mars" 2017-03-03, "en décembre" in a January article
+  the previous December). The current day or month is both "previous" and "next".
+* ``dates_event`` is False for a range boundary ("depuis 2014", "since March", "jusqu'en 2020"), and
+  for a date that belongs to another clause than the main event: a noun's modifier ("le début du
+  conflit il y a six ans", "le sommet de 2014"), a relative clause ("the war that began in 2011"), a
+  detached participle ("né en 1952", "elected in 2012"). French uses the dependency parse; English,
+  which has no parse here, uses the words around the expression.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
+from importlib import resources
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Span, Token
+
+from .records import DateRef
+
+# A hook the pipeline may give to date "since X took office"-style phrases: it gets the phrase
+# (marker included, e.g. "depuis l'arrivée de Donald Trump à la Maison Blanche"), the language and
+# the publication date, and returns the event's date or None.
+EventResolver = Callable[[str, str, date], "date | None"]
+
+LANGS = ("fr", "en")
+
+# ----------------------------------------------------------------------------------------------
+# Vocabulary (data files)
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    anchor: str  # day | week | month | year | recent
+    offset: int
+    precision: str
+    note: str
+
+
+@dataclass
+class _Vocab:
+    # lang -> word as written in the data file -> value
+    months: dict[str, dict[str, int]] = field(default_factory=dict)
+    full_months: dict[str, list[str]] = field(default_factory=dict)
+    weekdays: dict[str, dict[str, int]] = field(default_factory=dict)
+    numbers: dict[str, dict[str, int]] = field(default_factory=dict)
+    approx_numbers: dict[str, dict[str, int]] = field(default_factory=dict)
+    vague_numbers: dict[str, dict[str, int]] = field(default_factory=dict)
+    phrases: dict[str, dict[str, _Phrase]] = field(default_factory=dict)  # key() -> phrase
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("tracker").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _key(text: str) -> str:
+    """The form a phrase is looked up in: no case, one kind of apostrophe, spaces for hyphens."""
+    text = text.casefold().replace("’", "'")
+    return re.sub(r"[\s\-‐‑]+", " ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    v = _Vocab()
+    for lang in LANGS:
+        for table in (v.months, v.full_months, v.weekdays, v.numbers, v.approx_numbers, v.vague_numbers,
+                      v.phrases):
+            table[lang] = [] if table is v.full_months else {}
+    tables = {"month": v.months, "weekday": v.weekdays, "number": v.numbers,
+              "approx_number": v.approx_numbers, "vague_number": v.vague_numbers}
+    for row in _rows("date_words.tsv"):
+        lang, word = row["lang"], row["word"]
+        tables[row["kind"]][lang][word] = int(row["value"])
+        if row["kind"] == "month" and row.get("form") == "full":
+            v.full_months[lang].append(word)
+    for row in _rows("date_phrases.tsv"):
+        v.phrases[row["lang"]][_key(row["phrase"])] = _Phrase(
+            row["anchor"], int(row["offset"]), row["precision"], row["note"]
+        )
+    return v
+
+
+def _lookup(table: dict[str, int], word: str) -> int | None:
+    """Case- and spacing-insensitive lookup ("Dix sept" finds "dix-sept")."""
+    wanted = _key(word)
+    for known, value in table.items():
+        if _key(known) == wanted:
+            return value
+    return None
+
+
+# ----------------------------------------------------------------------------------------------
+# Patterns
+
+_B = r"(?<![\w])"  # no letter or digit just before
+_E = r"(?!\w)"  # nor just after
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d])"
+_DAY_FR = r"(?P<day>1er|1ᵉʳ|premier|[12]\d|3[01]|0?[1-9])"
+_DAY_EN = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+
+def _word_re(word: str) -> str:
+    parts = []
+    for ch in word:
+        if ch in " -‐‑":
+            parts.append(r"[\s\-‐‑]+")
+        elif ch in "'’":
+            parts.append(r"['’]\s*")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+def _alternation(words, case_sensitive: bool = False) -> str:
+    body = "|".join(_word_re(w) for w in sorted(set(words), key=len, reverse=True))
+    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    kind: str  # explicit | numeric | iso | month | year | weekday | ago | ahead | phrase
+    lang: str  # the language of its words (an English date may sit in a French sentence)
+    regex: re.Pattern
+
+
+def _p(kind: str, lang: str, body: str) -> _Pattern:
+    return _Pattern(kind, lang, re.compile(body, re.IGNORECASE))
+
+
+@cache
+def _patterns(lang: str) -> tuple[_Pattern, ...]:
+    """The patterns run on a sentence of language ``lang``.
+
+    Each language gets all its own patterns, plus the other language's full calendar dates (the seed's
+    English tweet ends "12 avril 2017"); an unknown language gets calendar dates only.
+    """
+    v = _vocab()
+    wd = {lg: _alternation(v.weekdays[lg], case_sensitive=lg == "en") for lg in LANGS}
+    months = {lg: _alternation(v.months[lg], case_sensitive=lg == "en") for lg in LANGS}
+    full = {lg: _alternation(v.full_months[lg], case_sensitive=lg == "en") for lg in LANGS}
+    num = {lg: _alternation([*v.numbers[lg], *v.vague_numbers[lg]]) for lg in LANGS}
+    approx_num_fr = _alternation(v.approx_numbers["fr"])
+    approx_num_en = _alternation(v.approx_numbers["en"])
+
+    calendar = [
+        _p("iso", "", _B + r"(?<!-)(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+        _p("numeric", "", r"(?<![\w/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[01]?\d)(?P=sep)"
+           r"(?P<year>(?:1[89]|20)\d\d|\d\d)(?![\w/]|[.\-]\d)"),
+        _p("explicit", "fr", _B + rf"(?<!\d[,.])(?:(?P<wd>{wd['fr']})\s+)?{_DAY_FR}\s+(?P<month>{months['fr']})"
+           rf"(?:\s+{_YEAR})?(?!\w)"),
+        _p("explicit", "en", _B + rf"(?:(?P<wd>{wd['en']}),?\s+)?(?:the\s+)?{_DAY_EN}\s+(?:of\s+)?"
+           rf"(?P<month>{months['en']})(?:,?\s+{_YEAR})?(?!\w)"),
+        _p("explicit", "en", _B + rf"(?:(?P<wd>{wd['en']}),?\s+)?(?P<month>{months['en']})\s+{_DAY_EN}"
+           rf"(?![\d:])(?:,?\s+{_YEAR})?(?!\w)"),
+    ]
+    if lang not in LANGS:
+        return tuple(calendar)
+
+    if lang == "fr":
+        month_preps = (r"en\s+|depuis\s+|dès\s+|jusqu['’]\s*(?:en|à)\s+|début\s+|fin\s+|mi-|courant\s+|"
+                       r"(?:au|le|du|ce)\s+mois\s+d['’e]\s*|d['’]ici\s+(?:à\s+)?|avant\s+|après\s+")
+        year_preps = (r"en\s+|depuis\s+|dès\s+|jusqu['’]\s*en\s+|avant\s+|après\s+|fin\s+|début\s+|mi-|"
+                      r"courant\s+|l['’]\s*an(?:née)?\s+|d['’]ici\s+(?:à\s+)?|à\s+partir\s+de\s+|"
+                      r"(?:au\s+)?printemps\s+|(?:à\s+l['’]|en\s+|l['’])\s*(?:été|automne|hiver)\s+|"
+                      r"au\s+cours\s+de\s+l['’]\s*année\s+")
+        own = [
+            _p("month", "fr", _B + rf"(?P<prep>{month_preps})?(?P<month>{full['fr']})"
+               rf"(?:\s+(?:de\s+l['’]\s*année\s+)?{_YEAR})?(?!\w)"),
+            _p("year", "fr", _B + rf"(?P<prep>{year_preps}){_YEAR}(?!\s*%|[.,]\d)"),
+            _p("weekday", "fr", _B + rf"(?:dans\s+la\s+nuit\s+d[eu]\s+{wd['fr']}\s+(?:à|au)\s+)?"
+               rf"(?P<wd>{wd['fr']})(?:\s+(?P<mod>dernier|prochain|passé|matin|soir|après-midi|midi))?{_E}"),
+            _p("ago", "fr", _B + r"(?:il\s+y\s+a|voilà|voici)\s+(?P<approx>(?:un\s+peu\s+)?(?:plus|moins)\s+d['’e]\s*|"
+               rf"près\s+d['’e]\s*|environ\s+|quelque\s+|presque\s+)?(?P<num>{approx_num_fr}|{num['fr']}|\d{{1,3}})"
+               r"(?:\s+|(?<=['’]))(?P<unit>jours?|semaines?|mois|ans|années?|décennies?)" + _E),
+            _p("ahead", "fr", _B + rf"(?:dans|d['’]ici)\s+(?P<num>{num['fr']}|\d{{1,3}})\s+"
+               r"(?P<unit>jours?|semaines?|mois|ans|années?)" + _E),
+        ]
+    else:
+        month_preps = (r"in\s+(?:early\s+|late\s+|mid-)?|since\s+|by\s+|until\s+|till\s+|early\s+|late\s+|mid-|"
+                       r"last\s+|next\s+|this\s+|during\s+|through\s+|before\s+|after\s+|from\s+|"
+                       r"(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+")
+        year_preps = (r"in\s+(?:early\s+|late\s+|mid-)?|since\s+|by\s+|until\s+|till\s+|before\s+|after\s+|"
+                      r"early\s+|late\s+|mid-|during\s+|from\s+|throughout\s+|"
+                      r"(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:in\s+)?(?:the\s+)?"
+                      r"(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?")
+        own = [
+            _p("month", "en", _B + rf"(?P<prep>{month_preps})?(?P<month>{full['en']})(?:,?\s+{_YEAR})?(?!\w)"),
+            _p("year", "en", _B + rf"(?P<prep>{year_preps}){_YEAR}(?!\s*%|[.,]\d)"),
+            _p("weekday", "en", _B + r"(?:(?P<pre>last|next|this\s+past|this\s+coming|this|on|late\s+on|early\s+on)\s+)?"
+               rf"(?P<wd>{wd['en']})(?:\s+(?P<mod>morning|afternoon|evening|night))?(?!\w)"),
+            _p("ago", "en", _B + r"(?P<approx>(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|"
+               rf"over\s+|roughly\s+|just\s+over\s+)?(?P<num>{approx_num_en}|{num['en']}|\d{{1,3}})\s+"
+               r"(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago" + _E),
+            _p("ahead", "en", _B + rf"(?:in|within)\s+(?P<num>{num['en']}|\d{{1,3}})\s+"
+               r"(?P<unit>days?|weeks?|months?|years?)(?:['’]\s*time)?(?!\w)(?!\s+(?:of|after|before|later|earlier))"),
+            _p("ahead", "en", _B + rf"(?P<num>{num['en']}|\d{{1,3}})\s+(?P<unit>days?|weeks?|months?|years?)"
+               r"\s+from\s+now" + _E),
+        ]
+    phrases = _alternation(v.phrases[lang])
+    # "ce soir-là", "cette année-là" point back to a time the article told, not to publication.
+    own.append(_p("phrase", lang, _B + rf"(?P<phrase>{phrases}){_E}(?![\-‐‑]\s*là)"))
+    return tuple(calendar + own)
+
+
+# Names that contain a weekday or month word but are not dates.
+_NOT_DATES = re.compile(
+    r"Journal\s+du\s+[Dd]imanche|Sunday\s+(?:Times|Telegraph|Express|Mirror|Mail|People|Post)|"
+    r"Mail\s+on\s+Sunday|(?:Black|Cyber|Bloody|Super)\s+(?:Monday|Tuesday|Friday|Sunday)|"
+    r"[Mm]ardi\s+[Gg]ras|[Vv]endredi\s+[Ss]aint|[Pp]lanète\s+[Mm]ars|Mars\s+(?:Express|rover|One)"
+)
+
+# Words that turn a date into a range boundary: it is then not the date of the event.
+_RANGE_WORDS = {
+    "fr": r"depuis|dès|jusqu['’]\s*(?:à|au|en)?|jusque|d['’]ici(?:\s+à)?|à\s+partir\s+d['’eu]s?|"
+          r"à\s+compter\s+d['’eu]s?|avant|après|entre",
+    "en": r"since|until|till|through|by|before|after|from|starting|between|as\s+of",
+}
+_RANGE_BEFORE = {
+    lg: re.compile(rf"(?<!\w)(?:{words})\s*(?:(?:le|la|les|l['’]|the|early|late|mid-|fin|début|mi-)\s*)?$",
+                   re.IGNORECASE)
+    for lg, words in _RANGE_WORDS.items()
+}
+_RANGE_START = {lg: re.compile(rf"^(?:{words})(?![\w\-‐‑])", re.IGNORECASE) for lg, words in _RANGE_WORDS.items()}
+_SINCE_WORDS = {"fr": r"depuis|dès", "en": r"since|ever\s+since"}
+
+
+@dataclass(frozen=True)
+class _Found:
+    pattern: _Pattern
+    start: int  # offsets in the sentence text
+    end: int
+    groups: dict[str, str | None]
+
+    @property
+    def kind(self) -> str:
+        return self.pattern.kind
+
+
+def _plausible(f: _Found, text: str, lang: str) -> bool:
+    """Cheap checks that keep a word that is not a date from hiding a real date it overlaps."""
+    g, wlang = f.groups, f.pattern.lang
+    if f.kind == "explicit" and wlang == "fr" and lang != "fr" and not g.get("year"):
+        return False  # "3 mai" in an English sentence: only with a year ("12 avril 2017" in a tweet)
+    if f.kind == "month":
+        if not g.get("prep") and not g.get("year"):
+            return False  # "mars" alone may be the planet, "mai" a name: a month needs "en", a year...
+        month = g["month"]
+        at_start = not text[:f.start].strip(" \t\"'«“‘(")
+        if wlang == "fr" and month[:1].isupper() and not month.isupper() and not at_start:
+            return False  # a capitalised French month mid-sentence is a name ("Mars 2020", "Juin")
+    return True
+
+
+def _scan(text: str, lang: str) -> list[_Found]:
+    """Every date expression of ``text``: the longest wins where two overlap."""
+    found = []
+    for pattern in _patterns(lang):
+        for m in pattern.regex.finditer(text):
+            f = _Found(pattern, m.start(), m.end(), m.groupdict())
+            if m.end() > m.start() and _plausible(f, text, lang):
+                found.append(f)
+    blocked = [(m.start(), m.end()) for m in _NOT_DATES.finditer(text)]
+    found = [f for f in found if not any(f.start < e and s < f.end for s, e in blocked)]
+    kept: list[_Found] = []
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+_UNIT_WORDS = r"jours?|semaines?|mois|ans|années?|décennies?|days?|weeks?|months?|years?|decades?"
+
+
+# A cheap necessary condition for a date: a digit, a month or weekday name, a unit ("il y a six
+# ans"), or the longest word of a fixed phrase. Most sentences of an article fail it and cost no more.
+@cache
+def _prefilter(lang: str) -> re.Pattern:
+    v = _vocab()
+    words: set[str] = set()
+    for lg in LANGS:
+        words.update(v.months[lg])
+    if lang in LANGS:
+        words.update(v.weekdays[lang])
+        words.update(max(phrase.split(), key=len) for phrase in v.phrases[lang])
+    alternation = "|".join(_word_re(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\d|(?<!\w)(?:{alternation}|{_UNIT_WORDS})(?!\w)", re.IGNORECASE)
+
+
+# ----------------------------------------------------------------------------------------------
+# Resolution
+
+
+@lru_cache(maxsize=64)
+def _parser(lang: str, published: date, prefer: str) -> DateDataParser:
+    """One dateparser per language, publication date and direction (cheap to build, reused)."""
+    return DateDataParser(
+        languages=[lang],
+        settings={
+            "RELATIVE_BASE": datetime(published.year, published.month, published.day),
+            "PREFER_DATES_FROM": prefer,
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+
+
+def _dateparse(text: str, lang: str, published: date, prefer: str) -> date | None:
+    data = _parser(lang, published, prefer).get_date_data(text)
+    return data.date_obj.date() if data.date_obj else None
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _shift(published: date, unit: str, n: int) -> tuple[date, str]:
+    """``published`` moved by ``n`` units (negative = past), at the start of the unit's period."""
+    if unit == "day":
+        return published + timedelta(days=n), "day"
+    if unit == "week":
+        return _monday(published + timedelta(weeks=n)), "week"
+    if unit == "month":
+        return _add_months(published, n), "month"
+    return date(published.year + n, 1, 1), "year"
+
+
+_COARSER = {"day": "week", "week": "month", "month": "year", "year": "year"}
+_UNITS = {"jour": "day", "semaine": "week", "mois": "month", "an": "year", "année": "year", "décennie": "decade",
+          "day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade"}
+
+
+def _unit(word: str) -> str:
+    word = word.casefold()
+    return _UNITS.get(word) or _UNITS.get(word[:-1], "")
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    value: date
+    precision: str
+    note: str
+
+
+def _choose(past: date | None, future: date | None, published: date, tense: str | None) -> tuple[date | None, str]:
+    """Previous or next occurrence of a yearless date, by tense, else the nearer one."""
+    if past is None or future is None:
+        return (past or future), "the only reading"
+    if past == future:
+        return past, "the publication's own day or month"
+    if tense == "future":
+        return future, "next occurrence (future tense)"
+    if tense == "past":
+        return past, "previous occurrence (past tense)"
+    if (future - published) < (published - past):
+        return future, "the nearer occurrence (next)"
+    return past, "the nearer occurrence (previous)"
+
+
+def _number(found: _Found, lang: str) -> tuple[int, str] | None:
+    """The count of an "il y a N ..." expression, and a note when it is approximate or vague."""
+    v = _vocab()
+    text = found.groups.get("num") or ""
+    if text.isdigit():
+        n, note = int(text), ""
+    elif (n := _lookup(v.approx_numbers[lang], text)) is not None:
+        note = "approximate count"
+    elif (n := _lookup(v.vague_numbers[lang], text)) is not None:
+        note = f"vague count ({text!r}) read as {n}, one precision coarser"
+    elif (n := _lookup(v.numbers[lang], text)) is not None:
+        note = ""
+    else:
+        return None
+    if found.groups.get("approx") and not note:
+        note = "approximate count"
+    return n, note
+
+
+def _resolve(found: _Found, text: str, sent_lang: str, published: date, tense: str | None) -> _Resolved | None:
+    kind, g, wlang = found.kind, found.groups, found.pattern.lang
+    expr = text[found.start:found.end]
+    v = _vocab()
+
+    if kind == "iso":
+        try:
+            return _Resolved(date(int(g["year"]), int(g["month"]), int(g["day"])), "day", "ISO date")
+        except ValueError:
+            return None
+
+    if kind == "numeric":
+        return _numeric(int(g["a"]), int(g["b"]), g["year"], sent_lang)
+
+    if kind == "explicit":
+        month = g["month"]
+        day = 1 if g["day"].casefold() in ("1er", "1ᵉʳ", "premier") else int(g["day"])
+        if g.get("year"):
+            value = _dateparse(f"{day} {month} {g['year']}", wlang, published, "past")
+            return _Resolved(value, "day", "calendar date") if value else None
+        past = _dateparse(f"{day} {month}", wlang, published, "past")
+        future = past if past == published else _dateparse(f"{day} {month}", wlang, published, "future")
+        value, why = _choose(past, future, published, tense)
+        return _Resolved(value, "day", f"day and month without year: {why}") if value else None
+
+    if kind == "month":
+        month, prep, year = g["month"], (g.get("prep") or "").strip(), g.get("year")
+        if year:
+            value = _dateparse(f"{month} {year}", wlang, published, "past")
+            return _Resolved(value.replace(day=1), "month", "month and year") if value else None
+        number = _lookup(v.months[wlang], month)
+        if number is None:
+            return None
+        tense = {"last": "past", "next": "future"}.get(prep.split()[0].casefold(), tense) if prep else tense
+        past = date(published.year - (number > published.month), number, 1)
+        future = date(published.year + (number < published.month), number, 1)
+        value, why = _choose(past, future, published, tense)
+        return _Resolved(value, "month", f"month without year: {why}") if value else None
+
+    if kind == "year":
+        return _Resolved(date(int(g["year"]), 1, 1), "year", "year")
+
+    if kind == "weekday":
+        return _weekday(g, wlang, published, tense)
+
+    if kind in ("ago", "ahead"):
+        counted = _number(found, wlang)
+        unit = _unit(g["unit"])
+        if counted is None or not unit:
+            return None
+        n, note = counted
+        if unit == "decade":
+            unit, n = "year", n * 10
+        sign = -1 if kind == "ago" else 1
+        value, precision = _shift(published, unit, sign * n)
+        if note.startswith("vague"):
+            precision = _COARSER[precision]
+            value = _shift(value, precision, 0)[0]
+        when = "before" if kind == "ago" else "after"
+        return _Resolved(value, precision, f"{n} {unit}(s) {when} publication" + (f"; {note}" if note else ""))
+
+    if kind == "phrase":
+        phrase = v.phrases[wlang].get(_key(expr))
+        if phrase is None:
+            return None
+        if phrase.anchor == "recent":
+            return _Resolved(published, phrase.precision, phrase.note)
+        value, precision = _shift(published, phrase.anchor, phrase.offset)
+        return _Resolved(value, precision, phrase.note)
+    return None
+
+
+def _numeric(a: int, b: int, year_text: str, lang: str | None) -> _Resolved | None:
+    year = int(year_text)
+    if len(year_text) == 2:
+        year += 2000 if year < 70 else 1900
+    if a > 12 or (b <= 12 and lang != "en"):
+        day, month, order = a, b, "day first"
+    elif b > 12 or lang == "en":
+        day, month, order = b, a, "month first" + (" (English, both numbers <= 12)" if b <= 12 else "")
+    else:  # pragma: no cover - the two branches above cover every case
+        return None
+    try:
+        return _Resolved(date(year, month, day), "day", f"numeric date, {order}")
+    except ValueError:
+        return None
+
+
+def _weekday(g: dict, wlang: str, published: date, tense: str | None) -> _Resolved | None:
+    wd = _lookup(_vocab().weekdays[wlang], g["wd"])
+    if wd is None:
+        return None
+    name = g["wd"]
+    modifier = ((g.get("mod") or "") + " " + (g.get("pre") or "")).casefold().split()
+    back = (published.weekday() - wd) % 7
+    ahead = (wd - published.weekday()) % 7
+    if {"dernier", "passé", "last", "past"} & set(modifier):
+        return _Resolved(published - timedelta(days=back or 7), "day", f"the {name} before publication")
+    if {"prochain", "next", "coming"} & set(modifier):
+        return _Resolved(published + timedelta(days=ahead or 7), "day", f"the {name} after publication")
+    if tense == "future":
+        return _Resolved(published + timedelta(days=ahead), "day",
+                         f"next {name} (future tense), publication day included")
+    return _Resolved(published - timedelta(days=back), "day",
+                     f"most recent {name}, publication day included")
+
+
+# ----------------------------------------------------------------------------------------------
+# Tense and clause: from the French parse, or from the words around the expression
+
+
+def _span_tokens(sent: Span, start: int, end: int) -> list[Token]:
+    s0 = sent.start_char
+    return [t for t in sent if t.idx < s0 + end and t.idx + len(t.text) > s0 + start]
+
+
+def _expression_root(tokens: Sequence[Token]) -> Token:
+    inside = {t.i for t in tokens}
+    outside = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return min(outside or tokens, key=lambda t: len(list(t.ancestors)))
+
+
+_VERBAL = ("VERB", "AUX")
+_MODALS_FR = {"devoir", "aller", "prévoir", "compter", "envisager", "vouloir", "espérer", "souhaiter", "pouvoir"}
+
+
+def _governing_verb(token: Token) -> Token | None:
+    x = token.head
+    for _ in range(6):
+        if x.pos_ in _VERBAL or (x.pos_ == "ADJ" and "Part" in x.morph.get("VerbForm")):
+            return x
+        if x.head.i == x.i:
+            return x if x.pos_ in _VERBAL else None
+        x = x.head
+    return None
+
+
+def _parse_tense(verb: Token | None) -> str | None:
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    for aux in auxes:
+        if "Fut" in aux.morph.get("Tense"):
+            return "future"
+    if auxes:
+        return "past"  # a compound tense: passé composé, plus-que-parfait
+    tense, mood, form = verb.morph.get("Tense"), verb.morph.get("Mood"), verb.morph.get("VerbForm")
+    if "Fut" in tense or "Cnd" in mood:
+        return "future"
+    if "Inf" in form and verb.head.i != verb.i and verb.head.lemma_ in _MODALS_FR:
+        return _parse_tense(verb.head)  # "doit se rendre jeudi": the modal's tense
+    if verb.lemma_ in _MODALS_FR and "Pres" in tense and any(
+        c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children
+    ):
+        return "future"  # "doit / va / compte se rendre": a plan
+    if "Imp" in tense or ("Past" in tense and "Fin" in form):
+        return "past"
+    return None
+
+
+_FUTURE = {
+    "en": re.compile(r"\b(?:will|shall|wo\s*n['’]t|['’]ll|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|slated|"
+                     r"going|poised)\s+to|(?:is|are)\s+to\s+\w+|plans?\s+to|intends?\s+to|upcoming)\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:va|vont|doit|doivent|devrait|devraient|prévue?s?|attendue?s?|sera|seront|aura|auront|"
+                     r"\w{2,}(?:era|eront|ira|iront|dra|dront))\b", re.IGNORECASE),
+}
+_PAST = {
+    "en": re.compile(r"\b(?:was|were|had|did|said|told|met|held|began|took|made|went|came|left|saw|gave|spoke|"
+                     r"\w{3,}ed)\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent)\b|\b\w{3,}(?:ait|aient)\b", re.IGNORECASE),
+}
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\bthat\b|\bque\b|\bqu['’]", re.IGNORECASE)
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The words of the expression's clause: from the last break before it to the next one after it;
+    when the expression opens the sentence alone ("On Thursday, ..."), the following clause too."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    left = before[-1] if before else 0
+    after = _CLAUSE_BREAK.search(text, end)
+    right = after.start() if after else len(text)
+    if not text[left:start].strip() and not text[end:right].strip() and after:
+        nxt = _CLAUSE_BREAK.search(text, after.end())
+        right = nxt.start() if nxt else len(text)
+    return text[left:start] + " " + text[end:right]
+
+
+def _lexical_tense(text: str, start: int, end: int, lang: str) -> str | None:
+    clause = _clause_around(text, start, end)
+    if _FUTURE.get(lang, _FUTURE["en"]).search(clause):
+        return "future"
+    if _PAST.get(lang, _PAST["en"]).search(clause):
+        return "past"
+    return None
+
+
+# Expressions that are adverbs of time: they cannot modify a noun, so a parse that hangs them on one
+# ("a rappelé le ministre hier": hier -> ministre) is wrong, and we look past it to the verb.
+_ADVERBIAL_KINDS = ("weekday", "phrase")
+
+
+def _parse_dates_event(tokens: Sequence[Token], kind: str) -> tuple[bool, str]:
+    root = _expression_root(tokens)
+    head = root.head
+    if head.i == root.i:
+        return True, ""
+    # "la réunion de mercredi" is a noun's modifier; a bare "mercredi" hung on a noun is a parse error.
+    nominal = kind not in _ADVERBIAL_KINDS or any(
+        c.dep_ == "case" and c.lower_ in ("de", "du", "d'", "d’", "des") for c in root.children
+    )
+    if head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and nominal:
+        return False, f"modifies the noun {head.text!r}, not the main verb"
+    verb = head if head.pos_ in _VERBAL or head.pos_ == "ADJ" else _governing_verb(root)
+    x = verb
+    while x is not None:
+        if x.dep_ in ("acl", "acl:relcl"):
+            return False, f"inside a clause describing {x.head.text!r}"
+        if x.dep_ == "advcl" and "Part" in x.morph.get("VerbForm") and not any(
+            c.dep_.startswith(("aux", "nsubj")) for c in x.children
+        ):
+            return False, f"inside the participle phrase of {x.text!r}"
+        if x.head.i == x.i:
+            break
+        x = x.head
+    return True, ""
+
+
+_RELATIVIZERS = {
+    "en": re.compile(r"\b(?:which|who|whom|whose|that)\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles)\b", re.IGNORECASE),
+}
+# "that" after these words opens a reported clause, not a relative one.
+_THAT_COMPLEMENT = re.compile(
+    r"\b(?:said|says|say|told|tell|announced|stated|added|warned|argued|insisted|believes?|believed|thinks?|"
+    r"thought|noted|confirmed|denied|reported|claimed|stressed|hopes?|hoped|fears?|feared|knows?|knew|"
+    r"suggested|showed|shows|clear|so|now|such|given|ensure|agreed|acknowledged|admitted|accused|"
+    r"declared|indicated|signalled|signaled)\s+that\s*$", re.IGNORECASE)
+_PARTICIPLES = {
+    # Only participles that rarely follow their subject directly as a simple past: "Russia signed on
+    # Wednesday a deal" is real English, "Putin elected in 2012" is not a main clause.
+    "en": r"born|elected|re-elected|founded|established|created|appointed|named|inaugurated|annexed|imposed|"
+          r"brokered|ratified|adopted|sealed|introduced|built|sworn\s+in",
+    "fr": r"née?s?|élue?s?|réélue?s?|nommée?s?|fondée?s?|créée?s?|signée?s?|adoptée?s?|annexée?s?|conclue?s?|"
+          r"lancée?s?|instaurée?s?|imposée?s?|entrée?s?\s+en\s+vigueur|ratifiée?s?|tenue?s?|organisée?s?",
+}
+_AUXILIARIES = {
+    "en": r"is|was|were|are|be|been|being|has|have|had|got|get|gets",
+    "fr": r"a|ont|avait|avaient|aura|auront|est|sont|était|étaient|été|fut|furent|sera|seront|être|avoir",
+}
+_PARTICIPLE_BEFORE = {
+    lg: re.compile(rf"(?:(?<!\w)(?P<aux>{_AUXILIARIES[lg]})\s+(?:\w+\s+)?)?(?<!\w)(?:{words})\s+"
+                   rf"(?:(?:in|on|at|last|en|le|au|à|depuis)\s+)?$", re.IGNORECASE)
+    for lg, words in _PARTICIPLES.items()
+}
+_NOMINAL_OF = {"en": re.compile(r"(?<!\w)of\s+(?:the\s+)?$", re.IGNORECASE),
+               "fr": re.compile(r"(?<!\w)(?:de|du|d['’])\s*(?:l['’]\s*|la\s+)?$", re.IGNORECASE)}
+
+
+def _lexical_dates_event(text: str, start: int, end: int, lang: str, kind: str) -> tuple[bool, str]:
+    lg = lang if lang in LANGS else "en"
+    before = text[:start]
+    breaks = [m.end() for m in re.finditer(r"[,;:()\[\]—–]", before)]
+    segment = before[breaks[-1] if breaks else 0:]
+    since = re.search(rf"(?<!\w)(?:{_SINCE_WORDS[lg]})(?!\w)", segment, re.IGNORECASE)
+    if since and len(segment[since.end():].split()) <= 8:
+        return False, f"inside a {since.group(0)!r} phrase"
+    rel = None
+    for m in _RELATIVIZERS[lg].finditer(segment):
+        if m.group(0).casefold() == "that" and _THAT_COMPLEMENT.search(segment[:m.end()]):
+            continue
+        rel = m
+    if rel and len(segment[rel.end():].split()) <= 10:
+        return False, f"inside a relative clause ({rel.group(0)!r} ...)"
+    part = _PARTICIPLE_BEFORE[lg].search(segment)
+    if part and not part.group("aux"):
+        return False, "inside a participle phrase describing a noun"
+    if kind not in _ADVERBIAL_KINDS and _NOMINAL_OF[lg].search(segment):
+        return False, "modifies a noun ('of'/'de' before it)"
+    return True, ""
+
+
+def _range_marker(text: str, start: int, end: int, lang: str) -> str | None:
+    lg = lang if lang in LANGS else "en"
+    if text[end:end + 2] in ("'s", "’s"):
+        return None  # "killed by Tuesday's attack": a possessive, not a range
+    own = _RANGE_START[lg].match(text[start:end])
+    if own:
+        return own.group(0)
+    before = _RANGE_BEFORE[lg].search(text[max(0, start - 40):start])
+    return before.group(0).strip() if before else None
+
+
+# ----------------------------------------------------------------------------------------------
+# "since X took office": ranges that start at an event rather than a date
+
+
+_SINCE_PHRASE = {
+    "fr": re.compile(r"(?<!\w)depuis\s+(?:l['’]|la\s+|le\s+|les\s+|son\s+|sa\s+|ses\s+|leur\s+)[^,;:.()«»\"“”]{3,90}",
+                     re.IGNORECASE),
+    "en": re.compile(r"(?<!\w)(?:ever\s+)?since\s+[^,;:.()\"“”]{3,90}", re.IGNORECASE),
+}
+
+
+def _since_events(sent: Span, text: str, lang: str, published: date, found: list[_Found],
+                  resolve_event: EventResolver) -> list[tuple[int, int, date]]:
+    lg = lang if lang in LANGS else "en"
+    out = []
+    for m in _SINCE_PHRASE[lg].finditer(text):
+        start, end = m.start(), m.end()
+        if any(start <= f.start < end for f in found if f.start - start < 20):
+            continue  # "since 2011", "depuis le 3 mars": a date, already found
+        if lg == "fr" and sent.doc.has_annotation("DEP"):
+            tokens = _span_tokens(sent, start, end)
+            marker = tokens[0] if tokens else None
+            if marker is not None and marker.head.pos_ in ("NOUN", "PROPN"):
+                head = marker.head
+                last = max((t.i for t in head.subtree if t.idx < sent.start_char + end), default=head.i)
+                end = sent.doc[last].idx + len(sent.doc[last].text) - sent.start_char
+        phrase = text[start:end].strip()
+        value = resolve_event(phrase, lg, published)
+        if value is not None:
+            out.append((start, start + len(phrase), value))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Public API
+
+
+def find_dates(sent: Span, lang: str, published: date, base: int = 0,
+               resolve_event: EventResolver | None = None) -> list[DateRef]:
+    """The date expressions of a sentence, resolved against ``published``, in text order.
+
+    ``base`` is added to the Span's document offsets to give offsets into Article.text.
+    ``resolve_event``, when given, dates "depuis l'arrivée de X à la Maison Blanche"/"since X took
+    office" phrases (such a range start never dates the sentence's event).
+    """
+    text = sent.text
+    if not _prefilter(lang).search(text):
+        return []
+    found = _scan(text, lang)
+    parsed = lang == "fr" and sent.doc.has_annotation("DEP")
+    offset = base + sent.start_char
+    refs: list[DateRef] = []
+    for f in found:
+        tokens = _span_tokens(sent, f.start, f.end) if parsed else []
+        if tokens:
+            root = _expression_root(tokens)
+            tense = _parse_tense(root if root.pos_ in _VERBAL else _governing_verb(root))
+        else:
+            tense = _lexical_tense(text, f.start, f.end, lang)
+        resolved = _resolve(f, text, lang, published, tense)
+        if resolved is None:
+            continue
+        marker = _range_marker(text, f.start, f.end, lang)
+        if marker:
+            dates_event, why = False, f"range boundary ({marker!r} ...)"
+        elif tokens:
+            dates_event, why = _parse_dates_event(tokens, f.kind)
+        else:
+            dates_event, why = _lexical_dates_event(text, f.start, f.end, lang, f.kind)
+        note = f"{f.kind}: {resolved.note}" + ("" if dates_event else f"; does not date the event: {why}")
+        refs.append(DateRef(resolved.value, resolved.precision, text[f.start:f.end],
+                            offset + f.start, offset + f.end, dates_event, note))
+    if resolve_event is not None:
+        for start, end, value in _since_events(sent, text, lang, published, found, resolve_event):
+            refs.append(DateRef(value, "day", text[start:end], offset + start, offset + end, False,
+                                "event: start of a range, dated by the event resolver; does not date the event"))
+        refs.sort(key=lambda r: r.start or 0)
+    return refs
+
+
+def event_date(refs: Sequence[DateRef], published: date) -> DateRef:
+    """The date of the sentence's event: its first expression that dates it, else the publication."""
+    for ref in refs:
+        if ref.dates_event:
+            return ref
+    return DateRef(published, "day", "", note="publication date")
+
+
+# Publication labels. Strong ones are accepted anywhere; weak ones ("publié", "updated") also occur
+# in prose ("le rapport publié le 3 mars"), so only on a short line or at the start of a line.
+_FIRST_STRONG = (r"premi[èe]re\s+publication|date\s+de\s+publication|mis\s+en\s+ligne\s+le|"
+                 r"first\s+published(?:\s+on)?|originally\s+published(?:\s+on)?|publication\s+date|date\s+published")
+_FIRST_WEAK = r"publi[ée]e?(?:\s+le)?|published(?:\s+on)?|posted(?:\s+on)?|paru(?:tion)?(?:\s+le)?"
+_UPDATED = (r"mis(?:e)?\s+à\s+jour(?:\s+le)?|derni[èe]re\s+(?:modification|mise\s+à\s+jour)|modifi[ée]\s+le|"
+            r"actualis[ée]\s+le|(?:last\s+)?updated(?:\s+on)?|last\s+modified")
+_LABELS = [
+    ("first", re.compile(rf"(?<!\w)(?:{_FIRST_STRONG})(?!\w)", re.IGNORECASE), False),
+    ("first", re.compile(rf"(?<!\w)(?:{_FIRST_WEAK})(?!\w)", re.IGNORECASE), True),
+    ("update", re.compile(rf"(?<!\w)(?:{_UPDATED})(?!\w)", re.IGNORECASE), True),
+]
+_SHORT_LINE = 120
+_LABEL_GAP = 40  # the date must start within this many characters after its label ("à 10h", ":")
+_DATELINE = re.compile(r"(?m)^[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. \-]{1,40}(?:\s*\([^)\n]{1,30}\))?,\s+")
+_DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
+
+
+def _line_of(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _calendar_at(text: str, lang: str | None, reference: date, max_gap: int) -> tuple[date, int] | None:
+    """The first calendar date that starts within ``max_gap`` characters of the start of ``text``."""
+    for f in _scan(text, "xx"):  # calendar patterns only
+        if f.start > max_gap:
+            return None
+        resolved = _resolve(f, text, lang or "fr", reference, "past")
+        if resolved is not None:
+            return resolved.value, f.end
+    return None
+
+
+def publication_date_from_text(text: str, lang: str | None, *, reference: date | None = None
+                               ) -> tuple[date, str] | None:
+    """The publication date an article states in its own text, and the words that state it.
+
+    Order of trust: a first-publication label ("Première publication :", "Publié le", "Published on"),
+    then a news-agency dateline at the top ("PARIS, 3 mars (Reuters) -"), then an update label ("Mis
+    à jour le", "Updated:"). A date without a year (datelines) is the most recent such day not after
+    ``reference`` (default: today). Numeric dates follow the module's day-first rule (month first for
+    ``lang == "en"`` when both numbers are <= 12).
+    """
+    if not text:
+        return None
+    reference = reference or date.today()
+    best: dict[str, tuple[int, date, str]] = {}
+    for rank, label_re, weak in _LABELS:
+        for m in label_re.finditer(text):
+            if rank in best and best[rank][0] < m.start():
+                break
+            line_start, line_end = _line_of(text, m.start())
+            if weak and line_end - line_start > _SHORT_LINE and text[line_start:m.start()].strip():
+                continue
+            window = text[m.end():min(line_end, m.end() + _LABEL_GAP + 40)]
+            hit = _calendar_at(window, lang, reference, _LABEL_GAP)
+            if hit:
+                value, end = hit
+                best[rank] = (m.start(), value, text[m.start():m.end() + end].strip())
+                break
+    if "first" in best:
+        return best["first"][1], best["first"][2]
+    head = text[:600]
+    for m in _DATELINE.finditer(head):
+        hit = _calendar_at(head[m.end():m.end() + 40], lang, reference, 0)
+        if hit and _DATELINE_END.match(head, m.end() + hit[1]):
+            return hit[0], head[m.start():m.end() + hit[1]].strip()
+    if "update" in best:
+        return best["update"][1], best["update"][2]
+    return None

@@ -1,0 +1,203 @@
+"""The dashboard's data access on real SQLite files: the numbers it shows are tracker timeline's numbers."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import pandas as pd
+import pytest
+from sqlalchemy import text
+
+from dashboard import data
+from dashboard.sample import SampleArticle, SampleCue, SampleObservation, SampleSentence, fill_sample, insert_article
+from tracker.scoring import period_table
+from tracker.store import open_store
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory):
+    store = open_store(str(tmp_path_factory.mktemp("dash") / "sample.db"))
+    fill_sample(store.engine)
+    yield store
+    store.close()
+
+
+def _random_articles(seed: int, n_articles: int) -> list[SampleArticle]:
+    rng = random.Random(seed)
+    cue = SampleCue("tension", 1.0)
+    pairs = ["RUS-USA", "CHN-USA", "DZA-FRA"]
+    out = []
+    for i in range(n_articles):
+        published = date(2022, 1, 1) + timedelta(days=rng.randrange(400))
+        sentences = []
+        for j in range(rng.randint(1, 6)):
+            pair = rng.choice(pairs)
+            day = published - timedelta(days=rng.choice([0, 0, 1, 3, 9, 40]))
+            score = round(rng.uniform(-9, 9), 2)
+            sentences.append(
+                SampleSentence(f"Sentence {j} about tension, article {i}.", (SampleObservation(pair, day, (cue,), score),))
+            )
+        out.append(SampleArticle(f"Random article {i}", published, tuple(sentences)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def random_store(tmp_path_factory):
+    store = open_store(str(tmp_path_factory.mktemp("dash") / "random.db"))
+    for art in _random_articles(seed=3, n_articles=120):
+        insert_article(store.engine, art)
+    yield store
+    store.close()
+
+
+def _reference(store, pair: str, freq: str, start=None, end=None) -> pd.DataFrame:
+    """What `tracker timeline` computes: period_table over the pair's observations in the range."""
+    obs = store.observations_frame(pair, start, end)
+    return period_table(obs[["article_id", "event_date", "score"]], freq)
+
+
+def _assert_same(ours: pd.DataFrame, ref: pd.DataFrame) -> None:
+    assert len(ours) == len(ref)
+    assert list(ours["period"]) == list(pd.to_datetime(ref["period"]))
+    assert list(ours["n_obs"]) == list(ref["n_obs"])
+    assert list(ours["n_articles"]) == list(ref["n_articles"])
+    for col in ("tension", "low", "high"):
+        assert ours[col].to_numpy() == pytest.approx(ref[col].astype(float).to_numpy(), abs=1.01e-3), col
+
+
+@pytest.mark.parametrize("freq", ["D", "W", "M"])
+@pytest.mark.parametrize("pair", ["RUS-USA", "CHN-USA", "DZA-FRA"])
+def test_timeline_equals_period_table_over_all_time(random_store, pair, freq):
+    ours = data.timeline(random_store.engine, [pair], freq)
+    assert len(ours) > 3
+    _assert_same(ours.reset_index(drop=True), _reference(random_store, pair, freq))
+
+
+@pytest.mark.parametrize("freq", ["D", "W", "M"])
+@pytest.mark.parametrize(
+    "start,end",
+    [
+        (date(2022, 3, 16), date(2022, 9, 13)),  # both ends cut a week and a month
+        (date(2022, 3, 1), date(2022, 5, 31)),  # whole months
+        (date(2022, 3, 14), None),  # a Monday, open end
+        (None, date(2022, 6, 2)),
+        (date(2022, 5, 3), date(2022, 5, 20)),  # inside one month: no whole month at all
+    ],
+)
+def test_timeline_equals_period_table_on_a_range(random_store, freq, start, end):
+    ours = data.timeline(random_store.engine, ["RUS-USA"], freq, start, end)
+    _assert_same(ours.reset_index(drop=True), _reference(random_store, "RUS-USA", freq, start, end))
+
+
+def test_timeline_of_several_pairs_keeps_them_apart(random_store):
+    both = data.timeline(random_store.engine, ["RUS-USA", "DZA-FRA"], "M")
+    assert set(both["pair"]) == {"RUS-USA", "DZA-FRA"}
+    alone = data.timeline(random_store.engine, ["DZA-FRA"], "M").reset_index(drop=True)
+    pd.testing.assert_frame_equal(both[both["pair"] == "DZA-FRA"].reset_index(drop=True), alone)
+
+
+def test_known_values_of_the_sample(sample_store):
+    weekly = data.timeline(sample_store.engine, ["RUS-USA"], "W")
+    first = weekly.iloc[0]
+    # Week of 2023-02-20: article 1 has 7.0 and 4.5 (mean 5.75), article 2 has -2.0; mean of means 1.875.
+    assert first["period"] == pd.Timestamp("2023-02-20")
+    assert first["tension"] == pytest.approx(1.875)
+    assert (first["n_obs"], first["n_articles"]) == (3, 2)
+    assert first["low"] < first["tension"] < first["high"]
+
+
+def test_aggregates_follow_deletes_and_updates(tmp_path):
+    store = open_store(str(tmp_path / "changes.db"))
+    ids = fill_sample(store.engine)
+    with store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM articles WHERE id = :id"), {"id": ids[0]})  # cascades to observations
+        conn.execute(text("UPDATE observations SET score = -1.5, event_date = '2023-02-24' WHERE article_id = :id"),
+                     {"id": ids[1]})
+    for freq in "DWM":
+        _assert_same(data.timeline(store.engine, ["RUS-USA"], freq), _reference(store, "RUS-USA", freq))
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM period_stats WHERE article_id = :id"), {"id": ids[0]}).scalar() == 0
+    store.close()
+
+
+def test_empty_database_gives_empty_frames(tmp_path):
+    store = open_store(str(tmp_path / "empty.db"))
+    engine = store.engine
+    assert data.pairs_by_volume(engine).empty
+    assert data.timeline(engine, ["RUS-USA"], "W").empty
+    assert data.date_bounds(engine) is None
+    assert data.events(engine, ["RUS-USA"]).empty
+    assert data.data_version(engine).n_articles == 0
+    store.close()
+
+
+def test_pairs_are_ordered_by_volume_and_match_the_store(sample_store):
+    pairs = data.pairs_by_volume(sample_store.engine)
+    assert list(pairs["pair"]) == ["RUS-USA", "DZA-FRA", "CHN-RUS"]
+    summary = sample_store.pairs_summary().set_index("pair")
+    for row in pairs.itertuples():
+        assert row.n_obs == summary.loc[row.pair, "observations"]
+        assert row.n_articles == summary.loc[row.pair, "articles"]
+        assert row.tension == pytest.approx(summary.loc[row.pair, "mean_tension"], abs=1e-3)
+    assert pairs.iloc[0]["first"] == date(2023, 2, 21) and pairs.iloc[0]["last"] == date(2023, 4, 5)
+
+
+def test_observations_of_a_point_strongest_first_with_cues(sample_store):
+    first, last = data.period_range(date(2023, 2, 1), "M")
+    rows, total = data.observations_in_period(sample_store.engine, "RUS-USA", first, last, limit=2)
+    assert total == 3 and len(rows) == 2
+    assert list(rows["score"]) == [7.0, 4.5]
+    cues = data.cues_for(sample_store.engine, list(rows["observation_id"]))
+    second = cues[cues["observation_id"] == rows.iloc[1]["observation_id"]]
+    assert set(second["text"]) == {"war of words", "talks"}
+    # Cue offsets point into the article text, the sentence's own start included.
+    art = data.article(sample_store.engine, int(rows.iloc[1]["article_id"]))
+    for cue in second.itertuples():
+        assert art["text"][cue.start_char:cue.end_char] == cue.text
+
+
+def test_period_range_and_start():
+    assert data.period_range(date(2023, 2, 1), "M") == (date(2023, 2, 1), date(2023, 2, 28))
+    assert data.period_range(date(2023, 2, 20), "W") == (date(2023, 2, 20), date(2023, 2, 26))
+    assert data.period_start(date(2023, 2, 26), "W") == date(2023, 2, 20)
+    assert data.period_start(date(2023, 2, 26), "M") == date(2023, 2, 1)
+    with pytest.raises(ValueError, match="granularity"):
+        data.timeline(None, ["RUS-USA"], "Q")
+
+
+def test_events_are_the_strongest_of_each_sign(sample_store):
+    ev = data.events(sample_store.engine, ["RUS-USA", "DZA-FRA"], per_pair=2)
+    assert ev[ev["pair"] == "RUS-USA"]["score"].abs().min() >= 7.0
+    assert list(ev[ev["pair"] == "DZA-FRA"]["score"]) == [-5.5, -5.0]
+
+
+def test_matrix_and_movers(sample_store):
+    april = data.pair_matrix(sample_store.engine, *data.span_of(date(2023, 4, 1), "month"))
+    assert set(april["pair"]) == {"RUS-USA", "CHN-RUS"}
+    feb = data.pair_matrix(sample_store.engine, *data.previous_span(date(2023, 3, 1), "month"))
+    moved = data.movers(april, feb)
+    assert list(moved["pair"]) == ["RUS-USA"]
+    assert moved.iloc[0]["change"] == pytest.approx(7.0 - 1.875)
+    assert data.span_starts((date(2023, 2, 21), date(2023, 4, 5)), "month") == [
+        date(2023, 4, 1), date(2023, 3, 1), date(2023, 2, 1)]
+
+
+def test_article_and_version(sample_store):
+    assert data.article(sample_store.engine, 999) is None
+    art = data.article(sample_store.engine, 1)
+    assert list(art["sentences"]["idx"]) == [0, 1]
+    before = data.data_version(sample_store.engine)
+    insert_article(sample_store.engine, SampleArticle("One more", date(2023, 5, 1), (SampleSentence("Quiet day."),)))
+    assert data.data_version(sample_store.engine).token != before.token
+
+
+def test_smoothing_is_per_pair_over_periods_with_data():
+    table = pd.DataFrame({
+        "pair": ["A-B"] * 3 + ["C-D"] * 2,
+        "period": pd.to_datetime(["2023-01-01", "2023-02-01", "2023-04-01", "2023-01-01", "2023-02-01"]),
+        "tension": [2.0, 4.0, 6.0, -1.0, -3.0],
+    })
+    out = data.smooth(table, 2)
+    assert list(out["smoothed"]) == [2.0, 3.0, 5.0, -1.0, -2.0]
+    assert list(data.smooth(table, 1)["smoothed"]) == list(table["tension"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from datetime import date, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -131,3 +132,55 @@ def write(path: Path, data: bytes | str | dict | list, encoding: str = "utf-8") 
         data = json.dumps(data, ensure_ascii=False)
     path.write_bytes(data.encode(encoding) if isinstance(data, str) else data)
     return path
+
+
+# Bad input, one of each kind: (file name, content, words its reason must hold).
+FUTURE = (date.today() + timedelta(days=40)).isoformat()
+
+
+BAD_INPUTS = [
+    # (name, content, what the reason must say)
+    ("empty.txt", b"", "the file is empty: nothing to read; add the article text"),
+    ("blank.txt", b"  \n\t\n  ", "only blank space"),
+    ("random.txt", bytes(range(256)) * 8, "binary data"),
+    ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(200), "this is a PNG image, not text"),
+    ("renamed.txt", pdf_bytes(["x"]), "this is a PDF document with a text file's name; rename it with the .pdf extension"),
+    ("notes.xyz", b"hello", "'.xyz' files are not read; save the article in one of these formats"),
+    ("README", b"hello", "files without an extension are not read"),
+    ("baddate.txt", b"Date: 32/13/2021\n\nbody", "the Date: header '32/13/2021' is not a date we can read; write it as 2017-04-12"),
+    ("relative.txt", b"Date: hier\n\nbody", "the Date: header 'hier' is not a full date with a year"),
+    ("future.txt", f"Date: {FUTURE}\n\nbody".encode(), "is in the future"),
+    ("klingon.txt", b"Language: klingon\n\nbody", "the Language: header 'klingon' is not a language we read; write fr or en"),
+    ("headeronly.txt", b"Title: x\nDate: 2021-03-02\n\n\n", "no article text after the header lines"),
+    ("broken.json", b'{"text": "a", ', "not valid JSON"),
+    ("notext.json", b'{"title": "only a title"}', "the record has no article text (fields present: title)"),
+    ("emptylist.json", b"[]", "the JSON list is empty"),
+    ("blanklines.jsonl", b"\n\n\n", "the file holds only blank lines: nothing to read; add one article per line"),
+    ("blank.json", b"  \n ", "the file holds only blank space"),
+    ("menu.html", b"<html><body><nav></nav><script>var a=1;</script></body></html>", "no article text found in this HTML page"),
+    ("scanned.pdf", pdf_bytes([]), "no text in this PDF: it is probably a scanned image; run it through OCR"),
+    ("damaged.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog", "the PDF is damaged"),
+    ("notpdf.pdf", b"just words", "the file is named .pdf but is not a PDF document"),
+    ("fake.docx", b"just words", "the file is named .docx but is not a Word document"),
+    ("damaged.zip", b"PK\x03\x04garbage", "the zip archive is damaged"),
+    ("emptyzip.zip", zip_bytes({}), "the zip archive holds no files"),
+    ("noheaders.eml", b"\n\njust a body", "holds no e-mail headers"),
+    ("badbom.txt", b"\xef\xbb\xbf" + "é".encode("cp1252") * 20, "byte-order mark but is not valid UTF-8"),
+]
+
+
+_FR_PAIRS = [("La France", "l'Allemagne"), ("Le Japon", "la Corée du Sud"), ("La Russie", "les États-Unis"),
+             ("La Chine", "l'Inde"), ("L'Algérie", "le Maroc")]
+_EN_PAIRS = [("France", "Germany"), ("Japan", "South Korea"), ("Russia", "the United States"),
+             ("China", "India"), ("Algeria", "Morocco")]
+
+
+def numbered_body(number: int, language: str = "fr") -> str:
+    """A short invented article, different for every number (so none is a duplicate of another)."""
+    if language == "fr":
+        a, b = _FR_PAIRS[number % len(_FR_PAIRS)]
+        return (f"{a} et {b} ont signé mardi un accord de coopération sur le dossier numéro {number}. "
+                f"Les deux pays restent pourtant en profond désaccord sur la question {number + 1}.")
+    a, b = _EN_PAIRS[number % len(_EN_PAIRS)]
+    return (f"{a} and {b} signed a cooperation agreement on Tuesday on file number {number}. "
+            f"Both countries still disagree deeply on question {number + 1}.")

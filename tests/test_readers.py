@@ -7,11 +7,12 @@ reads in rejected/NAME.reason.txt and must say what is wrong and what to do.
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
 from dropfiles import (
+    BAD_INPUTS,
     EN_BODY,
     FR_BODY,
     INVENTED,
@@ -237,44 +238,6 @@ def test_safe_filename(name, expected):
 
 
 # ------------------------------------------------------------------------------- bad input
-
-FUTURE = (date.today() + timedelta(days=40)).isoformat()
-
-
-def _scanned_pdf() -> bytes:
-    return pdf_bytes([])
-
-
-BAD_INPUTS = [
-    # (name, content, what the reason must say)
-    ("empty.txt", b"", "the file is empty: nothing to read; add the article text"),
-    ("blank.txt", b"  \n\t\n  ", "only blank space"),
-    ("random.txt", bytes(range(256)) * 8, "binary data"),
-    ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(200), "this is a PNG image, not text"),
-    ("renamed.txt", pdf_bytes(["x"]), "this is a PDF document with a text file's name; rename it with the .pdf extension"),
-    ("notes.xyz", b"hello", "'.xyz' files are not read; save the article in one of these formats"),
-    ("README", b"hello", "files without an extension are not read"),
-    ("baddate.txt", b"Date: 32/13/2021\n\nbody", "the Date: header '32/13/2021' is not a date we can read; write it as 2017-04-12"),
-    ("relative.txt", b"Date: hier\n\nbody", "the Date: header 'hier' is not a full date with a year"),
-    ("future.txt", f"Date: {FUTURE}\n\nbody".encode(), "is in the future"),
-    ("klingon.txt", b"Language: klingon\n\nbody", "the Language: header 'klingon' is not a language we read; write fr or en"),
-    ("headeronly.txt", b"Title: x\nDate: 2021-03-02\n\n\n", "no article text after the header lines"),
-    ("broken.json", b'{"text": "a", ', "not valid JSON"),
-    ("notext.json", b'{"title": "only a title"}', "the record has no article text (fields present: title)"),
-    ("emptylist.json", b"[]", "the JSON list is empty"),
-    ("blanklines.jsonl", b"\n\n\n", "the file holds only blank lines: nothing to read; add one article per line"),
-    ("blank.json", b"  \n ", "the file holds only blank space"),
-    ("menu.html", b"<html><body><nav></nav><script>var a=1;</script></body></html>", "no article text found in this HTML page"),
-    ("scanned.pdf", _scanned_pdf(), "no text in this PDF: it is probably a scanned image; run it through OCR"),
-    ("damaged.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog", "the PDF is damaged"),
-    ("notpdf.pdf", b"just words", "the file is named .pdf but is not a PDF document"),
-    ("fake.docx", b"just words", "the file is named .docx but is not a Word document"),
-    ("damaged.zip", b"PK\x03\x04garbage", "the zip archive is damaged"),
-    ("emptyzip.zip", zip_bytes({}), "the zip archive holds no files"),
-    ("noheaders.eml", b"\n\njust a body", "holds no e-mail headers"),
-    ("badbom.txt", b"\xef\xbb\xbf" + "é".encode("cp1252") * 20, "byte-order mark but is not valid UTF-8"),
-]
-
 
 @pytest.mark.parametrize(("name", "content", "expected"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
 def test_bad_input_is_rejected_with_its_reason(tmp_path, name, content, expected):

@@ -539,7 +539,7 @@ class DropStatus:
     inbox: Path
     waiting: list[Path]
     today: dict[str, int]  # outcome -> count since local midnight (records of files included)
-    last_errors: list[dict]  # newest first: at, path, record, reason
+    last_errors: list[dict]  # newest first: at (local time), path, record, reason
 
 
 def drop_status(store, inbox: Path, *, errors: int = 5) -> DropStatus:
@@ -550,7 +550,7 @@ def drop_status(store, inbox: Path, *, errors: int = 5) -> DropStatus:
     recent = store.ingest_log_frame(limit=500)
     bad = recent[recent["outcome"] == REJECTED].head(errors) if len(recent) else recent
     last_errors = [
-        {"at": row.at, "path": row.path, "record": row.record, "reason": row.reason}
+        {"at": row.at.replace(tzinfo=UTC).astimezone(), "path": row.path, "record": row.record, "reason": row.reason}
         for row in bad.itertuples()
     ]
     return DropStatus(Path(inbox), DropFolder(Path(inbox), store).waiting(), today, last_errors)

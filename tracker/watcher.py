@@ -359,6 +359,10 @@ class DropFolder:
                           path.name, failure, RETRY_SECONDS)
                 self._settling.retry_later(path, RETRY_SECONDS)
                 continue
+            except Exception:  # noqa: BLE001 -- e.g. the file cannot be moved: keep watching the others
+                log.exception("%s could not be processed; tried again in %.0f s", path.name, RETRY_SECONDS)
+                self._settling.retry_later(path, RETRY_SECONDS)
+                continue
             if result is not None:
                 results.append(result)
         return results

@@ -336,3 +336,26 @@ def test_default_inbox_is_beside_a_sqlite_database(tmp_path, monkeypatch):
     assert default_inbox(str(tmp_path / "tracker.db")) == tmp_path / "inbox"
     monkeypatch.setenv("TRACKER_INBOX", str(tmp_path / "elsewhere"))
     assert default_inbox(str(tmp_path / "tracker.db")) == tmp_path / "elsewhere"
+
+
+def test_a_database_failure_keeps_the_file_in_the_inbox_and_the_watcher_running(tmp_path):
+    from tracker.store import Store, resolve_url
+    from tracker.store.db import create_store_engine
+
+    # A real store on a PostgreSQL server that is not there: every write fails to connect.
+    down = Store(create_store_engine(resolve_url("postgresql://nobody@127.0.0.1:9/none")))
+    inbox = tmp_path / "inbox"
+    outcomes = accept_upload("a.txt", text_article("Down", numbered_body(98)).encode(), down, inbox)
+    assert [o.outcome for o in outcomes] == [REJECTED]
+    assert "the database could not be written" in outcomes[0].reason
+    assert "will be read when the database is back" in outcomes[0].reason
+    folder = DropFolder(inbox, down, debounce=0.05).start()
+    try:
+        write(inbox / "b.txt", text_article("Down 2", numbered_body(99)))
+        time.sleep(1.0)
+        assert folder._thread.is_alive()
+    finally:
+        folder.stop()
+        down.close()
+    assert sorted(p.name for p in inbox.iterdir() if p.is_file()) == ["a.txt", "b.txt"]
+    assert list((inbox / "archive").rglob("*.txt")) == [] and list((inbox / "rejected").iterdir()) == []

@@ -308,8 +308,13 @@ class DropFolder:
         return FileResult(path.name, outcomes, moved, unpacked or [])
 
     def _log(self, outcome: Outcome) -> None:
-        self.store.log_ingest(outcome.path, outcome.outcome, outcome.reason, record=outcome.record,
-                              article_id=outcome.article_id)
+        try:
+            self.store.log_ingest(outcome.path, outcome.outcome, outcome.reason, record=outcome.record,
+                                  article_id=outcome.article_id)
+        except Exception as error:
+            if _database_error(error):
+                raise DatabaseFailure(str(error)) from error
+            raise
 
     def _unpack(self, path: Path) -> FileResult:
         """Write a zip's article files into the inbox, then archive the zip itself."""

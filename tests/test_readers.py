@@ -117,6 +117,18 @@ def test_markdown_front_matter_and_heading(tmp_path):
     assert article.text == EN_BODY
     heading = only_article(write(tmp_path / "b.md", f"# Un titre\n\n{FR_BODY}\n"))
     assert heading.title == "Un titre" and heading.text == FR_BODY
+    marked = "# T\n\n## Contexte\n\nLe **président** a dit *non* à [Moscou](https://example.org/m).\n> Une citation.\n"
+    assert only_article(write(tmp_path / "c.md", marked)).text == "Contexte\n\nLe président a dit non à Moscou.\nUne citation."
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("12/04/2017", date(2017, 4, 12)), ("12/04/17", date(2017, 4, 12)), ("2017-04-12T10:31:00+02:00", date(2017, 4, 12)),
+     ("mercredi 12 avril 2017 à 10h31", date(2017, 4, 12)), ("April 12, 2017", date(2017, 4, 12)),
+     ("Mis à jour le 12/04/2017 à 10:31", date(2017, 4, 12)), ("1er mai 2019", date(2019, 5, 1))],
+)
+def test_date_headers_people_write(tmp_path, value, expected):
+    assert only_article(write(tmp_path / "d.txt", f"Date: {value}\n\nTexte.")).published == expected
 
 
 # ------------------------------------------------------------------------------ other formats

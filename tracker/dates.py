@@ -129,7 +129,7 @@ def _lookup(table: dict[str, int], word: str) -> int | None:
 
 _B = r"(?<![\w])"  # no letter or digit just before
 _E = r"(?!\w)"  # nor just after
-_YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d])"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\w)"  # not "the 1990s"
 _DAY_FR = r"(?P<day>1er|1ᵉʳ|premier|[12]\d|3[01]|0?[1-9])"
 _DAY_EN = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
@@ -869,6 +869,9 @@ _SHORT_LINE = 120
 _LABEL_GAP = 40  # the date must start within this many characters after its label ("à 10h", ":")
 _DATELINE = re.compile(r"(?m)^[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. \-]{1,40}(?:\s*\([^)\n]{1,30}\))?,\s+")
 _DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
+# A line near the top that holds nothing but a date ("Mercredi 12 avril 2017", "12 April 2017 10:45 BST").
+_DATE_LINE = re.compile(r"(?m)^[ \t]*(?P<line>[^\n]{6,60}?)[ \t]*$")
+_LINE_TAIL = re.compile(r"\s*(?:(?:[-–—|,]|à)?\s*\d{1,2}\s*[:.h]\s*\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?)?\s*")
 
 
 def _line_of(text: str, pos: int) -> tuple[int, int]:
@@ -893,8 +896,8 @@ def publication_date_from_text(text: str, lang: str | None, *, reference: date |
     """The publication date an article states in its own text, and the words that state it.
 
     Order of trust: a first-publication label ("Première publication :", "Publié le", "Published on"),
-    then a news-agency dateline at the top ("PARIS, 3 mars (Reuters) -"), then an update label ("Mis
-    à jour le", "Updated:"). A date without a year (datelines) is the most recent such day not after
+    then a news-agency dateline at the top ("PARIS, 3 mars (Reuters) -"), then a line near the top
+    holding nothing but a date ("12 April 2017"), then an update label ("Mis à jour le", "Updated:"). A date without a year (datelines) is the most recent such day not after
     ``reference`` (default: today). Numeric dates follow the module's day-first rule (month first for
     ``lang == "en"`` when both numbers are <= 12).
     """
@@ -922,6 +925,10 @@ def publication_date_from_text(text: str, lang: str | None, *, reference: date |
         hit = _calendar_at(head[m.end():m.end() + 40], lang, reference, 0)
         if hit and _DATELINE_END.match(head, m.end() + hit[1]):
             return hit[0], head[m.start():m.end() + hit[1]].strip()
+    for m in _DATE_LINE.finditer(head):
+        hit = _calendar_at(m.group("line"), lang, reference, 0)
+        if hit and _LINE_TAIL.fullmatch(m.group("line")[hit[1]:]):
+            return hit[0], m.group("line").strip()
     if "update" in best:
         return best["update"][1], best["update"][2]
     return None

@@ -183,7 +183,7 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
         _p("numeric", "", r"(?<![\w/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[01]?\d)(?P=sep)"
            r"(?P<year>(?:1[89]|20)\d\d|\d\d)(?![\w/]|[.\-]\d)"),
         _p("explicit", "fr", _B + rf"(?<!\d[,.])(?:(?P<wd>{wd['fr']})\s+)?{_DAY_FR}\s+(?P<month>{months['fr']})"
-           rf"(?:\s+{_YEAR})?(?!\w)"),
+           rf"(?:\s+{_YEAR}|\s+(?P<mod>dernier|prochain)(?!\w))?(?!\w)"),
         _p("explicit", "en", _B + rf"(?:(?P<wd>{wd['en']}),?\s+)?(?:the\s+)?{_DAY_EN}\s+(?:of\s+)?"
            rf"(?P<month>{months['en']})(?:,?\s+{_YEAR})?(?!\w)"),
         _p("explicit", "en", _B + rf"(?:(?P<wd>{wd['en']}),?\s+)?(?P<month>{months['en']})\s+{_DAY_EN}"
@@ -201,13 +201,13 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
                       r"au\s+cours\s+de\s+l['’]\s*année\s+")
         own = [
             _p("month", "fr", _B + rf"(?P<prep>{month_preps})?(?P<month>{full['fr']})"
-               rf"(?:\s+(?:de\s+l['’]\s*année\s+)?{_YEAR})?(?!\w)"),
+               rf"(?:\s+(?:de\s+l['’]\s*année\s+)?{_YEAR}|\s+(?P<mod>dernier|prochain)(?!\w))?(?!\w)"),
             _p("year", "fr", _B + rf"(?P<prep>{year_preps}){_YEAR}(?!\s*%|[.,]\d)"),
             _p("weekday", "fr", _B + rf"(?:dans\s+la\s+nuit\s+d[eu]\s+{wd['fr']}\s+(?:à|au)\s+)?"
                rf"(?P<wd>{wd['fr']})(?:\s+(?P<mod>dernier|prochain|passé|matin|soir|après-midi|midi))?{_E}"),
             _p("ago", "fr", _B + r"(?:il\s+y\s+a|voilà|voici)\s+(?P<approx>(?:un\s+peu\s+)?(?:plus|moins)\s+d['’e]\s*|"
                rf"près\s+d['’e]\s*|environ\s+|quelque\s+|presque\s+)?(?P<num>{approx_num_fr}|{num['fr']}|\d{{1,3}})"
-               r"(?:\s+|(?<=['’]))(?P<unit>jours?|semaines?|mois|ans?|années?|décennies?)" + _E),
+               r"(?:\s+|(?<=['’]))(?P<unit>heures?|jours?|semaines?|mois|ans?|années?|décennies?)" + _E),
             _p("season", "fr", _B + r"(?P<prep>(?:(?:depuis|dès)\s+)?(?:au|à\s+l['’]|en|l['’]|le|cet|ce)\s*)"
                rf"(?P<season>{seasons['fr']})(?:\s+(?P<mod>dernier|prochain))?{_E}"),
             _p("ahead", "fr", _B + rf"(?:dans|d['’]ici)\s+(?P<num>{num['fr']}|\d{{1,3}})\s+"
@@ -228,7 +228,7 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
                rf"(?P<wd>{wd['en']})(?:\s+(?P<mod>morning|afternoon|evening|night))?(?!\w)"),
             _p("ago", "en", _B + r"(?P<approx>(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|"
                rf"over\s+|roughly\s+|just\s+over\s+)?(?P<num>{approx_num_en}|{num['en']}|\d{{1,3}})\s+"
-               r"(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago" + _E),
+               r"(?P<unit>hours?|days?|weeks?|months?|years?|decades?)\s+ago" + _E),
             _p("season", "en", _B + r"(?P<prep>(?:since\s+|until\s+|by\s+)?(?:last|next|this|(?:in|during|over)\s+the)\s+)"
                rf"(?P<season>{seasons['en']}){_E}(?!\s+of)"),
             _p("ahead", "en", _B + rf"(?P<prep>in|within)\s+(?P<num>{num['en']}|\d{{1,3}})\s+"
@@ -308,7 +308,8 @@ def _scan(text: str, lang: str, calendar_only: bool = False) -> list[_Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
-_UNIT_WORDS = {"fr": r"jours?|semaines?|mois|ans?|années?|décennies?", "en": r"days?|weeks?|months?|years?|decades?"}
+_UNIT_WORDS = {"fr": r"heures?|jours?|semaines?|mois|ans?|années?|décennies?",
+               "en": r"hours?|days?|weeks?|months?|years?|decades?"}
 
 
 # A cheap necessary condition for a date: a digit, a month or weekday name, a unit ("il y a six
@@ -362,6 +363,8 @@ def _add_months(d: date, months: int) -> date:
 
 def _shift(published: date, unit: str, n: int) -> tuple[date, str]:
     """``published`` moved by ``n`` units (negative = past), at the start of the unit's period."""
+    if unit == "hour":  # "il y a 48 heures": whole days back
+        return published + timedelta(days=int(n / 24)), "day"
     if unit == "day":
         return published + timedelta(days=n), "day"
     if unit == "week":
@@ -372,7 +375,7 @@ def _shift(published: date, unit: str, n: int) -> tuple[date, str]:
 
 
 _COARSER = {"day": "week", "week": "month", "month": "year", "year": "year"}
-_UNITS = {"jour": "day", "semaine": "week", "mois": "month", "an": "year", "année": "year", "décennie": "decade",
+_UNITS = {"heure": "hour", "hour": "hour", "jour": "day", "semaine": "week", "mois": "month", "an": "year", "année": "year", "décennie": "decade",
           "day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade"}
 
 
@@ -444,6 +447,10 @@ def _resolve(found: _Found, text: str, sent_lang: str, published: date, tense: s
             return _Resolved(value, "day", "calendar date") if value else None
         past = _dateparse(f"{day} {month}", wlang, published, "past")
         future = past if past == published else _dateparse(f"{day} {month}", wlang, published, "future")
+        if g.get("mod") and past and future:  # "le 3 mars dernier / prochain": strictly before / after
+            if past == future:
+                past, future = past.replace(year=past.year - 1), future.replace(year=future.year + 1)
+            tense = "past" if g["mod"].casefold() == "dernier" else "future"
         value, why = _choose(past, future, published, tense)
         return _Resolved(value, "day", f"day and month without year: {why}") if value else None
 
@@ -455,9 +462,13 @@ def _resolve(found: _Found, text: str, sent_lang: str, published: date, tense: s
         number = _lookup(v.months[wlang], month)
         if number is None:
             return None
-        tense = {"last": "past", "next": "future"}.get(prep.split()[0].casefold(), tense) if prep else tense
         past = date(published.year - (number > published.month), number, 1)
         future = date(published.year + (number < published.month), number, 1)
+        modifier = ((g.get("mod") or "") + " " + prep).casefold().split()
+        if {"dernier", "last"} & set(modifier):  # "en mars dernier" / "last March": strictly before
+            tense, past = "past", past.replace(year=past.year - 1) if past == future else past
+        elif {"prochain", "next"} & set(modifier):
+            tense, future = "future", future.replace(year=future.year + 1) if past == future else future
         value, why = _choose(past, future, published, tense)
         return _Resolved(value, "month", f"month without year: {why}") if value else None
 

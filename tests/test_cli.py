@@ -256,3 +256,28 @@ def test_serve_reports_a_database_it_cannot_use_before_starting():
 def test_serve_refuses_a_port_out_of_range(db):
     result = run(db, "serve", "--port", "70000")
     assert result.exit_code == 2 and "70000 is not in the range 1<=x<=65535" in result.output
+
+
+def test_rescore_with_an_analysts_lexicon_changes_the_observations(db, tmp_path):
+    (tmp_path / "moscou.txt").write_text(FRENCH, encoding="utf-8")
+    run(db, "ingest", "--no-progress", str(tmp_path / "moscou.txt"))
+    before = open_store(db).observations_frame("RUS-USA")
+    # An analysts' file that adds a stronger reading of "guerre des mots" (invented weight).
+    lexicon = tmp_path / "ours.fr.tsv"
+    lexicon.write_text("pattern\tweight\tcategory\tnote\nguerre de mot\t9.5\tverbal conflict\ttest entry\n",
+                       encoding="utf-8")
+    result = run(db, "rescore", "--no-progress", "--lexicon", str(lexicon))
+    assert result.exit_code == 0, result.output
+    after = open_store(db).observations_frame("RUS-USA")
+    assert after["score"].max() > before["score"].max()
+    changed = int(result.output.split(": ")[1].split(" observation")[0])
+    assert changed >= 1
+
+
+def test_a_bad_lexicon_file_is_a_usage_error_naming_the_line(db, tmp_path):
+    lexicon = tmp_path / "bad.fr.tsv"
+    lexicon.write_text("pattern\tweight\tcategory\tnote\nguerre de mot\tlots\tverbal conflict\t\n", encoding="utf-8")
+    result = run(db, "rescore", "--no-progress", "--lexicon", str(lexicon))
+    assert result.exit_code == 2
+    assert (f"Invalid value for --lexicon: {lexicon}:2: weight 'lots' is not a number; "
+            "write a number from -10 to 10 (0 switches an entry off)") in flat(result.output)

@@ -439,10 +439,11 @@ def rescore(state: State, lexicon_files: tuple[str, ...], progress: bool) -> Non
     """
     from rich.progress import Progress
 
-    from tracker import pipeline
     from tracker.ingest import lexicon_version
 
     lexicon = _load_lexicon(lexicon_files)
+    from tracker import pipeline  # after the options are checked: loading the scorer takes seconds
+
     version = lexicon_version(lexicon)
     store = state.store
     ids = store.article_ids()

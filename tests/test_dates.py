@@ -106,6 +106,7 @@ FRENCH = [
     # (published, sentence, expression, value, precision, dates_event)
     (WED, "Le ministre se rendra jeudi à Pékin.", "jeudi", date(2017, 4, 13), "day", True),
     (WED, "Le ministre s'est rendu jeudi à Pékin.", "jeudi", date(2017, 4, 6), "day", True),
+    (WED, "Le sommet est prévu jeudi à Genève.", "jeudi", date(2017, 4, 13), "day", True),
     (WED, "Le président doit se rendre jeudi à Moscou.", "jeudi", date(2017, 4, 13), "day", True),
     (MON, "Le président a reçu lundi son homologue.", "lundi", MON, "day", True),
     (MON, "Le président a reçu lundi dernier son homologue.", "lundi dernier", date(2018, 12, 31), "day", True),

@@ -602,13 +602,21 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
+# Participles of planning: "le sommet (est) prévu jeudi" looks ahead whatever the auxiliary's tense.
+_PLANNED_FR = {"prévoir", "attendre", "programmer", "planifier", "fixer", "annoncer"}
+
+
 def _parse_tense(verb: Token | None) -> str | None:
+    """"past", "future" or None (present, or no verb found) for the clause a date hangs on."""
     if verb is None:
         return None
-    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
-    for aux in auxes:
-        if "Fut" in aux.morph.get("Tense"):
-            return "future"
+    auxes = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    if any("Fut" in aux.morph.get("Tense") for aux in auxes):
+        return "future"
+    if verb.lemma_ in _PLANNED_FR and "Part" in verb.morph.get("VerbForm") and not any(
+        a.lemma_ == "avoir" or "Imp" in a.morph.get("Tense") for a in auxes
+    ):
+        return "future"
     if auxes:
         return "past"  # a compound tense: passé composé, plus-que-parfait
     tense, mood, form = verb.morph.get("Tense"), verb.morph.get("Mood"), verb.morph.get("VerbForm")
@@ -697,7 +705,7 @@ def _parse_dates_event(tokens: Sequence[Token], kind: str) -> tuple[bool, str]:
     if before is not None and before.pos_ == "ADP" and before.i > first.sent.start:
         before = before.nbor(-1)
     if (before is not None and before.pos_ in ("VERB", "ADJ") and "Part" in before.morph.get("VerbForm")
-            and not any(c.dep_.startswith("aux") for c in before.children)
+            and not any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in before.children)
             and before.lower_ not in ("dernier", "dernière", "prochain", "prochaine")):
         return False, f"after the participle {before.text!r}, which describes a noun"
     return True, ""
@@ -813,7 +821,7 @@ def _since_events(sent: Span, text: str, lang: str, published: date, found: list
 # Public API
 
 
-def find_dates(sent: Span, lang: str, published: date, base: int = 0,
+def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
                resolve_event: EventResolver | None = None) -> list[DateRef]:
     """The date expressions of a sentence, resolved against ``published``, in text order.
 

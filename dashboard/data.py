@@ -266,9 +266,9 @@ def _standard_error(n_articles: int, n_obs: int, tension: float, sum_m2: float, 
 
 
 def smooth(table: pd.DataFrame, window: int) -> pd.DataFrame:
-    """Add a ``smoothed`` column: the rolling mean of ``tension`` over ``window`` periods, per pair.
+    """Add a ``smoothed`` column: the centred rolling mean of ``tension`` over ``window`` periods, per pair.
 
-    Periods without observations are absent, not zero: the window counts periods that have data,
+    Centred, so a turn in relations shows where it happened rather than half a window later. Periods without observations are absent, not zero: the window counts periods that have data,
     so a quiet month does not drag the curve to 0 (which would read as "neutral relations").
     """
     table = table.copy()
@@ -278,7 +278,7 @@ def smooth(table: pd.DataFrame, window: int) -> pd.DataFrame:
     window = max(1, int(window or 1))
     table["smoothed"] = (
         table.groupby("pair", sort=False)["tension"]
-        .transform(lambda s: s.rolling(window, min_periods=1).mean())
+        .transform(lambda s: s.rolling(window, min_periods=1, center=True).mean())
         .round(3)
     )
     return table
@@ -469,17 +469,22 @@ def span_starts(bounds: tuple[date, date] | None, span: str) -> list[date]:
     return [d.date() for d in pd.date_range(first, bounds[1], freq=freq)][::-1]
 
 
-def outlets(engine: Engine, pairs: list[str], start: date | None, end: date | None) -> list[str]:
-    """The outlets behind a chart, for the source caption of an exported image."""
+def sources(engine: Engine, pairs: list[str], start: date | None, end: date | None) -> pd.DataFrame:
+    """The outlets behind a chart, for the source caption of an exported image:
+    [outlet, n_articles, n_examples] (examples: articles marked as invented), the largest first."""
+    columns = ["outlet", "n_articles", "n_examples"]
     if not pairs:
-        return []
+        return pd.DataFrame(columns=columns)
     where, params = _date_filter(start, end)
     params["pairs"] = list(pairs)
     sql = (
-        "SELECT a.outlet, count(DISTINCT a.id) AS n FROM observations AS o JOIN articles AS a"
-        f" ON a.id = o.article_id WHERE o.pair IN :pairs{where.replace('event_date', 'o.event_date')}"
-        " GROUP BY a.outlet ORDER BY n DESC"
+        "SELECT a.outlet, count(*) AS n_articles,"
+        " sum(CASE WHEN a.is_example THEN 1 ELSE 0 END) AS n_examples FROM articles AS a"
+        " WHERE a.id IN (SELECT o.article_id FROM observations AS o"
+        f" WHERE o.pair IN :pairs{where.replace('event_date', 'o.event_date')})"
+        " GROUP BY a.outlet ORDER BY n_articles DESC, a.outlet"
     )
     with engine.connect() as conn:
-        rows = conn.execute(_bind(sql, params), params).all()
-    return [r[0] or "unknown outlet" for r in rows]
+        df = pd.read_sql_query(_bind(sql, params), conn, params=params)
+    df["outlet"] = df["outlet"].fillna("unknown outlet")
+    return df[columns]

@@ -10,7 +10,14 @@ import pytest
 from sqlalchemy import text
 
 from dashboard import data
-from dashboard.sample import SampleArticle, SampleCue, SampleObservation, SampleSentence, fill_sample, insert_article
+from dashboard.sample import (
+    SampleArticle,
+    SampleCue,
+    SampleObservation,
+    SampleSentence,
+    fill_sample,
+    insert_article,
+)
 from tracker.scoring import period_table
 from tracker.store import open_store
 
@@ -198,6 +205,6 @@ def test_smoothing_is_per_pair_over_periods_with_data():
         "period": pd.to_datetime(["2023-01-01", "2023-02-01", "2023-04-01", "2023-01-01", "2023-02-01"]),
         "tension": [2.0, 4.0, 6.0, -1.0, -3.0],
     })
-    out = data.smooth(table, 2)
-    assert list(out["smoothed"]) == [2.0, 3.0, 5.0, -1.0, -2.0]
+    out = data.smooth(table, 3)  # centred: each value with its neighbours, within its own pair
+    assert list(out["smoothed"]) == [3.0, 4.0, 5.0, -2.0, -2.0]
     assert list(data.smooth(table, 1)["smoothed"]) == list(table["tension"])

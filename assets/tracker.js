@@ -1,0 +1,17 @@
+// Clientside callbacks of the dashboard (see dashboard/pages/article.py).
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    tracker: {
+        // Bring the highlighted sentence of an article into view once its text is rendered.
+        scrollToSelected: function (children) {
+            setTimeout(function () {
+                var el = document.querySelector('.sentence-span.selected');
+                if (el) {
+                    el.scrollIntoView({block: 'center', behavior: 'auto'});
+                    el.setAttribute('tabindex', '-1');
+                    el.focus({preventScroll: true});
+                }
+            }, 30);
+            return window.dash_clientside.no_update;
+        }
+    }
+});

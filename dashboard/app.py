@@ -1,0 +1,252 @@
+"""The Dash app: ``create_app(db)`` builds it; ``tracker serve`` runs it.
+
+One ``dcc.Location`` routes between the pages (timeline ``/``, matrix ``/matrix``, article
+``/article/ID?s=IDX``); each page module holds its layout and its callbacks. The view state lives
+in the URL's query string, so the router builds a page straight from it and a bookmark restores it.
+
+Live refresh: a ``dcc.Interval`` reads a cheap fingerprint of the data (data.data_version) and
+stores it only when it changed; every callback that shows data takes that store as an Input, so new
+articles appear within seconds while the user's choices (held in the controls) stay as they are.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import dash
+import pandas as pd
+from dash import Input, Output, State, dcc, html, no_update
+
+from dashboard import data, ids
+from dashboard.pages import article, matrix, timeline
+from tracker.store import Store, open_store
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+POLL_SECONDS = 5
+ARTICLE_PATH = re.compile(r"/article/(\d+)/?")
+
+
+@dataclass
+class AppContext:
+    """What the callbacks share: the store, the drop folder, and caches keyed by the data version."""
+
+    store: Store
+    inbox: Path
+    _pairs: tuple[str, pd.DataFrame] | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def engine(self):
+        return self.store.engine
+
+    def version(self) -> str:
+        return data.data_version(self.engine).token
+
+    def pairs(self) -> pd.DataFrame:
+        """data.pairs_by_volume, computed once per data version (it is the heaviest query of a page load)."""
+        token = self.version()
+        with self._lock:
+            if self._pairs is not None and self._pairs[0] == token:
+                return self._pairs[1]
+        frame = data.pairs_by_volume(self.engine)
+        with self._lock:
+            self._pairs = (token, frame)
+        return frame
+
+
+class TrackerDash(dash.Dash):
+    """dash.Dash whose ``run`` binds 127.0.0.1 unless told otherwise (Dash itself reads $HOST)."""
+
+    def run(self, host: str = "127.0.0.1", port: int | str = 8050, **kwargs):  # type: ignore[override]
+        kwargs.setdefault("debug", False)
+        # Dash's dev tools may ask plotly's server for the latest version: nothing leaves this machine.
+        kwargs.setdefault("dev_tools_disable_version_check", True)
+        return super().run(host=host, port=port, **kwargs)
+
+
+def _favicon_links() -> str:
+    return '<link rel="icon" type="image/svg+xml" href="/assets/favicon.svg">'
+
+
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        FAVICON
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>""".replace("FAVICON", _favicon_links())
+
+
+def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_export: bool = True,
+               poll_seconds: float = POLL_SECONDS) -> TrackerDash:
+    """The dashboard over the database ``db`` (a path or URL; None: $TRACKER_DB or the default file).
+
+    inbox: the drop folder uploads are written to (default: tracker.watcher.default_inbox(db)).
+    warm_export: start Chromium for image export in the background now, so the first export is fast.
+    """
+    store = open_store(db)
+    if inbox is None:
+        from tracker.watcher import default_inbox
+
+        inbox = default_inbox(db)
+    ctx = AppContext(store, Path(inbox))
+    app = TrackerDash(
+        __name__,
+        title="Tension tracker",
+        update_title=None,
+        suppress_callback_exceptions=True,
+        assets_folder=str(ASSETS),
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.index_string = INDEX
+    app.layout = _shell(ctx, poll_seconds)
+    _register_shell(app, ctx)
+    timeline.register(app, ctx)
+    matrix.register(app, ctx)
+    article.register(app, ctx)
+    if warm_export:
+        threading.Thread(target=_warm_export, name="kaleido-warmup", daemon=True).start()
+    return app
+
+
+def _warm_export() -> None:
+    from dashboard.export import ExportError, start_renderer
+
+    # A missing Chromium is reported when the user asks for an image; CSV export still works.
+    with contextlib.suppress(ExportError):
+        start_renderer()
+
+
+def _shell(ctx: AppContext, poll_seconds: float) -> html.Div:
+    return html.Div(
+        className="shell",
+        children=[
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.VERSION, data=ctx.version()),
+            dcc.Store(id=ids.LAST_TIMELINE, storage_type="session"),
+            dcc.Store(id=ids.PAGE_KIND),
+            dcc.Interval(id=ids.VERSION_POLL, interval=int(poll_seconds * 1000)),
+            html.Header(
+                className="topbar",
+                children=[
+                    html.Div(className="brand", children=[
+                        html.Img(src="/assets/favicon.svg", alt="", className="brand-mark"),
+                        html.Span("Tension tracker"),
+                    ]),
+                    html.Nav(className="nav", children=[
+                        dcc.Link("Timeline", href="/", id=ids.NAV_TIMELINE, className="nav-link"),
+                        dcc.Link("Matrix", href="/matrix", id=ids.NAV_MATRIX, className="nav-link"),
+                    ]),
+                    dcc.Upload(
+                        id=ids.UPLOAD, multiple=True, className="upload",
+                        children=html.Span(["Drop articles here or ", html.U("choose files")]),
+                    ),
+                ],
+            ),
+            html.Div(id=ids.UPLOAD_RESULT, className="upload-result", role="status"),
+            html.Main(id=ids.PAGE, className="page"),
+        ],
+    )
+
+
+def _register_shell(app: dash.Dash, ctx: AppContext) -> None:
+    @app.callback(
+        Output(ids.PAGE, "children"),
+        Output(ids.PAGE_KIND, "data"),
+        Output(ids.NAV_TIMELINE, "className"),
+        Output(ids.NAV_MATRIX, "className"),
+        Input(ids.URL, "pathname"),
+        Input(ids.VERSION, "data"),
+        State(ids.URL, "search"),
+        State(ids.LAST_TIMELINE, "data"),
+        State(ids.PAGE_KIND, "data"),
+    )
+    def route(pathname, _version, search, last_timeline, page_kind):
+        # New data re-renders a page only when it was showing the empty state; otherwise the page's
+        # own callbacks refresh their content and keep what the user chose.
+        if dash.ctx.triggered_id == ids.VERSION and page_kind != "empty":
+            return no_update, no_update, no_update, no_update
+        path = pathname or "/"
+        on, off = "nav-link active", "nav-link"
+        if path in ("/", ""):
+            page, kind = timeline.layout(ctx, search)
+            return page, kind, on, off
+        if path.rstrip("/") == "/matrix":
+            page, kind = matrix.layout(ctx, search)
+            return page, kind, off, on
+        match = ARTICLE_PATH.fullmatch(path)
+        if match:
+            return article.layout(ctx, int(match.group(1)), search, last_timeline), "article", off, off
+        return _not_found(path), "not-found", off, off
+
+    @app.callback(Output(ids.VERSION, "data"), Input(ids.VERSION_POLL, "n_intervals"), State(ids.VERSION, "data"))
+    def poll_version(_n, current):
+        token = ctx.version()
+        return no_update if token == current else token
+
+    @app.callback(
+        Output(ids.UPLOAD_RESULT, "children"),
+        Output(ids.VERSION, "data", allow_duplicate=True),
+        Input(ids.UPLOAD, "contents"),
+        State(ids.UPLOAD, "filename"),
+        prevent_initial_call=True,
+    )
+    def upload(contents, filenames):
+        if not contents:
+            return no_update, no_update
+        if isinstance(contents, str):
+            contents, filenames = [contents], [filenames]
+        items = []
+        for content, name in zip(contents, filenames, strict=False):
+            items.extend(_accept(ctx, name or "upload", content))
+        return html.Ul(items, className="upload-list"), ctx.version()
+
+
+def _accept(ctx: AppContext, filename: str, content: str) -> list:
+    """Hand one uploaded file to the drop folder's reader; one list item per article or rejection."""
+    try:
+        from tracker.watcher import accept_upload
+    except ImportError:
+        return [html.Li(f"{filename}: uploading is not available in this version; drop the file into {ctx.inbox}",
+                        className="outcome outcome-rejected")]
+    try:
+        raw = base64.b64decode(content.split(",", 1)[1] if "," in content else content)
+    except (ValueError, IndexError):
+        return [html.Li(f"{filename}: the upload arrived damaged; try again", className="outcome outcome-rejected")]
+    outcomes = accept_upload(filename, raw, ctx.store, ctx.inbox)
+    if not outcomes:
+        return [html.Li(f"{filename}: nothing to read in this file", className="outcome outcome-rejected")]
+    items = []
+    for o in outcomes:
+        where = filename + (f" ({o.record})" if o.record else "")
+        if o.outcome == "stored":
+            text = f"{where}: stored “{o.title or 'untitled'}” ({o.observations} observations)"
+        elif o.outcome == "duplicate":
+            text = f"{where}: already stored ({o.reason})" if o.reason else f"{where}: already stored"
+        else:
+            text = f"{where}: rejected: {o.reason}"
+        items.append(html.Li(text, className=f"outcome outcome-{o.outcome}"))
+    return items
+
+
+def _not_found(path: str) -> html.Div:
+    return html.Div(className="card empty-state", children=[
+        html.H2("No such page"),
+        html.P(["There is nothing at ", html.Code(path), ". "]),
+        dcc.Link("Go to the timeline", href="/"),
+    ])

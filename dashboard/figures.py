@@ -1,0 +1,266 @@
+"""Figure builders: pure functions from DataFrames to Plotly figures, shared by the dashboard and exports.
+
+No database and no Dash here, so every chart can be tested from a hand-made DataFrame and the same
+builder draws the dashboard's chart and the PNG/SVG/PDF of ``tracker export``.
+
+Colours: tension is vermillion and cooperation blue (Okabe-Ito, readable with the common forms of
+colour blindness); pairs compared on one chart take the other Okabe-Ito colours, and the sign of each
+point is still shown by its marker colour. Text from articles (sentences, titles, outlets) goes into
+hover labels escaped, because Plotly reads a subset of HTML in labels.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+TENSION = "#D55E00"
+COOPERATION = "#0072B2"
+NEUTRAL = "#6b6b6b"
+# Okabe-Ito without the two sign colours, darkest first: one per pair on a comparison chart.
+PAIR_COLOURS = ["#222222", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8c564b", "#7f7f7f"]
+FONT = "Inter, 'Source Sans 3', 'Segoe UI', Helvetica, Arial, sans-serif"
+FREQ_WORDS = {"D": ("Daily", "Day"), "W": ("Weekly", "Week of"), "M": ("Monthly", "Month of")}
+# A period's length in milliseconds (Plotly's unit for bar widths on a date axis).
+PERIOD_MS = {"D": 86_400_000, "W": 7 * 86_400_000, "M": 30.4 * 86_400_000}
+
+PairLabel = Callable[[str], str]
+
+
+def sign_colour(value: float) -> str:
+    if value > 0:
+        return TENSION
+    if value < 0:
+        return COOPERATION
+    return NEUTRAL
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def safe(text: object, limit: int | None = None) -> str:
+    """Untrusted text for a Plotly label: shortened, and escaped so '<b>' or '<a href=...>' stay text."""
+    value = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    if limit is not None and len(value) > limit:
+        value = value[: limit - 1].rstrip() + "…"
+    return html.escape(value, quote=False)
+
+
+def _base_layout(fig: go.Figure) -> None:
+    fig.update_layout(
+        template="plotly_white",
+        font={"family": FONT, "size": 13, "color": "#1f2328"},
+        hoverlabel={"font": {"family": FONT, "size": 13}, "align": "left"},
+        margin={"l": 64, "r": 24, "t": 48, "b": 40},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+    )
+
+
+def empty_figure(message: str) -> go.Figure:
+    """A blank chart that says why it is blank (and what to do)."""
+    fig = go.Figure()
+    _base_layout(fig)
+    fig.update_layout(
+        xaxis={"visible": False}, yaxis={"visible": False}, height=360,
+        annotations=[{"text": safe(message), "showarrow": False, "xref": "paper", "yref": "paper",
+                      "x": 0.5, "y": 0.5, "font": {"size": 15, "color": "#57606a"}}],
+    )
+    return fig
+
+
+def timeline_figure(
+    table: pd.DataFrame,
+    events: pd.DataFrame | None = None,
+    *,
+    label: PairLabel = str,
+    freq: str = "W",
+    smoothing: int = 1,
+    height: int = 560,
+    order: list[str] | None = None,
+) -> go.Figure:
+    """Tension per period with its band, volume bars below and markers on the strongest observations.
+
+    table: data.timeline's columns (pair, period, tension, n_obs, n_articles, low, high), plus
+    ``smoothed`` when smoothing > 1 (data.smooth). events: data.events' columns, or None.
+    order: the pairs in the user's order (their colours follow it). Every clickable point carries
+    customdata [pair, period ISO date] for the sentences panel.
+    """
+    if table.empty:
+        return empty_figure("No observation for this selection.")
+    pairs = list(dict.fromkeys([*(order or []), *table["pair"]]))
+    pairs = [p for p in pairs if (table["pair"] == p).any()]
+    single = len(pairs) == 1
+    period_word = FREQ_WORDS.get(freq, ("", "Period"))[1]
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.74, 0.26], vertical_spacing=0.05)
+    for i, pair in enumerate(pairs):
+        colour = PAIR_COLOURS[i % len(PAIR_COLOURS)]
+        rows = table[table["pair"] == pair].sort_values("period")
+        name = label(pair)
+        custom = [[pair, p.date().isoformat()] for p in rows["period"]]
+        # The band: a transparent upper edge, then the lower edge filled up to it.
+        fig.add_trace(
+            go.Scatter(x=rows["period"], y=rows["high"], mode="lines", line={"width": 0},
+                       hoverinfo="skip", showlegend=False, legendgroup=pair),
+            row=1, col=1,
+        )
+        fig.add_trace(
+            go.Scatter(x=rows["period"], y=rows["low"], mode="lines", line={"width": 0}, fill="tonexty",
+                       fillcolor=_rgba(colour, 0.13), hoverinfo="skip", showlegend=False, legendgroup=pair,
+                       name=f"{name} 95% band"),
+            row=1, col=1,
+        )
+        smoothed = smoothing > 1 and "smoothed" in rows
+        if smoothed:
+            fig.add_trace(
+                go.Scatter(x=rows["period"], y=rows["smoothed"], mode="lines", name=f"{name} ({smoothing}-period mean)",
+                           line={"color": colour, "width": 3}, legendgroup=pair, hoverinfo="skip",
+                           showlegend=not single),
+                row=1, col=1,
+            )
+        hover = [
+            f"<b>{safe(name)}</b><br>{period_word} {p:%Y-%m-%d}<br>Tension <b>{t:+.2f}</b>"
+            f" (band {lo:+.2f} to {hi:+.2f})<br>{n} observation{'s' if n != 1 else ''} in {a}"
+            f" article{'s' if a != 1 else ''}<br><i>click for the sentences</i>"
+            for p, t, lo, hi, n, a in zip(rows["period"], rows["tension"], rows["low"], rows["high"],
+                                          rows["n_obs"], rows["n_articles"], strict=True)
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["period"], y=rows["tension"], mode="markers" if smoothed else "lines+markers",
+                name=name, legendgroup=pair, customdata=custom, hovertext=hover, hoverinfo="text",
+                line={"color": colour, "width": 2},
+                marker={"size": 8 if single else 7, "color": [sign_colour(v) for v in rows["tension"]],
+                        "line": {"color": "white" if single else colour, "width": 1.5}},
+                showlegend=not single or smoothed,
+            ),
+            row=1, col=1,
+        )
+        # Each period's bars start on its first day and share its width between the pairs.
+        width = PERIOD_MS.get(freq, PERIOD_MS["W"]) * 0.86 / len(pairs)
+        fig.add_trace(
+            go.Bar(x=rows["period"], y=rows["n_obs"], name=f"{name} volume", legendgroup=pair,
+                   width=width, offset=i * width,
+                   marker={"color": _rgba(colour, 0.55)}, customdata=custom, showlegend=False,
+                   hovertext=[f"{safe(name)}<br>{period_word} {p:%Y-%m-%d}<br>{n} observations, {a} articles"
+                              for p, n, a in zip(rows["period"], rows["n_obs"], rows["n_articles"], strict=True)],
+                   hoverinfo="text"),
+            row=2, col=1,
+        )
+    if events is not None and not events.empty:
+        _add_events(fig, events, label, freq)
+    _sign_background(fig, table, events)
+    _base_layout(fig)
+    fig.update_layout(height=height, barmode="overlay", hovermode="closest",
+                      clickmode="event", dragmode="zoom")
+    fig.update_yaxes(title_text="Tension (−10 … +10)", zeroline=True, zerolinecolor="#8c959f",
+                     zerolinewidth=1.5, gridcolor="#eef0f2", row=1, col=1)
+    fig.update_yaxes(title_text="Observations", gridcolor="#eef0f2", rangemode="tozero", row=2, col=1)
+    fig.update_xaxes(gridcolor="#f3f4f6", showspikes=False)
+    return fig
+
+
+def _add_events(fig: go.Figure, events: pd.DataFrame, label: PairLabel, freq: str) -> None:
+    from dashboard.data import period_start  # the figure module stays free of SQL; this is a date rule
+
+    hover = [
+        f"<b>{safe(label(r.pair))}</b>, {r.event_date:%Y-%m-%d}: score <b>{r.score:+.1f}</b><br>"
+        f"“{safe(r.sentence, 140)}”<br><i>{safe(r.title, 90)}</i>"
+        for r in events.itertuples()
+    ]
+    custom = [[r.pair, period_start(r.event_date.date(), freq).isoformat()] for r in events.itertuples()]
+    fig.add_trace(
+        go.Scatter(
+            x=events["event_date"], y=events["score"], mode="markers", name="strongest observations",
+            customdata=custom, hovertext=hover, hoverinfo="text",
+            marker={"symbol": "diamond", "size": 11, "color": [sign_colour(v) for v in events["score"]],
+                    "line": {"color": "#1f2328", "width": 1}, "opacity": 0.9},
+        ),
+        row=1, col=1,
+    )
+
+
+def _sign_background(fig: go.Figure, table: pd.DataFrame, events: pd.DataFrame | None) -> None:
+    """Tint above zero (tension) and below (cooperation), and label both, on the tension panel."""
+    lows, highs = [float(table["low"].min()), -3.0], [float(table["high"].max()), 3.0]
+    if events is not None and not events.empty:
+        lows.append(float(events["score"].min()))
+        highs.append(float(events["score"].max()))
+    lo, hi = min(lows) - 0.6, max(highs) + 0.6
+    lo, hi = max(lo, -10.5), min(hi, 10.5)
+    fig.update_yaxes(range=[lo, hi], row=1, col=1)
+    for y0, y1, colour in ((0, hi, TENSION), (lo, 0, COOPERATION)):
+        fig.add_hrect(y0=y0, y1=y1, fillcolor=colour, opacity=0.05, line_width=0, layer="below", row=1, col=1)
+    for y, text, colour in ((hi, "▲ tension", TENSION), (lo, "▼ cooperation", COOPERATION)):
+        fig.add_annotation(x=0.005, xref="x domain", y=y, yref="y", text=text, showarrow=False,
+                           xanchor="left", yanchor="top" if y > 0 else "bottom",
+                           font={"size": 12, "color": colour})
+
+
+def matrix_figure(matrix: pd.DataFrame, *, name: Callable[[str], str] = str, height: int | None = None) -> go.Figure:
+    """Countries against countries, each cell a pair's tension over the span (data.pair_matrix).
+
+    The matrix is symmetric (a pair is unordered); empty cells are pairs with no observation.
+    Each cell's customdata is its pair code, so a click can open that pair's timeline.
+    """
+    if matrix.empty:
+        return empty_figure("No observation in this period.")
+    codes = sorted(set(matrix["country_a"]) | set(matrix["country_b"]), key=lambda c: name(c))
+    names = [name(c) for c in codes]
+    index = {c: i for i, c in enumerate(codes)}
+    n = len(codes)
+    z = [[None] * n for _ in range(n)]
+    hover = [[""] * n for _ in range(n)]
+    custom = [[""] * n for _ in range(n)]
+    text = [[""] * n for _ in range(n)]
+    for r in matrix.itertuples():
+        i, j = index[r.country_a], index[r.country_b]
+        cell = (f"<b>{safe(name(r.country_a))} – {safe(name(r.country_b))}</b><br>Tension {r.tension:+.2f}<br>"
+                f"{r.n_obs} observations in {r.n_articles} articles<br><i>click for the timeline</i>")
+        for a, b in ((i, j), (j, i)):
+            z[a][b] = r.tension
+            hover[a][b] = cell
+            custom[a][b] = r.pair
+            text[a][b] = f"{r.tension:+.1f}"
+    bound = max(3.0, float(matrix["tension"].abs().max()))
+    fig = go.Figure(
+        go.Heatmap(
+            z=z, x=names, y=names, customdata=custom, hovertext=hover, hoverinfo="text", text=text,
+            texttemplate="%{text}", textfont={"size": 11}, zmin=-bound, zmax=bound, zmid=0, xgap=2, ygap=2,
+            colorscale=[[0.0, COOPERATION], [0.5, "#f7f7f7"], [1.0, TENSION]],
+            colorbar={"tickvals": [-bound, 0, bound], "thickness": 14,
+                      "ticktext": [f"{-bound:.0f} cooperation", "0", f"+{bound:.0f} tension"]},
+        )
+    )
+    _base_layout(fig)
+    side = height or max(360, 120 + 42 * n)
+    fig.update_layout(height=side, xaxis={"side": "top", "tickangle": -35, "showgrid": False},
+                      yaxis={"autorange": "reversed", "showgrid": False}, margin={"l": 140, "t": 120})
+    return fig
+
+
+def decorate(fig: go.Figure, *, title: str, subtitle: str = "", caption: str | list[str] = "") -> go.Figure:
+    """A copy of the figure with a title, a subtitle (pair, range, granularity) and a source caption
+    under the chart: what an exported image needs to stand alone in a report."""
+    out = go.Figure(fig)
+    out.update_layout(
+        title={"text": f"<b>{safe(title)}</b>" + (f"<br><span style='font-size:13px;color:#57606a'>{safe(subtitle)}</span>"
+                                                    if subtitle else ""),
+               "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
+        margin={"t": 110, "b": 120},
+        legend={"y": 1.0, "yanchor": "bottom"},
+    )
+    lines = [caption] if isinstance(caption, str) else list(caption)
+    if any(lines):
+        out.add_annotation(text="<br>".join(safe(line) for line in lines if line), xref="paper", yref="paper", x=0, y=0, yshift=-48,
+                           xanchor="left", yanchor="top", showarrow=False, align="left",
+                           font={"size": 11, "color": "#57606a"})
+    return out

@@ -1,0 +1,45 @@
+"""Component ids, one constant each, so layouts, callbacks and browser tests cannot drift apart."""
+
+# App shell (app.py)
+URL = "url"
+PAGE = "page"
+VERSION = "data-version"  # dcc.Store: the data fingerprint; callbacks that show data take it as Input
+VERSION_POLL = "version-poll"  # dcc.Interval
+LAST_TIMELINE = "last-timeline-query"  # dcc.Store: the timeline's query, for "back to the timeline"
+UPLOAD = "upload"
+UPLOAD_RESULT = "upload-result"
+NAV_TIMELINE = "nav-timeline"
+NAV_MATRIX = "nav-matrix"
+
+# Timeline page
+PAIRS = "pairs"
+DATES = "dates"
+FREQ = "freq"
+SMOOTHING = "smoothing"
+LANG = "lang"
+GRAPH = "timeline-graph"
+STATUS = "timeline-status"
+EMPTY = "timeline-empty"
+SENTENCES = "sentences"
+EXPORT_FORMAT = "export-format"
+EXPORT_WIDTH = "export-width"
+EXPORT_SCALE = "export-scale"
+EXPORT_BUTTON = "export-button"
+EXPORT_DOWNLOAD = "export-download"
+EXPORT_MESSAGE = "export-message"
+
+# Matrix page
+MATRIX_SPAN = "matrix-span"
+MATRIX_PERIOD = "matrix-period"
+MATRIX_LANG = "matrix-lang"
+MATRIX_GRAPH = "matrix-graph"
+MATRIX_MOVERS = "matrix-movers"
+MATRIX_STATUS = "matrix-status"
+
+# Article page
+ARTICLE = "article"
+ARTICLE_TEXT = "article-text"
+SCROLL_DONE = "article-scroll-done"
+
+# Which page the router rendered ("timeline", "empty", ...): lets new data re-render an empty page.
+PAGE_KIND = "page-kind"

@@ -1,0 +1,1 @@
+"""One module per page, each with ``layout(ctx, ...)`` and ``register(app, ctx)`` for its callbacks."""

@@ -1,0 +1,196 @@
+"""Matrix page: every pair for one month, quarter or year, and the pairs that moved most since the one before.
+
+Each value follows the timeline's rule (mean over articles of each article's mean score); a click on
+a cell, or on a pair in the lists, opens that pair's timeline over the two periods compared.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import parse_qs, urlencode
+
+from dash import Input, Output, State, dcc, html, no_update
+
+from dashboard import data, ids
+from dashboard.figures import empty_figure, matrix_figure
+from dashboard.pages.timeline import LANG_OPTIONS, empty_state
+from dashboard.state import country_label, pair_label
+
+SPANS = [{"label": "Month", "value": "month"}, {"label": "Quarter", "value": "quarter"},
+         {"label": "Year", "value": "year"}]
+SPAN_WORDS = {"month": "month", "quarter": "quarter", "year": "year"}
+MOVERS_SHOWN = 6
+
+
+def _query(search: str | None) -> tuple[str, date | None, str]:
+    q = parse_qs((search or "").lstrip("?"))
+    span = (q.get("span") or ["month"])[0]
+    span = span if span in SPAN_WORDS else "month"
+    try:
+        period = date.fromisoformat((q.get("period") or [""])[0][:10])
+    except ValueError:
+        period = None
+    lang = (q.get("lang") or ["en"])[0]
+    return span, period, lang if lang in ("en", "fr") else "en"
+
+
+def period_options(ctx, span: str) -> list[dict]:
+    starts = data.span_starts(data.date_bounds(ctx.engine), span)
+    return [{"label": _period_name(d, span), "value": d.isoformat()} for d in starts]
+
+
+def _period_name(d: date, span: str) -> str:
+    if span == "year":
+        return f"{d:%Y}"
+    if span == "quarter":
+        return f"{d:%Y} Q{(d.month - 1) // 3 + 1}"
+    return f"{d:%B %Y}"
+
+
+def layout(ctx, search: str | None):
+    if ctx.pairs().empty:
+        return empty_state(ctx.inbox), "empty"
+    span, period, lang = _query(search)
+    options = period_options(ctx, span)
+    values = [o["value"] for o in options]
+    value = period.isoformat() if period and period.isoformat() in values else _busiest_recent(ctx, span, values)
+    return html.Div(className="matrix-page", children=[
+        html.Div(className="controls card", children=[
+            html.Div(className="control", children=[
+                html.Label("Period"),
+                dcc.RadioItems(id=ids.MATRIX_SPAN, options=SPANS, value=span, inline=True, className="segmented"),
+            ]),
+            html.Div(className="control control-period", children=[
+                html.Label("Which", htmlFor=ids.MATRIX_PERIOD),
+                dcc.Dropdown(id=ids.MATRIX_PERIOD, options=options, value=value, clearable=False, searchable=True),
+            ]),
+            html.Div(className="control", children=[
+                html.Label("Names"),
+                dcc.RadioItems(id=ids.MATRIX_LANG, options=LANG_OPTIONS, value=lang, inline=True,
+                               className="segmented"),
+            ]),
+        ]),
+        html.Div(className="matrix-grid", children=[
+            html.Div(className="card chart-card", children=[
+                html.Div(id=ids.MATRIX_STATUS, className="chart-status", role="status"),
+                dcc.Graph(id=ids.MATRIX_GRAPH, config={"displaylogo": False, "responsive": True},
+                          figure=empty_figure("Loading…")),
+            ]),
+            html.Section(id=ids.MATRIX_MOVERS, className="card movers"),
+        ]),
+    ]), "matrix"
+
+
+def _busiest_recent(ctx, span: str, values: list[str]) -> str | None:
+    """The latest period that has observations (the list is latest first)."""
+    for value in values[:24]:
+        first, last = data.span_of(date.fromisoformat(value), span)
+        if not data.pair_matrix(ctx.engine, first, last).empty:
+            return value
+    return values[0] if values else None
+
+
+def timeline_href(pair: str, first: date, last: date, lang: str) -> str:
+    freq = "W" if (last - first).days <= 100 else "M"
+    return "/?" + urlencode({"pairs": pair, "from": first.isoformat(), "to": last.isoformat(), "freq": freq,
+                             "lang": lang})
+
+
+def movers_panel(current, previous, span: str, first: date, prev_first: date, last: date, lang: str) -> list:
+    moved = data.movers(current, previous)
+    since = _period_name(prev_first, span)
+    if moved.empty:
+        return [html.H2("Changes"),
+                html.P(f"No pair has observations both in this {SPAN_WORDS[span]} and in {since}: nothing to compare.",
+                       className="hint")]
+
+    def items(frame):
+        return html.Ol([
+            html.Li([
+                dcc.Link(pair_label(r.pair, lang), href=timeline_href(r.pair, prev_first, last, lang)),
+                html.Span(f" {r.change:+.2f}", className="delta " + ("up" if r.change > 0 else "down")),
+                html.Span(f" ({r.previous:+.1f} → {r.tension:+.1f})", className="muted"),
+            ])
+            for r in frame.itertuples()
+        ], className="movers-list")
+
+    worse = moved[moved["change"] > 0].head(MOVERS_SHOWN)
+    better = moved[moved["change"] < 0].sort_values("change").head(MOVERS_SHOWN)
+    return [
+        html.H2(f"Since {since}"),
+        html.H3("Deteriorated most", className="tension-text"),
+        items(worse) if not worse.empty else html.P("No pair grew tenser.", className="hint"),
+        html.H3("Improved most", className="cooperation-text"),
+        items(better) if not better.empty else html.P("No pair improved.", className="hint"),
+    ]
+
+
+def register(app, ctx) -> None:
+    @app.callback(
+        Output(ids.MATRIX_PERIOD, "options"),
+        Output(ids.MATRIX_PERIOD, "value"),
+        Input(ids.MATRIX_SPAN, "value"),
+        Input(ids.VERSION, "data"),
+        State(ids.MATRIX_PERIOD, "value"),
+        prevent_initial_call=True,
+    )
+    def periods(span, _version, current):
+        options = period_options(ctx, span)
+        values = [o["value"] for o in options]
+        if current in values:
+            return options, current
+        if current:  # keep the same moment when switching month -> quarter -> year
+            day = date.fromisoformat(current)
+            inside = [v for v in values if date.fromisoformat(v) <= day]
+            if inside:
+                return options, inside[0]
+        return options, _busiest_recent(ctx, span, values)
+
+    @app.callback(
+        Output(ids.MATRIX_GRAPH, "figure"),
+        Output(ids.MATRIX_MOVERS, "children"),
+        Output(ids.MATRIX_STATUS, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.MATRIX_PERIOD, "value"),
+        Input(ids.MATRIX_LANG, "value"),
+        Input(ids.VERSION, "data"),
+        State(ids.MATRIX_SPAN, "value"),
+        prevent_initial_call="initial_duplicate",
+    )
+    def render(period, lang, _version, span):
+        lang = lang or "en"
+        span = span or "month"
+        if not period:
+            return empty_figure("No observation stored yet."), [], [], no_update
+        first, last = data.span_of(date.fromisoformat(period), span)
+        prev_first, prev_last = data.previous_span(first, span)
+        current = data.pair_matrix(ctx.engine, first, last)
+        previous = data.pair_matrix(ctx.engine, prev_first, prev_last)
+        query = "?" + urlencode({"span": span, "period": period, "lang": lang})
+        if current.empty:
+            message = f"No observation in {_period_name(first, span)}: choose another {SPAN_WORDS[span]}."
+            return empty_figure(message), movers_panel(current, previous, span, first, prev_first, last, lang), [], query
+        fig = matrix_figure(current, name=lambda c: country_label(c, lang))
+        status = (f"{_period_name(first, span)}: {len(current)} pairs, {int(current['n_obs'].sum()):,} observations. "
+                  "Click a cell for its timeline.")
+        return fig, movers_panel(current, previous, span, first, prev_first, last, lang), status, query
+
+    @app.callback(
+        Output(ids.URL, "pathname", allow_duplicate=True),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.MATRIX_GRAPH, "clickData"),
+        State(ids.MATRIX_PERIOD, "value"),
+        State(ids.MATRIX_SPAN, "value"),
+        State(ids.MATRIX_LANG, "value"),
+        prevent_initial_call=True,
+    )
+    def open_pair(click, period, span, lang):
+        try:
+            pair = click["points"][0]["customdata"]
+        except (TypeError, KeyError, IndexError):
+            return no_update, no_update
+        if not pair or not period:
+            return no_update, no_update
+        first, last = data.span_of(date.fromisoformat(period), span or "month")
+        prev_first, _ = data.previous_span(first, span or "month")
+        return "/", timeline_href(pair, prev_first, last, lang or "en")[1:]

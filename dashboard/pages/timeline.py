@@ -1,0 +1,314 @@
+"""Timeline page: pairs over time; a click on a point lists the sentences behind it.
+
+Callbacks stay thin: data.* reads, charts.timeline_chart builds the figure (the same path as the
+exports), textspans marks the cue phrases. The controls are the state; a separate callback mirrors
+them into the URL so the view can be bookmarked.
+"""
+
+from __future__ import annotations
+
+import base64
+from datetime import date
+
+import pandas as pd
+from dash import Input, Output, State, dcc, html, no_update
+
+from dashboard import data, ids
+from dashboard.charts import timeline_chart
+from dashboard.export import DEFAULT_SCALE, DEFAULT_WIDTH, ExportError, export_timeline
+from dashboard.figures import FREQ_WORDS, empty_figure, sign_colour
+from dashboard.state import MAX_PAIRS, TimelineState, country_label, from_query, pair_label
+from dashboard.textspans import Span, cue_class, cue_label, marked
+
+FREQ_OPTIONS = [{"label": "Day", "value": "D"}, {"label": "Week", "value": "W"}, {"label": "Month", "value": "M"}]
+SMOOTHING_OPTIONS = [{"label": "None", "value": 1}] + [
+    {"label": f"{n} periods", "value": n} for n in (2, 3, 4, 6, 12)
+]
+LANG_OPTIONS = [{"label": "English", "value": "en"}, {"label": "Français", "value": "fr"}]
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"],
+    "responsive": True,
+}
+
+
+def pair_options(pairs: pd.DataFrame, lang: str) -> list[dict]:
+    """Dropdown options, busiest pair first; searchable by code and by name in both languages."""
+    options = []
+    for row in pairs.itertuples():
+        a, b = row.pair.split("-")
+        search = " ".join([row.pair, *(country_label(c, lg) for c in (a, b) for lg in ("en", "fr"))])
+        options.append({
+            "label": f"{pair_label(row.pair, lang)} · {row.n_obs:,}",
+            "value": row.pair,
+            "search": search,
+        })
+    return options
+
+
+def empty_state(inbox) -> html.Div:
+    return html.Div(className="card empty-state", children=[
+        html.H2("No articles yet"),
+        html.P("Add French or English news articles and their country pairs appear here within seconds:"),
+        html.Ul([
+            html.Li(["drop files (.txt, .md, .html, .json, .pdf, .docx, .zip) into the drop folder ",
+                     html.Code(str(inbox)), " (while ", html.Code("tracker serve"), " or ",
+                     html.Code("tracker watch"), " runs);"]),
+            html.Li("or use “Drop articles here” at the top of this page;"),
+            html.Li(["or run ", html.Code("tracker ingest corpus/"), " to load the demo corpus."]),
+        ]),
+    ])
+
+
+def layout(ctx, search: str | None):
+    """The page for a query string; returns (component, page kind)."""
+    pairs = ctx.pairs()
+    if pairs.empty:
+        return empty_state(ctx.inbox), "empty"
+    state = from_query(search)
+    known = set(pairs["pair"])
+    unknown = [p for p in state.pairs if p not in known]
+    chosen = [p for p in state.pairs if p in known] or [pairs.iloc[0]["pair"]]
+    state = state.with_(pairs=tuple(chosen))
+    problems = list(state.problems) + [
+        f"no observation is stored for {pair_label(p, state.lang)} ({p}) yet" for p in unknown
+    ]
+    bounds = (min(pairs["first"]), max(pairs["last"]))
+    controls = html.Div(className="controls card", children=[
+        html.Div(className="control control-pairs", children=[
+            html.Label("Country pairs", htmlFor=ids.PAIRS),
+            dcc.Dropdown(id=ids.PAIRS, options=pair_options(pairs, state.lang), value=list(state.pairs),
+                         multi=True, searchable=True, clearable=False, placeholder="Search a country or pair…",
+                         maxHeight=320),
+        ]),
+        html.Div(className="control", children=[
+            html.Label("Dates"),
+            dcc.DatePickerRange(id=ids.DATES, start_date=state.start, end_date=state.end,
+                                min_date_allowed=bounds[0], max_date_allowed=bounds[1],
+                                initial_visible_month=state.start or bounds[1], display_format="YYYY-MM-DD",
+                                clearable=True, start_date_placeholder_text="first",
+                                end_date_placeholder_text="last", first_day_of_week=1),
+        ]),
+        html.Div(className="control", children=[
+            html.Label("Granularity"),
+            dcc.RadioItems(id=ids.FREQ, options=FREQ_OPTIONS, value=state.freq, inline=True,
+                           className="segmented"),
+        ]),
+        html.Div(className="control", children=[
+            html.Label("Smoothing", htmlFor=ids.SMOOTHING),
+            dcc.Dropdown(id=ids.SMOOTHING, options=SMOOTHING_OPTIONS, value=state.smoothing, clearable=False,
+                         searchable=False, className="narrow"),
+        ]),
+        html.Div(className="control", children=[
+            html.Label("Names"),
+            dcc.RadioItems(id=ids.LANG, options=LANG_OPTIONS, value=state.lang, inline=True, className="segmented"),
+        ]),
+    ])
+    notices = html.Div([html.P(p, className="notice") for p in problems], className="notices") if problems else None
+    return html.Div(className="timeline-page", children=[
+        controls,
+        notices,
+        html.Div(className="card chart-card", children=[
+            html.Div(id=ids.STATUS, className="chart-status", role="status"),
+            dcc.Loading(dcc.Graph(id=ids.GRAPH, config=GRAPH_CONFIG, figure=empty_figure("Loading…")),
+                        type="dot", delay_show=400),
+            export_bar(),
+        ]),
+        html.Section(id=ids.SENTENCES, className="card sentences", children=sentences_hint()),
+    ]), "timeline"
+
+
+def export_bar() -> html.Div:
+    return html.Div(className="export-bar", children=[
+        html.Span("Export", className="export-title"),
+        dcc.Dropdown(id=ids.EXPORT_FORMAT, value="png", clearable=False, searchable=False, className="narrow",
+                     options=[{"label": f, "value": f.lower()} for f in ("PNG", "SVG", "PDF", "CSV")]),
+        html.Label(["width ", dcc.Input(id=ids.EXPORT_WIDTH, type="number", value=DEFAULT_WIDTH, min=400,
+                                          max=4000, step=100, debounce=True, className="num")]),
+        html.Label(["scale ", dcc.Input(id=ids.EXPORT_SCALE, type="number", value=DEFAULT_SCALE, min=0.5, max=4,
+                                          step=0.5, debounce=True, className="num")]),
+        html.Button("Download", id=ids.EXPORT_BUTTON, className="button", n_clicks=0),
+        dcc.Download(id=ids.EXPORT_DOWNLOAD),
+        html.Span(id=ids.EXPORT_MESSAGE, className="export-message", role="status"),
+    ])
+
+
+def sentences_hint() -> list:
+    return [html.P("Click a point of the chart to read the sentences behind it, with their cue phrases.",
+                   className="hint")]
+
+
+def _state(pairs, start, end, freq, smoothing, lang) -> TimelineState:
+    def day(value):
+        return date.fromisoformat(value[:10]) if value else None
+
+    return TimelineState(tuple((pairs or [])[:MAX_PAIRS]), day(start), day(end), freq or "W",
+                         int(smoothing or 1), lang or "en")
+
+
+def status_line(state: TimelineState, table: pd.DataFrame) -> list:
+    if table.empty:
+        return []
+    words = FREQ_WORDS[state.freq][0].lower()
+    parts = []
+    for pair in state.pairs:
+        rows = table[table["pair"] == pair]
+        if rows.empty:
+            parts.append(f"{pair_label(pair, state.lang)}: no observation in this range")
+            continue
+        parts.append(f"{pair_label(pair, state.lang)}: {int(rows['n_obs'].sum()):,} observations, "
+                     f"{len(rows)} {words} points")
+    return [" · ".join(parts)]
+
+
+def no_data_message(ctx, state: TimelineState) -> str:
+    bounds = data.date_bounds(ctx.engine, list(state.pairs))
+    names = ", ".join(pair_label(p, state.lang) for p in state.pairs)
+    if bounds is None:
+        return f"No observation for {names} yet."
+    return (f"No observation for {names} in this range. Its observations run from {bounds[0]:%Y-%m-%d} "
+            f"to {bounds[1]:%Y-%m-%d}: widen the dates or clear them.")
+
+
+def register(app, ctx) -> None:
+    controls = [Input(ids.PAIRS, "value"), Input(ids.DATES, "start_date"), Input(ids.DATES, "end_date"),
+                Input(ids.FREQ, "value"), Input(ids.SMOOTHING, "value"), Input(ids.LANG, "value")]
+
+    @app.callback(Output(ids.GRAPH, "figure"), Output(ids.STATUS, "children"), *controls, Input(ids.VERSION, "data"))
+    def render(pairs, start, end, freq, smoothing, lang, _version):
+        state = _state(pairs, start, end, freq, smoothing, lang)
+        if not state.pairs:
+            return empty_figure("Choose a country pair above."), []
+        chart = timeline_chart(ctx.engine, state)
+        if chart.empty:
+            return empty_figure(no_data_message(ctx, state)), []
+        return chart.figure, status_line(state, chart.table)
+
+    @app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.LAST_TIMELINE, "data"),
+        *controls,
+        prevent_initial_call=True,
+    )
+    def mirror_in_url(pairs, start, end, freq, smoothing, lang):
+        query = _state(pairs, start, end, freq, smoothing, lang).to_query()
+        return query, query
+
+    @app.callback(Output(ids.PAIRS, "options"), Input(ids.LANG, "value"), Input(ids.VERSION, "data"),
+                  prevent_initial_call=True)
+    def options(lang, _version):
+        return pair_options(ctx.pairs(), lang or "en")
+
+    @app.callback(
+        Output(ids.SENTENCES, "children"),
+        Input(ids.GRAPH, "clickData"),
+        State(ids.FREQ, "value"),
+        State(ids.LANG, "value"),
+        prevent_initial_call=True,
+    )
+    def sentences(click, freq, lang):
+        point = _clicked(click)
+        if point is None:
+            return no_update
+        pair, period = point
+        return sentences_panel(ctx, pair, period, freq or "W", lang or "en")
+
+    @app.callback(
+        Output(ids.SENTENCES, "children", allow_duplicate=True),
+        Input(ids.FREQ, "value"),
+        Input(ids.PAIRS, "value"),
+        prevent_initial_call=True,
+    )
+    def forget_point(_freq, _pairs):
+        # The listed point belonged to the previous granularity or pairs: say so rather than mislead.
+        return sentences_hint()
+
+    @app.callback(
+        Output(ids.EXPORT_DOWNLOAD, "data"),
+        Output(ids.EXPORT_MESSAGE, "children"),
+        Input(ids.EXPORT_BUTTON, "n_clicks"),
+        State(ids.EXPORT_FORMAT, "value"),
+        State(ids.EXPORT_WIDTH, "value"),
+        State(ids.EXPORT_SCALE, "value"),
+        *[State(i.component_id, i.component_property) for i in controls],
+        prevent_initial_call=True,
+    )
+    def download(_clicks, fmt, width, scale, pairs, start, end, freq, smoothing, lang):
+        state = _state(pairs, start, end, freq, smoothing, lang)
+        try:
+            result = export_timeline(ctx.engine, state, fmt or "png", width=width or DEFAULT_WIDTH,
+                                     scale=scale or DEFAULT_SCALE)
+        except ExportError as exc:
+            return no_update, str(exc)
+        payload = {"content": base64.b64encode(result.content).decode("ascii"), "filename": result.filename,
+                   "type": result.mime, "base64": True}
+        return payload, f"{result.filename} ({len(result.content) / 1024:,.0f} KB)"
+
+
+def _clicked(click) -> tuple[str, date] | None:
+    """(pair, period start) of a clicked point, from its customdata; None for anything else."""
+    try:
+        custom = click["points"][0]["customdata"]
+        return str(custom[0]), date.fromisoformat(str(custom[1])[:10])
+    except (TypeError, KeyError, IndexError, ValueError):
+        return None
+
+
+def sentences_panel(ctx, pair: str, period: date, freq: str, lang: str) -> list:
+    first, last = data.period_range(period, freq)
+    rows, total = data.observations_in_period(ctx.engine, pair, first, last)
+    word = FREQ_WORDS[freq][1]
+    heading = html.H2([pair_label(pair, lang), html.Span(f" · {word} {period:%Y-%m-%d}", className="muted")])
+    if rows.empty:
+        return [heading, html.P("No observation in this period.", className="hint")]
+    point = data.timeline(ctx.engine, [pair], freq, first, last)
+    summary = ""
+    if not point.empty:
+        p = point.iloc[0]
+        summary = (f"Tension {p['tension']:+.2f} (band {p['low']:+.2f} to {p['high']:+.2f}): the mean over "
+                   f"{p['n_articles']} article{'s' if p['n_articles'] != 1 else ''} of each article's mean score, "
+                   f"from {total} observation{'s' if total != 1 else ''}.")
+    shown = f" Showing the {len(rows)} strongest." if total > len(rows) else ""
+    cues = data.cues_for(ctx.engine, [int(i) for i in rows["observation_id"]])
+    by_obs = {k: g for k, g in cues.groupby("observation_id")} if not cues.empty else {}
+    cards = [_card(r, by_obs.get(r.observation_id), pair) for r in rows.itertuples()]
+    return [heading, html.P(summary + shown, className="summary"), html.Div(cards, className="cards")]
+
+
+def _card(r, cues: pd.DataFrame | None, pair: str) -> html.Article:
+    href = f"/article/{int(r.article_id)}?s={int(r.sentence_idx)}&pair={pair}"
+    spans = [] if cues is None else [
+        Span(int(c.start_char), int(c.end_char), float(c.weight), cue_label(c.text, c.weight, c.category))
+        for c in cues.itertuples()
+    ]
+    event = pd.Timestamp(r.event_date).date()
+    when = f"{event:%Y-%m-%d}"
+    if r.date_expression:
+        when += f" from “{r.date_expression}”"
+    when += f" ({r.precision})"
+    published = f", published {pd.Timestamp(r.published):%Y-%m-%d}" if r.published is not None and not pd.isna(r.published) else ""
+    cue_items = [] if cues is None else [
+        html.Li([
+            html.Mark(c.text, className=cue_class(c.weight)),
+            html.Span(f" {c.weight:+.1f}", className="weight"),
+            html.Span(f" {c.category}", className="muted"),
+            html.Span(f" (lexicon {c.base_weight:+.1f}; {c.modifiers})" if c.modifiers else "", className="muted"),
+        ])
+        for c in cues.itertuples()
+    ]
+    return html.Article(className="obs-card", children=[
+        html.Div(className="obs-head", children=[
+            html.Span(f"{r.score:+.1f}", className="score", style={"background": sign_colour(r.score)},
+                      title="the sentence's score: strongest cue + a quarter of the others, −10..+10"),
+            html.Span(when, className="obs-date"),
+            html.Span(" · "),
+            html.Span(r.outlet or "unknown outlet", className="outlet"),
+            html.Span(published, className="muted"),
+        ]),
+        dcc.Link(marked(r.sentence, int(r.sentence_start), spans), href=href, className="sentence",
+                 title="Open the article at this sentence"),
+        html.Ul(cue_items, className="cue-list") if cue_items else None,
+        html.Div(className="obs-foot", children=[
+            dcc.Link(r.title or "Untitled article", href=href, className="article-link"),
+        ]),
+    ])

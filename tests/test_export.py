@@ -1,0 +1,96 @@
+"""Chart export through kaleido and Debian's Chromium, and the CSV behind the chart, on a real SQLite file."""
+
+from __future__ import annotations
+
+import io
+import time
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from dashboard import data
+from dashboard.export import ExportError, check_size, export_timeline, find_chromium, write_export
+from dashboard.sample import fill_sample
+from dashboard.state import TimelineState
+from tracker.store import open_store
+
+needs_chromium = pytest.mark.skipif(find_chromium() is None, reason="image export needs Chromium (apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    store = open_store(str(tmp_path_factory.mktemp("export") / "sample.db"))
+    fill_sample(store.engine)
+    yield store.engine
+    store.close()
+
+
+STATE = TimelineState(("RUS-USA",), None, None, "W", 1, "en")
+
+
+def test_csv_is_the_data_behind_the_chart(engine):
+    result = export_timeline(engine, STATE.with_(pairs=("RUS-USA", "DZA-FRA"), freq="M", smoothing=2), "csv")
+    assert result.mime == "text/csv" and result.filename == "tension_RUS-USA_DZA-FRA_M.csv"
+    table = pd.read_csv(io.BytesIO(result.content))
+    assert list(table.columns) == ["pair", "pair_name", "period", "tension", "smoothed", "low", "high", "n_obs",
+                                   "n_articles"]
+    expected = data.timeline(engine, ["RUS-USA", "DZA-FRA"], "M")
+    assert list(table["tension"]) == pytest.approx(list(expected["tension"]))
+    assert list(table["period"]) == [p.strftime("%Y-%m-%d") for p in expected["period"]]
+    assert "Russia – United States" in set(table["pair_name"])
+
+
+@needs_chromium
+@pytest.mark.parametrize("fmt,signature", [("png", b"\x89PNG\r\n\x1a\n"), ("svg", b"<svg"), ("pdf", b"%PDF")])
+def test_images_have_their_format(engine, fmt, signature):
+    result = export_timeline(engine, STATE, fmt, width=900, scale=1)
+    assert result.content.startswith(signature)
+    assert result.filename.endswith(f".{fmt}")
+
+
+@needs_chromium
+def test_svg_carries_title_range_and_source_caption(engine):
+    state = STATE.with_(start=date(2023, 2, 1), end=date(2023, 4, 30), lang="fr")
+    svg = export_timeline(engine, state, "svg", width=1000, scale=1).content.decode("utf-8")
+    assert "Tension over time: Russie – États-Unis" in svg
+    assert "2023-02-01 to 2023-04-30" in svg
+    assert "Source: tension-tracker" in svg and "Invented Daily" in svg
+    assert "invented examples, not real reporting" in svg
+    # The outlet's markup is shown as text, not interpreted.
+    assert "&#60;b&#62;Invented&#60;/b&#62;" in svg and "<b>Invented" not in svg
+
+
+@needs_chromium
+def test_png_size_follows_width_and_scale(engine):
+    png = export_timeline(engine, STATE, "png", width=800, scale=2).content
+    width = int.from_bytes(png[16:20], "big")
+    assert width == 1600
+
+
+@needs_chromium
+def test_an_export_with_the_renderer_running_takes_well_under_a_second(engine):
+    export_timeline(engine, STATE, "png", width=800, scale=1)  # starts Chromium if needed
+    started = time.perf_counter()
+    export_timeline(engine, STATE, "svg", width=800, scale=1)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_bad_requests_get_clear_messages(engine, tmp_path):
+    with pytest.raises(ExportError, match="unknown format 'gif'; use png, svg, pdf or csv"):
+        export_timeline(engine, STATE, "gif")
+    with pytest.raises(ExportError, match="no observation for RUS-USA in this range"):
+        export_timeline(engine, STATE.with_(start=date(2030, 1, 1)), "csv")
+    with pytest.raises(ExportError, match="choose at least one pair"):
+        export_timeline(engine, STATE.with_(pairs=()), "csv")
+    with pytest.raises(ExportError, match="width 50 is out of range"):
+        check_size(50, 2)
+    with pytest.raises(ExportError, match="scale 9 is out of range"):
+        check_size(1600, 9)
+    with pytest.raises(ExportError, match="does not exist"):
+        write_export(engine, STATE, "csv", tmp_path / "missing" / "out.csv")
+
+
+def test_write_export_into_a_folder_names_the_file(engine, tmp_path):
+    out = write_export(engine, STATE, "csv", tmp_path)
+    assert out == tmp_path / "tension_RUS-USA_W.csv" and out.read_bytes().startswith(b"pair,")

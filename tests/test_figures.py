@@ -1,0 +1,155 @@
+"""Figure builders, text marking and URL state: pure functions tested from hand-made DataFrames."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from dash import html
+
+from dashboard import figures
+from dashboard.pages.article import safe_url
+from dashboard.state import TimelineState, from_query, pair_label
+from dashboard.textspans import Span, marked, non_overlapping
+
+
+def _table(pair="RUS-USA", tensions=(2.0, -1.5, 4.0)):
+    periods = pd.to_datetime(["2023-01-02", "2023-01-09", "2023-01-16"][: len(tensions)])
+    return pd.DataFrame({
+        "pair": pair, "period": periods, "tension": list(tensions),
+        "n_obs": [3, 1, 5][: len(tensions)], "n_articles": [2, 1, 3][: len(tensions)],
+        "low": [t - 1 for t in tensions], "high": [t + 1 for t in tensions],
+    })
+
+
+def _traces(fig, kind=None, name_part=None):
+    return [t for t in fig.data if (kind is None or t.type == kind) and (name_part is None or name_part in (t.name or ""))]
+
+
+def test_timeline_has_band_line_volume_and_clickable_points():
+    fig = figures.timeline_figure(_table(), freq="W")
+    points = [t for t in fig.data if t.type == "scatter" and t.customdata is not None]
+    assert len(points) == 1
+    line = points[0]
+    assert [list(c) for c in line.customdata] == [["RUS-USA", "2023-01-02"], ["RUS-USA", "2023-01-09"],
+                                                   ["RUS-USA", "2023-01-16"]]
+    # Marker colours carry the sign: tension vermillion, cooperation blue.
+    assert list(line.marker.color) == [figures.TENSION, figures.COOPERATION, figures.TENSION]
+    band = [t for t in fig.data if t.type == "scatter" and t.fill == "tonexty"]
+    assert len(band) == 1 and list(band[0].y) == [1.0, -2.5, 3.0]
+    bars = _traces(fig, "bar")
+    assert len(bars) == 1 and list(bars[0].y) == [3, 1, 5] and bars[0].yaxis == "y2"
+    assert "Week of 2023-01-02" in line.hovertext[0] and "3 observations in 2 articles" in line.hovertext[0]
+
+
+def test_several_pairs_keep_the_users_order_and_distinct_colours():
+    table = pd.concat([_table("DZA-FRA", (-3.0, -2.0)), _table("RUS-USA")])
+    fig = figures.timeline_figure(table, order=["RUS-USA", "DZA-FRA"], label=lambda p: pair_label(p, "fr"))
+    lines = [t for t in fig.data if t.type == "scatter" and t.customdata is not None]
+    assert [t.name for t in lines] == ["Russie – États-Unis", "Algérie – France"]
+    assert lines[0].line.color != lines[1].line.color
+    bars = _traces(fig, "bar")
+    assert bars[0].width == bars[1].width and bars[1].offset == pytest.approx(bars[0].width)
+
+
+def test_smoothing_draws_the_smoothed_line_and_keeps_raw_points():
+    table = _table()
+    table["smoothed"] = [1.0, 1.5, 2.0]
+    fig = figures.timeline_figure(table, smoothing=3)
+    smooth = _traces(fig, "scatter", "3-period mean")
+    assert len(smooth) == 1 and list(smooth[0].y) == [1.0, 1.5, 2.0]
+    raw = [t for t in fig.data if t.type == "scatter" and t.customdata is not None]
+    assert raw[0].mode == "markers"
+
+
+def test_events_are_marked_escaped_and_within_the_axis():
+    events = pd.DataFrame({
+        "pair": ["RUS-USA"], "observation_id": [1], "event_date": pd.to_datetime(["2023-01-10"]),
+        "score": [9.5], "article_id": [1], "sentence_idx": [0],
+        "sentence": ['Sanctions <img src=x onerror="alert(1)"> announced'], "title": ["<script>x</script>"],
+    })
+    fig = figures.timeline_figure(_table(), events, freq="W")
+    marks = _traces(fig, "scatter", "strongest")
+    assert len(marks) == 1
+    hover = marks[0].hovertext[0]
+    assert "<img" not in hover and "&lt;img" in hover and "&lt;script&gt;" in hover
+    # A click on a marker opens its period (the week of 2023-01-09, a Monday).
+    assert list(marks[0].customdata[0]) == ["RUS-USA", "2023-01-09"]
+    assert fig.layout.yaxis.range[1] >= 9.5
+
+
+def test_empty_table_gives_a_message_not_an_error():
+    fig = figures.timeline_figure(_table().iloc[0:0])
+    assert "No observation" in fig.layout.annotations[0].text
+    assert figures.empty_figure("Nothing <b>here</b>").layout.annotations[0].text == "Nothing &lt;b&gt;here&lt;/b&gt;"
+
+
+def test_matrix_is_symmetric_and_clickable():
+    matrix = pd.DataFrame({
+        "pair": ["RUS-USA", "CHN-RUS"], "country_a": ["RUS", "CHN"], "country_b": ["USA", "RUS"],
+        "tension": [5.0, -4.0], "n_obs": [10, 3], "n_articles": [4, 2],
+    })
+    fig = figures.matrix_figure(matrix)
+    heat = fig.data[0]
+    names = list(heat.x)
+    assert names == ["CHN", "RUS", "USA"]
+    z = [list(row) for row in heat.z]
+    assert z[1][2] == z[2][1] == 5.0 and z[0][1] == z[1][0] == -4.0 and z[0][2] is None
+    assert heat.customdata[2][1] == "RUS-USA"
+    assert heat.zmid == 0 and heat.colorscale[0][1] == figures.COOPERATION and heat.colorscale[-1][1] == figures.TENSION
+
+
+def test_decorate_adds_title_subtitle_and_escaped_caption():
+    fig = figures.decorate(figures.timeline_figure(_table()), title="Tension over time: Russia – United States",
+                           subtitle="RUS-USA · Weekly", caption=["Source: <b>Outlet</b>", "Method"])
+    assert "Tension over time" in fig.layout.title.text and "RUS-USA" in fig.layout.title.text
+    caption = fig.layout.annotations[-1].text
+    assert caption == "Source: &lt;b&gt;Outlet&lt;/b&gt;<br>Method"
+
+
+def test_marked_text_follows_cue_offsets():
+    sentence = "Washington announced new sanctions against Moscow."
+    offset = 100  # the sentence's start in the article
+    spans = [Span(125, 134, 7.0, "sanctions +7.0"), Span(128, 131, 1.0, "overlap, dropped"),
+             Span(90, 104, -2.0, "clipped to the sentence")]
+    children = marked(sentence, offset, spans)
+    texts = [c if isinstance(c, str) else c.children for c in children]
+    assert "".join(texts) == sentence
+    marks = [c for c in children if isinstance(c, html.Mark)]
+    assert [m.children for m in marks] == ["Wash", "sanctions"]
+    assert marks[1].className == "cue cue-tension" and marks[0].className == "cue cue-cooperation"
+    assert len(non_overlapping(spans, offset, offset + len(sentence))) == 2
+
+
+def test_markup_in_text_stays_a_string():
+    evil = 'Text <script>alert(1)</script> <img src=x onerror="alert(2)">'
+    children = marked(evil, 0, [Span(5, 13, 3.0, "x")])
+    assert all(isinstance(c, str | html.Mark) for c in children)
+    assert "".join(c if isinstance(c, str) else c.children for c in children) == evil
+
+
+def test_url_state_round_trip_and_forgiving_parsing():
+    state = TimelineState(("RUS-USA", "DZA-FRA"), date(2017, 1, 1), date(2017, 12, 31), "M", 3, "fr")
+    assert from_query(state.to_query()) == state
+    parsed = from_query("?pairs=usa-rus,Russie-États-Unis,Atlantis-USA&freq=Q&from=2017-13-01&smooth=x&lang=de")
+    assert parsed.pairs == ("RUS-USA",)
+    assert parsed.freq == "W" and parsed.start is None and parsed.smoothing == 1 and parsed.lang == "en"
+    assert any("Atlantis" in p for p in parsed.problems)
+    assert any("granularity" in p for p in parsed.problems)
+    assert from_query("").pairs == () and from_query(None).freq == "W"
+    assert from_query("?from=2018-01-01&to=2017-01-01").start == date(2017, 1, 1)
+
+
+def test_pair_labels_in_both_languages():
+    assert pair_label("RUS-USA", "en") == "Russia – United States"
+    assert pair_label("RUS-USA", "fr") == "Russie – États-Unis"
+    assert pair_label("XXX-USA", "en") == "XXX – United States"
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("https://www.france24.com/a", "https://www.france24.com/a"),
+    ("javascript:alert(1)", None), ("data:text/html,<script>", None), ("//evil", None), (None, None),
+])
+def test_only_web_addresses_become_links(url, expected):
+    assert safe_url(url) == expected

@@ -243,6 +243,18 @@ def test_not_dates(nlp_fr, nlp_en, lang, sentence):
     assert _refs(nlp, sentence, lang, WED) == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("fr", "Il y a 999 décennies, le 0 mars, le 31/02/2017 et le 00/00/0000, rien ne s'est passé."),
+        ("en", "In 999 decades' time, or 999 decades ago, on 31/02/2017 or February 30, nothing happened."),
+    ],
+)
+def test_impossible_dates_are_dropped_not_raised(nlp_fr, nlp_en, lang, sentence):
+    nlp = nlp_fr if lang == "fr" else nlp_en
+    assert _refs(nlp, sentence, lang, WED) == []
+
+
 # ----------------------------------------------------------------------------------------------
 # The phrase table: every phrase is found and resolved by its anchor
 

@@ -843,7 +843,10 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
             tense = _parse_tense(root if root.pos_ in _VERBAL else _governing_verb(root))
         else:
             tense = _lexical_tense(text, f.start, f.end, lang)
-        resolved = _resolve(f, text, lang, published, tense)
+        try:
+            resolved = _resolve(f, text, lang, published, tense)
+        except (ValueError, OverflowError):  # "il y a 999 décennies": outside the calendar
+            resolved = None
         if resolved is None:
             continue
         marker = _range_marker(text, f.start, f.end, lang)
@@ -904,7 +907,10 @@ def _calendar_at(text: str, lang: str | None, reference: date, max_gap: int) -> 
     for f in _scan(text, lang or "fr", calendar_only=True):
         if f.start > max_gap:
             return None
-        resolved = _resolve(f, text, lang or "fr", reference, "past")
+        try:
+            resolved = _resolve(f, text, lang or "fr", reference, "past")
+        except (ValueError, OverflowError):
+            resolved = None
         if resolved is not None:
             return resolved.value, f.end
     return None

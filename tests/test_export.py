@@ -94,3 +94,43 @@ def test_bad_requests_get_clear_messages(engine, tmp_path):
 def test_write_export_into_a_folder_names_the_file(engine, tmp_path):
     out = write_export(engine, STATE, "csv", tmp_path)
     assert out == tmp_path / "tension_RUS-USA_W.csv" and out.read_bytes().startswith(b"pair,")
+
+
+def _cli(*args):
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_cli_export_csv_matches_the_dashboard_data(engine, tmp_path):
+    db = engine.url.database
+    out = tmp_path / "rus-usa.csv"
+    result = _cli("--db", db, "export", "Russie-États-Unis", "--format", "csv", "--out", str(out), "--freq", "M")
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out)
+    assert list(table["tension"]) == pytest.approx(list(data.timeline(engine, ["RUS-USA"], "M")["tension"]))
+
+
+@needs_chromium
+def test_cli_export_png(engine, tmp_path):
+    out = tmp_path / "chart.png"
+    result = _cli("--db", engine.url.database, "export", "usa-rus", "--format", "png", "--out", str(out),
+                  "--from", "2023-02-01", "--to", "2023-04-30", "--width", "800", "--scale", "1")
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_cli_export_errors_are_one_clear_line(engine, tmp_path):
+    db = engine.url.database
+    result = _cli("--db", db, "export", "RUS-USA", "--format", "csv", "--out", str(tmp_path / "x.csv"),
+                  "--from", "2030-01-01")
+    assert result.exit_code == 1
+    assert "Error: no observation for RUS-USA in this range: nothing to export" in result.output
+    result = _cli("--db", db, "export", "Atlantis-USA", "--out", str(tmp_path / "x.png"))
+    assert result.exit_code == 2 and "unknown country 'Atlantis'" in result.output
+    result = _cli("--db", db, "export", "RUS-USA", "--out", str(tmp_path / "x.png"), "--from", "2023-05-01",
+                  "--to", "2023-01-01")
+    assert result.exit_code == 2 and "swap them" in result.output
+    assert "Example:" in _cli("export", "--help").output

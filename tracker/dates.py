@@ -7,10 +7,12 @@
 
 Why our own patterns rather than ``dateparser.search_dates``: search_dates reads "en mer" as mercredi
 and "sa" as samedi, and costs 15-19 ms per article. We find the expressions with regexes built from
-the word lists in ``data/date_words.tsv`` and ``data/date_phrases.tsv``; dateparser then normalises
-the calendar ones ("3 févr. 2017", "Sept. 3", "en février"), and we do the arithmetic ourselves where
-dateparser is wrong: a weekday name (dateparser skips the publication day), "plus tôt dans la
-journée" (it returns None), "en février 2022" (it keeps the publication's day of month).
+the word lists in ``data/date_words.tsv`` and ``data/date_phrases.tsv``. One reused dateparser per
+language reads the calendar dates ("3 févr. 2017", "Sept. 3", "1er mai": day, month and a year, it
+also rejects "31 février"); everything relative is our own arithmetic, because dateparser is wrong
+there: a weekday name (with PREFER_DATES_FROM='past' it skips the publication day), "plus tôt dans
+la journée" (None), "en février 2022" (it keeps the publication's day of month), and the year of a
+yearless date (it never looks at the tense).
 
 Conventions, used everywhere in this module:
 
@@ -41,7 +43,7 @@ import csv
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -333,23 +335,42 @@ def _prefilter(lang: str) -> re.Pattern:
 # Resolution
 
 
-@lru_cache(maxsize=64)
-def _parser(lang: str, published: date, prefer: str) -> DateDataParser:
-    """One dateparser per language, publication date and direction (cheap to build, reused)."""
-    return DateDataParser(
-        languages=[lang],
-        settings={
-            "RELATIVE_BASE": datetime(published.year, published.month, published.day),
-            "PREFER_DATES_FROM": prefer,
-            "PREFER_DAY_OF_MONTH": "first",
-            "RETURN_AS_TIMEZONE_AWARE": False,
-        },
-    )
+@cache
+def _parser(lang: str) -> DateDataParser:
+    """One dateparser per language, reused. It only ever reads a full "day month year" string: the
+    year of a yearless date is our arithmetic (``_occurrences``), not its RELATIVE_BASE guess."""
+    return DateDataParser(languages=[lang], settings={"RETURN_AS_TIMEZONE_AWARE": False})
 
 
-def _dateparse(text: str, lang: str, published: date, prefer: str) -> date | None:
-    data = _parser(lang, published, prefer).get_date_data(text)
+@lru_cache(maxsize=4096)
+def _dateparse(text: str, lang: str) -> date | None:
+    data = _parser(lang).get_date_data(text)
     return data.date_obj.date() if data.date_obj else None
+
+
+_LEAP_YEAR = 2000  # a year in which every day and month exists, 29 February included
+
+
+def _occurrences(month: int, day: int, published: date) -> tuple[date | None, date | None]:
+    """The last (day, month) on or before publication and the first on or after it."""
+    past = future = None
+    for back in range(9):  # 29 February: up to 8 years apart
+        try:
+            past = date(published.year - back, month, day)
+        except ValueError:
+            continue
+        if past <= published:
+            break
+        past = None
+    for ahead in range(9):
+        try:
+            future = date(published.year + ahead, month, day)
+        except ValueError:
+            continue
+        if future >= published:
+            break
+        future = None
+    return past, future
 
 
 def _monday(d: date) -> date:
@@ -443,10 +464,12 @@ def _resolve(found: _Found, text: str, sent_lang: str, published: date, tense: s
         month = g["month"]
         day = 1 if g["day"].casefold() in ("1er", "1ᵉʳ", "premier") else int(g["day"])
         if g.get("year"):
-            value = _dateparse(f"{day} {month} {g['year']}", wlang, published, "past")
+            value = _dateparse(f"{day} {month} {g['year']}", wlang)
             return _Resolved(value, "day", "calendar date") if value else None
-        past = _dateparse(f"{day} {month}", wlang, published, "past")
-        future = past if past == published else _dateparse(f"{day} {month}", wlang, published, "future")
+        in_leap_year = _dateparse(f"{day} {month} {_LEAP_YEAR}", wlang)
+        if in_leap_year is None:
+            return None
+        past, future = _occurrences(in_leap_year.month, in_leap_year.day, published)
         if g.get("mod") and past and future:  # "le 3 mars dernier / prochain": strictly before / after
             if past == future:
                 past, future = past.replace(year=past.year - 1), future.replace(year=future.year + 1)
@@ -456,12 +479,11 @@ def _resolve(found: _Found, text: str, sent_lang: str, published: date, tense: s
 
     if kind == "month":
         month, prep, year = g["month"], (g.get("prep") or "").strip(), g.get("year")
-        if year:
-            value = _dateparse(f"{month} {year}", wlang, published, "past")
-            return _Resolved(value.replace(day=1), "month", "month and year") if value else None
         number = _lookup(v.months[wlang], month)
         if number is None:
             return None
+        if year:
+            return _Resolved(date(int(year), number, 1), "month", "month and year")
         past = date(published.year - (number > published.month), number, 1)
         future = date(published.year + (number < published.month), number, 1)
         modifier = ((g.get("mod") or "") + " " + prep).casefold().split()
@@ -829,7 +851,7 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
     ``resolve_event``, when given, dates "depuis l'arrivée de X à la Maison Blanche"/"since X took
     office" phrases (such a range start never dates the sentence's event).
     """
-    text = sent.text
+    text = sent.doc.text[sent.start_char:sent.end_char]  # cheaper than Span.text
     if not _prefilter(lang).search(text):
         return []
     found = _scan(text, lang)

@@ -229,11 +229,13 @@ NOT_DATES = [
     ("fr", "Le maréchal Juin commandait les troupes en Italie."),
     ("fr", "Les 27 États membres ont adopté la résolution 2254 du Conseil."),
     ("fr", "Le président a promis de régler la question en deux ans."),
+    ("fr", "Selon l'article 3.4.12 du traité, la Russie a envoyé en 2000 soldats."),
     ("en", "Theresa May met Macron and may meet him again."),
     ("en", "The Sunday Times reported that the talks had failed."),
     ("en", "It was the first such visit in five years."),
     ("en", "Protesters will march on the embassy."),
     ("en", "Relations were warmer in the 1990s."),
+    ("en", "In 2000 cases the court ruled against the government."),
 ]
 
 

@@ -131,7 +131,11 @@ def _lookup(table: dict[str, int], word: str) -> int | None:
 
 _B = r"(?<![\w])"  # no letter or digit just before
 _E = r"(?!\w)"  # nor just after
-_YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\w)"  # not "the 1990s"
+# A year, not "the 1990s" nor a count ("en 2000 exemplaires", "in 2000 cases").
+_COUNTED = (r"cases|people|troops|soldiers|men|women|children|deaths|dead|migrants|refugees|km|miles|tons|tonnes|"
+            r"dollars|euros|personnes|morts|soldats|hommes|femmes|enfants|habitants|victimes|réfugiés|migrants|"
+            r"exemplaires|kilomètres|mètres|militaires")
+_YEAR = rf"(?P<year>(?:1[89]|20)\d\d)(?!\w)(?!\s+(?:{_COUNTED})(?!\w))"
 _DAY_FR = r"(?P<day>1er|1ᵉʳ|premier|[12]\d|3[01]|0?[1-9])"
 _DAY_EN = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
@@ -183,7 +187,7 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
     calendar = [
         _p("iso", "", _B + r"(?<!-)(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
         _p("numeric", "", r"(?<![\w/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[01]?\d)(?P=sep)"
-           r"(?P<year>(?:1[89]|20)\d\d|\d\d)(?![\w/]|[.\-]\d)"),
+           r"(?P<year>(?:1[89]|20)\d\d|(?<=/)\d\d)(?![\w/]|[.\-]\d)"),  # "3.4.12" is a section, 3/4/12 a date
         _p("explicit", "fr", _B + rf"(?<!\d[,.])(?:(?P<wd>{wd['fr']})\s+)?{_DAY_FR}\s+(?P<month>{months['fr']})"
            rf"(?:\s+{_YEAR}|\s+(?P<mod>dernier|prochain)(?!\w))?(?!\w)"),
         _p("explicit", "en", _B + rf"(?:(?P<wd>{wd['en']}),?\s+)?(?:the\s+)?{_DAY_EN}\s+(?:of\s+)?"

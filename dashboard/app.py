@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -27,7 +28,8 @@ from dashboard.pages import article, matrix, timeline
 from tracker.store import Store, open_store
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-POLL_SECONDS = 5
+# How often the page asks whether new articles landed ($TRACKER_POLL_SECONDS; the browser tests use 1).
+POLL_SECONDS = float(os.environ.get("TRACKER_POLL_SECONDS") or 5)
 ARTICLE_PATH = re.compile(r"/article/(\d+)/?")
 
 

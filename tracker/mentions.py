@@ -1,0 +1,696 @@
+"""Who is acting in a sentence: country mentions and their role.
+
+A country is mentioned by name ("la Russie", "U.S."), demonym ("le président américain", "les
+Russes"), capital as metonym ("Moscou et Washington"), institution ("le Kremlin"), person (a leader
+in office at the article's date) or compound adjective ("russo-américain", "Sino-US").
+Each mention gets a role, and only actors form pairs:
+
+- ``actor``: acts or is acted upon ("contre la Syrie", "avec la Russie", "pression sur l'Iran");
+- ``topic``: what is talked about ("au sujet du dossier syrien", "sur la Syrie", "over Ukraine");
+- ``place``: where something happens ("à Moscou", "en Syrie", "territoire syrien");
+- ``mediator``: "sous l'égide des États-Unis", "brokered by Qatar";
+- ``former``: a leader out of office at the article's date, "l'ancien président américain".
+
+Matching works on *pieces*: the sentence's tokens split at hyphens and after apostrophes, folded
+(no case, accents or dots). The French and English tokenizers disagree on hyphens ("États-Unis" is
+one token, "Royaume - Uni" three, "U.S.-Russia" one), so matching folded pieces rather than spaCy
+tokens (as a PhraseMatcher on LOWER would) finds "Etats Unis", "ÉTATS-UNIS" and "Quai d’Orsay"
+with a single entry each. Every word list lives in ``tracker/data``; the index is built once per
+language and reused (lookups are dictionary hits, far cheaper than the parse).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache, cached_property
+from importlib import resources
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
+
+from tracker.countries import name_variants, strip_accents
+from tracker.leaders import name_forms, resolve_people
+from tracker.records import Mention
+
+LANGS = ("fr", "en")
+MAX_PIECES = 10  # the longest phrase we match, in pieces ("Corps des Gardiens de la révolution islamique")
+
+# Not countries in our sense: Hong Kong and Macao are parts of China, Antarctica nobody's.
+_EXCLUDED_CODES = {"HKG", "MAC", "ATA", "UMI"}
+
+_HYPHENS = "-‐‑‒–—"
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+# A piece: letters up to and including an apostrophe ("d'", "l'"), or a run without hyphens/apostrophes.
+_PIECE = re.compile(f"[^{_HYPHENS}'\\s]+'?|'")
+
+
+# --- folding -------------------------------------------------------------------------------------
+
+
+@cache
+def fold_word(word: str) -> str:
+    """Comparison form of one piece: 'États' -> 'etats', 'U.S.' -> 'us', 'd’' -> "d'"."""
+    folded = strip_accents(word.translate(_APOSTROPHES)).casefold()
+    stripped = folded.replace(".", "")
+    return stripped or folded
+
+
+def split_words(text: str) -> list[tuple[str, int, int, bool]]:
+    """Pieces of a text as (piece, start, end, joined to the previous one by a hyphen)."""
+    text = text.translate(_APOSTROPHES)
+    pieces: list[tuple[str, int, int, bool]] = []
+    last_end = -1
+    for match in _PIECE.finditer(text):
+        start, end = match.span()
+        hyphen = last_end >= 0 and start > last_end and set(text[last_end:start]) <= set(_HYPHENS)
+        pieces.append((match.group(), start, end, hyphen))
+        last_end = end
+    return pieces
+
+
+def join_key(key: str, word: str) -> str:
+    """Keys join pieces with one space, none after an apostrophe ("quai d'orsay")."""
+    if not key:
+        return word
+    return key + word if key.endswith("'") else f"{key} {word}"
+
+
+def phrase_key(text: str) -> str:
+    key = ""
+    for word, *_ in split_words(text):
+        key = join_key(key, fold_word(word))
+    return key
+
+
+# --- data files ----------------------------------------------------------------------------------
+
+
+def _rows(filename: str) -> list[dict[str, str]]:
+    path = resources.files("tracker") / "data" / filename
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def french_demonym_forms(base: str) -> list[str]:
+    """russe -> russe(s); syrien -> syrienne(s); chinois -> chinoise(s); américain -> américaine(s)."""
+    if base.endswith("e"):
+        return [base, base + "s"]
+    if base.endswith(("s", "x")):
+        return [base, base + "e", base + "es"]
+    if base.endswith(("ien", "éen")):
+        return [base, base + "s", base + "ne", base + "nes"]
+    return [base, base + "e", base + "s", base + "es"]
+
+
+def english_demonym_forms(base: str) -> list[str]:
+    """Russian -> Russian(s); Chinese, Turkish, French, Swiss take no plural s."""
+    if base.endswith(("ese", "ish", "ch", "ss", "sh", "sy")):
+        return [base]
+    return [base, base + "s"]
+
+
+@cache
+def demonyms(lang: str) -> tuple[tuple[str, str], ...]:
+    """(code, form) for every demonym form of the language."""
+    out: list[tuple[str, str]] = []
+    for row in _rows("demonyms.tsv"):
+        if row["lang"] != lang:
+            continue
+        if row["forms"]:
+            forms = _split(row["forms"])
+        elif lang == "fr":
+            forms = french_demonym_forms(row["base"])
+        else:
+            forms = english_demonym_forms(row["base"])
+        out.extend((row["code"], form) for form in [*forms, *_split(row["extra"])])
+    return tuple(out)
+
+
+@cache
+def role_words(lang: str) -> dict[str, frozenset[str]]:
+    """The lists of roles.tsv for one language, as folded keys; de/à phrases expanded."""
+    lists: dict[str, set[str]] = defaultdict(set)
+    for row in _rows("roles.tsv"):
+        if row["lang"] != lang:
+            continue
+        key = phrase_key(row["phrase"])
+        lists[row["list"]].add(key)
+        if lang == "fr" and (key.endswith((" de", " a")) or key in {"de", "a"}):
+            stem = key.rsplit(" ", 1)[0] + " " if " " in key else ""
+            endings = ["du", "des", "d'"] if key.endswith("de") else ["au", "aux"]
+            lists[row["list"]].update(stem + ending for ending in endings)
+    return {name: frozenset(words) for name, words in lists.items()}
+
+
+# --- the index -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One way of writing a country mention (or a blocked phrase)."""
+
+    code: str  # ISO alpha-3; "" for a block
+    kind: str  # name | demonym | capital | institution | person | prefix | block | anaphora
+    form: str
+    caps: tuple[bool, ...]  # per piece: a capitalised form must be capitalised in the text
+    exact: tuple[str, ...] | None = None  # pieces the text must equal letter for letter
+    people: tuple[tuple[str, bool], ...] = ()  # (leader name, needs a title) for persons
+
+    def accepts(self, words: list[str]) -> bool:
+        if self.exact is not None:
+            return tuple(words) == self.exact
+        return all(not cap or (w[:1].isupper() or not w[:1].isalpha()) for cap, w in zip(self.caps, words, strict=False))
+
+
+def _entry(code: str, kind: str, form: str, exact: bool = False, people=()) -> tuple[str, Entry]:
+    words = [w for w, *_ in split_words(form)]
+    caps = tuple(w[:1].isupper() for w in words)
+    return phrase_key(form), Entry(code, kind, form, caps, tuple(words) if exact else None, tuple(people))
+
+
+@dataclass
+class PhraseIndex:
+    """Folded keys -> entries, with the prefixes of every key so a scan stops early."""
+
+    entries: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    prefixes: set[str] = field(default_factory=set)
+
+    def add(self, key: str, entry: Entry) -> None:
+        if not key:
+            return
+        if entry not in self.entries[key]:
+            self.entries[key].append(entry)
+        partial = ""
+        for word, *_ in split_words(key):
+            partial = join_key(partial, word)
+            self.prefixes.add(partial)
+
+
+@cache
+def mention_index(lang: str) -> PhraseIndex:
+    """Every country form for a language; built once per process (about 0.1 s)."""
+    if lang not in LANGS:
+        raise ValueError(f"no mention rules for language {lang!r}; supported: {', '.join(LANGS)}")
+    index = PhraseIndex()
+    places = _rows("places.tsv")
+    blocked = {phrase_key(form) for row in places if row["kind"] == "block" for form in _split(row["forms"])}
+    for key in blocked:
+        index.add(key, Entry("", "block", key, ()))
+    for variant in name_variants():
+        if variant.code in _EXCLUDED_CODES:
+            continue
+        key, entry = _entry(variant.code, "name", variant.text, variant.exact_case)
+        if key not in blocked:
+            index.add(key, entry)
+    for row in places:
+        if row["kind"] != "block":
+            for form in _split(row["forms"]):
+                index.add(*_entry(row["code"], row["kind"], form, row["case"] == "exact"))
+    for code, form in demonyms(lang):
+        index.add(*_entry(code, "demonym", form))
+    for row in _rows("country_prefixes.tsv"):
+        index.add(*_entry(row["code"], "prefix", row["prefix"]))
+    people: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    forms: dict[str, str] = {}
+    for form in name_forms():
+        key = phrase_key(form.text)
+        people[key].append((form.person, form.needs_title))
+        forms.setdefault(key, form.text)
+    for key, persons in people.items():
+        _, entry = _entry("", "person", forms[key], people=persons)
+        index.add(key, entry)
+    return index
+
+
+@cache
+def anaphora_index(lang: str) -> PhraseIndex:
+    """'les deux pays', 'both countries', 'relations bilatérales'... expanded from anaphora.tsv."""
+    index = PhraseIndex()
+    for row in _rows("anaphora.tsv"):
+        if row["lang"] == lang:
+            for phrase in _expand(row["phrase"]):
+                index.add(phrase_key(phrase), Entry("", "anaphora", phrase, ()))
+    return index
+
+
+def _expand(pattern: str) -> list[str]:
+    """'{les|des} deux {pays|nations}' -> the four phrases."""
+    match = re.search(r"\{([^}]*)\}", pattern)
+    if not match:
+        return [re.sub(r"\s+", " ", pattern).strip()]
+    head, tail = pattern[: match.start()], pattern[match.end() :]
+    return [phrase for choice in match.group(1).split("|") for phrase in _expand(head + choice + tail)]
+
+
+# --- pieces of a sentence ------------------------------------------------------------------------
+
+
+class Piece(NamedTuple):
+    """A word or sign of the sentence (a NamedTuple: built for every word, it must be cheap)."""
+
+    text: str
+    key: str
+    start: int  # character offsets in the sentence's doc
+    end: int
+    hyphen_before: bool  # glued to the previous piece by a hyphen ("russo-américain", "U.S.-Russia")
+
+
+# Dotted abbreviations (U.S., U.K.), titles with their dot (M., Mr.), a word before a possessive
+# 's, the 's, a word with its elision apostrophe (d', l'), a lone apostrophe, any other sign.
+_TEXT_PIECE = re.compile(
+    r"\w+(?:\.\w+)+\.?|\b(?:M|Mr|Mrs|Ms|Mme|Mlle|Dr|Pr|Gen|Gén|Col|Lt|Sen|Rep|Amb)\.(?=\s)"
+    r"|\w+(?='s\b)|'s\b|\w+'?|'|[^\w\s]"
+)
+
+
+def span_text(sent: Span) -> str:
+    """The sentence's text, cut from the doc's text kept in doc.user_data.
+
+    spaCy rebuilds Doc.text and Span.text from every token on each access, which costs as much
+    as the whole matching; the doc's text is read once and sliced for each sentence.
+    """
+    doc = sent.doc
+    text = doc.user_data.get("tracker.text")
+    if text is None:
+        text = doc.user_data["tracker.text"] = doc.text
+    return text[sent.start_char : sent.end_char]
+
+
+def sentence_pieces(sent: Span) -> list[Piece]:
+    """The sentence cut into pieces by a regular expression over its text.
+
+    Reading the text once is several times cheaper than visiting every spaCy token, and it cuts
+    hyphens the same way whatever the tokenizer did; tokens are looked up only around a match.
+    """
+    raw = span_text(sent)
+    text = raw.translate(_APOSTROPHES)
+    offset = sent.start_char
+    pieces: list[Piece] = []
+    glued_hyphen = False
+    last_end = -1
+    for match in _TEXT_PIECE.finditer(text):
+        word = match.group()
+        start, end = match.span()
+        if word in _HYPHENS:
+            glued_hyphen = start == last_end and end < len(text) and not text[end].isspace()
+            last_end = end
+            continue
+        hyphen = glued_hyphen and start == last_end
+        pieces.append(Piece(raw[start:end], fold_word(word), offset + start, offset + end, hyphen))
+        glued_hyphen = False
+        last_end = end
+    return pieces
+
+
+@dataclass(frozen=True)
+class Found:
+    """A matched phrase: pieces [first, last) and the entry that accepted the text."""
+
+    first: int
+    last: int
+    entry: Entry
+
+
+def scan(pieces: list[Piece], index: PhraseIndex) -> list[tuple[int, int, list[Entry]]]:
+    """Every (first, last, entries) whose folded pieces form a key of the index."""
+    hits = []
+    for i in range(len(pieces)):
+        key = ""
+        for j in range(i, min(len(pieces), i + MAX_PIECES)):
+            key = join_key(key, pieces[j].key)
+            if key not in index.prefixes:
+                break
+            if key in index.entries:
+                hits.append((i, j + 1, index.entries[key]))
+    return hits
+
+
+def longest_first(found: list[Found]) -> list[Found]:
+    """Non-overlapping matches, the longest winning (so "Washington Post" hides "Washington")."""
+    taken: set[int] = set()
+    kept = []
+    for f in sorted(found, key=lambda f: (f.first - f.last, f.first)):
+        span = set(range(f.first, f.last))
+        if not span & taken:
+            taken |= span
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.first)
+
+
+# --- roles ---------------------------------------------------------------------------------------
+
+# Before a word that is both a country and a leader ("Hollande"), these make it the country.
+_COUNTRY_MARKERS = {"la", "le", "l'", "en", "de", "d'", "du", "aux", "au", "the", "in", "of", "to", "from"}
+_CONJUNCTIONS = {"et", "ou", "and", "or", ",", "ni", "comme"}
+_ARTICLES = {"le", "la", "les", "l'", "the"}
+
+
+class _Context:
+    """The sentence as the role rules read it."""
+
+    def __init__(self, sent: Span, lang: str, pieces: list[Piece]):
+        self.sent = sent
+        self.doc = sent.doc
+        self.offset = sent.start_char
+        self.lang = lang
+        self.pieces = pieces
+        self.words = role_words(lang)
+        self.keys = [p.key for p in pieces]
+        self._lemmas: dict[int, str] = {}
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        starts = self.doc.user_data.get("tracker.token_starts")
+        if starts is None:
+            starts = self.doc.user_data["tracker.token_starts"] = [token.idx for token in self.doc]
+        return starts
+
+    def token(self, i: int) -> Token:
+        """The spaCy token holding piece i (looked up only near a match)."""
+        n = bisect_right(self._token_starts, self.pieces[i].start) - 1
+        return self.doc[max(n, self.sent.start)]
+
+    def piece_of(self, token: Token) -> int | None:
+        return next((n for n, p in enumerate(self.pieces) if p.start == token.idx), None)
+
+    @cached_property
+    def text(self) -> str:
+        # Doc.text and Span.text are rebuilt from the tokens on every access: read it once.
+        return span_text(self.sent)
+
+    def has(self, listname: str, key: str) -> bool:
+        return key in self.words.get(listname, ())
+
+    def lemma(self, i: int) -> str:
+        if i not in self._lemmas:
+            piece = self.pieces[i]
+            token = self.token(i)
+            # A piece of a hyphenated token has no lemma of its own: use its form.
+            whole = token.idx == piece.start and len(token) == len(piece.text)
+            self._lemmas[i] = fold_word(token.lemma_ or token.text) if whole else piece.key
+        return self._lemmas[i]
+
+    def pos(self, i: int) -> str:
+        return self.token(i).pos_
+
+    def skip_determiners(self, i: int) -> int:
+        """Index just after the words before piece i, once articles are skipped."""
+        while i > 0 and self.has("determiner", self.keys[i - 1]):
+            i -= 1
+        return i
+
+    def text_of(self, first: int, last: int) -> str:
+        return self.text[self.pieces[first].start - self.offset : self.pieces[last - 1].end - self.offset]
+
+    def phrase_before(self, end: int, listname: str) -> tuple[str, int] | None:
+        """The longest phrase of the list ending just before piece `end`: (its text, its first piece)."""
+        best = None
+        key = ""
+        for start in range(end - 1, max(-1, end - 7), -1):
+            key = join_key(self.keys[start], key) if key else self.keys[start]
+            if self.has(listname, key):
+                best = (self.text_of(start, end), start)
+        return best
+
+    def near_before(self, end: int, listname: str, width: int, use_lemma: bool = True) -> str | None:
+        """A word of the list among the `width` pieces before `end` (lemmas for verbs and plurals)."""
+        for i in range(end - 1, max(-1, end - 1 - width), -1):
+            if self.keys[i] in {".", ";", ":", "?", "!"}:
+                return None
+            for form in (self.keys[i], self.lemma(i) if use_lemma else None):
+                if form and self.has(listname, form):
+                    return form
+        return None
+
+    def near_after(self, start: int, listname: str, width: int) -> str | None:
+        for i in range(start, min(len(self.pieces), start + width)):
+            key = self.keys[i]
+            if key == "'s":
+                return None
+            two = join_key(key, self.keys[i + 1]) if i + 1 < len(self.pieces) else ""
+            for form in (two, key, self.lemma(i)):
+                if form and self.has(listname, form):
+                    return form
+        return None
+
+
+def _french_noun_of(ctx: _Context, first: int) -> list[tuple[str, int]]:
+    """The noun a French demonym qualifies: its parse head, and the nearest noun to its left."""
+    nouns = []
+    token = ctx.token(first)
+    if token.dep_ in {"amod", "nmod", "appos"} and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i < token.i:
+        head_piece = ctx.piece_of(token.head)
+        if head_piece is not None:
+            nouns.append((fold_word(token.head.lemma_ or token.head.text), head_piece))
+    i = first - 1
+    skipped = 0
+    while i >= 0 and skipped <= 2:
+        pos = ctx.pos(i)
+        if pos == "NOUN" or ctx.has("topic_noun", ctx.keys[i]) or ctx.has("place_noun", ctx.keys[i]):
+            nouns.append((ctx.lemma(i), i))
+            nouns.append((ctx.keys[i], i))
+            if i > 0:
+                nouns.append((join_key(ctx.keys[i - 1], ctx.keys[i]), i - 1))
+            break
+        if pos != "ADJ" and not ctx.pieces[i + 1].hyphen_before:
+            break
+        i -= 1
+        skipped += 1
+    return nouns
+
+
+def _demonym_role(ctx: _Context, first: int, last: int) -> tuple[str, str] | None:
+    """Demonyms take their role from the noun they qualify."""
+    if first > 0 and ctx.keys[first - 1] in {"en", "in"}:
+        return "place", f"after '{ctx.pieces[first - 1].text}': a language or a location"
+    if ctx.lang == "fr":
+        nouns = _french_noun_of(ctx, first)
+        for listname, role in (("mediator_noun", "mediator"), ("topic_noun", "topic"), ("place_noun", "place")):
+            for noun, _ in nouns:
+                if ctx.has(listname, noun):
+                    return role, f"qualifies '{noun}'"
+        for _, at in nouns:
+            if ctx.near_before(at, "former", 2, use_lemma=False):
+                return "former", "qualifies a former office"
+        return None
+    # English has no parse: the adjective comes before its noun.
+    if last < len(ctx.pieces) and ctx.pieces[last].hyphen_before and ctx.has("mediator_after", ctx.keys[last]):
+        return "mediator", f"'-{ctx.pieces[last].text}'"
+    for listname, role in (("mediator_noun", "mediator"), ("topic_noun", "topic"), ("place_noun", "place")):
+        noun = ctx.near_after(last, listname, 2)
+        if noun:
+            return role, f"qualifies '{noun}'"
+    if ctx.near_before(first, "former", 2, use_lemma=False):
+        return "former", "after a word for a former office"
+    return None
+
+
+def _preposition_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[str, str] | None:
+    """Roles given by what stands before the mention: a preposition, a noun + de, a mediator phrase."""
+    end = ctx.skip_determiners(first)
+    had_article = end < first
+    found = ctx.phrase_before(end, "mediator")
+    if found:
+        return "mediator", f"after '{found[0]}'"
+    found = ctx.phrase_before(end, "topic_prep")
+    if found:
+        prep, at = found
+        if ctx.keys[at] in {"sur", "on"} and at == end - 1:
+            target = ctx.near_before(at, "target", 3)
+            if target:
+                return None  # "pression sur l'Iran", "sanctions on Russia": a target is an actor
+        return "topic", f"after '{prep}'"
+    found = ctx.phrase_before(end, "visit_to")
+    if found:
+        return "place", f"after '{found[0]}'"
+    found = ctx.phrase_before(end, "place_prep")
+    a_prep = ctx.phrase_before(end, "a_prep")
+    if a_prep and not found:
+        if ctx.near_before(a_prep[1], "dative", 4):
+            return None  # "a demandé à Moscou", "livrer des armes à Taïwan": a recipient acts
+        if kind == "name" and had_article and ctx.keys[a_prep[1]] in {"a", "à"}:
+            return None  # "à la Russie" is a recipient; places are "en Russie", "à Moscou"
+        found = a_prep
+    if found:
+        prep, at = found
+        if ctx.near_before(at, "topic_noun", 2):
+            return "topic", f"'{ctx.near_before(at, 'topic_noun', 2)} {prep}'"
+        return "place", f"after '{prep}'"
+    if end > 0 and ctx.keys[end - 1] in {"de", "du", "des", "d'", "of"}:
+        for listname, role in (("topic_noun_de", "topic"), ("place_noun", "place"), ("venue_noun", "place")):
+            noun = ctx.near_before(end - 1, listname, 2)
+            if noun and (listname != "venue_noun" or kind == "capital"):
+                return role, f"'{noun} {ctx.keys[end - 1]}'"
+    return None
+
+
+def _after_role(ctx: _Context, last: int, kind: str) -> tuple[str, str] | None:
+    """English nouns used as modifiers: "the Syria conflict", "the Paris agreement"."""
+    if ctx.lang != "en":
+        return None
+    if kind == "name":
+        noun = ctx.near_after(last, "topic_noun", 2)
+        if noun:
+            return "topic", f"modifies '{noun}'"
+    if kind == "capital":
+        noun = ctx.near_after(last, "venue_noun", 1)
+        if noun:
+            return "place", f"names the '{noun}'"
+    return None
+
+
+# --- find_mentions -------------------------------------------------------------------------------
+
+
+def _choose(ctx: _Context, first: int, last: int, entries: list[Entry]) -> Entry | None:
+    """The entry the text supports: case rules, titles for common surnames, country vs leader."""
+    words = [p.text for p in ctx.pieces[first:last]]
+    accepted = [e for e in entries if e.accepts(words)]
+    if not accepted:
+        return None
+    kinds: dict[str, Entry] = {}
+    for e in accepted:
+        kinds.setdefault(e.kind, e)
+    if "block" in kinds:
+        return kinds["block"]
+    person = kinds.get("person")
+    if person is not None:
+        titled = first > 0 and ctx.near_before(first, "title", 4, use_lemma=False) is not None
+        usable = tuple((name, needs) for name, needs in person.people if titled or not needs)
+        country_marked = first > 0 and ctx.keys[first - 1] in _COUNTRY_MARKERS
+        if usable and not (country_marked and "name" in kinds):
+            return Entry(person.code, "person", person.form, person.caps, people=usable)
+        accepted = [e for e in accepted if e.kind != "person"]
+    for kind in ("name", "capital", "institution", "demonym", "prefix"):
+        if kind in kinds:
+            return kinds[kind]
+    return None
+
+
+def _keep_prefixes(found: list[Found], pieces: list[Piece]) -> list[Found]:
+    """'russo-' counts only glued to another country form ('russo-américain'), checked right to left."""
+    starts = {f.first: f for f in found if f.entry.kind != "block"}
+    kept: dict[int, Found] = {}
+    for f in sorted(found, key=lambda f: -f.first):
+        if f.entry.kind == "prefix":
+            nxt = f.last
+            if not (nxt < len(pieces) and pieces[nxt].hyphen_before and nxt in starts and nxt in kept):
+                continue
+        kept[f.first] = f
+    return [kept[k] for k in sorted(kept)]
+
+
+def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mention]:
+    """Country mentions of one sentence with their roles, offsets into Article.text (via `base`).
+
+    `on` is the article's date: it decides whether a leader named here is in office.
+    """
+    pieces = sentence_pieces(sent)
+    hits = scan(pieces, mention_index(lang))
+    if not hits:
+        return []
+    ctx = _Context(sent, lang, pieces)
+    found = []
+    for first, last, entries in hits:
+        entry = _choose(ctx, first, last, entries)
+        if entry is not None:
+            found.append(Found(first, last, entry))
+    found = _keep_prefixes([f for f in longest_first(found) if f.entry.kind != "block"], pieces)
+
+    mentions: list[Mention] = []
+    previous: tuple[Found, str, bool] | None = None  # (match, role, role came from a preposition)
+    for f in found:
+        read = _read(ctx, f, on)
+        if read is None:
+            continue
+        code, kind, role, what, reason, from_prep = read
+        if previous is not None and not from_prep and role == "actor":
+            inherited = _coordinated(ctx, previous, f)
+            if inherited:
+                role, reason, from_prep = inherited, f"coordinated with '{_text(ctx, previous[0])}'", True
+        start, end = pieces[f.first].start, pieces[f.last - 1].end
+        detail = f"{what}; {role}: {reason}" if reason else what
+        mentions.append(Mention(start + base, end + base, ctx.text[start - ctx.offset : end - ctx.offset], code, kind, role, detail))
+        previous = (f, role, from_prep)
+    return mentions
+
+
+def _text(ctx: _Context, f: Found) -> str:
+    return ctx.text_of(f.first, f.last)
+
+
+def _read(ctx: _Context, f: Found, on: date) -> tuple[str, str, str, str, str, bool] | None:
+    """(country, kind, role, what was matched, why that role, role came from a preposition)."""
+    entry = f.entry
+    kind = "demonym" if entry.kind == "prefix" else entry.kind
+    what = f"{kind} '{entry.form}' = {entry.code}"
+    if entry.kind == "person":
+        reading = resolve_people([name for name, _ in entry.people], on)
+        if reading is None:
+            return None
+        mediator = ctx.phrase_before(ctx.skip_determiners(f.first), "mediator")
+        if reading.role == "actor" and mediator:
+            return reading.country, kind, "mediator", reading.detail, f"after '{mediator[0]}'", True
+        if reading.role == "actor" and ctx.near_before(f.first, "former", 3, use_lemma=False):
+            return reading.country, kind, "former", reading.detail, "after a word for a former office", False
+        return reading.country, kind, reading.role, reading.detail, "", False
+    first_piece = ctx.pieces[f.first]
+    if first_piece.hyphen_before and f.first > 0 and ctx.has("attitude", ctx.keys[f.first - 1]):
+        return entry.code, kind, "topic", what, f"after '{ctx.keys[f.first - 1]}-'", False
+    if entry.kind == "prefix" or first_piece.hyphen_before:
+        # Inside a compound ("russo-américain", "israélo-palestinien"): the compound's role.
+        head = f.first
+        while head > 0 and ctx.pieces[head].hyphen_before:
+            head -= 1
+        ruled = _demonym_role(ctx, head, _compound_end(ctx, f.last)) or _mediator_only(ctx, head)
+        role, reason = ruled or ("actor", "")
+        return entry.code, kind, role, what, reason, False
+    if kind == "demonym":
+        ruled = _demonym_role(ctx, f.first, f.last) or _mediator_only(ctx, f.first)
+        role, reason = ruled or ("actor", "")
+        return entry.code, kind, role, what, reason, False
+    ruled = _preposition_role(ctx, f.first, f.last, kind)
+    if ruled is not None:
+        return entry.code, kind, ruled[0], what, ruled[1], True
+    ruled = _after_role(ctx, f.last, kind)
+    if ruled is None and ctx.lang == "en" and kind == "name" and ctx.near_before(f.first, "former", 2, use_lemma=False):
+        ruled = ("former", "after a word for a former office")
+    role, reason = ruled or ("actor", "")
+    return entry.code, kind, role, what, reason, False
+
+
+def _compound_end(ctx: _Context, last: int) -> int:
+    while last < len(ctx.pieces) and ctx.pieces[last].hyphen_before:
+        last += 1
+    return last
+
+
+def _mediator_only(ctx: _Context, first: int) -> tuple[str, str] | None:
+    found = ctx.phrase_before(ctx.skip_determiners(first), "mediator")
+    return ("mediator", f"after '{found[0]}'") if found else None
+
+
+def _coordinated(ctx: _Context, previous: tuple[Found, str, bool], f: Found) -> str | None:
+    """'à Moscou et Washington', 'in Syria and Iraq': the second takes the first's preposition."""
+    prev, role, from_prep = previous
+    if not from_prep or role == "actor":
+        return None
+    between = ctx.keys[prev.last : ctx.skip_determiners(f.first)]
+    if len(between) != 1 or between[0] not in _CONJUNCTIONS:
+        return None
+    if ctx.lang == "fr":
+        token = ctx.token(f.first)
+        prev_tokens = {ctx.token(i).i for i in range(prev.first, prev.last)}
+        if token.dep_ != "conj" or token.head.i not in prev_tokens:
+            return None
+    return role

@@ -1,0 +1,105 @@
+"""Country pairs: the pair an article is about, its anaphora, and the pairs of each sentence.
+
+Decisions (documented here because the scorer's numbers depend on them):
+
+- Only ``actor`` mentions count, everywhere. A topic ("au sujet du dossier syrien"), a place
+  ("à Moscou"), a mediator ("sous l'égide du Qatar") or a former leader forms no pair.
+- The article's pair is the two countries with the most actor mentions; a title mention counts
+  ``TITLE_WEIGHT`` times (a title names what the article is about); ties go to the country seen
+  first (title first, then the body in order). Anaphora do not vote.
+- "les deux pays", "both countries", "relations bilatérales" become two actor mentions, one per
+  country of the article's pair, with the phrase's offsets; they give that pair and nothing else.
+  A sentence with one actor country plus an anaphora of a pair containing it gives that pair
+  once. An anaphora does not pair with a third country named beside it: in "le président
+  américain ... contre le régime syrien ... tensions entre les deux puissances" the tension is
+  between the two powers, and RUS-SYR would be invented (the cost: "les deux pays ont condamné
+  Pyongyang" gives RUS-USA only, not RUS-PRK and USA-PRK).
+- When a sentence names two or more actor countries of its own and none of them is in the
+  article's pair ("Xi et Modi ... les deux pays" in an article about RUS-USA), the phrase means
+  those two, which the explicit pairs already give: the anaphora is left out (pass the
+  sentence's mentions to ``find_anaphora`` for this rule). One shared country is enough to keep
+  it: "le président américain ... contre le régime syrien ... tensions entre les deux puissances"
+  keeps RUS-USA from the anaphora beside the explicit SYR-USA.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Span
+
+from tracker.mentions import Found, anaphora_index, longest_first, scan, sentence_pieces, span_text
+from tracker.records import Mention, make_pair
+
+TITLE_WEIGHT = 3
+
+
+def article_pair(
+    mentions_by_sentence: Sequence[Sequence[Mention]], title_mentions: Iterable[Mention] = ()
+) -> tuple[str, str] | None:
+    """The pair the article is about (what "les deux pays" means), or None with fewer than two countries."""
+    votes: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    order = 0
+    for weight, mentions in [(TITLE_WEIGHT, list(title_mentions))] + [(1, list(m)) for m in mentions_by_sentence]:
+        for mention in mentions:
+            if mention.role != "actor" or mention.kind == "anaphora":
+                continue
+            votes[mention.country] += weight
+            first_seen.setdefault(mention.country, order)
+            order += 1
+    if len(votes) < 2:
+        return None
+    ranked = sorted(votes, key=lambda code: (-votes[code], first_seen[code]))
+    return make_pair(ranked[0], ranked[1])
+
+
+def find_anaphora(
+    sent: Span,
+    lang: str,
+    main_pair: tuple[str, str] | None,
+    base: int = 0,
+    mentions: Sequence[Mention] = (),
+) -> list[Mention]:
+    """Two actor mentions (one per country of `main_pair`) for each "les deux pays"-like phrase.
+
+    `mentions` (optional) are the sentence's own mentions: when they name two or more actor
+    countries and none is in `main_pair`, the phrase refers to those and nothing is added.
+    """
+    if main_pair is None:
+        return []
+    own = {m.country for m in mentions if m.role == "actor" and m.kind != "anaphora"}
+    if len(own) >= 2 and not own & set(main_pair):
+        return []
+    pieces = sentence_pieces(sent)
+    found = [Found(first, last, entries[0]) for first, last, entries in scan(pieces, anaphora_index(lang))]
+    out: list[Mention] = []
+    text, offset = span_text(sent), sent.start_char
+    for f in longest_first(found):
+        start, end = pieces[f.first].start, pieces[f.last - 1].end
+        phrase = text[start - offset : end - offset]
+        pair_code = "-".join(main_pair)
+        for country in main_pair:
+            detail = f"anaphora '{phrase}' = the article's pair {pair_code}"
+            out.append(Mention(start + base, end + base, phrase, country, "anaphora", "actor", detail))
+    return out
+
+
+def sentence_pairs(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
+    """Pairs of actor mentions of different countries, deduplicated, in order of appearance.
+
+    An anaphora pairs only with its twin (same phrase): see the module's notes.
+    """
+    actors = sorted((m for m in mentions if m.role == "actor"), key=lambda m: (m.start, m.end))
+    pairs: dict[tuple[str, str], None] = {}
+    for i, a in enumerate(actors):
+        for b in actors[i + 1 :]:
+            if a.country == b.country:
+                continue
+            if (a.kind == "anaphora") != (b.kind == "anaphora"):
+                continue
+            if a.kind == "anaphora" and (a.start, a.end) != (b.start, b.end):
+                continue
+            pairs.setdefault(make_pair(a.country, b.country), None)
+    return list(pairs)

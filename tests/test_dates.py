@@ -355,6 +355,8 @@ REF = date(2021, 6, 1)  # "today" for datelines without a year
         ("fr", "Titre de l'article\nMercredi 12 avril 2017\nLe texte commence ici.", date(2017, 4, 12),
          "Mercredi 12 avril 2017"),
         ("en", "Headline\n12 April 2017 10:45 BST\nText", date(2017, 4, 12), "12 April 2017 10:45 BST"),
+        ("fr", "Le Monde • Publié le 12 avril 2017 à 10h45, modifié le 13 avril 2017 à 08h00\nTexte",
+         date(2017, 4, 12), "Publié le 12 avril 2017"),
     ],
 )
 def test_publication_date_from_text(lang, text, value, expression):
@@ -367,6 +369,8 @@ def test_publication_date_from_text(lang, text, value, expression):
         "Un texte sans date.",
         "",
         "Titre\nLe 3 mars 2017, les deux pays ont signé un accord.\nTexte.",  # a sentence, not a date line
+        "Titre\nLe rapport, publié le 3 mars 2016, accuse Moscou.\nTexte.",  # a short line of prose
+        "Titre\nPublié le 3 mars 2016, le rapport accuse Moscou.\nTexte.",
         # "publié le" inside a long prose line is a report's date, not the article's.
         "Le rapport publié le 3 mars 2020 par l'ONU, qui a fait grand bruit dans les chancelleries du monde "
         "entier, montre que la situation se dégrade rapidement dans toute la région.\nAutre ligne.",

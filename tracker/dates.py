@@ -942,14 +942,36 @@ def _calendar_at(text: str, lang: str | None, reference: date, max_gap: int) -> 
     return None
 
 
+# What may follow a metadata date on its line: a time, then the end of the line, a separator or the
+# next label ("Publié le 3 mars 2021 à 10h45 - Mis à jour ..."). Prose goes on with words instead
+# ("Publié le 3 mars 2016, le rapport montre ...").
+_META_TAIL = re.compile(
+    r"\s*(?:(?:à|at|-|–|,)?\s*\d{1,2}\s*[:h.]\s*\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,5})?)?\s*[,;]?\s*"
+    r"(?:$|[|•·\-–—(/]|(?i:(?:mis|mise|last|by|par)\b|updated|derni|modifi|actualis))")
+
+
+def _metadata_label(text: str, start: int, line_start: int, line_end: int) -> bool:
+    """A weak label ("Publié le", "Updated") reads as metadata, not prose: it opens its line, follows a
+    separator ("Par X | Publié le ..."), or is capitalised on a short line."""
+    before = text[line_start:start]
+    if not before.strip(" \t•·|-–—*>"):
+        return True
+    if re.search(r"[|•·]\s*$|\s[-–—]\s*$", before):
+        return True
+    return line_end - line_start <= _SHORT_LINE and text[start].isupper()
+
+
 def publication_date_from_text(text: str, lang: str | None, *, reference: date | None = None
                                ) -> tuple[date, str] | None:
     """The publication date an article states in its own text, and the words that state it.
 
     Order of trust: a first-publication label ("Première publication :", "Publié le", "Published on"),
     then a news-agency dateline at the top ("PARIS, 3 mars (Reuters) -"), then a line near the top
-    holding nothing but a date ("12 April 2017"), then an update label ("Mis à jour le", "Updated:"). A date without a year (datelines) is the most recent such day not after
-    ``reference`` (default: today). Numeric dates follow the module's day-first rule (month first for
+    holding nothing but a date ("12 April 2017"), then an update label ("Mis à jour le", "Updated:").
+    "Publié le" and "Updated" also occur in prose ("le rapport publié le 3 mars"), so they count only
+    as metadata: at the start of a line or after a separator, followed by nothing but a time or the
+    next label. A date without a year (datelines) is the most recent such day not after
+    ``reference`` (default: today; the pipeline may pass the file's date). Numeric dates follow the module's day-first rule (month first for
     ``lang == "en"`` when both numbers are <= 12).
     """
     if not text:
@@ -961,11 +983,11 @@ def publication_date_from_text(text: str, lang: str | None, *, reference: date |
             if rank in best and best[rank][0] < m.start():
                 break
             line_start, line_end = _line_of(text, m.start())
-            if weak and line_end - line_start > _SHORT_LINE and text[line_start:m.start()].strip():
+            if weak and not _metadata_label(text, m.start(), line_start, line_end):
                 continue
             window = text[m.end():min(line_end, m.end() + _LABEL_GAP + 40)]
             hit = _calendar_at(window, lang, reference, _LABEL_GAP)
-            if hit:
+            if hit and (not weak or _META_TAIL.match(window, hit[1])):
                 value, end = hit
                 best[rank] = (m.start(), value, text[m.start():m.end() + end].strip())
                 break

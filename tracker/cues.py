@@ -1,0 +1,671 @@
+"""Find the lexicon's cue phrases in a sentence and weigh them with their modifiers.
+
+Matching. Both sides are reduced to one *key* per word: a pattern word through the language's
+lookup table (spacy-lookups-data), a sentence word through the first of its candidate lemmas
+(the model's lemma, the form, rule-based lemmas for verb/noun/adjective) that is a pattern word.
+The candidates repair the model's lemma when its part-of-speech tag is wrong ("amélioré" tagged
+NOUN keeps the lemma "amélioré"; the verb rule gives "améliorer"). Words no pattern uses become
+one placeholder, so the keyed copy of the sentence stays tiny. A PhraseMatcher finds contiguous
+patterns, a Matcher (only for the few patterns with a ``~N`` gap) the gapped ones. Quote marks
+are skipped: 'les relations "dégradées"' matches "relation dégrader".
+
+Overlaps. The match with the most pattern words wins, then the tighter one; a word belongs to
+one cue only ("relations dégradées" does not also fire "dégrader"). Gap words stay free.
+"Not a cue" entries win like any other match and yield nothing.
+
+Modifiers (their word lists are data: data/lexicon/modifiers.tsv), applied to the lexicon weight:
+    weight = base x intensifier x attenuator x modality
+    negated: weight = weight x -0.6, magnitude capped at 3.5 (a denied event is weak evidence
+             of its opposite: "ne s'est pas amélioré" is mild tension, not a deterioration)
+    then clamped to -10..+10 and rounded to 2 decimals.
+Of each kind only the strongest applies once (the largest intensifier, the smallest attenuator or
+modality factor). In French the dependency parse decides negation (a "pas"/"jamais"/"ne ... plus"
+on the cue's head word, on the verb it is the object of when that verb is a "carrier" such as
+"signer", or a governing "refuser"/"cesser") and modality (a governing "devoir", "vouloir",
+"menacer", a conditional or future verb); intensifiers, attenuators and the other modality words
+are looked for in a small window. English has no parse: every rule is a window, which stops at
+punctuation, at boundary words ("but", "that") and at another cue. A cue in quotes or in a
+question keeps its weight; that is noted.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.lookups import load_lookups
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from tracker.lexicon import DATA_DIR, NOT_A_CUE, Lexicon, LexiconEntry
+from tracker.records import SCORE_MAX, SCORE_MIN, Cue
+
+MODIFIERS_FILE = DATA_DIR / "modifiers.tsv"
+NEGATION_CAP = 3.5  # largest magnitude a negated cue keeps
+# Bump when the matching or modifier logic changes what a sentence scores.
+RULES_VERSION = "1"
+
+MODIFIER_KINDS = ("negation", "intensifier", "attenuator", "modality", "exception", "boundary", "carrier")
+WINDOW_SCOPES = ("before", "after", "around")
+PARSE_SCOPES = ("child", "head", "morph")
+
+_OTHER = "_"  # key of every word no pattern uses
+_STOP = "<s>"  # key of sentence punctuation and clause boundaries: gaps do not cross it
+_STOP_PUNCT = {".", ";", ":", "!", "?", "…"}
+_QUOTES = {'"', "«", "»", "“", "”", "„", "‹", "›", "``", "''"}
+_OPENING_QUOTES = {"«", "“", "„", "‹"}
+_CLOSING_QUOTES = {"»", "”", "›"}
+_WINDOW_TRANSPARENT = {"-", "'", "’"}  # punctuation that does not stop a modifier window
+
+# French contractions and elisions whose lemma varies with the tagger ("des" is "de" or "un").
+_FUNCTION_WORDS = {
+    "fr": {
+        "du": "de", "des": "de", "d'": "de", "au": "à", "aux": "à", "la": "le", "les": "le",
+        "l'": "le", "n'": "ne", "s'": "se", "qu'": "que", "c'": "ce", "j'": "je", "m'": "me",
+        "t'": "te", "jusqu'": "jusque", "lorsqu'": "lorsque", "puisqu'": "puisque",
+    },
+    "en": {},
+}
+# Dependency relations a modality or negation does not reach across (another clause).
+_CLAUSE_DEPS = {"acl:relcl", "advcl", "parataxis", "appos", "dep", "punct", "discourse", "vocative",
+                "list", "reparandum", "orphan", "ROOT", "root", "csubj", "csubj:pass"}
+# Relations by which a noun cue depends on a "carrier" verb whose negation it shares.
+_CARRIED_DEPS = {"obj", "obl", "obl:arg", "iobj", "nsubj:pass"}
+_MAX_CHAIN = 6
+
+
+def _norm(text: str) -> str:
+    return text.lower().replace("\u2019", "'").replace("\u02bc", "'")
+
+
+# --------------------------------------------------------------------------- modifier data
+
+
+@dataclass(frozen=True)
+class ModifierRule:
+    lang: str
+    kind: str  # one of MODIFIER_KINDS
+    phrase: str  # as written in the file
+    words: tuple[str, ...]  # normalised words; "=Word" must match the exact text
+    factor: float
+    scope: str  # "before" | "after" | "around" | "child" | "head" | "morph" | "-"
+    distance: int  # window rows: most words allowed between the phrase and the cue
+    note: str
+
+
+def load_modifiers(path: Path = MODIFIERS_FILE) -> tuple[ModifierRule, ...]:
+    """Read the modifier rules; a malformed row is a ValueError naming the file and line."""
+    rules: list[ModifierRule] = []
+    header: list[str] | None = None
+    for lineno, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in raw.split("\t")]
+        if header is None:
+            header = cells
+            continue
+        where = f"{path}:{lineno}"
+        if len(cells) < 5:
+            raise ValueError(f"{where}: expected lang, kind, phrase, factor, scope, note")
+        row = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False))
+        kind, scope_text = row["kind"], row["scope"].split()
+        if kind not in MODIFIER_KINDS:
+            raise ValueError(f"{where}: unknown modifier kind '{kind}'")
+        scope = scope_text[0] if scope_text else "-"
+        if kind == "exception":
+            if scope not in MODIFIER_KINDS[:4] + ("all",):
+                raise ValueError(f"{where}: an exception's scope names the kind it blocks, e.g. 'negation'")
+        elif scope not in WINDOW_SCOPES + PARSE_SCOPES + ("-",):
+            raise ValueError(f"{where}: unknown scope '{row['scope']}'")
+        distance = int(scope_text[1]) if scope in WINDOW_SCOPES else 0
+        factor = 1.0 if row["factor"] == "-" else float(row["factor"])
+        words = tuple(w if w.startswith("=") or scope == "morph" else _norm(w) for w in row["phrase"].split())
+        rules.append(ModifierRule(row["lang"], kind, row["phrase"], words, factor, scope, distance,
+                                  row.get("note", "")))
+    return tuple(rules)
+
+
+# --------------------------------------------------------------------------- word keys
+
+
+class _Keyer:
+    """Reduces words to the keys patterns are written in (see the module docstring)."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.function_words = _FUNCTION_WORDS.get(lang, {})
+        lookups = load_lookups(lang, ["lemma_lookup", "lemma_rules"], strict=False)
+        self.lookup = lookups.get_table("lemma_lookup", {}) if lookups.has_table("lemma_lookup") else {}
+        rules = lookups.get_table("lemma_rules") if lookups.has_table("lemma_rules") else {}
+        self.rules = [pair for pos in ("verb", "noun", "adj") for pair in (rules.get(pos) or [])]
+
+    def canon(self, word: str) -> str:
+        """The key of a pattern word (or of one candidate lemma of a sentence word).
+
+        The lookup table is followed to a fixed point, because it is not idempotent
+        ("broker" -> "broke" -> "break") and a sentence word arrives already lemmatised once.
+        "=word" (an exact form, see lexicon.py) is kept as it is.
+        """
+        word = _norm(word)
+        if word.startswith("=") and len(word) > 1:
+            return word
+        if word in self.function_words:
+            return self.function_words[word]
+        for _ in range(3):
+            found = self.lookup.get(word)
+            if not found:
+                break
+            found = found[0] if isinstance(found, list) else found
+            if found == word:
+                break
+            word = found
+        return word
+
+    def candidates(self, form: str, lemma: str) -> Iterable[str]:
+        yield "=" + form  # an exact-form pattern word wins
+        yield self.canon(form) if form in self.function_words else self.canon(lemma)
+        yield self.canon(form)
+        for old, new in self.rules:
+            if form.endswith(old) and len(form) > len(old):
+                yield self.canon(form[: len(form) - len(old)] + new)
+
+
+# --------------------------------------------------------------------------- the finder
+
+
+@dataclass
+class _Match:
+    entry: LexiconEntry
+    words: tuple[int, ...]  # positions (in the keyed sentence) of the pattern's words
+    start: int  # first and last keyed positions, inclusive
+    end: int
+
+
+class CueFinder:
+    """Finds one language's cues in sentences; build once per (nlp, lang, lexicon): see cue_finder()."""
+
+    def __init__(self, nlp, lang: str, lexicon: Lexicon, modifiers: Sequence[ModifierRule] | None = None):
+        self.lang = lang
+        self.lexicon = lexicon
+        self.entries = lexicon.entries(lang)
+        self.keyer = _Keyer(lang)
+        rules = [r for r in (load_modifiers() if modifiers is None else modifiers) if r.lang == lang]
+        self._set_up_modifiers(rules)
+        self._set_up_patterns(nlp)
+        self._key_cache: dict[tuple[str, str], str] = {}
+        self.version = f"{lexicon.version}-{_modifiers_hash(rules)}-r{RULES_VERSION}"
+
+    # ----------------------------------------------------------------- set-up
+
+    def _set_up_patterns(self, nlp) -> None:
+        """Key every pattern word, then load the contiguous patterns into a PhraseMatcher and
+        the gapped ones into a Matcher, both over a private vocabulary of keys."""
+        keyed: list[tuple[LexiconEntry, list[str | int]]] = []
+        for entry in self.entries:
+            parts: list[str | int] = []
+            for part in entry.parts:
+                if isinstance(part, int):
+                    parts.append(part)
+                elif part.startswith("="):  # an exact form is one token, kept as written
+                    parts.append(part)
+                else:  # a pattern word may be several tokens ("cessez-le-feu" is one, "all-out" three)
+                    parts.extend(self.keyer.canon(t.text) for t in nlp.tokenizer(part) if not t.is_space)
+            keyed.append((entry, parts))
+        self.pattern_words = {p for _, parts in keyed for p in parts if isinstance(p, str)}
+        self.vocab = Vocab()
+        self.phrase_matcher = PhraseMatcher(self.vocab)
+        self.gap_matcher = Matcher(self.vocab)
+        self._gapped_word_slots: dict[str, list[bool]] = {}
+        self._entry_by_label: dict[str, LexiconEntry] = {}
+        for index, (entry, parts) in enumerate(keyed):
+            label = str(index)
+            self._entry_by_label[label] = entry
+            if all(isinstance(p, str) for p in parts):
+                self.phrase_matcher.add(label, [Doc(self.vocab, words=[str(p) for p in parts])])
+                continue
+            token_pattern, slots = [], []
+            for part in parts:
+                if isinstance(part, int):
+                    token_pattern.append({"ORTH": {"NOT_IN": [_STOP]}, "OP": f"{{0,{part}}}"})
+                    slots.append(False)
+                else:
+                    token_pattern.append({"ORTH": part})
+                    slots.append(True)
+            self.gap_matcher.add(label, [token_pattern])
+            self._gapped_word_slots[label] = slots
+
+    def _set_up_modifiers(self, rules: list[ModifierRule]) -> None:
+        self.boundaries = {r.words[0] for r in rules if r.kind == "boundary"}
+        self.carriers = {r.words[0] for r in rules if r.kind == "carrier" and len(r.words) == 1}
+        self.carriers_of_subject = {r.words for r in rules if r.kind == "carrier" and len(r.words) == 2}
+        self.exceptions = [r for r in rules if r.kind == "exception"]
+        self.window_rules = [r for r in rules if r.scope in WINDOW_SCOPES]
+        self.child_rules = [r for r in rules if r.scope == "child"]
+        self.head_rules = {r.words[0]: r for r in rules if r.scope == "head"}
+        self.morph_rules = [r for r in rules if r.scope == "morph"]
+        # Negation particles found after a "ne" ("ne sont plus", "n'a jamais").
+        self.particles = {
+            w: r for r in self.child_rules if r.kind == "negation" for w in r.words
+            if w in ("pas", "plus", "jamais", "guère", "point", "rien", "nullement", "aucunement")
+        }
+        # One-word intensifiers and attenuators, for the parse rule on predicate adjectives.
+        self.degree_words: dict[str, list[ModifierRule]] = defaultdict(list)
+        for rule in rules:
+            if rule.kind in ("intensifier", "attenuator") and len(rule.words) == 1:
+                if rule not in self.degree_words[rule.words[0]]:
+                    self.degree_words[rule.words[0]].append(rule)
+        self._rules_by_last: dict[str, list[ModifierRule]] = defaultdict(list)
+        self._rules_by_first: dict[str, list[ModifierRule]] = defaultdict(list)
+        for rule in self.window_rules:
+            if rule.scope in ("before", "around"):
+                self._rules_by_last[rule.words[-1].lstrip("=").lower()].append(rule)
+            if rule.scope in ("after", "around"):
+                self._rules_by_first[rule.words[0].lstrip("=").lower()].append(rule)
+        self._rules_by_any_first: dict[str, list[ModifierRule]] = defaultdict(list)
+        for rule in self.window_rules:
+            self._rules_by_any_first[rule.words[0].lstrip("=").lower()].append(rule)
+        self._exceptions_by_first: dict[str, list[ModifierRule]] = defaultdict(list)
+        for rule in self.exceptions:
+            self._exceptions_by_first[rule.words[0]].append(rule)  # rule.scope: the kind it blocks
+        self._max_window = max((r.distance + len(r.words) for r in self.window_rules), default=0)
+
+    # ----------------------------------------------------------------- matching
+
+    def _key(self, token: Token) -> str:
+        form = _norm(token.text)
+        cache_key = (form, token.lemma_)
+        key = self._key_cache.get(cache_key)
+        if key is None:
+            if form in _STOP_PUNCT or form in self.boundaries:
+                key = _STOP
+            else:
+                lemma = _norm(token.lemma_) if token.lemma_ else form
+                key = next((c for c in self.keyer.candidates(form, lemma) if c in self.pattern_words), _OTHER)
+            if len(self._key_cache) > 200_000:
+                self._key_cache.clear()
+            self._key_cache[cache_key] = key
+        return key
+
+    def _matches(self, tokens: list[Token]) -> list[_Match]:
+        keys = [self._key(t) for t in tokens]
+        if all(k in (_OTHER, _STOP) for k in keys):
+            return []
+        doc = Doc(self.vocab, words=keys)
+        found: list[_Match] = []
+        for label_id, start, end in self.phrase_matcher(doc):
+            entry = self._entry_by_label[self.vocab.strings[label_id]]
+            found.append(_Match(entry, tuple(range(start, end)), start, end - 1))
+        if self._gapped_word_slots:
+            for label_id, start, _end, alignment in self.gap_matcher(doc, with_alignments=True):
+                label = self.vocab.strings[label_id]
+                slots = self._gapped_word_slots[label]
+                words = tuple(start + i for i, slot in enumerate(alignment) if slots[slot])
+                found.append(_Match(self._entry_by_label[label], words, words[0], words[-1]))
+        return found
+
+    @staticmethod
+    def _resolve_overlaps(found: list[_Match]) -> list[_Match]:
+        """Most pattern words first, then the tighter span, then the earlier one."""
+        found.sort(key=lambda m: (-len(m.words), m.end - m.start, m.start, -abs(m.entry.weight)))
+        taken: set[int] = set()
+        kept: list[_Match] = []
+        for match in found:
+            if taken.isdisjoint(match.words):
+                taken.update(match.words)
+                kept.append(match)
+        return sorted(kept, key=lambda m: m.start)
+
+    # ----------------------------------------------------------------- public
+
+    def find(self, sent: Span, base: int = 0) -> list[Cue]:
+        """The cues of one sentence, with offsets ``base + token.idx`` into the article's text."""
+        tokens = [t for t in sent if not t.is_space and t.text not in _QUOTES]
+        kept = self._resolve_overlaps(self._matches(tokens))
+        if not kept:
+            return []
+        ctx = _SentenceContext(self, sent, tokens, kept)
+        cues = []
+        for match in kept:
+            if match.entry.category == NOT_A_CUE:
+                continue
+            first, last = tokens[match.start], tokens[match.end]
+            start, end = first.idx, last.idx + len(last.text)
+            doc_text = sent.doc.text
+            weight, modifiers = self._weigh(match, ctx)
+            cues.append(Cue(
+                start=base + start,
+                end=base + end,
+                text=doc_text[start:end],
+                pattern=match.entry.pattern,
+                category=match.entry.category,
+                base_weight=match.entry.weight,
+                weight=weight,
+                modifiers=tuple(modifiers),
+            ))
+        return cues
+
+    # ----------------------------------------------------------------- modifiers
+
+    def _weigh(self, match: _Match, ctx: _SentenceContext) -> tuple[float, list[str]]:
+        found: dict[str, tuple[ModifierRule, str]] = {}
+
+        def offer(rule: ModifierRule, trigger: str) -> None:
+            best = found.get(rule.kind)
+            stronger = (best is None or (rule.kind == "intensifier" and rule.factor > best[0].factor)
+                        or (rule.kind in ("attenuator", "modality") and rule.factor < best[0].factor))
+            if stronger:
+                found[rule.kind] = (rule, trigger)
+
+        use_parse = ctx.has_parse
+        for rule, trigger in ctx.window_hits(match):
+            if rule.kind == "negation" and use_parse:
+                continue  # the parse decides French negation
+            offer(rule, trigger)
+        if use_parse:
+            for rule, trigger in ctx.parse_hits(match):
+                offer(rule, trigger)
+
+        weight = match.entry.weight
+        notes: list[str] = []
+        for kind in ("intensifier", "attenuator", "modality"):
+            if kind in found:
+                rule, trigger = found[kind]
+                weight *= rule.factor
+                notes.append(f"{kind} '{trigger}': x{rule.factor:g}")
+        if "negation" in found:
+            rule, trigger = found["negation"]
+            weight *= rule.factor
+            capped = abs(weight) > NEGATION_CAP
+            if capped:
+                weight = NEGATION_CAP if weight > 0 else -NEGATION_CAP
+            notes.append(f"negation '{trigger}': x{rule.factor:g}" + (f", capped at {NEGATION_CAP:g}" if capped else ""))
+        weight = round(min(SCORE_MAX, max(SCORE_MIN, weight)), 2)
+        if ctx.in_quotes(match):
+            notes.append("in quotes: no change")
+        if ctx.in_question(match):
+            notes.append("in a question: no change")
+        return weight, notes
+
+
+class _SentenceContext:
+    """What the modifier rules need to know about one sentence, computed once for all its cues."""
+
+    def __init__(self, finder: CueFinder, sent: Span, tokens: list[Token], kept: list[_Match]):
+        self.finder = finder
+        self.sent = sent
+        self.tokens = tokens
+        self.position = {t.i: p for p, t in enumerate(tokens)}
+        self.has_parse = sent.doc.has_annotation("DEP")
+        self.cue_words = {p for m in kept if m.entry.category != NOT_A_CUE for p in m.words}
+        self.forms = [_norm(t.text) for t in tokens]
+        self.words = [
+            {f, _norm(t.lemma_), finder.keyer.canon(t.lemma_ or f)} if t.lemma_ else {f}
+            for f, t in zip(self.forms, tokens, strict=True)
+        ]
+        self.stops = [
+            (t.is_punct and t.text not in _WINDOW_TRANSPARENT) or f in finder.boundaries
+            for f, t in zip(self.forms, tokens, strict=True)
+        ]
+        self.exempt = self._exception_positions()
+
+    # ----------------------------------------------------------------- windows
+
+    def _phrase_at(self, words: tuple[str, ...], start: int) -> bool:
+        if start < 0 or start + len(words) > len(self.tokens):
+            return False
+        for offset, word in enumerate(words):
+            p = start + offset
+            if word.startswith("="):
+                if self.tokens[p].text != word[1:]:
+                    return False
+            elif word not in self.words[p]:
+                return False
+        return True
+
+    def _exception_positions(self) -> dict[str, set[int]]:
+        """Per modifier kind, the words that may not trigger it ("sans" in "sans précédent")."""
+        covered: dict[str, set[int]] = defaultdict(set)
+        for p in range(len(self.tokens)):
+            for word in self.words[p]:
+                for rule in self.finder._exceptions_by_first.get(word, ()):
+                    if self._phrase_at(rule.words, p):
+                        covered[rule.scope].update(range(p, p + len(rule.words)))
+        return covered
+
+    def _blocked(self, kind: str, positions: Iterable[int | None]) -> bool:
+        return any(p in self.exempt[kind] or p in self.exempt["all"] for p in positions if p is not None)
+
+    def _trigger(self, rule: ModifierRule, start: int) -> str | None:
+        """The phrase's text if it may act here (not inside an exception for its kind)."""
+        span = range(start, start + len(rule.words))
+        if self._blocked(rule.kind, span):
+            return None
+        return " ".join(self.tokens[p].text for p in span)
+
+    def window_hits(self, match: _Match) -> Iterable[tuple[ModifierRule, str]]:
+        finder = self.finder
+        # Leftwards from the cue: a phrase ending at p, at most rule.distance words before.
+        p = match.start - 1
+        while p >= 0 and match.start - 1 - p <= finder._max_window:
+            for word in self.words[p]:
+                for rule in finder._rules_by_last.get(word, ()):
+                    start = p - len(rule.words) + 1
+                    if match.start - 1 - p <= rule.distance and self._phrase_at(rule.words, start):
+                        if not any(self.stops[q] for q in range(start, p + 1)):
+                            trigger = self._trigger(rule, start)
+                            if trigger:
+                                yield rule, trigger
+            if self.stops[p] or p in self.cue_words:
+                break
+            p -= 1
+        # Rightwards.
+        p = match.end + 1
+        while p < len(self.tokens) and p - match.end - 1 <= finder._max_window:
+            for word in self.words[p]:
+                for rule in finder._rules_by_first.get(word, ()):
+                    if p - match.end - 1 <= rule.distance and self._phrase_at(rule.words, p):
+                        trigger = self._trigger(rule, p)
+                        if trigger:
+                            yield rule, trigger
+            if self.stops[p] or p in self.cue_words:
+                break
+            p += 1
+        # Inside the gaps of a gapped cue ("tensions did not ease"), in either direction.
+        words = set(match.words)
+        for p in range(match.start + 1, match.end):
+            if p in words:
+                continue
+            for word in self.words[p]:
+                for rule in finder._rules_by_any_first.get(word, ()):
+                    end = p + len(rule.words) - 1
+                    if end < match.end and words.isdisjoint(range(p, end + 1)) and self._phrase_at(rule.words, p):
+                        trigger = self._trigger(rule, p)
+                        if trigger:
+                            yield rule, trigger
+
+    # ----------------------------------------------------------------- French parse
+
+    def _root(self, match: _Match) -> Token:
+        """The pattern word highest in the parse ("dégradées" in "relations ... dégradées")."""
+        candidates = [self.tokens[p] for p in match.words]
+        return min(candidates, key=lambda t: (sum(1 for _ in t.ancestors), t.i))
+
+    def _inside(self, token: Token) -> bool:
+        return self.sent.start <= token.i < self.sent.end
+
+    def _governors(self, root: Token) -> list[Token]:
+        """The words governing the cue within its clause, nearest first.
+
+        Climbs through complements and objects; stops at relative and adverbial clauses and at
+        a conjunct that has its own subject or auxiliary (an independent clause). From a conjunct
+        without one, it skips the first conjunct and continues from that conjunct's governor,
+        since both share it ("pourrait imposer des sanctions et expulser des diplomates").
+        """
+        chain: list[Token] = []
+        current = root
+        while len(chain) < _MAX_CHAIN:
+            head = current.head
+            if head is current or not self._inside(head) or current.dep_ in _CLAUSE_DEPS:
+                break
+            if current.dep_ == "conj":
+                if any(c.dep_.startswith(("nsubj", "aux")) for c in current.children):
+                    break
+                current = head
+                continue
+            chain.append(head)
+            current = head
+        return chain
+
+    def _negator(self, token: Token) -> tuple[ModifierRule, str] | None:
+        """The negation that applies to this word, with its words as readable text.
+
+        A negation child rule ("pas", "aucun", "sans", "ne ... plus") on the word; or a "ne" on
+        the word with a particle close after it: the parser attaches "plus" and "pas" to
+        neighbouring words as often as to the verb ("ne sont plus aussi tendues").
+        """
+        children = [c for c in token.children if self._inside(c)]
+        forms = {_norm(c.text): c for c in children}
+        if "n'" in forms:
+            forms.setdefault("ne", forms["n'"])
+        for rule in self.finder.child_rules:
+            if rule.kind != "negation":
+                continue
+            words = [w for w in rule.words if w != "..."]
+            if not all(w in forms for w in words):
+                continue
+            hits = [forms[w] for w in words]
+            if self._blocked("negation", (self.position.get(c.i) for c in hits)):
+                continue
+            if "ne" in forms and "ne" not in words:
+                hits.insert(0, forms["ne"])
+            return rule, " ... ".join(c.text for c in hits)
+        if "ne" in forms:
+            ne = forms["ne"]
+            doc = token.doc
+            for i in range(ne.i + 1, min(max(token.i, ne.i) + 3, self.sent.end)):
+                particle = _norm(doc[i].text)
+                rule = self.finder.particles.get(particle)
+                if rule is not None and not self._blocked("negation", [self.position.get(i)]):
+                    return rule, f"{ne.text} ... {doc[i].text}"
+        return None
+
+    def _depends_on_particle(self, root: Token) -> tuple[ModifierRule, str] | None:
+        """"n'y a plus de dialogue", parsed with the cue under the particle "plus"."""
+        head = root.head
+        rule = self.finder.particles.get(_norm(head.text))
+        if rule is None or head is root or not self._inside(head):
+            return None
+        doc = head.doc
+        before = doc[max(self.sent.start, head.i - 4): head.i]
+        ne = next((t for t in before if _norm(t.text) in ("ne", "n'")), None)
+        return (rule, f"{ne.text} ... {head.text}") if ne is not None else None
+
+    def parse_hits(self, match: _Match) -> Iterable[tuple[ModifierRule, str]]:
+        finder = self.finder
+        root = self._root(match)
+        own = {self.tokens[p].i for p in match.words}
+
+        # Negation on the cue's own words (its head first), on a verb it complements, or on the
+        # "carrier" verb whose object it is ("n'ont pas signé d'accord").
+        places = [root] + [self.tokens[p] for p in match.words if self.tokens[p] is not root]
+        if root.dep_ == "xcomp" and self._inside(root.head):
+            places.append(root.head)
+        head = root.head
+        if root.dep_ in _CARRIED_DEPS and self._inside(head) and _norm(head.lemma_) in finder.carriers:
+            places.append(head)
+            if head.dep_ == "xcomp" and self._inside(head.head):
+                places.append(head.head)
+        if root.dep_.startswith("nsubj") and self._inside(head):
+            for verb, obj in finder.carriers_of_subject:
+                if _norm(head.lemma_) == verb and any(_norm(c.lemma_) == obj for c in head.children):
+                    places.append(head)
+        for place in places:
+            hit = self._negator(place)
+            if hit:
+                yield hit
+                break
+        else:
+            hit = self._depends_on_particle(root)
+            if hit:
+                yield hit
+
+        # Intensifiers and attenuators the window cannot see: a predicate adjective ("les tensions
+        # restent fortes", "sont vives") or a modifier of the head word further away.
+        describing = [c for c in root.children if c.dep_ in ("amod", "advmod") and self._inside(c)]
+        if root.dep_.startswith("nsubj") and self._inside(root.head):
+            predicate = root.head
+            if predicate.pos_ == "ADJ":
+                describing.append(predicate)
+            describing.extend(c for c in predicate.children if c.dep_ == "xcomp" and c.pos_ == "ADJ")
+        for word in describing:
+            if word.i in own:
+                continue
+            for key in {_norm(word.text), _norm(word.lemma_)}:
+                for rule in finder.degree_words.get(key, ()):
+                    yield rule, word.text
+
+        chain = self._governors(root)
+        # A governing "refuser", "cesser", ... negates the cue, unless itself negated ("ne cesse de").
+        for governor in chain[:2]:
+            rule = finder.head_rules.get(_norm(governor.lemma_))
+            if rule is not None and rule.kind == "negation" and governor.i not in own:
+                if not self._negator(governor) and not any(_norm(c.text) in ("ne", "n'") for c in governor.children):
+                    yield rule, governor.text
+                break
+
+        # Modality: a governing modal verb (or its auxiliary), a conditional or future verb,
+        # a "si" clause.
+        verbs = [root, *chain]
+        for verb in verbs:
+            auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and self._inside(c)]
+            for word in ([verb] if verb is not root else []) + auxiliaries:
+                rule = finder.head_rules.get(_norm(word.lemma_))
+                if rule is not None and rule.kind == "modality" and word.i not in own:
+                    yield rule, word.text
+            for word in [verb, *auxiliaries]:
+                for rule in finder.morph_rules:
+                    feature, _, value = rule.words[0].partition("=")
+                    if value in word.morph.get(feature):
+                        yield rule, word.text
+            for child in verb.children:
+                for rule in finder.child_rules:
+                    if rule.kind == "modality" and _norm(child.text) in rule.words and self._inside(child):
+                        yield rule, child.text
+
+    # ----------------------------------------------------------------- notes
+
+    def in_quotes(self, match: _Match) -> bool:
+        """Whether the cue's first word stands inside quotation marks opened in this sentence."""
+        first = self.tokens[match.start]
+        depth, straight_open = 0, False
+        for token in self.sent:
+            if token.i >= first.i:
+                break
+            if token.text in _OPENING_QUOTES:
+                depth += 1
+            elif token.text in _CLOSING_QUOTES:
+                depth = max(0, depth - 1)
+            elif token.text in ('"', "``", "''"):
+                straight_open = not straight_open
+        return depth > 0 or straight_open
+
+    def in_question(self, match: _Match) -> bool:
+        last = self.tokens[match.end]
+        return any(t.text == "?" for t in self.sent if t.i > last.i)
+
+
+def _modifiers_hash(rules: Sequence[ModifierRule]) -> str:
+    import hashlib
+
+    text = "\n".join(f"{r.kind}\t{r.phrase}\t{r.factor:g}\t{r.scope}\t{r.distance}" for r in rules)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+@functools.lru_cache(maxsize=16)
+def cue_finder(nlp, lang: str, lexicon: Lexicon) -> CueFinder:
+    """The CueFinder for this pipeline, language and lexicon, built once and reused."""
+    return CueFinder(nlp, lang, lexicon)

@@ -99,6 +99,28 @@ def test_seed_since_arrival_through_the_event_hook(nlp_fr, seed_text):
     assert all("arrivée" not in r.expression for r in find_dates(sentence, "fr", WED))
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expression"),
+    [  # invented examples without any other date word
+        ("fr", "Les relations se sont dégradées depuis l'arrivée de Donald Trump à la Maison Blanche.",
+         "depuis l'arrivée de Donald Trump à la Maison Blanche"),
+        ("en", "Relations have soured since Donald Trump took office, the Kremlin said.", "since Donald Trump took office"),
+    ],
+)
+def test_event_hook_without_other_dates(nlp_fr, nlp_en, lang, sentence, expression):
+    seen = []
+
+    def resolver(phrase: str, lang: str, published: date) -> date | None:
+        seen.append((phrase, lang, published))
+        return date(2017, 1, 20) if "Trump" in phrase else None
+
+    nlp = nlp_fr if lang == "fr" else nlp_en
+    refs = _refs(nlp, sentence, lang, WED, resolve_event=resolver)
+    assert seen == [(expression, lang, WED)]
+    assert [(r.expression, r.value, r.dates_event) for r in refs] == [(expression, date(2017, 1, 20), False)]
+    assert event_date(refs, WED).expression == ""
+
+
 # ----------------------------------------------------------------------------------------------
 # French (invented examples), through the real parse
 

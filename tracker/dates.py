@@ -821,22 +821,27 @@ _SINCE_PHRASE = {
 }
 
 
-def _since_events(sent: Span, text: str, lang: str, published: date, found: list[_Found],
+# Where a "since ..." phrase ends: the next clause ("... à la Maison Blanche, au moment où ...",
+# "... took office and Putin met ...").
+_PHRASE_END = {
+    "fr": re.compile(r"\s(?:qui|que|qu['’]|où|alors|lorsque|quand|tandis|mais|et|selon|a|ont|avait|avaient|"
+                     r"est|sont)(?!\w)", re.IGNORECASE),
+    "en": re.compile(r"\s(?:and|but|while|when|as|who|which|that|after|before|because|said|says)(?!\w)",
+                     re.IGNORECASE),
+}
+
+
+def _since_events(text: str, lang: str, published: date, found: list[_Found],
                   resolve_event: EventResolver) -> list[tuple[int, int, date]]:
     lg = lang if lang in LANGS else "en"
     out = []
     for m in _SINCE_PHRASE[lg].finditer(text):
-        start, end = m.start(), m.end()
-        if any(start <= f.start < end for f in found if f.start - start < 20):
+        start = m.start()
+        if any(0 <= f.start - start < 20 for f in found):
             continue  # "since 2011", "depuis le 3 mars": a date, already found
-        if lg == "fr" and sent.doc.has_annotation("DEP"):
-            tokens = _span_tokens(sent, start, end)
-            marker = tokens[0] if tokens else None
-            if marker is not None and marker.head.pos_ in ("NOUN", "PROPN"):
-                head = marker.head
-                last = max((t.i for t in head.subtree if t.idx < sent.start_char + end), default=head.i)
-                end = sent.doc[last].idx + len(sent.doc[last].text) - sent.start_char
-        phrase = text[start:end].strip()
+        phrase = m.group(0)
+        cut = _PHRASE_END[lg].search(phrase, len(phrase.split()[0]))
+        phrase = (phrase[:cut.start()] if cut else phrase).strip()
         value = resolve_event(phrase, lg, published)
         if value is not None:
             out.append((start, start + len(phrase), value))
@@ -856,9 +861,7 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
     office" phrases (such a range start never dates the sentence's event).
     """
     text = sent.doc.text[sent.start_char:sent.end_char]  # cheaper than Span.text
-    if not _prefilter(lang).search(text):
-        return []
-    found = _scan(text, lang)
+    found = _scan(text, lang) if _prefilter(lang).search(text) else []
     parsed = lang == "fr" and sent.doc.has_annotation("DEP")
     offset = base + sent.start_char
     refs: list[DateRef] = []
@@ -886,7 +889,7 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
         refs.append(DateRef(resolved.value, resolved.precision, text[f.start:f.end],
                             offset + f.start, offset + f.end, dates_event, note))
     if resolve_event is not None:
-        for start, end, value in _since_events(sent, text, lang, published, found, resolve_event):
+        for start, end, value in _since_events(text, lang, published, found, resolve_event):
             refs.append(DateRef(value, "day", text[start:end], offset + start, offset + end, False,
                                 "event: start of a range, dated by the event resolver; does not date the event"))
         refs.sort(key=lambda r: r.start or 0)

@@ -159,7 +159,7 @@ def _alternation(words, case_sensitive: bool = False) -> str:
 
 @dataclass(frozen=True)
 class _Pattern:
-    kind: str  # explicit | numeric | iso | month | year | weekday | ago | ahead | phrase
+    kind: str  # explicit | numeric | iso | month | year | weekday | season | ago | ahead | phrase
     lang: str  # the language of its words (an English date may sit in a French sentence)
     regex: re.Pattern
 
@@ -775,6 +775,9 @@ _NOMINAL_OF = {"en": re.compile(r"(?<!\w)of\s+(?:the\s+)?$", re.IGNORECASE),
 
 
 def _lexical_dates_event(text: str, start: int, end: int, lang: str, kind: str) -> tuple[bool, str]:
+    """Whether a date dates the main event, from the words of its clause (English has no parse):
+    inside a "since ..." phrase, a relative clause, a participle phrase or an "of"/"de" phrase it
+    does not."""
     lg = lang if lang in LANGS else "en"
     before = text[:start]
     breaks = [m.end() for m in re.finditer(r"[,;:()\[\]—–]", before)]

@@ -117,7 +117,8 @@ def publication(article: Article, lang: str) -> tuple[date, str]:
     """The date relative expressions are resolved against, and how it was found."""
     if article.published and article.published_source not in WEAK_DATE_SOURCES:
         return article.published, article.published_source
-    found = publication_date_from_text(article.text, lang)
+    # A dateline without a year ("PARIS, 3 mars (AFP)") is placed before the file's own date, not today.
+    found = publication_date_from_text(article.text, lang, reference=article.published)
     if found:
         return found[0], "text"
     if article.published:

@@ -9,6 +9,7 @@ for the reader, but a former leader does not speak for the state, so it forms no
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -77,6 +78,8 @@ def _date(cell: str, line: int, column: str) -> date | None:
     if not cell:
         return None
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell):
+            raise ValueError(cell)
         return date.fromisoformat(cell)
     except ValueError:
         raise LeadersFileError(

@@ -432,15 +432,25 @@ class _Context:
                     return form
         return None
 
-    def near_after(self, start: int, listname: str, width: int) -> str | None:
-        for i in range(start, min(len(self.pieces), start + width)):
-            key = self.keys[i]
-            if key == "'s":
-                return None
-            two = join_key(key, self.keys[i + 1]) if i + 1 < len(self.pieces) else ""
-            for form in (two, key, self.lemma(i)):
-                if form and self.has(listname, form):
-                    return form
+    def noun_after(self, start: int, listname: str) -> str | None:
+        """English: the noun a modifier at `start - 1` qualifies, if it is in the list.
+
+        The noun comes right after, or after one listed modifier ("Syrian civil war"); it does
+        not count when another noun takes over as head ("Chinese coast guard vessels").
+        """
+        i = start
+        if i < len(self.pieces) and self.has("modifier_en", self.keys[i]):
+            i += 1
+        if i >= len(self.pieces) or self.keys[i] == "'s":
+            return None
+        two = join_key(self.keys[i], self.keys[i + 1]) if i + 1 < len(self.pieces) else ""
+        if two and self.has(listname, two):
+            return two
+        for form in (self.keys[i], self.lemma(i)):
+            if self.has(listname, form):
+                if i + 1 < len(self.pieces) and self.has("compound_head", self.keys[i + 1]):
+                    return None
+                return form
         return None
 
 
@@ -484,14 +494,40 @@ def _demonym_role(ctx: _Context, first: int, last: int) -> tuple[str, str] | Non
                 return "former", "qualifies a former office"
         return None
     # English has no parse: the adjective comes before its noun.
-    if last < len(ctx.pieces) and ctx.pieces[last].hyphen_before and ctx.has("mediator_after", ctx.keys[last]):
-        return "mediator", f"'-{ctx.pieces[last].text}'"
-    for listname, role in (("mediator_noun", "mediator"), ("topic_noun", "topic"), ("place_noun", "place")):
-        noun = ctx.near_after(last, listname, 2)
-        if noun:
-            return role, f"qualifies '{noun}'"
+    ruled = _english_modifier_role(ctx, last, ("mediator_noun", "topic_noun", "place_noun"))
+    if ruled:
+        return ruled
     if ctx.near_before(first, "former", 2, use_lemma=False):
         return "former", "after a word for a former office"
+    return None
+
+
+_OF_WORDS = {"de", "du", "des", "d'", "of", "'s", "the", "le", "la", "l'", "les"}
+
+
+def _diplomat_before(ctx: _Context, at: int) -> bool:
+    """An envoy's title right before the preposition, with only 'of', articles or country words between."""
+    index = mention_index(ctx.lang)
+    for i in range(at - 1, max(-1, at - 5), -1):
+        key = ctx.keys[i]
+        if ctx.has("diplomatic_post", key) or ctx.has("diplomatic_post", ctx.lemma(i)):
+            return True
+        if not (key in _OF_WORDS or ctx.pieces[i].text[:1].isupper() or key in index.entries):
+            return False
+    return False
+
+
+_MODIFIER_ROLES = {"mediator_noun": "mediator", "topic_noun": "topic", "place_noun": "place", "venue_noun": "place"}
+
+
+def _english_modifier_role(ctx: _Context, last: int, lists: tuple[str, ...]) -> tuple[str, str] | None:
+    """English modifiers take the role of their noun: "Egyptian-brokered", "US mediation", "Syrian soil"."""
+    if last < len(ctx.pieces) and ctx.pieces[last].hyphen_before and ctx.has("mediator_after", ctx.keys[last]):
+        return "mediator", f"'-{ctx.pieces[last].text}'"
+    for listname in lists:
+        noun = ctx.noun_after(last, listname)
+        if noun:
+            return _MODIFIER_ROLES[listname], f"qualifies '{noun}'"
     return None
 
 
@@ -523,6 +559,8 @@ def _preposition_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[
         found = a_prep
     if found:
         prep, at = found
+        if _diplomat_before(ctx, at):
+            return None  # "l'ambassadeur russe à Washington": the host country is a party
         if ctx.near_before(at, "topic_noun", 2):
             return "topic", f"'{ctx.near_before(at, 'topic_noun', 2)} {prep}'"
         return "place", f"after '{prep}'"
@@ -539,13 +577,9 @@ def _after_role(ctx: _Context, last: int, kind: str) -> tuple[str, str] | None:
     if ctx.lang != "en":
         return None
     if kind == "name":
-        noun = ctx.near_after(last, "topic_noun", 2)
-        if noun:
-            return "topic", f"modifies '{noun}'"
+        return _english_modifier_role(ctx, last, ("mediator_noun", "topic_noun"))
     if kind == "capital":
-        noun = ctx.near_after(last, "venue_noun", 1)
-        if noun:
-            return "place", f"names the '{noun}'"
+        return _english_modifier_role(ctx, last, ("mediator_noun", "venue_noun"))
     return None
 
 
@@ -683,10 +717,12 @@ def _mediator_only(ctx: _Context, first: int) -> tuple[str, str] | None:
 def _coordinated(ctx: _Context, previous: tuple[Found, str, bool], f: Found) -> str | None:
     """'à Moscou et Washington', 'in Syria and Iraq': the second takes the first's preposition."""
     prev, role, from_prep = previous
-    if not from_prep or role == "actor":
+    if not from_prep or role == "actor" or f.entry.kind in {"demonym", "prefix", "person"}:
         return None
     between = ctx.keys[prev.last : ctx.skip_determiners(f.first)]
     if len(between) != 1 or between[0] not in _CONJUNCTIONS:
+        return None
+    if ctx.lang == "en" and between[0] == ",":  # no parse to tell "in Syria, Iraq" from "in Syria, the Israeli army"
         return None
     if ctx.lang == "fr":
         token = ctx.token(f.first)

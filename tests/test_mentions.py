@@ -1,0 +1,397 @@
+"""Country mentions and their roles, on the real French model and the blank English pipeline.
+
+Note: every sentence below is an invented example, not real reporting, unless marked as taken from
+the seed article. They are written like news sentences, with several countries each, in both
+languages, to test general rules (not the seed's wording).
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pycountry
+import pytest
+
+from tracker.leaders import LeadersFileError, leaders_on, load_leaders, read_leaders, resolve_person
+from tracker.mentions import (
+    english_demonym_forms,
+    find_mentions,
+    french_demonym_forms,
+    mention_index,
+)
+
+DAY = date(2024, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def read(nlp_fr, nlp_en):
+    """read(text, lang, day) -> [(text, country, kind, role)] for the whole text as one sentence."""
+
+    def _read(text: str, lang: str = "fr", day: date = DAY):
+        nlp = nlp_fr if lang == "fr" else nlp_en
+        doc = nlp(text)
+        return [(m.text, m.country, m.kind, m.role) for m in find_mentions(doc[:], lang, day)]
+
+    return _read
+
+
+def roles(found) -> dict[str, str]:
+    return {text: role for text, _, _, role in found}
+
+
+def countries(found, role: str | None = "actor") -> set[str]:
+    return {country for _, country, _, r in found if role is None or r == role}
+
+
+# --- kinds of mention -------------------------------------------------------------------------
+
+
+def test_french_kinds(read):
+    # invented example
+    found = read("Pékin et la Russie ont salué le rôle du Kremlin, a dit le ministre turc Hakan Fidan.")
+    assert ("Pékin", "CHN", "capital", "actor") in found
+    assert ("Russie", "RUS", "name", "actor") in found
+    assert ("Kremlin", "RUS", "institution", "actor") in found
+    assert ("turc", "TUR", "demonym", "actor") in found
+    assert ("Hakan Fidan", "TUR", "person", "actor") in found
+
+
+def test_english_kinds(read):
+    # invented example
+    found = read("Beijing and Russia praised the Kremlin, Turkish minister Hakan Fidan said.", "en")
+    assert ("Beijing", "CHN", "capital", "actor") in found
+    assert ("Russia", "RUS", "name", "actor") in found
+    assert ("Kremlin", "RUS", "institution", "actor") in found
+    assert ("Turkish", "TUR", "demonym", "actor") in found
+    assert ("Hakan Fidan", "TUR", "person", "actor") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "les États-Unis",
+        "les Etats-Unis",
+        "les ETATS-UNIS",
+        "les Etats Unis",
+        "les États - Unis",
+        "Washington",
+        "la Maison Blanche",
+        "la Maison-Blanche",
+        "le Pentagone",
+        "le Département d’État",
+        "le président américain",
+        "les Américaines",
+        "les USA",
+    ],
+)
+def test_french_forms_of_the_united_states(read, text):
+    # invented example
+    found = read(f"Selon {text}, la Chine a tort.")
+    assert countries(found, None) == {"USA", "CHN"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Russia's navy", "RUS"),
+        ("the U.S. envoy", "USA"),
+        ("US officials", "USA"),
+        ("the UK government", "GBR"),
+        ("the White House", "USA"),
+        ("the State Department", "USA"),
+        ("Downing Street", "GBR"),
+        ("the Elysée", "FRA"),
+        ("Americans", "USA"),
+        ("North Korean troops", "PRK"),
+        ("South Korean diplomats", "KOR"),
+        ("Kyiv", "UKR"),
+        ("Kiev", "UKR"),
+        ("Algiers", "DZA"),
+    ],
+)
+def test_english_forms(read, text, code):
+    # invented example
+    found = read(f"Yesterday {text} criticised Brazil.", "en")
+    assert countries(found, None) == {code, "BRA"}, found
+
+
+@pytest.mark.parametrize(
+    ("base", "forms"),
+    [
+        ("russe", ["russe", "russes"]),
+        ("américain", ["américain", "américaine", "américains", "américaines"]),
+        ("syrien", ["syrien", "syriens", "syrienne", "syriennes"]),
+        ("français", ["français", "française", "françaises"]),
+        ("chinois", ["chinois", "chinoise", "chinoises"]),
+        ("nord-coréen", ["nord-coréen", "nord-coréens", "nord-coréenne", "nord-coréennes"]),
+    ],
+)
+def test_french_demonym_forms(base, forms):
+    assert sorted(french_demonym_forms(base)) == sorted(forms)
+
+
+def test_english_demonym_forms():
+    assert english_demonym_forms("Russian") == ["Russian", "Russians"]
+    assert english_demonym_forms("Chinese") == ["Chinese"]
+    assert english_demonym_forms("Turkish") == ["Turkish"]
+
+
+@pytest.mark.parametrize(
+    ("form", "code"),
+    [("syriennes", "SYR"), ("Russes", "RUS"), ("américaines", "USA"), ("françaises", "FRA"), ("chinoise", "CHN"),
+     ("nord-coréennes", "PRK"), ("sud-africains", "ZAF"), ("turques", "TUR"), ("saoudiens", "SAU")],
+)
+def test_french_demonyms_in_text(read, form, code):
+    # invented example
+    found = read(f"Les autorités {form} ont protesté auprès du Brésil.")
+    assert (form, code, "demonym", "actor") in found
+
+
+def test_compound_adjectives_name_both_countries(read):
+    # invented examples
+    assert countries(read("Les relations russo-américaines et sino-indiennes se tendent.")) == {"RUS", "USA", "CHN", "IND"}
+    assert countries(read("Le couple franco-allemand reste soudé.")) == {"FRA", "DEU"}
+    assert countries(read("Sino-US and U.S.-Russia relations are strained.", "en")) == {"CHN", "USA", "RUS"}
+    # a prefix alone is not a country
+    assert read("Les peuples anglo-saxons et la zone indo-pacifique.") == []
+    assert read("The Indo-Pacific strategy.", "en") == []
+
+
+def test_case_matters_for_proper_names(read):
+    # invented examples
+    assert read("Let us go to the market and buy a turkey from china.", "en") == []
+    assert countries(read("The US and Turkey met.", "en")) == {"USA", "TUR"}
+    assert read("Les paris sportifs sont interdits.") == []
+    assert countries(read("Paris a protesté auprès de Tokyo.")) == {"FRA", "JPN"}
+
+
+def test_blocked_phrases_and_non_countries(read):
+    # invented examples
+    assert read("Selon le Washington Post, la croissance de l'Amérique latine ralentit.") == []
+    assert read("The Washington Post says Latin American leaders met African Americans in New Mexico.", "en") == []
+    assert read("L'OTAN, l'UE et l'ONU ont appelé Maurice au calme.") == []
+    assert read("NATO, the EU and the UN called for calm.", "en") == []
+    assert read("Le Brésil et l'Argentine joueront la Copa América.") == [
+        ("Brésil", "BRA", "name", "actor"),
+        ("Argentine", "ARG", "name", "actor"),
+    ]
+
+
+def test_offsets_point_into_the_article(nlp_fr):
+    # invented example
+    article = "Titre sans pays.\n\nLa Russie et le Japon ont signé un accord."
+    doc = nlp_fr(article[18:])
+    base = 18
+    for m in find_mentions(doc[:], "fr", DAY, base):
+        assert article[m.start : m.end] == m.text
+    assert [m.text for m in find_mentions(doc[:], "fr", DAY, base)] == ["Russie", "Japon"]
+
+
+def test_unknown_language_is_a_clear_error(nlp_en):
+    with pytest.raises(ValueError, match="no mention rules for language 'de'"):
+        find_mentions(nlp_en("Berlin.")[:], "de", DAY)
+
+
+def test_index_is_built_once():
+    assert mention_index("fr") is mention_index("fr")
+    assert mention_index("en") is not mention_index("fr")
+
+
+# --- roles --------------------------------------------------------------------------------------
+
+
+def test_french_topic(read):
+    # invented examples
+    found = read("Moscou et Ankara s'opposent au sujet du dossier libyen et sur la Syrie.")
+    assert roles(found) == {"Moscou": "actor", "Ankara": "actor", "libyen": "topic", "Syrie": "topic"}
+    assert roles(read("La crise ukrainienne et la guerre en Syrie divisent Paris et Pékin."))["ukrainienne"] == "topic"
+    assert roles(read("La crise ukrainienne et la guerre en Syrie divisent Paris et Pékin."))["Syrie"] == "topic"
+    assert roles(read("Berlin et Rome ont parlé de l'avenir de la Libye."))["Libye"] == "topic"
+
+
+def test_french_place(read):
+    # invented examples
+    found = read("Les ministres allemand et japonais se sont entretenus à Moscou sur la Syrie.")
+    assert roles(found) == {"allemand": "actor", "japonais": "actor", "Moscou": "place", "Syrie": "topic"}
+    assert roles(read("Des soldats turcs sont entrés en territoire irakien."))["irakien"] == "place"
+    assert roles(read("Des soldats turcs sont déployés en Irak et en Syrie."))["Syrie"] == "place"
+    assert roles(read("Le dirigeant chinois a été reçu à la Maison Blanche."))["Maison Blanche"] == "place"
+
+
+def test_french_actor_despite_preposition(read):
+    # invented examples
+    assert roles(read("L'Inde a lancé des frappes contre le Pakistan."))["Pakistan"] == "actor"
+    assert roles(read("Le Canada a rompu avec l'Arabie saoudite."))["Arabie saoudite"] == "actor"
+    assert roles(read("Washington accentue sa pression sur l'Iran."))["Iran"] == "actor"
+    assert roles(read("La Chine a demandé aux États-Unis de cesser leurs patrouilles."))["États-Unis"] == "actor"
+    assert roles(read("Washington a vendu des armes à Taïwan malgré la Chine."))["Taïwan"] == "actor"
+    assert roles(read("L'Allemagne a livré des chars à l'Ukraine."))["Ukraine"] == "actor"
+    assert roles(read("L'ambassadeur du Japon à Pékin a été convoqué."))["Pékin"] == "actor"
+
+
+def test_french_mediator(read):
+    # invented examples
+    assert roles(read("L'Iran et l'Arabie saoudite ont renoué sous l'égide de la Chine."))["Chine"] == "mediator"
+    assert roles(read("Israël et le Hamas ont négocié par l'intermédiaire du Qatar."))["Qatar"] == "mediator"
+    assert roles(read("La médiation égyptienne entre Israël et le Liban progresse."))["égyptienne"] == "mediator"
+
+
+def test_french_former(read):
+    # invented example (2023: Obama is out of office)
+    found = read("L'ancien président américain Barack Obama a rencontré le président chinois à Pékin.")
+    assert roles(found)["américain"] == "former"
+    assert roles(found)["Barack Obama"] == "former"
+    assert roles(found)["chinois"] == "actor"
+
+
+def test_english_roles(read):
+    # invented examples
+    found = read("Russian and Turkish diplomats met in Geneva to talk about Libya and the Syrian war.", "en")
+    assert roles(found) == {"Russian": "actor", "Turkish": "actor", "Libya": "topic", "Syrian": "topic"}
+    found = read("Japanese and Korean envoys met in Tokyo on the North Korean issue.", "en")
+    assert roles(found)["Tokyo"] == "place" and roles(found)["North Korean"] == "topic"
+    assert roles(read("India and China clashed over Bhutan.", "en"))["Bhutan"] == "topic"
+    assert roles(read("The US imposed sanctions on Iran.", "en"))["Iran"] == "actor"
+    assert roles(read("France called on China to act.", "en"))["China"] == "actor"
+    assert roles(read("Turkish troops crossed into Syrian territory.", "en"))["Syrian"] == "place"
+    assert roles(read("Israel and Hamas agreed a truce brokered by Qatar.", "en"))["Qatar"] == "mediator"
+    assert roles(read("The Egyptian-brokered truce between Israel and Gaza held.", "en"))["Egyptian"] == "mediator"
+    assert roles(read("Under US mediation, Israel and Lebanon signed.", "en"))["US"] == "mediator"
+    assert roles(read("Former British prime minister Boris Johnson visited Kyiv.", "en"))["British"] == "former"
+    assert roles(read("Chinese coast guard ships blocked a Philippine boat.", "en")) == {"Chinese": "actor", "Philippine": "actor"}
+    assert roles(read("The Paris agreement was signed by Canada and Mexico.", "en"))["Paris"] == "place"
+
+
+def test_attitude_prefix_is_a_topic(read):
+    # invented examples
+    assert roles(read("Les séparatistes pro-russes ont attaqué l'armée ukrainienne."))["russes"] == "topic"
+    assert roles(read("Anti-American protests spread in Pakistan.", "en"))["American"] == "topic"
+
+
+# --- persons ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "role", "detail_start"),
+    [
+        (date(2010, 1, 1), "actor", "Dmitry Medvedev, president of RUS 2008-05-07..2012-05-07"),
+        (date(2015, 1, 1), "actor", "Dmitry Medvedev, prime minister of RUS 2012-05-08..2020-01-16"),
+        (date(2022, 1, 1), "former", "Dmitry Medvedev, prime minister of RUS 2012-05-08..2020-01-16"),
+        (date(2005, 1, 1), "former", "Dmitry Medvedev, president of RUS 2008-05-07..2012-05-07"),
+    ],
+)
+def test_person_depends_on_the_date(nlp_fr, day, role, detail_start):
+    # invented example
+    doc = nlp_fr("Medvedev a critiqué l'Allemagne.")
+    person = find_mentions(doc[:], "fr", day)[0]
+    assert (person.country, person.kind, person.role) == ("RUS", "person", role)
+    assert person.detail.startswith(detail_start)
+
+
+@pytest.mark.parametrize(
+    ("day", "role"),
+    [(date(2017, 4, 12), "actor"), (date(2023, 6, 1), "former"), (date(2025, 3, 1), "actor")],
+)
+def test_trump_two_terms(read, day, role):
+    # invented example
+    assert roles(read("Trump met Putin in Moscow.", "en", day)) == {"Trump": role, "Putin": "actor", "Moscow": "place"}
+
+
+def test_common_surnames_need_a_title(read):
+    day = date(2020, 3, 1)
+    # invented examples
+    assert read("Johnson a téléphoné à Macron.", "fr", day) == [("Macron", "FRA", "person", "actor")]
+    assert ("Johnson", "GBR", "person", "actor") in read("M. Johnson a téléphoné à Macron.", "fr", day)
+    assert ("Boris Johnson", "GBR", "person", "actor") in read("Boris Johnson a téléphoné à Macron.", "fr", day)
+    assert ("Johnson", "GBR", "person", "actor") in read("Prime Minister Johnson called Macron.", "en", day)
+    assert read("May said in May that Brown was right.", "en", date(2017, 5, 1)) == []
+
+
+def test_country_or_leader_with_the_same_name(read):
+    day = date(2014, 6, 1)
+    # invented example: "Hollande" is François Hollande, "la Hollande"/"en Hollande" the Netherlands
+    found = read("Hollande a rencontré le roi en Hollande pour parler de la Hollande.", "fr", day)
+    assert found[0] == ("Hollande", "FRA", "person", "actor")
+    assert [f[1] for f in found[1:]] == ["NLD", "NLD"]
+
+
+def test_shared_surname_takes_the_one_in_office(read):
+    # invented examples: Hillary Clinton was secretary of state in 2010
+    assert read("Clinton a critiqué Pékin.", "fr", date(2010, 6, 1))[0][3] == "actor"
+    assert read("Clinton a critiqué Pékin.", "fr", date(2016, 6, 1))[0][3] == "former"
+
+
+# --- the leaders table --------------------------------------------------------------------------
+
+
+def test_leaders_table_is_consistent():
+    terms = load_leaders()
+    assert len(terms) > 300
+    by_office: dict[tuple[str, str], list] = {}
+    for term in terms:
+        assert pycountry.countries.get(alpha_3=term.country), term
+        assert term.end is None or term.start <= term.end, term
+        by_office.setdefault((term.country, term.role), []).append(term)
+    # two people never hold the same office at once (handover days excepted)
+    for office, held in by_office.items():
+        held.sort(key=lambda t: t.start)
+        for a, b in zip(held, held[1:], strict=False):
+            assert a.end is not None and a.end <= b.start, (office, a.name, b.name)
+
+
+def test_g20_and_p5_have_their_leaders_on_a_sample_day():
+    on = leaders_on(date(2019, 6, 1))
+    have = {t.country for t in on}
+    g20 = {"ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "MEX", "RUS", "SAU", "ZAF",
+           "KOR", "TUR", "GBR", "USA"}
+    assert g20 <= have
+    names = {t.name for t in on}
+    assert {"Donald Trump", "Mike Pompeo", "Vladimir Putin", "Sergey Lavrov", "Xi Jinping", "Wang Yi",
+            "Emmanuel Macron", "Jean-Yves Le Drian", "Theresa May", "Angela Merkel", "Bashar al-Assad",
+            "Volodymyr Zelensky", "Ali Khamenei", "Benjamin Netanyahu", "Kim Jong-un"} <= names
+
+
+def test_resolve_person_gives_the_highest_office_of_the_day():
+    # In early 2000 Putin was both prime minister and acting president.
+    reading = resolve_person("Vladimir Putin", date(2000, 2, 1))
+    assert reading.role == "actor" and reading.term.role == "president"
+    assert resolve_person("Nobody Known", date(2000, 2, 1)) is None
+
+
+def test_bad_leaders_file_says_which_line():
+    text = "country,role,name,aliases,surnames,alone_ok,start,end\nUSA,president,X,,,yes,20170120,\n"
+    with pytest.raises(LeadersFileError, match="line 2: start '20170120' is not a date; write YYYY-MM-DD"):
+        read_leaders(text)
+
+
+# --- the seed article (real reporting, France 24, 2017-04-12) ---------------------------------
+
+
+def test_seed_first_sentence(read):
+    text = ("Le président russe Vladimir Poutine a finalement reçu mercredi au Kremlin le secrétaire d'État "
+            "américain Rex Tillerson, alors que les deux pays se livraient ces derniers jours une guerre des mots "
+            "au sujet du dossier syrien.")
+    found = read(text, "fr", date(2017, 4, 12))
+    assert countries(found) == {"RUS", "USA"}
+    assert roles(found)["Kremlin"] == "place"
+    assert roles(found)["syrien"] == "topic"
+
+
+# --- speed ----------------------------------------------------------------------------------------
+
+
+def test_mentions_cost_far_less_than_the_parse(nlp_fr):
+    # invented example, repeated to make a measurable batch
+    text = ("Le président russe a reçu à Moscou son homologue turc, alors que Washington et Pékin "
+            "s'opposent au sujet de Taïwan. Les deux pays ont signé un accord. ") * 10
+    texts = [text] * 6
+    start = time.perf_counter()
+    docs = list(nlp_fr.pipe(texts))
+    parse = time.perf_counter() - start
+    start = time.perf_counter()
+    for doc in docs:
+        for sent in doc.sents:
+            find_mentions(sent, "fr", DAY)
+    mentions = time.perf_counter() - start
+    assert mentions < 0.25 * parse, f"mentions {mentions:.3f}s vs parse {parse:.3f}s"

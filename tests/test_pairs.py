@@ -1,0 +1,191 @@
+"""The article's pair, anaphora ("les deux pays") and the pairs of each sentence.
+
+Note: every sentence and article below is an invented example, not real reporting, unless marked as
+taken from the seed article.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.mentions import find_mentions
+from tracker.pairs import TITLE_WEIGHT, article_pair, find_anaphora, sentence_pairs
+from tracker.records import Mention
+
+DAY = date(2024, 3, 1)
+
+
+def m(country: str, start: int, role: str = "actor", kind: str = "name") -> Mention:
+    return Mention(start, start + 3, country, country, kind, role, "")
+
+
+# --- article_pair --------------------------------------------------------------------------------
+
+
+def test_article_pair_counts_actor_mentions():
+    sentences = [[m("RUS", 0), m("USA", 10)], [m("RUS", 20), m("SYR", 30, "topic"), m("SYR", 40, "topic")],
+                 [m("USA", 50), m("SYR", 60, "place")]]
+    assert article_pair(sentences) == ("RUS", "USA")
+
+
+def test_article_pair_title_counts_extra():
+    body = [[m("CHN", 0), m("CHN", 5), m("JPN", 10)], [m("KOR", 20)]]
+    assert article_pair(body) == ("CHN", "JPN")
+    # one title mention of KOR outweighs JPN's single body mention
+    assert TITLE_WEIGHT > 1
+    assert article_pair(body, [m("KOR", 0)]) == ("CHN", "KOR")
+
+
+def test_article_pair_ties_go_to_first_seen():
+    assert article_pair([[m("FRA", 0), m("DEU", 5), m("ITA", 10)]]) == ("DEU", "FRA")
+    assert article_pair([[m("ITA", 0), m("DEU", 5), m("FRA", 10)]]) == ("DEU", "ITA")
+
+
+def test_article_pair_needs_two_countries():
+    assert article_pair([]) is None
+    assert article_pair([[m("FRA", 0), m("FRA", 5)]]) is None
+    # non-actors and former leaders do not vote
+    assert article_pair([[m("FRA", 0), m("SYR", 5, "topic"), m("USA", 9, "former", "person")]]) is None
+    # anaphora does not vote either
+    assert article_pair([[m("FRA", 0), m("DEU", 0, kind="anaphora"), m("ITA", 0, kind="anaphora")]]) is None
+
+
+# --- sentence_pairs ------------------------------------------------------------------------------
+
+
+def test_sentence_pairs_deduplicated_in_order():
+    mentions = [m("USA", 0), m("RUS", 5), m("USA", 9), m("CHN", 14), m("SYR", 20, "topic")]
+    assert sentence_pairs(mentions) == [("RUS", "USA"), ("CHN", "USA"), ("CHN", "RUS")]
+
+
+def test_sentence_pairs_only_actors():
+    assert sentence_pairs([m("RUS", 0), m("SYR", 5, "topic"), m("CHE", 9, "place"), m("QAT", 12, "mediator")]) == []
+
+
+def test_anaphora_gives_its_pair_and_nothing_else():
+    ana = [Mention(30, 43, "les deux pays", "RUS", "anaphora", "actor"),
+           Mention(30, 43, "les deux pays", "USA", "anaphora", "actor")]
+    # one actor country plus an anaphora of a pair containing it: that pair, once
+    assert sentence_pairs([m("USA", 0), *ana]) == [("RUS", "USA")]
+    # a third country beside the anaphora does not pair with it
+    assert sentence_pairs([m("SYR", 0), m("USA", 10), *ana]) == [("SYR", "USA"), ("RUS", "USA")]
+
+
+# --- find_anaphora -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["les deux pays", "des deux puissances", "les deux capitales", "les deux parties", "les deux voisins",
+     "des deux nations", "les deux alliés", "nos relations", "nos deux pays", "les relations bilatérales",
+     "Les deux chefs de la diplomatie"],
+)
+def test_french_anaphora(nlp_fr, phrase):
+    # invented example
+    text = f"Le ton est monté entre {phrase} mardi."
+    found = find_anaphora(nlp_fr(text)[:], "fr", ("RUS", "USA"), base=100)
+    assert [a.country for a in found] == ["RUS", "USA"]
+    assert all(a.kind == "anaphora" and a.role == "actor" for a in found)
+    start = text.index(found[0].text)
+    assert found[0].start == start + 100 and found[0].end == start + 100 + len(found[0].text)
+    assert phrase.split()[-1] in found[0].text
+    assert "RUS-USA" in found[0].detail
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["both countries", "the two sides", "the two powers", "both nations", "the two neighbours", "bilateral ties",
+     "bilateral relations", "our two countries"],
+)
+def test_english_anaphora(nlp_en, phrase):
+    # invented example
+    text = f"Tension rose between {phrase} on Tuesday."
+    found = find_anaphora(nlp_en(text)[:], "en", ("CHN", "IND"))
+    assert [(a.text, a.country) for a in found] == [(phrase, "CHN"), (phrase, "IND")]
+
+
+def test_no_anaphora_without_a_pair_or_phrase(nlp_fr):
+    # invented examples
+    assert find_anaphora(nlp_fr("Les deux pays ont signé.")[:], "fr", None) == []
+    assert find_anaphora(nlp_fr("Deux pays sur trois ont signé.")[:], "fr", ("FRA", "DEU")) == []
+
+
+def test_anaphora_left_out_when_the_sentence_names_another_pair(nlp_fr):
+    # invented example: in an article about RUS-USA, this "les deux pays" means China and India
+    sent = nlp_fr("Xi Jinping et Narendra Modi ont affirmé que les deux pays resteraient amis.")[:]
+    own = find_mentions(sent, "fr", DAY)
+    assert {x.country for x in own} == {"CHN", "IND"}
+    assert find_anaphora(sent, "fr", ("RUS", "USA"), mentions=own) == []
+    # one shared country is enough to keep it
+    sent = nlp_fr("Le président américain a attaqué la Syrie, ravivant les tensions entre les deux puissances.")[:]
+    own = find_mentions(sent, "fr", DAY)
+    assert len(find_anaphora(sent, "fr", ("RUS", "USA"), mentions=own)) == 2
+
+
+# --- stages together on invented articles --------------------------------------------------------
+
+
+def read_article(nlp, lang: str, text: str, day: date, title: str = ""):
+    doc = nlp(text)
+    sents = list(doc.sents)
+    by_sentence = [find_mentions(s, lang, day) for s in sents]
+    title_mentions = find_mentions(nlp(title)[:], lang, day) if title else []
+    main = article_pair(by_sentence, title_mentions)
+    pairs = []
+    for s, own in zip(sents, by_sentence, strict=True):
+        pairs.append(sentence_pairs(own + find_anaphora(s, lang, main, mentions=own)))
+    return main, pairs
+
+
+def test_invented_french_article(nlp_fr):
+    # Note: invented example, not real reporting
+    title = "Pékin et Tokyo s'opposent sur les îles Senkaku"
+    text = (
+        "Le ministre chinois des Affaires étrangères a convoqué mardi l'ambassadeur du Japon au sujet du dossier "
+        "taïwanais. "
+        "Les deux pays se disputent depuis des années la souveraineté des îles, sous le regard de Washington. "
+        "Le porte-parole a rappelé que la Chine avait protesté à Séoul la semaine dernière. "
+        "Les relations bilatérales restent tendues."
+    )
+    main, pairs = read_article(nlp_fr, "fr", text, DAY, title)
+    assert main == ("CHN", "JPN")
+    assert pairs[0] == [("CHN", "JPN")]  # Taiwan is the topic
+    assert ("CHN", "JPN") in pairs[1]
+    assert pairs[2] == []  # Seoul is where China protested
+    assert pairs[3] == [("CHN", "JPN")]
+
+
+def test_invented_english_article(nlp_en):
+    # Note: invented example, not real reporting
+    text = (
+        "India and Pakistan traded accusations on Monday over Kashmir. "
+        "Both countries recalled their envoys, while talks brokered by Saudi Arabia stalled in Riyadh. "
+        "New Delhi accused Islamabad of supporting militants. "
+        "Former Pakistani prime minister Imran Khan blamed Indian leaders."
+    )
+    main, pairs = read_article(nlp_en, "en", text, DAY)
+    assert main == ("IND", "PAK")
+    assert pairs[0] == [("IND", "PAK")]
+    assert pairs[1] == [("IND", "PAK")]  # Saudi Arabia mediates, Riyadh is the venue
+    assert pairs[2] == [("IND", "PAK")]
+    assert pairs[3] == []  # a former prime minister speaks for no state
+
+
+def test_seed_reading_of_two_sentences(nlp_fr):
+    # from the seed article (real reporting, France 24, 2017-04-12)
+    day = date(2017, 4, 12)
+    first = ("Le président russe Vladimir Poutine a finalement reçu mercredi au Kremlin le secrétaire d'État "
+             "américain Rex Tillerson, alors que les deux pays se livraient ces derniers jours une guerre des mots "
+             "au sujet du dossier syrien.")
+    sent = nlp_fr(first)[:]
+    own = find_mentions(sent, "fr", day)
+    assert sentence_pairs(own + find_anaphora(sent, "fr", ("RUS", "USA"), mentions=own)) == [("RUS", "USA")]
+    later = ("Mais l'attaque chimique de Khan Cheikhoun et la volte-face du président américain, qui a ordonné le "
+             "premier bombardement contre le régime syrien depuis le début du conflit il y a six ans, ont provoqué "
+             "un nouveau regain de tensions entre les deux puissances au point d’éclipser tous les autres dossiers.")
+    sent = nlp_fr(later)[:]
+    own = find_mentions(sent, "fr", day)
+    pairs = sentence_pairs(own + find_anaphora(sent, "fr", ("RUS", "USA"), mentions=own))
+    assert set(pairs) == {("SYR", "USA"), ("RUS", "USA")}

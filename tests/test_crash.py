@@ -8,10 +8,12 @@ end every article is stored exactly once, every file is in archive/ or rejected/
 from __future__ import annotations
 
 import os
+import random
 import signal
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -53,6 +55,7 @@ def test_sigkill_part_way_then_restart_stores_each_article_once(tmp_path):
         while files_moved(inbox) < target and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.005)
         assert process.poll() is None, "the watcher ended before it could be killed:\n" + process.stdout.read().decode()
+        time.sleep(random.uniform(0, 0.04))  # land anywhere in the next file: reading, scoring, storing, moving
         process.send_signal(signal.SIGKILL)
         process.wait(30)
         killed_at.append(files_moved(inbox))
@@ -87,3 +90,23 @@ def test_sigkill_part_way_then_restart_stores_each_article_once(tmp_path):
         assert original in bodies, extra
     for path in archived:
         assert bodies[path.name.replace(" (2)", "")] in path.read_text()
+
+
+def test_an_article_stored_before_a_crash_is_archived_as_duplicate_on_restart(tmp_path):
+    """The crash between storing and moving, made exact: the file is stored by ingest_file (what
+    the watcher does first) and left in the inbox (the move that the crash prevented)."""
+    from tracker.ingest import ingest_file
+    from tracker.store import open_store
+    from tracker.watcher import DropFolder
+
+    inbox = tmp_path / "inbox"
+    path = write(inbox / "a.txt", text_article("Avant", numbered_body(2000)))
+    with open_store(str(tmp_path / "tracker.db")) as store:
+        [first] = ingest_file(path, store)
+        assert first.outcome == "stored"
+        results = []
+        DropFolder(inbox, store, debounce=0, on_result=results.append).run(once=True)
+        assert [(o.outcome, o.article_id) for o in results[0].outcomes] == [("duplicate", first.article_id)]
+        assert results[0].moved_to == inbox / "archive" / date.today().isoformat() / "duplicates" / "a.txt"
+        assert store.counts()["articles"] == 1
+        assert list(store.ingest_log_frame()["outcome"])[::-1] == ["stored", "duplicate"]

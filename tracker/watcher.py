@@ -551,6 +551,12 @@ class DropStatus:
     last_errors: list[dict]  # newest first: at (local time), path, record, reason
 
 
+def _local_time(utc_naive) -> datetime:
+    """The log's naive UTC time (a datetime or a pandas Timestamp) in the local time zone."""
+    moment = utc_naive.to_pydatetime() if hasattr(utc_naive, "to_pydatetime") else utc_naive
+    return moment.replace(tzinfo=UTC).astimezone()
+
+
 def drop_status(store, inbox: Path, *, errors: int = 5) -> DropStatus:
     """What `tracker status` shows: the inbox, today's outcomes, the last rejections."""
     midnight_utc = datetime.combine(date.today(), dtime()).astimezone(UTC).replace(tzinfo=None)
@@ -559,7 +565,7 @@ def drop_status(store, inbox: Path, *, errors: int = 5) -> DropStatus:
     recent = store.ingest_log_frame(limit=500)
     bad = recent[recent["outcome"] == REJECTED].head(errors) if len(recent) else recent
     last_errors = [
-        {"at": row.at.replace(tzinfo=UTC).astimezone(), "path": row.path, "record": row.record, "reason": row.reason}
+        {"at": _local_time(row.at), "path": row.path, "record": row.record, "reason": row.reason}
         for row in bad.itertuples()
     ]
     return DropStatus(Path(inbox), DropFolder(Path(inbox), store).waiting(), today, last_errors)

@@ -49,7 +49,7 @@ NEGATION_CAP = 3.5  # largest magnitude a negated cue keeps
 # Bump when the matching or modifier logic changes what a sentence scores.
 RULES_VERSION = "1"
 
-MODIFIER_KINDS = ("negation", "intensifier", "attenuator", "modality", "exception", "boundary", "carrier")
+MODIFIER_KINDS = ("negation", "intensifier", "attenuator", "modality", "topic", "exception", "boundary", "carrier")
 WINDOW_SCOPES = ("before", "after", "around")
 PARSE_SCOPES = ("child", "head", "morph")
 
@@ -58,6 +58,10 @@ _STOP = "<s>"  # key of sentence punctuation and clause boundaries: gaps do not 
 _STOP_PUNCT = {".", ";", ":", "!", "?", "…"}
 _QUOTES = {'"', "«", "»", "“", "”", "„", "‹", "›", "``", "''"}
 _OPENING_QUOTES = {"«", "“", "„", "‹"}
+# Definite articles (and English "a", "an") are left out on both sides, so that "guerre des mots",
+# "aide au développement" (au = à + le) and "the end of the cold war" match however the article
+# is contracted, elided or dropped.
+_ARTICLES = {"fr": {"le", "la", "les", "l'"}, "en": {"the", "a", "an"}}
 _CLOSING_QUOTES = {"»", "”", "›"}
 _WINDOW_TRANSPARENT = {"-", "'", "’"}  # punctuation that does not stop a modifier window
 
@@ -74,8 +78,13 @@ _FUNCTION_WORDS = {
 _CLAUSE_DEPS = {"acl:relcl", "advcl", "parataxis", "appos", "dep", "punct", "discourse", "vocative",
                 "list", "reparandum", "orphan", "ROOT", "root", "csubj", "csubj:pass"}
 # Relations by which a noun cue depends on a "carrier" verb whose negation it shares.
-_CARRIED_DEPS = {"obj", "obl", "obl:arg", "iobj", "nsubj:pass"}
+_NEGATION_PATH_DEPS = {"obj", "obl", "obl:arg", "iobj", "nsubj:pass", "nmod", "xcomp"}
 _MAX_CHAIN = 6
+_DEGREE_KINDS = ("intensifier", "attenuator")
+
+
+def _word_class(token: Token) -> str:
+    return {"AUX": "VERB", "PROPN": "NOUN"}.get(token.pos_, token.pos_)
 
 
 def _norm(text: str) -> str:
@@ -119,11 +128,20 @@ def load_modifiers(path: Path = MODIFIERS_FILE) -> tuple[ModifierRule, ...]:
         if kind == "exception":
             if scope not in MODIFIER_KINDS[:4] + ("all",):
                 raise ValueError(f"{where}: an exception's scope names the kind it blocks, e.g. 'negation'")
+        elif kind == "boundary":
+            if scope not in ("-", "degree"):
+                raise ValueError(f"{where}: a boundary's scope is '-' (every window) or 'degree'")
         elif scope not in WINDOW_SCOPES + PARSE_SCOPES + ("-",):
             raise ValueError(f"{where}: unknown scope '{row['scope']}'")
+        if kind in ("boundary", "carrier") and len(row["phrase"].split()) > 2:
+            raise ValueError(f"{where}: a {kind} is one word (a carrier may add its object: 'avoir lieu')")
+        if kind == "boundary" and len(row["phrase"].split()) != 1:
+            raise ValueError(f"{where}: a boundary is one word")
         distance = int(scope_text[1]) if scope in WINDOW_SCOPES else 0
         factor = 1.0 if row["factor"] == "-" else float(row["factor"])
-        words = tuple(w if w.startswith("=") or scope == "morph" else _norm(w) for w in row["phrase"].split())
+        articles = _ARTICLES.get(row["lang"], set())
+        words = tuple(w if w.startswith("=") or scope == "morph" else _norm(w) for w in row["phrase"].split()
+                      if kind == "boundary" or _norm(w) not in articles)
         rules.append(ModifierRule(row["lang"], kind, row["phrase"], words, factor, scope, distance,
                                   row.get("note", "")))
     return tuple(rules)
@@ -193,6 +211,7 @@ class CueFinder:
         self.lexicon = lexicon
         self.entries = lexicon.entries(lang)
         self.keyer = _Keyer(lang)
+        self.articles = _ARTICLES.get(lang, set())
         rules = [r for r in (load_modifiers() if modifiers is None else modifiers) if r.lang == lang]
         self._set_up_modifiers(rules)
         self._set_up_patterns(nlp)
@@ -208,12 +227,11 @@ class CueFinder:
         for entry in self.entries:
             parts: list[str | int] = []
             for part in entry.parts:
-                if isinstance(part, int):
-                    parts.append(part)
-                elif part.startswith("="):  # an exact form is one token, kept as written
+                if isinstance(part, int) or part.startswith("="):
                     parts.append(part)
                 else:  # a pattern word may be several tokens ("cessez-le-feu" is one, "all-out" three)
-                    parts.extend(self.keyer.canon(t.text) for t in nlp.tokenizer(part) if not t.is_space)
+                    parts.extend(self.keyer.canon(t.text) for t in nlp.tokenizer(part)
+                                 if not t.is_space and _norm(t.text) not in self.articles)
             keyed.append((entry, parts))
         self.pattern_words = {p for _, parts in keyed for p in parts if isinstance(p, str)}
         self.vocab = Vocab()
@@ -239,13 +257,19 @@ class CueFinder:
             self._gapped_word_slots[label] = slots
 
     def _set_up_modifiers(self, rules: list[ModifierRule]) -> None:
-        self.boundaries = {r.words[0] for r in rules if r.kind == "boundary"}
+        self.boundaries = {r.words[0] for r in rules if r.kind == "boundary" and r.scope != "degree"}
+        # Conjunctions bound only the intensifier and attenuator windows: "intérêts communs et
+        # profondes divergences" does not make the interests deep, while "could retaliate and
+        # expel" keeps its modality.
+        self.degree_boundaries = {r.words[0] for r in rules if r.kind == "boundary" and r.scope == "degree"}
         self.carriers = {r.words[0] for r in rules if r.kind == "carrier" and len(r.words) == 1}
         self.carriers_of_subject = {r.words for r in rules if r.kind == "carrier" and len(r.words) == 2}
         self.exceptions = [r for r in rules if r.kind == "exception"]
-        self.window_rules = [r for r in rules if r.scope in WINDOW_SCOPES]
+        self.topic_rules = [r for r in rules if r.kind == "topic"]
+        self._statement_categories = {" ".join(r.words) for r in self.topic_rules}
+        self.window_rules = [r for r in rules if r.scope in WINDOW_SCOPES and r.kind != "topic"]
         self.child_rules = [r for r in rules if r.scope == "child"]
-        self.head_rules = {r.words[0]: r for r in rules if r.scope == "head"}
+        self.head_rules = {r.words[0]: r for r in rules if r.scope == "head" and r.kind != "topic"}
         self.morph_rules = [r for r in rules if r.scope == "morph"]
         # Negation particles found after a "ne" ("ne sont plus", "n'a jamais").
         self.particles = {
@@ -272,6 +296,10 @@ class CueFinder:
         for rule in self.exceptions:
             self._exceptions_by_first[rule.words[0]].append(rule)  # rule.scope: the kind it blocks
         self._max_window = max((r.distance + len(r.words) for r in self.window_rules), default=0)
+
+    def is_statement(self, category: str) -> bool:
+        """Cues of this category are statements whose object is their topic ("condamne X")."""
+        return category in self._statement_categories
 
     # ----------------------------------------------------------------- matching
 
@@ -323,7 +351,8 @@ class CueFinder:
 
     def find(self, sent: Span, base: int = 0) -> list[Cue]:
         """The cues of one sentence, with offsets ``base + token.idx`` into the article's text."""
-        tokens = [t for t in sent if not t.is_space and t.text not in _QUOTES]
+        tokens = [t for t in sent if not t.is_space and t.text not in _QUOTES
+                  and _norm(t.text) not in self.articles]
         kept = self._resolve_overlaps(self._matches(tokens))
         if not kept:
             return []
@@ -356,7 +385,7 @@ class CueFinder:
         def offer(rule: ModifierRule, trigger: str) -> None:
             best = found.get(rule.kind)
             stronger = (best is None or (rule.kind == "intensifier" and rule.factor > best[0].factor)
-                        or (rule.kind in ("attenuator", "modality") and rule.factor < best[0].factor))
+                        or (rule.kind in ("attenuator", "modality", "topic") and rule.factor < best[0].factor))
             if stronger:
                 found[rule.kind] = (rule, trigger)
 
@@ -371,11 +400,12 @@ class CueFinder:
 
         weight = match.entry.weight
         notes: list[str] = []
-        for kind in ("intensifier", "attenuator", "modality"):
+        for kind in ("intensifier", "attenuator", "modality", "topic"):
             if kind in found:
                 rule, trigger = found[kind]
                 weight *= rule.factor
-                notes.append(f"{kind} '{trigger}': x{rule.factor:g}")
+                label = "topic of" if kind == "topic" else kind
+                notes.append(f"{label} '{trigger}': x{rule.factor:g}")
         if "negation" in found:
             rule, trigger = found["negation"]
             weight *= rule.factor
@@ -400,7 +430,8 @@ class _SentenceContext:
         self.tokens = tokens
         self.position = {t.i: p for p, t in enumerate(tokens)}
         self.has_parse = sent.doc.has_annotation("DEP")
-        self.cue_words = {p for m in kept if m.entry.category != NOT_A_CUE for p in m.words}
+        self.cue_at = {p: m for m in kept if m.entry.category != NOT_A_CUE for p in m.words}
+        self.cue_words = set(self.cue_at)
         self.forms = [_norm(t.text) for t in tokens]
         self.words = [
             {f, _norm(t.lemma_), finder.keyer.canon(t.lemma_ or f)} if t.lemma_ else {f}
@@ -450,29 +481,45 @@ class _SentenceContext:
         finder = self.finder
         # Leftwards from the cue: a phrase ending at p, at most rule.distance words before.
         p = match.start - 1
+        degree_blocked = False
         while p >= 0 and match.start - 1 - p <= finder._max_window:
             for word in self.words[p]:
                 for rule in finder._rules_by_last.get(word, ()):
+                    if degree_blocked and rule.kind in _DEGREE_KINDS:
+                        continue
                     start = p - len(rule.words) + 1
                     if match.start - 1 - p <= rule.distance and self._phrase_at(rule.words, start):
                         if not any(self.stops[q] for q in range(start, p + 1)):
                             trigger = self._trigger(rule, start)
                             if trigger:
                                 yield rule, trigger
-            if self.stops[p] or p in self.cue_words:
+            if p in self.cue_words:
+                if not self.has_parse:
+                    other = self.cue_at[p]
+                    for rule in finder.topic_rules:
+                        if (rule.scope == "before" and match.start - 1 - p <= rule.distance
+                                and " ".join(rule.words) == other.entry.category):
+                            yield rule, " ".join(self.tokens[q].text for q in other.words)
                 break
+            if self.stops[p]:
+                break
+            degree_blocked = degree_blocked or self.forms[p] in finder.degree_boundaries
             p -= 1
         # Rightwards.
         p = match.end + 1
+        degree_blocked = False
         while p < len(self.tokens) and p - match.end - 1 <= finder._max_window:
             for word in self.words[p]:
                 for rule in finder._rules_by_first.get(word, ()):
+                    if degree_blocked and rule.kind in _DEGREE_KINDS:
+                        continue
                     if p - match.end - 1 <= rule.distance and self._phrase_at(rule.words, p):
                         trigger = self._trigger(rule, p)
                         if trigger:
                             yield rule, trigger
             if self.stops[p] or p in self.cue_words:
                 break
+            degree_blocked = degree_blocked or self.forms[p] in finder.degree_boundaries
             p += 1
         # Inside the gaps of a gapped cue ("tensions did not ease"), in either direction.
         words = set(match.words)
@@ -501,9 +548,10 @@ class _SentenceContext:
         """The words governing the cue within its clause, nearest first.
 
         Climbs through complements and objects; stops at relative and adverbial clauses and at
-        a conjunct that has its own subject or auxiliary (an independent clause). From a conjunct
-        without one, it skips the first conjunct and continues from that conjunct's governor,
-        since both share it ("pourrait imposer des sanctions et expulser des diplomates").
+        a conjunct that has its own subject or auxiliary (an independent clause) or whose first
+        conjunct is of another word class (a parse error). From a conjunct without one, it skips
+        the first conjunct and continues from that conjunct's governor, since both share it
+        ("pourrait imposer des sanctions et expulser des diplomates").
         """
         chain: list[Token] = []
         current = root
@@ -514,6 +562,8 @@ class _SentenceContext:
             if current.dep_ == "conj":
                 if any(c.dep_.startswith(("nsubj", "aux")) for c in current.children):
                     break
+                if _word_class(current) != _word_class(head):
+                    break  # a verb conjoined to a noun is a parse error: trust nothing above it
                 current = head
                 continue
             chain.append(head)
@@ -569,17 +619,25 @@ class _SentenceContext:
         root = self._root(match)
         own = {self.tokens[p].i for p in match.words}
 
-        # Negation on the cue's own words (its head first), on a verb it complements, or on the
-        # "carrier" verb whose object it is ("n'ont pas signé d'accord").
+        # Negation on the cue's own words (its head first), on a verb it complements ("n'a pas
+        # voulu condamner"), or on a "carrier" verb above it in the clause ("n'ont pas signé
+        # d'accord", "n'ont pas réussi à s'entendre"); not through another cue ("n'a pas condamné
+        # les frappes" leaves the strikes standing) nor from a subject ("les sanctions n'ont pas eu
+        # d'effet").
         places = [root] + [self.tokens[p] for p in match.words if self.tokens[p] is not root]
-        if root.dep_ == "xcomp" and self._inside(root.head):
-            places.append(root.head)
+        current = root
+        for _ in range(3):
+            head = current.head
+            if head is current or not self._inside(head) or current.dep_ not in _NEGATION_PATH_DEPS:
+                break
+            other = self.cue_at.get(self.position.get(head.i))
+            if other is not None and head.i not in own and finder.is_statement(other.entry.category):
+                break
+            if current.dep_ == "xcomp" or _norm(head.lemma_) in finder.carriers:
+                places.append(head)
+            current = head
         head = root.head
-        if root.dep_ in _CARRIED_DEPS and self._inside(head) and _norm(head.lemma_) in finder.carriers:
-            places.append(head)
-            if head.dep_ == "xcomp" and self._inside(head.head):
-                places.append(head.head)
-        if root.dep_.startswith("nsubj") and self._inside(head):
+        if root.dep_.startswith("nsubj") and self._inside(head):  # "la rencontre n'a pas eu lieu"
             for verb, obj in finder.carriers_of_subject:
                 if _norm(head.lemma_) == verb and any(_norm(c.lemma_) == obj for c in head.children):
                     places.append(head)
@@ -594,8 +652,9 @@ class _SentenceContext:
                 yield hit
 
         # Intensifiers and attenuators the window cannot see: a predicate adjective ("les tensions
-        # restent fortes", "sont vives") or a modifier of the head word further away.
-        describing = [c for c in root.children if c.dep_ in ("amod", "advmod") and self._inside(c)]
+        # restent fortes", "sont vives"). (Adjacent modifiers are the windows' job: the small
+        # parser attaches adjectives to the wrong noun too often to trust it further away.)
+        describing = []
         if root.dep_.startswith("nsubj") and self._inside(root.head):
             predicate = root.head
             if predicate.pos_ == "ADJ":
@@ -609,6 +668,14 @@ class _SentenceContext:
                     yield rule, word.text
 
         chain = self._governors(root)
+        # The topic of a statement: "a condamné l'essai nucléaire", "salue l'accord".
+        for governor in chain[:3]:
+            other = self.cue_at.get(self.position.get(governor.i))
+            if other is not None and governor.i not in own:
+                for rule in finder.topic_rules:
+                    if rule.scope == "head" and " ".join(rule.words) == other.entry.category:
+                        yield rule, governor.text
+                break
         # A governing "refuser", "cesser", ... negates the cue, unless itself negated ("ne cesse de").
         for governor in chain[:2]:
             rule = finder.head_rules.get(_norm(governor.lemma_))

@@ -172,10 +172,8 @@ def test_blocked_phrases_and_non_countries(read):
     assert read("The Washington Post says Latin American leaders met African Americans in New Mexico.", "en") == []
     assert read("L'OTAN, l'UE et l'ONU ont appelé Maurice au calme.") == []
     assert read("NATO, the EU and the UN called for calm.", "en") == []
-    assert read("Le Brésil et l'Argentine joueront la Copa América.") == [
-        ("Brésil", "BRA", "name", "actor"),
-        ("Argentine", "ARG", "name", "actor"),
-    ]
+    # "Copa América" is no mention of America (and a match makes both teams topics)
+    assert [f[1] for f in read("Le Brésil et l'Argentine joueront la Copa América.")] == ["BRA", "ARG"]
 
 
 def test_offsets_point_into_the_article(nlp_fr):
@@ -395,3 +393,49 @@ def test_mentions_cost_far_less_than_the_parse(nlp_fr):
             find_mentions(sent, "fr", DAY)
     mentions = time.perf_counter() - start
     assert mentions < 0.25 * parse, f"mentions {mentions:.3f}s vs parse {parse:.3f}s"
+
+
+# --- rules found while reading the demo corpus (sentences below are invented) --------------------
+
+
+def test_dative_verb_even_when_the_lemmatizer_misses_it(read):
+    # invented example: the small model leaves "reproche" unlemmatised; its stem still counts
+    assert roles(read("Alger reproche à Paris sa politique de visas."))["Paris"] == "actor"
+    # a noun sharing a stem does not: "un accord à Moscou" is a venue
+    assert roles(read("L'Inde et la Chine ont signé un accord à Moscou."))["Moscou"] == "place"
+
+
+def test_title_must_be_right_before_the_surname(read):
+    # invented example: "counterpart" four words before "May" is no title for Theresa May
+    found = read("Austin has not met his Chinese counterpart in person since May.", "en", date(2018, 6, 1))
+    assert [f[0] for f in found] == ["Chinese"]
+    found = read("Le président sud-coréen Moon a reçu le Premier ministre Abe.", "fr", date(2019, 6, 1))
+    assert [(f[0], f[1]) for f in found if f[2] == "person"] == [("Abe", "JPN")]  # "Moon" alone is too common
+    assert ("Johnson", "GBR", "person", "actor") in read("Le président américain a reçu le Premier ministre britannique Johnson.", "fr", date(2020, 3, 1))
+
+
+def test_demonym_qualifies_its_parse_head(read):
+    # invented example: "hommes d'affaires japonais" are Japanese businessmen, not a Japanese "affair"
+    assert roles(read("Les hommes d'affaires japonais investissent en Chine."))["japonais"] == "actor"
+
+
+def test_compound_after_in_is_not_a_language(read):
+    # invented example
+    found = read("This is the calmest period in Greek-Turkish relations for years.", "en")
+    assert roles(found) == {"Greek": "actor", "Turkish": "actor"}
+    assert roles(read("He answered in Russian.", "en"))["Russian"] == "place"
+    assert roles(read("Il a répondu en russe à la question du Japon."))["russe"] == "place"
+
+
+def test_airport_of_a_capital_is_a_place(read):
+    # invented example
+    found = read("La Russie et les États-Unis ont échangé des prisonniers à l'aéroport d'Abou Dhabi.")
+    assert roles(found)["Abou Dhabi"] == "place"
+
+
+def test_sports_sentences_have_no_state_actors(read):
+    # invented examples
+    assert set(roles(read("Le Brésil et l'Argentine disputeront la finale samedi.")).values()) == {"topic"}
+    assert set(roles(read("France will face Morocco in the World Cup semi-final.", "en")).values()) == {"topic"}
+    # "finale" as an adjective is no match
+    assert set(roles(read("La déclaration finale engage la France et le Maroc.")).values()) == {"actor"}

@@ -152,6 +152,36 @@ def role_words(lang: str) -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in lists.items()}
 
 
+# Verb lists whose inflected forms are also accepted by their stem: the small French model's
+# lemmatizer often leaves a verb as written ("reproche", "livrait"), so "reproch-" must still count.
+_STEMMED_LISTS = ("dative", "target")
+
+
+@cache
+def verb_stems(lang: str) -> dict[str, tuple[str, ...]]:
+    """'reprocher' -> 'reproch'; only French infinitives of five letters or more before the ending."""
+    if lang != "fr":
+        return {}
+    words = role_words(lang)
+    return {
+        name: tuple(sorted({w[:-2] for w in words.get(name, ()) if " " not in w and w.endswith(("er", "ir", "re")) and len(w) >= 7}))
+        for name in _STEMMED_LISTS
+    }
+
+
+_VERB_ENDINGS = frozenset(
+    ["e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "ais", "a", "ons", "ez", "era", "eront", "erait", "eraient", "ant", "er", "ir", "re", "it", "is", "i", "ra", "rait"]
+)
+
+
+def _stem_match(stems: tuple[str, ...], key: str) -> str | None:
+    """A stem followed by a verb ending: 'reproche', 'livrait' (not the nouns 'accords', 'assurance')."""
+    for stem in stems:
+        if key.startswith(stem) and key[len(stem) :] in _VERB_ENDINGS:
+            return stem
+    return None
+
+
 # --- the index -----------------------------------------------------------------------------------
 
 
@@ -430,6 +460,9 @@ class _Context:
             for form in (self.keys[i], self.lemma(i) if use_lemma else None):
                 if form and self.has(listname, form):
                     return form
+            stems = verb_stems(self.lang).get(listname) if use_lemma else None
+            if stems and _stem_match(stems, self.keys[i]):
+                return self.keys[i]
         return None
 
     def noun_after(self, start: int, listname: str) -> str | None:
@@ -455,13 +488,17 @@ class _Context:
 
 
 def _french_noun_of(ctx: _Context, first: int) -> list[tuple[str, int]]:
-    """The noun a French demonym qualifies: its parse head, and the nearest noun to its left."""
+    """The noun a French demonym qualifies: its parse head when the parse says so, else the
+    nearest noun to its left (the small model sometimes attaches "territoire syrien" to the verb)."""
     nouns = []
     token = ctx.token(first)
     if token.dep_ in {"amod", "nmod", "appos"} and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i < token.i:
         head_piece = ctx.piece_of(token.head)
         if head_piece is not None:
             nouns.append((fold_word(token.head.lemma_ or token.head.text), head_piece))
+            nouns.append((ctx.keys[head_piece], head_piece))
+            if token.dep_ == "amod":  # "hommes d'affaires algériens": the head, not the nearest noun
+                return nouns
     i = first - 1
     skipped = 0
     while i >= 0 and skipped <= 2:
@@ -481,8 +518,10 @@ def _french_noun_of(ctx: _Context, first: int) -> list[tuple[str, int]]:
 
 def _demonym_role(ctx: _Context, first: int, last: int) -> tuple[str, str] | None:
     """Demonyms take their role from the noun they qualify."""
-    if first > 0 and ctx.keys[first - 1] in {"en", "in"}:
+    if first > 0 and ctx.keys[first - 1] == "en":  # "traduit en russe": a language
         return "place", f"after '{ctx.pieces[first - 1].text}': a language or a location"
+    if first > 0 and ctx.keys[first - 1] == "in" and (last >= len(ctx.pieces) or not ctx.pieces[last].text[:1].isalpha()):
+        return "place", f"after '{ctx.pieces[first - 1].text}': a language or a location"  # "said in Russian."
     if ctx.lang == "fr":
         nouns = _french_noun_of(ctx, first)
         for listname, role in (("mediator_noun", "mediator"), ("topic_noun", "topic"), ("place_noun", "place")):
@@ -503,6 +542,38 @@ def _demonym_role(ctx: _Context, first: int, last: int) -> tuple[str, str] | Non
 
 
 _OF_WORDS = {"de", "du", "des", "d'", "of", "'s", "the", "le", "la", "l'", "les"}
+
+
+def _noun_before(ctx: _Context, at: int, listname: str) -> str | None:
+    """The noun right before a preposition, if listed: "guerre en", "guerre civile en", "avenir politique de"."""
+    if at < 1:
+        return None
+    if at >= 2 and ctx.has(listname, join_key(ctx.keys[at - 2], ctx.keys[at - 1])):
+        return join_key(ctx.keys[at - 2], ctx.keys[at - 1])
+    for form in (ctx.keys[at - 1], ctx.lemma(at - 1)):
+        if ctx.has(listname, form):
+            return form
+    if ctx.lang == "fr" and at >= 2 and ctx.pos(at - 1) == "ADJ":
+        for form in (ctx.keys[at - 2], ctx.lemma(at - 2)):
+            if ctx.has(listname, form):
+                return form
+    return None
+
+
+def _titled(ctx: _Context, first: int) -> bool:
+    """A title right before a surname, a demonym allowed between: "M. Johnson", "le président sud-coréen Moon"."""
+    index = mention_index(ctx.lang)
+    j = first
+
+    def demonym(key: str) -> bool:
+        return any(e.kind == "demonym" for e in index.entries.get(key, ()))
+
+    for _ in range(2):
+        if j >= 2 and demonym(join_key(ctx.keys[j - 2], ctx.keys[j - 1])):
+            j -= 2
+        elif j >= 1 and demonym(ctx.keys[j - 1]):
+            j -= 1
+    return ctx.phrase_before(j, "title") is not None
 
 
 def _diplomat_before(ctx: _Context, at: int) -> bool:
@@ -561,12 +632,13 @@ def _preposition_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[
         prep, at = found
         if _diplomat_before(ctx, at):
             return None  # "l'ambassadeur russe à Washington": the host country is a party
-        if ctx.near_before(at, "topic_noun", 2):
-            return "topic", f"'{ctx.near_before(at, 'topic_noun', 2)} {prep}'"
+        noun = _noun_before(ctx, at, "topic_noun")
+        if noun:
+            return "topic", f"'{noun} {prep}'"
         return "place", f"after '{prep}'"
     if end > 0 and ctx.keys[end - 1] in {"de", "du", "des", "d'", "of"}:
         for listname, role in (("topic_noun_de", "topic"), ("place_noun", "place"), ("venue_noun", "place")):
-            noun = ctx.near_before(end - 1, listname, 2)
+            noun = _noun_before(ctx, end - 1, listname)
             if noun and (listname != "venue_noun" or kind == "capital"):
                 return role, f"'{noun} {ctx.keys[end - 1]}'"
     return None
@@ -599,7 +671,7 @@ def _choose(ctx: _Context, first: int, last: int, entries: list[Entry]) -> Entry
         return kinds["block"]
     person = kinds.get("person")
     if person is not None:
-        titled = first > 0 and ctx.near_before(first, "title", 4, use_lemma=False) is not None
+        titled = _titled(ctx, first)
         usable = tuple((name, needs) for name, needs in person.people if titled or not needs)
         country_marked = first > 0 and ctx.keys[first - 1] in _COUNTRY_MARKERS
         if usable and not (country_marked and "name" in kinds):
@@ -641,6 +713,7 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mentio
             found.append(Found(first, last, entry))
     found = _keep_prefixes([f for f in longest_first(found) if f.entry.kind != "block"], pieces)
 
+    sports = _sports_phrase(ctx)
     mentions: list[Mention] = []
     previous: tuple[Found, str, bool] | None = None  # (match, role, role came from a preposition)
     for f in found:
@@ -652,11 +725,25 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mentio
             inherited = _coordinated(ctx, previous, f)
             if inherited:
                 role, reason, from_prep = inherited, f"coordinated with '{_text(ctx, previous[0])}'", True
+        if sports and role == "actor" and kind != "person":
+            role, reason = "topic", f"a match ('{sports}'): a national team is not the state"
         start, end = pieces[f.first].start, pieces[f.last - 1].end
         detail = f"{what}; {role}: {reason}" if reason else what
         mentions.append(Mention(start + base, end + base, ctx.text[start - ctx.offset : end - ctx.offset], code, kind, role, detail))
         previous = (f, role, from_prep)
     return mentions
+
+
+def _sports_phrase(ctx: _Context) -> str | None:
+    """A phrase of the sports list in the sentence ("Coupe du monde", "semi-final"), if any."""
+    sports = ctx.words.get("sports", frozenset())
+    for i in range(len(ctx.keys)):
+        key = ""
+        for j in range(i, min(len(ctx.keys), i + 6)):
+            key = join_key(key, ctx.keys[j])
+            if key in sports:
+                return ctx.text_of(i, j + 1)
+    return None
 
 
 def _text(ctx: _Context, f: Found) -> str:

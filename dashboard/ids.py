@@ -18,6 +18,7 @@ FREQ = "freq"
 SMOOTHING = "smoothing"
 LANG = "lang"
 GRAPH = "timeline-graph"
+GRAPH_PAIRS = "timeline-graph-pairs"  # dcc.Store: the pairs the figure draws, for its clicks
 STATUS = "timeline-status"
 EMPTY = "timeline-empty"
 SENTENCES = "sentences"

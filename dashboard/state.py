@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from urllib.parse import parse_qs, urlencode
 
 from tracker.countries import country_name, parse_pair
@@ -104,6 +105,7 @@ def from_query(search: str | None) -> TimelineState:
     return TimelineState(tuple(pairs[:MAX_PAIRS]), start, end, freq, smoothing, lang, tuple(problems))
 
 
+@cache
 def country_label(code: str, lang: str) -> str:
     try:
         return country_name(code, lang)
@@ -111,6 +113,7 @@ def country_label(code: str, lang: str) -> str:
         return code
 
 
+@cache
 def pair_label(pair: str, lang: str = "en") -> str:
     """'RUS-USA' -> 'Russia – United States' (or 'Russie – États-Unis')."""
     a, _, b = pair.partition("-")

@@ -301,7 +301,7 @@ def test_new_articles_appear_without_losing_the_choices(page, server, corpus_db)
 
     store = open_store(str(corpus_db))
     cue = SampleCue("tension", 4.0)
-    text = "Live refresh probe sentence about tension."
+    text = f"Live refresh probe sentence about tension, {time.time()}."
     insert_article(store.engine, SampleArticle("Live refresh probe", date.fromisoformat(day), (
         SampleSentence(text, (SampleObservation(pair, date.fromisoformat(day), (cue,), 4.0),)),)))
     store.close()

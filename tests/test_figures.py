@@ -32,15 +32,22 @@ def test_timeline_has_band_line_volume_and_clickable_points():
     points = [t for t in fig.data if t.type == "scatter" and t.customdata is not None]
     assert len(points) == 1
     line = points[0]
-    assert [list(c) for c in line.customdata] == [["RUS-USA", "2023-01-02"], ["RUS-USA", "2023-01-09"],
-                                                   ["RUS-USA", "2023-01-16"]]
-    # Marker colours carry the sign: tension vermillion, cooperation blue.
-    assert list(line.marker.color) == [figures.TENSION, figures.COOPERATION, figures.TENSION]
+    # A click gives x (the period start) and customdata [pair index, n_obs, n_articles, low, high].
+    assert list(line.x) == ["2023-01-02", "2023-01-09", "2023-01-16"]
+    assert [list(c) for c in line.customdata] == [[0, 3, 2, 1.0, 3.0], [0, 1, 1, -2.5, -0.5], [0, 5, 3, 3.0, 5.0]]
+    assert figures.plotted_pairs(_table()) == ["RUS-USA"] and fig.layout.meta["pairs"] == ["RUS-USA"]
+    # Marker colours carry the sign: a two-colour scale split at zero, tension vermillion, cooperation blue.
+    assert list(line.marker.color) == [2.0, -1.5, 4.0]
+    scale = [c[1] for c in line.marker.colorscale]
+    assert scale[0] == figures.COOPERATION and scale[-1] == figures.TENSION
+    assert line.marker.cmin < 0 < line.marker.cmax and abs(line.marker.cmax) < 1e-6
     band = [t for t in fig.data if t.type == "scatter" and t.fill == "tonexty"]
     assert len(band) == 1 and list(band[0].y) == [1.0, -2.5, 3.0]
     bars = _traces(fig, "bar")
-    assert len(bars) == 1 and list(bars[0].y) == [3, 1, 5] and bars[0].yaxis == "y2"
-    assert "Week of 2023-01-02" in line.hovertext[0] and "3 observations in 2 articles" in line.hovertext[0]
+    assert len(bars) == 1 and list(bars[0].y) == [3, 1, 5] and bars[0].yaxis == "y2" and bars[0].xaxis == "x2"
+    assert fig.layout.xaxis2.matches == "x"
+    template = line.hovertemplate
+    assert "Week of %{x|%Y-%m-%d}" in template and "%{customdata[1]} observations in %{customdata[2]} articles" in template
 
 
 def test_several_pairs_keep_the_users_order_and_distinct_colours():
@@ -48,6 +55,8 @@ def test_several_pairs_keep_the_users_order_and_distinct_colours():
     fig = figures.timeline_figure(table, order=["RUS-USA", "DZA-FRA"], label=lambda p: pair_label(p, "fr"))
     lines = [t for t in fig.data if t.type == "scatter" and t.customdata is not None]
     assert [t.name for t in lines] == ["Russie – États-Unis", "Algérie – France"]
+    assert [c[0] for c in lines[1].customdata] == [1, 1]
+    assert figures.plotted_pairs(table, ["RUS-USA", "CHN-USA", "DZA-FRA"]) == ["RUS-USA", "DZA-FRA"]
     assert lines[0].line.color != lines[1].line.color
     bars = _traces(fig, "bar")
     assert bars[0].width == bars[1].width and bars[1].offset == pytest.approx(bars[0].width)
@@ -74,8 +83,8 @@ def test_events_are_marked_escaped_and_within_the_axis():
     assert len(marks) == 1
     hover = marks[0].hovertext[0]
     assert "<img" not in hover and "&lt;img" in hover and "&lt;script&gt;" in hover
-    # A click on a marker opens its period (the week of 2023-01-09, a Monday).
-    assert list(marks[0].customdata[0]) == ["RUS-USA", "2023-01-09"]
+    # A click on a marker names its pair (by index) and its date; the panel finds the period.
+    assert list(marks[0].customdata[0]) == [0] and list(marks[0].x) == ["2023-01-10"]
     assert fig.layout.yaxis.range[1] >= 9.5
 
 
@@ -106,6 +115,28 @@ def test_decorate_adds_title_subtitle_and_escaped_caption():
     assert "Tension over time" in fig.layout.title.text and "RUS-USA" in fig.layout.title.text
     caption = fig.layout.annotations[-1].text
     assert caption == "Source: &lt;b&gt;Outlet&lt;/b&gt;<br>Method"
+
+
+def test_a_click_names_the_pair_and_the_period():
+    from dashboard.pages.timeline import clicked_point
+
+    events = pd.DataFrame({
+        "pair": ["DZA-FRA"], "observation_id": [1], "event_date": pd.to_datetime(["2023-01-12"]), "score": [-6.0],
+        "article_id": [1], "sentence_idx": [0], "sentence": ["s"], "title": ["t"],
+    })
+    table = pd.concat([_table("DZA-FRA", (-3.0, -2.0)), _table("RUS-USA")])
+    fig = figures.timeline_figure(table, events, order=["RUS-USA", "DZA-FRA"], freq="W")
+    meta = fig.layout.meta
+    curve = {t.name: i for i, t in enumerate(fig.data)}
+    line = {"points": [{"curveNumber": curve["DZA-FRA"], "x": "2023-01-09"}]}
+    assert clicked_point(line, meta, "W") == ("DZA-FRA", date(2023, 1, 9))
+    bar = {"points": [{"curveNumber": curve["RUS-USA volume"], "x": "2023-01-16"}]}
+    assert clicked_point(bar, meta, "W") == ("RUS-USA", date(2023, 1, 16))
+    marker = {"points": [{"curveNumber": curve["strongest observations"], "x": "2023-01-12", "customdata": [1]}]}
+    assert clicked_point(marker, meta, "M") == ("DZA-FRA", date(2023, 1, 1))
+    assert clicked_point({"points": [{"curveNumber": curve["RUS-USA 95% band"], "x": "2023-01-12"}]}, meta, "W") is None
+    assert clicked_point(None, meta, "W") is None
+    assert clicked_point({"points": [{"curveNumber": 99, "x": "2023-01-12"}]}, meta, "W") is None
 
 
 def test_marked_text_follows_cue_offsets():

@@ -16,7 +16,7 @@ from dash import Input, Output, State, dcc, html, no_update
 from dashboard import data, ids
 from dashboard.charts import timeline_chart
 from dashboard.export import DEFAULT_SCALE, DEFAULT_WIDTH, ExportError, export_timeline
-from dashboard.figures import FREQ_WORDS, empty_figure, sign_colour
+from dashboard.figures import EVENTS, FREQ_WORDS, empty_figure, sign_colour
 from dashboard.state import MAX_PAIRS, TimelineState, country_label, from_query, pair_label
 from dashboard.textspans import Span, cue_class, cue_label, marked
 
@@ -110,6 +110,7 @@ def layout(ctx, search: str | None):
         notices,
         html.Div(className="card chart-card", children=[
             html.Div(id=ids.STATUS, className="chart-status", role="status"),
+            dcc.Store(id=ids.GRAPH_PAIRS),
             dcc.Loading(dcc.Graph(id=ids.GRAPH, config=GRAPH_CONFIG, figure=empty_figure("Loading…")),
                         type="dot", delay_show=400),
             export_bar(),
@@ -174,15 +175,16 @@ def register(app, ctx) -> None:
     controls = [Input(ids.PAIRS, "value"), Input(ids.DATES, "start_date"), Input(ids.DATES, "end_date"),
                 Input(ids.FREQ, "value"), Input(ids.SMOOTHING, "value"), Input(ids.LANG, "value")]
 
-    @app.callback(Output(ids.GRAPH, "figure"), Output(ids.STATUS, "children"), *controls, Input(ids.VERSION, "data"))
+    @app.callback(Output(ids.GRAPH, "figure"), Output(ids.STATUS, "children"), Output(ids.GRAPH_PAIRS, "data"),
+                  *controls, Input(ids.VERSION, "data"))
     def render(pairs, start, end, freq, smoothing, lang, _version):
         state = _state(pairs, start, end, freq, smoothing, lang)
         if not state.pairs:
-            return empty_figure("Choose a country pair above."), []
+            return empty_figure("Choose a country pair above."), [], []
         chart = timeline_chart(ctx.engine, state)
         if chart.empty:
-            return empty_figure(no_data_message(ctx, state)), []
-        return chart.figure, status_line(state, chart.table)
+            return empty_figure(no_data_message(ctx, state)), [], []
+        return chart.figure, status_line(state, chart.table), chart.figure.layout.meta
 
     @app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
@@ -202,12 +204,13 @@ def register(app, ctx) -> None:
     @app.callback(
         Output(ids.SENTENCES, "children"),
         Input(ids.GRAPH, "clickData"),
+        State(ids.GRAPH_PAIRS, "data"),
         State(ids.FREQ, "value"),
         State(ids.LANG, "value"),
         prevent_initial_call=True,
     )
-    def sentences(click, freq, lang):
-        point = _clicked(click)
+    def sentences(click, meta, freq, lang):
+        point = clicked_point(click, meta or {}, freq or "W")
         if point is None:
             return no_update
         pair, period = point
@@ -245,13 +248,23 @@ def register(app, ctx) -> None:
         return payload, f"{result.filename} ({len(result.content) / 1024:,.0f} KB)"
 
 
-def _clicked(click) -> tuple[str, date] | None:
-    """(pair, period start) of a clicked point, from its customdata; None for anything else."""
+def clicked_point(click, meta: dict, freq: str) -> tuple[str, date] | None:
+    """(pair, period start) of a clicked point or event marker; None for anything else (the band).
+
+    ``meta`` is the figure's layout.meta (figures.timeline_figure): the pair of each clickable curve.
+    The point's x is its period start, or an event's date, whose period is then found.
+    """
     try:
-        custom = click["points"][0]["customdata"]
-        return str(custom[0]), date.fromisoformat(str(custom[1])[:10])
+        point = click["points"][0]
+        pair = meta["curves"][int(point["curveNumber"])]
+        if pair == EVENTS:
+            pair = meta["pairs"][int(point["customdata"][0])]
+        day = date.fromisoformat(str(point["x"])[:10])
     except (TypeError, KeyError, IndexError, ValueError):
         return None
+    if not pair:
+        return None
+    return pair, data.period_start(day, freq)
 
 
 def sentences_panel(ctx, pair: str, period: date, freq: str, lang: str) -> list:
@@ -286,7 +299,8 @@ def _card(r, cues: pd.DataFrame | None, pair: str) -> html.Article:
     if r.date_expression:
         when += f" from “{r.date_expression}”"
     when += f" ({r.precision})"
-    published = f", published {pd.Timestamp(r.published):%Y-%m-%d}" if r.published is not None and not pd.isna(r.published) else ""
+    published = (f"published {pd.Timestamp(r.published):%Y-%m-%d}"
+                 if r.published is not None and not pd.isna(r.published) else "")
     cue_items = [] if cues is None else [
         html.Li([
             html.Mark(c.text, className=cue_class(c.weight)),
@@ -303,7 +317,7 @@ def _card(r, cues: pd.DataFrame | None, pair: str) -> html.Article:
             html.Span(when, className="obs-date"),
             html.Span(" · "),
             html.Span(r.outlet or "unknown outlet", className="outlet"),
-            html.Span(published, className="muted"),
+            html.Span(published, className="muted") if published else None,
         ]),
         dcc.Link(marked(r.sentence, int(r.sentence_start), spans), href=href, className="sentence",
                  title="Open the article at this sentence"),

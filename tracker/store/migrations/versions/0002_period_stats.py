@@ -12,8 +12,9 @@ per observation (bench/dashboard.py: from ~300 ms to well under 100 ms for a pai
 observations). Triggers on ``observations`` keep it in step on every insert, update and delete
 (cascaded deletes included), on SQLite and PostgreSQL, so no writer has to know it exists.
 
-The index on (pair, score) lets the timeline's event markers (the strongest observations) read a
-few rows from each end instead of scanning the pair.
+The index on (pair, score, event_date) lets the timeline's event markers (the strongest observations
+in a date range) read a few index entries from each end instead of scanning the pair (with a
+million observations: under 10 ms instead of 100-400 ms).
 """
 
 import sqlalchemy as sa
@@ -90,7 +91,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("freq", "pair", "period", "article_id", name=op.f("pk_period_stats")),
         sqlite_with_rowid=False,
     )
-    op.create_index("ix_observations_pair_score", "observations", ["pair", "score"])
+    op.create_index("ix_observations_pair_score", "observations", ["pair", "score", "event_date"])
     if dialect == "sqlite":
         periods = SQLITE_PERIODS
         remove_old = "; ".join(_remove(periods, "OLD"))

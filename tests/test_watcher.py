@@ -359,3 +359,58 @@ def test_a_database_failure_keeps_the_file_in_the_inbox_and_the_watcher_running(
         down.close()
     assert sorted(p.name for p in inbox.iterdir() if p.is_file()) == ["a.txt", "b.txt"]
     assert list((inbox / "archive").rglob("*.txt")) == [] and list((inbox / "rejected").iterdir()) == []
+
+
+# ------------------------------------------------------------------------------ the commands
+
+
+def run_cli(*args: str):
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    return CliRunner().invoke(cli, list(args), env={"COLUMNS": "400"}, catch_exceptions=False)
+
+
+def test_watch_once_and_status_commands(tmp_path, monkeypatch):
+    monkeypatch.delenv("TRACKER_INBOX", raising=False)
+    db = str(tmp_path / "tracker.db")
+    inbox = tmp_path / "inbox"  # the default: beside the database
+    write(inbox / "ok.txt", text_article("Commande", numbered_body(120)))
+    write(inbox / "bad.txt", b"Language: klingon\n\nTexte.")
+    result = run_cli("--db", db, "watch", "--once", "--debounce", "0")
+    assert result.exit_code == 1  # a file was rejected
+    assert "stored     ok.txt: Commande (2 observations)" in result.output
+    assert "rejected   bad.txt: the Language: header 'klingon' is not a language we read" in result.output
+    write(inbox / "later.txt", text_article("Plus tard", numbered_body(122)))
+    status = run_cli("--db", db, "status")
+    assert status.exit_code == 0
+    assert f"Drop folder {inbox}" in status.output
+    assert "waiting:   1 (later.txt)" in status.output
+    assert "today:     1 stored, 0 duplicates, 1 rejected" in status.output
+    assert "bad.txt: the Language: header 'klingon' is not a language we read" in status.output
+    again = run_cli("--db", db, "watch", str(inbox), "--once", "--debounce", "0")
+    assert again.exit_code == 0 and "stored     later.txt" in again.output
+
+
+def test_watch_runs_until_interrupted(tmp_path):
+    """The long-running form: a real `tracker watch` process, a file dropped, then Ctrl+C (SIGINT)."""
+    import signal
+    import subprocess
+    import sys
+
+    db, inbox = tmp_path / "tracker.db", tmp_path / "drop"
+    process = subprocess.Popen([sys.executable, "-m", "tracker.cli", "--db", str(db), "watch", str(inbox),
+                                "--debounce", "0.1"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env={**__import__("os").environ, "COLUMNS": "300"})
+    try:
+        wait_for(lambda: (inbox / "archive").is_dir(), "the watcher to start", 60)
+        write(inbox / "live.txt", text_article("En direct", numbered_body(121)))
+        wait_for(lambda: list((inbox / "archive").rglob("live.txt")), "live.txt to be archived", 60)
+    finally:
+        process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=30)
+    assert f"Watching {inbox}" in output
+    assert "stored     live.txt: En direct" in output
+    assert "Stopped." in output and "Traceback" not in output
+    assert process.returncode == 0

@@ -129,6 +129,8 @@ def test_missing_paths_and_folders_without_articles_get_their_reason(store, tmp_
 
 
 def test_bad_files_are_rejected_with_their_reason_and_the_others_are_stored(store, tmp_path):
+    tmp_path = tmp_path / "drop"
+    tmp_path.mkdir()
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     (tmp_path / "notes.xyz").write_text("Some text")

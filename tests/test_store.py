@@ -37,7 +37,7 @@ from tracker.store import (
 )
 from tracker.store.schema import metadata
 
-TABLES = {"articles", "sentences", "mentions", "date_refs", "observations", "cues", "ingest_log"}
+TABLES = {"articles", "sentences", "mentions", "date_refs", "observations", "cues", "ingest_log", "period_stats"}
 
 BODY = (
     "Note: invented example, not real reporting.\n\n"
@@ -95,7 +95,7 @@ def test_migrations_create_every_table_and_record_the_revision(db_url):
     store = open_store(db_url)
     assert set(inspect(store.engine).get_table_names()) >= TABLES
     with store.engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == head_revision() == "0001"
+        assert MigrationContext.configure(conn).get_current_revision() == head_revision()
     store.close()
     # Opening again finds the schema up to date and keeps what is stored.
     again = open_store(db_url)
@@ -244,6 +244,10 @@ def test_rescore_replaces_what_was_read_and_reports_the_change(store):
     assert [_count(store, t) for t in ("sentences", "mentions", "observations", "cues")] == [3, 2, 2, 2]
     same = store.replace_observations(article_id, make_scored(scores=(7.5, -4.0)))
     assert same.total == 0
+    # The dashboard's aggregate (kept by triggers) follows the replaced rows.
+    with store.engine.connect() as conn:
+        totals = conn.execute(text("SELECT sum(n_obs), sum(sum_score) FROM period_stats WHERE freq = 'A'")).one()
+    assert tuple(totals) == (2, 3.5)
 
 
 def test_deleting_an_article_removes_everything_read_in_it(store):
@@ -251,7 +255,7 @@ def test_deleting_an_article_removes_everything_read_in_it(store):
     store.log_ingest("/in/x.txt", "stored", article_id=article_id)
     with store.engine.begin() as conn:
         conn.execute(text("DELETE FROM articles WHERE id = :id"), {"id": article_id})
-    assert [_count(store, t) for t in ("sentences", "mentions", "date_refs", "observations", "cues")] == [0] * 5
+    assert [_count(store, t) for t in ("sentences", "mentions", "date_refs", "observations", "cues", "period_stats")] == [0] * 6
     assert store.ingest_log_frame()["article_id"].isna().all()
 
 

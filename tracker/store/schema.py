@@ -125,6 +125,8 @@ observations = Table(
     CheckConstraint("score >= -10 AND score <= 10", name="score_on_scale"),
     Index("ix_observations_pair_event_date", "pair", "event_date"),
     Index("ix_observations_event_date", "event_date"),
+    # The timeline's event markers: the strongest observations of a pair in a date range (0002).
+    Index("ix_observations_pair_score", "pair", "score", "event_date"),
 )
 
 cues = Table(
@@ -154,4 +156,21 @@ ingest_log = Table(
     # The stored (or already stored) article; kept when the article is later deleted.
     Column("article_id", Integer, ForeignKey("articles.id", ondelete="SET NULL")),
     CheckConstraint("outcome IN ('stored', 'duplicate', 'rejected')", name="known_outcome"),
+)
+
+
+# Per granularity (D, W, M, A = all time), pair, period start and article: what scoring.period_table's
+# rule needs, so the dashboard reads one row per article and period instead of one per observation.
+# Kept in step with `observations` by triggers (migration 0002): no writer touches it.
+period_stats = Table(
+    "period_stats",
+    metadata,
+    Column("freq", String(1), primary_key=True),
+    Column("pair", String(7), primary_key=True),
+    Column("period", Date, primary_key=True),
+    Column("article_id", Integer, primary_key=True),
+    Column("n_obs", Integer, nullable=False),
+    Column("sum_score", Float, nullable=False),
+    Column("sum_sq", Float, nullable=False),
+    sqlite_with_rowid=False,
 )

@@ -234,6 +234,8 @@ class CueFinder:
                                  if not t.is_space and _norm(t.text) not in self.articles)
             keyed.append((entry, parts))
         self.pattern_words = {p for _, parts in keyed for p in parts if isinstance(p, str)}
+        # Each entry as the matcher sees it; two entries with the same keys are one cue twice.
+        self.keyed_patterns = {entry.pattern: tuple(parts) for entry, parts in keyed}
         self.vocab = Vocab()
         self.phrase_matcher = PhraseMatcher(self.vocab)
         self.gap_matcher = Matcher(self.vocab)
@@ -279,9 +281,8 @@ class CueFinder:
         # One-word intensifiers and attenuators, for the parse rule on predicate adjectives.
         self.degree_words: dict[str, list[ModifierRule]] = defaultdict(list)
         for rule in rules:
-            if rule.kind in ("intensifier", "attenuator") and len(rule.words) == 1:
-                if rule not in self.degree_words[rule.words[0]]:
-                    self.degree_words[rule.words[0]].append(rule)
+            if rule.kind in _DEGREE_KINDS and len(rule.words) == 1:
+                self.degree_words[rule.words[0]].append(rule)
         self._rules_by_last: dict[str, list[ModifierRule]] = defaultdict(list)
         self._rules_by_first: dict[str, list[ModifierRule]] = defaultdict(list)
         for rule in self.window_rules:
@@ -488,11 +489,11 @@ class _SentenceContext:
                     if degree_blocked and rule.kind in _DEGREE_KINDS:
                         continue
                     start = p - len(rule.words) + 1
-                    if match.start - 1 - p <= rule.distance and self._phrase_at(rule.words, start):
-                        if not any(self.stops[q] for q in range(start, p + 1)):
-                            trigger = self._trigger(rule, start)
-                            if trigger:
-                                yield rule, trigger
+                    if (match.start - 1 - p <= rule.distance and self._phrase_at(rule.words, start)
+                            and not any(self.stops[q] for q in range(start, p + 1))):
+                        trigger = self._trigger(rule, start)
+                        if trigger:
+                            yield rule, trigger
             if p in self.cue_words:
                 if not self.has_parse:
                     other = self.cue_at[p]
@@ -668,10 +669,13 @@ class _SentenceContext:
                     yield rule, word.text
 
         chain = self._governors(root)
-        # The topic of a statement: "a condamné l'essai nucléaire", "salue l'accord".
-        for governor in chain[:3]:
+        # The topic of a statement: "a condamné l'essai nucléaire", "salue l'accord" -- a
+        # complement of the statement, not its subject ("une crise oppose Bakou et Erevan").
+        for below, governor in zip([root, *chain], chain[:3], strict=False):
             other = self.cue_at.get(self.position.get(governor.i))
             if other is not None and governor.i not in own:
+                if below.dep_.startswith(("nsubj", "csubj")):
+                    break
                 for rule in finder.topic_rules:
                     if rule.scope == "head" and " ".join(rule.words) == other.entry.category:
                         yield rule, governor.text

@@ -1,0 +1,409 @@
+"""Cue matching and modifiers on the real pipelines (fr_core_news_sm without NER; blank English
+with lookup lemmas), through the session fixtures of conftest.py.
+
+Every sentence here except the seed article's is an invented example, not real reporting; they
+are written the way news reports relations so that the rules are checked on sentences other than
+the seed's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tracker.cues import CueFinder, cue_finder, load_modifiers
+from tracker.lexicon import NOT_A_CUE, load_lexicon
+from tracker.records import Cue
+
+SEED = Path(__file__).resolve().parents[1] / "corpus" / "fr" / "000_france24_seed.txt"
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def fr(nlp_fr, lexicon):
+    return nlp_fr, cue_finder(nlp_fr, "fr", lexicon)
+
+
+@pytest.fixture(scope="session")
+def en(nlp_en, lexicon):
+    return nlp_en, cue_finder(nlp_en, "en", lexicon)
+
+
+def cues_of(pipeline, text: str) -> list[Cue]:
+    nlp, finder = pipeline
+    return [cue for sent in nlp(text).sents for cue in finder.find(sent)]
+
+
+def one(pipeline, text: str, pattern: str) -> Cue:
+    found = [c for c in cues_of(pipeline, text) if c.pattern == pattern]
+    assert len(found) == 1, f"{pattern!r} in {text!r}: {cues_of(pipeline, text)}"
+    return found[0]
+
+
+def patterns(pipeline, text: str) -> list[str]:
+    return [c.pattern for c in cues_of(pipeline, text)]
+
+
+def has(cue: Cue, kind: str) -> bool:
+    return any(m.startswith(kind) for m in cue.modifiers)
+
+
+# --------------------------------------------------------------------------- the seed article
+
+
+@pytest.fixture(scope="module")
+def seed(fr, en):
+    """The seed's cues, per paragraph; the embedded tweet is read as English."""
+    body = SEED.read_text(encoding="utf-8").split("\n\n", 1)[1]  # after the header lines
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    found = {}
+    for paragraph in paragraphs:
+        pipeline = en if paragraph.startswith("Today Secretary") else fr
+        found[paragraph] = cues_of(pipeline, paragraph)
+    return found
+
+
+def seed_cues(seed, words: str) -> list[Cue]:
+    (paragraph,) = [p for p in seed if words in p]
+    return seed[paragraph]
+
+
+def test_seed_guerre_des_mots_and_climat_tendu(seed):
+    (war,) = [c for c in seed_cues(seed, "guerre des mots") if c.pattern == "guerre de mot"]
+    assert war.category == "verbal conflict" and 4 <= war.weight <= 6
+    (tense,) = [c for c in seed_cues(seed, "climat tendu") if c.pattern == "climat tendu"]
+    assert 3 <= tense.weight <= 4
+
+
+def test_seed_relations_degradees_twice(seed):
+    found = [c for p, cues in seed.items() for c in cues if "dégradées" in c.text]
+    assert len(found) == 2, found
+    for cue in found:
+        assert cue.pattern == "relation ~8 dégrader" and 4 <= cue.weight <= 5
+        # Longest wins: "dégradées" does not also fire "dégrader" on its own.
+    assert not [c for c in seed_cues(seed, "sous Trump") if c.pattern == "dégrader"]
+
+
+def test_seed_not_improved_but_deteriorated_reads_as_tension(seed):
+    cues = seed_cues(seed, "ne s'est pas amélioré")
+    improved = next(c for c in cues if c.text == "amélioré")
+    assert improved.base_weight < 0 < improved.weight and has(improved, "negation")
+    worse = next(c for c in cues if c.text == "dégradé")
+    assert worse.weight >= 4
+    assert sum(c.weight for c in cues) > 0
+    assert all("in quotes: no change" in c.modifiers for c in (improved, worse))
+
+
+def test_seed_regain_de_tensions_and_deep_divergences(seed):
+    (regain,) = [c for c in seed_cues(seed, "regain de tensions") if c.pattern == "regain de tension"]
+    assert regain.weight >= 4
+    cues = seed_cues(seed, "profondes divergences")
+    divergences = next(c for c in cues if c.pattern == "divergence")
+    assert divergences.weight > divergences.base_weight > 0 and has(divergences, "intensifier 'profondes'")
+    interests = next(c for c in cues if c.pattern == "intérêt commun")
+    # "intérêts communs" is cooperation, and "profondes" across "et" is not about it.
+    assert interests.weight == interests.base_weight < 0
+
+
+def test_seed_normalisation_is_cooperation_attenuated_by_devait_servir_a(seed):
+    (norm,) = [c for c in seed_cues(seed, "normalisation") if "normalisation" in c.pattern]
+    assert norm.base_weight < norm.weight < 0
+    assert has(norm, "modality 'devait'")
+
+
+def test_seed_front_commun_interets_communs_and_the_english_tweet(seed):
+    front = next(c for c in seed_cues(seed, "front commun") if c.pattern == "front commun")
+    assert front.weight < 0
+    tweet = seed_cues(seed, "areas of common interest")
+    area = next(c for c in tweet if c.pattern == "area of common interest")
+    assert area.weight < 0 and area.text == "areas of common interest"
+
+
+def test_seed_first_bombing_is_military_force_and_the_conflicts_start_is_no_cue(seed):
+    cues = seed_cues(seed, "le premier bombardement")
+    bombing = next(c for c in cues if c.pattern == "bombardement")
+    assert bombing.category == "military force" and bombing.weight >= 9
+    assert not [c for c in cues if c.text == "conflit"]  # "depuis le début du conflit" dates
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def test_inflections_and_contractions_fr(fr):
+    # Invented examples.
+    assert patterns(fr, "Les relations entre les deux voisins se sont dégradées.") == ["relation ~8 dégrader"]
+    assert patterns(fr, "La situation s'est dégradé depuis lundi.") == ["dégrader"]
+    assert patterns(fr, "Paris et Rome se livrent une guerre des mots.") == ["guerre de mot"]
+    assert patterns(fr, "Les sanctions européennes frappent Minsk.") == ["sanction"]
+    # "au" is "à le": the three-word entry matches and wins over "débloquer ~3 aide".
+    assert patterns(fr, "Bruxelles a débloqué une aide au développement pour Kinshasa.") == [
+        "aide à le développement"]
+    assert patterns(fr, "Le sommet a eu lieu à l'aide de traducteurs.") == ["sommet"]  # "à l'aide de" = using
+
+
+def test_inflections_and_case_en(en):
+    # Invented examples: sentence-initial capitals are not in the lookup table.
+    assert patterns(en, "Sanctions were imposed on Minsk.") == ["sanction"]
+    assert patterns(en, "Ties between the two neighbours soured last year.") == ["tie ~6 sour"]
+    assert patterns(en, "Tokyo threatens Seoul with new tariffs.") == ["threaten", "tariff"]
+    assert patterns(en, "The two leaders struck a deal on grain.") == ["strike ~3 deal"]
+
+
+def test_overlaps_longest_wins_and_gap_words_stay_free(fr, en):
+    # Invented examples.
+    assert patterns(fr, "Washington a rappelé son ambassadeur à Moscou pour consultations.") == [
+        "rappeler ~4 ambassadeur ~4 consultation"]
+    assert patterns(en, "Tensions over the sanctions eased in March.") == ["tension ~3 ease", "sanction"]
+    # A "not a cue" entry wins the overlap and yields nothing.
+    assert patterns(fr, "Le réchauffement climatique inquiète Pékin et Washington.") == []
+    assert patterns(fr, "Ankara a commandé quarante avions de combat à Washington.") == []
+    assert patterns(en, "Dockers went on strike in Antwerp.") == []
+    assert patterns(en, "Both capitals need to deal with the refugees.") == []
+    # An exact form: "Shell" the company is not "shelling".
+    assert patterns(en, "Shell signed a contract with the Qatari ministry.") == ["contract"]
+    assert patterns(en, "Shelling resumed near the border.") == ["=shelling"]
+
+
+def test_offsets_point_into_the_article_text(fr):
+    nlp, finder = fr
+    article = "Titre\n\nNote: invented example, not real reporting.\nLes tensions montent entre Alger et Rabat."
+    base = article.index("Les tensions")
+    sentence = article[base:]
+    (cue,) = [c for s in nlp(sentence).sents for c in finder.find(s, base)]
+    assert article[cue.start:cue.end] == cue.text == "tensions montent"
+
+
+def test_no_two_entries_match_the_same_words(fr, en):
+    for _, finder in (fr, en):
+        seen: dict[tuple, str] = {}
+        for pattern, keys in finder.keyed_patterns.items():
+            assert keys not in seen, f"{pattern!r} and {seen[keys]!r} match the same words {keys}"
+            seen[keys] = pattern
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_entry_matches_its_own_words(request, lexicon, lang):
+    """A lint of the data: each pattern, its words written out in a sentence, is found."""
+    nlp, finder = request.getfixturevalue(lang)
+    frame = {"fr": "On parle de {}.", "en": "They spoke of {}."}[lang]
+    known = {"montée ~2 ton"}  # needs its article to be read as a noun: "la montée du ton"
+    missing = []
+    for entry in finder.entries:
+        if entry.category == NOT_A_CUE or entry.pattern in known:
+            continue
+        words = " ".join(w.lstrip("=") for w in entry.pattern.split() if not w.startswith("~"))
+        found = [c.pattern for s in nlp(frame.format(words)).sents for c in finder.find(s)]
+        if entry.pattern not in found:
+            missing.append((entry.pattern, found))
+    assert not missing
+
+
+# --------------------------------------------------------------------------- negation
+
+
+def test_negation_fr_uses_the_parse(fr):
+    # Invented examples.
+    cue = one(fr, "Les relations entre Paris et Alger ne se sont jamais améliorées.", "relation ~8 améliorer")
+    assert cue.weight > 0 and has(cue, "negation 'ne ... jamais'")
+    cue = one(fr, "Les relations ne sont plus aussi tendues qu'avant.", "relation ~6 tendu")
+    assert cue.weight < 0 and has(cue, "negation")
+    cue = one(fr, "Les deux pays n'ont pas signé d'accord.", "signer ~4 accord")
+    assert cue.weight == pytest.approx(-5.5 * -0.6)
+    cue = one(fr, "Il n'y a pas de tensions entre nos deux pays, a assuré le ministre.", "tension")
+    assert cue.weight < 0
+    cue = one(fr, "Aucun accord n'a été trouvé à l'issue des pourparlers.", "accord")
+    assert cue.weight > 0
+    cue = one(fr, "Le ministre a refusé de lever les sanctions.", "lever ~3 sanction")
+    assert cue.weight > 0 and has(cue, "negation 'refusé'")
+    cue = one(fr, "La rencontre n'a pas eu lieu.", "rencontre")
+    assert cue.weight > 0
+
+
+def test_what_is_not_negation_fr(fr):
+    # Invented examples.
+    cue = one(fr, "La tension ne cesse de monter entre Séoul et Pyongyang.", "tension ~3 monter")
+    assert cue.weight == cue.base_weight  # "ne cesse de" = keeps on
+    cue = one(fr, "Une crise sans précédent secoue les relations entre Rome et Paris.", "crise")
+    assert cue.weight == pytest.approx(4.5 * 1.5) and not has(cue, "negation")
+    # Denying a statement leaves its object standing: the strikes happened.
+    cues = {c.pattern: c for c in cues_of(fr, "Le Kremlin n'a pas condamné les frappes.")}
+    assert cues["condamner"].weight < 0 < cues["frappe"].weight
+    # A subject does not take its verb's negation.
+    cue = one(fr, "Les sanctions n'ont pas eu d'effet sur l'économie russe.", "sanction")
+    assert cue.weight == cue.base_weight
+
+
+def test_negation_en_window(en):
+    # Invented examples.
+    cue = one(en, "Tensions did not ease after the talks.", "tension ~3 ease")
+    assert cue.weight > 0 and has(cue, "negation 'not'")
+    cue = one(en, "The two countries have not yet signed a deal.", "sign ~3 deal")
+    assert cue.weight > 0
+    cue = one(en, "Ties between the two nations are no longer frosty.", "frosty")
+    assert cue.weight < 0 and has(cue, "negation 'no longer'")
+    cue = one(en, "The talks ended without a deal.", "deal")
+    assert cue.weight > 0
+    cue = one(en, "The summit was cancelled amid rising tensions.", "summit")
+    assert cue.weight > 0
+    cue = one(en, "The summit was cancelled amid rising tensions.", "rise tension")
+    assert cue.weight == cue.base_weight  # "amid" bounds the window
+    # The nearer cue takes the negation: the strike stands.
+    cues = {c.pattern: c for c in cues_of(en, "Russia did not condemn the strike.")}
+    assert cues["condemn"].weight < 0 < cues["strike"].weight
+    # "not only" is not a negation.
+    cue = one(en, "Washington and Tehran are not only rivals but enemies.", "rival")
+    assert cue.weight == cue.base_weight
+
+
+def test_negation_is_damped_and_capped(fr):
+    # Invented example: a denied invasion is weak evidence of cooperation, not its mirror image.
+    cue = one(fr, "Moscou n'a jamais envahi la Géorgie, affirme le Kremlin.", "envahir")
+    assert cue.weight == -3.5 and "capped at 3.5" in cue.modifiers[-1]
+
+
+def test_french_without_a_parse_falls_back_to_windows(nlp_fr, lexicon):
+    # Invented example, read by the same pipeline with its parser switched off.
+    finder = cue_finder(nlp_fr, "fr", lexicon)
+    with nlp_fr.select_pipes(disable=["parser"]):
+        doc = nlp_fr("Les relations ne se sont pas améliorées depuis l'été.")
+    assert not doc.has_annotation("DEP")
+    (cue,) = [c for s in doc.sents for c in finder.find(s)]
+    assert cue.weight > 0 and has(cue, "negation 'pas'")
+
+
+# --------------------------------------------------------------------------- degree
+
+
+def test_intensifiers(fr, en):
+    # Invented examples.
+    cue = one(fr, "De vives tensions opposent Belgrade et Pristina.", "tension")
+    assert cue.weight == pytest.approx(3.5 * 1.3)
+    cue = one(fr, "Les relations entre les deux voisins restent très tendues.", "relation ~6 tendu")
+    assert has(cue, "intensifier 'très'")
+    cue = one(fr, "Les tensions restent fortes entre Athènes et Ankara.", "tension")
+    assert has(cue, "intensifier 'fortes'")  # a predicate adjective, found by the parse
+    cue = one(fr, "Une grave crise oppose Bakou et Erevan.", "crise")
+    assert cue.weight == pytest.approx(4.5 * 1.3)  # the subject of "oppose" is not its topic
+    cue = one(en, "Relations between Washington and Moscow have deteriorated sharply.", "relation ~8 deteriorate")
+    assert cue.weight == pytest.approx(4.5 * 1.3)
+    cue = one(en, "China strongly condemned the arms sale to Taiwan.", "condemn")
+    assert has(cue, "intensifier 'strongly'")
+    cue = one(en, "Unprecedented sanctions hit the central bank.", "sanction")
+    assert cue.weight == 10.0  # 7 x 1.5 capped at the top of the scale
+
+
+def test_attenuators(fr, en):
+    # Invented examples.
+    cue = one(fr, "De légères divergences subsistent entre Berlin et Varsovie.", "divergence")
+    assert cue.weight == pytest.approx(2.5 * 0.7)
+    cue = one(fr, "Quelques divergences demeurent sur le dossier nucléaire.", "divergence")
+    assert has(cue, "attenuator")
+    cue = one(fr, "Un début de dégel se dessine entre Ankara et Athènes.", "dégel")
+    assert has(cue, "attenuator 'début de'") or has(cue, "attenuator 'Un début de'")
+    cue = one(en, "There were some disagreements over trade.", "disagreement")
+    assert cue.weight == pytest.approx(2.5 * 0.8)
+    cue = one(en, "A slight improvement in ties was noted.", "improvement")
+    assert has(cue, "attenuator 'slight'")
+
+
+# --------------------------------------------------------------------------- modality
+
+
+def test_modality_fr(fr):
+    # Invented examples.
+    cue = one(fr, "Washington pourrait imposer de nouvelles sanctions à Moscou.", "imposer ~3 sanction")
+    assert cue.weight == pytest.approx(7.5 * 0.7) and has(cue, "modality 'pourrait'")
+    cue = one(fr, "Les deux pays devraient signer un traité de paix l'an prochain.", "traité de paix")
+    assert has(cue, "modality 'devraient'")
+    cue = one(fr, "Le gouvernement envisage des sanctions contre Téhéran.", "sanction")
+    assert cue.weight == pytest.approx(7 * 0.6)
+    cue = one(fr, "Les relations se seraient nettement dégradées ces derniers mois.", "relation ~8 dégrader")
+    assert has(cue, "modality 'seraient'") and has(cue, "intensifier 'nettement'")
+    # "menace de" attenuates what is threatened; the threat is its own cue.
+    cues = {c.pattern: c for c in cues_of(fr, "Moscou menace de riposter si l'OTAN déploie des troupes en Estonie.")}
+    assert cues["menacer"].weight == cues["menacer"].base_weight
+    assert cues["riposte"].weight < cues["riposte"].base_weight
+    assert has(cues["déployer ~3 troupe"], "modality 'si'")
+    # A promised normalisation is not yet one.
+    cue = one(fr, "Le président a promis la normalisation des relations avec Cuba.", "normalisation ~3 relation")
+    assert cue.base_weight < cue.weight < 0
+
+
+def test_modality_en(en):
+    # Invented examples.
+    cue = one(en, "Beijing could impose sanctions on Canberra.", "impose ~3 sanction")
+    assert cue.weight == pytest.approx(7.5 * 0.6)
+    cues = {c.pattern: c for c in cues_of(en, "Moscow threatened to retaliate if NATO deployed troops in Estonia.")}
+    assert cues["threaten"].weight == 6 and has(cues["retaliate"], "modality 'threatened to'")
+    assert has(cues["deploy ~3 troop"], "modality 'if'")
+    cue = one(en, "The minister plans to visit Hanoi next month.", "visit")
+    assert has(cue, "modality 'plans to'")
+    # "May" the month is no modality; "may" the verb is.
+    assert not one(en, "In May, the two ministers met in Geneva.", "meet").modifiers
+    assert has(one(en, "Officials said they may meet again in June.", "meet"), "modality 'may'")
+
+
+def test_topic_of_a_statement_is_damped(fr, en):
+    # Invented examples: the test is North Korea's act, China's condemnation is the relation.
+    cues = {c.pattern: c for c in cues_of(en, "China condemned the nuclear test by North Korea.")}
+    assert cues["nuclear test"].weight == pytest.approx(7 * 0.4)
+    assert cues["condemn"].weight == cues["condemn"].base_weight
+    cues = {c.pattern: c for c in cues_of(fr, "Paris a salué la levée des sanctions contre l'Iran.")}
+    assert has(cues["levée ~3 sanction"], "topic of 'salué'")
+
+
+# --------------------------------------------------------------------------- notes
+
+
+def test_quotes_and_questions_are_noted_without_change(fr, en):
+    # Invented examples.
+    cue = one(fr, "« Nous sommes dans une nouvelle guerre froide », a déclaré le ministre.", "guerre froid")
+    assert cue.weight == cue.base_weight and "in quotes: no change" in cue.modifiers
+    cue = one(fr, "Est-ce le début d'une nouvelle guerre froide ?", "guerre froid")
+    assert cue.weight == cue.base_weight and "in a question: no change" in cue.modifiers
+    cue = one(en, 'The minister spoke of "a serious crisis" with Ankara.', "crisis")
+    assert "in quotes: no change" in cue.modifiers and has(cue, "intensifier 'serious'")
+
+
+# --------------------------------------------------------------------------- set-up
+
+
+def test_an_analysts_lexicon_changes_what_is_found(nlp_fr, tmp_path):
+    path = tmp_path / "desk.fr.tsv"
+    path.write_text(
+        "pattern\tweight\tcategory\tnote\n"
+        "tension\t0\tdeterioration\tour desk does not count bare tensions\n"
+        "coup de chaud\t4\tdeterioration\thouse term\n",
+        encoding="utf-8",
+    )
+    finder = cue_finder(nlp_fr, "fr", load_lexicon([path]))
+    text = "Coup de chaud entre Rome et Paris, sur fond de tensions migratoires."  # invented example
+    assert [c.pattern for s in nlp_fr(text).sents for c in finder.find(s)] == ["coup de chaud"]
+
+
+def test_finders_are_cached_and_versioned(nlp_fr, nlp_en, lexicon):
+    assert cue_finder(nlp_fr, "fr", lexicon) is cue_finder(nlp_fr, "fr", load_lexicon())
+    fr_finder = cue_finder(nlp_fr, "fr", lexicon)
+    assert fr_finder.version.startswith(lexicon.version)
+    assert cue_finder(nlp_en, "en", lexicon).version != fr_finder.version  # own modifier rules
+
+
+def test_a_malformed_modifier_file_names_the_line(tmp_path):
+    path = tmp_path / "modifiers.tsv"
+    path.write_text("lang\tkind\tphrase\tfactor\tscope\tnote\nfr\tintensity\ttrès\t1.3\tbefore 1\tx\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match=f"{path}:2: unknown modifier kind 'intensity'"):
+        load_modifiers(path)
+    rules = load_modifiers()
+    assert {r.kind for r in rules} >= {"negation", "intensifier", "attenuator", "modality", "topic"}
+
+
+def test_an_empty_sentence_and_a_sentence_without_cues(fr, en):
+    assert cues_of(fr, "Le train part à midi.") == []  # invented example
+    assert cues_of(en, "") == []
+    assert isinstance(fr[1], CueFinder)

@@ -126,12 +126,19 @@ def timeline_figure(
             rows["low"].to_numpy(float), rows["high"].to_numpy(float),
         ])
         top = {"xaxis": "x", "yaxis": "y", "legendgroup": pair}
-        # The band: a transparent upper edge, then the lower edge filled up to it.
-        traces.append({"type": "scatter", **top, "x": x, "y": rows["high"].to_numpy(float), "mode": "lines",
-                       "line": {"width": 0}, "hoverinfo": "skip", "showlegend": False, "name": f"{name} band top"})
-        traces.append({"type": "scatter", **top, "x": x, "y": rows["low"].to_numpy(float), "mode": "lines",
-                       "line": {"width": 0}, "fill": "tonexty", "fillcolor": _rgba(colour, 0.13),
-                       "hoverinfo": "skip", "showlegend": False, "name": f"{name} 95% band"})
+        runs = _consecutive_runs(rows["period"], freq)
+        band_x, band_y = _band_polygons(x, rows["low"].to_numpy(float), rows["high"].to_numpy(float), runs)
+        traces.append({"type": "scatter", **top, "x": band_x, "y": band_y, "mode": "lines", "fill": "toself",
+                       "line": {"width": 0}, "fillcolor": _rgba(colour, 0.14), "hoverinfo": "skip",
+                       "showlegend": False, "name": f"{name} 95% band"})
+        # A period with no neighbour has no band to draw: it gets whiskers instead.
+        alone = np.zeros(len(rows), dtype=bool)
+        for a, b in runs:
+            alone[a] = b - a == 1
+        tension = rows["tension"].to_numpy(float)
+        whiskers = {"type": "data", "symmetric": False, "color": _rgba(colour, 0.5), "thickness": 1.5, "width": 4,
+                    "array": np.where(alone, rows["high"].to_numpy(float) - tension, 0.0),
+                    "arrayminus": np.where(alone, tension - rows["low"].to_numpy(float), 0.0)}
         smoothed = smoothing > 1 and "smoothed" in rows
         if smoothed:
             traces.append({"type": "scatter", **top, "x": x, "y": rows["smoothed"].to_numpy(float), "mode": "lines",
@@ -140,6 +147,7 @@ def timeline_figure(
         traces.append({
             "type": "scatter", **top, "x": x, "y": rows["tension"].to_numpy(float),
             "mode": "markers" if smoothed else "lines+markers", "name": name, "customdata": custom,
+            "error_y": whiskers,
             "hovertemplate": (f"<b>{name}</b><br>{period_word} %{{x|%Y-%m-%d}}<br>Tension <b>%{{y:+.2f}}</b>"
                               " (band %{customdata[3]:+.2f} to %{customdata[4]:+.2f})<br>%{customdata[1]}"
                               " observations in %{customdata[2]} articles<br><i>click for the sentences</i>"
@@ -147,7 +155,8 @@ def timeline_figure(
             "line": {"color": colour, "width": 2},
             "marker": {"size": 8 if single else 7, "color": rows["tension"].to_numpy(float), **SIGN_SCALE,
                        "line": {"color": "white" if single else colour, "width": 1.5}},
-            "showlegend": not single or smoothed,
+            # With smoothing the legend names the smoothed lines (pair colours), not the raw points.
+            "showlegend": single and smoothed or not (single or smoothed),
         })
         # Each period's bars start on its first day and share its width between the pairs.
         width = PERIOD_MS.get(freq, PERIOD_MS["W"]) * 0.86 / len(pairs)
@@ -203,6 +212,39 @@ def _events_trace(events: pd.DataFrame, label: PairLabel, pairs: list[str]) -> d
         "marker": {"symbol": "diamond", "size": 11, "color": [sign_colour(v) for v in events["score"]],
                    "line": {"color": "#1f2328", "width": 1}, "opacity": 0.9},
     }
+
+
+def _consecutive_runs(periods: pd.Series, freq: str) -> list[tuple[int, int]]:
+    """[start, end) index ranges of periods that follow each other without a missing period."""
+    stamps = list(pd.to_datetime(periods))
+    runs, start = [], 0
+    for i in range(1, len(stamps) + 1):
+        if i == len(stamps) or stamps[i] != _next_period(stamps[i - 1], freq):
+            runs.append((start, i))
+            start = i
+    return runs
+
+
+def _next_period(stamp: pd.Timestamp, freq: str) -> pd.Timestamp:
+    if freq == "M":
+        return stamp + pd.DateOffset(months=1)
+    return stamp + pd.Timedelta(days=7 if freq == "W" else 1)
+
+
+def _band_polygons(x: np.ndarray, low: np.ndarray, high: np.ndarray, runs: list[tuple[int, int]]):
+    """One closed polygon per run of two or more periods (along the highs, back along the lows),
+    separated by a NaN, for a single fill="toself" trace: no band is drawn across a missing period.
+    NumPy arrays, not lists: Plotly copies them in one go."""
+    xs: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
+    for a, b in runs:
+        if b - a < 2:
+            continue
+        xs.append(np.concatenate([x[a:b], x[a:b][::-1], x[a:a + 1]]))
+        ys.append(np.concatenate([high[a:b], low[a:b][::-1], [np.nan]]))
+    if not xs:
+        return np.array([], dtype="U10"), np.array([], dtype=float)
+    return np.concatenate(xs), np.concatenate(ys)
 
 
 def plotted_pairs(table: pd.DataFrame, order: list[str] | None = None) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pandas as pd
@@ -41,13 +42,26 @@ def test_timeline_has_band_line_volume_and_clickable_points():
     scale = [c[1] for c in line.marker.colorscale]
     assert scale[0] == figures.COOPERATION and scale[-1] == figures.TENSION
     assert line.marker.cmin < 0 < line.marker.cmax and abs(line.marker.cmax) < 1e-6
-    band = [t for t in fig.data if t.type == "scatter" and t.fill == "tonexty"]
-    assert len(band) == 1 and list(band[0].y) == [1.0, -2.5, 3.0]
+    band = [t for t in fig.data if t.type == "scatter" and t.fill == "toself"]
+    assert len(band) == 1
+    assert list(band[0].y[:6]) == [3.0, -0.5, 5.0, 3.0, -2.5, 1.0] and math.isnan(band[0].y[6])
+    assert list(band[0].x[:6]) == ["2023-01-02", "2023-01-09", "2023-01-16", "2023-01-16", "2023-01-09", "2023-01-02"]
+    assert not any(line.error_y.array)  # no whiskers where the band is drawn
     bars = _traces(fig, "bar")
     assert len(bars) == 1 and list(bars[0].y) == [3, 1, 5] and bars[0].yaxis == "y2" and bars[0].xaxis == "x2"
     assert fig.layout.xaxis2.matches == "x"
     template = line.hovertemplate
     assert "Week of %{x|%Y-%m-%d}" in template and "%{customdata[1]} observations in %{customdata[2]} articles" in template
+
+
+def test_a_missing_period_breaks_the_band_and_a_lone_period_gets_whiskers():
+    table = _table(tensions=(2.0, -1.5, 4.0))
+    table.loc[2, "period"] = pd.Timestamp("2023-02-06")  # three weeks after the previous one
+    fig = figures.timeline_figure(table, freq="W")
+    band = [t for t in fig.data if t.type == "scatter" and t.fill == "toself"][0]
+    assert "2023-02-06" not in list(band.x)
+    line = [t for t in fig.data if t.type == "scatter" and t.customdata is not None][0]
+    assert list(line.error_y.array) == [0, 0, 1.0] and list(line.error_y.arrayminus) == [0, 0, 1.0]
 
 
 def test_several_pairs_keep_the_users_order_and_distinct_colours():

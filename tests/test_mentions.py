@@ -439,3 +439,38 @@ def test_sports_sentences_have_no_state_actors(read):
     assert set(roles(read("France will face Morocco in the World Cup semi-final.", "en")).values()) == {"topic"}
     # "finale" as an adjective is no match
     assert set(roles(read("La déclaration finale engage la France et le Maroc.")).values()) == {"actor"}
+
+
+def test_host_of_a_visit_is_a_party(read):
+    # invented examples: a visit is an event between the visitor's and the host's country
+    assert roles(read("Le chancelier allemand s'est rendu à Pékin mardi."))["Pékin"] == "actor"
+    assert roles(read("En visite à Moscou, le président turc a plaidé pour la paix."))["Moscou"] == "actor"
+    assert roles(read("The German chancellor travelled to Beijing on Tuesday.", "en"))["Beijing"] == "actor"
+    # a meeting venue stays a place
+    assert roles(read("Les ministres turc et russe se sont entretenus à Genève et à Moscou."))["Moscou"] == "place"
+
+
+def test_country_offering_mediation_between_two_others(read):
+    # invented examples
+    assert roles(read("Ankara a proposé sa médiation entre la Russie et l'Ukraine."))["Ankara"] == "mediator"
+    assert roles(read("Oman hosted talks between Iran and the United States.", "en"))["Oman"] == "mediator"
+    # hosting a visitor is no mediation
+    assert roles(read("Tokyo a accueilli le Premier ministre chinois."))["Tokyo"] == "actor"
+    # an organiser acts
+    assert roles(read("La France a dénoncé les référendums organisés par la Russie."))["Russie"] == "actor"
+
+
+def test_target_of_a_missile_over_a_country(read):
+    # invented examples
+    assert roles(read("Pyongyang fired a missile over Japan.", "en"))["Japan"] == "actor"
+    assert roles(read("India and China clashed over Bhutan.", "en"))["Bhutan"] == "topic"
+
+
+def test_visit_for_a_multilateral_meeting_is_a_venue(read):
+    # invented examples
+    found = read("Le Premier ministre canadien est arrivé à New Delhi pour le sommet du G20.")
+    assert roles(found)["New Delhi"] == "place"
+    found = read("The Canadian prime minister arrived in New Delhi to address the UN conference.", "en")
+    assert roles(found)["New Delhi"] == "place"
+    # "un" the French article is no UN
+    assert roles(read("Le Premier ministre canadien est arrivé à New Delhi pour un entretien."))["New Delhi"] == "actor"

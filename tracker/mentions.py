@@ -439,6 +439,12 @@ class _Context:
             i -= 1
         return i
 
+    @cached_property
+    def multilateral(self) -> str | None:
+        """A word of a multilateral meeting in the sentence (G20, OTAN, "Nations unies"), if any."""
+        found = _phrase_in(self, "multilateral")
+        return found
+
     def text_of(self, first: int, last: int) -> str:
         return self.text[self.pieces[first].start - self.offset : self.pieces[last - 1].end - self.offset]
 
@@ -612,14 +618,16 @@ def _preposition_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[
     found = ctx.phrase_before(end, "topic_prep")
     if found:
         prep, at = found
-        if ctx.keys[at] in {"sur", "on"} and at == end - 1:
+        if ctx.keys[at] in {"sur", "on", "over"} and at == end - 1:
             target = ctx.near_before(at, "target", 3)
             if target:
-                return None  # "pression sur l'Iran", "sanctions on Russia": a target is an actor
+                return None  # "pression sur l'Iran", "sanctions on Russia", "missile over Japan": a target
         return "topic", f"after '{prep}'"
     found = ctx.phrase_before(end, "visit_to")
     if found:
-        return "place", f"after '{found[0]}'"
+        if ctx.multilateral:
+            return "place", f"venue of a multilateral meeting ('{ctx.multilateral}')"
+        return "actor", f"host of a visit ('{found[0]}')"
     found = ctx.phrase_before(end, "place_prep")
     a_prep = ctx.phrase_before(end, "a_prep")
     if a_prep and not found:
@@ -632,6 +640,13 @@ def _preposition_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[
         prep, at = found
         if _diplomat_before(ctx, at):
             return None  # "l'ambassadeur russe à Washington": the host country is a party
+        visit = ctx.near_before(at, "visit", 3)
+        if visit and ctx.keys[at] != "dans":
+            # "Scholz s'est rendu à Pékin", "en visite à Moscou": the host of a visit is a party,
+            # unless the visit is for a multilateral meeting ("sommet du G20"): then a venue.
+            if ctx.multilateral:
+                return "place", f"venue of a multilateral meeting ('{ctx.multilateral}')"
+            return "actor", f"host of a visit ('{visit}' ... '{prep}')"
         noun = _noun_before(ctx, at, "topic_noun")
         if noun:
             return "topic", f"'{noun} {prep}'"
@@ -734,16 +749,35 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mentio
     return mentions
 
 
-def _sports_phrase(ctx: _Context) -> str | None:
-    """A phrase of the sports list in the sentence ("Coupe du monde", "semi-final"), if any."""
-    sports = ctx.words.get("sports", frozenset())
+def _phrase_in(ctx: _Context, listname: str) -> str | None:
+    """The first phrase of a list found anywhere in the sentence; acronyms (G20, UN) in capitals only."""
+    words = ctx.words.get(listname, frozenset())
+    acronyms = _acronyms(ctx.lang, listname)
     for i in range(len(ctx.keys)):
         key = ""
         for j in range(i, min(len(ctx.keys), i + 6)):
             key = join_key(key, ctx.keys[j])
-            if key in sports:
-                return ctx.text_of(i, j + 1)
+            if key in words:
+                text = ctx.text_of(i, j + 1)
+                if key in acronyms and text not in acronyms[key]:
+                    continue
+                return text
     return None
+
+
+@cache
+def _acronyms(lang: str, listname: str) -> dict[str, set[str]]:
+    """Folded key -> the capitalised forms a list gives for it ("un" -> {"UN"})."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for row in _rows("roles.tsv"):
+        if row["lang"] == lang and row["list"] == listname and row["phrase"].isupper():
+            out[phrase_key(row["phrase"])].add(row["phrase"])
+    return dict(out)
+
+
+def _sports_phrase(ctx: _Context) -> str | None:
+    """A phrase of the sports list in the sentence ("Coupe du monde", "semi-final"), if any."""
+    return _phrase_in(ctx, "sports")
 
 
 def _text(ctx: _Context, f: Found) -> str:
@@ -783,11 +817,36 @@ def _read(ctx: _Context, f: Found, on: date) -> tuple[str, str, str, str, str, b
     ruled = _preposition_role(ctx, f.first, f.last, kind)
     if ruled is not None:
         return entry.code, kind, ruled[0], what, ruled[1], True
+    ruled = _mediating_subject(ctx, f.last)
+    if ruled is not None:
+        return entry.code, kind, ruled[0], what, ruled[1], False
     ruled = _after_role(ctx, f.last, kind)
     if ruled is None and ctx.lang == "en" and kind == "name" and ctx.near_before(f.first, "former", 2, use_lemma=False):
         ruled = ("former", "after a word for a former office")
     role, reason = ruled or ("actor", "")
     return entry.code, kind, role, what, reason, False
+
+
+def _mediating_subject(ctx: _Context, last: int) -> tuple[str, str] | None:
+    """'Ankara a proposé sa médiation entre Moscou et Kiev', 'Oman hosted talks between Iran and the US'.
+
+    A mediation or hosting word within a few words after the country, then "entre"/"between"
+    further on: the country stands between the two others. Another country word before the
+    mediation word cancels it ("Tokyo et Pékin ont accueilli..."), and so does the absence of
+    "entre"/"between" ("Tokyo a accueilli le Premier ministre chinois" is a bilateral visit).
+    """
+    index = mention_index(ctx.lang)
+    for i in range(last, min(len(ctx.pieces), last + 6)):
+        key = ctx.keys[i]
+        if key in {".", ";", ":", "et", "and", ","} or (key in index.entries and i > last):
+            return None
+        two = join_key(key, ctx.keys[i + 1]) if i + 1 < len(ctx.pieces) else ""
+        word = next((w for w in (two, key) if ctx.has("mediator_verb", w)), None)
+        if word:
+            if any(k in {"entre", "between"} for k in ctx.keys[i + 1 :]):
+                return "mediator", f"'{word}' ... '{'entre' if ctx.lang == 'fr' else 'between'}'"
+            return None
+    return None
 
 
 def _compound_end(ctx: _Context, last: int) -> int:

@@ -242,8 +242,12 @@ def test_rescore_replaces_what_was_read_and_reports_the_change(store):
     assert store.article_row(article_id)["lexicon_version"] == "v2"
     # The old sentences and all hanging off them are gone, not duplicated.
     assert [_count(store, t) for t in ("sentences", "mentions", "observations", "cues")] == [3, 2, 2, 2]
-    same = store.replace_observations(article_id, make_scored(scores=(7.5, -4.0)))
+    ids = list(store.observations_frame("RUS-USA")["observation_id"])
+    same = store.replace_observations(article_id, make_scored(scores=(7.5, -4.0)), lexicon_version="v3")
     assert same.total == 0
+    # Nothing changed, nothing rewritten: the ids the dashboard links to stay valid.
+    assert list(store.observations_frame("RUS-USA")["observation_id"]) == ids
+    assert store.article_row(article_id)["lexicon_version"] == "v3"
     # The dashboard's aggregate (kept by triggers) follows the replaced rows.
     with store.engine.connect() as conn:
         totals = conn.execute(text("SELECT sum(n_obs), sum(sum_score) FROM period_stats WHERE freq = 'A'")).one()

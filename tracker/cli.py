@@ -163,16 +163,14 @@ def _print_ingest_report(console: Console, report) -> None:
         listed = report.outcomes
     if listed:
         table = Table(title="Ingest summary", title_justify="left")
-        table.add_column("File")
-        table.add_column("Outcome")
+        table.add_column("File", overflow="fold")  # the whole path, folded: it is what the analyst looks for
+        table.add_column("Outcome", no_wrap=True)
         table.add_column("Details")
         styles = {"stored": "green", "duplicate": "yellow", "rejected": "red"}
         for o in listed:
             where = o.path + (f" ({o.record})" if o.record else "")
             if o.outcome == "stored":
                 details = f"article {o.article_id}, {o.observations} observation{'s' * (o.observations != 1)}"
-                if o.title:
-                    details += f": {o.title}"
             else:
                 details = o.reason
             table.add_row(escape(where), f"[{styles[o.outcome]}]{o.outcome}[/]", escape(details))
@@ -446,7 +444,7 @@ def _explain_tree(scored: ScoredArticle) -> Tree:
     )
     for r in scored.readings:
         s = r.sentence
-        node = root.add(f"[bold]{s.index}[/] [dim]({s.language})[/] {escape(_excerpt(s.text, 200))}")
+        node = root.add(f"[bold]{s.index}[/] [dim]({s.language})[/] {escape(' '.join(s.text.split()))}")
         if r.mentions:
             node.add("mentions: " + escape(", ".join(
                 f"'{m.text}' -> {m.country} ({m.kind}, {m.role})" for m in r.mentions)))

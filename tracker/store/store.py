@@ -153,8 +153,14 @@ class Store:
         """Replace what was read in a stored article (rescore), in one transaction.
 
         Sentences, mentions, dates, observations and cues are all derived from the stored text, so
-        all are replaced; the article row keeps its id, key and text.
+        all are replaced; the article row keeps its id, key and text. When the new reading is the
+        stored one, nothing is rewritten: observation ids (the dashboard's links) stay valid.
         """
+        current = self.scored_article(article_id)
+        if current is not None and (current.readings, current.main_pair) == (scored.readings, scored.main_pair):
+            with self._write() as conn:
+                conn.execute(update(articles).where(articles.c.id == article_id).values(lexicon_version=lexicon_version))
+            return ObservationChange()
         before = self._observation_keys(article_id)
         after = {
             (o.pair_code, o.sentence_index): (o.event_date, o.precision, round(o.score, 4))

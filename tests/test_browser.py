@@ -307,3 +307,58 @@ def test_new_articles_appear_without_losing_the_choices(page, server, corpus_db)
     store.close()
     sync_api.expect(page.locator("#timeline-status")).not_to_have_text(before, timeout=10_000)
     assert _query(page)["freq"] == ["M"] and page.locator("#freq input[value='M']").is_checked()
+
+
+UPLOAD = """Title: Invented upload probe: Paris and Rome sign a defence cooperation agreement
+Date: 2025-09-02
+Source: Invented example (tension-tracker browser test)
+Language: en
+Note: invented example, not real reporting
+
+France and Italy on Tuesday signed a defence cooperation agreement in Rome, deepening ties between the two countries.
+
+Paris and Rome said the agreement would strengthen their partnership on naval patrols in the Mediterranean.
+"""
+
+
+def test_upload_articles_and_see_each_outcome(page, server):
+    page.goto(server.url + "/")
+    _wait_for_chart(page)
+    page.set_input_files("#upload input[type=file]", files=[
+        {"name": "upload-probe.txt", "mimeType": "text/plain", "buffer": UPLOAD.encode("utf-8")},
+        {"name": "empty.txt", "mimeType": "text/plain", "buffer": b""},
+    ])
+    stored = page.locator("#upload-result li.outcome-stored")
+    sync_api.expect(stored).to_contain_text("upload-probe.txt: stored", timeout=60_000)
+    rejected = page.locator("#upload-result li.outcome-rejected")
+    sync_api.expect(rejected).to_contain_text("empty.txt: rejected:")
+    # The new pair is offered in the picker without reloading the page.
+    page.locator("#pairs").click()
+    page.locator(".dash-dropdown-search").fill("Ital")
+    sync_api.expect(page.locator(".dash-dropdown-option:has(input[value='FRA-ITA'])")).to_be_visible()
+
+
+@pytest.fixture(scope="module")
+def empty_server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("empty")
+    srv = Server(folder / "empty.db", folder / "inbox")
+    yield srv
+    srv.stop()
+
+
+def test_an_empty_database_says_where_to_drop_articles_then_shows_them(page, empty_server):
+    from datetime import date
+
+    from dashboard.sample import SampleArticle, SampleCue, SampleObservation, SampleSentence, insert_article
+    from tracker.store import open_store
+
+    page.goto(empty_server.url + "/")
+    sync_api.expect(page.locator(".empty-state h2")).to_have_text("No articles yet")
+    assert str(empty_server.log_path.parent / "inbox") in page.locator(".empty-state").inner_text()
+    store = open_store(str(empty_server.log_path.parent / "empty.db"))
+    obs = SampleObservation("RUS-USA", date(2024, 5, 2), (SampleCue("sanctions", 7.0),), 7.0)
+    insert_article(store.engine, SampleArticle("First article", date(2024, 5, 2),
+                                               (SampleSentence("Washington announced sanctions.", (obs,)),)))
+    store.close()
+    _wait_for_chart(page)  # the live refresh replaced the empty state by the timeline
+    assert "Russia – United States: 1 observation, 1 weekly point" in page.locator("#timeline-status").inner_text()

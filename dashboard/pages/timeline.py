@@ -157,8 +157,9 @@ def status_line(state: TimelineState, table: pd.DataFrame) -> list:
         if rows.empty:
             parts.append(f"{pair_label(pair, state.lang)}: no observation in this range")
             continue
-        parts.append(f"{pair_label(pair, state.lang)}: {int(rows['n_obs'].sum()):,} observations, "
-                     f"{len(rows)} {words} points")
+        n = int(rows["n_obs"].sum())
+        parts.append(f"{pair_label(pair, state.lang)}: {n:,} observation{'s' if n != 1 else ''}, "
+                     f"{len(rows)} {words} point{'s' if len(rows) != 1 else ''}")
     return [" · ".join(parts)]
 
 

@@ -232,7 +232,7 @@ def test_ingest_exits_1_and_gives_each_reason_when_something_is_rejected(db, tmp
     out = flat(result.output)
     assert "the file is empty: nothing to read; add the article text and drop it again" in out
     assert f"no such file or folder: {tmp_path / 'missing.txt'}; check the path" in out
-    assert "no files to read in this folder (hidden and temporary files are skipped)" in out
+    assert "no files to read in this folder (hidden and temporary files and READMEs are skipped)" in out
     assert "1 stored (" in out and "4 rejected, from 3 files." in out
     assert "Traceback" not in result.output
 

@@ -14,6 +14,7 @@ from tracker.ingest import (
     expand_paths,
     ingest_file,
     ingest_paths,
+    is_folder_notes,
     is_temporary,
 )
 from tracker.readers import accepted_extensions
@@ -114,10 +115,11 @@ def test_missing_paths_and_folders_without_articles_get_their_reason(store, tmp_
     (only_temporary / ".hidden.txt").write_text(FRENCH)
     (only_temporary / "article.txt.part").write_text(FRENCH)
     (only_temporary / "~$draft.docx").write_text("x")
+    (only_temporary / "README.md").write_text("Articles about Russia and the United States, collected in 2017.")
     missing = tmp_path / "nowhere" / "article.txt"
     report = ingest_paths([missing, empty, only_temporary], store, progress=False)
     folder_reason = (
-        "no files to read in this folder (hidden and temporary files are skipped); "
+        "no files to read in this folder (hidden and temporary files and READMEs are skipped); "
         f"put articles in it as {', '.join(accepted_extensions())} files"
     )
     assert [(o.path, o.outcome, o.reason) for o in report.outcomes] == [
@@ -174,6 +176,8 @@ def test_every_outcome_is_written_to_the_ingest_log(store, inbox, tmp_path):
 def test_temporary_names_are_recognised():
     assert all(map(is_temporary, [".x.txt", "a.txt.part", "~$doc.docx", "a.crdownload", "b.txt~", "c.tmp"]))
     assert not any(map(is_temporary, ["article.txt", "rapport.final.html", "x.jsonl"]))
+    assert all(map(is_folder_notes, ["README.md", "readme.txt", "LICENSE"]))
+    assert not any(map(is_folder_notes, ["readme-moscou.txt", "article.txt"]))
 
 
 def test_a_file_named_twice_is_read_once(tmp_path):

@@ -28,9 +28,18 @@ TEMPORARY_PREFIXES = (".", "~$", "~")
 TEMPORARY_SUFFIXES = (".part", ".partial", ".crdownload", ".download", ".tmp", ".temp", ".swp", "~")
 
 
+# A folder's own notes (corpus/README.md describes the corpus): never an article, and a README
+# that names countries would otherwise put a false point on the dashboard.
+FOLDER_NOTES = ("readme", "license", "licence", "changelog")
+
+
 def is_temporary(name: str) -> bool:
     lower = name.lower()
     return lower.startswith(TEMPORARY_PREFIXES) or lower.endswith(TEMPORARY_SUFFIXES)
+
+
+def is_folder_notes(name: str) -> bool:
+    return name.lower().split(".")[0] in FOLDER_NOTES
 
 
 @dataclass(frozen=True)
@@ -74,8 +83,9 @@ class IngestReport:
 def expand_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Outcome]]:
     """The files to read, in a stable order, and the outcomes of paths that give none.
 
-    Folders are walked recursively, skipping hidden folders and temporary file names; a missing
-    path or a folder with nothing to read becomes a REJECTED outcome with its reason.
+    Folders are walked recursively, skipping hidden folders, temporary file names and the folder's
+    notes (README.md, LICENSE); a file named explicitly is always read. A missing path or a folder
+    with nothing to read becomes a REJECTED outcome with its reason.
     """
     files: list[Path] = []
     problems: list[Outcome] = []
@@ -86,7 +96,7 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[O
             found = sorted(_walk(path))
             if not found:
                 problems.append(Outcome(str(path), REJECTED, (
-                    "no files to read in this folder (hidden and temporary files are skipped); "
+                    "no files to read in this folder (hidden and temporary files and READMEs are skipped); "
                     f"put articles in it as {', '.join(readers.accepted_extensions())} files"
                 )))
         elif path.exists():
@@ -106,7 +116,7 @@ def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
-            if not is_temporary(name):
+            if not is_temporary(name) and not is_folder_notes(name):
                 yield Path(root) / name
 
 

@@ -414,3 +414,21 @@ def test_watch_runs_until_interrupted(tmp_path):
     assert "stored     live.txt: En direct" in output
     assert "Stopped." in output and "Traceback" not in output
     assert process.returncode == 0
+
+
+def test_a_dropped_folder_is_emptied_into_the_inbox_and_read(watcher, store, monkeypatch):
+    import tracker.watcher as watcher_module
+
+    monkeypatch.setattr(watcher_module, "RESCAN_SECONDS", 0.3)  # folders are taken at rescans
+
+    def copy_folder():
+        write(watcher.inbox / "dossier" / "a.txt", text_article("Dossier A", numbered_body(130)))
+        time.sleep(0.4)  # still being copied at the first rescan
+        write(watcher.inbox / "dossier" / "sous" / "b.json", json_record("Dossier B", numbered_body(131, "en")))
+        write(watcher.inbox / "dossier" / "~$verrou.docx", b"lock")
+
+    join_clean(from_thread(copy_folder))
+    wait_for(lambda: len(archived(watcher)) == 2, "the folder's two files to be archived")
+    assert {p.name for p in archived(watcher)} == {"dossier__a.txt", "dossier__sous__b.json"}
+    assert len(store.article_ids()) == 2
+    assert (watcher.inbox / "dossier" / "~$verrou.docx").is_file()  # temporary: left where it is

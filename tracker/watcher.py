@@ -94,15 +94,17 @@ class FileResult:
 # ---------------------------------------------------------------------------------- moving files
 
 
-def move_without_overwrite(source: Path, folder: Path) -> Path:
-    """Move ``source`` into ``folder`` under its name, or "name (2).ext" etc. when that is taken.
+def move_without_overwrite(source: Path, folder: Path, name: str | None = None) -> Path:
+    """Move ``source`` into ``folder`` under its name (or ``name``), or "name (2).ext" etc. when
+    that is taken.
 
     A hard link then an unlink makes "is the name free?" and "take it" one step, so two
     processes moving files at once cannot overwrite each other.
     """
     folder.mkdir(parents=True, exist_ok=True)
+    wanted = Path(name or source.name)
     for number in itertools.count(1):
-        target = folder / (source.name if number == 1 else f"{source.stem} ({number}){source.suffix}")
+        target = folder / (wanted.name if number == 1 else f"{wanted.stem} ({number}){wanted.suffix}")
         try:
             os.link(source, target)
         except FileExistsError:
@@ -229,6 +231,7 @@ class DropFolder:
         self.archive = self.inbox / ARCHIVE_DIR
         self.rejected = self.inbox / REJECTED_DIR
         self._settling = _Settling(debounce)
+        self._folders: dict[Path, tuple] = {}  # dropped folders -> what they held at the last scan
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._running = threading.Event()
@@ -348,8 +351,33 @@ class DropFolder:
     # -- watching
 
     def _scan(self) -> None:
+        self._take_folders()
         for path in self.waiting():
             self._settling.touch(path)
+
+    def _take_folders(self) -> None:
+        """A folder dropped into the inbox: once nothing in it has changed between two scans, its
+        files move up into the inbox as "folder__sub__name.ext" and are read like the others."""
+        if not self.inbox.is_dir():
+            return
+        for entry in os.scandir(self.inbox):
+            if not entry.is_dir(follow_symlinks=False) or entry.name in (ARCHIVE_DIR, REJECTED_DIR) or is_temporary(entry.name):
+                continue
+            folder = Path(entry.path)
+            files = [p for p in sorted(folder.rglob("*")) if p.is_file() and not is_temporary(p.name)]
+            signature = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+            if self._folders.get(folder) != signature:
+                self._folders[folder] = signature  # not seen yet, or still being copied
+                continue
+            del self._folders[folder]
+            for file in files:
+                name = safe_filename("__".join(file.relative_to(self.inbox).parts), default="file")
+                self._settling.touch(move_without_overwrite(file, self.inbox, name))
+            for directory in sorted((d for d in folder.rglob("*") if d.is_dir()), key=lambda d: -len(d.parts)):
+                with contextlib.suppress(OSError):
+                    directory.rmdir()  # only empty ones: what is left in them (temporary files) stays
+            with contextlib.suppress(OSError):
+                folder.rmdir()
 
     def process_ready(self) -> list[FileResult]:
         """Process every file that has settled; the rest wait for the next call."""

@@ -24,7 +24,8 @@ Promises, and how they are kept:
   rescanned every few seconds in case the operating system dropped an event.
 
 A zip is unpacked into the inbox (safe names, size limits: see readers.archive) and archived; its
-files are then read like any other.
+files are then read like any other. A folder dropped into the inbox is emptied into it, once its
+content has not changed between two scans, as "folder__name.ext" files.
 """
 
 from __future__ import annotations

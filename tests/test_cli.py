@@ -281,3 +281,13 @@ def test_a_bad_lexicon_file_is_a_usage_error_naming_the_line(db, tmp_path):
     assert result.exit_code == 2
     assert (f"Invalid value for --lexicon: {lexicon}:2: weight 'lots' is not a number; "
             "write a number from -10 to 10 (0 switches an entry off)") in flat(result.output)
+
+
+def test_explain_of_a_stored_article_matches_explain_of_its_file(db, tmp_path):
+    """What is stored is exactly what the scorer read: the two explanations are the same."""
+    path = tmp_path / "moscou.txt"
+    path.write_text(FRENCH, encoding="utf-8")
+    assert run(db, "ingest", "--no-progress", str(path)).exit_code == 0
+    from_file = json.loads(run(db, "explain", str(path), "--json").output)
+    from_store = json.loads(run(db, "explain", "1", "--json").output)
+    assert from_store == from_file

@@ -208,3 +208,32 @@ def test_smoothing_is_per_pair_over_periods_with_data():
     out = data.smooth(table, 3)  # centred: each value with its neighbours, within its own pair
     assert list(out["smoothed"]) == [3.0, 4.0, 5.0, -2.0, -2.0]
     assert list(data.smooth(table, 1)["smoothed"]) == list(table["tension"])
+
+
+def test_every_query_on_each_backend(db_url):
+    """The same answers on SQLite and PostgreSQL (TRACKER_TEST_PG_URL): the SQL, the migration's
+    triggers and backfill, the period rules of both dialects."""
+    store = open_store(db_url)
+    engine = store.engine
+    for art in _random_articles(seed=5, n_articles=40):
+        insert_article(engine, art)
+    fill_sample(engine)
+    for freq in "DWM":
+        for start, end in ((None, None), (date(2022, 3, 16), date(2022, 9, 13))):
+            _assert_same(data.timeline(engine, ["RUS-USA"], freq, start, end),
+                         _reference(store, "RUS-USA", freq, start, end))
+    with engine.begin() as conn:  # the delete trigger, through the cascade
+        conn.execute(text("DELETE FROM articles WHERE id IN (SELECT min(id) FROM articles)"))
+    _assert_same(data.timeline(engine, ["RUS-USA"], "W"), _reference(store, "RUS-USA", "W"))
+    pairs = data.pairs_by_volume(engine)
+    assert list(pairs["pair"])[:1] == list(store.pairs_summary()["pair"])[:1]
+    assert data.date_bounds(engine, ["RUS-USA"]) is not None
+    ev = data.events(engine, ["RUS-USA"], date(2022, 1, 1), date(2023, 12, 31), per_pair=3)
+    assert 0 < len(ev) <= 3 and (ev["score"].abs() >= data.EVENT_MIN_ABS_SCORE).all()
+    rows, total = data.observations_in_period(engine, "RUS-USA", date(2022, 1, 1), date(2022, 12, 31), limit=5)
+    assert total >= len(rows) > 0 and list(rows["score"].abs()) == sorted(rows["score"].abs(), reverse=True)
+    assert not data.cues_for(engine, list(rows["observation_id"])).empty
+    assert not data.pair_matrix(engine, date(2022, 1, 1), date(2022, 12, 31)).empty
+    assert data.sources(engine, ["RUS-USA"], None, None)["n_articles"].sum() > 0
+    assert data.article(engine, int(rows.iloc[0]["article_id"]))["sentences"] is not None
+    store.close()

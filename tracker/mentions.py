@@ -352,16 +352,29 @@ class Found:
 
 
 def scan(pieces: list[Piece], index: PhraseIndex) -> list[tuple[int, int, list[Entry]]]:
-    """Every (first, last, entries) whose folded pieces form a key of the index."""
+    """Every (first, last, entries) whose folded pieces form a key of the index.
+
+    Runs on every sentence, so it stays a tight loop: a start is tried only if its piece begins
+    some key, and a phrase grows only while it is the beginning of some key.
+    """
+    prefixes, entries = index.prefixes, index.entries
+    keys = [p.key for p in pieces]
+    n = len(keys)
     hits = []
-    for i in range(len(pieces)):
-        key = ""
-        for j in range(i, min(len(pieces), i + MAX_PIECES)):
-            key = join_key(key, pieces[j].key)
-            if key not in index.prefixes:
+    for i in range(n):
+        key = keys[i]
+        if key not in prefixes:
+            continue
+        j = i
+        while True:
+            if key in entries:
+                hits.append((i, j + 1, entries[key]))
+            j += 1
+            if j >= n or j - i >= MAX_PIECES:
                 break
-            if key in index.entries:
-                hits.append((i, j + 1, index.entries[key]))
+            key = key + keys[j] if key.endswith("'") else f"{key} {keys[j]}"
+            if key not in prefixes:
+                break
     return hits
 
 
@@ -397,6 +410,7 @@ class _Context:
         self.words = role_words(lang)
         self.keys = [p.key for p in pieces]
         self._lemmas: dict[int, str] = {}
+        self._before: dict[int, list[tuple[str, int]]] = {}
 
     @cached_property
     def _token_starts(self) -> list[int]:
@@ -448,15 +462,26 @@ class _Context:
     def text_of(self, first: int, last: int) -> str:
         return self.text[self.pieces[first].start - self.offset : self.pieces[last - 1].end - self.offset]
 
+    def _keys_before(self, end: int) -> list[tuple[str, int]]:
+        """The phrases of 1 to 6 pieces ending just before piece `end`, shortest first (memoised)."""
+        found = self._before.get(end)
+        if found is None:
+            found = []
+            key = ""
+            for start in range(end - 1, max(-1, end - 7), -1):
+                key = join_key(self.keys[start], key) if key else self.keys[start]
+                found.append((key, start))
+            self._before[end] = found
+        return found
+
     def phrase_before(self, end: int, listname: str) -> tuple[str, int] | None:
         """The longest phrase of the list ending just before piece `end`: (its text, its first piece)."""
+        words = self.words.get(listname, ())
         best = None
-        key = ""
-        for start in range(end - 1, max(-1, end - 7), -1):
-            key = join_key(self.keys[start], key) if key else self.keys[start]
-            if self.has(listname, key):
-                best = (self.text_of(start, end), start)
-        return best
+        for key, start in self._keys_before(end):
+            if key in words:
+                best = start
+        return (self.text_of(best, end), best) if best is not None else None
 
     def near_before(self, end: int, listname: str, width: int, use_lemma: bool = True) -> str | None:
         """A word of the list among the `width` pieces before `end` (lemmas for verbs and plurals)."""
@@ -751,18 +776,23 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mentio
 
 def _phrase_in(ctx: _Context, listname: str) -> str | None:
     """The first phrase of a list found anywhere in the sentence; acronyms (G20, UN) in capitals only."""
-    words = ctx.words.get(listname, frozenset())
     acronyms = _acronyms(ctx.lang, listname)
-    for i in range(len(ctx.keys)):
-        key = ""
-        for j in range(i, min(len(ctx.keys), i + 6)):
-            key = join_key(key, ctx.keys[j])
-            if key in words:
-                text = ctx.text_of(i, j + 1)
-                if key in acronyms and text not in acronyms[key]:
-                    continue
-                return text
+    for first, last, entries in scan(ctx.pieces, list_index(ctx.lang, listname)):
+        text = ctx.text_of(first, last)
+        key = entries[0].form
+        if key in acronyms and text not in acronyms[key]:
+            continue
+        return text
     return None
+
+
+@cache
+def list_index(lang: str, listname: str) -> PhraseIndex:
+    """A word list of roles.tsv as a PhraseIndex, to find its phrases anywhere in a sentence."""
+    index = PhraseIndex()
+    for key in role_words(lang).get(listname, ()):
+        index.add(key, Entry("", listname, key, ()))
+    return index
 
 
 @cache

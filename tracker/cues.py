@@ -5,9 +5,10 @@ lookup table (spacy-lookups-data), a sentence word through the first of its cand
 (the model's lemma, the form, rule-based lemmas for verb/noun/adjective) that is a pattern word.
 The candidates repair the model's lemma when its part-of-speech tag is wrong ("amélioré" tagged
 NOUN keeps the lemma "amélioré"; the verb rule gives "améliorer"). Words no pattern uses become
-one placeholder, so the keyed copy of the sentence stays tiny. A PhraseMatcher finds contiguous
-patterns, a Matcher (only for the few patterns with a ``~N`` gap) the gapped ones. Quote marks
-are skipped: 'les relations "dégradées"' matches "relation dégrader".
+one placeholder, so the keyed copy of the sentence stays tiny. A PhraseMatcher finds the
+contiguous patterns and the contiguous segments of gapped ones ("relation ~8 dégrader"), whose
+order and gaps a few lines of Python then check. Quote marks and definite articles are skipped:
+'les relations "dégradées"' matches "relation dégrader".
 
 Overlaps. The match with the most pattern words wins, then the tighter one; a word belongs to
 one cue only ("relations dégradées" does not also fire "dégrader"). Gap words stay free.
@@ -37,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.lookups import load_lookups
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -215,14 +216,14 @@ class CueFinder:
         rules = [r for r in (load_modifiers() if modifiers is None else modifiers) if r.lang == lang]
         self._set_up_modifiers(rules)
         self._set_up_patterns(nlp)
-        self._key_cache: dict[tuple[str, str], str] = {}
+        self._key_cache: dict[tuple[int, int], str] = {}
         self.version = f"{lexicon.version}-{_modifiers_hash(rules)}-r{RULES_VERSION}"
 
     # ----------------------------------------------------------------- set-up
 
     def _set_up_patterns(self, nlp) -> None:
         """Key every pattern word, then load the contiguous patterns into a PhraseMatcher and
-        the gapped ones into a Matcher, both over a private vocabulary of keys."""
+        the segments of the gapped ones, over a private vocabulary of keys."""
         keyed: list[tuple[LexiconEntry, list[str | int]]] = []
         for entry in self.entries:
             parts: list[str | int] = []
@@ -238,25 +239,32 @@ class CueFinder:
         self.keyed_patterns = {entry.pattern: tuple(parts) for entry, parts in keyed}
         self.vocab = Vocab()
         self.phrase_matcher = PhraseMatcher(self.vocab)
-        self.gap_matcher = Matcher(self.vocab)
-        self._gapped_word_slots: dict[str, list[bool]] = {}
         self._entry_by_label: dict[str, LexiconEntry] = {}
+        # A gapped pattern is a chain of contiguous segments ("relation", 8, "dégrader"): the
+        # PhraseMatcher finds the segments, _chain() checks their order and the gaps. (spaCy's
+        # Matcher with "{0,8}" wildcards did the same at a cost of ~1 ms per sentence.)
+        self._gapped: dict[str, list[tuple[LexiconEntry, list[str], list[int]]]] = defaultdict(list)
+        segment_labels: set[str] = set()
         for index, (entry, parts) in enumerate(keyed):
-            label = str(index)
-            self._entry_by_label[label] = entry
             if all(isinstance(p, str) for p in parts):
+                label = str(index)
+                self._entry_by_label[label] = entry
                 self.phrase_matcher.add(label, [Doc(self.vocab, words=[str(p) for p in parts])])
                 continue
-            token_pattern, slots = [], []
+            segments: list[list[str]] = [[]]
+            gaps: list[int] = []
             for part in parts:
                 if isinstance(part, int):
-                    token_pattern.append({"ORTH": {"NOT_IN": [_STOP]}, "OP": f"{{0,{part}}}"})
-                    slots.append(False)
+                    segments.append([])
+                    gaps.append(part)
                 else:
-                    token_pattern.append({"ORTH": part})
-                    slots.append(True)
-            self.gap_matcher.add(label, [token_pattern])
-            self._gapped_word_slots[label] = slots
+                    segments[-1].append(part)
+            labels = ["seg " + " ".join(segment) for segment in segments]
+            for label, segment in zip(labels, segments, strict=True):
+                if label not in segment_labels:
+                    segment_labels.add(label)
+                    self.phrase_matcher.add(label, [Doc(self.vocab, words=segment)])
+            self._gapped[labels[0]].append((entry, labels, gaps))
 
     def _set_up_modifiers(self, rules: list[ModifierRule]) -> None:
         self.boundaries = {r.words[0] for r in rules if r.kind == "boundary" and r.scope != "degree"}
@@ -305,10 +313,10 @@ class CueFinder:
     # ----------------------------------------------------------------- matching
 
     def _key(self, token: Token) -> str:
-        form = _norm(token.text)
-        cache_key = (form, token.lemma_)
+        cache_key = (token.orth, token.lemma)  # string-store ids: no string work on a cache hit
         key = self._key_cache.get(cache_key)
         if key is None:
+            form = _norm(token.text)
             if form in _STOP_PUNCT or form in self.boundaries:
                 key = _STOP
             else:
@@ -319,22 +327,38 @@ class CueFinder:
             self._key_cache[cache_key] = key
         return key
 
-    def _matches(self, tokens: list[Token]) -> list[_Match]:
-        keys = [self._key(t) for t in tokens]
+    def _matches(self, keys: list[str]) -> list[_Match]:
         if all(k in (_OTHER, _STOP) for k in keys):
             return []
         doc = Doc(self.vocab, words=keys)
         found: list[_Match] = []
+        segments: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for label_id, start, end in self.phrase_matcher(doc):
-            entry = self._entry_by_label[self.vocab.strings[label_id]]
-            found.append(_Match(entry, tuple(range(start, end)), start, end - 1))
-        if self._gapped_word_slots:
-            for label_id, start, _end, alignment in self.gap_matcher(doc, with_alignments=True):
-                label = self.vocab.strings[label_id]
-                slots = self._gapped_word_slots[label]
-                words = tuple(start + i for i, slot in enumerate(alignment) if slots[slot])
-                found.append(_Match(self._entry_by_label[label], words, words[0], words[-1]))
+            label = self.vocab.strings[label_id]
+            entry = self._entry_by_label.get(label)
+            if entry is not None:
+                found.append(_Match(entry, tuple(range(start, end)), start, end - 1))
+            else:
+                segments[label].append((start, end))
+        if segments:
+            stops = [i for i, k in enumerate(keys) if k == _STOP]
+            for first, occurrences in list(segments.items()):
+                for entry, labels, gaps in self._gapped.get(first, ()):
+                    for start, end in occurrences:
+                        for words in self._chain(segments, labels, gaps, 1, start, end, stops):
+                            found.append(_Match(entry, tuple(range(start, end)) + words, start, words[-1]))
         return found
+
+    def _chain(self, segments, labels, gaps, index, prev_start, prev_end, stops) -> Iterable[tuple[int, ...]]:
+        """Every way to place segments[index:] after a segment ending at prev_end: each within
+        its gap and with no sentence stop in between; yields the placed segments' positions."""
+        if index == len(labels):
+            yield ()
+            return
+        for start, end in segments.get(labels[index], ()):
+            if prev_end <= start <= prev_end + gaps[index - 1] and not any(prev_end <= s < start for s in stops):
+                for rest in self._chain(segments, labels, gaps, index + 1, start, end, stops):
+                    yield tuple(range(start, end)) + rest
 
     @staticmethod
     def _resolve_overlaps(found: list[_Match]) -> list[_Match]:
@@ -352,9 +376,14 @@ class CueFinder:
 
     def find(self, sent: Span, base: int = 0) -> list[Cue]:
         """The cues of one sentence, with offsets ``base + token.idx`` into the article's text."""
-        tokens = [t for t in sent if not t.is_space and t.text not in _QUOTES
-                  and _norm(t.text) not in self.articles]
-        kept = self._resolve_overlaps(self._matches(tokens))
+        tokens, keys = [], []
+        for token in sent:
+            text = token.text
+            if token.is_space or text in _QUOTES or text.lower() in self.articles:
+                continue
+            tokens.append(token)
+            keys.append(self._key(token))
+        kept = self._resolve_overlaps(self._matches(keys))
         if not kept:
             return []
         ctx = _SentenceContext(self, sent, tokens, kept)
@@ -364,12 +393,11 @@ class CueFinder:
                 continue
             first, last = tokens[match.start], tokens[match.end]
             start, end = first.idx, last.idx + len(last.text)
-            doc_text = sent.doc.text
             weight, modifiers = self._weigh(match, ctx)
             cues.append(Cue(
                 start=base + start,
                 end=base + end,
-                text=doc_text[start:end],
+                text=ctx.text[start - sent.start_char:end - sent.start_char],
                 pattern=match.entry.pattern,
                 category=match.entry.category,
                 base_weight=match.entry.weight,
@@ -430,19 +458,39 @@ class _SentenceContext:
         self.sent = sent
         self.tokens = tokens
         self.position = {t.i: p for p, t in enumerate(tokens)}
-        self.has_parse = sent.doc.has_annotation("DEP")
+        # Every token of a parsed sentence has a relation (the root's is "ROOT"); asking the Doc
+        # (has_annotation) would scan the whole article for every sentence.
+        self.has_parse = bool(tokens[0].dep) if tokens else False
         self.cue_at = {p: m for m in kept if m.entry.category != NOT_A_CUE for p in m.words}
         self.cue_words = set(self.cue_at)
-        self.forms = [_norm(t.text) for t in tokens]
-        self.words = [
-            {f, _norm(t.lemma_), finder.keyer.canon(t.lemma_ or f)} if t.lemma_ else {f}
-            for f, t in zip(self.forms, tokens, strict=True)
-        ]
-        self.stops = [
-            (t.is_punct and t.text not in _WINDOW_TRANSPARENT) or f in finder.boundaries
-            for f, t in zip(self.forms, tokens, strict=True)
-        ]
-        self.exempt = self._exception_positions()
+        self._words: dict[int, set[str]] = {}
+        self._stops: dict[int, bool] = {}
+        self._exempt: dict[tuple[str, int], bool] = {}
+        self._longest_exception = max((len(r.words) for r in finder.exceptions), default=0)
+        # Span.text, once: Doc.text would rebuild the whole article's text on every call.
+        self.text = sent.text
+
+    # Word sets, stops and exceptions are computed for the few positions the rules look at.
+
+    def form(self, p: int) -> str:
+        return _norm(self.tokens[p].text)
+
+    def words(self, p: int) -> set[str]:
+        found = self._words.get(p)
+        if found is None:
+            token = self.tokens[p]
+            form = _norm(token.text)
+            found = {form, _norm(token.lemma_), self.finder.keyer.canon(token.lemma_)} if token.lemma_ else {form}
+            self._words[p] = found
+        return found
+
+    def stop(self, p: int) -> bool:
+        found = self._stops.get(p)
+        if found is None:
+            token = self.tokens[p]
+            found = (token.is_punct and token.text not in _WINDOW_TRANSPARENT) or self.form(p) in self.finder.boundaries
+            self._stops[p] = found
+        return found
 
     # ----------------------------------------------------------------- windows
 
@@ -454,22 +502,27 @@ class _SentenceContext:
             if word.startswith("="):
                 if self.tokens[p].text != word[1:]:
                     return False
-            elif word not in self.words[p]:
+            elif word not in self.words(p):
                 return False
         return True
 
-    def _exception_positions(self) -> dict[str, set[int]]:
-        """Per modifier kind, the words that may not trigger it ("sans" in "sans précédent")."""
-        covered: dict[str, set[int]] = defaultdict(set)
-        for p in range(len(self.tokens)):
-            for word in self.words[p]:
-                for rule in self.finder._exceptions_by_first.get(word, ()):
-                    if self._phrase_at(rule.words, p):
-                        covered[rule.scope].update(range(p, p + len(rule.words)))
-        return covered
+    def _exempt_at(self, kind: str, p: int) -> bool:
+        """Whether an exception phrase for this kind covers position p ("sans" in "sans précédent")."""
+        key = (kind, p)
+        found = self._exempt.get(key)
+        if found is None:
+            found = False
+            for start in range(max(0, p - self._longest_exception + 1), p + 1):
+                for word in self.words(start):
+                    for rule in self.finder._exceptions_by_first.get(word, ()):
+                        if (rule.scope in (kind, "all") and start + len(rule.words) > p
+                                and self._phrase_at(rule.words, start)):
+                            found = True
+            self._exempt[key] = found
+        return found
 
     def _blocked(self, kind: str, positions: Iterable[int | None]) -> bool:
-        return any(p in self.exempt[kind] or p in self.exempt["all"] for p in positions if p is not None)
+        return any(self._exempt_at(kind, p) for p in positions if p is not None)
 
     def _trigger(self, rule: ModifierRule, start: int) -> str | None:
         """The phrase's text if it may act here (not inside an exception for its kind)."""
@@ -484,13 +537,13 @@ class _SentenceContext:
         p = match.start - 1
         degree_blocked = False
         while p >= 0 and match.start - 1 - p <= finder._max_window:
-            for word in self.words[p]:
+            for word in self.words(p):
                 for rule in finder._rules_by_last.get(word, ()):
                     if degree_blocked and rule.kind in _DEGREE_KINDS:
                         continue
                     start = p - len(rule.words) + 1
                     if (match.start - 1 - p <= rule.distance and self._phrase_at(rule.words, start)
-                            and not any(self.stops[q] for q in range(start, p + 1))):
+                            and not any(self.stop(q) for q in range(start, p + 1))):
                         trigger = self._trigger(rule, start)
                         if trigger:
                             yield rule, trigger
@@ -502,15 +555,15 @@ class _SentenceContext:
                                 and " ".join(rule.words) == other.entry.category):
                             yield rule, " ".join(self.tokens[q].text for q in other.words)
                 break
-            if self.stops[p]:
+            if self.stop(p):
                 break
-            degree_blocked = degree_blocked or self.forms[p] in finder.degree_boundaries
+            degree_blocked = degree_blocked or self.form(p) in finder.degree_boundaries
             p -= 1
         # Rightwards.
         p = match.end + 1
         degree_blocked = False
         while p < len(self.tokens) and p - match.end - 1 <= finder._max_window:
-            for word in self.words[p]:
+            for word in self.words(p):
                 for rule in finder._rules_by_first.get(word, ()):
                     if degree_blocked and rule.kind in _DEGREE_KINDS:
                         continue
@@ -518,16 +571,16 @@ class _SentenceContext:
                         trigger = self._trigger(rule, p)
                         if trigger:
                             yield rule, trigger
-            if self.stops[p] or p in self.cue_words:
+            if self.stop(p) or p in self.cue_words:
                 break
-            degree_blocked = degree_blocked or self.forms[p] in finder.degree_boundaries
+            degree_blocked = degree_blocked or self.form(p) in finder.degree_boundaries
             p += 1
         # Inside the gaps of a gapped cue ("tensions did not ease"), in either direction.
         words = set(match.words)
         for p in range(match.start + 1, match.end):
             if p in words:
                 continue
-            for word in self.words[p]:
+            for word in self.words(p):
                 for rule in finder._rules_by_any_first.get(word, ()):
                     end = p + len(rule.words) - 1
                     if end < match.end and words.isdisjoint(range(p, end + 1)) and self._phrase_at(rule.words, p):
@@ -712,21 +765,13 @@ class _SentenceContext:
     def in_quotes(self, match: _Match) -> bool:
         """Whether the cue's first word stands inside quotation marks opened in this sentence."""
         first = self.tokens[match.start]
-        depth, straight_open = 0, False
-        for token in self.sent:
-            if token.i >= first.i:
-                break
-            if token.text in _OPENING_QUOTES:
-                depth += 1
-            elif token.text in _CLOSING_QUOTES:
-                depth = max(0, depth - 1)
-            elif token.text in ('"', "``", "''"):
-                straight_open = not straight_open
-        return depth > 0 or straight_open
+        before = self.text[: first.idx - self.sent.start_char]
+        depth = sum(before.count(q) for q in _OPENING_QUOTES) - sum(before.count(q) for q in _CLOSING_QUOTES)
+        return depth > 0 or before.count('"') % 2 == 1
 
     def in_question(self, match: _Match) -> bool:
         last = self.tokens[match.end]
-        return any(t.text == "?" for t in self.sent if t.i > last.i)
+        return "?" in self.text[last.idx + len(last.text) - self.sent.start_char:]
 
 
 def _modifiers_hash(rules: Sequence[ModifierRule]) -> str:

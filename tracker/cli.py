@@ -579,9 +579,25 @@ def watch(state: State, folder: str | None, once: bool, debounce: float, max_mb:
                       on_result=on_result)
     if not once:
         console.print(f"Watching {escape(str(inbox))} (database {escape(store.url)}); Ctrl+C stops.")
+    import signal
+
+    stopping = []
+
+    def stop_after_this_file(signum, _frame) -> None:
+        # The file being read is finished (stored, moved, reported); a second Ctrl+C stops at once.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        stopping.append(signum)
+        drop.stop()
+
+    previous = {sig: signal.signal(sig, stop_after_this_file) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         drop.run(once=once)
     except KeyboardInterrupt:
+        pass
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if stopping or not once:
         console.print("Stopped.")
     if once and rejected:
         raise SystemExit(1)

@@ -61,15 +61,22 @@ def export_titles(engine: Engine, chart: TimelineChart) -> tuple[str, str, list[
     names = [pair_label(p, state.lang) for p in state.pairs]
     title = "Tension over time: " + ", ".join(names) if names else "Tension over time"
     subtitle = " · ".join([", ".join(state.pairs), describe_range(state, chart.table)])
-    src = data.sources(engine, list(state.pairs), state.start, state.end)
+    source = source_caption(engine, list(state.pairs), state.start, state.end)
+    return title, subtitle, [source, METHOD]
+
+
+def source_caption(engine: Engine, pairs: list[str], first: date | None, last: date | None) -> str:
+    """'Source: tension-tracker, 12 articles: France 24 (3), ...' with a word on invented examples."""
+    src = data.sources(engine, pairs, first, last)
     n_articles = int(src["n_articles"].sum())
     names = [f"{r.outlet} ({r.n_articles})" for r in src.head(4).itertuples()]
     more = f" and {len(src) - 4} more outlets" if len(src) > 4 else ""
-    source = f"Source: tension-tracker, {n_articles} article{'s' if n_articles != 1 else ''}: {', '.join(names) or 'none'}{more}."
+    source = (f"Source: tension-tracker, {n_articles} article{'s' if n_articles != 1 else ''}: "
+              f"{', '.join(names) or 'none'}{more}.")
     n_examples = int(src["n_examples"].sum())
     if n_examples:
         source += f" {n_examples} of them are invented examples, not real reporting."
-    return title, subtitle, [source, METHOD]
+    return source
 
 
 def timeline_csv(chart: TimelineChart) -> bytes:
@@ -80,3 +87,52 @@ def timeline_csv(chart: TimelineChart) -> bytes:
         return (",".join(columns) + "\n").encode()
     table["period"] = pd.to_datetime(table["period"]).dt.strftime("%Y-%m-%d")
     return table[columns].to_csv(index=False).encode("utf-8")
+
+
+SPAN_NAMES = {"month": "Month", "quarter": "Quarter", "year": "Year"}
+
+
+def span_name(first: date, span: str) -> str:
+    """'April 2024', '2024 Q2', '2024'."""
+    if span == "year":
+        return f"{first:%Y}"
+    if span == "quarter":
+        return f"{first:%Y} Q{(first.month - 1) // 3 + 1}"
+    return f"{first:%B %Y}"
+
+
+@dataclass(frozen=True)
+class MatrixChart:
+    figure: go.Figure
+    table: pd.DataFrame  # data.pair_matrix's columns + pair_name
+    first: date
+    last: date
+    span: str
+    lang: str
+
+
+def matrix_chart(engine: Engine, span: str, first: date, lang: str) -> MatrixChart:
+    from dashboard.state import country_label
+
+    first, last = data.span_of(first, span)
+    table = data.pair_matrix(engine, first, last)
+    table["pair_name"] = [pair_label(p, lang) for p in table["pair"]]
+    fig = figures.matrix_figure(table, name=lambda c: country_label(c, lang))
+    return MatrixChart(fig, table, first, last, span, lang)
+
+
+def matrix_titles(engine: Engine, chart: MatrixChart) -> tuple[str, str, list[str]]:
+    title = f"Tension between country pairs: {span_name(chart.first, chart.span)}"
+    subtitle = (f"{chart.first:%Y-%m-%d} to {chart.last:%Y-%m-%d} · {len(chart.table)} pairs, "
+                f"{int(chart.table['n_obs'].sum()):,} observations")
+    source = source_caption(engine, list(chart.table["pair"]), chart.first, chart.last)
+    method = "Each cell: mean over articles of each article's mean sentence score, −10 (cooperation) to +10 (tension)."
+    return title, subtitle, [source, method]
+
+
+def matrix_csv(chart: MatrixChart) -> bytes:
+    columns = ["pair", "pair_name", "tension", "n_obs", "n_articles"]
+    table = chart.table[columns].copy()
+    table.insert(2, "first", chart.first.isoformat())
+    table.insert(3, "last", chart.last.isoformat())
+    return table.to_csv(index=False).encode("utf-8")

@@ -16,13 +16,22 @@ import re
 import shutil
 import threading
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import plotly.graph_objects as go
 from sqlalchemy import Engine
 
 from dashboard import figures
-from dashboard.charts import export_titles, timeline_chart, timeline_csv
+from dashboard.charts import (
+    export_titles,
+    matrix_chart,
+    matrix_csv,
+    matrix_titles,
+    span_name,
+    timeline_chart,
+    timeline_csv,
+)
 from dashboard.state import TimelineState
 
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "csv": "text/csv"}
@@ -139,6 +148,26 @@ def export_timeline(engine: Engine, state: TimelineState, fmt: str, *, width: in
     height = int(width * ASPECT)
     fig = figures.decorate(chart.figure, title=title, subtitle=subtitle, caption=caption)
     fig.update_layout(height=height, width=width)
+    return Export(render(fig, fmt, width=width, scale=scale, height=height), f"{stem}.{fmt}", MIME[fmt])
+
+
+def export_matrix(engine: Engine, span: str, first: date, lang: str, fmt: str, *, width: int = DEFAULT_WIDTH,
+                  scale: float = DEFAULT_SCALE) -> Export:
+    """The matrix of one month, quarter or year as an image with title, span and source caption, or as CSV."""
+    fmt = fmt.lower()
+    if fmt not in MIME:
+        raise ExportError(f"unknown format {fmt!r}; use png, svg, pdf or csv")
+    chart = matrix_chart(engine, span, first, lang)
+    if chart.table.empty:
+        raise ExportError(f"no observation in {span_name(chart.first, span)}: nothing to export")
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"tension_matrix_{span}_{chart.first.isoformat()}")
+    if fmt == "csv":
+        return Export(matrix_csv(chart), f"{stem}.csv", MIME["csv"])
+    width, scale = check_size(width, scale)
+    title, subtitle, caption = matrix_titles(engine, chart)
+    height = max(int(width * 0.75), 500)
+    fig = figures.decorate(chart.figure, title=title, subtitle=subtitle, caption=caption)
+    fig.update_layout(height=height, width=width, margin={"t": 170})
     return Export(render(fig, fmt, width=width, scale=scale, height=height), f"{stem}.{fmt}", MIME[fmt])
 
 

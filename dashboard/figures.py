@@ -79,7 +79,7 @@ def empty_figure(message: str) -> go.Figure:
     _base_layout(fig)
     fig.update_layout(
         xaxis={"visible": False}, yaxis={"visible": False}, height=360,
-        annotations=[{"text": safe(message), "showarrow": False, "xref": "paper", "yref": "paper",
+        annotations=[{"text": safe(message).replace("\n", "<br>"), "showarrow": False, "xref": "paper", "yref": "paper",
                       "x": 0.5, "y": 0.5, "font": {"size": 15, "color": "#57606a"}}],
     )
     return fig
@@ -270,7 +270,9 @@ def matrix_figure(matrix: pd.DataFrame, *, name: Callable[[str], str] = str, hei
     """
     if matrix.empty:
         return empty_figure("No observation in this period.")
-    codes = sorted(set(matrix["country_a"]) | set(matrix["country_b"]), key=lambda c: name(c))
+    from tracker.countries import strip_accents  # "États-Unis" sorts with the E, as a reader expects
+
+    codes = sorted(set(matrix["country_a"]) | set(matrix["country_b"]), key=lambda c: strip_accents(name(c)).casefold())
     names = [name(c) for c in codes]
     index = {c: i for i, c in enumerate(codes)}
     n = len(codes)

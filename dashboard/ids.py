@@ -36,6 +36,7 @@ MATRIX_LANG = "matrix-lang"
 MATRIX_GRAPH = "matrix-graph"
 MATRIX_MOVERS = "matrix-movers"
 MATRIX_STATUS = "matrix-status"
+MATRIX_EXPORT = "matrix-"  # prefix of the matrix page's export bar (same suffixes as the timeline's)
 
 # Article page
 ARTICLE = "article"

@@ -280,6 +280,17 @@ def test_matrix_page_and_its_links(page, server):
     assert len(_query(page)["pairs"][0]) == 7
 
 
+def test_empty_ranges_and_bad_urls_say_what_to_do(page, server, corpus_db):
+    pair = _pairs_by_volume(corpus_db)[0]
+    page.goto(server.url + f"/?pairs={pair},Atlantis-USA&from=2031-01-01&to=2031-12-31&freq=Q")
+    notices = page.locator(".notice")
+    sync_api.expect(notices.first).to_be_visible()
+    text = " ".join(notices.all_inner_texts())
+    assert "unknown country 'Atlantis'" in text and "unknown granularity 'Q'" in text
+    sync_api.expect(page.locator("#timeline-graph .annotation-text").first).to_contain_text(
+        "Its observations run from")
+
+
 def test_an_unknown_article_and_page_say_so(page, server):
     page.goto(server.url + "/article/999999")
     sync_api.expect(page.locator("h2")).to_have_text("No such article")

@@ -134,3 +134,17 @@ def test_cli_export_errors_are_one_clear_line(engine, tmp_path):
                   "--to", "2023-01-01")
     assert result.exit_code == 2 and "swap them" in result.output
     assert "Example:" in _cli("export", "--help").output
+
+
+@needs_chromium
+def test_matrix_export_png_and_csv(engine):
+    from dashboard.export import export_matrix
+
+    png = export_matrix(engine, "month", date(2023, 4, 1), "fr", "png", width=900, scale=1)
+    assert png.content.startswith(b"\x89PNG\r\n\x1a\n") and png.filename == "tension_matrix_month_2023-04-01.png"
+    svg = export_matrix(engine, "quarter", date(2023, 4, 1), "fr", "svg", width=900, scale=1).content.decode()
+    assert "Tension between country pairs: 2023 Q2" in svg and "Russie" in svg and "Source: tension-tracker" in svg
+    table = pd.read_csv(io.BytesIO(export_matrix(engine, "month", date(2023, 4, 1), "en", "csv").content))
+    assert set(table["pair"]) == {"RUS-USA", "CHN-RUS"} and (table["first"] == "2023-04-01").all()
+    with pytest.raises(ExportError, match="no observation in January 2023"):
+        export_matrix(engine, "month", date(2023, 1, 1), "en", "csv")

@@ -12,9 +12,11 @@ from urllib.parse import parse_qs, urlencode
 from dash import Input, Output, State, dcc, html, no_update
 
 from dashboard import data, ids
-from dashboard.figures import empty_figure, matrix_figure
-from dashboard.pages.timeline import LANG_OPTIONS, empty_state
-from dashboard.state import country_label, pair_label
+from dashboard.charts import matrix_chart, span_name
+from dashboard.export import DEFAULT_SCALE, DEFAULT_WIDTH, ExportError, export_matrix
+from dashboard.figures import empty_figure
+from dashboard.pages.timeline import LANG_OPTIONS, download_payload, empty_state, export_bar
+from dashboard.state import pair_label
 
 SPANS = [{"label": "Month", "value": "month"}, {"label": "Quarter", "value": "quarter"},
          {"label": "Year", "value": "year"}]
@@ -40,11 +42,7 @@ def period_options(ctx, span: str) -> list[dict]:
 
 
 def _period_name(d: date, span: str) -> str:
-    if span == "year":
-        return f"{d:%Y}"
-    if span == "quarter":
-        return f"{d:%Y} Q{(d.month - 1) // 3 + 1}"
-    return f"{d:%B %Y}"
+    return span_name(d, span)
 
 
 def layout(ctx, search: str | None):
@@ -73,8 +71,10 @@ def layout(ctx, search: str | None):
         html.Div(className="matrix-grid", children=[
             html.Div(className="card chart-card", children=[
                 html.Div(id=ids.MATRIX_STATUS, className="chart-status", role="status"),
-                dcc.Graph(id=ids.MATRIX_GRAPH, config={"displaylogo": False, "responsive": True},
+                dcc.Graph(id=ids.MATRIX_GRAPH, config={"displaylogo": False, "responsive": True,
+                                                       "modeBarButtonsToRemove": ["toImage"]},
                           figure=empty_figure("Loading…")),
+                export_bar(ids.MATRIX_EXPORT),
             ]),
             html.Section(id=ids.MATRIX_MOVERS, className="card movers"),
         ]),
@@ -162,15 +162,15 @@ def register(app, ctx) -> None:
         span = span or "month"
         if not period:
             return empty_figure("No observation stored yet."), [], [], no_update
-        first, last = data.span_of(date.fromisoformat(period), span)
+        chart = matrix_chart(ctx.engine, span, date.fromisoformat(period), lang)
+        current, first, last = chart.table, chart.first, chart.last
         prev_first, prev_last = data.previous_span(first, span)
-        current = data.pair_matrix(ctx.engine, first, last)
         previous = data.pair_matrix(ctx.engine, prev_first, prev_last)
         query = "?" + urlencode({"span": span, "period": period, "lang": lang})
         if current.empty:
             message = f"No observation in {_period_name(first, span)}: choose another {SPAN_WORDS[span]}."
             return empty_figure(message), movers_panel(current, previous, span, first, prev_first, last, lang), [], query
-        fig = matrix_figure(current, name=lambda c: country_label(c, lang))
+        fig = chart.figure
         status = (f"{_period_name(first, span)}: {len(current)} pairs, {int(current['n_obs'].sum()):,} observations. "
                   "Click a cell for its timeline.")
         return fig, movers_panel(current, previous, span, first, prev_first, last, lang), status, query
@@ -194,3 +194,27 @@ def register(app, ctx) -> None:
         first, last = data.span_of(date.fromisoformat(period), span or "month")
         prev_first, _ = data.previous_span(first, span or "month")
         return "/", timeline_href(pair, prev_first, last, lang or "en")[1:]
+
+    prefix = ids.MATRIX_EXPORT
+
+    @app.callback(
+        Output(prefix + ids.EXPORT_DOWNLOAD, "data"),
+        Output(prefix + ids.EXPORT_MESSAGE, "children"),
+        Input(prefix + ids.EXPORT_BUTTON, "n_clicks"),
+        State(prefix + ids.EXPORT_FORMAT, "value"),
+        State(prefix + ids.EXPORT_WIDTH, "value"),
+        State(prefix + ids.EXPORT_SCALE, "value"),
+        State(ids.MATRIX_SPAN, "value"),
+        State(ids.MATRIX_PERIOD, "value"),
+        State(ids.MATRIX_LANG, "value"),
+        prevent_initial_call=True,
+    )
+    def download(_clicks, fmt, width, scale, span, period, lang):
+        if not period:
+            return no_update, "choose a period first"
+        try:
+            result = export_matrix(ctx.engine, span or "month", date.fromisoformat(period), lang or "en",
+                                   fmt or "png", width=width or DEFAULT_WIDTH, scale=scale or DEFAULT_SCALE)
+        except ExportError as exc:
+            return no_update, str(exc)
+        return download_payload(result), f"{result.filename} ({len(result.content) / 1024:,.0f} KB)"

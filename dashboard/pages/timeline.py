@@ -119,19 +119,26 @@ def layout(ctx, search: str | None):
     ]), "timeline"
 
 
-def export_bar() -> html.Div:
+def export_bar(prefix: str = "") -> html.Div:
+    """Format, width, scale and a Download button; ``prefix`` keeps the ids of two pages apart."""
     return html.Div(className="export-bar", children=[
         html.Span("Export", className="export-title"),
-        dcc.Dropdown(id=ids.EXPORT_FORMAT, value="png", clearable=False, searchable=False, className="narrow",
+        dcc.Dropdown(id=prefix + ids.EXPORT_FORMAT, value="png", clearable=False, searchable=False, className="narrow",
                      options=[{"label": f, "value": f.lower()} for f in ("PNG", "SVG", "PDF", "CSV")]),
-        html.Label(["width ", dcc.Input(id=ids.EXPORT_WIDTH, type="number", value=DEFAULT_WIDTH, min=400,
+        html.Label(["width ", dcc.Input(id=prefix + ids.EXPORT_WIDTH, type="number", value=DEFAULT_WIDTH, min=400,
                                           max=4000, step=100, debounce=True, className="num")]),
-        html.Label(["scale ", dcc.Input(id=ids.EXPORT_SCALE, type="number", value=DEFAULT_SCALE, min=0.5, max=4,
-                                          step=0.5, debounce=True, className="num")]),
-        html.Button("Download", id=ids.EXPORT_BUTTON, className="button", n_clicks=0),
-        dcc.Download(id=ids.EXPORT_DOWNLOAD),
-        html.Span(id=ids.EXPORT_MESSAGE, className="export-message", role="status"),
+        html.Label(["scale ", dcc.Input(id=prefix + ids.EXPORT_SCALE, type="number", value=DEFAULT_SCALE, min=0.5,
+                                          max=4, step=0.5, debounce=True, className="num")]),
+        html.Button("Download", id=prefix + ids.EXPORT_BUTTON, className="button", n_clicks=0),
+        dcc.Download(id=prefix + ids.EXPORT_DOWNLOAD),
+        html.Span(id=prefix + ids.EXPORT_MESSAGE, className="export-message", role="status"),
     ])
+
+
+def download_payload(result) -> dict:
+    """dcc.Download's data for an export.Export."""
+    return {"content": base64.b64encode(result.content).decode("ascii"), "filename": result.filename,
+            "type": result.mime, "base64": True}
 
 
 def sentences_hint() -> list:
@@ -168,7 +175,7 @@ def no_data_message(ctx, state: TimelineState) -> str:
     names = ", ".join(pair_label(p, state.lang) for p in state.pairs)
     if bounds is None:
         return f"No observation for {names} yet."
-    return (f"No observation for {names} in this range. Its observations run from {bounds[0]:%Y-%m-%d} "
+    return (f"No observation for {names} in this range.\nIts observations run from {bounds[0]:%Y-%m-%d} "
             f"to {bounds[1]:%Y-%m-%d}: widen the dates or clear them.")
 
 
@@ -244,9 +251,7 @@ def register(app, ctx) -> None:
                                      scale=scale or DEFAULT_SCALE)
         except ExportError as exc:
             return no_update, str(exc)
-        payload = {"content": base64.b64encode(result.content).decode("ascii"), "filename": result.filename,
-                   "type": result.mime, "base64": True}
-        return payload, f"{result.filename} ({len(result.content) / 1024:,.0f} KB)"
+        return download_payload(result), f"{result.filename} ({len(result.content) / 1024:,.0f} KB)"
 
 
 def clicked_point(click, meta: dict, freq: str) -> tuple[str, date] | None:

@@ -238,6 +238,25 @@ def test_what_is_not_negation_fr(fr):
     assert cue.weight == cue.base_weight
 
 
+def test_negative_subjects_nominal_stops_and_double_negation_fr(fr):
+    # Invented examples.
+    cue = one(fr, "Personne ne parle de normalisation entre les deux capitales.", "normalisation")
+    assert cue.weight > 0
+    cue = one(fr, "Des députés ont réclamé le gel de la coopération avec Paris.", "coopération")
+    assert cue.weight > 0 and has(cue, "negation 'gel'") and has(cue, "modality 'réclamé'")
+    cue = one(fr, "L'Égypte a annoncé la levée du blocus de la frontière.", "blocus")
+    assert cue.weight < 0
+    # Two negations cancel: the rivalries go on.
+    cue = one(fr, "Ce geste ne signifie pas la fin des rivalités entre les deux puissances.", "rivalité")
+    assert cue.weight == cue.base_weight
+    # A stop-verb reaches its complements, not a time phrase the parser hung under it.
+    text = "Pékin et Washington ont relancé leur groupe de travail, suspendu depuis un an, une semaine après la rencontre entre leurs ministres."
+    assert one(fr, text, "rencontre").weight == -1.5
+    # A negation that belongs to the phrase itself is not applied to it.
+    cue = one(fr, "Nous ne tolérerons pas de nouvelles provocations, a prévenu le ministre.", "ne ~3 tolérer ~2 pas")
+    assert cue.weight == cue.base_weight > 0
+
+
 def test_negation_en_window(en):
     # Invented examples.
     cue = one(en, "Tensions did not ease after the talks.", "tension ~3 ease")
@@ -255,6 +274,10 @@ def test_negation_en_window(en):
     # The nearer cue takes the negation: the strike stands.
     cues = {c.pattern: c for c in cues_of(en, "Russia did not condemn the strike.")}
     assert cues["condemn"].weight < 0 < cues["strike"].weight
+    cue = one(en, "Military analysts say neither side wants a new confrontation.", "confrontation")
+    assert cue.weight < 0
+    cues = {c.pattern: c for c in cues_of(en, "We will not tolerate hostile activity on British soil, he said.")}
+    assert cues["not tolerate"].weight > 0 and cues["hostile"].weight == 4.5
     # "not only" is not a negation.
     cue = one(en, "Washington and Tehran are not only rivals but enemies.", "rival")
     assert cue.weight == cue.base_weight
@@ -355,6 +378,11 @@ def test_topic_of_a_statement_is_damped(fr, en):
     assert cues["condemn"].weight == cues["condemn"].base_weight
     cues = {c.pattern: c for c in cues_of(fr, "Paris a salué la levée des sanctions contre l'Iran.")}
     assert has(cues["levée ~3 sanction"], "topic of 'salué'")
+    # Coordinated words are not each other's topic.
+    cues = {c.pattern: c for c in cues_of(en, "Talks were described as constructive and friendly.")}
+    assert cues["friendly"].weight == cues["friendly"].base_weight
+    # The subject of a statement verb is not its topic.
+    assert one(fr, "Une grave crise oppose Bakou et Erevan.", "crise").modifiers == ("intensifier 'grave': x1.3",)
 
 
 # --------------------------------------------------------------------------- notes

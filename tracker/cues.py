@@ -284,7 +284,7 @@ class CueFinder:
         # Negation particles found after a "ne" ("ne sont plus", "n'a jamais").
         self.particles = {
             w: r for r in self.child_rules if r.kind == "negation" for w in r.words
-            if w in ("pas", "plus", "jamais", "guère", "point", "rien", "nullement", "aucunement")
+            if w in ("pas", "plus", "jamais", "guère", "point", "rien", "personne", "nullement", "aucunement")
         }
         # One-word intensifiers and attenuators, for the parse rule on predicate adjectives.
         self.degree_words: dict[str, list[ModifierRule]] = defaultdict(list)
@@ -548,7 +548,7 @@ class _SentenceContext:
                         if trigger:
                             yield rule, trigger
             if p in self.cue_words:
-                if not self.has_parse:
+                if not self.has_parse and not degree_blocked:  # "constructive and friendly": no topic
                     other = self.cue_at[p]
                     for rule in finder.topic_rules:
                         if (rule.scope == "before" and match.start - 1 - p <= rule.distance
@@ -624,14 +624,16 @@ class _SentenceContext:
             current = head
         return chain
 
-    def _negator(self, token: Token) -> tuple[ModifierRule, str] | None:
+    def _negator(self, token: Token, own: frozenset[int] = frozenset()) -> tuple[ModifierRule, str] | None:
         """The negation that applies to this word, with its words as readable text.
 
         A negation child rule ("pas", "aucun", "sans", "ne ... plus") on the word; or a "ne" on
         the word with a particle close after it: the parser attaches "plus" and "pas" to
-        neighbouring words as often as to the verb ("ne sont plus aussi tendues").
+        neighbouring words as often as to the verb ("ne sont plus aussi tendues"); or a "ne" with
+        a negative subject ("personne ne parle de normalisation"). Words of the cue itself
+        ("ne ~3 tolérer ~2 pas") do not count.
         """
-        children = [c for c in token.children if self._inside(c)]
+        children = [c for c in token.children if self._inside(c) and c.i not in own]
         forms = {_norm(c.text): c for c in children}
         if "n'" in forms:
             forms.setdefault("ne", forms["n'"])
@@ -653,8 +655,12 @@ class _SentenceContext:
             for i in range(ne.i + 1, min(max(token.i, ne.i) + 3, self.sent.end)):
                 particle = _norm(doc[i].text)
                 rule = self.finder.particles.get(particle)
-                if rule is not None and not self._blocked("negation", [self.position.get(i)]):
+                if rule is not None and i not in own and not self._blocked("negation", [self.position.get(i)]):
                     return rule, f"{ne.text} ... {doc[i].text}"
+            for child in children:
+                rule = self.finder.particles.get(_norm(child.text))
+                if rule is not None and child.dep_.startswith("nsubj"):
+                    return rule, f"{child.text} {ne.text}"
         return None
 
     def _depends_on_particle(self, root: Token) -> tuple[ModifierRule, str] | None:
@@ -696,7 +702,7 @@ class _SentenceContext:
                 if _norm(head.lemma_) == verb and any(_norm(c.lemma_) == obj for c in head.children):
                     places.append(head)
         for place in places:
-            hit = self._negator(place)
+            hit = self._negator(place, frozenset(own))
             if hit:
                 yield hit
                 break
@@ -733,13 +739,23 @@ class _SentenceContext:
                     if rule.scope == "head" and " ".join(rule.words) == other.entry.category:
                         yield rule, governor.text
                 break
-        # A governing "refuser", "cesser", ... negates the cue, unless itself negated ("ne cesse de").
+        # A governing "refuser", "cesser", "la fin de", ... negates the cue it has as complement
+        # ("cesser les frappes"; not "suspendu ... une semaine après la rencontre"), unless itself
+        # negated ("ne cesse de", "ne signifie pas la fin des rivalités").
+        below = root
         for governor in chain[:2]:
+            if below.dep_ not in _NEGATION_PATH_DEPS:
+                break
             rule = finder.head_rules.get(_norm(governor.lemma_))
             if rule is not None and rule.kind == "negation" and governor.i not in own:
-                if not self._negator(governor) and not any(_norm(c.text) in ("ne", "n'") for c in governor.children):
+                negated = self._negator(governor) or any(_norm(c.text) in ("ne", "n'") for c in governor.children)
+                verb = governor.head
+                if not negated and governor.pos_ in ("NOUN", "PROPN") and self._inside(verb) and verb is not governor:
+                    negated = self._negator(verb)
+                if not negated:
                     yield rule, governor.text
                 break
+            below = governor
 
         # Modality: a governing modal verb (or its auxiliary), a conditional or future verb,
         # a "si" clause.

@@ -99,10 +99,10 @@ def _bind(sql: str, params: dict):
 
 def pairs_by_volume(engine: Engine) -> pd.DataFrame:
     """Every pair with its volume, tension (the article-mean rule over all time) and first/last date,
-    the busiest first. Reads period_stats' all-time rows: one per pair and article."""
+    the busiest first. Reads period_totals' all-time rows: one per pair."""
     sql = (
-        "SELECT pair, sum(n_obs) AS n_obs, count(*) AS n_articles, avg(sum_score / n_obs) AS tension"
-        " FROM period_stats WHERE freq = 'A' GROUP BY pair ORDER BY n_obs DESC, pair"
+        "SELECT pair, n_obs, n_articles, sum_mean / n_articles AS tension FROM period_totals"
+        " WHERE freq = 'A' ORDER BY n_obs DESC, pair"
     )
     bounds_sql = "SELECT min(event_date), max(event_date) FROM observations WHERE pair = :pair"
     with engine.connect() as conn:
@@ -145,8 +145,9 @@ def timeline(
 
     The same numbers as ``scoring.period_table`` on the pair's observations between start and end
     (``Store.timeline``, ``tracker timeline``): a period cut by the range counts only its days inside.
-    Whole periods are read from ``period_stats`` at their granularity; the cut periods at either end
-    from its day rows, so the answer is exact at any range for about one row per article and period.
+    Whole periods are read from ``period_totals`` (one row per period); the cut periods at either
+    end are rebuilt from ``period_stats``' day rows (one per article and day), so the answer is exact
+    at any range.
     """
     if not pairs:
         return pd.DataFrame(columns=TIMELINE_COLUMNS)
@@ -158,30 +159,26 @@ def timeline(
     if whole is not None:
         params["whole_first"], params["whole_last"] = whole
         parts.append(
-            "SELECT pair, period, article_id, n_obs AS n, sum_score AS s, sum_sq AS ss FROM period_stats"
+            "SELECT pair, period, n_articles, n_obs, sum_mean / n_articles AS tension, sum_mean_sq AS sum_m2,"
+            " sum_score AS s, sum_sq AS ss FROM period_totals"
             " WHERE freq = :freq AND pair IN :pairs AND period >= :whole_first AND period <= :whole_last"
         )
     day_period = _period_sql(engine.dialect.name, freq, "period")
-    # One part per cut period (not one OR'ed condition, which SQLite answers by reading every day row).
+    # One part per cut period (not one OR'ed condition, which SQLite answers by reading every day row):
+    # per article first (its mean over the days inside), then per period.
     for i, (first, last) in enumerate(_cut_days(start, end, freq, whole)):
         params[f"cut_first_{i}"], params[f"cut_last_{i}"] = first, last
         parts.append(
-            f"SELECT pair, {day_period} AS period, article_id, sum(n_obs) AS n, sum(sum_score) AS s,"
+            "SELECT pair, period, count(*) AS n_articles, sum(n) AS n_obs, avg(s / n) AS tension,"
+            " sum((s / n) * (s / n)) AS sum_m2, sum(s) AS s, sum(ss) AS ss FROM ("
+            f" SELECT pair, {day_period} AS period, article_id, sum(n_obs) AS n, sum(sum_score) AS s,"
             " sum(sum_sq) AS ss FROM period_stats"
             f" WHERE freq = 'D' AND pair IN :pairs AND period >= :cut_first_{i} AND period <= :cut_last_{i}"
-            f" GROUP BY pair, {day_period}, article_id"
+            f" GROUP BY pair, {day_period}, article_id) AS per_article_{i} GROUP BY pair, period"
         )
     if not parts:
         return pd.DataFrame(columns=TIMELINE_COLUMNS)
-    # One row per (pair, period, article) with the article's count, sum and sum of squares; the
-    # outer query makes one row per (pair, period). Only the outer rows leave the database.
-    sql = f"""
-        SELECT pair, period, count(*) AS n_articles, sum(n) AS n_obs, avg(s / n) AS tension,
-               sum((s / n) * (s / n)) AS sum_m2, sum(s) AS s, sum(ss) AS ss
-        FROM ({" UNION ALL ".join(parts)}) AS per_article
-        GROUP BY pair, period
-        ORDER BY pair, period
-    """
+    sql = f"SELECT * FROM ({' UNION ALL '.join(parts)}) AS periods ORDER BY pair, period"
     with engine.connect() as conn:
         rows = conn.execute(_bind(sql, params), params).all()
     if not rows:

@@ -128,6 +128,36 @@ def test_aggregates_follow_deletes_and_updates(tmp_path):
     store.close()
 
 
+def _assert_totals_match_stats(engine) -> None:
+    """period_totals, kept by triggers, equals period_totals rebuilt from period_stats."""
+    kept = pd.read_sql_query(text(
+        "SELECT freq, pair, period, n_articles, n_obs, sum_score, sum_mean, sum_mean_sq FROM period_totals"
+        " ORDER BY freq, pair, period"), engine.connect())
+    rebuilt = pd.read_sql_query(text(
+        "SELECT freq, pair, period, count(*) AS n_articles, sum(n_obs) AS n_obs, sum(sum_score) AS sum_score,"
+        " sum(sum_score / n_obs) AS sum_mean, sum((sum_score / n_obs) * (sum_score / n_obs)) AS sum_mean_sq"
+        " FROM period_stats GROUP BY freq, pair, period ORDER BY freq, pair, period"), engine.connect())
+    assert len(kept) == len(rebuilt) > 0
+    assert list(kept["n_articles"]) == list(rebuilt["n_articles"]) and list(kept["n_obs"]) == list(rebuilt["n_obs"])
+    for col in ("sum_score", "sum_mean", "sum_mean_sq"):
+        assert kept[col].to_numpy() == pytest.approx(rebuilt[col].to_numpy(), abs=1e-6), col
+
+
+def test_totals_follow_every_change(tmp_path):
+    store = open_store(str(tmp_path / "totals.db"))
+    for art in _random_articles(seed=9, n_articles=60):
+        insert_article(store.engine, art)
+    _assert_totals_match_stats(store.engine)
+    with store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM articles WHERE id % 3 = 0"))
+        conn.execute(text("DELETE FROM observations WHERE id % 7 = 0"))
+        conn.execute(text("UPDATE observations SET score = -score, event_date = '2022-06-01' WHERE id % 5 = 0"))
+    _assert_totals_match_stats(store.engine)
+    for freq in "DWM":
+        _assert_same(data.timeline(store.engine, ["RUS-USA"], freq), _reference(store, "RUS-USA", freq))
+    store.close()
+
+
 def test_empty_database_gives_empty_frames(tmp_path):
     store = open_store(str(tmp_path / "empty.db"))
     engine = store.engine
@@ -222,9 +252,11 @@ def test_every_query_on_each_backend(db_url):
         for start, end in ((None, None), (date(2022, 3, 16), date(2022, 9, 13))):
             _assert_same(data.timeline(engine, ["RUS-USA"], freq, start, end),
                          _reference(store, "RUS-USA", freq, start, end))
-    with engine.begin() as conn:  # the delete trigger, through the cascade
+    with engine.begin() as conn:  # the delete and update triggers, through the cascade
         conn.execute(text("DELETE FROM articles WHERE id IN (SELECT min(id) FROM articles)"))
+        conn.execute(text("UPDATE observations SET score = score / 2 WHERE id % 4 = 0"))
     _assert_same(data.timeline(engine, ["RUS-USA"], "W"), _reference(store, "RUS-USA", "W"))
+    _assert_totals_match_stats(engine)
     pairs = data.pairs_by_volume(engine)
     assert list(pairs["pair"])[:1] == list(store.pairs_summary()["pair"])[:1]
     assert data.date_bounds(engine, ["RUS-USA"]) is not None

@@ -20,11 +20,35 @@ def nlp_en():
 
 
 # --- Databases for the store, ingest and CLI tests -------------------------------------------
-# Every test taking `db_url` runs on a fresh SQLite file; with TRACKER_TEST_PG_URL set (an admin
-# URL such as postgresql://tracker@127.0.0.1:5432/postgres) it also runs on a fresh PostgreSQL
-# database created for the test and dropped after it.
+# Every test taking `db_url` runs on a fresh SQLite file and on a fresh PostgreSQL database created
+# for the test and dropped after it. The server is TRACKER_TEST_PG_URL when set (an admin URL such
+# as postgresql://tracker@127.0.0.1:5432/postgres); otherwise the session starts a throw-away one
+# from Debian's binaries (tests/pg.py), and the PostgreSQL tests skip, saying why, without them.
 
 _DB_BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url():
+    """An admin URL of a PostgreSQL server for this session (also exported as TRACKER_TEST_PG_URL)."""
+    import os
+
+    from pg import PostgresUnavailable, start_temp_postgres
+
+    given = os.environ.get("TRACKER_TEST_PG_URL")
+    if given:
+        yield given
+        return
+    try:
+        server = start_temp_postgres()
+    except PostgresUnavailable as exc:
+        pytest.skip(str(exc))
+    os.environ["TRACKER_TEST_PG_URL"] = server.admin_url
+    try:
+        yield server.admin_url
+    finally:
+        os.environ.pop("TRACKER_TEST_PG_URL", None)
+        server.stop()
 
 
 @pytest.fixture(params=_DB_BACKENDS)
@@ -32,15 +56,12 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'tracker.db'}"
         return
-    import os
     import uuid
 
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    admin = os.environ.get("TRACKER_TEST_PG_URL")
-    if not admin:
-        pytest.skip("set TRACKER_TEST_PG_URL to run the store tests on PostgreSQL")
+    admin = request.getfixturevalue("pg_admin_url")
     admin_url = make_url(admin).set(drivername="postgresql+psycopg")
     name = f"tracker_test_{uuid.uuid4().hex[:12]}"
     engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")

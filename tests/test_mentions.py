@@ -474,3 +474,11 @@ def test_visit_for_a_multilateral_meeting_is_a_venue(read):
     assert roles(found)["New Delhi"] == "place"
     # "un" the French article is no UN
     assert roles(read("Le Premier ministre canadien est arrivé à New Delhi pour un entretien."))["New Delhi"] == "actor"
+
+
+def test_country_names_in_the_text_language(read):
+    # invented examples: Babel's English "Jordan" is no country in a French text (Jordan Bardella)
+    assert read("Jordan a parlé à la Jordanie.") == [("Jordanie", "JOR", "name", "actor")]
+    assert [f[1] for f in read("Jordan Bardella met officials from Jordan.", "en")] == ["JOR"]
+    # accents do not matter within a language
+    assert [f[1] for f in read("Israel et l'Egypte ont signé.")] == ["ISR", "EGY"]

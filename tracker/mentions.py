@@ -238,7 +238,10 @@ def mention_index(lang: str) -> PhraseIndex:
     for key in blocked:
         index.add(key, Entry("", "block", key, ()))
     for variant in name_variants():
-        if variant.code in _EXCLUDED_CODES:
+        # Babel's names in the text's language only (and pycountry's English ones for English):
+        # "Jordan" in a French text is Jordan Bardella, not Jordan.
+        in_language = variant.source in {"variants", f"babel-{lang}"} or (variant.source == "pycountry" and lang == "en")
+        if variant.code in _EXCLUDED_CODES or not in_language:
             continue
         key, entry = _entry(variant.code, "name", variant.text, variant.exact_case)
         if key not in blocked:

@@ -482,3 +482,11 @@ def test_country_names_in_the_text_language(read):
     assert [f[1] for f in read("Jordan Bardella met officials from Jordan.", "en")] == ["JOR"]
     # accents do not matter within a language
     assert [f[1] for f in read("Israel et l'Egypte ont signé.")] == ["ISR", "EGY"]
+
+
+def test_stance_and_concern_words_make_a_counterpart(read):
+    # invented examples: "tough on China" and "worried about Russia" name a counterpart, not a topic
+    found = read("Washington is worried about Russia and talked about Syria with Turkey.", "en")
+    assert roles(found) == {"Washington": "actor", "Russia": "actor", "Syria": "topic", "Turkey": "actor"}
+    found = read("Biden took a tough line on Beijing at the summit on Ukraine.", "en", date(2022, 1, 1))
+    assert roles(found) == {"Biden": "actor", "Beijing": "actor", "Ukraine": "topic"}

@@ -661,10 +661,10 @@ def _preposition_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[
     found = ctx.phrase_before(end, "topic_prep")
     if found:
         prep, at = found
-        if ctx.keys[at] in {"sur", "on", "over"} and at == end - 1:
+        if ctx.keys[at] in {"sur", "on", "over", "about"} and at == end - 1:
             target = ctx.near_before(at, "target", 3)
             if target:
-                return None  # "pression sur l'Iran", "sanctions on Russia", "missile over Japan": a target
+                return None  # "pression sur l'Iran", "tough on China", "missile over Japan": a target
         return "topic", f"after '{prep}'"
     found = ctx.phrase_before(end, "visit_to")
     if found:

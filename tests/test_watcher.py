@@ -91,22 +91,28 @@ def wait_for(condition, what: str, timeout: float = TIMEOUT):
 
 
 def wait_inbox_empty(folder: DropFolder, count: int | None = None, timeout: float = TIMEOUT) -> None:
-    """Until no readable file is left in the inbox (and ``count`` files have left it, if given)."""
+    """Until no readable file is left in the inbox (and ``count`` files have left it, if given),
+    and the reason files are written (they are written just after the file moves)."""
 
     def done():
-        if folder.waiting():
+        if folder.waiting() or any(p.name.startswith(".") for p in folder.inbox.rglob("*.part")):
             return False
         return count is None or len(archived(folder)) + len(rejected(folder)) >= count
 
     wait_for(done, f"the inbox {folder.inbox} to empty", timeout)
 
 
+def _kept(path: Path) -> bool:
+    """A file moved there by the watcher: not a reason file, not a reason file being written."""
+    return path.is_file() and not path.name.endswith(REASON_SUFFIX) and not path.name.startswith(".")
+
+
 def archived(folder: DropFolder) -> list[Path]:
-    return sorted(p for p in folder.archive.rglob("*") if p.is_file() and not p.name.endswith(REASON_SUFFIX))
+    return sorted(p for p in folder.archive.rglob("*") if _kept(p))
 
 
 def rejected(folder: DropFolder) -> list[Path]:
-    return sorted(p for p in folder.rejected.iterdir() if not p.name.endswith(REASON_SUFFIX))
+    return sorted(p for p in folder.rejected.iterdir() if _kept(p))
 
 
 def log_rows(store) -> list[tuple]:

@@ -120,27 +120,30 @@ def move_without_overwrite(source: Path, folder: Path, name: str | None = None) 
     raise AssertionError("unreachable")
 
 
-def write_new_file(target: Path, data: bytes, *, mtime: float | None = None) -> Path:
-    """Write ``data`` to ``target`` (or "target (2)" when taken) without ever showing a partial
-    file: written under a dot-name the watcher ignores, then linked to its name in one step."""
-    temporary = target.parent / f".{target.name}.{os.getpid()}.{threading.get_ident()}.part"
+def _write_hidden(folder: Path, data: bytes, *, mtime: float | None = None) -> Path:
+    """Write ``data`` under a dot-name in ``folder``: the watcher and the analyst ignore it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / f".incoming.{os.getpid()}.{threading.get_ident()}.{time.monotonic_ns()}.part"
     with open(temporary, "wb") as out:
         out.write(data)
         out.flush()
         os.fsync(out.fileno())
     if mtime is not None:
         os.utime(temporary, (mtime, mtime))
+    return temporary
+
+
+def _publish(temporary: Path, target: Path) -> Path:
+    """Give a hidden file its name (or "name (2)" ...) in one step, never overwriting."""
     try:
-        for number in itertools.count(1):
-            name = target.name if number == 1 else f"{target.stem} ({number}){target.suffix}"
-            try:
-                os.link(temporary, target.parent / name)
-            except FileExistsError:
-                continue
-            return target.parent / name
+        return move_without_overwrite(temporary, target.parent, target.name)
     finally:
         temporary.unlink(missing_ok=True)
-    raise AssertionError("unreachable")
+
+
+def write_new_file(target: Path, data: bytes, *, mtime: float | None = None) -> Path:
+    """Write ``data`` to ``target`` (or "target (2)" when taken) without ever showing a partial file."""
+    return _publish(_write_hidden(target.parent, data, mtime=mtime), target)
 
 
 def _reason_text(name: str, outcomes: list[Outcome], *, rejected: bool) -> str:
@@ -304,11 +307,16 @@ class DropFolder:
             folder = self.archive / date.today().isoformat() / "duplicates"
         else:
             folder = self.archive / date.today().isoformat()
-        moved = move_without_overwrite(path, folder)
+        reason = None
         if any(o.outcome == REJECTED for o in outcomes):
-            reason_file = moved.with_name(moved.name + REASON_SUFFIX)
+            # Written (hidden) before the file moves, named after: the file never shows without it
+            # for longer than a rename.
             with contextlib.suppress(OSError):
-                write_new_file(reason_file, _reason_text(moved.name, outcomes, rejected=rejected).encode("utf-8"))
+                reason = _write_hidden(folder, _reason_text(path.name, outcomes, rejected=rejected).encode("utf-8"))
+        moved = move_without_overwrite(path, folder)
+        if reason is not None:
+            with contextlib.suppress(OSError):
+                _publish(reason, moved.with_name(moved.name + REASON_SUFFIX))
         return FileResult(path.name, outcomes, moved, unpacked or [])
 
     def _log(self, outcome: Outcome) -> None:

@@ -46,8 +46,15 @@ _EXCLUDED_CODES = {"HKG", "MAC", "ATA", "UMI"}
 
 _HYPHENS = "-‐‑‒–—"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
-# A piece: letters up to and including an apostrophe ("d'", "l'"), or a run without hyphens/apostrophes.
-_PIECE = re.compile(f"[^{_HYPHENS}'\\s]+'?|'")
+# Dotted abbreviations (U.S., U.K.), titles with their dot (M., Mr.), a word before a possessive
+# 's, the 's, a word with its elision apostrophe (d', l'), a lone apostrophe, any other sign.
+# (One word alternative with optional endings: several times faster than one alternative per form.)
+# Each match is (the spaces before, the piece); the alternatives cover every character, so offsets
+# are running sums of lengths (findall, no match objects: the cheapest loop Python offers).
+_TEXT_PIECE = re.compile(
+    r"(\s*)((?:M|Mr|Mrs|Ms|Mme|Mlle|Dr|Pr|Gen|Gén|Col|Lt|Sen|Rep|Amb)\.(?=\s)"
+    r"|\w+(?:(?:\.\w+)+\.?|'(?!s\b))?|'s\b|'|[^\w\s])"
+)
 
 
 # --- folding -------------------------------------------------------------------------------------
@@ -62,15 +69,22 @@ def fold_word(word: str) -> str:
 
 
 def split_words(text: str) -> list[tuple[str, int, int, bool]]:
-    """Pieces of a text as (piece, start, end, joined to the previous one by a hyphen)."""
-    text = text.translate(_APOSTROPHES)
+    """Pieces of a text as (piece, start, end, glued to the previous one by a hyphen).
+
+    Patterns (names, phrases) are cut with this, and sentences the same way in sentence_pieces,
+    so that a pattern and the text it matches always have the same pieces ("St." is "St" + ".").
+    """
     pieces: list[tuple[str, int, int, bool]] = []
-    last_end = -1
-    for match in _PIECE.finditer(text):
-        start, end = match.span()
-        hyphen = last_end >= 0 and start > last_end and set(text[last_end:start]) <= set(_HYPHENS)
-        pieces.append((match.group(), start, end, hyphen))
-        last_end = end
+    glued_hyphen = False
+    pos = 0
+    for spaces, word in _TEXT_PIECE.findall(text.translate(_APOSTROPHES)):
+        start = pos + len(spaces)
+        pos = start + len(word)
+        if word in _HYPHENS:
+            glued_hyphen = not spaces
+            continue
+        pieces.append((word, start, pos, glued_hyphen and not spaces))
+        glued_hyphen = False
     return pieces
 
 
@@ -299,15 +313,6 @@ class Piece(NamedTuple):
     hyphen_before: bool  # glued to the previous piece by a hyphen ("russo-américain", "U.S.-Russia")
 
 
-# Dotted abbreviations (U.S., U.K.), titles with their dot (M., Mr.), a word before a possessive
-# 's, the 's, a word with its elision apostrophe (d', l'), a lone apostrophe, any other sign.
-# (One word alternative with optional endings: several times faster than one alternative per form.)
-# Each match is (the spaces before, the piece); the alternatives cover every character, so offsets
-# are running sums of lengths (findall, no match objects: the cheapest loop Python offers).
-_TEXT_PIECE = re.compile(
-    r"(\s*)((?:M|Mr|Mrs|Ms|Mme|Mlle|Dr|Pr|Gen|Gén|Col|Lt|Sen|Rep|Amb)\.(?=\s)"
-    r"|\w+(?:(?:\.\w+)+\.?|'(?!s\b))?|'s\b|'|[^\w\s])"
-)
 _FOLDED: dict[str, str] = {}  # fold_word's results, read directly in the per-word loop
 
 

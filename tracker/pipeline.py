@@ -33,6 +33,8 @@ from .records import (
 )
 from .scoring import sentence_score
 
+# Characters (a few words) within which pairs at nearly the same distance from a cue share it.
+SHARED_CUE_SLACK = 40
 # Dates the article itself states win over a file's modification time.
 WEAK_DATE_SOURCES = ("file-mtime", "none")
 
@@ -137,7 +139,8 @@ def attribute_cues(
     "le président américain a ordonné le bombardement contre le régime syrien, ce qui a provoqué un
     regain de tensions entre les deux puissances": the bombing belongs to USA-SYR, whose actors
     surround it, and the tensions to the pair that "les deux puissances" names. A pair's distance to a
-    cue is the larger of its two countries' nearest distances; ties share the cue.
+    cue is the larger of its two countries' nearest distances; pairs within a few words of the nearest
+    share the cue, so "Japan, South Korea and the United States agreed" gives the agreement to all three.
     """
     result: dict[tuple[str, str], list[Cue]] = {pair: [] for pair in pairs}
     if len(pairs) == 1:
@@ -148,7 +151,7 @@ def attribute_cues(
         distances = {pair: max(_nearest(actors, country, cue) for country in pair) for pair in pairs}
         best = min(distances.values(), default=0)
         for pair, distance in distances.items():
-            if distance == best:
+            if distance <= best + SHARED_CUE_SLACK:
                 result[pair].append(cue)
     return result
 

@@ -15,18 +15,29 @@ one cue only ("relations dégradées" does not also fire "dégrader"). Gap words
 "Not a cue" entries win like any other match and yield nothing.
 
 Modifiers (their word lists are data: data/lexicon/modifiers.tsv), applied to the lexicon weight:
-    weight = base x intensifier x attenuator x modality
+    weight = base x intensifier x attenuator x modality x topic
     negated: weight = weight x -0.6, magnitude capped at 3.5 (a denied event is weak evidence
              of its opposite: "ne s'est pas amélioré" is mild tension, not a deterioration)
     then clamped to -10..+10 and rounded to 2 decimals.
-Of each kind only the strongest applies once (the largest intensifier, the smallest attenuator or
-modality factor). In French the dependency parse decides negation (a "pas"/"jamais"/"ne ... plus"
-on the cue's head word, on the verb it is the object of when that verb is a "carrier" such as
-"signer", or a governing "refuser"/"cesser") and modality (a governing "devoir", "vouloir",
-"menacer", a conditional or future verb); intensifiers, attenuators and the other modality words
-are looked for in a small window. English has no parse: every rule is a window, which stops at
-punctuation, at boundary words ("but", "that") and at another cue. A cue in quotes or in a
-question keeps its weight; that is noted.
+Of each kind only the strongest applies, once (the largest intensifier, the smallest attenuator,
+modality or topic factor). Every modifier applied is listed in Cue.modifiers as readable text,
+e.g. "negation 'ne ... pas': x-0.6", "modality 'devait': x0.6", "topic of 'condamné': x0.4".
+
+French uses the dependency parse for negation: "pas"/"jamais"/"aucun"/"sans" on the cue's words,
+a "ne" with a particle near it ("ne sont plus aussi tendues") or a negative subject ("personne ne
+parle de"); on a verb the cue complements ("n'a pas voulu condamner") or on a "carrier" verb above
+it in the clause ("n'ont pas signé d'accord", "n'ont pas réussi à s'entendre"), never through a
+statement cue ("n'a pas condamné les frappes" leaves the strikes standing) nor from a subject; and
+a governing stop-word ("refuser", "cesser", "la fin de", "le gel de"), unless itself negated ("ne
+cesse de", "ne signifie pas la fin des rivalités"). Modality: a governing "devoir", "vouloir",
+"menacer", "éviter"..., a conditional or future verb, a "si" clause. Topic: a cue that is the
+complement of a statement cue ("condamne l'essai nucléaire", "salue l'accord") is what is talked
+about, not an act between the sentence's actors. Intensifiers, attenuators and the other modality
+words are looked for in small windows (and predicate adjectives: "les tensions restent fortes").
+English has no parse: every rule is a window, which stops at punctuation, at boundary words
+("but", "that", "amid") and at another cue; "and"/"or" also bound the degree and topic windows.
+Without a parse, French falls back to windows too. A cue in quotes or in a question keeps its
+weight; that is noted.
 """
 
 from __future__ import annotations
@@ -161,6 +172,11 @@ class _Keyer:
         self.lookup = lookups.get_table("lemma_lookup", {}) if lookups.has_table("lemma_lookup") else {}
         rules = lookups.get_table("lemma_rules") if lookups.has_table("lemma_rules") else {}
         self.rules = [pair for pos in ("verb", "noun", "adj") for pair in (rules.get(pos) or [])]
+        # The rules indexed by their suffix, so an unseen word tests a few suffixes, not ~120 rules.
+        self._rules_by_suffix: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        for index, (old, new) in enumerate(self.rules):
+            self._rules_by_suffix[old].append((index, old, new))
+        self._longest_suffix = max((len(old) for old, _ in self.rules), default=0)
 
     def canon(self, word: str) -> str:
         """The key of a pattern word (or of one candidate lemma of a sentence word).
@@ -188,9 +204,10 @@ class _Keyer:
         yield "=" + form  # an exact-form pattern word wins
         yield self.canon(form) if form in self.function_words else self.canon(lemma)
         yield self.canon(form)
-        for old, new in self.rules:
-            if form.endswith(old) and len(form) > len(old):
-                yield self.canon(form[: len(form) - len(old)] + new)
+        hits = [rule for k in range(0, min(self._longest_suffix, len(form) - 1) + 1)
+                for rule in self._rules_by_suffix.get(form[len(form) - k:] if k else "", ())]
+        for _, old, new in sorted(hits):  # in the tables' order, as spaCy's rule lemmatizer
+            yield self.canon(form[: len(form) - len(old)] + new)
 
 
 # --------------------------------------------------------------------------- the finder

@@ -490,3 +490,14 @@ def test_stance_and_concern_words_make_a_counterpart(read):
     assert roles(found) == {"Washington": "actor", "Russia": "actor", "Syria": "topic", "Turkey": "actor"}
     found = read("Biden took a tough line on Beijing at the summit on Ukraine.", "en", date(2022, 1, 1))
     assert roles(found) == {"Biden": "actor", "Beijing": "actor", "Ukraine": "topic"}
+
+
+def test_coordination_shares_the_preposition_but_not_across_clauses(read):
+    # invented examples
+    assert roles(read("Les ministres se sont rencontrés à Moscou et Pékin.")) == {"Moscou": "place", "Pékin": "place"}
+    assert roles(read("Ils ont parlé de la Syrie et de la Libye.")) == {"Syrie": "topic", "Libye": "topic"}
+    assert roles(read("Des frappes ont eu lieu en Syrie et la Russie a protesté.")) == {"Syrie": "place", "Russie": "actor"}
+    assert roles(read("Talks were held in Moscow and Beijing.", "en")) == {"Moscow": "place", "Beijing": "place"}
+    assert roles(read("Strikes hit targets in Syria and Russia protested.", "en")) == {"Syria": "place", "Russia": "actor"}
+    assert roles(read("Tillerson discussed Syria with Lavrov.", "en", date(2017, 4, 12))) == {
+        "Tillerson": "actor", "Syria": "topic", "Lavrov": "actor"}

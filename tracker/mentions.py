@@ -414,7 +414,6 @@ def longest_first(found: list[Found]) -> list[Found]:
 # Before a word that is both a country and a leader ("Hollande"), these make it the country.
 _COUNTRY_MARKERS = {"la", "le", "l'", "en", "de", "d'", "du", "aux", "au", "the", "in", "of", "to", "from"}
 _CONJUNCTIONS = {"et", "ou", "and", "or", ",", "ni", "comme"}
-_ARTICLES = {"le", "la", "les", "l'", "the"}
 
 
 class _Context:
@@ -915,19 +914,46 @@ def _mediator_only(ctx: _Context, first: int) -> tuple[str, str] | None:
     return ("mediator", f"after '{found[0]}'") if found else None
 
 
+# Words that start a verb phrase after a subject: "en Syrie et la Russie a protesté" is two clauses.
+_VERB_STARTS = {
+    "fr": {"a", "ont", "est", "sont", "avait", "avaient", "va", "vont", "doit", "doivent", "veut", "peut", "se", "s'",
+           "ne", "n'", "y", "lui", "leur", "fait", "dit", "estime", "accuse", "exige", "menace", "refuse"},
+    "en": {"is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says", "can", "could", "may",
+           "might", "must", "should", "did", "does", "do", "accused", "warned", "protested", "responded", "denied"},
+}
+
+
+_REPEATED_PREPOSITIONS = {"de", "du", "des", "d'", "à", "a", "au", "aux", "en", "sur", "of", "in", "on", "to", "at", "about"}
+
+
+def _article_before(ctx: _Context, first: int) -> bool:
+    return ctx.skip_determiners(first) < first
+
+
 def _coordinated(ctx: _Context, previous: tuple[Found, str, bool], f: Found) -> str | None:
-    """'à Moscou et Washington', 'in Syria and Iraq': the second takes the first's preposition."""
+    """'à Moscou et Washington', 'sur la Syrie et la Libye', 'in Syria and Iraq': the second takes
+    the first's preposition, unless a new clause starts with it ('en Syrie et la Russie a protesté').
+
+    The small French parser often gets this coordination wrong, so it is read from the words: the
+    same use of articles on both sides, a single conjunction between, no verb right after, and
+    (French) the parser not calling the second one a subject.
+    """
     prev, role, from_prep = previous
     if not from_prep or role == "actor" or f.entry.kind in {"demonym", "prefix", "person"}:
         return None
     between = ctx.keys[prev.last : ctx.skip_determiners(f.first)]
+    # "de la Syrie et de la Libye": the preposition may be repeated after the conjunction.
+    if len(between) == 2 and between[1] in _REPEATED_PREPOSITIONS:
+        between = between[:1]
     if len(between) != 1 or between[0] not in _CONJUNCTIONS:
         return None
-    if ctx.lang == "en" and between[0] == ",":  # no parse to tell "in Syria, Iraq" from "in Syria, the Israeli army"
+    if ctx.lang == "en" and between[0] == ",":  # "in Syria, the Israeli army said"
         return None
-    if ctx.lang == "fr":
-        token = ctx.token(f.first)
-        prev_tokens = {ctx.token(i).i for i in range(prev.first, prev.last)}
-        if token.dep_ != "conj" or token.head.i not in prev_tokens:
-            return None
+    if _article_before(ctx, prev.first) != _article_before(ctx, f.first):
+        return None
+    following = ctx.keys[f.last] if f.last < len(ctx.keys) else "."
+    if following in _VERB_STARTS.get(ctx.lang, ()) or (ctx.lang == "en" and following.endswith("ed")):
+        return None
+    if ctx.lang == "fr" and ctx.token(f.first).dep_ in {"nsubj", "nsubj:pass"}:
+        return None
     return role

@@ -439,11 +439,42 @@ def test_an_empty_sentence_and_a_sentence_without_cues(fr, en):
 
 # --------------------------------------------------------------------------- whole sentences
 
-# Invented examples, not real reporting: two batches written before the rules were checked on
-# them (the first scored 32/40 and the second 28/30 on first reading; the misses were vocabulary
-# gaps such as "halted imports" or "named ambassadors", now in the lexicon). They keep the
+# Invented examples, not real reporting: three batches written before the rules were checked on
+# them (32/40, 28/30 and 23/30 on first reading; the misses were vocabulary gaps such as "halted
+# imports", "named ambassadors" or "rock bottom", now in the lexicon). They keep the
 # sentence-level reading from regressing.
 SIGNED_SENTENCES = [
+    # third batch, English news styles (23/30 on first reading)
+    ('en', '+', "Beijing slams Canberra's call for an inquiry into the origins of the virus."),
+    ('en', '+', "Pyongyang's latest launch drew a sharp rebuke from Seoul and Tokyo."),
+    ('en', '-', 'Washington hailed the agreement as a breakthrough for regional stability.'),
+    ('en', '+', 'Relations soured after Ottawa accused New Delhi of involvement in the killing.'),
+    ('en', '+', 'Ankara has blocked the sale of fighter jets to Athens for months.'),
+    ('en', '-', 'Beijing and Moscow pledged a partnership with "no limits".'),
+    ('en', '+', 'The spat between Paris and Rome escalated over migrant boats.'),
+    ('en', '-', 'Riyadh and Tehran have agreed to resume diplomatic relations, ending a seven-year rift.'),
+    ('en', '+', 'Kyiv said Russian missiles struck energy infrastructure overnight.'),
+    ('en', '+', 'Moscow has refused to extend the grain deal.'),
+    ('en', '-', 'The president thanked his Kenyan counterpart for his support.'),
+    ('en', '+', 'The United States designated the group a terrorist organisation, angering Caracas.'),
+    ('en', '+', 'Lithuania downgraded its diplomatic relations with China.'),
+    ('en', '-', 'New Delhi and Dhaka signed seven agreements on trade and connectivity.'),
+    ('en', '+', 'Japan lodged a strong protest over the detention of one of its nationals in Beijing.'),
+    ('en', '+', 'Talks aimed at ending the standoff made no progress.'),
+    ('en', '-', 'Paris and Berlin presented a joint initiative to reform EU fiscal rules.'),
+    ('en', '+', "Hungary vetoed the EU's aid package for Ukraine."),
+    ('en', '-', 'Delegations from both countries met in Doha for a new round of negotiations.'),
+    ('en', '+', 'Washington warned Beijing against any military action toward Taiwan.'),
+    ('en', '+', 'Military jets from the two countries came close to colliding over the Black Sea.'),
+    ('en', '-', 'The ministers discussed ways to boost bilateral trade and investment.'),
+    ('en', '+', 'Caracas expelled the Spanish ambassador, accusing Madrid of interference.'),
+    ('en', '+', 'China imposed export curbs on gallium and germanium in retaliation for US chip controls.'),
+    ('en', '-', 'The two sides exchanged prisoners of war under a Turkish-brokered deal.'),
+    ('en', '+', 'India banned dozens of Chinese apps citing national security.'),
+    ('en', '+', 'The border dispute flared into deadly clashes.'),
+    ('en', '-', 'Officials described the atmosphere of the talks as positive and constructive.'),
+    ('en', '+', 'Relations have hit rock bottom, a senior diplomat said.'),
+    ('en', '-', 'The summit ended with a pledge to double trade by 2030.'),
     ('fr', '+', "Le Maroc a suspendu tout contact avec l'ambassade d'Allemagne à Rabat."),
     ('fr', '+', 'Pékin a mis en garde Manille contre toute nouvelle incursion dans ses eaux.'),
     ('fr', '-', "Les deux chefs d'État ont convenu de renforcer leur coopération en matière de défense."),

@@ -641,9 +641,15 @@ def status(state: State, folder: str | None, errors: int) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; 0.0.0.0 opens the dashboard to the network.")
 @click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--inbox", type=click.Path(file_okay=False), default=None,
+              help="The drop folder watched while the dashboard runs (default: inbox/ beside the database).")
+@click.option("--watch/--no-watch", default=True, show_default=True,
+              help="Ingest what lands in the drop folder while the dashboard runs.")
 @click.pass_obj
-def serve(state: State, host: str, port: int) -> None:
+def serve(state: State, host: str, port: int, inbox: str | None, watch: bool) -> None:
     """The dashboard: each pair's tension over time and the sentences behind every point.
+
+    Files dropped into the drop folder appear on the dashboard within seconds.
 
     \b
     Example:
@@ -652,9 +658,19 @@ def serve(state: State, host: str, port: int) -> None:
     store = state.store  # a database it cannot use is reported here, before the server starts
     url = store.engine.url.render_as_string(hide_password=False)
     from dashboard.app import create_app
+    from tracker.watcher import DropFolder
 
+    folder = _inbox(state, inbox)
+    app = create_app(url, inbox=folder)
+    drop = DropFolder(folder, store).start() if watch else None
     click.echo(f"Dashboard on http://{host}:{port} (database {store.url}); Ctrl+C stops it.", err=True)
-    create_app(url).run(host=host, port=port)
+    if drop:
+        click.echo(f"Watching the drop folder {folder}", err=True)
+    try:
+        app.run(host=host, port=port)
+    finally:
+        if drop:
+            drop.stop()
 
 
 def main() -> None:

@@ -501,3 +501,28 @@ def test_coordination_shares_the_preposition_but_not_across_clauses(read):
     assert roles(read("Strikes hit targets in Syria and Russia protested.", "en")) == {"Syria": "place", "Russia": "actor"}
     assert roles(read("Tillerson discussed Syria with Lavrov.", "en", date(2017, 4, 12))) == {
         "Tillerson": "actor", "Syria": "topic", "Lavrov": "actor"}
+
+
+def test_foreign_ministers_of_two_countries(read):
+    # invented example: "Affaires étrangères de X" is no "affaire" about X
+    found = read("Les ministres des Affaires étrangères de Serbie et du Kosovo se sont vus à Bruxelles.")
+    assert roles(found)["Serbie"] == "actor"
+
+
+def test_mediators_coordinated_with_contracted_articles(read):
+    # invented example
+    found = read("Sous l'égide du Qatar et de l'Égypte, le Soudan et le Tchad ont signé une trêve.")
+    assert roles(found) == {"Qatar": "mediator", "Égypte": "mediator", "Soudan": "actor", "Tchad": "actor"}
+
+
+def test_far_dative_verb_and_topic_phrases(read):
+    # invented examples
+    assert roles(read("Le Koweït versera une aide de 20 millions de dollars au Yémen."))["Yémen"] == "actor"
+    found = read("Des pourparlers consacrés au Soudan ont réuni l'Égypte et l'Éthiopie.")
+    assert roles(found) == {"Soudan": "topic", "Égypte": "actor", "Éthiopie": "actor"}
+    assert roles(read("Talks focused on Sudan brought Egypt and Ethiopia together.", "en"))["Sudan"] == "topic"
+
+
+def test_seat_of_power_after_on_is_a_place(read):
+    # invented example
+    assert roles(read("Morocco and Israel signed on the White House lawn.", "en"))["White House"] == "place"

@@ -416,6 +416,10 @@ _COUNTRY_MARKERS = {"la", "le", "l'", "en", "de", "d'", "du", "aux", "au", "the"
 _CONJUNCTIONS = {"et", "ou", "and", "or", ",", "ni", "comme"}
 
 
+_SENTENCE_BREAKS = frozenset({".", ";", ":", "?", "!"})
+_CLAUSE_BREAKS = _SENTENCE_BREAKS | {",", "qui", "que", "qu'", "ou", "dont", "et", "mais", "who", "which", "that", "and", "but"}
+
+
 class _Context:
     """The sentence as the role rules read it."""
 
@@ -505,10 +509,12 @@ class _Context:
                 best = start
         return (self.text_of(best, end), best) if best is not None else None
 
-    def near_before(self, end: int, listname: str, width: int, use_lemma: bool = True) -> str | None:
+    def near_before(
+        self, end: int, listname: str, width: int, use_lemma: bool = True, barriers: frozenset[str] = _SENTENCE_BREAKS
+    ) -> str | None:
         """A word of the list among the `width` pieces before `end` (lemmas for verbs and plurals)."""
         for i in range(end - 1, max(-1, end - 1 - width), -1):
-            if self.keys[i] in {".", ";", ":", "?", "!"}:
+            if self.keys[i] in barriers:
                 return None
             for form in (self.keys[i], self.lemma(i) if use_lemma else None):
                 if form and self.has(listname, form):
@@ -669,6 +675,8 @@ def _preposition_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[
             target = ctx.near_before(at, "target", 3)
             if target:
                 return None  # "pression sur l'Iran", "tough on China", "missile over Japan": a target
+            if kind == "institution" and ctx.keys[at] in {"sur", "on"}:
+                return "place", f"after '{prep}'"  # "on the White House lawn": a seat of power is a place
         return "topic", f"after '{prep}'"
     found = ctx.phrase_before(end, "visit_to")
     if found:
@@ -678,7 +686,8 @@ def _preposition_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[
     found = ctx.phrase_before(end, "place_prep")
     a_prep = ctx.phrase_before(end, "a_prep")
     if a_prep and not found:
-        if ctx.near_before(a_prep[1], "dative", 4):
+        # "versera une aide de 50 millions de dollars au Liban": the verb can be far, not past a clause.
+        if ctx.near_before(a_prep[1], "dative", 8, barriers=_CLAUSE_BREAKS):
             return None  # "a demandé à Moscou", "livrer des armes à Taïwan": a recipient acts
         if kind == "name" and had_article and ctx.keys[a_prep[1]] in {"a", "à"}:
             return None  # "à la Russie" is a recipient; places are "en Russie", "à Moscou"
@@ -927,7 +936,8 @@ _REPEATED_PREPOSITIONS = {"de", "du", "des", "d'", "à", "a", "au", "aux", "en",
 
 
 def _article_before(ctx: _Context, first: int) -> bool:
-    return ctx.skip_determiners(first) < first
+    """An article before the mention, contracted ones included ("des États-Unis", "du Qatar")."""
+    return ctx.skip_determiners(first) < first or (first > 0 and ctx.keys[first - 1] in {"du", "des", "au", "aux"})
 
 
 def _coordinated(ctx: _Context, previous: tuple[Found, str, bool], f: Found) -> str | None:

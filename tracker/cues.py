@@ -53,7 +53,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from tracker.lexicon import DATA_DIR, NOT_A_CUE, Lexicon, LexiconEntry
+from tracker.lexicon import DATA_DIR, NOT_A_CUE, Lexicon, LexiconEntry, LexiconError
 from tracker.records import SCORE_MAX, SCORE_MIN, Cue
 
 MODIFIERS_FILE = DATA_DIR / "modifiers.tsv"
@@ -250,7 +250,7 @@ class CueFinder:
                 else:  # a pattern word may be several tokens ("cessez-le-feu" is one, "all-out" three)
                     parts.extend(self.keyer.canon(t.text) for t in nlp.tokenizer(part)
                                  if not t.is_space and _norm(t.text) not in self.articles)
-            keyed.append((entry, parts))
+            keyed.append((entry, _tidy_gaps(entry, parts)))
         self.pattern_words = {p for _, parts in keyed for p in parts if isinstance(p, str)}
         # Each entry as the matcher sees it; two entries with the same keys are one cue twice.
         self.keyed_patterns = {entry.pattern: tuple(parts) for entry, parts in keyed}
@@ -805,6 +805,26 @@ class _SentenceContext:
     def in_question(self, match: _Match) -> bool:
         last = self.tokens[match.end]
         return "?" in self.text[last.idx + len(last.text) - self.sent.start_char:]
+
+
+def _tidy_gaps(entry: LexiconEntry, parts: list[str | int]) -> list[str | int]:
+    """Merge the gaps around a word that was an article ("relation ~2 la ~2 crise")."""
+    tidy: list[str | int] = []
+    for part in parts:
+        if isinstance(part, int) and tidy and isinstance(tidy[-1], int):
+            tidy[-1] += part
+        else:
+            tidy.append(part)
+    while tidy and isinstance(tidy[0], int):
+        tidy.pop(0)
+    while tidy and isinstance(tidy[-1], int):
+        tidy.pop()
+    if not tidy:
+        raise LexiconError(
+            f"{entry.source}: pattern '{entry.pattern}' has no word left once the articles "
+            f"(le, la, les, the, a, an), which matching leaves out, are set aside; add a word"
+        )
+    return tidy
 
 
 def _modifiers_hash(rules: Sequence[ModifierRule]) -> str:

@@ -957,7 +957,9 @@ def _coordinated(ctx: _Context, previous: tuple[Found, str, bool], f: Found) -> 
         between = between[:1]
     if len(between) != 1 or between[0] not in _CONJUNCTIONS:
         return None
-    if ctx.lang == "en" and between[0] == ",":  # "in Syria, the Israeli army said"
+    # "in Syria, the Israeli army said", "sous l'égide du Qatar, le Soudan...": a comma lists
+    # places only when the French parse says so; English has no parse to ask.
+    if between[0] == "," and (ctx.lang != "fr" or ctx.token(f.first).dep_ != "conj"):
         return None
     if _article_before(ctx, prev.first) != _article_before(ctx, f.first):
         return None

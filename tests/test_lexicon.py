@@ -151,6 +151,7 @@ def test_pattern_parts_read_gaps_and_exact_forms():
         ("accord\t4\tagreement\tx\n", "cooperation category but the weight 4 is positive"),
         ("truc\t2\tnot a cue\tx\n", "must have weight 0"),
         ("tension ~2\t3\tdeterioration\tx\n", "bad pattern"),
+        ("les\t3\tdeterioration\tx\n", "has only articles"),
         ("tension\t3\tdeterioration\tx\textra\n", "5 tab-separated cells"),
         ("tension\t3\tdeterioration\tx\ntension\t3.5\tdeterioration\ty\n", "already defined on line 2"),
     ],

@@ -62,6 +62,8 @@ NOT_A_CUE = "not a cue"
 CATEGORIES = TENSION_CATEGORIES + COOPERATION_CATEGORIES + (NOT_A_CUE,)
 
 MAX_GAP = 10
+# Definite articles (and English "a", "an") are left out when matching (see cues.py).
+ARTICLES = frozenset({"le", "la", "les", "l'", "the", "a", "an"})
 _GAP = re.compile(r"~(\d+)")
 _REQUIRED_COLUMNS = ("pattern", "weight", "category")
 
@@ -188,9 +190,13 @@ def _entry_from_row(row: dict[str, str], file_lang: str | None, where: str) -> L
         raise LexiconError(f"{where}: language '{lang}' is not one of {', '.join(LANGUAGES)}")
     pattern = normalise_pattern(row["pattern"])
     try:
-        pattern_parts(pattern)
+        parts = pattern_parts(pattern)
     except ValueError as err:
         raise LexiconError(f"{where}: bad pattern '{row['pattern']}': {err}") from None
+    if all(isinstance(p, int) or p in ARTICLES for p in parts):
+        raise LexiconError(
+            f"{where}: pattern '{row['pattern']}' has only articles, which matching leaves out; add a word"
+        )
     try:
         weight = float(row["weight"].replace(",", "."))
     except ValueError:

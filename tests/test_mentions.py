@@ -526,3 +526,13 @@ def test_far_dative_verb_and_topic_phrases(read):
 def test_seat_of_power_after_on_is_a_place(read):
     # invented example
     assert roles(read("Morocco and Israel signed on the White House lawn.", "en"))["White House"] == "place"
+
+
+def test_war_with_its_agent_named_makes_the_target_a_party(read):
+    # invented examples
+    assert roles(read("Russia's war in Ukraine has lasted three years.", "en")) == {"Russia": "actor", "Ukraine": "actor"}
+    assert roles(read("Moscou poursuit sa guerre en Ukraine.")) == {"Moscou": "actor", "Ukraine": "actor"}
+    assert roles(read("La guerre russe en Ukraine dure.")) == {"russe": "actor", "Ukraine": "actor"}
+    # without an agent, the war's country is what is talked about
+    assert roles(read("La guerre en Ukraine divise l'Inde et le Brésil."))["Ukraine"] == "topic"
+    assert roles(read("The Syrian civil war worries Japan.", "en"))["Syrian"] == "topic"

@@ -586,6 +586,8 @@ def _demonym_role(ctx: _Context, first: int, last: int) -> tuple[str, str] | Non
         for listname, role in (("mediator_noun", "mediator"), ("topic_noun", "topic"), ("place_noun", "place")):
             for noun, _ in nouns:
                 if ctx.has(listname, noun):
+                    if role == "topic" and _against_another(ctx, last):
+                        return None  # "la guerre russe en Ukraine": the demonym is the war's agent
                     return role, f"qualifies '{noun}'"
         for _, at in nouns:
             if ctx.near_before(at, "former", 2, use_lemma=False):
@@ -593,6 +595,10 @@ def _demonym_role(ctx: _Context, first: int, last: int) -> tuple[str, str] | Non
         return None
     # English has no parse: the adjective comes before its noun.
     ruled = _english_modifier_role(ctx, last, ("mediator_noun", "topic_noun", "place_noun"))
+    if ruled and ruled[0] == "topic":
+        noun_end = last + 1 + (1 if ctx.has("modifier_en", ctx.keys[last]) else 0)
+        if _against_another(ctx, noun_end):
+            return None  # "the Russian war in Ukraine": the demonym is the war's agent
     if ruled:
         return ruled
     if ctx.near_before(first, "former", 2, use_lemma=False):
@@ -617,6 +623,30 @@ def _noun_before(ctx: _Context, at: int, listname: str) -> str | None:
             if ctx.has(listname, form):
                 return form
     return None
+
+
+def _against_another(ctx: _Context, i: int) -> bool:
+    """Piece i is a preposition (en/in/contre/against/on) followed by a country: "... en Ukraine"."""
+    if i >= len(ctx.keys) or ctx.keys[i] not in {"en", "in", "dans", "contre", "against", "on", "au", "aux"}:
+        return False
+    j = i + 1
+    while j < len(ctx.keys) and ctx.has("determiner", ctx.keys[j]):
+        j += 1
+    index = mention_index(ctx.lang)
+    return j < len(ctx.keys) and any(e.kind in {"name", "capital", "demonym"} for e in index.entries.get(ctx.keys[j], ()))
+
+
+_POSSESSIVES = {"'s", "sa", "son", "ses", "leur", "leurs", "its", "his", "her", "their"}
+
+
+def _has_agent(ctx: _Context, at: int) -> bool:
+    """A possessive or a country word among the three words before a topic noun's preposition."""
+    index = mention_index(ctx.lang)
+    for i in range(max(0, at - 4), at):
+        key = ctx.keys[i]
+        if key in _POSSESSIVES or any(e.kind in {"demonym", "name", "capital"} for e in index.entries.get(key, ())):
+            return True
+    return False
 
 
 def _titled(ctx: _Context, first: int) -> bool:
@@ -705,6 +735,10 @@ def _preposition_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[
             return "actor", f"host of a visit ('{visit}' ... '{prep}')"
         noun = _noun_before(ctx, at, "topic_noun")
         if noun:
+            if _has_agent(ctx, at):
+                # "Russia's war in Ukraine", "sa guerre en Ukraine", "la guerre russe en Ukraine":
+                # with its agent named, the war is against this country, which is a party.
+                return "actor", f"target of '{noun} {prep}' with its agent named"
             return "topic", f"'{noun} {prep}'"
         return "place", f"after '{prep}'"
     if end > 0 and ctx.keys[end - 1] in {"de", "du", "des", "d'", "of"}:

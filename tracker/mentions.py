@@ -640,10 +640,13 @@ _POSSESSIVES = {"'s", "sa", "son", "ses", "leur", "leurs", "its", "his", "her", 
 
 
 def _has_agent(ctx: _Context, at: int) -> bool:
-    """A possessive or a country word among the three words before a topic noun's preposition."""
+    """A possessive or a country word right around a topic noun before its preposition
+    ("Russia's war in", "sa guerre en", "la guerre russe en"), not past a conjunction."""
     index = mention_index(ctx.lang)
-    for i in range(max(0, at - 4), at):
+    for i in range(at - 1, max(-1, at - 4), -1):
         key = ctx.keys[i]
+        if key in _CONJUNCTIONS:
+            return False
         if key in _POSSESSIVES or any(e.kind in {"demonym", "name", "capital"} for e in index.entries.get(key, ())):
             return True
     return False

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from . import language, nlp
-from .cues import CueFinder
+from .cues import CueFinder, cue_finder
 from .dates import event_date, find_dates, publication_date_from_text
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
@@ -48,9 +48,17 @@ def default_lexicon() -> Lexicon:
     return load_lexicon()
 
 
-@lru_cache(maxsize=8)
 def _cue_finder(lang: str, lexicon: Lexicon) -> CueFinder:
-    return CueFinder(nlp.get_nlp(lang), lang, lexicon)
+    return cue_finder(nlp.get_nlp(lang), lang, lexicon)
+
+
+def scorer_version(lexicon: Lexicon | None = None) -> str:
+    """What scored an article: the lexicon and the modifier rules of every language.
+
+    Stored with each article, so a rescore can tell which readings are out of date.
+    """
+    lexicon = lexicon or default_lexicon()
+    return "+".join(_cue_finder(lang, lexicon).version for lang in language.SUPPORTED)[:64]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ English rules therefore work on lemmas and token windows, never on a parse.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import spacy
 from spacy.language import Language
@@ -21,7 +21,7 @@ class ModelMissing(RuntimeError):
     """The French model is not installed: say how to install it rather than failing deep in spaCy."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_nlp(lang: str) -> Language:
     if lang == "fr":
         try:

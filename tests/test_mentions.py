@@ -536,3 +536,9 @@ def test_war_with_its_agent_named_makes_the_target_a_party(read):
     # without an agent, the war's country is what is talked about
     assert roles(read("La guerre en Ukraine divise l'Inde et le Brésil."))["Ukraine"] == "topic"
     assert roles(read("The Syrian civil war worries Japan.", "en"))["Syrian"] == "topic"
+
+
+def test_the_two_koreas_name_both(nlp_fr):
+    # invented example
+    found = find_mentions(nlp_fr("Les deux Corées ont échangé des tirs.")[:], "fr", DAY)
+    assert [(m.text, m.country) for m in found] == [("deux Corées", "KOR"), ("deux Corées", "PRK")]

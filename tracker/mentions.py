@@ -837,7 +837,10 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mentio
             role, reason = "topic", f"a match ('{sports}'): a national team is not the state"
         start, end = pieces[f.first].start, pieces[f.last - 1].end
         detail = f"{what}; {role}: {reason}" if reason else what
-        mentions.append(Mention(start + base, end + base, ctx.text[start - ctx.offset : end - ctx.offset], code, kind, role, detail))
+        text = ctx.text[start - ctx.offset : end - ctx.offset]
+        # "les deux Corées" names two countries at once: one mention each.
+        for one in code.split("+"):
+            mentions.append(Mention(start + base, end + base, text, one, kind, role, detail))
         previous = (f, role, from_prep)
     return mentions
 

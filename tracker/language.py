@@ -32,9 +32,25 @@ def detect_article_language(text: str) -> str:
     return str(lang)
 
 
+# Function words that settle most sentences without the classifier: a sentence with several of one
+# language's and none of the other's is that language. Mixed or sparse ones go to py3langid.
+FUNCTION_WORDS = {
+    "fr": frozenset("le la les des du une et est sont dans pour sur que qui avec pas ne au aux ces son sa ses "
+                    "leur leurs a ont été cette entre selon depuis".split()),
+    "en": frozenset("the and of to is are was were in on for that with this from by has have had its their "
+                    "which at an be been".split()),
+}
+DECISIVE = 3
+
+
 def detect_language(text: str, default: str) -> str:
     """The language of a paragraph or sentence, among the supported ones; `default` when unsure."""
-    if len(text.split()) < MIN_WORDS:
+    words = text.lower().split()
+    if len(words) < MIN_WORDS:
         return default
+    counts = {lang: sum(w in vocab for w in words) for lang, vocab in FUNCTION_WORDS.items()}
+    (first, n_first), (_, n_second) = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+    if n_first >= DECISIVE and n_second == 0:
+        return first
     lang, confidence = _identifier(True).classify(text)
     return str(lang) if confidence >= MIN_CONFIDENCE else default

@@ -174,3 +174,20 @@ period_stats = Table(
     Column("sum_sq", Float, nullable=False),
     sqlite_with_rowid=False,
 )
+
+# Per granularity, pair and period: the sums over articles of period_stats (migration 0003), so the
+# timeline reads one row per period. Kept in step with period_stats by triggers: no writer touches it.
+period_totals = Table(
+    "period_totals",
+    metadata,
+    Column("freq", String(1), primary_key=True),
+    Column("pair", String(7), primary_key=True),
+    Column("period", Date, primary_key=True),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_obs", Integer, nullable=False),
+    Column("sum_score", Float, nullable=False),
+    Column("sum_sq", Float, nullable=False),
+    Column("sum_mean", Float, nullable=False),
+    Column("sum_mean_sq", Float, nullable=False),
+    sqlite_with_rowid=False,
+)

@@ -130,22 +130,47 @@ def cli(ctx: click.Context, db: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @lexicon_option
 @click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar.")
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None, metavar="N",
+    help="Processes scoring at once (default: the number of cores; 1 = in this process). "
+    "With --dask local: the number of Dask workers.",
+)
+@click.option(
+    "--dask", "dask_address", metavar="ADDRESS|local",
+    help="Read and score on a Dask cluster: a scheduler address (tcp://HOST:8786) or 'local' for a "
+    "cluster on this machine. This process writes to the database.",
+)
 @click.pass_obj
-def ingest(state: State, paths: tuple[str, ...], lexicon_files: tuple[str, ...], progress: bool) -> None:
+def ingest(
+    state: State, paths: tuple[str, ...], lexicon_files: tuple[str, ...], progress: bool,
+    workers: int | None, dask_address: str | None,
+) -> None:
     """Read files or folders (recursively), score each article and store it once.
 
     An article already stored (same text, even re-wrapped or re-encoded) is reported as a
     duplicate. The exit status is 1 when any file or record was rejected; the others are stored.
+    Articles are scored on every core (--workers) or on a Dask cluster (--dask) and written in
+    the order they were read: the database ends the same as with --workers 1.
 
     \b
     Example:
       tracker ingest corpus/ ~/Downloads/article.html
+      tracker --db postgresql://tracker@dbhost/tracker ingest --workers 8 archive/
+      tracker ingest --dask tcp://10.0.0.5:8786 archive/
     """
-    from tracker.ingest import ingest_paths
-
     lexicon = _load_lexicon(lexicon_files)
     store = state.store
-    report = ingest_paths(paths, store, progress=progress, lexicon=lexicon)
+    if dask_address:
+        from tracker.dask_ingest import DaskUnavailable, ingest_dask
+
+        try:
+            report = ingest_dask(paths, store, address=dask_address, workers=workers, lexicon=lexicon, progress=progress)
+        except DaskUnavailable as exc:
+            raise click.ClickException(str(exc)) from None
+    else:
+        from tracker.parallel import ingest_parallel
+
+        report = ingest_parallel(paths, store, workers=workers, lexicon=lexicon, progress=progress)
     console = _console()
     _print_ingest_report(console, report)
     if report.rejected:

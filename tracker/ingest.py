@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tracker import readers
-from tracker.records import Article
+from tracker.records import Article, ScoredArticle
 from tracker.store import InvalidRecord, Store
 
 STORED, DUPLICATE, REJECTED = "stored", "duplicate", "rejected"
@@ -120,10 +121,19 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def read_articles(path: Path, *, max_bytes: int = readers.DEFAULT_MAX_BYTES) -> list[Article | Outcome]:
-    """The articles of a file, with REJECTED outcomes for the file or its bad records."""
+def read_articles(
+    path: Path, *, max_bytes: int = readers.DEFAULT_MAX_BYTES, data: bytes | None = None, file_date: date | None = None
+) -> list[Article | Outcome]:
+    """The articles of a file, with REJECTED outcomes for the file or its bad records.
+
+    With ``data`` (and ``file_date``, the file's modification date) the content was read elsewhere:
+    a Dask worker reads what the client sent, as the file need not exist on its machine.
+    """
     try:
-        results = readers.read_file(path, max_bytes=max_bytes)
+        if data is None:
+            results = readers.read_file(path, max_bytes=max_bytes)
+        else:
+            results = readers.read_bytes(path, data, file_date=file_date or date.today(), max_bytes=max_bytes)
     except readers.RejectedInput as exc:
         return [Outcome(str(path), REJECTED, exc.reason)]
     if not results:
@@ -138,22 +148,41 @@ def store_article(
     article: Article, store: Store, *, path: str, record: str | None = None, lexicon=None
 ) -> Outcome:
     """Score and store one article; a duplicate is found by its key before any scoring."""
-    from tracker import pipeline  # the models load on first use, not when the CLI starts
-
     existing = store.find_article(article.key)
     if existing is not None:
         return Outcome(path, DUPLICATE, f"already stored as article {existing}", record, existing, article.title)
+    return save_scored(
+        article, score_or_reason(article, lexicon), store, path=path, record=record, version=lexicon_version(lexicon)
+    )
+
+
+def score_or_reason(article: Article, lexicon=None) -> ScoredArticle | str:
+    """The scored article, or why it cannot be scored (a reason for the analyst).
+
+    The part of storing an article that runs in a scoring worker (tracker.parallel): it never
+    raises for one article's sake, so one bad article never stops a batch.
+    """
+    from tracker import pipeline  # the models load on first use, not when the CLI starts
+
     try:
-        scored = pipeline.score_article(article, lexicon=lexicon)
+        return pipeline.score_article(article, lexicon=lexicon)
     except pipeline.ScoringError as exc:
-        return Outcome(path, REJECTED, str(exc), record, title=article.title)
+        return str(exc)
     except Exception as exc:  # noqa: BLE001 -- one article's scorer bug must not stop the batch
-        return Outcome(path, REJECTED, (
+        return (
             f"the scorer failed on this article ({type(exc).__name__}: {exc}); "
             "this is a bug in tension-tracker: please report it with the file"
-        ), record, title=article.title)
+        )
+
+
+def save_scored(
+    article: Article, scored: ScoredArticle | str, store: Store, *, path: str, record: str | None, version: str | None
+) -> Outcome:
+    """Store what score_or_reason gave, in one transaction; the same text stored meanwhile is a duplicate."""
+    if isinstance(scored, str):
+        return Outcome(path, REJECTED, scored, record, title=article.title)
     try:
-        article_id, new = store.add_scored(scored, lexicon_version=lexicon_version(lexicon))
+        article_id, new = store.add_scored(scored, lexicon_version=version)
     except InvalidRecord as exc:
         return Outcome(path, REJECTED, str(exc), record, title=article.title)
     if not new:
@@ -162,13 +191,10 @@ def store_article(
 
 
 def lexicon_version(lexicon) -> str | None:
-    """The version the lexicon declares (stored with each article so a rescore can be told apart)."""
-    if lexicon is None:
-        from tracker import pipeline
+    """The version of the lexicon and modifier rules (stored with each article so a rescore can be told apart)."""
+    from tracker import pipeline
 
-        lexicon = pipeline.default_lexicon()
-    version = getattr(lexicon, "version", None)
-    return str(version)[:64] if version is not None else None
+    return pipeline.scorer_version(lexicon)
 
 
 def ingest_file(
@@ -180,24 +206,43 @@ def ingest_file(
     """
     path = Path(path)
     items = read_articles(path, max_bytes=max_bytes)
-    several = sum(isinstance(i, Article) for i in items) > 1
     outcomes: list[Outcome] = []
-    number = 0
-    for item in items:
+    for item, record in zip(items, record_names(items), strict=True):
         if isinstance(item, Outcome):
             outcome = item
         else:
-            number += 1
-            outcome = store_article(
-                item, store, path=str(path), record=f"article {number}" if several else None, lexicon=lexicon
-            )
+            outcome = store_article(item, store, path=str(path), record=record, lexicon=lexicon)
         outcomes.append(outcome)
-        _log(store, outcome)
+        log_outcome(store, outcome)
     return outcomes
 
 
-def _log(store: Store, outcome: Outcome) -> None:
+def record_names(items: list[Article | Outcome]) -> list[str | None]:
+    """How each article of a file is named in outcomes: "article 2" when the file holds several."""
+    several = sum(isinstance(i, Article) for i in items) > 1
+    names: list[str | None] = []
+    number = 0
+    for item in items:
+        if isinstance(item, Article):
+            number += 1
+        names.append(f"article {number}" if several and isinstance(item, Article) else None)
+    return names
+
+
+def log_outcome(store: Store, outcome: Outcome) -> None:
     store.log_ingest(outcome.path, outcome.outcome, outcome.reason, record=outcome.record, article_id=outcome.article_id)
+
+
+def progress_bar(console: Console | None, progress: bool) -> Progress:
+    """The ingest's progress bar (on stderr): files done out of all, and the current file's name."""
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}", style="dim"),
+    )
+    return Progress(*columns, console=console or Console(stderr=True), transient=True, disable=not progress)
 
 
 def ingest_paths(
@@ -212,15 +257,8 @@ def ingest_paths(
     files, problems = expand_paths(paths)
     report = IngestReport(outcomes=list(problems), files=len(files))
     for outcome in problems:
-        _log(store, outcome)
-    columns = (
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}", style="dim"),
-    )
-    with Progress(*columns, console=console or Console(stderr=True), transient=True, disable=not progress) as bar:
+        log_outcome(store, outcome)
+    with progress_bar(console, progress) as bar:
         task = bar.add_task("Ingesting", total=len(files), current="")
         for path in files:
             bar.update(task, current=path.name)

@@ -1,0 +1,212 @@
+"""Ingest on several processes: the same database as the single-process ingest, written in order,
+with duplicates caught before scoring and a bounded amount of work in flight. Real pool workers,
+the real scorer, real SQLite files; two real `tracker ingest` processes racing on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from tracker.cli import cli
+from tracker.ingest import DUPLICATE, REJECTED, STORED, expand_paths, ingest_paths
+from tracker.parallel import ProcessBackend, ingest_parallel, pool_worth_it, run_ordered
+from tracker.store import open_store
+from tracker.store.schema import metadata
+
+# Columns that hold the time of writing, which no two runs share.
+CLOCK_COLUMNS = {"added_at", "at"}
+
+# Invented examples, not real reporting: short, so the pool's work is mostly its own overhead.
+PAIRS_FR = [("Moscou", "Washington"), ("Pékin", "Tokyo"), ("Alger", "Paris"), ("Athènes", "Ankara")]
+CUES_FR = ["ont signé un accord de coopération", "se livrent une guerre des mots", "ont tenu des consultations",
+           "affichent de profondes divergences"]
+PAIRS_EN = [("London", "Moscow"), ("Beijing", "Washington"), ("New Delhi", "Beijing")]
+CUES_EN = ["agreed to deepen cooperation", "traded accusations", "imposed new sanctions on each other"]
+
+
+def french(n: int) -> str:
+    a, b = PAIRS_FR[n % len(PAIRS_FR)]
+    cue = CUES_FR[n % len(CUES_FR)]
+    return (
+        f"Title: {a} et {b}, note {n}\nDate: 2023-03-{1 + n % 27:02d}\nLanguage: fr\n"
+        "Note: invented example, not real reporting\n\n"
+        f"{a} et {b} {cue} mercredi, selon la dépêche numéro {n}.\n\n"
+        f"Les relations entre {a} et {b} se sont dégradées depuis l'automne.\n"
+    )
+
+
+def english(n: int) -> str:
+    a, b = PAIRS_EN[n % len(PAIRS_EN)]
+    cue = CUES_EN[n % len(CUES_EN)]
+    return (
+        f"Title: {a} and {b}, note {n}\nDate: 2024-05-{1 + n % 27:02d}\nLanguage: en\n"
+        "Note: invented example, not real reporting\n\n"
+        f"{a} and {b} {cue} on Tuesday, according to dispatch number {n}.\n"
+    )
+
+
+def snapshot(store) -> dict[str, list[tuple]]:
+    """Every row of every table, in id order, without the clock columns: two equal snapshots are
+    the same database, ids and links included."""
+    rows = {}
+    with store.engine.connect() as conn:
+        for name, table in metadata.tables.items():
+            columns = [c for c in table.c if c.name not in CLOCK_COLUMNS]
+            rows[name] = conn.execute(select(*columns).order_by(*table.primary_key.columns)).all()
+    return rows
+
+
+def make_inbox(folder: Path, *, articles: int = 8) -> Path:
+    """Articles in French and English, a JSON-lines file with a bad line, the same text twice
+    (re-wrapped), an empty file and an article in a language the tracker does not read."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(articles):
+        (folder / f"{n:02d}_{'fr' if n % 2 else 'en'}.txt").write_text(french(n) if n % 2 else english(n), encoding="utf-8")
+    records = [{"title": f"Record {n}", "date": f"2022-11-0{n}", "language": "en", "invented": True,
+                "text": f"Washington and Moscow held talks in Geneva on Monday, says the invented note {n}."}
+               for n in range(1, 4)]
+    lines = [json.dumps(r) for r in records]
+    lines.insert(1, "{not json")
+    (folder / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # The same text as 01_fr.txt, re-wrapped: one article, stored once.
+    (folder / "zz_copy.txt").write_text(french(1).replace("mercredi, selon", "mercredi,\nselon"), encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "deutsch.txt").write_text(
+        "Title: Berlin\nDate: 2023-01-01\nNote: invented example, not real reporting\n\n"
+        "Berlin und Paris haben am Mittwoch in der Hauptstadt ein neues Abkommen über die Zusammenarbeit "
+        "unterzeichnet, teilte die Regierung mit.\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def inbox(tmp_path_factory) -> Path:
+    return make_inbox(tmp_path_factory.mktemp("parallel") / "inbox")
+
+
+@pytest.fixture(scope="module")
+def single_process(inbox, tmp_path_factory):
+    """The reference: the in-process ingest, after one of the files was stored by an earlier run."""
+    db = tmp_path_factory.mktemp("single") / "tracker.db"
+    with open_store(db) as store:
+        ingest_paths([inbox / "03_fr.txt"], store, progress=False)
+        report = ingest_paths([inbox, inbox / "missing.txt"], store, progress=False)
+        return report, snapshot(store)
+
+
+def test_two_workers_leave_the_database_exactly_as_one_process_does(inbox, single_process, tmp_path):
+    expected_report, expected_rows = single_process
+    with open_store(tmp_path / "tracker.db") as store:
+        ingest_paths([inbox / "03_fr.txt"], store, progress=False)
+        report = ingest_parallel([inbox, inbox / "missing.txt"], store, workers=2, progress=False, min_files=1)
+        rows = snapshot(store)
+
+    assert report.outcomes == expected_report.outcomes
+    assert rows == expected_rows  # articles, sentences, mentions, dates, observations, cues, the log
+    outcomes = {(Path(o.path).name, o.record): o for o in report.outcomes}
+    assert outcomes[("03_fr.txt", None)].outcome == DUPLICATE  # stored by the earlier run
+    copy, original = outcomes[("zz_copy.txt", None)], outcomes[("01_fr.txt", None)]
+    assert (original.outcome, copy.outcome) == (STORED, DUPLICATE)
+    assert copy.reason == f"already stored as article {original.article_id}"
+    assert outcomes[("batch.jsonl", "line 2")].outcome == REJECTED
+    assert [outcomes[("batch.jsonl", f"article {n}")].outcome for n in (1, 2, 3)] == [STORED] * 3
+    assert outcomes[("deutsch.txt", None)].outcome == REJECTED
+    assert "language" in outcomes[("deutsch.txt", None)].reason
+    assert outcomes[("missing.txt", None)].reason.startswith("no such file or folder")
+    assert len(rows["observations"]) > 0
+
+
+class CountingBackend(ProcessBackend):
+    """The real pool, counting at each article sent how many sent articles are not yet written."""
+
+    def __init__(self, store, **kwargs):
+        super().__init__(**kwargs)
+        self.store = store
+        self.sent = 0
+        self.most_unwritten = 0
+
+    def score(self, article):
+        written = self.store.counts()["articles"]
+        self.most_unwritten = max(self.most_unwritten, self.sent - written)
+        self.sent += 1
+        return super().score(article)
+
+
+def test_work_in_flight_stays_within_the_window_on_a_long_file(tmp_path):
+    records = [{"title": f"Note {n}", "date": "2021-06-01", "language": "en", "invented": True,
+                "text": f"London and Paris signed a defence agreement on Friday, in note number {n}."}
+               for n in range(40)]
+    long_file = tmp_path / "long.jsonl"
+    long_file.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    with open_store(tmp_path / "tracker.db") as store:
+        backend = CountingBackend(store, workers=2)
+        try:
+            files, problems = expand_paths([long_file])
+            report = run_ordered(files, problems, store, backend, progress=False, window=6)
+        finally:
+            backend.close()
+        assert [o.record for o in report.outcomes] == [f"article {n}" for n in range(1, 41)]
+        assert {o.outcome for o in report.outcomes} == {STORED}
+        assert store.counts()["articles"] == 40
+    assert backend.sent == 40
+    assert 1 < backend.most_unwritten <= 6
+
+
+def test_a_pool_is_started_only_when_there_is_enough_to_score(tmp_path):
+    few = [tmp_path / f"{n}.txt" for n in range(3)]
+    assert not pool_worth_it(few, workers=2)
+    assert not pool_worth_it(few * 10, workers=1)
+    assert pool_worth_it(few * 3, workers=2)
+    big = tmp_path / "archive.jsonl"
+    big.write_bytes(b" " * 100_000)
+    assert pool_worth_it([big], workers=2)
+
+
+def test_the_cli_ingests_with_workers_and_says_what_it_stored(tmp_path):
+    inbox = make_inbox(tmp_path / "inbox", articles=8)  # 12 files: enough for the pool
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "t.db"), "ingest", "--no-progress", "--workers", "2", str(inbox)])
+    assert result.exit_code == 1, result.output  # the empty file, the bad line, the German article
+    assert "11 stored (" in result.output
+    assert "1 duplicate, 3 rejected, from 12 files." in result.output
+
+    bad = CliRunner().invoke(cli, ["--db", str(tmp_path / "t.db"), "ingest", "--workers", "0", str(inbox)])
+    assert bad.exit_code == 2
+    assert "Invalid value for '--workers'" in bad.output
+
+
+def _ingest_in_another_process(db: str, folder: str) -> list[str]:
+    with open_store(db) as store:
+        return [o.outcome for o in ingest_paths([folder], store, progress=False).outcomes]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_two_ingests_at_once_on_one_postgresql_database_store_each_article_once(db_url, tmp_path):
+    inbox = make_inbox(tmp_path / "inbox", articles=12)
+    with open_store(db_url):  # migrated once, so both processes race on the articles, not the schema
+        pass
+    # Two processes of the scoring pool (the models already loaded: see tracker.workers), each
+    # running the whole single-process ingest on the same folder, in the same order, at once.
+    backend = ProcessBackend(workers=2)
+    try:
+        runs = [backend.pool.submit(_ingest_in_another_process, db_url, str(inbox)) for _ in range(2)]
+        outcomes = [run.result(timeout=240) for run in runs]
+    finally:
+        backend.close()
+    with open_store(db_url) as store:
+        log = store.ingest_log_frame()
+        counts = store.counts()
+        keys = snapshot(store)["articles"]
+
+    unique_articles = 12 + 3  # the .txt articles (the copy is one of them) and the JSON-lines records
+    assert counts["articles"] == unique_articles
+    assert len({row.key for row in keys}) == unique_articles
+    stored = log[log["outcome"] == "stored"]
+    assert len(stored) == unique_articles  # each stored by exactly one of the two processes
+    assert stored["article_id"].is_unique
+    assert (log["outcome"] == "duplicate").sum() == unique_articles + 2  # the other process, and the copy in each
+    assert sum(o.count(STORED) for o in outcomes) == unique_articles
+    assert [o.count(REJECTED) for o in outcomes] == [3, 3]

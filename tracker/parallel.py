@@ -1,0 +1,339 @@
+"""Ingest on every core: worker processes read and score, the parent checks keys and writes in order.
+
+Why this shape:
+- The scorer is CPU-bound Python (spaCy and our stages), so threads would share one core: the work
+  goes to processes, each loading the models once (the pool's initializer), never per article.
+- The parent keeps the database. It checks each article's key before sending it to be scored (a
+  duplicate costs a hash, not a parse), remembers the keys being scored in this run (the same text
+  twice in one run is scored once and stored once), and writes in input order, one transaction per
+  article: the database ends exactly as the single-process ingest leaves it, article ids included.
+- Streaming: at most a few files are being read and a few articles per worker are being scored or
+  waiting to be written at any time, so memory does not grow with the size of the archive.
+- Workers start with 'forkserver' (Linux) or 'spawn', never a plain fork of the parent: the parent
+  holds database connections and the progress bar's thread, which a forked child would inherit.
+  The fork server loads the models before it forks any worker (tracker.workers), so the pool is
+  ready in one model load and the workers share the model's memory.
+
+The same ordered pipeline (`run_ordered`) drives a Dask cluster (tracker.dask_ingest): only the
+backend that runs `read` and `score` tasks changes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+from rich.console import Console
+
+from tracker import readers
+from tracker.ingest import (
+    DUPLICATE,
+    IngestReport,
+    Outcome,
+    expand_paths,
+    ingest_paths,
+    lexicon_version,
+    log_outcome,
+    progress_bar,
+    read_articles,
+    record_names,
+    save_scored,
+    score_or_reason,
+)
+from tracker.records import Article
+from tracker.store import Store
+
+# Articles scored or waiting to be written, per worker: enough to keep every worker busy while the
+# parent writes, few enough that memory stays flat however large the archive.
+IN_FLIGHT_PER_WORKER = 4
+# Below this many files a pool costs more than it saves: each worker loads the models (seconds),
+# which one process does once. Files holding many records (JSON lines, zip) count as many.
+MIN_FILES_FOR_POOL = 8
+MULTI_RECORD_EXTENSIONS = {".json", ".jsonl", ".zip"}
+MULTI_RECORD_MIN_BYTES = 64 * 1024
+
+
+def default_workers() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def start_method() -> str:
+    """'forkserver' where it exists (Linux): workers fork from a clean server that has imported
+    spaCy once; 'spawn' elsewhere. Never 'fork' (see the module docstring)."""
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def pool_worth_it(files: list[Path], workers: int, min_files: int = MIN_FILES_FOR_POOL) -> bool:
+    if workers <= 1:
+        return False
+    if len(files) >= min_files:
+        return True
+    return any(
+        f.suffix.lower() in MULTI_RECORD_EXTENSIONS and _size(f) >= MULTI_RECORD_MIN_BYTES for f in files
+    )
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+# ----------------------------------------------------------------------------------- the backends
+
+
+class Backend(Protocol):
+    """Where read and score tasks run; both return futures (concurrent.futures or Dask)."""
+
+    slots: int  # tasks that run at once
+
+    def read(self, path: Path) -> Any: ...  # a future of list[Article | Outcome]
+
+    def score(self, article: Article) -> Any: ...  # a future of ScoredArticle | str (the reason)
+
+
+# What a pool worker keeps between tasks: the lexicon it scores with, or why it could not start.
+_worker_lexicon = None
+_worker_error: BaseException | None = None
+
+
+def warm_up(lexicon=None) -> None:
+    """Load the models, the lexicon's matchers and the date tables once, before the first article."""
+    from tracker.pipeline import score_article
+
+    # Note: invented example, not real reporting; scored to fill the caches, never stored.
+    for text, lang in (
+        ("Paris et Berlin ont signé un accord mercredi.", "fr"),
+        ("London and Dublin signed an agreement on Wednesday.", "en"),
+    ):
+        score_article(Article(text=text, language=lang, published=date(2020, 1, 1), published_source="header"), lexicon)
+
+
+def _init_worker(lexicon) -> None:
+    # Ctrl+C is the parent's to handle: it stops the pool; workers printing their own
+    # KeyboardInterrupt tracebacks would only bury its message.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _worker_lexicon, _worker_error
+    _worker_lexicon = lexicon
+    try:
+        warm_up(lexicon)
+    except BaseException as exc:  # noqa: BLE001 -- reported by the first task, where the parent sees it
+        _worker_error = exc
+
+
+def _pool_read(path: str, max_bytes: int) -> list[Article | Outcome]:
+    return read_articles(Path(path), max_bytes=max_bytes)
+
+
+def _pool_score(article: Article):
+    if _worker_error is not None:
+        raise _worker_error  # e.g. ModelMissing: the CLI prints its message
+    return score_or_reason(article, _worker_lexicon)
+
+
+class ProcessBackend:
+    """A ProcessPoolExecutor whose workers load the models once (see _init_worker)."""
+
+    def __init__(self, workers: int, *, lexicon=None, max_bytes: int = readers.DEFAULT_MAX_BYTES):
+        method = start_method()
+        context = multiprocessing.get_context(method)
+        if method == "forkserver":
+            # The server loads the models once; each worker forks from it with them loaded (workers.py).
+            context.set_forkserver_preload(["tracker.workers"])
+        self.slots = workers
+        self.max_bytes = max_bytes
+        self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(lexicon,))
+
+    def read(self, path: Path) -> Future:
+        return self.pool.submit(_pool_read, str(path), self.max_bytes)
+
+    def score(self, article: Article) -> Future:
+        return self.pool.submit(_pool_score, article)
+
+    def close(self, *, cancel: bool = False) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=cancel)
+
+
+def done_future(value) -> Future:
+    """A future already holding its value (a file rejected before any task was sent)."""
+    future: Future = Future()
+    future.set_result(value)
+    return future
+
+
+# ----------------------------------------------------------------------------- the ordered pipeline
+
+
+@dataclass
+class _Entry:
+    """One outcome to come, in input order: decided already, or waiting for its score."""
+
+    path: str
+    record: str | None
+    article: Article | None = None
+    decided: Outcome | None = None
+    future: Any = None  # of ScoredArticle | str
+    owns_key: bool = False  # this entry sent the article to be scored (its copies wait on it)
+    last_of_file: bool = False
+
+    def ready(self) -> bool:
+        return self.decided is not None or self.future.done()
+
+
+def run_ordered(
+    files: list[Path],
+    problems: Iterable[Outcome],
+    store: Store,
+    backend: Backend,
+    *,
+    lexicon=None,
+    progress: bool = True,
+    console: Console | None = None,
+    window: int | None = None,
+) -> IngestReport:
+    """Read and score on the backend, write here in input order; the same outcomes as ingest_paths.
+
+    `window`: how many articles may be sent to be scored and not yet written (default: per worker,
+    IN_FLIGHT_PER_WORKER); the bound that keeps memory flat.
+    """
+    report = IngestReport(outcomes=[], files=len(files))
+    for outcome in problems:
+        report.outcomes.append(outcome)
+        log_outcome(store, outcome)
+    with progress_bar(console, progress) as bar:
+        writer = _OrderedWriter(store, report, bar, _version(lexicon), window=window or max(1, backend.slots) * IN_FLIGHT_PER_WORKER)
+        reads: deque[tuple[Path, Any]] = deque()
+        remaining = iter(files)
+
+        def fill_reads() -> None:
+            # A read per worker ahead, so the next file is ready when this one's articles are sent.
+            while len(reads) < max(1, backend.slots) and (path := next(remaining, None)) is not None:
+                reads.append((path, backend.read(path)))
+
+        fill_reads()
+        while reads:
+            path, pending_read = reads.popleft()
+            items = pending_read.result()
+            fill_reads()
+            for item, record in zip(items, record_names(items), strict=True):
+                writer.add(str(path), record, item, backend)
+            writer.end_of_file()
+            writer.write_ready()
+        writer.write_all()
+    return report
+
+
+class _OrderedWriter:
+    """The queue of outcomes to come, written strictly in the order the articles were read."""
+
+    def __init__(self, store: Store, report: IngestReport, bar, version: str | None, *, window: int):
+        self.store = store
+        self.report = report
+        self.bar = bar
+        self.task = bar.add_task("Ingesting", total=report.files, current="")
+        self.version = version
+        self.window = window
+        self.queue: deque[_Entry] = deque()
+        self.in_flight = 0  # entries in the queue that sent an article to be scored
+        self.scoring: dict[str, Any] = {}  # key -> future, for the texts being scored in this run
+
+    def add(self, path: str, record: str | None, item: Article | Outcome, backend: Backend) -> None:
+        if isinstance(item, Outcome):
+            self.queue.append(_Entry(path, record, decided=item))
+            return
+        key = item.key
+        if key in self.scoring:  # the same text earlier in this run: wait for its outcome
+            self.queue.append(_Entry(path, record, item, future=self.scoring[key]))
+            return
+        existing = self.store.find_article(key)
+        if existing is not None:
+            message = f"already stored as article {existing}"
+            self.queue.append(_Entry(path, record, decided=Outcome(path, DUPLICATE, message, record, existing, item.title)))
+            return
+        while self.in_flight >= self.window:
+            self.write_head()
+        self.scoring[key] = backend.score(item)
+        self.in_flight += 1
+        self.queue.append(_Entry(path, record, item, future=self.scoring[key], owns_key=True))
+
+    def end_of_file(self) -> None:
+        if self.queue and not self.queue[-1].last_of_file:
+            self.queue[-1].last_of_file = True
+        else:  # every item of the file is written already
+            self.bar.advance(self.task)
+
+    def write_ready(self) -> None:
+        while self.queue and self.queue[0].ready():
+            self.write_head()
+
+    def write_all(self) -> None:
+        while self.queue:
+            self.write_head()
+
+    def write_head(self) -> None:
+        entry = self.queue.popleft()
+        if entry.decided is not None:
+            outcome = entry.decided
+        else:
+            outcome = save_scored(
+                entry.article, entry.future.result(), self.store, path=entry.path, record=entry.record,
+                version=self.version,
+            )
+        if entry.owns_key:
+            # Stored or rejected now: a later copy finds it in the database, or is scored again and
+            # rejected for the same reason, as in the single-process ingest.
+            self.scoring.pop(entry.article.key, None)
+            self.in_flight -= 1
+        self.report.outcomes.append(outcome)
+        log_outcome(self.store, outcome)
+        if entry.last_of_file:
+            self.bar.update(self.task, advance=1, current=Path(entry.path).name)
+
+
+def _version(lexicon) -> str | None:
+    if lexicon is None:
+        # The version the workers' default lexicon declares, without loading the models here.
+        from tracker.lexicon import load_lexicon
+
+        lexicon = load_lexicon()
+    return lexicon_version(lexicon)
+
+
+def ingest_parallel(
+    paths: Iterable[str | os.PathLike],
+    store: Store,
+    *,
+    workers: int | None = None,
+    lexicon=None,
+    progress: bool = True,
+    console: Console | None = None,
+    max_bytes: int = readers.DEFAULT_MAX_BYTES,
+    min_files: int = MIN_FILES_FOR_POOL,
+) -> IngestReport:
+    """ingest_paths on `workers` processes (default: every core); 1, or a handful of files, runs in-process."""
+    workers = workers or default_workers()
+    paths = list(paths)
+    files, problems = expand_paths(paths)
+    if not pool_worth_it(files, workers, min_files):
+        return ingest_paths(paths, store, progress=progress, lexicon=lexicon, console=console)
+    backend = ProcessBackend(workers, lexicon=lexicon, max_bytes=max_bytes)
+    finished = False
+    try:
+        report = run_ordered(files, problems, store, backend, lexicon=lexicon, progress=progress, console=console)
+        finished = True
+        return report
+    finally:
+        backend.close(cancel=not finished)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from tracker.cli import cli
-from tracker.ingest import DUPLICATE, REJECTED, STORED, expand_paths, ingest_paths
+from tracker.ingest import DUPLICATE, REJECTED, STORED, expand_paths, ingest_paths, lexicon_version
 from tracker.parallel import ProcessBackend, ingest_parallel, pool_worth_it, run_ordered
 from tracker.store import open_store
 from tracker.store.schema import metadata
@@ -210,3 +210,25 @@ def test_two_ingests_at_once_on_one_postgresql_database_store_each_article_once(
     assert (log["outcome"] == "duplicate").sum() == unique_articles + 2  # the other process, and the copy in each
     assert sum(o.count(STORED) for o in outcomes) == unique_articles
     assert [o.count(REJECTED) for o in outcomes] == [3, 3]
+
+
+def analysts_lexicon(folder: Path):
+    """An analysts' file adding a cue our lexicon lacks (an invented test entry)."""
+    from tracker.lexicon import load_lexicon
+
+    path = folder / "ours.en.tsv"
+    path.write_text("pattern\tweight\tcategory\tnote\ndispatch\t6\tverbal conflict\tinvented test entry\n", encoding="utf-8")
+    return load_lexicon([path])
+
+
+def test_the_workers_score_with_the_analysts_lexicon(inbox, tmp_path):
+    lexicon = analysts_lexicon(tmp_path)
+    with open_store(tmp_path / "single.db") as store:
+        ingest_paths([inbox], store, progress=False, lexicon=lexicon)
+        expected = snapshot(store)
+    with open_store(tmp_path / "pool.db") as store:
+        ingest_parallel([inbox], store, workers=2, progress=False, lexicon=lexicon, min_files=1)
+        rows = snapshot(store)
+    assert rows == expected
+    assert any(cue.pattern == "dispatch" for cue in rows["cues"])
+    assert {a.lexicon_version for a in rows["articles"]} == {lexicon_version(lexicon)}

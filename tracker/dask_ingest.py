@@ -11,7 +11,8 @@ installed (the same environment as the client); each loads the models once, when
 (ModelLoader, a worker plugin), not per article.
 
 `--dask local` starts a LocalCluster on this machine: worker processes, one thread each (the
-scorer is CPU-bound Python), every address on 127.0.0.1 and no dashboard.
+scorer is CPU-bound Python), every address on 127.0.0.1 (the scheduler's HTTP endpoint too, on a
+free port) and no dashboard.
 """
 
 from __future__ import annotations
@@ -26,7 +27,15 @@ from pathlib import Path
 from rich.console import Console
 
 from tracker import readers
-from tracker.ingest import REJECTED, IngestReport, Outcome, expand_paths, read_articles, score_or_reason
+from tracker.ingest import (
+    REJECTED,
+    IngestReport,
+    Outcome,
+    expand_paths,
+    lexicon_version,
+    read_articles,
+    score_or_reason,
+)
 from tracker.parallel import default_workers, done_future, run_ordered, warm_up
 from tracker.records import Article
 from tracker.store import Store
@@ -64,6 +73,10 @@ def score_task(article: Article, lexicon=None):
     return score_or_reason(article, lexicon)
 
 
+def version_task(lexicon=None) -> str | None:
+    return lexicon_version(lexicon)
+
+
 # ------------------------------------------------------------------------------------- client side
 
 
@@ -94,6 +107,9 @@ class DaskBackend:
     def score(self, article: Article):
         return self.client.submit(score_task, article, self.lexicon, pure=False)
 
+    def version(self):
+        return self.client.submit(version_task, self.lexicon, pure=False)
+
 
 @contextmanager
 def dask_client(address: str, *, workers: int | None = None) -> Iterator:
@@ -106,7 +122,10 @@ def dask_client(address: str, *, workers: int | None = None) -> Iterator:
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
+            # The scheduler always serves HTTP (health, metrics): on a free loopback port, and no
+            # dashboard, rather than the default 8787 another cluster may hold.
             dashboard_address=None,
+            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
             silence_logs=logging.ERROR,
         )
         try:

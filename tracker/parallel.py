@@ -104,6 +104,8 @@ class Backend(Protocol):
 
     def score(self, article: Article) -> Any: ...  # a future of ScoredArticle | str (the reason)
 
+    def version(self) -> Any: ...  # a future of the version of the scorer the workers run
+
 
 # What a pool worker keeps between tasks: the lexicon it scores with, or why it could not start.
 _worker_lexicon = None
@@ -144,6 +146,12 @@ def _pool_score(article: Article):
     return score_or_reason(article, _worker_lexicon)
 
 
+def _pool_version() -> str | None:
+    if _worker_error is not None:
+        raise _worker_error
+    return lexicon_version(_worker_lexicon)
+
+
 class ProcessBackend:
     """A ProcessPoolExecutor whose workers load the models once (see _init_worker)."""
 
@@ -162,6 +170,9 @@ class ProcessBackend:
 
     def score(self, article: Article) -> Future:
         return self.pool.submit(_pool_score, article)
+
+    def version(self) -> Future:
+        return self.pool.submit(_pool_version)
 
     def close(self, *, cancel: bool = False) -> None:
         self.pool.shutdown(wait=True, cancel_futures=cancel)
@@ -214,7 +225,9 @@ def run_ordered(
         report.outcomes.append(outcome)
         log_outcome(store, outcome)
     with progress_bar(console, progress) as bar:
-        writer = _OrderedWriter(store, report, bar, _version(lexicon), window=window or max(1, backend.slots) * IN_FLIGHT_PER_WORKER)
+        # Stored with each article; asked of a worker, where the models the version depends on are loaded.
+        version = backend.version().result()
+        writer = _OrderedWriter(store, report, bar, version, window=window or max(1, backend.slots) * IN_FLIGHT_PER_WORKER)
         reads: deque[tuple[Path, Any]] = deque()
         remaining = iter(files)
 
@@ -301,15 +314,6 @@ class _OrderedWriter:
         log_outcome(self.store, outcome)
         if entry.last_of_file:
             self.bar.update(self.task, advance=1, current=Path(entry.path).name)
-
-
-def _version(lexicon) -> str | None:
-    if lexicon is None:
-        # The version the workers' default lexicon declares, without loading the models here.
-        from tracker.lexicon import load_lexicon
-
-        lexicon = load_lexicon()
-    return lexicon_version(lexicon)
 
 
 def ingest_parallel(

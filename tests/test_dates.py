@@ -400,3 +400,101 @@ def test_publication_date_from_text(lang, text, value, expression):
 )
 def test_publication_date_absent(text):
     assert publication_date_from_text(text, "fr", reference=REF) is None
+
+
+# ----------------------------------------------------------------------------------------------
+# Clauses, participles, "since" phrases and deadlines (invented examples, not real reporting)
+
+CLAUSES = [
+    # (lang, published, sentence, expression, value, precision, dates_event)
+    # 1. A weekday takes the tense of the verb it attaches to, not of a later clause.
+    ("en", WED, "Japan and Australia signed a defence pact on Thursday under which Canberra will host Japanese troops.",
+     "on Thursday", date(2017, 4, 6), "day", True),
+    ("en", WED, "The two countries signed a pact on Thursday that will allow joint patrols.",
+     "on Thursday", date(2017, 4, 6), "day", True),
+    ("en", WED, "Russia and China held talks on Monday and Beijing will send a delegation to Moscow.",
+     "on Monday", date(2017, 4, 10), "day", True),
+    ("en", WED, "On Thursday, Russia said it will expel ten diplomats.", "On Thursday", date(2017, 4, 6), "day", True),
+    ("en", WED, "Putin said on Tuesday he will visit Beijing.", "on Tuesday", date(2017, 4, 11), "day", True),
+    ("en", WED, "Putin said on Tuesday he will visit Beijing on Friday.", "on Friday", date(2017, 4, 14), "day", True),
+    ("en", WED, "Elections will be held on Sunday, officials who met on Monday said.", "on Sunday", date(2017, 4, 16), "day", True),
+    ("en", WED, "Officials who met on Monday said elections will be held on Sunday.", "on Monday", date(2017, 4, 10), "day", False),
+    ("en", WED, "The United Nations on Friday will vote on the resolution.", "on Friday", date(2017, 4, 14), "day", True),
+    ("fr", WED, "L'Australie et le Japon ont signé jeudi un pacte en vertu duquel Canberra accueillera des troupes japonaises.",
+     "jeudi", date(2017, 4, 6), "day", True),
+    ("fr", WED, "Les deux pays ont signé jeudi un accord qui permettra des patrouilles communes.",
+     "jeudi", date(2017, 4, 6), "day", True),
+    ("fr", WED, "Le ministre a annoncé vendredi que son pays enverra des troupes.", "vendredi", date(2017, 4, 7), "day", True),
+    # 2. A sentence-opening participle phrase carries the news: it dates the event.
+    ("fr", WED, "Reçu le 13 septembre par Poutine, le dirigeant nord-coréen a promis de renforcer les liens.",
+     "13 septembre", date(2016, 9, 13), "day", True),
+    ("fr", WED, "Arrivé mardi à Pékin, le ministre a salué une relation exemplaire.", "mardi", date(2017, 4, 11), "day", True),
+    ("fr", WED, "Accueilli lundi par son homologue, le président a signé un accord de coopération.",
+     "lundi", date(2017, 4, 10), "day", True),
+    ("en", WED, "Received by Putin on Monday, Kim said the two countries would deepen ties.",
+     "on Monday", date(2017, 4, 10), "day", True),
+    ("en", WED, "Arriving in Beijing on Tuesday, the minister said relations had improved.",
+     "on Tuesday", date(2017, 4, 11), "day", True),
+    # 3. A person's background (inauguration, election) does not date the event; nor a "since" phrase.
+    ("fr", WED, "Investi dimanche dernier, le président a promis de renouer avec Moscou.",
+     "dimanche dernier", date(2017, 4, 9), "day", False),
+    ("fr", WED, "Le président, investi dimanche dernier, a promis de renouer avec Moscou.",
+     "dimanche dernier", date(2017, 4, 9), "day", False),
+    ("fr", WED, "Élu en mai, le président a promis de renouer avec Pékin.", "en mai", date(2016, 5, 1), "month", False),
+    ("en", WED, "Sworn in last Sunday, the president has vowed to mend ties with Moscow.",
+     "last Sunday", date(2017, 4, 9), "day", False),
+    ("en", WED, "Elected in May, the president promised to improve ties with Beijing.", "in May", date(2016, 5, 1), "month", False),
+    ("en", WED, "The president, sworn in on Sunday, called his Russian counterpart.", "on Sunday", date(2017, 4, 9), "day", False),
+    ("fr", WED, "Le commerce s'est effondré depuis l'invasion de l'Ukraine en février 2014.",
+     "en février 2014", date(2014, 2, 1), "month", False),
+    ("fr", date(2024, 1, 11), "Les deux pays tiennent ces consultations, une première depuis la visite du ministre à Taïwan en août 2022.",
+     "en août 2022", date(2022, 8, 1), "month", False),
+    ("en", WED, "Trade has collapsed since the invasion of Crimea in March 2014.", "in March 2014", date(2014, 3, 1), "month", False),
+    ("fr", date(2023, 3, 11), "Les deux pays avaient rompu leurs relations il y a sept ans.",
+     "il y a sept ans", date(2016, 1, 1), "year", True),
+    # 4. Coming months, years and deadlines date a planned event.
+    ("en", WED, "The two leaders will meet next month in Geneva.", "next month", date(2017, 5, 1), "month", True),
+    ("en", WED, "Beijing plans to sign a deal with Moscow next year.", "next year", date(2018, 1, 1), "year", True),
+    ("en", WED, "Russia will withdraw its troops within two weeks.", "within two weeks", date(2017, 4, 24), "week", True),
+    ("en", WED, "The sanctions will be lifted in the next two months.", "in the next two months", date(2017, 6, 1), "month", True),
+    ("en", WED, "Washington will impose new tariffs by the end of the year.", "by the end of the year", date(2017, 1, 1), "year", True),
+    ("en", WED, "The talks could resume later this year.", "later this year", date(2017, 1, 1), "year", True),
+    ("fr", WED, "Les deux dirigeants se rencontreront le mois prochain à Genève.", "le mois prochain", date(2017, 5, 1), "month", True),
+    ("fr", WED, "Pékin compte signer un accord avec Moscou l'an prochain.", "l'an prochain", date(2018, 1, 1), "year", True),
+    ("fr", WED, "La Russie retirera ses troupes d'ici deux mois.", "d'ici deux mois", date(2017, 6, 1), "month", True),
+    ("fr", WED, "Les sanctions seront levées dans les deux prochains mois.", "dans les deux prochains mois", date(2017, 6, 1), "month", True),
+    ("fr", WED, "L'accord devrait être signé d'ici la fin de l'année.", "d'ici la fin de l'année", date(2017, 1, 1), "year", True),
+    # ... but a deadline given in a past clause is not the event's date, and "d'ici 2030" is a range.
+    ("en", WED, "On Monday, Caracas ordered the diplomats to leave within two weeks.", "within two weeks", date(2017, 4, 24), "week", False),
+    ("fr", WED, "Pékin veut doubler ses échanges avec Moscou d'ici 2030.", "d'ici 2030", date(2030, 1, 1), "year", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "published", "sentence", "expression", "value", "precision", "dates_event"), CLAUSES)
+def test_clauses_participles_deadlines(nlp_fr, nlp_en, lang, published, sentence, expression, value, precision, dates_event):
+    nlp = nlp_fr if lang == "fr" else nlp_en
+    ref = _one(_refs(nlp, sentence, lang, published), expression)
+    assert (ref.value, ref.precision, ref.dates_event) == (value, precision, dates_event), ref.note
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [  # invented examples: "since" + an event noun with no date is no date at all
+        ("en", "Relations have worsened since the invasion."),
+        ("en", "Trade between the two neighbours has halved since the war began."),
+        ("fr", "Le commerce s'est effondré depuis l'invasion."),
+        ("fr", "Les échanges ont chuté de moitié depuis le début de la guerre."),
+    ],
+)
+def test_since_an_event_is_no_date(nlp_fr, nlp_en, lang, sentence):
+    nlp = nlp_fr if lang == "fr" else nlp_en
+    refs = _refs(nlp, sentence, lang, WED)
+    assert refs == []
+    assert event_date(refs, WED).expression == ""
+
+
+def test_participle_opening_dates_the_event_before_a_later_date(nlp_fr):
+    # Invented example: the opening participle phrase is the news; the election is background.
+    refs = _refs(nlp_fr, "Reçu mardi par son homologue, le président, élu en 2012, a signé un accord.", "fr", WED)
+    assert event_date(refs, WED).expression == "mardi"
+    assert _one(refs, "en 2012").dates_event is False

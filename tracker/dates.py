@@ -218,6 +218,9 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
                rf"(?P<season>{seasons['fr']})(?:\s+(?P<mod>dernier|prochain))?{_E}"),
             _p("ahead", "fr", _B + rf"(?:dans|d['’]ici)\s+(?P<num>{num['fr']}|\d{{1,3}})\s+"
                r"(?P<unit>jours?|semaines?|mois|ans?|années?)" + _E),
+            # "dans les deux prochains mois", "d'ici les trois prochaines semaines": the end of the span
+            _p("ahead", "fr", _B + rf"(?:dans|d['’]ici|au\s+cours|avant\s+la\s+fin)\s+(?:les|des)\s+"
+               rf"(?P<num>{num['fr']}|\d{{1,3}})\s+prochain(?:e)?s\s+(?P<unit>jours|semaines|mois|ans|années)" + _E),
         ]
     else:
         month_preps = (r"in\s+(?:early\s+|late\s+|mid-)?|since\s+|by\s+|until\s+|till\s+|early\s+|late\s+|mid-|"
@@ -241,6 +244,9 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
                r"(?P<unit>days?|weeks?|months?|years?)(?:['’]\s*time)?(?!\w)(?!\s+(?:of|after|before|later|earlier))"),
             _p("ahead", "en", _B + rf"(?P<num>{num['en']}|\d{{1,3}})\s+(?P<unit>days?|weeks?|months?|years?)"
                r"\s+from\s+now" + _E),
+            # "in the next two months", "within the coming three weeks": the end of the span
+            _p("ahead", "en", _B + rf"(?:in|within|over|during)\s+the\s+(?:next|coming)\s+(?P<num>{num['en']}|\d{{1,3}})"
+               r"\s+(?P<unit>days|weeks|months|years)" + _E),
         ]
     phrases = _alternation(v.phrases[lang])
     # "ce soir-là", "cette année-là" point back to a time the article told, not to publication.
@@ -654,7 +660,7 @@ def _parse_tense(verb: Token | None) -> str | None:
         c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children
     ):
         return "future"  # "doit / va / compte se rendre": a plan
-    if "Imp" in tense or ("Past" in tense and "Fin" in form):
+    if "Imp" in tense or "Past" in tense:  # a bare past participle too ("Reçu le 13 septembre par ...")
         return "past"
     return None
 
@@ -666,17 +672,31 @@ _FUTURE = {
     "fr": re.compile(r"\b(?:va|vont|doit|doivent|devrait|devraient|prévue?s?|attendue?s?|sera|seront|aura|auront|"
                      r"\w{2,}(?:era|eront|ira|iront|dra|dront))\b", re.IGNORECASE),
 }
+# Words ending in -ed that are no past verbs; a capitalised -ed word mid-sentence is a name ("United").
+_NOT_PAST_ED = r"indeed|hundred|need|speed|proceed|succeed|exceed|embed|seed|breed|creed|bed|red|shed|wed"
 _PAST = {
-    "en": re.compile(r"\b(?:was|were|had|did|said|told|met|held|began|took|made|went|came|left|saw|gave|spoke|"
-                     r"\w{3,}ed)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:was|were|had|has|have|did|said|told|met|held|began|took|made|went|came|left|saw|gave|spoke|"
+                     r"sent|struck|won|lost|led|fled|broke|fought|shot|sought|brought|caught|rose|fell|flew|drew|grew|"
+                     r"knew|threw|wrote|chose|stood|became|paid|kept|felt|found|heard|meant|sworn|"
+                     rf"(?!(?:{_NOT_PAST_ED})\b)\w{{3,}}ed)\b", re.IGNORECASE),
     "fr": re.compile(r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent)\b|\b\w{3,}(?:ait|aient)\b", re.IGNORECASE),
 }
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\bthat\b|\bque\b|\bqu['’]", re.IGNORECASE)
+# Where a clause ends, for the words' tense: punctuation, "that"/"que", a relative pronoun ("signed a pact
+# on Thursday under which Canberra will ..."), a subordinating conjunction, and "and"/"but"/"et"/"mais"
+# followed by a new subject ("held talks on Monday and Beijing will send ...").
+_SUBJECT_EN = (r"(?:i|you|he|she|it|we|they|the|a|an|this|these|those|its|his|her|their|our|(?-i:[A-Z])\w*)(?!\w)")
+_SUBJECT_FR = (r"(?:je|tu|il|elle|on|nous|vous|ils|elles|le|la|les|l['’]|un|une|des|ce|cette|ces|son|sa|ses|leur|"
+               r"leurs|(?-i:[A-ZÀ-ÖØ-Þ])\w*)(?!\w)")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]—–]|\s-\s|\b(?:that|which|who|whom|whose|whereby|where|while|whereas|although|though|because|"
+    r"unless|que|qu['’]|qui|dont|où|lequel|laquelle|lesquels|lesquelles|duquel|auquel|desquels|auxquels|"
+    r"tandis|alors\s+que|bien\s+que|parce\s+que)\b"
+    rf"|\b(?:and|but)\s+(?={_SUBJECT_EN})|\b(?:et|mais)\s+(?={_SUBJECT_FR})", re.IGNORECASE)
 
 
-def _clause_around(text: str, start: int, end: int) -> str:
-    """The words of the expression's clause: from the last break before it to the next one after it;
-    when the expression opens the sentence alone ("On Thursday, ..."), the following clause too."""
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The expression's clause: from the last break before it to the next one after it; when the
+    expression opens its clause alone ("On Thursday, ..."), the following clause too."""
     before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
     left = before[-1] if before else 0
     after = _CLAUSE_BREAK.search(text, end)
@@ -684,21 +704,47 @@ def _clause_around(text: str, start: int, end: int) -> str:
     if not text[left:start].strip() and not text[end:right].strip() and after:
         nxt = _CLAUSE_BREAK.search(text, after.end())
         right = nxt.start() if nxt else len(text)
-    return text[left:start] + " " + text[end:right]
+    return left, right
+
+
+def _verb_marks(text: str, left: int, right: int, lang: str) -> list[tuple[int, int, str]]:
+    """The tense markers of a stretch of text: (start, end, "future" | "past"); where a future and a
+    past reading overlap ("expected to", "scheduled for") the future one stands."""
+    lg = lang if lang in LANGS else "en"
+    future = [(m.start(), m.end(), "future") for m in _FUTURE[lg].finditer(text, left, right)]
+    past = [(m.start(), m.end(), "past") for m in _PAST[lg].finditer(text, left, right)
+            if not any(s < m.end() and m.start() < e for s, e, _ in future)
+            and not (lg == "en" and m.group(0)[0].isupper() and m.group(0).endswith("ed")
+                     and text[:m.start()].strip(" \t\"'“‘(«"))]
+    return sorted(future + past)
+
+
+# What may stand between the words of one verb group ("will not be formally signed", "a été signé").
+_GROUP_GAP = re.compile(r"\s*(?:(?:be|been|being|have|not|n['’]t|also|still|soon|then|again|now|probably|likely|"
+                        r"formally|finally|officially|ne|n['’]|pas|été|être|déjà|bien|enfin)\s+)*", re.IGNORECASE)
 
 
 def _lexical_tense(text: str, start: int, end: int, lang: str) -> str | None:
-    clause = _clause_around(text, start, end)
-    if _FUTURE.get(lang, _FUTURE["en"]).search(clause):
-        return "future"
-    if _PAST.get(lang, _PAST["en"]).search(clause):
-        return "past"
-    return None
+    """The tense of the verb a date attaches to, without a parse: the nearest verb group before the
+    expression within its clause ("signed a pact on Thursday under which ... will": signed), else the
+    nearest after it ("On Thursday, Russia said it will ...": said)."""
+    left, right = _clause_bounds(text, start, end)
+    marks = _verb_marks(text, left, right, lang)
+    before = [m for m in marks if m[1] <= start]
+    if before:
+        group = [before[-1]]  # "will be held": the whole verb group, its future auxiliary included
+        for prev in reversed(before[:-1]):
+            if not _GROUP_GAP.fullmatch(text[prev[1]:group[-1][0]]):
+                break
+            group.append(prev)
+        return "future" if any(m[2] == "future" for m in group) else group[0][2]
+    after = [m for m in marks if m[0] >= end]
+    return after[0][2] if after else None
 
 
 # Expressions that are adverbs of time: they cannot modify a noun, so a parse that hangs them on one
 # ("a rappelé le ministre hier": hier -> ministre) is wrong, and we look past it to the verb.
-_ADVERBIAL_KINDS = ("weekday", "phrase")
+_ADVERBIAL_KINDS = ("weekday", "phrase", "ago")
 
 
 def _parse_dates_event(tokens: Sequence[Token], kind: str) -> tuple[bool, str]:
@@ -715,7 +761,8 @@ def _parse_dates_event(tokens: Sequence[Token], kind: str) -> tuple[bool, str]:
     verb = head if head.pos_ in _VERBAL or head.pos_ == "ADJ" else _governing_verb(root)
     x = verb
     while x is not None:
-        if x.dep_ in ("acl", "acl:relcl"):
+        lost_root = x.head.dep_ == "ROOT" and x.head.pos_ not in _VERBAL and "Inf" in x.morph.get("VerbForm")
+        if x.dep_ in ("acl", "acl:relcl") and not lost_root:  # "Pékin compte/NOUN signer": a lost verb
             return False, f"inside a clause describing {x.head.text!r}"
         if x.dep_ == "advcl" and "Part" in x.morph.get("VerbForm") and not any(
             c.dep_.startswith(("aux", "nsubj")) for c in x.children
@@ -802,12 +849,90 @@ def _lexical_dates_event(text: str, start: int, end: int, lang: str, kind: str) 
     return True, ""
 
 
-def _range_marker(text: str, start: int, end: int, lang: str) -> str | None:
+# Participles that give the background of a person or a body, not the news: "Élu en mai, le président
+# ...", "Le président, investi dimanche dernier, ...", "Sworn in last Sunday, the president ...".
+_BACKGROUND_PARTICIPLES = {
+    "fr": r"née?s?|élue?s?|réélue?s?|investie?s?|intronisée?s?|nommée?s?|désignée?s?|reconduite?s?|couronnée?s?|"
+          r"promue?s?|diplômée?s?|fondée?s?|créée?s?|formée?s?|installée?s?|"
+          r"(?:arrivée?s?|parvenue?s?|portée?s?|revenue?s?)\s+au\s+pouvoir|entrée?s?\s+en\s+fonctions?",
+    "en": r"born|elected|re-elected|sworn\s+in|inaugurated|appointed|named|installed|founded|established|created|"
+          r"crowned|promoted|reappointed",
+}
+# Any other participle opening a phrase: French past participles by their ending, English -ed/-en
+# forms, the common irregular ones and -ing forms.
+_ANY_PARTICIPLE = {
+    "fr": r"\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|erts|ertes|int|inte|ints|intes)",
+    "en": r"\w+(?:ed|ing)|held|met|sent|seen|taken|given|told|brought|caught|struck|chosen|driven|shown|"
+          r"known|beaten|hit|left|made|found|spoken|written",
+}
+_PARTICIPLE_OPENING = {
+    lg: re.compile(rf"\s*[\"«“‘']?\s*(?:(?P<bio>{_BACKGROUND_PARTICIPLES[lg]})|(?P<any>{_ANY_PARTICIPLE[lg]}))(?!\w)",
+                   re.IGNORECASE)
+    for lg in LANGS
+}
+_DETACH = re.compile(r"[,;:()\[\]—–]")
+
+
+def _detached_participle(text: str, start: int, lang: str) -> tuple[str, bool, bool] | None:
+    """A participle phrase set off by commas that holds the date: (participle, whether it tells a
+    person's background, whether it opens the sentence). None when the date is in no such phrase."""
+    lg = lang if lang in LANGS else "en"
+    breaks = [m.end() for m in _DETACH.finditer(text, 0, start)]
+    left = breaks[-1] if breaks else 0
+    m = _PARTICIPLE_OPENING[lg].match(text, left, start)
+    if not m or not _DETACH.search(text, start) or len(text[m.end():start].split()) > 8:
+        return None
+    if _VERB_INSIDE[lg].search(text, m.end(), start):
+        return None  # "Obama, who visited Hanoi in May, ...": a clause, not a participle phrase
+    word = m.group("bio") or m.group("any")
+    if m.group("any") and (lg == "fr" and _vocab_word(word)):
+        return None  # "Lundi", "Samedi" end like participles
+    return word, bool(m.group("bio")), left == 0
+
+
+_VERB_INSIDE = {
+    "fr": re.compile(r"(?<!\w)(?:a|ont|avait|avaient|est|sont|était|étaient|sera|seront|qui|que)(?!\w)", re.IGNORECASE),
+    "en": re.compile(r"(?<!\w)(?:is|are|was|were|has|have|had|will|would|who|which|that)(?!\w)", re.IGNORECASE),
+}
+
+
+def _vocab_word(word: str) -> bool:
+    """A date word (weekday, month, season) that merely looks like a participle."""
+    v = _vocab()
+    key = _key(word)
+    return any(key == _key(w) for lg in LANGS for table in (v.weekdays, v.months, v.seasons) for w in table[lg])
+
+
+_SINCE_BEFORE = {
+    "fr": re.compile(r"(?<!\w)depuis(?!\w)", re.IGNORECASE),
+    "en": re.compile(r"(?<!\w)(?:ever\s+)?since(?!\w)", re.IGNORECASE),
+}
+
+
+def _inside_since(text: str, start: int, lang: str) -> str | None:
+    """The "depuis"/"since" whose phrase holds the date: "depuis la visite de Nancy Pelosi à Taïwan en
+    août 2022", "since the start of the conflict six years ago". The phrase ends at a comma or a verb."""
+    lg = lang if lang in LANGS else "en"
+    breaks = [m.end() for m in _DETACH.finditer(text, 0, start)]
+    segment_start = breaks[-1] if breaks else 0
+    hits = list(_SINCE_BEFORE[lg].finditer(text, segment_start, start))
+    if not hits:
+        return None
+    last = hits[-1]
+    between = text[last.end():start]
+    if len(between.split()) > 10 or _verb_marks(text, last.end(), start, lg) or _VERB_INSIDE[lg].search(between):
+        return None
+    return last.group(0)
+
+
+def _range_marker(text: str, start: int, end: int, lang: str, kind: str = "") -> str | None:
     lg = lang if lang in LANGS else "en"
     if text[end:end + 2] in ("'s", "’s"):
         return None  # "killed by Tuesday's attack": a possessive, not a range
     own = _RANGE_START[lg].match(text[start:end])
-    if own:
+    if own and kind not in ("ahead", "phrase"):
+        # "d'ici deux mois", "by the end of the year" set a deadline: the best date of a planned event.
+        # "d'ici 2030", "by March" stay boundaries of a range.
         return own.group(0)
     before = _RANGE_BEFORE[lg].search(text[max(0, start - 40):start])
     return before.group(0).strip() if before else None
@@ -870,10 +995,12 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
     refs: list[DateRef] = []
     for f in found:
         tokens = _span_tokens(sent, f.start, f.end) if parsed else []
+        tense = None
         if tokens:
             root = _expression_root(tokens)
-            tense = _parse_tense(root if root.pos_ in _VERBAL else _governing_verb(root))
-        else:
+            verb = root if root.pos_ in _VERBAL else _governing_verb(root)
+            tense = _parse_tense(verb)
+        if not tokens or verb is None:  # no parse, or a parse without a verb ("Pékin compte/NOUN signer")
             tense = _lexical_tense(text, f.start, f.end, lang)
         try:
             resolved = _resolve(f, text, lang, published, tense)
@@ -881,9 +1008,19 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
             resolved = None
         if resolved is None:
             continue
-        marker = _range_marker(text, f.start, f.end, lang)
+        marker = _range_marker(text, f.start, f.end, lang, f.kind)
+        participle = _detached_participle(text, f.start, lang)
+        since = _inside_since(text, f.start, lang)
         if marker:
             dates_event, why = False, f"range boundary ({marker!r} ...)"
+        elif since:
+            dates_event, why = False, f"inside a {since!r} phrase"
+        elif f.kind == "ahead" and tense == "past":
+            dates_event, why = False, "a deadline set in a past clause ('ordered them to leave within two weeks')"
+        elif participle and participle[1]:
+            dates_event, why = False, f"background of a person or body ({participle[0]!r} ...)"
+        elif participle and participle[2] and resolved.precision in ("day", "week"):
+            dates_event, why = True, ""  # "Reçu mardi par Poutine, le dirigeant a ...": the news itself
         elif tokens:
             dates_event, why = _parse_dates_event(tokens, f.kind)
         else:

@@ -1,0 +1,155 @@
+"""Ingest speed on one worker against several, and peak memory as the archive grows.
+
+    .venv/bin/python bench/ingest.py [--sizes 1000] [--workers 1,2] [--memory-workers 2]
+    .venv/bin/python bench/ingest.py --sizes 1000,10000      # the streaming check (several minutes)
+
+For each size, bench/make_corpus.py writes that many invented articles into a temporary folder;
+then each run is `tracker ingest` in a fresh process (so its peak memory is its own) on a fresh
+SQLite file: `--workers 1` is the in-process ingest, `--workers 2` the process pool. At the first
+size every worker count runs (the speed-up: goal >= 1.7x for 2 workers on 2 cores); at the larger
+sizes only `--memory-workers` runs (the memory: goal, the peak at 10,000 articles within 20% of the
+peak at 1,000, since the ingest streams rather than holding the archive).
+
+Times are wall clock from the start of the ingest to its end, model loading included (each
+process loads the models once). Memory: the ingest process's own peak RSS, and the peak of the sum
+of PSS over it and all its worker processes (PSS counts a page shared by N processes as 1/N, so
+the models the workers share through the fork server are not counted twice), sampled every 0.2 s.
+The machine is shared: run it when it is quiet, or twice, and compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from make_corpus import write_corpus  # noqa: E402  (a script beside this one)
+
+
+class TreeMemory:
+    """Peak of the summed PSS of this process and its descendants, sampled in a thread."""
+
+    def __init__(self, interval: float = 0.2):
+        self.interval = interval
+        self.peak_pss = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc):
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):  # a worker that just ended
+                    total += proc.memory_full_info().pss
+            self.peak_pss = max(self.peak_pss, total)
+            self._stop.wait(self.interval)
+
+
+def run_one(folder: Path, db: Path, workers: int) -> dict:
+    """One ingest in this process; what the parent bench prints."""
+    from tracker.parallel import ingest_parallel
+    from tracker.store import open_store
+
+    with open_store(db) as store, TreeMemory() as memory:
+        start = time.perf_counter()
+        report = ingest_parallel([folder], store, workers=workers, progress=False)
+        seconds = time.perf_counter() - start
+    return {
+        "workers": workers,
+        "seconds": seconds,
+        "stored": len(report.stored),
+        "rejected": len(report.rejected),
+        "observations": report.observations,
+        "own_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "tree_peak_pss_mb": memory.peak_pss / 2**20,
+    }
+
+
+def measure(folder: Path, workers: int, scratch: Path) -> dict:
+    db = scratch / f"bench-{workers}-{time.time_ns()}.db"
+    out = subprocess.run(
+        [sys.executable, __file__, "--run-one", str(folder), "--db", str(db), "--workers", str(workers)],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def show(size: int, r: dict) -> None:
+    rate = r["stored"] / r["seconds"]
+    print(
+        f"{size:>7} articles  workers={r['workers']}  {r['seconds']:7.1f} s  {rate:6.1f} articles/s  "
+        f"stored {r['stored']} ({r['observations']} observations, {r['rejected']} rejected)  "
+        f"ingest process peak RSS {r['own_peak_rss_mb']:.0f} MB  all processes peak PSS {r['tree_peak_pss_mb']:.0f} MB",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000", help="comma-separated article counts (default: 1000)")
+    parser.add_argument("--workers", default="1,2", help="worker counts compared at the first size")
+    parser.add_argument("--memory-workers", type=int, default=2, help="worker count run at the other sizes")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--run-one", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.run_one:
+        print(json.dumps(run_one(args.run_one, args.db, int(args.workers))))
+        return
+
+    sizes = [int(s) for s in args.sizes.split(",")]
+    worker_counts = [int(w) for w in args.workers.split(",")]
+    by_size: dict[int, dict[int, dict]] = {}
+    with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp:
+        scratch = Path(tmp)
+        for index, size in enumerate(sizes):
+            folder = scratch / f"corpus-{size}"
+            write_corpus(folder, size, seed=args.seed)
+            counts = worker_counts if index == 0 else [args.memory_workers]
+            by_size[size] = {}
+            for workers in counts:
+                result = measure(folder, workers, scratch)
+                by_size[size][workers] = result
+                show(size, result)
+
+    first = by_size[sizes[0]]
+    if len(worker_counts) > 1:
+        base = first[worker_counts[0]]["seconds"]
+        for workers in worker_counts[1:]:
+            print(f"speed-up at {sizes[0]} articles, {workers} workers against {worker_counts[0]}: "
+                  f"{base / first[workers]['seconds']:.2f}x (goal >= 1.7x for 2 against 1)")
+    if len(sizes) > 1:
+        w = args.memory_workers
+        small, large = by_size[sizes[0]][w], by_size[sizes[-1]][w]
+        for key, label in (("own_peak_rss_mb", "ingest process peak RSS"), ("tree_peak_pss_mb", "all processes peak PSS")):
+            growth = large[key] / small[key] - 1
+            print(f"{label} with {w} workers: {small[key]:.0f} MB at {sizes[0]}, {large[key]:.0f} MB at {sizes[-1]} "
+                  f"({growth:+.0%}; goal within 20%)")
+
+
+if __name__ == "__main__":
+    main()

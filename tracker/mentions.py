@@ -575,6 +575,38 @@ def _french_noun_of(ctx: _Context, first: int) -> list[tuple[str, int]]:
     return nouns
 
 
+def _model_code_before(ctx: _Context, first: int) -> tuple[str, int] | None:
+    """French: a model code right before the demonym ("des S-400 russes", "F-16 américains")."""
+    i = first - 1
+    if i >= 0 and any(c.isdigit() for c in ctx.keys[i]):
+        while i > 0 and ctx.pieces[i].hyphen_before:
+            i -= 1
+        return ctx.text_of(i, first), i
+    return None
+
+
+def _english_product_after(ctx: _Context, last: int) -> str | None:
+    """The commodity an English demonym qualifies ("Russian oil", "Chinese-made drones"), a model
+    code counting as one ("Russian S-400 missiles")."""
+    i = last
+    n = len(ctx.pieces)
+    while i < n and (any(c.isdigit() for c in ctx.keys[i]) or (i + 1 < n and ctx.pieces[i + 1].hyphen_before and any(c.isdigit() for c in ctx.keys[i + 1]))):
+        i += 1
+    if i > last:
+        return ctx.text_of(last, i)
+    return ctx.noun_after(last, "commodity_noun")
+
+
+def _origin_role(ctx: _Context, product: str, at: int) -> tuple[str, str] | None:
+    """A commodity's origin is what is traded or talked about, not a party; with a trade word
+    just before ("buy Russian oil", "acheter du pétrole russe"), the seller is a party (actor)."""
+    if ctx.near_before(at, "trade_word", 4, barriers=_CLAUSE_BREAKS):
+        return None
+    if ctx.near_before(at, "target", 6, barriers=_CLAUSE_BREAKS):
+        return None  # "tariffs on Chinese steel", "droits de douane sur l'acier mexicain": aimed at the country
+    return "topic", f"origin of '{product}', not a party"
+
+
 def _demonym_role(ctx: _Context, first: int, last: int) -> tuple[str, str] | None:
     """Demonyms take their role from the noun they qualify."""
     if first > 0 and ctx.keys[first - 1] == "en":  # "traduit en russe": a language
@@ -583,6 +615,11 @@ def _demonym_role(ctx: _Context, first: int, last: int) -> tuple[str, str] | Non
         return "place", f"after '{ctx.pieces[first - 1].text}': a language or a location"  # "said in Russian."
     if ctx.lang == "fr":
         nouns = _french_noun_of(ctx, first)
+        product = _model_code_before(ctx, first)
+        if product is None:
+            product = next(((noun, at) for noun, at in nouns if ctx.has("commodity_noun", noun)), None)
+        if product is not None:
+            return _origin_role(ctx, *product)
         for listname, role in (("mediator_noun", "mediator"), ("topic_noun", "topic"), ("place_noun", "place")):
             for noun, _ in nouns:
                 if ctx.has(listname, noun):
@@ -594,6 +631,9 @@ def _demonym_role(ctx: _Context, first: int, last: int) -> tuple[str, str] | Non
                 return "former", "qualifies a former office"
         return None
     # English has no parse: the adjective comes before its noun.
+    product = _english_product_after(ctx, last)
+    if product is not None:
+        return _origin_role(ctx, product, first)
     ruled = _english_modifier_role(ctx, last, ("mediator_noun", "topic_noun", "place_noun"))
     if ruled and ruled[0] == "topic":
         noun_end = last + 1 + (1 if ctx.has("modifier_en", ctx.keys[last]) else 0)
@@ -705,6 +745,9 @@ def _preposition_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[
     if found:
         prep, at = found
         if ctx.keys[at] in {"sur", "on", "over", "about"} and at == end - 1:
+            talk = _noun_before(ctx, at, "discussion_noun")
+            if talk:
+                return "topic", f"'{talk} {prep}'"  # "held talks on Ukraine": what the talks are about
             target = ctx.near_before(at, "target", 3)
             if target:
                 return None  # "pression sur l'Iran", "tough on China", "missile over Japan": a target
@@ -752,10 +795,15 @@ def _preposition_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[
     return None
 
 
-def _after_role(ctx: _Context, last: int, kind: str) -> tuple[str, str] | None:
-    """English nouns used as modifiers: "the Syria conflict", "the Paris agreement"."""
+def _after_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[str, str] | None:
+    """English nouns used as modifiers ("the Syria conflict", "the Paris agreement") and
+    possessives of a subject matter ("North Korea's missile programme")."""
     if ctx.lang != "en":
         return None
+    if kind in {"name", "capital"}:
+        ruled = _possessed_topic(ctx, first, last)
+        if ruled is not None:
+            return ruled
     if kind == "name":
         return _english_modifier_role(ctx, last, ("mediator_noun", "topic_noun"))
     if kind == "capital":
@@ -833,6 +881,10 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mentio
             inherited = _coordinated(ctx, previous, f)
             if inherited:
                 role, reason, from_prep = inherited, f"coordinated with '{_text(ctx, previous[0])}'", True
+        if role == "actor" and not from_prep:
+            listed = _list_role(ctx, f, kind)
+            if listed:
+                (role, reason), from_prep = listed, True
         if sports and role == "actor" and kind != "person":
             role, reason = "topic", f"a match ('{sports}'): a national team is not the state"
         start, end = pieces[f.first].start, pieces[f.last - 1].end
@@ -901,6 +953,9 @@ def _read(ctx: _Context, f: Found, on: date) -> tuple[str, str, str, str, str, b
             return reading.country, kind, "former", reading.detail, "after a word for a former office", False
         return reading.country, kind, reading.role, reading.detail, "", False
     first_piece = ctx.pieces[f.first]
+    ruled = _leads_organisation(ctx, f.first, f.last)
+    if ruled is not None:
+        return entry.code, kind, ruled[0], what, ruled[1], False
     if first_piece.hyphen_before and f.first > 0 and ctx.has("attitude", ctx.keys[f.first - 1]):
         return entry.code, kind, "topic", what, f"after '{ctx.keys[f.first - 1]}-'", False
     if entry.kind == "prefix" or first_piece.hyphen_before:
@@ -921,11 +976,68 @@ def _read(ctx: _Context, f: Found, on: date) -> tuple[str, str, str, str, str, b
     ruled = _mediating_subject(ctx, f.last)
     if ruled is not None:
         return entry.code, kind, ruled[0], what, ruled[1], False
-    ruled = _after_role(ctx, f.last, kind)
+    ruled = _after_role(ctx, f.first, f.last, kind)
     if ruled is None and ctx.lang == "en" and kind == "name" and ctx.near_before(f.first, "former", 2, use_lemma=False):
         ruled = ("former", "after a word for a former office")
     role, reason = ruled or ("actor", "")
     return entry.code, kind, role, what, reason, False
+
+
+def _acted_on(ctx: _Context, first: int) -> str | None:
+    """A word just before a phrase that makes its country a party: "sanctions on", "curb", "frapper"."""
+    return ctx.near_before(first, "acts_on", 3, barriers=_CLAUSE_BREAKS) or ctx.near_before(
+        first, "target", 3, barriers=_CLAUSE_BREAKS
+    )
+
+
+def _possessed_topic(ctx: _Context, first: int, last: int) -> tuple[str, str] | None:
+    """'North Korea's missile programme', 'Taiwan's status', 'Ukraine's reconstruction': the subject
+    matter, unless something is done to it ("curb Iran's nuclear programme": Iran is a party).
+
+    Up to two lowercase words may stand between the possessive and its noun ("nuclear", "ballistic
+    missile"); a capitalised word or a country ends the search.
+    """
+    if last >= len(ctx.keys) or ctx.keys[last] != "'s":
+        return None
+    i = last + 1
+    for _ in range(3):
+        if i >= len(ctx.pieces):
+            return None
+        two = join_key(ctx.keys[i], ctx.keys[i + 1]) if i + 1 < len(ctx.pieces) else ""
+        noun = next((w for w in (two, ctx.keys[i]) if w and ctx.has("possessed_topic", w)), None)
+        if noun:
+            if _acted_on(ctx, first):
+                return None
+            return "topic", f"'{ctx.pieces[last - 1].text}'s {noun}': the subject matter"
+        word = ctx.pieces[i].text
+        if not word.isalpha() or not word.islower():
+            return None
+        i += 1
+    return None
+
+
+def _leads_organisation(ctx: _Context, first: int, last: int) -> tuple[str, str] | None:
+    """'the U.S.-led NATO alliance', "l'OTAN emmenée par les États-Unis": the organisation acts;
+    the country leading it is only its description. A coalition is not in the list (see roles.tsv)."""
+    if ctx.lang == "en" and last < len(ctx.keys) and ctx.pieces[last].hyphen_before and ctx.keys[last] == "led":
+        for i in range(last + 1, min(len(ctx.pieces), last + 4)):
+            two = join_key(ctx.keys[i], ctx.keys[i + 1]) if i + 1 < len(ctx.pieces) else ""
+            noun = next((w for w in (two, ctx.keys[i]) if w and ctx.has("organisation", w)), None)
+            if noun:
+                return "topic", f"leads '{noun}': the organisation acts, not the country"
+            if not ctx.pieces[i].text[:1].isalpha() or ctx.keys[i] in _CLAUSE_BREAKS:
+                return None
+        return None
+    found = ctx.phrase_before(ctx.skip_determiners(first), "led_by")
+    if found is None:
+        return None
+    at = found[1]
+    if at > 0 and ctx.keys[at - 1] == ",":
+        at -= 1  # "NATO, led by the United States,"
+    noun = _noun_before(ctx, at, "organisation")
+    if noun:
+        return "topic", f"'{noun} {found[0]}': the organisation acts, not the country"
+    return None
 
 
 def _mediating_subject(ctx: _Context, last: int) -> tuple[str, str] | None:
@@ -972,12 +1084,68 @@ _VERB_STARTS = {
 }
 
 
+_LIST_GOES_ON = {",", "and", "or", "et", "ou"}
 _REPEATED_PREPOSITIONS = {"de", "du", "des", "d'", "à", "a", "au", "aux", "en", "sur", "of", "in", "on", "to", "at", "about"}
 
 
 def _article_before(ctx: _Context, first: int) -> bool:
     """An article before the mention, contracted ones included ("des États-Unis", "du Qatar")."""
     return ctx.skip_determiners(first) < first or (first > 0 and ctx.keys[first - 1] in {"du", "des", "au", "aux"})
+
+
+# Words a list of topics does not cross when read backwards: another party's preposition or a verb start.
+_LIST_STOPS = frozenset({"with", "to", "against", "from", "by", "for", "between", "avec", "contre", "à", "a", "au", "aux",
+                         "pour", "par", "entre", "than", "que", "qu'", "who", "which", "qui", "dont"})
+
+
+def _list_is_a_subject(ctx: _Context, i: int) -> bool:
+    """After a list item at piece i, the rest of the list and then a verb: the list is a subject
+    ("brokered by China, Saudi Arabia and Iran agreed", "Sous l'égide du Qatar, le Soudan et le
+    Tchad ont signé"), so the first item's preposition does not spread over it."""
+    index = mention_index(ctx.lang)
+    verbs = _VERB_STARTS.get(ctx.lang, ())
+    for j in range(i, min(len(ctx.keys), i + 10)):
+        key = ctx.keys[j]
+        if key in _LIST_GOES_ON or ctx.has("determiner", key) or key in index.prefixes or ctx.pieces[j].text[:1].isupper():
+            continue
+        if key in verbs or (ctx.lang == "en" and key.endswith("ed")):
+            return True
+        return ctx.lang == "fr" and ctx.pos(j) in {"VERB", "AUX"}
+    return False
+
+
+def _list_role(ctx: _Context, f: Found, kind: str) -> tuple[str, str] | None:
+    """'discussed trade and Ukraine', 'negotiations over Kashmir and Afghanistan', 'ont évoqué le
+    commerce et l'Ukraine': the last items of a list of topics (or mediators) whose first item is
+    not a country take the role the list's head gives.
+
+    Read backwards from the conjunction over at most ten pieces, stopping at a clause break, a
+    verb start, another country or another party's preposition ("discussed trade with Russia and
+    Ukraine": Ukraine is with Russia, not a topic).
+    """
+    if f.entry.kind in {"demonym", "prefix", "person"}:
+        return None
+    i = ctx.skip_determiners(f.first)
+    if i > 0 and ctx.keys[i - 1] in _REPEATED_PREPOSITIONS and i > 1 and ctx.keys[i - 2] in _LIST_GOES_ON:
+        i -= 1
+    if i < 2 or ctx.keys[i - 1] not in _LIST_GOES_ON:
+        return None
+    following = ctx.keys[f.last] if f.last < len(ctx.keys) else "."
+    if following in _VERB_STARTS.get(ctx.lang, ()) or (ctx.lang == "en" and following.endswith("ed")):
+        return None
+    index = mention_index(ctx.lang)
+    verbs = _VERB_STARTS.get(ctx.lang, ())
+    for p in range(i - 2, max(-1, i - 12), -1):
+        key = ctx.keys[p]
+        if key in _SENTENCE_BREAKS or key in _LIST_STOPS or key in verbs or key in index.entries:
+            return None
+        head = ctx.phrase_before(ctx.skip_determiners(p), "topic_prep") or ctx.phrase_before(ctx.skip_determiners(p), "mediator")
+        if head is not None:
+            ruled = _preposition_role(ctx, p, p + 1, kind)
+            if ruled is not None and ruled[0] in {"topic", "mediator"}:
+                return ruled[0], f"listed after '{head[0]}'"
+            return None
+    return None
 
 
 def _coordinated(ctx: _Context, previous: tuple[Found, str, bool], f: Found) -> str | None:
@@ -992,18 +1160,25 @@ def _coordinated(ctx: _Context, previous: tuple[Found, str, bool], f: Found) -> 
     if not from_prep or role == "actor" or f.entry.kind in {"demonym", "prefix", "person"}:
         return None
     between = ctx.keys[prev.last : ctx.skip_determiners(f.first)]
-    # "de la Syrie et de la Libye": the preposition may be repeated after the conjunction.
-    if len(between) == 2 and between[1] in _REPEATED_PREPOSITIONS:
+    # "de la Syrie et de la Libye", "d'Oman et du Qatar": the preposition may be repeated after
+    # the conjunction, which says the two are coordinated whatever their articles.
+    repeated = len(between) == 2 and between[1] in _REPEATED_PREPOSITIONS
+    if repeated:
         between = between[:1]
     if len(between) != 1 or between[0] not in _CONJUNCTIONS:
         return None
-    # "in Syria, the Israeli army said", "sous l'égide du Qatar, le Soudan...": a comma lists
-    # places only when the French parse says so; English has no parse to ask.
-    if between[0] == "," and (ctx.lang != "fr" or ctx.token(f.first).dep_ != "conj"):
-        return None
-    if _article_before(ctx, prev.first) != _article_before(ctx, f.first):
-        return None
     following = ctx.keys[f.last] if f.last < len(ctx.keys) else "."
+    # "in Syria, the Israeli army said", "sous l'égide du Qatar, le Soudan...": a comma lists
+    # only when the French parse says so or the list goes on ("discussed Taiwan, Ukraine and
+    # trade", "hosted by Sudan, Kenya and the United States").
+    listed = between[0] == "," and following in _LIST_GOES_ON and not _list_is_a_subject(ctx, f.last)
+    if between[0] == "," and not listed and (ctx.lang != "fr" or ctx.token(f.first).dep_ != "conj"):
+        return None
+    # Articles must agree ("en Syrie et la Russie a protesté" is two clauses), except where the
+    # words already say coordination: a repeated preposition, a list going on, or English "the"
+    # (which comes with some names only: "Saudi Arabia and the United States").
+    if not (repeated or listed or ctx.lang == "en") and _article_before(ctx, prev.first) != _article_before(ctx, f.first):
+        return None
     if following in _VERB_STARTS.get(ctx.lang, ()) or (ctx.lang == "en" and following.endswith("ed")):
         return None
     if ctx.lang == "fr" and ctx.token(f.first).dep_ in {"nsubj", "nsubj:pass"}:

@@ -621,6 +621,9 @@ def _expression_root(tokens: Sequence[Token]) -> Token:
 
 _VERBAL = ("VERB", "AUX")
 _MODALS_FR = {"devoir", "aller", "prévoir", "compter", "envisager", "vouloir", "espérer", "souhaiter", "pouvoir"}
+# Verbs whose infinitive is a plan, whatever their own tense: "sont convenus de se retrouver vendredi".
+_PLANS_FR = {"convenir", "décider", "promettre", "engager", "menacer", "proposer", "inviter", "accepter",
+             "projeter", "apprêter", "résoudre"}
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -654,6 +657,8 @@ def _parse_tense(verb: Token | None) -> str | None:
     tense, mood, form = verb.morph.get("Tense"), verb.morph.get("Mood"), verb.morph.get("VerbForm")
     if "Fut" in tense or "Cnd" in mood:
         return "future"
+    if "Inf" in form and verb.head.i != verb.i and verb.head.lemma_ in _PLANS_FR:
+        return "future"
     if "Inf" in form and verb.head.i != verb.i and verb.head.lemma_ in _MODALS_FR:
         return _parse_tense(verb.head)  # "doit se rendre jeudi": the modal's tense
     if verb.lemma_ in _MODALS_FR and "Pres" in tense and any(
@@ -667,7 +672,9 @@ def _parse_tense(verb: Token | None) -> str | None:
 
 _FUTURE = {
     "en": re.compile(r"\b(?:will|would|shall|wo\s*n['’]t|['’]ll|(?:due|set|expected|scheduled|slated|planned|poised)\s+"
-                     r"(?:to|for|on)|going\s+to|(?:is|are)\s+to\s+\w+|plans?\s+to|intends?\s+to|upcoming)\b",
+                     r"(?:to|for|on)|going\s+to|(?:is|are)\s+to\s+\w+|plans?\s+to|intends?\s+to|upcoming|"
+                     # an infinitive of a plan: "agreed to meet again on Friday"
+                     r"(?:agreed|decided|promised|pledged|vowed|planned|threatened|proposed|offered|prepared)\s+to\s+\w+)\b",
                      re.IGNORECASE),
     "fr": re.compile(r"\b(?:va|vont|doit|doivent|devrait|devraient|prévue?s?|attendue?s?|sera|seront|aura|auront|"
                      r"\w{2,}(?:era|eront|ira|iront|dra|dront))\b", re.IGNORECASE),
@@ -920,8 +927,12 @@ def _inside_since(text: str, start: int, lang: str) -> str | None:
         return None
     last = hits[-1]
     between = text[last.end():start]
-    if len(between.split()) > 10 or _verb_marks(text, last.end(), start, lg) or _VERB_INSIDE[lg].search(between):
+    if len(between.split()) > 10:
         return None
+    if lg == "fr" and re.match(r"\s*qu(?:e|['’])", between):
+        return "depuis que"  # "depuis que Moscou a annexé la Crimée en 2014": the clause is the range start
+    if _verb_marks(text, last.end(), start, lg) or _VERB_INSIDE[lg].search(between):
+        return None  # "depuis des années et a signé en mars": the phrase ended at the verb
     return last.group(0)
 
 

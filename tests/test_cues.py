@@ -566,3 +566,115 @@ def test_sentence_reads_with_the_expected_sign(request, lang, sign, text):
 
     score = sentence_score(cues_of(request.getfixturevalue(lang), text))
     assert (score > 0 if sign == "+" else score < 0), (score, cues_of(request.getfixturevalue(lang), text))
+
+
+# --------------------------------------------------------------------------- negated hostility,
+# fixed "sans" phrases, ending a hostility, background of a consultation, cooperation vocabulary.
+# Invented examples, not real reporting; each rule in several wordings and both languages.
+
+GENERAL_RULE_SENTENCES = [
+    # 1. A denied denial or a negated hostility reads as openness or restraint.
+    ('en', '-', 'Washington has not ruled out direct talks with Caracas.'),
+    ('en', '-', 'The chancellor did not rule out a meeting with the Chinese premier.'),
+    ('en', '-', 'Seoul has never ruled out a summit with Pyongyang.'),
+    ('en', '-', 'Ankara said it had no wish to confront Athens over the islands.'),
+    ('en', '-', 'Beijing has no intention of attacking Taiwan, the envoy insisted.'),
+    ('en', '-', 'Brasilia refused to condemn the Russian invasion.'),
+    ('en', '-', 'Pretoria declined to criticise Moscow and refused to condemn the annexation.'),
+    ('fr', '-', "Rome n'exclut pas de rencontrer le président tunisien."),
+    ('fr', '-', "Le Caire n'a pas exclu une visite à Ankara dans les prochains mois."),
+    ('fr', '-', "Tokyo ne cherche pas la confrontation avec Pékin, a déclaré le porte-parole."),
+    ('fr', '-', "Le Brésil a refusé de condamner l'invasion russe."),
+    ('fr', '-', "Pékin n'a pas condamné l'essai de missile de Pyongyang."),
+    ('fr', '-', "Ankara n'a aucune intention d'attaquer la Grèce, assure le ministre."),
+    # 2. "sans" / "without" in fixed phrases that intensify or offer.
+    ('fr', '-', "Le président a assuré Kiev de son soutien sans faille."),
+    ('fr', '-', "Paris apporte un soutien sans réserve à Rabat sur ce dossier."),
+    ('fr', '-', 'Washington se dit prêt à des négociations sans conditions préalables avec Téhéran.'),
+    ('fr', '+', 'Les deux voisins traversent une crise sans précédent.'),
+    ('en', '-', 'Tokyo offered talks without preconditions to Pyongyang.'),
+    ('en', '-', 'London reaffirmed its support without reservation for Warsaw.'),
+    ('en', '+', 'Officials called the diplomatic crisis between the two capitals without precedent.'),
+    # 3. Ending a hostility is cooperation.
+    ('en', '-', 'The two presidents agreed to end the war.'),
+    ('en', '-', 'Both sides pledged to halt the fighting along the border.'),
+    ('en', '-', 'The two governments vowed to bring the conflict to an end.'),
+    ('en', '-', 'The envoys agreed to lift the sanctions and restore embassies.'),
+    ('fr', '-', 'Les deux dirigeants veulent mettre fin au conflit.'),
+    ('fr', '-', 'Les deux pays ont signé un accord pour mettre fin à la guerre.'),
+    ('fr', '-', 'Les négociations visent à mettre un terme à la guerre.'),
+    ('fr', '-', 'Les deux capitales ont décidé de rétablir leurs relations diplomatiques.'),
+    # 4. A conflict named as what a consultation is about is background.
+    ('en', '-', 'The foreign ministers discussed the war in Sudan.'),
+    ('en', '-', 'The two leaders held talks on the crisis in the Sahel.'),
+    ('en', '-', 'Envoys met in Doha for talks over the conflict in Gaza.'),
+    ('fr', '-', 'Les ministres ont discuté de la guerre au Soudan.'),
+    ('fr', '-', 'Les deux présidents ont longuement discuté de la crise au Sahel.'),
+    # 5. Cooperation vocabulary of English reporting.
+    ('en', '-', 'The prime minister pledged unwavering support to Manila.'),
+    ('en', '-', 'Japan and the Philippines agreed to hold annual summits.'),
+    ('en', '-', 'The three navies signed a trilateral security pact.'),
+    ('en', '-', 'Canberra will build nuclear-powered submarines with technology from London.'),
+    ('en', '-', 'The two leaders shook hands before one-on-one talks.'),
+    ('en', '-', 'The Kenyan president received a warm welcome in Seoul.'),
+    ('en', '-', 'Warsaw expressed its solidarity with Vilnius.'),
+    ('fr', '-', "Des milliers de personnes ont manifesté en solidarité avec l'Ukraine."),
+    ('fr', '-', 'Tokyo, Séoul et Washington ont tenu un sommet trilatéral à Camp David.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "sign", "text"), GENERAL_RULE_SENTENCES)
+def test_general_rules_read_with_the_expected_sign(request, lang, sign, text):
+    from tracker.scoring import sentence_score
+
+    found = cues_of(request.getfixturevalue(lang), text)
+    score = sentence_score(found)
+    assert (score > 0 if sign == "+" else score < 0), (score, found)
+
+
+def test_double_negation_is_a_possibility_not_a_denial(en, fr):
+    talks = one(en, "Madrid has not ruled out talks with Rabat.", "talk")
+    assert has(talks, "double negation") and not has(talks, "negation") and -1.5 < talks.weight < 0
+    meet = one(fr, "Rome n'exclut pas de rencontrer le président tunisien.", "rencontrer")
+    assert has(meet, "double negation") and meet.weight < 0
+    # One negation alone still negates.
+    ruled = one(en, "Madrid ruled out talks with Rabat.", "talk")
+    assert has(ruled, "negation") and ruled.weight > 0
+
+
+def test_a_refusal_that_denies_a_hostility_is_absorbed(en, fr):
+    assert "refuse" not in patterns(en, "Brasilia refused to condemn the invasion.")
+    assert "refuser" not in patterns(fr, "Le Brésil a refusé de condamner l'invasion.")
+    # Refusing cooperation keeps the refusal: both read as tension.
+    assert "refuse" in patterns(en, "Brasilia refused to meet the envoy.")
+    sanctions = one(fr, "Moscou a refusé de lever les sanctions.", "lever ~3 sanction")
+    assert sanctions.weight > 0 and "refuser" in patterns(fr, "Moscou a refusé de lever les sanctions.")
+
+
+def test_topic_of_a_denied_statement_is_background(fr, en):
+    test = one(fr, "Pékin n'a pas condamné l'essai nucléaire de Pyongyang.", "essai nucléaire")
+    assert 0 < test.weight < 1 and has(test, "topic of")
+    invasion = one(en, "Brasilia refused to condemn the invasion.", "invasion")
+    assert 0 < invasion.weight <= 1
+
+
+def test_background_of_a_consultation(en, fr):
+    war = one(en, "The ministers discussed the war in Sudan.", "war")
+    assert has(war, "background of") and war.weight < 1
+    crisis = one(fr, "Les ministres ont discuté de la crise au Sahel.", "crise")
+    assert has(crisis, "background of") and crisis.weight < 1
+    # The circumstances of a meeting are no background: the seed's "climat tendu" stays.
+    tense = one(fr, "Une reprise des pourparlers dans un climat tendu.", "climat tendu")
+    assert not has(tense, "background") and tense.weight >= 3
+    tense = one(en, "The talks took place in a tense atmosphere.", "tense atmosphere")
+    assert not has(tense, "background")
+    # Talking about sanctions is a step towards them; talking about cooperation stays cooperation.
+    sanctions = [c for c in cues_of(en, "The ministers discussed sanctions against Minsk.") if c.category == "sanctions"]
+    assert sanctions and all(not has(c, "background") for c in sanctions)
+
+
+def test_fixed_sans_phrases_intensify(fr, en):
+    support = one(fr, "Le président a assuré Kiev de son soutien sans faille.", "soutien")
+    assert has(support, "intensifier") and not has(support, "negation") and support.weight < -4
+    crisis = one(en, "The crisis is without precedent.", "crisis")
+    assert has(crisis, "intensifier") and not has(crisis, "negation")

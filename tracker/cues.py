@@ -18,6 +18,15 @@ Modifiers (their word lists are data: data/lexicon/modifiers.tsv), applied to th
     weight = base x intensifier x attenuator x modality x topic
     negated: weight = weight x -0.6, magnitude capped at 3.5 (a denied event is weak evidence
              of its opposite: "ne s'est pas amélioré" is mild tension, not a deterioration)
+    a denied denial ("has not ruled out talks", "n'exclut pas de rencontrer"): no negation,
+             a modality x0.6 instead (possible, not done);
+    a tension named as what a consultation is about ("discussed the war", "ont discuté de la
+             guerre", "talks on the crisis"): background x0.1 (not for sanctions, not for cooperation
+             cues, not for circumstances: "dans un climat tendu");
+    the topic of a denied statement ("n'a pas condamné l'essai", "refused to condemn the
+             invasion"): x0.1 instead of x0.4;
+    a cue that only served as another cue's negation, which then reads the other way ("refused"
+             in "refused to condemn"), is dropped: the refusal is the condemnation denied.
     then clamped to -10..+10 and rounded to 2 decimals.
 Of each kind only the strongest applies, once (the largest intensifier, the smallest attenuator,
 modality or topic factor). Every modifier applied is listed in Cue.modifiers as readable text,
@@ -28,9 +37,9 @@ a "ne" with a particle near it ("ne sont plus aussi tendues") or a negative subj
 parle de"); on a verb the cue complements ("n'a pas voulu condamner") or on a "carrier" verb above
 it in the clause ("n'ont pas signé d'accord", "n'ont pas réussi à s'entendre"), never through a
 statement cue ("n'a pas condamné les frappes" leaves the strikes standing) nor from a subject; and
-a governing stop-word ("refuser", "cesser", "la fin de", "le gel de"), unless itself negated ("ne
-cesse de", "ne signifie pas la fin des rivalités"). Modality: a governing "devoir", "vouloir",
-"menacer", "éviter"..., a conditional or future verb, a "si" clause. Topic: a cue that is the
+a governing stop-word ("refuser", "cesser", "la fin de", "le gel de", a verb with its object:
+"mettre fin à"), unless itself negated ("ne cesse de", "ne signifie pas la fin des rivalités").
+Modality: a governing "devoir", "vouloir", "menacer", "éviter"..., a conditional or future verb, a "si" clause. Topic: a cue that is the
 complement of a statement cue ("condamne l'essai nucléaire", "salue l'accord") is what is talked
 about, not an act between the sentence's actors. Intensifiers, attenuators and the other modality
 words are looked for in small windows (and predicate adjectives: "les tensions restent fortes").
@@ -47,6 +56,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.lookups import load_lookups
 from spacy.matcher import PhraseMatcher
@@ -58,10 +68,17 @@ from tracker.records import SCORE_MAX, SCORE_MIN, Cue
 
 MODIFIERS_FILE = DATA_DIR / "modifiers.tsv"
 NEGATION_CAP = 3.5  # largest magnitude a negated cue keeps
+# A denied denial ("has not ruled out talks", "n'exclut pas de rencontrer") leaves the cue possible,
+# neither done nor negated: it weighs as a modality.
+DOUBLE_NEGATION_FACTOR = 0.6
+# A topic of a statement that is itself denied ("n'a pas condamné l'essai nucléaire", "refused to
+# condemn the invasion") is background only: the denial, not the event talked about, is the act.
+DENIED_TOPIC_FACTOR = 0.1
 # Bump when the matching or modifier logic changes what a sentence scores.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
-MODIFIER_KINDS = ("negation", "intensifier", "attenuator", "modality", "topic", "exception", "boundary", "carrier")
+MODIFIER_KINDS = ("negation", "intensifier", "attenuator", "modality", "topic", "background", "exception",
+                  "boundary", "carrier")
 WINDOW_SCOPES = ("before", "after", "around")
 PARSE_SCOPES = ("child", "head", "morph")
 
@@ -93,6 +110,15 @@ _CLAUSE_DEPS = {"acl:relcl", "advcl", "parataxis", "appos", "dep", "punct", "dis
 _NEGATION_PATH_DEPS = {"obj", "obl", "obl:arg", "iobj", "nsubj:pass", "nmod", "xcomp"}
 _MAX_CHAIN = 6
 _DEGREE_KINDS = ("intensifier", "attenuator")
+# Words that introduce what a consultation is about: a background rule needs one between the act
+# and the cue, or the cue as the act's direct object ("discussed the war", "talks on the war"), not
+# its circumstances ("talks in a tense climate", "reprise des pourparlers dans un climat tendu").
+_TOPIC_MARKERS = {
+    "fr": {"de", "d'", "du", "des", "sur", "concernant"},
+    "en": {"on", "over", "about", "regarding", "concerning", "at", "of"},
+}
+# English negations that deny a negating verb after them ("not ruled out", "never refused").
+_NEGATION_PARTICLES = {"not", "never"}
 
 
 def _word_class(token: Token) -> str:
@@ -116,6 +142,14 @@ class ModifierRule:
     scope: str  # "before" | "after" | "around" | "child" | "head" | "morph" | "-"
     distance: int  # window rows: most words allowed between the phrase and the cue
     note: str
+
+
+class _Hit(NamedTuple):
+    """A modifier found for a cue: the rule, its words as text, and where (keyed position, if known)."""
+
+    rule: ModifierRule
+    trigger: str
+    at: int | None = None
 
 
 def load_modifiers(path: Path = MODIFIERS_FILE) -> tuple[ModifierRule, ...]:
@@ -292,11 +326,22 @@ class CueFinder:
         self.carriers = {r.words[0] for r in rules if r.kind == "carrier" and len(r.words) == 1}
         self.carriers_of_subject = {r.words for r in rules if r.kind == "carrier" and len(r.words) == 2}
         self.exceptions = [r for r in rules if r.kind == "exception"]
-        self.topic_rules = [r for r in rules if r.kind == "topic"]
-        self._statement_categories = {" ".join(r.words) for r in self.topic_rules}
-        self.window_rules = [r for r in rules if r.scope in WINDOW_SCOPES and r.kind != "topic"]
+        # Topic rules (the complement of a statement: "condamne l'essai") and background rules (a
+        # tension named as the subject of a cooperative act: "discussed the war"); both name the
+        # category of the governing cue.
+        self.topic_rules = [r for r in rules if r.kind in ("topic", "background")]
+        self._statement_categories = {" ".join(r.words) for r in self.topic_rules if r.kind == "topic"}
+        self.window_rules = [r for r in rules if r.scope in WINDOW_SCOPES and r.kind not in ("topic", "background")]
         self.child_rules = [r for r in rules if r.scope == "child"]
-        self.head_rules = {r.words[0]: r for r in rules if r.scope == "head" and r.kind != "topic"}
+        head = [r for r in rules if r.scope == "head" and r.kind not in ("topic", "background")]
+        self.head_rules = {r.words[0]: r for r in head if len(r.words) == 1}
+        # A verb with its object: "mettre fin à", "mettre un terme à" (verb -> {object: rule}).
+        self.head_pairs: dict[str, dict[str, ModifierRule]] = defaultdict(dict)
+        for r in head:
+            if len(r.words) == 2:
+                self.head_pairs[r.words[0]][r.words[1]] = r
+        self.double_negation = ModifierRule(self.lang, "modality", "double negation", (), DOUBLE_NEGATION_FACTOR,
+                                            "-", 0, "a denied denial: possible, not done")
         self.morph_rules = [r for r in rules if r.scope == "morph"]
         # Negation particles found after a "ne" ("ne sont plus", "n'a jamais").
         self.particles = {
@@ -394,23 +439,29 @@ class CueFinder:
     def find(self, sent: Span, base: int = 0) -> list[Cue]:
         """The cues of one sentence, with offsets ``base + token.idx`` into the article's text."""
         tokens, keys = [], []
+        articles, key = self.articles, self._key
         for token in sent:
             text = token.text
-            if token.is_space or text in _QUOTES or text.lower() in self.articles:
+            if token.is_space or text in _QUOTES or text.lower() in articles:
                 continue
             tokens.append(token)
-            keys.append(self._key(token))
+            keys.append(key(token))
         kept = self._resolve_overlaps(self._matches(keys))
-        if not kept:
+        if not kept or all(m.entry.category == NOT_A_CUE for m in kept):
             return []
         ctx = _SentenceContext(self, sent, tokens, kept)
+        cues_kept = [m for m in kept if m.entry.category != NOT_A_CUE]
+        found = {m.start: self._modifiers(m, ctx) for m in cues_kept}
+        self._relate(cues_kept, found, ctx)
+        weighed = {m.start: self._combine(m, found[m.start], ctx) for m in cues_kept}
+        absorbed = self._absorbed(cues_kept, found, weighed, ctx)
         cues = []
-        for match in kept:
-            if match.entry.category == NOT_A_CUE:
+        for match in cues_kept:
+            if match.start in absorbed:
                 continue
             first, last = tokens[match.start], tokens[match.end]
             start, end = first.idx, last.idx + len(last.text)
-            weight, modifiers = self._weigh(match, ctx)
+            weight, modifiers = weighed[match.start]
             cues.append(Cue(
                 start=base + start,
                 end=base + end,
@@ -425,35 +476,99 @@ class CueFinder:
 
     # ----------------------------------------------------------------- modifiers
 
-    def _weigh(self, match: _Match, ctx: _SentenceContext) -> tuple[float, list[str]]:
-        found: dict[str, tuple[ModifierRule, str]] = {}
+    def _modifiers(self, match: _Match, ctx: _SentenceContext) -> dict[str, _Hit]:
+        """The modifiers of one cue, the strongest of each kind; two negations make a double one."""
+        found: dict[str, _Hit] = {}
+        negations: list[_Hit] = []
+        is_tension = match.entry.weight > 0
 
-        def offer(rule: ModifierRule, trigger: str) -> None:
-            best = found.get(rule.kind)
-            stronger = (best is None or (rule.kind == "intensifier" and rule.factor > best[0].factor)
-                        or (rule.kind in ("attenuator", "modality", "topic") and rule.factor < best[0].factor))
+        def offer(hit: _Hit) -> None:
+            kind = hit.rule.kind
+            if kind == "background":
+                # Talking about cooperation is still cooperation; discussing sanctions against a
+                # country is a step towards them (modifiers.tsv).
+                if not is_tension or match.entry.category == "sanctions":
+                    return
+                kind = "topic"
+            if kind == "negation":
+                negations.append(hit)
+            best = found.get(kind)
+            stronger = (best is None or (kind == "intensifier" and hit.rule.factor > best.rule.factor)
+                        or (kind in ("attenuator", "modality", "topic") and hit.rule.factor < best.rule.factor))
             if stronger:
-                found[rule.kind] = (rule, trigger)
+                found[kind] = hit
 
         use_parse = ctx.has_parse
-        for rule, trigger in ctx.window_hits(match):
-            if rule.kind == "negation" and use_parse:
+        for hit in ctx.window_hits(match):
+            if hit.rule.kind == "negation" and use_parse:
                 continue  # the parse decides French negation
-            offer(rule, trigger)
+            offer(hit)
         if use_parse:
-            for rule, trigger in ctx.parse_hits(match):
-                offer(rule, trigger)
+            for hit in ctx.parse_hits(match):
+                offer(hit)
+        elif len(negations) > 1:
+            # Without a parse: a negation particle before a negating verb denies the denial
+            # ("has not ruled out talks", "did not refuse to meet").
+            particles = [h for h in negations if h.rule.words[-1] in _NEGATION_PARTICLES and h.at is not None]
+            verbs = [h for h in negations if h.rule.words[-1] not in _NEGATION_PARTICLES and h.at is not None]
+            outer = next((p for p in particles for v in verbs if p.at < v.at), None)
+            if outer is not None:
+                inner = next(v for v in verbs if outer.at < v.at)
+                del found["negation"]
+                offer(_Hit(self.double_negation, f"{outer.trigger} ... {inner.trigger}", outer.at))
+        # A statement that is itself the cue's negation ("refused to condemn") is no topic of it.
+        topic, negation = found.get("topic"), found.get("negation")
+        if topic and negation and topic.at is not None and topic.at == negation.at:
+            del found["topic"]
+        return found
 
+    def _relate(self, matches: list[_Match], found: dict[int, dict[str, _Hit]], ctx: _SentenceContext) -> None:
+        """A topic of a denied statement is background only ("n'a pas condamné l'essai nucléaire")."""
+        for match in matches:
+            topic = found[match.start].get("topic")
+            if topic is None or topic.rule.kind != "topic" or topic.at is None:
+                continue
+            statement = ctx.cue_at.get(topic.at)
+            if statement is not None and "negation" in found.get(statement.start, {}):
+                rule = topic.rule
+                found[match.start]["topic"] = _Hit(
+                    ModifierRule(rule.lang, "topic", rule.phrase, rule.words, DENIED_TOPIC_FACTOR, rule.scope,
+                                 rule.distance, "topic of a denied statement"),
+                    topic.trigger + " (denied)", topic.at)
+
+    @staticmethod
+    def _absorbed(matches, found, weighed, ctx) -> set[int]:
+        """Cues that only served as another cue's negation, which then reads the other way.
+
+        "refused to condemn the invasion": the refusal is the condemnation denied (alignment), not a
+        disagreement beside it; "refused to meet" keeps both, since both read as tension.
+        """
+        absorbed: set[int] = set()
+        for match in matches:
+            negation = found[match.start].get("negation")
+            if negation is None or negation.at is None:
+                continue
+            negator = ctx.cue_at.get(negation.at)
+            if negator is None or negator is match:
+                continue
+            weight = weighed[match.start][0]
+            if weight and (weight > 0) != (negator.entry.weight > 0):
+                absorbed.add(negator.start)
+        return absorbed
+
+    def _combine(self, match: _Match, found: dict[str, _Hit], ctx: _SentenceContext) -> tuple[float, list[str]]:
         weight = match.entry.weight
         notes: list[str] = []
         for kind in ("intensifier", "attenuator", "modality", "topic"):
             if kind in found:
-                rule, trigger = found[kind]
+                rule, trigger, _ = found[kind]
                 weight *= rule.factor
-                label = "topic of" if kind == "topic" else kind
+                label = {"topic": "topic of", "background": "background of"}.get(rule.kind, kind)
+                if rule is self.double_negation:
+                    label = "double negation"
                 notes.append(f"{label} '{trigger}': x{rule.factor:g}")
         if "negation" in found:
-            rule, trigger = found["negation"]
+            rule, trigger, _ = found["negation"]
             weight *= rule.factor
             capped = abs(weight) > NEGATION_CAP
             if capped:
@@ -483,6 +598,7 @@ class _SentenceContext:
         self._words: dict[int, set[str]] = {}
         self._stops: dict[int, bool] = {}
         self._exempt: dict[tuple[str, int], bool] = {}
+        self._lemma_keys: dict[int, tuple[str, ...]] = {}
         self._longest_exception = max((len(r.words) for r in finder.exceptions), default=0)
         # Span.text, once: Doc.text would rebuild the whole article's text on every call.
         self.text = sent.text
@@ -548,7 +664,12 @@ class _SentenceContext:
             return None
         return " ".join(self.tokens[p].text for p in span)
 
-    def window_hits(self, match: _Match) -> Iterable[tuple[ModifierRule, str]]:
+    def _framed(self, act: int, cue: int) -> bool:
+        """Whether the words between an act and a cue make the cue its topic (_TOPIC_MARKERS)."""
+        markers = _TOPIC_MARKERS.get(self.finder.lang, set())
+        return act + 1 == cue or any(self.form(q) in markers for q in range(act + 1, cue))
+
+    def window_hits(self, match: _Match) -> Iterable[_Hit]:
         finder = self.finder
         # Leftwards from the cue: a phrase ending at p, at most rule.distance words before.
         p = match.start - 1
@@ -563,14 +684,15 @@ class _SentenceContext:
                             and not any(self.stop(q) for q in range(start, p + 1))):
                         trigger = self._trigger(rule, start)
                         if trigger:
-                            yield rule, trigger
+                            yield _Hit(rule, trigger, start)
             if p in self.cue_words:
                 if not self.has_parse and not degree_blocked:  # "constructive and friendly": no topic
                     other = self.cue_at[p]
                     for rule in finder.topic_rules:
                         if (rule.scope == "before" and match.start - 1 - p <= rule.distance
-                                and " ".join(rule.words) == other.entry.category):
-                            yield rule, " ".join(self.tokens[q].text for q in other.words)
+                                and " ".join(rule.words) == other.entry.category
+                                and (rule.kind != "background" or self._framed(p, match.start))):
+                            yield _Hit(rule, " ".join(self.tokens[q].text for q in other.words), p)
                 break
             if self.stop(p):
                 break
@@ -587,7 +709,7 @@ class _SentenceContext:
                     if p - match.end - 1 <= rule.distance and self._phrase_at(rule.words, p):
                         trigger = self._trigger(rule, p)
                         if trigger:
-                            yield rule, trigger
+                            yield _Hit(rule, trigger, p)
             if self.stop(p) or p in self.cue_words:
                 break
             degree_blocked = degree_blocked or self.form(p) in finder.degree_boundaries
@@ -603,7 +725,7 @@ class _SentenceContext:
                     if end < match.end and words.isdisjoint(range(p, end + 1)) and self._phrase_at(rule.words, p):
                         trigger = self._trigger(rule, p)
                         if trigger:
-                            yield rule, trigger
+                            yield _Hit(rule, trigger, p)
 
     # ----------------------------------------------------------------- French parse
 
@@ -691,7 +813,7 @@ class _SentenceContext:
         ne = next((t for t in before if _norm(t.text) in ("ne", "n'")), None)
         return (rule, f"{ne.text} ... {head.text}") if ne is not None else None
 
-    def parse_hits(self, match: _Match) -> Iterable[tuple[ModifierRule, str]]:
+    def parse_hits(self, match: _Match) -> Iterable[_Hit]:
         finder = self.finder
         root = self._root(match)
         own = {self.tokens[p].i for p in match.words}
@@ -705,12 +827,16 @@ class _SentenceContext:
         current = root
         for _ in range(3):
             head = current.head
-            if head is current or not self._inside(head) or current.dep_ not in _NEGATION_PATH_DEPS:
+            if head is current or not self._inside(head):
+                break
+            # "n'a aucune intention d'attaquer": an intention noun carries its clause's negation.
+            if current.dep_ not in _NEGATION_PATH_DEPS and not (
+                    current.dep_ == "acl" and self._is_carrier(head)):
                 break
             other = self.cue_at.get(self.position.get(head.i))
             if other is not None and head.i not in own and finder.is_statement(other.entry.category):
                 break
-            if current.dep_ == "xcomp" or _norm(head.lemma_) in finder.carriers:
+            if current.dep_ == "xcomp" or self._is_carrier(head):
                 places.append(head)
             current = head
         head = root.head
@@ -719,14 +845,16 @@ class _SentenceContext:
                 if _norm(head.lemma_) == verb and any(_norm(c.lemma_) == obj for c in head.children):
                     places.append(head)
         for place in places:
+            if place is not root and self._negating_head(place) is not None:
+                continue  # "n'exclut pas de rencontrer": a denied denial, read below
             hit = self._negator(place, frozenset(own))
             if hit:
-                yield hit
+                yield _Hit(*hit)
                 break
         else:
             hit = self._depends_on_particle(root)
             if hit:
-                yield hit
+                yield _Hit(*hit)
 
         # Intensifiers and attenuators the window cannot see: a predicate adjective ("les tensions
         # restent fortes", "sont vives"). (Adjacent modifiers are the windows' job: the small
@@ -742,7 +870,7 @@ class _SentenceContext:
                 continue
             for key in {_norm(word.text), _norm(word.lemma_)}:
                 for rule in finder.degree_words.get(key, ()):
-                    yield rule, word.text
+                    yield _Hit(rule, word.text)
 
         chain = self._governors(root)
         # The topic of a statement: "a condamné l'essai nucléaire", "salue l'accord" -- a
@@ -752,25 +880,40 @@ class _SentenceContext:
             if other is not None and governor.i not in own:
                 if below.dep_.startswith(("nsubj", "csubj")):
                     break
+                markers = _TOPIC_MARKERS.get(finder.lang, set())
+                about = below.dep_ == "obj" or any(
+                    c.dep_ == "case" and _norm(c.text) in markers for c in below.children)
                 for rule in finder.topic_rules:
-                    if rule.scope == "head" and " ".join(rule.words) == other.entry.category:
-                        yield rule, governor.text
+                    if (rule.scope == "head" and " ".join(rule.words) == other.entry.category
+                            and (rule.kind != "background" or about)):
+                        yield _Hit(rule, governor.text, self.position.get(governor.i))
                 break
-        # A governing "refuser", "cesser", "la fin de", ... negates the cue it has as complement
-        # ("cesser les frappes"; not "suspendu ... une semaine après la rencontre"), unless itself
-        # negated ("ne cesse de", "ne signifie pas la fin des rivalités").
+        # A governing "refuser", "cesser", "la fin de", "mettre fin à" ... negates the cue it has
+        # as complement ("cesser les frappes"; not "suspendu ... une semaine après la rencontre"),
+        # unless itself negated: "ne cesse de" and "ne signifie pas la fin des rivalités" cancel
+        # it; a verb denied with a particle ("n'exclut pas de rencontrer", "n'a pas refusé") leaves
+        # the cue possible. Not through a statement cue ("a refusé de condamner l'invasion": the
+        # invasion is what is talked about).
         below = root
         for governor in chain[:2]:
             if below.dep_ not in _NEGATION_PATH_DEPS:
                 break
-            rule = finder.head_rules.get(_norm(governor.lemma_))
-            if rule is not None and rule.kind == "negation" and governor.i not in own:
-                negated = self._negator(governor) or any(_norm(c.text) in ("ne", "n'") for c in governor.children)
+            position = self.position.get(governor.i)
+            rule = self._negating_head(governor)
+            other = self.cue_at.get(position)
+            if (rule is None and other is not None and governor.i not in own
+                    and finder.is_statement(other.entry.category)):
+                break
+            if rule is not None and governor.i not in own:
+                denied = self._negator(governor)
+                negated = denied or any(_norm(c.text) in ("ne", "n'") for c in governor.children)
                 verb = governor.head
                 if not negated and governor.pos_ in ("NOUN", "PROPN") and self._inside(verb) and verb is not governor:
                     negated = self._negator(verb)
                 if not negated:
-                    yield rule, governor.text
+                    yield _Hit(rule, governor.text, position)
+                elif denied and governor.pos_ in ("VERB", "AUX"):
+                    yield _Hit(finder.double_negation, f"{denied[1]} {governor.text}", position)
                 break
             below = governor
 
@@ -780,18 +923,54 @@ class _SentenceContext:
         for verb in verbs:
             auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and self._inside(c)]
             for word in ([verb] if verb is not root else []) + auxiliaries:
-                rule = finder.head_rules.get(_norm(word.lemma_))
+                rule = next((finder.head_rules[k] for k in self._lemmas(word) if k in finder.head_rules), None)
                 if rule is not None and rule.kind == "modality" and word.i not in own:
-                    yield rule, word.text
+                    yield _Hit(rule, word.text)
             for word in [verb, *auxiliaries]:
                 for rule in finder.morph_rules:
                     feature, _, value = rule.words[0].partition("=")
                     if value in word.morph.get(feature):
-                        yield rule, word.text
+                        yield _Hit(rule, word.text)
             for child in verb.children:
                 for rule in finder.child_rules:
                     if rule.kind == "modality" and _norm(child.text) in rule.words and self._inside(child):
-                        yield rule, child.text
+                        yield _Hit(rule, child.text)
+
+    def _lemmas(self, word: Token) -> tuple[str, ...]:
+        """The model's lemma and the lookup lemma of the form: the small model leaves some verbs
+        unlemmatised ("cherche" tagged with the lemma "cherche")."""
+        found = self._lemma_keys.get(word.i)
+        if found is None:
+            lemma = _norm(word.lemma_)
+            keys = [lemma, self.finder.keyer.canon(word.text)]
+            if self.finder.lang == "fr":  # a first-group verb left as its form: "cherche" -> "chercher"
+                form = _norm(word.text)
+                for ending in ("ent", "es", "ez", "e"):
+                    if form.endswith(ending):
+                        keys.append(form[: -len(ending)] + "er")
+                        break
+            found = tuple(dict.fromkeys(keys))
+            self._lemma_keys[word.i] = found
+        return found
+
+    def _is_carrier(self, word: Token) -> bool:
+        return any(k in self.finder.carriers for k in self._lemmas(word))
+
+    def _negating_head(self, word: Token) -> ModifierRule | None:
+        """The negation rule of a governing word: "refuser", "la fin de", or a verb with its
+        object ("mettre fin à", "mettre un terme à")."""
+        finder = self.finder
+        for lemma in self._lemmas(word):
+            rule = finder.head_rules.get(lemma)
+            if rule is not None and rule.kind == "negation":
+                return rule
+        objects = finder.head_pairs.get(_norm(word.lemma_))
+        if objects:
+            for child in word.children:
+                rule = objects.get(_norm(child.lemma_))
+                if rule is not None and rule.kind == "negation" and child.dep_ in ("obj", "obl", "obl:arg"):
+                    return rule
+        return None
 
     # ----------------------------------------------------------------- notes
 

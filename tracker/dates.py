@@ -35,6 +35,19 @@ Conventions, used everywhere in this module:
   conflit il y a six ans", "le sommet de 2014"), a relative clause ("the war that began in 2011"), a
   detached participle ("né en 1952", "elected in 2012"). French uses the dependency parse; English,
   which has no parse here, uses the words around the expression.
+* The tense is that of the verb the date attaches to, never of another clause: French takes the parse
+  head; English (and French without a parse) the nearest verb group before the expression within its
+  clause, else the nearest after it. A clause ends at punctuation, "that"/"que", a relative pronoun
+  ("signed a pact on Thursday under which Canberra will ...": past), a subordinator, or "and"/"et"
+  followed by a new subject. The infinitive of a plan looks ahead ("agreed to meet on Friday").
+* A participle phrase that opens the sentence is the news itself ("Reçu mardi par Poutine, le
+  dirigeant a ...", "Received by Putin on Monday, Kim said"): its day or week dates the event. A
+  participle of a person's background ("élu en mai", "investi dimanche dernier", "sworn in last
+  Sunday") never does, wherever it stands; nor a date inside a "depuis"/"since" phrase ("depuis la
+  visite de X à Taïwan en août 2022"). "depuis l'invasion" alone is no date at all.
+* A deadline ahead ("d'ici deux mois", "within two weeks", "in the next two months", "by the end of
+  the year") dates a planned event at the end of its span, unless its clause is in the past ("ordered
+  them to leave within two weeks"); "d'ici 2030"/"by March" stay range boundaries.
 """
 
 from __future__ import annotations

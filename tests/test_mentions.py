@@ -542,3 +542,155 @@ def test_the_two_koreas_name_both(nlp_fr):
     # invented example
     found = find_mentions(nlp_fr("Les deux Corées ont échangé des tirs.")[:], "fr", DAY)
     assert [(m.text, m.country) for m in found] == [("deux Corées", "KOR"), ("deux Corées", "PRK")]
+
+
+# --- subject matter, lists, venues, organisations and goods (invented examples, not real reporting) ---
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("US and Japanese officials discussed North Korea's missile programme on Tuesday.", "North Korea"),
+        ("France and Germany pledged to support Ukraine's reconstruction.", "Ukraine"),
+        ("China warned the United States against any change to Taiwan's status.", "Taiwan"),
+        ("Washington and Seoul reviewed Pyongyang's ballistic missile programme at the meeting.", "Pyongyang"),
+        ("The summit between Paris and Berlin focused on Ukraine's future.", "Ukraine"),
+    ],
+)
+def test_english_possessive_of_a_subject_matter_is_a_topic(read, text, topic):
+    assert roles(read(text, "en"))[topic] == "topic"
+
+
+def test_english_possessive_stays_a_party_when_acted_upon(read):
+    # invented examples
+    assert roles(read("Israel vowed to curb Iran's nuclear programme.", "en"))["Iran"] == "actor"
+    assert roles(read("The US imposed sanctions on Iran's nuclear programme.", "en"))["Iran"] == "actor"
+    assert roles(read("Turkey's parliament ratified Sweden's bid to join NATO.", "en"))["Sweden"] == "actor"
+
+
+@pytest.mark.parametrize(
+    "text, lang, topics",
+    [
+        ("Macron and Scholz held talks on Ukraine in Berlin.", "en", {"Ukraine"}),
+        ("Washington and Tokyo reached a deal on Taiwan contingencies.", "en", {"Taiwan"}),
+        ("Biden and Xi discussed Taiwan, Ukraine and trade.", "en", {"Taiwan", "Ukraine"}),
+        ("India and Pakistan resumed negotiations over Kashmir and Afghanistan.", "en", {"Afghanistan"}),
+        ("Britain, France and Germany discussed Iran, North Korea and climate change.", "en", {"Iran", "North Korea"}),
+        ("Russia and China blocked a resolution on the war in Syria.", "en", {"Syria"}),
+        ("Turkey and Russia have taken opposite sides in the conflict in Libya.", "en", {"Libya"}),
+        ("Les présidents américain et chinois ont évoqué Taïwan, l'Ukraine et le commerce.", "fr", {"Taïwan", "Ukraine"}),
+        ("Washington et Pékin ont tenu des pourparlers sur la Corée du Nord.", "fr", {"Corée du Nord"}),
+        ("Des entretiens consacrés à l'Ukraine ont réuni Paris et Berlin.", "fr", {"Ukraine"}),
+        ("Les ministres français et allemand ont abordé l'Iran et le Liban.", "fr", {"Iran", "Liban"}),
+        ("Le Japon et les États-Unis s'inquiètent du programme nucléaire de la Corée du Nord.", "fr", {"Corée du Nord"}),
+        ("Le Royaume-Uni, la France et l'Allemagne ont discuté de l'Iran, de la Corée du Nord et du climat.", "fr",
+         {"Iran", "Corée du Nord"}),
+    ],
+)
+def test_objects_of_discussion_are_topics(read, text, lang, topics):
+    found = roles(read(text, lang))
+    assert {name: found[name] for name in topics} == dict.fromkeys(topics, "topic"), found
+
+
+def test_a_list_that_is_a_subject_keeps_its_actors(read):
+    # invented examples
+    found = roles(read("In a deal brokered by China, Saudi Arabia and Iran agreed to restore ties.", "en"))
+    assert found == {"China": "mediator", "Saudi Arabia": "actor", "Iran": "actor"}
+    found = roles(read("Ministers discussed trade with Russia and Ukraine.", "en"))
+    assert found["Russia"] == "actor" and found["Ukraine"] == "actor"
+
+
+@pytest.mark.parametrize(
+    "text, lang, mediators",
+    [
+        ("Un cessez-le-feu a été conclu entre Israël et le Hamas sous l'égide des États-Unis et de la France.", "fr",
+         {"États-Unis", "France"}),
+        ("L'Iran et les États-Unis ont mené des discussions par l'intermédiaire d'Oman et du Qatar.", "fr", {"Oman", "Qatar"}),
+        ("Israël et le Hamas ont conclu une trêve grâce à la médiation de l'Égypte et du Qatar.", "fr", {"Égypte", "Qatar"}),
+        ("The truce between Israel and Lebanon was brokered by Egypt and Qatar.", "en", {"Egypt", "Qatar"}),
+        ("Armenia and Azerbaijan signed a deal with mediation from the US and France.", "en", {"US", "France"}),
+        ("Sudan and Chad agreed a ceasefire under the auspices of Saudi Arabia and the United States.", "en",
+         {"Saudi Arabia", "United States"}),
+        ("Ethiopia and Egypt resumed talks hosted by Sudan, Kenya and the United States.", "en",
+         {"Sudan", "Kenya", "United States"}),
+    ],
+)
+def test_mediator_role_spreads_over_coordination(read, text, lang, mediators):
+    found = roles(read(text, lang))
+    assert {name: found[name] for name in mediators} == dict.fromkeys(mediators, "mediator"), found
+
+
+@pytest.mark.parametrize(
+    "text, lang, place",
+    [
+        ("US and Russian officials met in Riyadh on Tuesday.", "en", "Riyadh"),
+        ("Israel and the UAE signed the deal on the White House lawn.", "en", "White House"),
+        ("Putin received the Chinese president at the Kremlin on Monday.", "en", "Kremlin"),
+        ("The Chinese and Indian ministers met in Moscow and New Delhi last year.", "en", "New Delhi"),
+        ("Russian and Turkish troops clashed in Syria and Iraq.", "en", "Iraq"),
+        ("Les ministres russe et américain se sont rencontrés à Riyad.", "fr", "Riyad"),
+        ("Israël et les Émirats ont signé l'accord sur la pelouse de la Maison Blanche.", "fr", "Maison Blanche"),
+        ("Poutine a reçu le président chinois au Kremlin lundi.", "fr", "Kremlin"),
+    ],
+)
+def test_venues_are_places(read, text, lang, place):
+    assert roles(read(text, lang))[place] == "place"
+
+
+def test_seas_named_after_a_country_are_not_the_country(read):
+    # invented examples
+    assert countries(read("China and Russia held joint drills in the Sea of Japan.", "en")) == {"CHN", "RUS"}
+    assert countries(read("La Chine et la Russie ont mené des exercices en mer du Japon.")) == {"CHN", "RUS"}
+
+
+@pytest.mark.parametrize(
+    "text, lang, leader, role",
+    [
+        ("Russia has long opposed the U.S.-led NATO alliance.", "en", "U.S.", "topic"),
+        ("Moscow sees the US-dominated alliance as a threat.", "en", "US", "topic"),
+        ("China criticised the American-led bloc.", "en", "American", "topic"),
+        ("La Russie s'oppose à l'OTAN emmenée par les États-Unis.", "fr", "États-Unis", "topic"),
+        ("Pékin dénonce l'alliance menée par Washington.", "fr", "Washington", "topic"),
+        # A coalition's operations are commanded by its leader: a party (roles.tsv, list organisation).
+        ("Iran condemned the Saudi-led coalition.", "en", "Saudi", "actor"),
+        ("La coalition menée par l'Arabie saoudite a frappé le Yémen.", "fr", "Arabie saoudite", "actor"),
+    ],
+)
+def test_country_leading_an_organisation(read, text, lang, leader, role):
+    assert roles(read(text, lang))[leader] == role
+
+
+@pytest.mark.parametrize(
+    "text, lang, origin, role",
+    [
+        ("India and the US discussed Russian oil.", "en", "Russian", "topic"),
+        ("Poland and Hungary clashed over Ukrainian grain.", "en", "Ukrainian", "topic"),
+        ("Ukraine asked for more American weapons.", "en", "American", "topic"),
+        ("The slowdown of the Chinese economy worries Australia.", "en", "Chinese", "topic"),
+        ("Prices of Russian gas rose in Germany.", "en", "Russian", "topic"),
+        ("Le prix du gaz russe a augmenté en France.", "fr", "russe", "topic"),
+        ("Le ralentissement de l'économie chinoise inquiète l'Australie.", "fr", "chinoise", "topic"),
+        ("La Pologne et la Hongrie se sont opposées sur les céréales ukrainiennes.", "fr", "ukrainiennes", "topic"),
+        # A trade word makes the origin the seller; a target word makes it the one aimed at.
+        ("India continues to buy Russian oil.", "en", "Russian", "actor"),
+        ("Turkey bought Russian S-400 missiles.", "en", "Russian", "actor"),
+        ("Germany stopped importing Russian gas last year.", "en", "Russian", "actor"),
+        ("The US imposed tariffs on Chinese electric cars.", "en", "Chinese", "actor"),
+        ("L'Allemagne a cessé d'importer du gaz russe.", "fr", "russe", "actor"),
+        ("La Turquie a acquis des S-400 russes.", "fr", "russes", "actor"),
+        ("Les États-Unis ont imposé des droits de douane sur les voitures électriques chinoises.", "fr", "chinoises", "actor"),
+        # Military units act: not goods.
+        ("Israeli jets struck Syrian targets.", "en", "Israeli", "actor"),
+        ("Des chasseurs turcs ont intercepté deux avions grecs.", "fr", "turcs", "actor"),
+    ],
+)
+def test_goods_name_an_origin_not_a_party(read, text, lang, origin, role):
+    assert roles(read(text, lang))[origin] == role
+
+
+def test_western_is_no_country_and_kyiv_spellings(read):
+    # invented examples
+    assert countries(read("Western allies pledged more aid to Kyiv.", "en")) == {"UKR"}
+    assert countries(read("Les alliés occidentaux ont promis davantage d'aide à Kiev.")) == {"UKR"}
+    for spelling in ("Kyiv", "Kiev", "Kyïv"):
+        assert countries(read(f"Moscow accused {spelling} of shelling.", "en")) == {"RUS", "UKR"}

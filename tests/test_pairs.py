@@ -189,3 +189,29 @@ def test_seed_reading_of_two_sentences(nlp_fr):
     own = find_mentions(sent, "fr", day)
     pairs = sentence_pairs(own + find_anaphora(sent, "fr", ("RUS", "USA"), mentions=own))
     assert set(pairs) == {("SYR", "USA"), ("RUS", "USA")}
+
+
+@pytest.mark.parametrize(
+    "text, lang, pairs",
+    [
+        # invented examples, not real reporting: subject matter, mediators, venues, goods, organisations
+        ("Biden and Xi discussed Taiwan, Ukraine and trade.", "en", [("CHN", "USA")]),
+        ("Israel and the United States are worried about Iran's nuclear programme.", "en",
+         [("ISR", "USA"), ("IRN", "ISR"), ("IRN", "USA")]),
+        ("France and Germany pledged to support Ukraine's reconstruction.", "en", [("DEU", "FRA")]),
+        ("Sudan and Chad agreed a ceasefire under the auspices of Saudi Arabia and the United States.", "en",
+         [("SDN", "TCD")]),
+        ("Israel and the UAE signed the deal on the White House lawn.", "en", [("ARE", "ISR")]),
+        ("Russia has long opposed the U.S.-led NATO alliance.", "en", []),
+        ("India and the US discussed Russian oil.", "en", [("IND", "USA")]),
+        ("Germany stopped importing Russian gas last year.", "en", [("DEU", "RUS")]),
+        ("L'Iran et les États-Unis ont mené des discussions par l'intermédiaire d'Oman et du Qatar.", "fr",
+         [("IRN", "USA")]),
+        ("Les présidents américain et chinois ont évoqué Taïwan, l'Ukraine et le commerce.", "fr", [("CHN", "USA")]),
+        ("Le ralentissement de l'économie chinoise inquiète l'Australie.", "fr", []),
+        ("La Russie s'oppose à l'OTAN emmenée par les États-Unis.", "fr", []),
+    ],
+)
+def test_sentence_pairs_leave_out_subjects_goods_and_venues(nlp_fr, nlp_en, text, lang, pairs):
+    doc = (nlp_fr if lang == "fr" else nlp_en)(text)
+    assert sentence_pairs(find_mentions(doc[:], lang, date(2024, 3, 1))) == pairs

@@ -11,6 +11,20 @@ Each mention gets a role, and only actors form pairs:
 - ``mediator``: "sous l'égide des États-Unis", "brokered by Qatar";
 - ``former``: a leader out of office at the article's date, "l'ancien président américain".
 
+Subject matter and descriptions are no parties either (word lists in roles.tsv):
+- an English possessive of a subject ("North Korea's missile programme", "Taiwan's status"), unless
+  the phrase is acted upon ("curb Iran's programme", "sanctions on Iran's programme");
+- the object of talks: "talks on Ukraine", "a deal on Taiwan", "pourparlers sur la Corée du Nord";
+- goods: a demonym qualifying a commodity or an economy is its origin ("Russian oil", "le gaz
+  russe", "S-400 russes"), a party only with a trade word before it ("buy Russian oil": the seller)
+  or a target word ("tariffs on Chinese steel"). Cost: in "India buys Russian oil despite US
+  pressure" Russia also pairs with the United States;
+- a country leading a standing organisation ("the U.S.-led NATO alliance", "l'OTAN emmenée par les
+  États-Unis"); a coalition's leader stays a party ("the Saudi-led coalition struck ...").
+A role given by a preposition spreads over coordination and lists ("sous l'égide des États-Unis et
+de la France", "brokered by Egypt and Qatar", "discussed trade, Taiwan and Ukraine"), unless the
+list is the subject of a verb that follows ("brokered by China, Saudi Arabia and Iran agreed").
+
 Matching works on *pieces*: the sentence's tokens split at hyphens and after apostrophes, folded
 (no case, accents or dots). The French and English tokenizers disagree on hyphens ("États-Unis" is
 one token, "Royaume - Uni" three, "U.S.-Russia" one), so matching folded pieces rather than spaCy
@@ -562,7 +576,8 @@ def _french_noun_of(ctx: _Context, first: int) -> list[tuple[str, int]]:
     skipped = 0
     while i >= 0 and skipped <= 2:
         pos = ctx.pos(i)
-        if pos == "NOUN" or ctx.has("topic_noun", ctx.keys[i]) or ctx.has("place_noun", ctx.keys[i]):
+        key = ctx.keys[i]
+        if pos == "NOUN" or ctx.has("topic_noun", key) or ctx.has("place_noun", key) or ctx.has("commodity_noun", key):
             nouns.append((ctx.lemma(i), i))
             nouns.append((ctx.keys[i], i))
             if i > 0:
@@ -745,14 +760,14 @@ def _preposition_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[
     if found:
         prep, at = found
         if ctx.keys[at] in {"sur", "on", "over", "about"} and at == end - 1:
+            if kind == "institution" and ctx.keys[at] in {"sur", "on"}:
+                return "place", f"after '{prep}'"  # "on the White House lawn": a seat of power is a place
             talk = _noun_before(ctx, at, "discussion_noun")
             if talk:
                 return "topic", f"'{talk} {prep}'"  # "held talks on Ukraine": what the talks are about
             target = ctx.near_before(at, "target", 3)
             if target:
                 return None  # "pression sur l'Iran", "tough on China", "missile over Japan": a target
-            if kind == "institution" and ctx.keys[at] in {"sur", "on"}:
-                return "place", f"after '{prep}'"  # "on the White House lawn": a seat of power is a place
         return "topic", f"after '{prep}'"
     found = ctx.phrase_before(end, "visit_to")
     if found:
@@ -1016,10 +1031,13 @@ def _possessed_topic(ctx: _Context, first: int, last: int) -> tuple[str, str] | 
     return None
 
 
+_LEADING = frozenset({"led", "dominated", "headed"})
+
+
 def _leads_organisation(ctx: _Context, first: int, last: int) -> tuple[str, str] | None:
     """'the U.S.-led NATO alliance', "l'OTAN emmenée par les États-Unis": the organisation acts;
     the country leading it is only its description. A coalition is not in the list (see roles.tsv)."""
-    if ctx.lang == "en" and last < len(ctx.keys) and ctx.pieces[last].hyphen_before and ctx.keys[last] == "led":
+    if ctx.lang == "en" and last < len(ctx.keys) and ctx.pieces[last].hyphen_before and ctx.keys[last] in _LEADING:
         for i in range(last + 1, min(len(ctx.pieces), last + 4)):
             two = join_key(ctx.keys[i], ctx.keys[i + 1]) if i + 1 < len(ctx.pieces) else ""
             noun = next((w for w in (two, ctx.keys[i]) if w and ctx.has("organisation", w)), None)

@@ -268,6 +268,7 @@ class CueFinder:
         self._set_up_modifiers(rules)
         self._set_up_patterns(nlp)
         self._key_cache: dict[tuple[int, int], str] = {}
+        self._info_cache: dict[tuple[int, int], tuple[str, frozenset[str], bool]] = {}
         self.version = f"{lexicon.version}-{_modifiers_hash(rules)}-r{RULES_VERSION}"
 
     # ----------------------------------------------------------------- set-up
@@ -333,6 +334,7 @@ class CueFinder:
         self._statement_categories = {" ".join(r.words) for r in self.topic_rules if r.kind == "topic"}
         self.window_rules = [r for r in rules if r.scope in WINDOW_SCOPES and r.kind not in ("topic", "background")]
         self.child_rules = [r for r in rules if r.scope == "child"]
+        self.modality_children = {w: r for r in self.child_rules if r.kind == "modality" for w in r.words}
         head = [r for r in rules if r.scope == "head" and r.kind not in ("topic", "background")]
         self.head_rules = {r.words[0]: r for r in head if len(r.words) == 1}
         # A verb with its object: "mettre fin à", "mettre un terme à" (verb -> {object: rule}).
@@ -388,6 +390,20 @@ class CueFinder:
                 self._key_cache.clear()
             self._key_cache[cache_key] = key
         return key
+
+    def word_info(self, token: Token) -> tuple[str, frozenset[str], bool]:
+        """A word as the modifier windows see it: its form, the forms and lemmas a rule may name,
+        and whether a window stops at it. Cached across sentences, like the keys."""
+        cache_key = (token.orth, token.lemma)
+        found = self._info_cache.get(cache_key)
+        if found is None:
+            form = _norm(token.text)
+            words = frozenset({form, _norm(token.lemma_), self.keyer.canon(token.lemma_)} if token.lemma_ else {form})
+            stop = (token.is_punct and token.text not in _WINDOW_TRANSPARENT) or form in self.boundaries
+            if len(self._info_cache) > 200_000:
+                self._info_cache.clear()
+            found = self._info_cache[cache_key] = (form, words, stop)
+        return found
 
     def _matches(self, keys: list[str]) -> list[_Match]:
         if all(k in (_OTHER, _STOP) for k in keys):
@@ -595,8 +611,7 @@ class _SentenceContext:
         self.has_parse = bool(tokens[0].dep) if tokens else False
         self.cue_at = {p: m for m in kept if m.entry.category != NOT_A_CUE for p in m.words}
         self.cue_words = set(self.cue_at)
-        self._words: dict[int, set[str]] = {}
-        self._stops: dict[int, bool] = {}
+        self._infos: dict[int, tuple[str, frozenset[str], bool]] = {}
         self._exempt: dict[tuple[str, int], bool] = {}
         self._lemma_keys: dict[int, tuple[str, ...]] = {}
         self._longest_exception = max((len(r.words) for r in finder.exceptions), default=0)
@@ -605,25 +620,20 @@ class _SentenceContext:
 
     # Word sets, stops and exceptions are computed for the few positions the rules look at.
 
-    def form(self, p: int) -> str:
-        return _norm(self.tokens[p].text)
-
-    def words(self, p: int) -> set[str]:
-        found = self._words.get(p)
+    def _info(self, p: int) -> tuple[str, frozenset[str], bool]:
+        found = self._infos.get(p)
         if found is None:
-            token = self.tokens[p]
-            form = _norm(token.text)
-            found = {form, _norm(token.lemma_), self.finder.keyer.canon(token.lemma_)} if token.lemma_ else {form}
-            self._words[p] = found
+            found = self._infos[p] = self.finder.word_info(self.tokens[p])
         return found
+
+    def form(self, p: int) -> str:
+        return self._info(p)[0]
+
+    def words(self, p: int) -> frozenset[str]:
+        return self._info(p)[1]
 
     def stop(self, p: int) -> bool:
-        found = self._stops.get(p)
-        if found is None:
-            token = self.tokens[p]
-            found = (token.is_punct and token.text not in _WINDOW_TRANSPARENT) or self.form(p) in self.finder.boundaries
-            self._stops[p] = found
-        return found
+        return self._info(p)[2]
 
     # ----------------------------------------------------------------- windows
 
@@ -932,9 +942,9 @@ class _SentenceContext:
                     if value in word.morph.get(feature):
                         yield _Hit(rule, word.text)
             for child in verb.children:
-                for rule in finder.child_rules:
-                    if rule.kind == "modality" and _norm(child.text) in rule.words and self._inside(child):
-                        yield _Hit(rule, child.text)
+                rule = finder.modality_children.get(_norm(child.text))
+                if rule is not None and self._inside(child):
+                    yield _Hit(rule, child.text)
 
     def _lemmas(self, word: Token) -> tuple[str, ...]:
         """The model's lemma and the lookup lemma of the form: the small model leaves some verbs

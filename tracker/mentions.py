@@ -181,6 +181,12 @@ def role_words(lang: str) -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in lists.items()}
 
 
+@cache
+def last_words(lang: str, listname: str) -> frozenset[str]:
+    """The last piece of every phrase of a list: a phrase can end before piece `end` only on one."""
+    return frozenset(split_words(key)[-1][0] for key in role_words(lang).get(listname, ()) if key)
+
+
 # Verb lists whose inflected forms are also accepted by their stem: the small French model's
 # lemmatizer often leaves a verb as written ("reproche", "livrait"), so "reproch-" must still count.
 _STEMMED_LISTS = ("dative", "target")
@@ -516,6 +522,9 @@ class _Context:
 
     def phrase_before(self, end: int, listname: str) -> tuple[str, int] | None:
         """The longest phrase of the list ending just before piece `end`: (its text, its first piece)."""
+        # Most calls end on a word no phrase of the list ends with: answered without building phrases.
+        if end < 1 or self.keys[end - 1] not in last_words(self.lang, listname):
+            return None
         words = self.words.get(listname, ())
         best = None
         for key, start in self._keys_before(end):

@@ -177,4 +177,4 @@ def ingest_dask(
         ) from None
     files, problems = expand_paths(paths)
     backend = DaskBackend(client, lexicon=lexicon, max_bytes=max_bytes)
-    return run_ordered(files, problems, store, backend, lexicon=lexicon, progress=progress, console=console)
+    return run_ordered(files, problems, store, backend, progress=progress, console=console)

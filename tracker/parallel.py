@@ -54,6 +54,9 @@ from tracker.store import Store
 # Articles scored or waiting to be written, per worker: enough to keep every worker busy while the
 # parent writes, few enough that memory stays flat however large the archive.
 IN_FLIGHT_PER_WORKER = 4
+# Files being read, per worker: reads wait in the same queue as scoring, so they are sent early
+# enough to be done when their turn comes; each holds a whole file (at most readers' size limit).
+READS_AHEAD = 2
 # Below this many files a pool costs more than it saves: each worker loads the models (seconds),
 # which one process does once. Files holding many records (JSON lines, zip) count as many.
 MIN_FILES_FOR_POOL = 8
@@ -210,7 +213,6 @@ def run_ordered(
     store: Store,
     backend: Backend,
     *,
-    lexicon=None,
     progress: bool = True,
     console: Console | None = None,
     window: int | None = None,
@@ -232,8 +234,8 @@ def run_ordered(
         remaining = iter(files)
 
         def fill_reads() -> None:
-            # A read per worker ahead, so the next file is ready when this one's articles are sent.
-            while len(reads) < max(1, backend.slots) and (path := next(remaining, None)) is not None:
+            # Reads sent ahead, so the next file is ready when this one's articles are sent.
+            while len(reads) < READS_AHEAD * max(1, backend.slots) and (path := next(remaining, None)) is not None:
                 reads.append((path, backend.read(path)))
 
         fill_reads()
@@ -336,7 +338,7 @@ def ingest_parallel(
     backend = ProcessBackend(workers, lexicon=lexicon, max_bytes=max_bytes)
     finished = False
     try:
-        report = run_ordered(files, problems, store, backend, lexicon=lexicon, progress=progress, console=console)
+        report = run_ordered(files, problems, store, backend, progress=progress, console=console)
         finished = True
         return report
     finally:

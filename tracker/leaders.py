@@ -194,3 +194,32 @@ def resolve_people(people: list[str], day: date) -> PersonReading | None:
     if actors:
         return actors[0]
     return max(readings, key=lambda r: r.term.end or date.max)
+
+
+# Words that make a phrase name the start of a term: "depuis l'arrivée de Donald Trump à la Maison
+# Blanche", "since Biden took office". An election is not one of them: it precedes the term by months.
+_TERM_START = re.compile(
+    r"\barriv(?:ée?|al)\b|investiture|prise de fonctions?|entr[ée]e en fonctions?|accession|took office|"
+    r"taking office|inaugurat|came to power|sworn in",
+    re.IGNORECASE,
+)
+
+
+def term_start(phrase: str, lang: str, published: date) -> date | None:
+    """The day a "since X took office" phrase points to: the start of X's term in force at `published`.
+
+    What the dates stage calls for "depuis"/"since" phrases that hold no date of their own; None when
+    the phrase names no leader of the table or no start of a term.
+    """
+    if not _TERM_START.search(phrase):
+        return None
+    folded = phrase.casefold()
+    for form in name_forms():
+        if form.needs_title or form.text.casefold() not in folded:
+            continue
+        if not re.search(rf"(?<!\w){re.escape(form.text.casefold())}(?!\w)", folded):
+            continue
+        reading = resolve_person(form.person, published)
+        if reading is not None:
+            return reading.term.start
+    return None

@@ -19,6 +19,7 @@ from spacy.tokens import Span
 from . import language, nlp
 from .cues import CueFinder, cue_finder
 from .dates import event_date, find_dates, publication_date_from_text
+from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
 from .pairs import article_pair, find_anaphora, sentence_pairs
@@ -90,7 +91,7 @@ def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArt
         # Cues and dates only matter where a pair can carry them; skipping the rest keeps the scorer
         # close to the speed of spaCy alone.
         cues = _cue_finder(s.language, lexicon).find(s.span, s.base) if pairs else []
-        refs = find_dates(s.span, s.language, published, s.base) if cues else []
+        refs = find_dates(s.span, s.language, published, s.base, resolve_event=term_start) if cues else []
         when = event_date(refs, published)
         observations = tuple(
             Observation(

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from . import language, nlp
 from .cues import CueFinder, cue_finder
 from .dates import event_date, find_dates, publication_date_from_text
 from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
-from .mentions import find_mentions
+from .mentions import find_mentions, span_text
 from .pairs import article_pair, find_anaphora, sentence_pairs
 from .records import (
     Article,
@@ -76,11 +76,10 @@ def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArt
     main_lang = main_language(article)
     published, published_source = publication(article, main_lang)
 
-    sentences = list(_sentences(article.text, main_lang))
+    sentences, title_doc = _parse(article.text, main_lang, article.title)
     mentions = [find_mentions(s.span, s.language, published, s.base) for s in sentences]
     title_mentions: list[Mention] = []
-    if article.title:
-        title_doc = nlp.get_nlp(main_lang)(article.title)
+    if title_doc is not None:
         title_mentions = find_mentions(title_doc[:], main_lang, published, 0)
     main_pair = article_pair(mentions, title_mentions)
 
@@ -174,29 +173,47 @@ def _nearest(mentions: Sequence[Mention], country: str, cue: Cue) -> int:
     )
 
 
-def _sentences(text: str, main_lang: str) -> Iterator[_SentenceSpan]:
-    """Sentences in text order, each parsed by the pipeline of its own language.
+def _parse(text: str, main_lang: str, title: str | None) -> tuple[list[_SentenceSpan], Doc | None]:
+    """The article's sentences in text order, each parsed by the pipeline of its own language,
+    and the title's Doc (None without a title).
 
     The language is decided per paragraph (long enough to be reliable), then a sentence that is
     clearly in the other language (a quoted English tweet in a French article) is parsed again alone.
+    The title rides in the main language's nlp.pipe batch: parsed alone it cost as much as several
+    paragraphs (each call of a pipeline has a fixed cost).
     """
     paragraphs = [(m.start(), m.end()) for m in _paragraphs(text)]
     langs = [language.detect_language(text[a:b], main_lang) for a, b in paragraphs]
-    docs: dict[int, object] = {}
-    for lang in set(langs):
+    docs: dict[int, Doc] = {}
+    title_doc: Doc | None = None
+    for lang in dict.fromkeys([*langs, main_lang]):
         idx = [i for i, lg in enumerate(langs) if lg == lang]
-        for i, doc in zip(idx, nlp.get_nlp(lang).pipe(text[paragraphs[i][0] : paragraphs[i][1]] for i in idx), strict=True):
-            docs[i] = doc
-    for i, (start, _) in enumerate(paragraphs):
-        for sent in docs[i].sents:  # type: ignore[attr-defined]
-            if not sent.text.strip():
+        texts = [text[paragraphs[i][0] : paragraphs[i][1]] for i in idx]
+        with_title = bool(title) and lang == main_lang
+        if with_title:
+            texts.append(title)  # type: ignore[arg-type]
+        if not texts:
+            continue
+        parsed = list(nlp.get_nlp(lang).pipe(texts))
+        if with_title:
+            title_doc = parsed.pop()
+        docs.update(zip(idx, parsed, strict=True))
+    sentences = []
+    for i, (start, end) in enumerate(paragraphs):
+        paragraph_lang = langs[i]
+        for sent in docs[i].sents:
+            # The paragraph's text sliced, not Span.text: spaCy rebuilds that from the tokens.
+            sent_text = span_text(sent)
+            if not sent_text.strip():
                 continue
-            lang = language.detect_language(sent.text, langs[i])
-            if lang == langs[i]:
-                yield _SentenceSpan(sent, start, lang)
+            # A paragraph of one sentence: its language is already decided.
+            lang = paragraph_lang if len(sent_text) == end - start else language.detect_language(sent_text, paragraph_lang)
+            if lang == paragraph_lang:
+                sentences.append(_SentenceSpan(sent, start, lang))
             else:
-                alone = nlp.get_nlp(lang)(sent.text)
-                yield _SentenceSpan(alone[:], start + sent.start_char, lang)
+                alone = nlp.get_nlp(lang)(sent_text)
+                sentences.append(_SentenceSpan(alone[:], start + sent.start_char, lang))
+    return sentences, title_doc
 
 
 def _paragraphs(text: str) -> Iterator[re.Match[str]]:

@@ -64,6 +64,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from tracker.lexicon import DATA_DIR, NOT_A_CUE, Lexicon, LexiconEntry, LexiconError
+from tracker.mentions import span_text
 from tracker.records import SCORE_MAX, SCORE_MIN, Cue
 
 MODIFIERS_FILE = DATA_DIR / "modifiers.tsv"
@@ -615,8 +616,9 @@ class _SentenceContext:
         self._exempt: dict[tuple[str, int], bool] = {}
         self._lemma_keys: dict[int, tuple[str, ...]] = {}
         self._longest_exception = max((len(r.words) for r in finder.exceptions), default=0)
-        # Span.text, once: Doc.text would rebuild the whole article's text on every call.
-        self.text = sent.text
+        # Doc.text and Span.text rebuild the text from the tokens on every call: sliced from the
+        # doc's text, read once per doc and shared with the other stages.
+        self.text = span_text(sent)
 
     # Word sets, stops and exceptions are computed for the few positions the rules look at.
 

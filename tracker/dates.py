@@ -63,6 +63,7 @@ from importlib import resources
 from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
+from .mentions import span_text
 from .records import DateRef
 
 # A hook the pipeline may give to date "since X took office"-style phrases: it gets the phrase
@@ -1012,7 +1013,7 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
     ``resolve_event``, when given, dates "depuis l'arrivée de X à la Maison Blanche"/"since X took
     office" phrases (such a range start never dates the sentence's event).
     """
-    text = sent.doc.text[sent.start_char:sent.end_char]  # cheaper than Span.text
+    text = span_text(sent)  # the doc's text read once per doc: Doc.text and Span.text rebuild it
     found = _scan(text, lang) if _prefilter(lang).search(text) else []
     parsed = lang == "fr" and sent.doc.has_annotation("DEP")
     offset = base + sent.start_char

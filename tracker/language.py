@@ -48,7 +48,7 @@ def detect_language(text: str, default: str) -> str:
     words = text.lower().split()
     if len(words) < MIN_WORDS:
         return default
-    counts = {lang: sum(w in vocab for w in words) for lang, vocab in FUNCTION_WORDS.items()}
+    counts = {lang: sum(map(vocab.__contains__, words)) for lang, vocab in FUNCTION_WORDS.items()}
     (first, n_first), (_, n_second) = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
     if n_first >= DECISIVE and n_second == 0:
         return first

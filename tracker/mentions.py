@@ -46,7 +46,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from spacy.attrs import IDX
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tracker.countries import name_variants, strip_accents
 from tracker.leaders import name_forms, resolve_people
@@ -336,16 +336,27 @@ class Piece(NamedTuple):
 _FOLDED: dict[str, str] = {}  # fold_word's results, read directly in the per-word loop
 
 
+_DOC_TEXT = "tracker.text"  # doc.user_data key of the doc's text
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Keep the text a Doc was parsed from (spaCy's tokenizer never alters it: doc.text == text),
+    so that span_text never has to ask spaCy to rebuild it."""
+    doc.user_data[_DOC_TEXT] = text
+    return doc
+
+
 def span_text(sent: Span) -> str:
     """The sentence's text, cut from the doc's text kept in doc.user_data.
 
     spaCy rebuilds Doc.text and Span.text from every token on each access, which costs as much
-    as the whole matching; the doc's text is read once and sliced for each sentence.
+    as the whole matching; the doc's text is read once (or given by remember_text) and sliced
+    for each sentence.
     """
     doc = sent.doc
-    text = doc.user_data.get("tracker.text")
+    text = doc.user_data.get(_DOC_TEXT)
     if text is None:
-        text = doc.user_data["tracker.text"] = doc.text
+        text = doc.user_data[_DOC_TEXT] = doc.text
     return text[sent.start_char : sent.end_char]
 
 

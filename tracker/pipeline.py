@@ -21,7 +21,7 @@ from .cues import CueFinder, cue_finder
 from .dates import event_date, find_dates, publication_date_from_text
 from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
-from .mentions import find_mentions, span_text
+from .mentions import find_mentions, remember_text, span_text
 from .pairs import article_pair, find_anaphora, sentence_pairs
 from .records import (
     Article,
@@ -194,7 +194,7 @@ def _parse(text: str, main_lang: str, title: str | None) -> tuple[list[_Sentence
             texts.append(title)  # type: ignore[arg-type]
         if not texts:
             continue
-        parsed = list(nlp.get_nlp(lang).pipe(texts))
+        parsed = [remember_text(doc, t) for doc, t in zip(nlp.get_nlp(lang).pipe(texts), texts, strict=True)]
         if with_title:
             title_doc = parsed.pop()
         docs.update(zip(idx, parsed, strict=True))
@@ -211,7 +211,7 @@ def _parse(text: str, main_lang: str, title: str | None) -> tuple[list[_Sentence
             if lang == paragraph_lang:
                 sentences.append(_SentenceSpan(sent, start, lang))
             else:
-                alone = nlp.get_nlp(lang)(sent_text)
+                alone = remember_text(nlp.get_nlp(lang)(sent_text), sent_text)
                 sentences.append(_SentenceSpan(alone[:], start + sent.start_char, lang))
     return sentences, title_doc
 

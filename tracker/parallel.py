@@ -57,8 +57,9 @@ IN_FLIGHT_PER_WORKER = 4
 # Files being read, per worker: reads wait in the same queue as scoring, so they are sent early
 # enough to be done when their turn comes; each holds a whole file (at most readers' size limit).
 READS_AHEAD = 2
-# Below this many files a pool costs more than it saves: each worker loads the models (seconds),
-# which one process does once. Files holding many records (JSON lines, zip) count as many.
+# Below this many files a pool costs more than it saves: a fork server and workers to start (and,
+# where there is no fork server, a model load per worker) for a few seconds of scoring. Files
+# holding many records (JSON lines, zip) count as many.
 MIN_FILES_FOR_POOL = 8
 MULTI_RECORD_EXTENSIONS = {".json", ".jsonl", ".zip"}
 MULTI_RECORD_MIN_BYTES = 64 * 1024
@@ -73,8 +74,8 @@ def default_workers() -> int:
 
 
 def start_method() -> str:
-    """'forkserver' where it exists (Linux): workers fork from a clean server that has imported
-    spaCy once; 'spawn' elsewhere. Never 'fork' (see the module docstring)."""
+    """'forkserver' where it exists (Linux): workers fork from a clean server that has loaded the
+    models once; 'spawn' elsewhere. Never 'fork' (see the module docstring)."""
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 

@@ -105,3 +105,16 @@ def test_a_date_written_in_the_text_beats_the_file_date():
     text = "Paris et Alger ont renoué le dialogue.\n\nPremière publication : 03/02/2021"
     scored = score_article(Article(text=text, language="fr", published=date(2026, 1, 1), published_source="file-mtime"))
     assert scored.published == date(2021, 2, 3) and scored.published_source == "text"
+
+
+def test_a_crisis_in_a_third_country_is_not_a_quarrel_of_the_pair():
+    # "The foreign ministers of Brazil and Chile discussed the crisis in Haiti": the crisis is Haiti's.
+    text = "Brasilia et Santiago ont évoqué mardi la crise en Haïti lors d'un entretien téléphonique."
+    scored = score_article(article(text))
+    (reading,) = scored.readings
+    crisis = [c for c in reading.cues if "crise" in c.text]
+    assert crisis, reading.cues
+    assert all(crisis[0] not in o.cues for o in reading.observations)
+    # The same word between the pair stays theirs.
+    scored = score_article(article("La crise entre le Brésil et le Chili s'est aggravée mardi."))
+    assert any(o.score > 0 for o in scored.readings[0].observations), scored.readings[0]

@@ -36,6 +36,10 @@ from .scoring import sentence_score
 
 # Characters (a few words) within which pairs at nearly the same distance from a cue share it.
 SHARED_CUE_SLACK = 40
+# Characters between a cue and a topic or place country that make the cue about that subject
+# ("crisis in Haiti": 4); a quarrel "au sujet du dossier syrien" (28) stays the quarrel of the pair.
+SUBJECT_REACH = 12
+SITUATION_LINK = re.compile(r"\s+(?:in|on|over|en|sur|au|aux|dans)(?:\s+(?:the|la|le|les|l'))?\s+", re.IGNORECASE)
 # Dates the article itself states win over a file's modification time.
 WEAK_DATE_SOURCES = ("file-mtime", "none")
 
@@ -102,7 +106,7 @@ def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArt
                 cues=tuple(pair_cues),
                 score=sentence_score(pair_cues),
             )
-            for pair, pair_cues in attribute_cues(pairs, all_mentions, cues).items()
+            for pair, pair_cues in attribute_cues(pairs, all_mentions, cues, article.text).items()
             if pair_cues
         )
         start = s.span.start_char + s.base
@@ -142,7 +146,7 @@ def publication(article: Article, lang: str) -> tuple[date, str]:
 
 
 def attribute_cues(
-    pairs: Sequence[tuple[str, str]], mentions: Sequence[Mention], cues: Sequence[Cue]
+    pairs: Sequence[tuple[str, str]], mentions: Sequence[Mention], cues: Sequence[Cue], text: str = ""
 ) -> dict[tuple[str, str], list[Cue]]:
     """Each cue goes to the pair whose two countries are named closest to it.
 
@@ -151,12 +155,18 @@ def attribute_cues(
     surround it, and the tensions to the pair that "les deux puissances" names. A pair's distance to a
     cue is the larger of its two countries' nearest distances; pairs within a few words of the nearest
     share the cue, so "Japan, South Korea and the United States agreed" gives the agreement to all three.
+
+    A tension cue followed by "in/en/on/sur/over" and a topic or place country, nearer than any actor
+    ("discussed the crisis in Haiti", "la guerre en Ukraine"), is a situation in that country, not an
+    act between the pair: it goes to no pair. An agreement signed "à Tokyo" keeps its pair.
     """
     result: dict[tuple[str, str], list[Cue]] = {pair: [] for pair in pairs}
+    actors = [m for m in mentions if m.role == "actor"]
+    subjects = [m for m in mentions if m.role in ("topic", "place")]
+    cues = [c for c in cues if not _situation_in(c, actors, subjects, text)]
     if len(pairs) == 1:
         result[pairs[0]] = list(cues)
         return result
-    actors = [m for m in mentions if m.role == "actor"]
     for cue in cues:
         distances = {pair: max(_nearest(actors, country, cue) for country in pair) for pair in pairs}
         best = min(distances.values(), default=0)
@@ -166,11 +176,22 @@ def attribute_cues(
     return result
 
 
-def _nearest(mentions: Sequence[Mention], country: str, cue: Cue) -> int:
+def _nearest(mentions: Sequence[Mention], country: str | None, cue: Cue) -> int:
     return min(
-        (max(0, m.start - cue.end, cue.start - m.end) for m in mentions if m.country == country),
+        (max(0, m.start - cue.end, cue.start - m.end) for m in mentions if country is None or m.country == country),
         default=10**9,
     )
+
+
+def _situation_in(cue: Cue, actors: Sequence[Mention], subjects: Sequence[Mention], text: str) -> bool:
+    if cue.weight <= 0 or not text:
+        return False
+    nearest_actor = _nearest(actors, None, cue)
+    for m in subjects:
+        gap = text[cue.end : m.start]
+        if 0 <= len(gap) <= SUBJECT_REACH and len(gap) < nearest_actor and SITUATION_LINK.fullmatch(gap):
+            return True
+    return False
 
 
 def _parse(text: str, main_lang: str, title: str | None) -> tuple[list[_SentenceSpan], Doc | None]:

@@ -36,7 +36,7 @@ def detect_article_language(text: str) -> str:
 # language's and none of the other's is that language. Mixed or sparse ones go to py3langid.
 FUNCTION_WORDS = {
     "fr": frozenset("le la les des du une et est sont dans pour sur que qui avec pas ne au aux ces son sa ses "
-                    "leur leurs a ont été cette entre selon depuis".split()),
+                    "leur leurs ont été cette entre selon depuis".split()),
     "en": frozenset("the and of to is are was were in on for that with this from by has have had its their "
                     "which at an be been".split()),
 }

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
+from distributed import Client, LocalCluster, WorkerPlugin
 from rich.console import Console
 
 from tracker import readers
@@ -49,13 +50,7 @@ class DaskUnavailable(Exception):
     """The cluster cannot be used; the message says what is wrong and what to do."""
 
 
-try:  # distributed is a dependency, but keep `import tracker.dask_ingest` cheap and clear without it
-    from distributed import WorkerPlugin
-except ImportError:  # pragma: no cover
-    WorkerPlugin = object  # type: ignore[assignment,misc]
-
-
-class ModelLoader(WorkerPlugin):  # type: ignore[misc,valid-type]
+class ModelLoader(WorkerPlugin):
     """Loads the models on each worker when it joins, so no article waits for them."""
 
     def setup(self, worker) -> None:
@@ -114,8 +109,6 @@ class DaskBackend:
 @contextmanager
 def dask_client(address: str, *, workers: int | None = None) -> Iterator:
     """A Client on the scheduler at `address`, or on a LocalCluster of `workers` processes for 'local'."""
-    from distributed import Client, LocalCluster
-
     if address == LOCAL:
         cluster = LocalCluster(
             n_workers=workers or default_workers(),

@@ -1,6 +1,6 @@
 """Ingest speed on one worker against several, and peak memory as the archive grows.
 
-    .venv/bin/python bench/ingest.py [--sizes 1000] [--workers 1,2] [--memory-workers 2]
+    .venv/bin/python bench/ingest.py [--sizes 1000] [--workers 1,2] [--memory-workers 2] [--repeat 1]
     .venv/bin/python bench/ingest.py --sizes 1000,10000      # the streaming check (several minutes)
 
 For each size, bench/make_corpus.py writes that many invented articles into a temporary folder;
@@ -137,6 +137,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000", help="comma-separated article counts (default: 1000)")
     parser.add_argument("--workers", default="1,2", help="worker counts compared at the largest size")
     parser.add_argument("--memory-workers", type=int, default=2, help="worker count run at every size")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each worker count at the largest size (the fastest is kept)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--run-one", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
@@ -157,17 +158,22 @@ def main() -> None:
             write_corpus(folder, size, seed=args.seed)
             counts = sorted(set(worker_counts) | {args.memory_workers}) if size == largest else [args.memory_workers]
             by_size[size] = {}
-            for workers in counts:
-                result = measure(folder, workers, scratch)
-                by_size[size][workers] = result
-                show(size, result)
+            # Runs alternate (1, 2, 1, 2, ...) so a busy spell of the shared machine hits both; the
+            # fastest run of each is kept, the one least disturbed by the rest of the machine.
+            for _ in range(args.repeat if size == largest else 1):
+                for workers in counts:
+                    result = measure(folder, workers, scratch)
+                    show(size, result)
+                    best = by_size[size].get(workers)
+                    if best is None or result["seconds"] < best["seconds"]:
+                        by_size[size][workers] = result
             shutil.rmtree(folder)
 
     compared = by_size[largest]
     if len(worker_counts) > 1:
         base = compared[worker_counts[0]]
         for workers in worker_counts[1:]:
-            print(f"speed-up at {largest} articles, {workers} workers against {worker_counts[0]}: "
+            print(f"speed-up at {largest} articles, {workers} workers against {worker_counts[0]} (fastest runs): "
                   f"{base['seconds'] / compared[workers]['seconds']:.2f}x overall, "
                   f"{compared[workers]['steady_rate'] / base['steady_rate']:.2f}x after start-up "
                   "(goal >= 1.7x for 2 against 1)")

@@ -694,3 +694,27 @@ def test_western_is_no_country_and_kyiv_spellings(read):
     assert countries(read("Les alliés occidentaux ont promis davantage d'aide à Kiev.")) == {"UKR"}
     for spelling in ("Kyiv", "Kiev", "Kyïv"):
         assert countries(read(f"Moscow accused {spelling} of shelling.", "en")) == {"RUS", "UKR"}
+
+
+@pytest.mark.parametrize(
+    "text, lang, word, role",
+    [
+        # invented examples: the role each rule gives, not only the pair it removes
+        ("Egyptian-brokered talks between Israel and Hamas resumed.", "en", "Egyptian", "mediator"),
+        ("Les négociations organisées par le Qatar ont repris.", "fr", "Qatar", "mediator"),
+        ("An earthquake hit the border between Iran and Iraq.", "en", "Iraq", "place"),
+        ("Une tempête a frappé la frontière entre la Belgique et la France.", "fr", "Belgique", "place"),
+        ("Fighting raged on the border between Iran and Iraq.", "en", "Iraq", "actor"),
+        ("Talks were held in the Omani port of Muscat.", "en", "Omani", "place"),
+        ("The Turkish Foreign Ministry summoned the Greek envoy.", "en", "Turkish", "actor"),
+        ("The Russian rouble fell again.", "en", "Russian", "topic"),
+        ("Russia's rouble fell again.", "en", "Russia", "topic"),
+        ("Russians pound Ukrainian positions.", "en", "Russians", "actor"),
+        ("La livre turque a encore reculé.", "fr", "turque", "topic"),
+        ("The Organisation of American States met in Lima.", "en", "American", None),
+        ("BEIJING (Reuters) - Japan protested.", "en", "BEIJING", "place"),
+        ("ANKARA, 4 mars (AFP) - La Grèce a protesté.", "fr", "ANKARA", "place"),
+    ],
+)
+def test_mediator_border_place_currency_body_and_dateline_roles(read, text, lang, word, role):
+    assert roles(read(text, lang)).get(word) == role

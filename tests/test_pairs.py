@@ -215,3 +215,82 @@ def test_seed_reading_of_two_sentences(nlp_fr):
 def test_sentence_pairs_leave_out_subjects_goods_and_venues(nlp_fr, nlp_en, text, lang, pairs):
     doc = (nlp_fr if lang == "fr" else nlp_en)(text)
     assert sentence_pairs(find_mentions(doc[:], lang, date(2024, 3, 1))) == pairs
+
+
+# Invented examples, not real reporting: several wordings per kind of country word that names no party,
+# in both languages, next to the wordings where the same words do name parties.
+_NO_PARTY_CASES = [
+    # 1. a compound adjective or phrase of mediation or hosting
+    ("Qatar-brokered negotiations between Israel and Egypt resumed on Monday.", "en", [("EGY", "ISR")]),
+    ("A U.S.-mediated truce between Armenia and Azerbaijan was broken within hours.", "en", [("ARM", "AZE")]),
+    ("The Egyptian-brokered ceasefire between Israel and Jordan held.", "en", [("ISR", "JOR")]),
+    ("The Saudi-hosted summit brought Sudan and Chad to the table.", "en", [("SDN", "TCD")]),
+    ("Turkish-facilitated talks between Russia and Ukraine produced a prisoner swap.", "en", [("RUS", "UKR")]),
+    ("The summit convened by Kenya brought Ethiopia and Eritrea together.", "en", [("ERI", "ETH")]),
+    ("Talks organised by Oman between Iran and the United States stalled.", "en", [("IRN", "USA")]),
+    ("Un accord négocié par le Qatar a permis un échange de prisonniers entre la Russie et l'Ukraine.", "fr",
+     [("RUS", "UKR")]),
+    ("Un sommet organisé par l'Arabie saoudite a réuni le Soudan et le Tchad.", "fr", [("SDN", "TCD")]),
+    ("Sous la houlette de l'Égypte, Israël et la Jordanie ont signé un accord sur l'eau.", "fr", [("ISR", "JOR")]),
+    # ... while an organiser of anything but a meeting acts
+    ("La France a dénoncé les élections organisées par la Russie en Crimée.", "fr", [("FRA", "RUS")]),
+    # 2. venues around a place, and borders where a natural event happened
+    ("Russian and Ukrainian negotiators met near Washington on Friday.", "en", [("RUS", "UKR")]),
+    ("Indian and Chinese officers met on the outskirts of Moscow.", "en", [("CHN", "IND")]),
+    ("Iran and Saudi Arabia held talks not far from Baghdad.", "en", [("IRN", "SAU")]),
+    ("Les délégations iranienne et saoudienne se sont vues non loin de Bagdad.", "fr", [("IRN", "SAU")]),
+    ("Les ministres indien et chinois se sont rencontrés à proximité de Moscou.", "fr", [("CHN", "IND")]),
+    ("A powerful earthquake shook the border between Turkey and Syria on Monday.", "en", []),
+    ("Heavy flooding swept the border region between India and Nepal.", "en", []),
+    ("A new bridge across the border between China and Russia opened to lorries.", "en", []),
+    ("Un violent séisme a secoué la frontière entre la Turquie et la Syrie.", "fr", []),
+    ("Des inondations ont ravagé la région frontalière entre l'Inde et le Népal.", "fr", []),
+    ("Des incendies de forêt ont franchi la frontière entre l'Espagne et le Portugal.", "fr", []),
+    # ... while an act on the border stays an act between the two
+    ("Clashes broke out on the border between Armenia and Azerbaijan.", "en", [("ARM", "AZE")]),
+    ("Des affrontements ont éclaté à la frontière entre l'Arménie et l'Azerbaïdjan.", "fr", [("ARM", "AZE")]),
+    # 3. a demonym qualifying a place
+    ("Israel and Egypt signed the deal in the Jordanian Red Sea port of Aqaba.", "en", [("EGY", "ISR")]),
+    ("Leaders of Israel and Jordan met at the Egyptian resort of Sharm el-Sheikh.", "en", [("ISR", "JOR")]),
+    ("Syrian and Russian troops massed near a Turkish border town.", "en", [("RUS", "SYR")]),
+    ("Envoys of Iran and the United States arrived in the Qatari capital.", "en", [("IRN", "USA")]),
+    ("Israël et la Jordanie ont négocié dans la station balnéaire égyptienne de Charm el-Cheikh.", "fr",
+     [("ISR", "JOR")]),
+    ("Les ministres russe et ukrainien se sont retrouvés dans la capitale turque.", "fr", [("RUS", "UKR")]),
+    # 4. currencies and markets
+    ("The South African rand slid against the U.S. dollar on Tuesday.", "en", []),
+    ("South Africa's rand weakened against the U.S. dollar.", "en", []),
+    ("The Japanese yen hit a record low against the U.S. dollar.", "en", []),
+    ("Chinese stocks rose while Japanese shares fell.", "en", []),
+    ("The Swiss franc gained against the British pound.", "en", []),
+    ("Le yuan chinois a reculé face au dollar américain.", "fr", []),
+    ("Le rouble russe a chuté face au dollar américain.", "fr", []),
+    ("Les bourses chinoises ont progressé tandis que le yen japonais reculait.", "fr", []),
+    # ... while sanctions on a country's banks still aim at it
+    ("The US imposed sanctions on Russian banks.", "en", [("RUS", "USA")]),
+    # 5. organisations with a country word inside
+    ("The Organization of American States criticised Venezuela.", "en", []),
+    ("The South African Development Community sent troops to Mozambique.", "en", []),
+    ("The Inter-American Commission condemned Nicaragua.", "en", []),
+    ("L'Organisation des États américains a critiqué le Venezuela.", "fr", []),
+    ("L'Union africaine a suspendu le Mali et la Guinée.", "fr", [("GIN", "MLI")]),
+    # 6. datelines
+    ("DOHA — Qatar said on Monday that Israel would send negotiators.", "en", [("ISR", "QAT")]),
+    ("MOSCOW (Reuters) - Ukraine accused Poland of blocking grain.", "en", [("POL", "UKR")]),
+    ("WASHINGTON, March 3 (Reuters) - China warned Japan on Tuesday.", "en", [("CHN", "JPN")]),
+    ("Kyiv, Ukraine (AP) — Poland pledged more tanks.", "en", []),
+    ("PARIS, 3 mars (AFP) - L'Iran a convoqué l'ambassadeur d'Allemagne.", "fr", [("DEU", "IRN")]),
+    ("MOSCOU (AFP) - La Chine a salué le Kazakhstan.", "fr", [("CHN", "KAZ")]),
+    # ... while a sentence opening on a country and a parenthesis is no dateline
+    ("Iran — long at odds with Washington — agreed to talks.", "en", [("IRN", "USA")]),
+    ("USA - Russia talks ended without a deal.", "en", [("RUS", "USA")]),
+    # 7. trade statistics: the two trading countries are a pair
+    ("China's exports to the United States rose 4% in February.", "en", [("CHN", "USA")]),
+    ("Les exportations allemandes vers la Chine ont reculé de 3 %.", "fr", [("CHN", "DEU")]),
+]
+
+
+@pytest.mark.parametrize("text, lang, pairs", _NO_PARTY_CASES)
+def test_mediators_venues_currencies_bodies_and_datelines_form_no_pair(nlp_fr, nlp_en, text, lang, pairs):
+    doc = (nlp_fr if lang == "fr" else nlp_en)(text)
+    assert set(sentence_pairs(find_mentions(doc[:], lang, DAY))) == set(pairs)

@@ -20,7 +20,21 @@ Subject matter and descriptions are no parties either (word lists in roles.tsv):
   or a target word ("tariffs on Chinese steel"). Cost: in "India buys Russian oil despite US
   pressure" Russia also pairs with the United States;
 - a country leading a standing organisation ("the U.S.-led NATO alliance", "l'OTAN emmenée par les
-  États-Unis"); a coalition's leader stays a party ("the Saudi-led coalition struck ...").
+  États-Unis"); a coalition's leader stays a party ("the Saudi-led coalition struck ...");
+- mediation and hosting in compounds and phrases ("Qatar-brokered talks", "U.S.-mediated", "talks
+  convened by Kenya", "un sommet organisé par l'Arabie saoudite"); an organiser of anything but a
+  meeting acts ("les référendums organisés par la Russie");
+- venues around a place ("near Washington", "on the outskirts of Moscow", "non loin de Bagdad") and
+  a demonym qualifying a place, capitalised words allowed between in English ("the Jordanian Red Sea
+  port of Aqaba", "la station balnéaire égyptienne");
+- "the border between X and Y" when the sentence names a natural event or a structure (earthquake,
+  séisme, flood, bridge): where it happened. Without one ("clashes on the border between ...") the
+  two stay parties;
+- currencies and markets ("the U.S. dollar", "South Africa's rand", "le yuan chinois", "Chinese
+  stocks"): topics, so a currency falling against another pairs no one;
+- organisations named after a country word ("Organization of American States"): blocked;
+- a news dateline opening the sentence ("DOHA —", "MOSCOW (Reuters) -", "PARIS, 3 mars (AFP) -"):
+  where the report was filed.
 A role given by a preposition spreads over coordination and lists ("sous l'égide des États-Unis et
 de la France", "brokered by Egypt and Qatar", "discussed trade, Taiwan and Ukraine"), unless the
 list is the subject of a verb that follows ("brokered by China, Saudi Arabia and Iran agreed").
@@ -271,6 +285,11 @@ def mention_index(lang: str) -> PhraseIndex:
     blocked = {phrase_key(form) for row in places if row["kind"] == "block" for form in _split(row["forms"])}
     for key in blocked:
         index.add(key, Entry("", "block", key, ()))
+    # Organisations named after a country word ("Organization of American States") in either
+    # language: the longest match wins, so the whole name hides its country word.
+    for one in LANGS:
+        for key in role_words(one).get("named_body", ()):
+            index.add(key, Entry("", "block", key, ()))
     for variant in name_variants():
         # Babel's names in the text's language only (and pycountry's English ones for English):
         # "Jordan" in a French text is Jordan Bardella, not Jordan.
@@ -511,6 +530,11 @@ class _Context:
         return "entre" in self.keys or "between" in self.keys
 
     @cached_property
+    def natural_event(self) -> str | None:
+        """A word of a natural event or a border structure in the sentence (earthquake, séisme, bridge)."""
+        return _phrase_in(self, "natural_event")
+
+    @cached_property
     def multilateral(self) -> str | None:
         """A word of a multilateral meeting in the sentence (G20, OTAN, "Nations unies"), if any."""
         found = _phrase_in(self, "multilateral")
@@ -590,6 +614,8 @@ def _french_noun_of(ctx: _Context, first: int) -> list[tuple[str, int]]:
         if head_piece is not None:
             nouns.append((fold_word(token.head.lemma_ or token.head.text), head_piece))
             nouns.append((ctx.keys[head_piece], head_piece))
+            if head_piece + 1 < first:  # "station balnéaire égyptienne": the noun with its adjective
+                nouns.append((join_key(ctx.keys[head_piece], ctx.keys[head_piece + 1]), head_piece))
             if token.dep_ == "amod":  # "hommes d'affaires algériens": the head, not the nearest noun
                 return nouns
     i = first - 1
@@ -597,7 +623,9 @@ def _french_noun_of(ctx: _Context, first: int) -> list[tuple[str, int]]:
     while i >= 0 and skipped <= 2:
         pos = ctx.pos(i)
         key = ctx.keys[i]
-        if pos == "NOUN" or ctx.has("topic_noun", key) or ctx.has("place_noun", key) or ctx.has("commodity_noun", key):
+        # The small model tags some nouns as adjectives or names ("le yuan chinois"): the lists say.
+        listed = any(ctx.has(name, key) for name in ("topic_noun", "place_noun", "commodity_noun", "market_noun"))
+        if pos == "NOUN" or listed:
             nouns.append((ctx.lemma(i), i))
             nouns.append((ctx.keys[i], i))
             if i > 0:
@@ -651,6 +679,9 @@ def _demonym_role(ctx: _Context, first: int, last: int) -> tuple[str, str] | Non
     if ctx.lang == "fr":
         nouns = _french_noun_of(ctx, first)
         product = _model_code_before(ctx, first)
+        market = next(((noun, at) for noun, at in nouns if ctx.has("market_noun", noun)), None)
+        if market is not None and _model_code_before(ctx, first) is None:
+            return _market_role(ctx, market[0], market[1])
         if product is None:
             product = next(((noun, at) for noun, at in nouns if ctx.has("commodity_noun", noun)), None)
         if product is not None:
@@ -666,6 +697,10 @@ def _demonym_role(ctx: _Context, first: int, last: int) -> tuple[str, str] | Non
                 return "former", "qualifies a former office"
         return None
     # English has no parse: the adjective comes before its noun.
+    if not _is_plural_demonym(ctx, first, last):
+        market = ctx.noun_after(last, "market_noun")
+        if market is not None:
+            return _market_role(ctx, market, first)
     product = _english_product_after(ctx, last)
     if product is not None:
         return _origin_role(ctx, product, first)
@@ -676,6 +711,9 @@ def _demonym_role(ctx: _Context, first: int, last: int) -> tuple[str, str] | Non
             return None  # "the Russian war in Ukraine": the demonym is the war's agent
     if ruled:
         return ruled
+    place = _place_after_names(ctx, last)
+    if place is not None:
+        return "place", f"qualifies '{place}'"
     if ctx.near_before(first, "former", 2, use_lemma=False):
         return "former", "after a word for a former office"
     return None
@@ -823,7 +861,7 @@ def _preposition_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[
             return "topic", f"'{noun} {prep}'"
         return "place", f"after '{prep}'"
     if end > 0 and ctx.keys[end - 1] in {"de", "du", "des", "d'", "of"}:
-        for listname, role in (("topic_noun_de", "topic"), ("place_noun", "place"), ("venue_noun", "place")):
+        for listname, role in (("topic_noun_de", "topic"), ("market_noun", "topic"), ("place_noun", "place"), ("venue_noun", "place")):
             noun = _noun_before(ctx, end - 1, listname)
             if noun and (listname != "venue_noun" or kind == "capital"):
                 return role, f"'{noun} {ctx.keys[end - 1]}'"
@@ -840,6 +878,9 @@ def _after_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[str, s
         if ruled is not None:
             return ruled
     if kind == "name":
+        market = ctx.noun_after(last, "market_noun")
+        if market is not None:
+            return _market_role(ctx, market, first)
         return _english_modifier_role(ctx, last, ("mediator_noun", "topic_noun"))
     if kind == "capital":
         return _english_modifier_role(ctx, last, ("mediator_noun", "venue_noun"))
@@ -905,6 +946,7 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mentio
     found = _keep_prefixes([f for f in longest_first(found) if f.entry.kind != "block"], pieces)
 
     sports = _sports_phrase(ctx)
+    dateline_end = _dateline_end(ctx)
     mentions: list[Mention] = []
     previous: tuple[Found, str, bool] | None = None  # (match, role, role came from a preposition)
     for f in found:
@@ -922,6 +964,8 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mentio
                 (role, reason), from_prep = listed, True
         if sports and role == "actor" and kind != "person":
             role, reason = "topic", f"a match ('{sports}'): a national team is not the state"
+        if pieces[f.last - 1].end <= dateline_end:
+            role, reason, from_prep = "place", "dateline: where the report was filed", True
         start, end = pieces[f.first].start, pieces[f.last - 1].end
         detail = f"{what}; {role}: {reason}" if reason else what
         text = ctx.text[start - ctx.offset : end - ctx.offset]
@@ -1005,7 +1049,7 @@ def _read(ctx: _Context, f: Found, on: date) -> tuple[str, str, str, str, str, b
         ruled = _demonym_role(ctx, f.first, f.last) or _mediator_only(ctx, f.first)
         role, reason = ruled or ("actor", "")
         return entry.code, kind, role, what, reason, False
-    ruled = _preposition_role(ctx, f.first, f.last, kind)
+    ruled = _border_place(ctx, f.first) or _preposition_role(ctx, f.first, f.last, kind)
     if ruled is not None:
         return entry.code, kind, ruled[0], what, ruled[1], True
     ruled = _mediating_subject(ctx, f.last)
@@ -1039,6 +1083,9 @@ def _possessed_topic(ctx: _Context, first: int, last: int) -> tuple[str, str] | 
         if i >= len(ctx.pieces):
             return None
         two = join_key(ctx.keys[i], ctx.keys[i + 1]) if i + 1 < len(ctx.pieces) else ""
+        market = next((w for w in (two, ctx.keys[i]) if w and ctx.has("market_noun", w)), None)
+        if market:
+            return _market_role(ctx, market, first)
         noun = next((w for w in (two, ctx.keys[i]) if w and ctx.has("possessed_topic", w)), None)
         if noun:
             if _acted_on(ctx, first):
@@ -1111,6 +1158,94 @@ def _compound_end(ctx: _Context, last: int) -> int:
 def _mediator_only(ctx: _Context, first: int) -> tuple[str, str] | None:
     found = ctx.phrase_before(ctx.skip_determiners(first), "mediator")
     return ("mediator", f"after '{found[0]}'") if found else None
+
+
+# A news dateline opening a sentence: "DOHA —", "MOSCOW (Reuters) -", "PARIS, 3 mars (AFP) -",
+# "Kyiv, Ukraine (AP) —". The place, an optional ", date or country", an optional "(agency)", a dash.
+_DATELINE = re.compile(
+    r"\s*(?P<place>[^\W\d_][\w.'’ -]{0,40}?)"
+    r"(?P<rest>\s*,\s*[^()\n—–]{1,40}?)?"
+    r"(?P<agency>\s*\([^()\n]{1,30}\))?"
+    r"(?:\s+[—–-]{1,2}\s|\s*[—–]\s*)"
+)
+
+
+def _dateline_end(ctx: _Context) -> int:
+    """Offset (in the doc) where a dateline at the start of the sentence ends, or -1.
+
+    A sentence that opens with a place and a dash is a dateline only when it looks like one: the
+    place in capitals, an agency in brackets, or a date after a comma. "Iran — long at odds with
+    Washington — agreed ..." opens with a parenthesis, not a dateline.
+    """
+    match = _DATELINE.match(ctx.text)
+    if match is None:
+        return -1
+    letters = [c for c in match["place"] if c.isalpha()]
+    # four letters at least: "USA - Russia talks" is an acronym, not a dateline
+    capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
+    dated = match["rest"] is not None and any(c.isdigit() for c in match["rest"])
+    if not (capitals or match["agency"] or dated):
+        return -1
+    return ctx.offset + match.end()
+
+
+def _border_place(ctx: _Context, first: int) -> tuple[str, str] | None:
+    """'An earthquake struck the border between Turkey and Syria', 'un séisme à la frontière entre
+    la Turquie et la Syrie': with a natural event (or a bridge, a tunnel) in the sentence, the two
+    countries of a border are where it happened. Without one, "clashes on the border between Armenia
+    and Azerbaijan" is an act between them and they stay parties.
+
+    Read backwards from the mention to "between"/"entre" over the list (conjunctions, articles,
+    capitalised words, other countries), then a border noun right before it.
+    """
+    if not ctx.has_between or not ctx.natural_event:
+        return None
+    index = mention_index(ctx.lang)
+    for j in range(ctx.skip_determiners(first) - 1, max(-1, first - 12), -1):
+        key = ctx.keys[j]
+        if key in {"between", "entre"}:
+            noun = _noun_before(ctx, j, "border_noun")
+            if noun is None:
+                return None
+            return "place", f"'{noun} {key}' with '{ctx.natural_event}': where it happened"
+        listed = key in _LIST_GOES_ON or ctx.has("determiner", key) or key in index.prefixes
+        if key in _SENTENCE_BREAKS or not (listed or ctx.pieces[j].text[:1].isupper()):
+            return None
+    return None
+
+
+def _market_role(ctx: _Context, noun: str, at: int) -> tuple[str, str] | None:
+    """A currency, share or market named after a country is what moves: "the U.S. dollar", "South
+    Africa's rand", "le yuan chinois" are topics, so "the rand fell against the dollar" pairs no one.
+    A sanction word just before keeps the country a target ("sanctions on Russian banks")."""
+    if ctx.near_before(at, "target", 4, barriers=_CLAUSE_BREAKS):
+        return None
+    return "topic", f"'{noun}': a currency or market, not a party"
+
+
+def _is_plural_demonym(ctx: _Context, first: int, last: int) -> bool:
+    """English "Americans", "Russians": a noun, which qualifies nothing ("Russians pound ...")."""
+    key = ctx.keys[last - 1]
+    if not key.endswith("s"):
+        return False
+    index = mention_index(ctx.lang)
+    stem = join_key(" ".join(ctx.keys[first : last - 1]), key[:-1]) if last - first > 1 else key[:-1]
+    return any(e.kind == "demonym" for e in index.entries.get(stem, ()))
+
+
+def _place_after_names(ctx: _Context, last: int) -> str | None:
+    """English: a place noun after a demonym and a few capitalised words: "the Jordanian Red Sea port
+    of Aqaba", "the Egyptian Sinai resort". A country word or a word that takes over as head
+    ("the Iranian Foreign Ministry compound") stops it."""
+    index = mention_index(ctx.lang)
+    i = last
+    while i < len(ctx.pieces) and i - last < 3 and ctx.pieces[i].text[:1].isupper() and ctx.pieces[i].text.isalpha():
+        if any(e.kind != "block" for e in index.entries.get(ctx.keys[i], ())) or ctx.has("compound_head", ctx.keys[i]):
+            return None
+        i += 1
+    if i == last:
+        return None
+    return ctx.noun_after(i, "place_noun")
 
 
 # Words that start a verb phrase after a subject: "en Syrie et la Russie a protesté" is two clauses.

@@ -26,7 +26,12 @@ Modifiers (their word lists are data: data/lexicon/modifiers.tsv), applied to th
     the topic of a denied statement ("n'a pas condamné l'essai", "refused to condemn the
              invasion"): x0.1 instead of x0.4;
     a cue that only served as another cue's negation, which then reads the other way ("refused"
-             in "refused to condemn"), is dropped: the refusal is the condemnation denied.
+             in "refused to condemn"), is dropped: the refusal is the condemnation denied;
+    a hostility that comes to an end ("the war had ended", "la guerre a pris fin", "les hostilités
+             ont cessé"): negated like "mettre fin à" -- tension cues only, a summit that ends is
+             no negation ("ending" rows);
+    a consultation whose outcome the sentence denies ("the summit failed to produce an agreement",
+             "les négociations n'ont permis aucune avancée"): x0.1, the occasion of a failure.
     then clamped to -10..+10 and rounded to 2 decimals.
 Of each kind only the strongest applies, once (the largest intensifier, the smallest attenuator,
 modality or topic factor). Every modifier applied is listed in Cue.modifiers as readable text,
@@ -34,7 +39,8 @@ e.g. "negation 'ne ... pas': x-0.6", "modality 'devait': x0.6", "topic of 'conda
 
 French uses the dependency parse for negation: "pas"/"jamais"/"aucun"/"sans" on the cue's words,
 a "ne" with a particle near it ("ne sont plus aussi tendues") or a negative subject ("personne ne
-parle de"); on a verb the cue complements ("n'a pas voulu condamner") or on a "carrier" verb above
+parle de"); a quantifier just before the cue, wherever the parser hung it ("aucune avancée", "nul
+progrès", "pas le moindre progrès"; under a denying verb, "n'exclut aucune coopération", possible); on a verb the cue complements ("n'a pas voulu condamner") or on a "carrier" verb above
 it in the clause ("n'ont pas signé d'accord", "n'ont pas réussi à s'entendre"), never through a
 statement cue ("n'a pas condamné les frappes" leaves the strikes standing) nor from a subject; and
 a governing stop-word ("refuser", "cesser", "la fin de", "le gel de", a verb with its object:
@@ -76,10 +82,12 @@ DOUBLE_NEGATION_FACTOR = 0.6
 # condemn the invasion") is background only: the denial, not the event talked about, is the act.
 DENIED_TOPIC_FACTOR = 0.1
 # Bump when the matching or modifier logic changes what a sentence scores.
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 
 MODIFIER_KINDS = ("negation", "intensifier", "attenuator", "modality", "topic", "background", "exception",
-                  "boundary", "carrier")
+                  "boundary", "carrier", "ending")
+# Kinds an exception row may block.
+_EXCEPTABLE_KINDS = ("negation", "intensifier", "attenuator", "modality", "ending", "all")
 WINDOW_SCOPES = ("before", "after", "around")
 PARSE_SCOPES = ("child", "head", "morph")
 
@@ -120,6 +128,15 @@ _TOPIC_MARKERS = {
 }
 # English negations that deny a negating verb after them ("not ruled out", "never refused").
 _NEGATION_PARTICLES = {"not", "never"}
+# A quantifier right before a French noun cue negates it whatever the parse made of it ("aucune
+# avancée", "nul progrès" parsed with "nul" as the head); "moindre" negates after one of these
+# ("pas le moindre progrès", "sans la moindre concession"). Articles are not counted as words.
+_NEGATING_DETERMINERS = {"aucun", "aucune", "nul", "nulle"}
+_BEFORE_MOINDRE = {"pas", "sans", "aucun", "aucune", "jamais", "ni", "nul", "nulle"}
+# A consultation whose outcome a sentence denies ("the talks ended without a deal", "le sommet n'a
+# débouché sur aucun accord") is the occasion of a failure, not cooperation: it keeps this share.
+FAILED_OCCASION_FACTOR = 0.1
+_OUTCOME_CATEGORIES = {"agreement", "improvement", "normalisation"}
 
 
 def _word_class(token: Token) -> str:
@@ -173,7 +190,7 @@ def load_modifiers(path: Path = MODIFIERS_FILE) -> tuple[ModifierRule, ...]:
             raise ValueError(f"{where}: unknown modifier kind '{kind}'")
         scope = scope_text[0] if scope_text else "-"
         if kind == "exception":
-            if scope not in MODIFIER_KINDS[:4] + ("all",):
+            if scope not in _EXCEPTABLE_KINDS:
                 raise ValueError(f"{where}: an exception's scope names the kind it blocks, e.g. 'negation'")
         elif kind == "boundary":
             if scope not in ("-", "degree"):
@@ -336,13 +353,18 @@ class CueFinder:
         self.window_rules = [r for r in rules if r.scope in WINDOW_SCOPES and r.kind not in ("topic", "background")]
         self.child_rules = [r for r in rules if r.scope == "child"]
         self.modality_children = {w: r for r in self.child_rules if r.kind == "modality" for w in r.words}
-        head = [r for r in rules if r.scope == "head" and r.kind not in ("topic", "background")]
+        head = [r for r in rules if r.scope == "head" and r.kind not in ("topic", "background", "ending")]
         self.head_rules = {r.words[0]: r for r in head if len(r.words) == 1}
         # A verb with its object: "mettre fin à", "mettre un terme à" (verb -> {object: rule}).
         self.head_pairs: dict[str, dict[str, ModifierRule]] = defaultdict(dict)
         for r in head:
             if len(r.words) == 2:
                 self.head_pairs[r.words[0]][r.words[1]] = r
+        # A hostility that comes to an end ("the war had ended", "la guerre a pris fin"): the parse
+        # rows name the verb (and its object) the cue is the subject of.
+        endings = [r for r in rules if r.kind == "ending" and r.scope == "head"]
+        self.ending_heads = {r.words[0]: r for r in endings if len(r.words) == 1}
+        self.ending_pairs = {r.words: r for r in endings if len(r.words) == 2}
         self.double_negation = ModifierRule(self.lang, "modality", "double negation", (), DOUBLE_NEGATION_FACTOR,
                                             "-", 0, "a denied denial: possible, not done")
         self.morph_rules = [r for r in rules if r.scope == "morph"]
@@ -471,6 +493,7 @@ class CueFinder:
         found = {m.start: self._modifiers(m, ctx) for m in cues_kept}
         self._relate(cues_kept, found, ctx)
         weighed = {m.start: self._combine(m, found[m.start], ctx) for m in cues_kept}
+        self._failed_occasions(cues_kept, found, weighed)
         absorbed = self._absorbed(cues_kept, found, weighed, ctx)
         cues = []
         for match in cues_kept:
@@ -501,6 +524,12 @@ class CueFinder:
 
         def offer(hit: _Hit) -> None:
             kind = hit.rule.kind
+            if kind == "ending":
+                # The end of a hostility negates it; a meeting or a truce that ends is no cue's
+                # negation ("the summit ended with a pledge").
+                if not is_tension:
+                    return
+                kind = "negation"
             if kind == "background":
                 # Talking about cooperation is still cooperation; discussing sanctions against a
                 # country is a step towards them (modifiers.tsv).
@@ -517,7 +546,7 @@ class CueFinder:
 
         use_parse = ctx.has_parse
         for hit in ctx.window_hits(match):
-            if hit.rule.kind == "negation" and use_parse:
+            if hit.rule.kind in ("negation", "ending") and use_parse:
                 continue  # the parse decides French negation
             offer(hit)
         if use_parse:
@@ -552,6 +581,25 @@ class CueFinder:
                     ModifierRule(rule.lang, "topic", rule.phrase, rule.words, DENIED_TOPIC_FACTOR, rule.scope,
                                  rule.distance, "topic of a denied statement"),
                     topic.trigger + " (denied)", topic.at)
+
+    @staticmethod
+    def _failed_occasions(matches, found, weighed) -> None:
+        """A meeting whose outcome the sentence denies is the occasion of a failure.
+
+        "The summit failed to produce an agreement", "les négociations n'ont permis aucune
+        avancée": the denied outcome is the news; the meeting, which did take place, would
+        otherwise outweigh it (a meeting -1.5..-2.5, a denied outcome at most +2.7).
+        """
+        failed = [m for m in matches if m.entry.category in _OUTCOME_CATEGORIES
+                  and "negation" in found[m.start] and weighed[m.start][0] > 0]
+        if not failed:
+            return
+        trigger = failed[0].entry.pattern
+        for match in matches:
+            weight, notes = weighed[match.start]
+            if match.entry.category == "consultation" and "negation" not in found[match.start] and weight < 0:
+                weighed[match.start] = (round(weight * FAILED_OCCASION_FACTOR, 2),
+                                        notes + [f"occasion of a failure '{trigger}' (denied): x{FAILED_OCCASION_FACTOR:g}"])
 
     @staticmethod
     def _absorbed(matches, found, weighed, ctx) -> set[int]:
@@ -835,7 +883,15 @@ class _SentenceContext:
         # d'accord", "n'ont pas réussi à s'entendre"); not through another cue ("n'a pas condamné
         # les frappes" leaves the strikes standing) nor from a subject ("les sanctions n'ont pas eu
         # d'effet").
-        places = [root] + [self.tokens[p] for p in match.words if self.tokens[p] is not root]
+        determiner = self._negating_determiner(match)
+        if determiner:
+            yield determiner
+        hit = self._ending(root)
+        if hit:
+            yield hit
+        # A denied denial by a quantifier ("n'exclut aucune coopération") is the whole reading.
+        denied_denial = determiner is not None and determiner.rule is finder.double_negation
+        places = [] if denied_denial else [root] + [self.tokens[p] for p in match.words if self.tokens[p] is not root]
         current = root
         for _ in range(3):
             head = current.head
@@ -864,7 +920,7 @@ class _SentenceContext:
                 yield _Hit(*hit)
                 break
         else:
-            hit = self._depends_on_particle(root)
+            hit = None if denied_denial else self._depends_on_particle(root)
             if hit:
                 yield _Hit(*hit)
 
@@ -947,6 +1003,61 @@ class _SentenceContext:
                 rule = finder.modality_children.get(_norm(child.text))
                 if rule is not None and self._inside(child):
                     yield _Hit(rule, child.text)
+
+    def _negating_determiner(self, match: _Match) -> _Hit | None:
+        """"aucune avancée", "nul progrès", "pas le moindre progrès", "aucune véritable avancée".
+
+        Looked for by position, since the small parser often hangs the quantifier elsewhere (on
+        the verb, or as the head of the noun). An adjective may stand between. Under a denying
+        verb ("n'exclut aucune intervention") it is a denied denial: possible, not done.
+        """
+        p = match.start - 1
+        if p >= 0 and self.tokens[p].pos_ == "ADJ" and self.form(p) not in _NEGATING_DETERMINERS | {"moindre"}:
+            p -= 1
+        if p < 0 or self.stop(p) or p in self.cue_words:
+            return None
+        form = self.form(p)
+        if form == "moindre" and p >= 1 and self.form(p - 1) in _BEFORE_MOINDRE:
+            words, start = (self.form(p - 1),), p - 1
+        elif form in _NEGATING_DETERMINERS:
+            words, start = (form,), p
+        else:
+            return None
+        rule = next((r for r in self.finder.child_rules if r.kind == "negation" and r.words == words), None)
+        if rule is None or self._blocked("negation", range(start, p + 1)):
+            return None
+        trigger = " ".join(self.tokens[q].text for q in range(start, p + 1))
+        root = self._root(match)
+        for governor in self._governors(root)[:2]:
+            if governor.i not in {self.tokens[q].i for q in match.words} and self._negating_head(governor):
+                return _Hit(self.finder.double_negation, f"{governor.text} {trigger}", self.position.get(governor.i))
+        return _Hit(rule, trigger, start)
+
+    def _ending(self, root: Token) -> _Hit | None:
+        """The cue (or the noun it qualifies: "l'état de guerre") is the subject of an ending verb:
+        "la guerre a pris fin", "les hostilités ont cessé". Not when that verb is itself denied
+        or takes an infinitive."""
+        finder = self.finder
+        subject = root
+        if subject.dep_ == "nmod" and self._inside(subject.head) and subject.head.pos_ == "NOUN":
+            subject = subject.head
+        verb = subject.head
+        if not subject.dep_.startswith("nsubj") or not self._inside(verb) or verb is subject:
+            return None
+        rule = next((finder.ending_heads[k] for k in self._lemmas(verb) if k in finder.ending_heads), None)
+        trigger = verb.text
+        if rule is None:
+            for child in verb.children:
+                found = finder.ending_pairs.get((_norm(verb.lemma_), _norm(child.lemma_)))
+                if found is not None and child.dep_ in ("obj", "obl", "obl:arg"):
+                    rule, trigger = found, f"{verb.text} {child.text}"
+                    break
+        # "la guerre n'a pas pris fin"; "la tension ne cesse de monter" (keeps on), "les frappes
+        # ont cessé de viser les civils" (an infinitive: the verb is an aspect, not an end).
+        if (rule is None or self._negator(verb) is not None
+                or any(_norm(c.text) in ("ne", "n'") or c.dep_ in ("xcomp", "ccomp") for c in verb.children)):
+            return None
+        return _Hit(rule, trigger, self.position.get(verb.i))
 
     def _lemmas(self, word: Token) -> tuple[str, ...]:
         """The model's lemma and the lookup lemma of the form: the small model leaves some verbs

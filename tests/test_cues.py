@@ -678,3 +678,132 @@ def test_fixed_sans_phrases_intensify(fr, en):
     assert has(support, "intensifier") and not has(support, "negation") and support.weight < -4
     crisis = one(en, "The crisis is without precedent.", "crisis")
     assert has(crisis, "intensifier") and not has(crisis, "negation")
+
+
+# --------------------------------------------------------------------------- failed meetings, ends of
+# hostility, routine acts and natural events. Invented examples, not real reporting; several
+# wordings per rule, both languages.
+
+FAILED_AND_ENDED_SENTENCES = [
+    # 1. A denied outcome makes the meeting a failure: tension.
+    ('fr', '+', "Le sommet entre Paris et Alger n'a débouché sur aucun accord."),
+    ('fr', '+', 'Les pourparlers se sont achevés sans aucun accord.'),
+    ('fr', '+', 'Les négociations n\'ont permis aucune avancée, selon un diplomate.'),
+    ('fr', '+', "Pas le moindre progrès n'a été enregistré lors des discussions entre Belgrade et Pristina."),
+    ('fr', '+', "Nul progrès n'a été constaté entre Athènes et Ankara."),
+    ('fr', '+', 'Le sommet n\'a abouti à aucun compromis.'),
+    ('en', '+', 'The summit between Cairo and Addis Ababa ended without agreement.'),
+    ('en', '+', 'Negotiators failed to reach a deal on the border.'),
+    ('en', '+', 'No agreement was reached at the talks in Geneva.'),
+    ('en', '+', 'The meeting produced no breakthrough, officials said.'),
+    ('en', '+', 'Talks broke up without any agreement on the gas price.'),
+    # 2. The end of a hostility is cooperation; a hostility that has not ended stays tension.
+    ('en', '-', 'The two presidents declared that the state of war between them had come to an end.'),
+    ('en', '-', 'The war between the two countries had ended with the armistice.'),
+    ('en', '-', 'Hostilities between the two states came to an end last spring.'),
+    ('en', '-', 'The treaty ended decades of hostility between the two neighbours.'),
+    ('fr', '-', 'Les deux dirigeants ont enterré la hache de guerre.'),
+    ('fr', '-', "La guerre entre les deux pays a pris fin avec la signature de l'accord."),
+    ('fr', '-', 'Le conflit frontalier a pris fin en 2018.'),
+    ('fr', '-', "Les hostilités ont cessé entre les deux pays après l'accord."),
+    ('fr', '-', "L'état de guerre entre les deux voisins a officiellement pris fin."),
+    ('fr', '+', "La guerre entre les deux pays n'a pas pris fin malgré l'accord."),
+    ('en', '+', 'The war between the two countries has not come to an end.'),
+    ('en', '+', 'The sanctions against Tehran will not end soon.'),
+    ('en', '+', 'The talks ended in a stalemate.'),
+    ('fr', '+', 'La trêve a pris fin et les frappes ont repris.'),
+    # 3. The act is the cue, a generic crisis or a defended right is background.
+    ('fr', '-', 'Les ministres ont affiché leur unité face à la crise énergétique.'),
+    ('fr', '-', 'Paris et Berlin se sont concertés face à la crise migratoire.'),
+    ('fr', '-', 'Le Premier ministre a échangé avec son homologue sur le conflit au Yémen.'),
+    ('fr', '-', "Paris a défendu le droit de l'Ukraine à se défendre."),
+    ('en', '-', 'The two countries pledged to cooperate in the face of the climate crisis.'),
+    ('en', '-', 'The leaders held a call on the situation in Gaza.'),
+    ('en', '-', "Berlin defended Kyiv's right to strike military targets."),
+    ('fr', '-', "Les deux dirigeants ont évoqué la guerre au Soudan lors d'un entretien téléphonique."),
+    ('fr', '-', "Le président s'est entretenu par téléphone avec son homologue égyptien de la situation à Gaza."),
+    ('en', '+', 'The talks took place amid rising tensions between Seoul and Tokyo.'),
+    ('fr', '+', "La rencontre s'est tenue sur fond de tensions entre Alger et Paris."),
+    # A quantifier under a denying verb leaves the cue possible.
+    ('fr', '-', "Paris n'exclut aucune coopération avec Alger."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sign", "text"), FAILED_AND_ENDED_SENTENCES)
+def test_failed_meetings_and_ended_hostilities(request, lang, sign, text):
+    from tracker.scoring import sentence_score
+
+    found = cues_of(request.getfixturevalue(lang), text)
+    score = sentence_score(found)
+    assert (score > 0 if sign == "+" else score < 0), (score, found)
+
+
+def test_a_failed_meeting_is_the_occasion_not_the_news(fr, en):
+    summit = one(en, "The summit failed to produce an agreement.", "summit")
+    assert has(summit, "occasion of a failure") and -0.5 < summit.weight < 0
+    talks = one(fr, "Les négociations n'ont permis aucune avancée.", "négociation")
+    assert has(talks, "occasion of a failure")
+    # A meeting with an outcome keeps its weight.
+    summit = one(en, "The summit produced an agreement on grain exports.", "summit")
+    assert not has(summit, "occasion") and summit.weight <= -1.5
+
+
+def test_quantifiers_negate_wherever_the_parse_hangs_them(fr):
+    for text, pattern in [("Nul progrès n'a été constaté.", "progrès"),
+                          ("Pas le moindre progrès n'a été enregistré.", "progrès"),
+                          ("Aucune véritable avancée n'a été obtenue.", "avancée")]:
+        cue = one(fr, text, pattern)
+        assert has(cue, "negation") and cue.weight > 0, cue
+    cooperation = one(fr, "Paris n'exclut aucune coopération avec Alger.", "coopération")
+    assert has(cooperation, "double negation") and not has(cooperation, "negation")
+    # "le moindre" alone is no negation.
+    cue = one(fr, "Le moindre incident pourrait raviver la crise.", "crise")
+    assert not has(cue, "negation")
+
+
+def test_a_hostility_that_ends_is_negated_a_meeting_that_ends_is_not(fr, en):
+    war = one(en, "The war between the two countries had ended.", "war")
+    assert has(war, "negation") and war.weight < 0
+    war = one(fr, "La guerre entre les deux pays a pris fin.", "guerre")
+    assert has(war, "negation") and war.weight < 0
+    summit = one(en, "The summit ended with a pledge to double trade.", "summit")
+    assert not has(summit, "negation") and summit.weight < 0
+    tension = one(fr, "La tension ne cesse de monter entre Séoul et Pyongyang.", "tension ~3 monter")
+    assert not has(tension, "negation")
+
+
+ROUTINE_OR_NATURAL = [
+    ('fr', 'Le président a nommé un nouvel ambassadeur au Japon.'),
+    ('en', 'The president appointed a new ambassador to Mexico.'),
+    ('en', 'Bilateral trade reached $12 billion last year.'),
+    ('fr', "Le commerce bilatéral a atteint 12 milliards de dollars l'an dernier."),
+    ('en', 'Exports to China rose 4% in the third quarter.'),
+    ('fr', "Les exportations françaises vers l'Algérie ont progressé de 4 % l'an dernier."),
+    ('en', 'An earthquake struck near the border between Turkey and Syria.'),
+    ('en', 'A magnitude 6 quake struck off the coast of Japan.'),
+    ('en', 'The region was hit by a deadly earthquake.'),
+    ('en', 'Floods struck northern Pakistan and India this week.'),
+    ('fr', 'Un séisme a frappé la frontière entre la Turquie et la Syrie.'),
+    ('fr', 'La région a été frappée par un séisme de magnitude 7.'),
+    ('fr', 'La sécheresse frappe durement le Maroc et l\'Algérie.'),
+    ('fr', 'Un violent tremblement de terre a frappé le sud du pays.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), ROUTINE_OR_NATURAL)
+def test_routine_acts_are_weak_and_natural_events_no_conflict(request, lang, text):
+    from tracker.scoring import sentence_score
+
+    found = cues_of(request.getfixturevalue(lang), text)
+    assert -1.5 <= sentence_score(found) <= 0, found
+    assert not [c for c in found if c.category == "military force"]
+
+
+def test_a_strike_after_a_natural_event_is_still_a_strike(en):
+    assert sentence_score_of(en, "Russian missiles struck Kyiv after the earthquake.") > 5
+
+
+def sentence_score_of(pipeline, text: str) -> float:
+    from tracker.scoring import sentence_score
+
+    return sentence_score(cues_of(pipeline, text))

@@ -284,6 +284,17 @@ _NO_PARTY_CASES = [
     # ... while a sentence opening on a country and a parenthesis is no dateline
     ("Iran — long at odds with Washington — agreed to talks.", "en", [("IRN", "USA")]),
     ("USA - Russia talks ended without a deal.", "en", [("RUS", "USA")]),
+    # more wordings: shared nouns, '-led mediation', relative clauses, apposition, capitals' markets
+    ("Qatari and Egyptian mediators urged Israel to accept the plan.", "en", []),
+    ("Qatar-led mediation stalled as Israel widened its offensive.", "en", []),
+    ("Oman, which has hosted talks between Iran and the United States, said more were planned.", "en",
+     [("IRN", "USA")]),
+    ("Negotiators from Iran and the US met in the Omani capital, Muscat.", "en", [("IRN", "USA")]),
+    ("Israel and Hamas sent envoys to talks in Doha, Qatar.", "en", []),
+    ("Les médiateurs du Qatar ont transmis une offre à Israël.", "fr", []),
+    ("Tokyo stocks fell after China announced new export curbs.", "en", []),
+    ("U.S. Treasury yields rose as Japan sold bonds.", "en", []),
+    ("WASHINGTON/BEIJING (Reuters) - Canada and Mexico agreed to resume talks.", "en", [("CAN", "MEX")]),
     # 7. trade statistics: the two trading countries are a pair
     ("China's exports to the United States rose 4% in February.", "en", [("CHN", "USA")]),
     ("Les exportations allemandes vers la Chine ont reculé de 3 %.", "fr", [("CHN", "DEU")]),

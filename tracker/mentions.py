@@ -34,7 +34,9 @@ Subject matter and descriptions are no parties either (word lists in roles.tsv):
   stocks"): topics, so a currency falling against another pairs no one;
 - organisations named after a country word ("Organization of American States"): blocked;
 - a news dateline opening the sentence ("DOHA —", "MOSCOW (Reuters) -", "PARIS, 3 mars (AFP) -"):
-  where the report was filed.
+  where the report was filed; the same country right after a place ("in Doha, Qatar", "the Omani
+  capital, Muscat") is that place again; English demonyms sharing a noun ("Qatari and Egyptian
+  mediators") share its role.
 A role given by a preposition spreads over coordination and lists ("sous l'égide des États-Unis et
 de la France", "brokered by Egypt and Qatar", "discussed trade, Taiwan and Ukraine"), unless the
 list is the subject of a verb that follows ("brokered by China, Saudi Arabia and Iran agreed").
@@ -697,6 +699,9 @@ def _demonym_role(ctx: _Context, first: int, last: int) -> tuple[str, str] | Non
                 return "former", "qualifies a former office"
         return None
     # English has no parse: the adjective comes before its noun.
+    shared = _shared_noun_role(ctx, last)
+    if shared is not None:
+        return shared
     if not _is_plural_demonym(ctx, first, last):
         market = ctx.noun_after(last, "market_noun")
         if market is not None:
@@ -800,6 +805,10 @@ def _english_modifier_role(ctx: _Context, last: int, lists: tuple[str, ...]) -> 
     """English modifiers take the role of their noun: "Egyptian-brokered", "US mediation", "Syrian soil"."""
     if last < len(ctx.pieces) and ctx.pieces[last].hyphen_before and ctx.has("mediator_after", ctx.keys[last]):
         return "mediator", f"'-{ctx.pieces[last].text}'"
+    if last < len(ctx.pieces) and ctx.pieces[last].hyphen_before and ctx.keys[last] in {"led", "backed", "run"}:
+        noun = ctx.noun_after(last + 1, "mediator_noun")
+        if noun:  # "Qatar-led mediation", "U.S.-backed mediation efforts"
+            return "mediator", f"'-{ctx.pieces[last].text} {noun}'"
     for listname in lists:
         noun = ctx.noun_after(last, listname)
         if noun:
@@ -883,6 +892,9 @@ def _after_role(ctx: _Context, first: int, last: int, kind: str) -> tuple[str, s
             return _market_role(ctx, market, first)
         return _english_modifier_role(ctx, last, ("mediator_noun", "topic_noun"))
     if kind == "capital":
+        market = ctx.noun_after(last, "market_noun")
+        if market is not None:  # "Tokyo stocks", "the London stock exchange"
+            return _market_role(ctx, market, first)
         return _english_modifier_role(ctx, last, ("mediator_noun", "venue_noun"))
     return None
 
@@ -958,6 +970,8 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mentio
             inherited = _coordinated(ctx, previous, f)
             if inherited:
                 role, reason, from_prep = inherited, f"coordinated with '{_text(ctx, previous[0])}'", True
+        if role == "actor" and previous is not None and _apposition_of_place(ctx, previous, f):
+            role, reason, from_prep = "place", f"names the same place as '{_text(ctx, previous[0])}'", True
         if role == "actor" and not from_prep:
             listed = _list_role(ctx, f, kind)
             if listed:
@@ -1125,6 +1139,9 @@ def _leads_organisation(ctx: _Context, first: int, last: int) -> tuple[str, str]
     return None
 
 
+_RELATIVES = frozenset({"which", "who", "qui"})
+
+
 def _mediating_subject(ctx: _Context, last: int) -> tuple[str, str] | None:
     """'Ankara a proposé sa médiation entre Moscou et Kiev', 'Oman hosted talks between Iran and the US'.
 
@@ -1136,8 +1153,16 @@ def _mediating_subject(ctx: _Context, last: int) -> tuple[str, str] | None:
     if not ctx.has_between:
         return None
     index = mention_index(ctx.lang)
-    for i in range(last, min(len(ctx.pieces), last + 6)):
+    stop = min(len(ctx.pieces), last + 6)
+    i = last - 1
+    while i + 1 < stop:
+        i += 1
         key = ctx.keys[i]
+        # "Qatar, which has mediated between ...", "le Qatar, qui a accueilli ... entre": a relative
+        # clause about the country goes on describing it.
+        if i == last and key == "," and i + 1 < len(ctx.keys) and ctx.keys[i + 1] in _RELATIVES:
+            stop = min(len(ctx.pieces), last + 9)
+            continue
         if key in {".", ";", ":", "et", "and", ","} or (key in index.entries and i > last):
             return None
         two = join_key(key, ctx.keys[i + 1]) if i + 1 < len(ctx.pieces) else ""
@@ -1163,7 +1188,7 @@ def _mediator_only(ctx: _Context, first: int) -> tuple[str, str] | None:
 # A news dateline opening a sentence: "DOHA —", "MOSCOW (Reuters) -", "PARIS, 3 mars (AFP) -",
 # "Kyiv, Ukraine (AP) —". The place, an optional ", date or country", an optional "(agency)", a dash.
 _DATELINE = re.compile(
-    r"\s*(?P<place>[^\W\d_][\w.'’ -]{0,40}?)"
+    r"\s*(?P<place>[^\W\d_][\w.'’ /-]{0,40}?)"
     r"(?P<rest>\s*,\s*[^()\n—–]{1,40}?)?"
     r"(?P<agency>\s*\([^()\n]{1,30}\))?"
     r"(?:\s+[—–-]{1,2}\s|\s*[—–]\s*)"
@@ -1231,6 +1256,25 @@ def _is_plural_demonym(ctx: _Context, first: int, last: int) -> bool:
     index = mention_index(ctx.lang)
     stem = join_key(" ".join(ctx.keys[first : last - 1]), key[:-1]) if last - first > 1 else key[:-1]
     return any(e.kind == "demonym" for e in index.entries.get(stem, ()))
+
+
+def _shared_noun_role(ctx: _Context, last: int) -> tuple[str, str] | None:
+    """English: "Qatari and Egyptian mediators", "Swiss or Austrian resorts": a demonym followed by
+    a conjunction and another demonym shares that one's noun, so it takes its role (not "actor")."""
+    if last + 1 >= len(ctx.keys) or ctx.keys[last] not in {"and", "or", ","}:
+        return None
+    index = mention_index(ctx.lang)
+    for width in (2, 1):
+        end = last + 1 + width
+        if end > len(ctx.keys):
+            continue
+        key = " ".join(ctx.keys[last + 1 : end])
+        if any(e.kind == "demonym" for e in index.entries.get(key, ())) and ctx.pieces[last + 1].text[:1].isupper():
+            ruled = _demonym_role(ctx, last + 1, end)
+            if ruled is not None and ruled[0] != "actor":
+                return ruled[0], f"shares its noun with '{ctx.text_of(last + 1, end)}' ({ruled[1]})"
+            return None
+    return None
 
 
 def _place_after_names(ctx: _Context, last: int) -> str | None:
@@ -1319,6 +1363,19 @@ def _list_role(ctx: _Context, f: Found, kind: str) -> tuple[str, str] | None:
                 return ruled[0], f"listed after '{head[0]}'"
             return None
     return None
+
+
+def _apposition_of_place(ctx: _Context, previous: tuple[Found, str, bool], f: Found) -> bool:
+    """'in Doha, Qatar', 'the Omani capital, Muscat', 'la capitale qatarie Doha': the same country
+    right after a place, with only a comma, an article or a place noun between, is that place again."""
+    prev, role, _ = previous
+    if role != "place" or prev.entry.code != f.entry.code or f.entry.kind not in {"name", "capital"}:
+        return False
+    gap = ctx.text[ctx.pieces[prev.last - 1].end - ctx.offset : ctx.pieces[f.first].start - ctx.offset]
+    if any(c in _HYPHENS for c in gap):
+        return False  # "DOHA — Qatar said": a dateline, then the sentence
+    between = ctx.keys[prev.last : f.first]
+    return len(between) <= 3 and all(k in {",", "("} or ctx.has("determiner", k) or ctx.has("place_noun", k) for k in between)
 
 
 def _coordinated(ctx: _Context, previous: tuple[Found, str, bool], f: Found) -> str | None:

@@ -1,6 +1,7 @@
 """Ingest on several processes: the same database as the single-process ingest, written in order,
 with duplicates caught before scoring and a bounded amount of work in flight. Real pool workers,
-the real scorer, real SQLite files; two real `tracker ingest` processes racing on PostgreSQL."""
+the real scorer, real SQLite files; two processes each running the whole ingest, racing on one
+PostgreSQL database."""
 
 from __future__ import annotations
 

@@ -52,7 +52,7 @@ def period_start(dates: pd.Series, freq: str) -> pd.Series:
     if freq == "D":
         return days
     if freq == "W":
-        return days - pd.to_timedelta(days.dt.weekday, unit="D")
+        return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
     return days.dt.to_period("M").dt.to_timestamp()
 
 

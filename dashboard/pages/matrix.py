@@ -15,19 +15,19 @@ from dashboard import data, ids
 from dashboard.charts import matrix_chart, span_name
 from dashboard.export import DEFAULT_SCALE, DEFAULT_WIDTH, ExportError, export_matrix
 from dashboard.figures import empty_figure
-from dashboard.pages.timeline import LANG_OPTIONS, download_payload, empty_state, export_bar
+from dashboard.pages.timeline import LANG_OPTIONS, download_reply, empty_state, export_bar
 from dashboard.state import pair_label
 
 SPANS = [{"label": "Month", "value": "month"}, {"label": "Quarter", "value": "quarter"},
          {"label": "Year", "value": "year"}]
-SPAN_WORDS = {"month": "month", "quarter": "quarter", "year": "year"}
+SPAN_VALUES = tuple(o["value"] for o in SPANS)
 MOVERS_SHOWN = 6
 
 
 def _query(search: str | None) -> tuple[str, date | None, str]:
     q = parse_qs((search or "").lstrip("?"))
     span = (q.get("span") or ["month"])[0]
-    span = span if span in SPAN_WORDS else "month"
+    span = span if span in SPAN_VALUES else "month"
     try:
         period = date.fromisoformat((q.get("period") or [""])[0][:10])
     except ValueError:
@@ -38,11 +38,7 @@ def _query(search: str | None) -> tuple[str, date | None, str]:
 
 def period_options(ctx, span: str) -> list[dict]:
     starts = data.span_starts(data.date_bounds(ctx.engine), span)
-    return [{"label": _period_name(d, span), "value": d.isoformat()} for d in starts]
-
-
-def _period_name(d: date, span: str) -> str:
-    return span_name(d, span)
+    return [{"label": span_name(d, span), "value": d.isoformat()} for d in starts]
 
 
 def layout(ctx, search: str | None):
@@ -98,10 +94,10 @@ def timeline_href(pair: str, first: date, last: date, lang: str) -> str:
 
 def movers_panel(current, previous, span: str, first: date, prev_first: date, last: date, lang: str) -> list:
     moved = data.movers(current, previous)
-    since = _period_name(prev_first, span)
+    since = span_name(prev_first, span)
     if moved.empty:
         return [html.H2("Changes"),
-                html.P(f"No pair has observations both in this {SPAN_WORDS[span]} and in {since}: nothing to compare.",
+                html.P(f"No pair has observations both in this {span} and in {since}: nothing to compare.",
                        className="hint")]
 
     def items(frame):
@@ -167,13 +163,13 @@ def register(app, ctx) -> None:
         prev_first, prev_last = data.previous_span(first, span)
         previous = data.pair_matrix(ctx.engine, prev_first, prev_last)
         query = "?" + urlencode({"span": span, "period": period, "lang": lang})
+        movers = movers_panel(current, previous, span, first, prev_first, last, lang)
         if current.empty:
-            message = f"No observation in {_period_name(first, span)}: choose another {SPAN_WORDS[span]}."
-            return empty_figure(message), movers_panel(current, previous, span, first, prev_first, last, lang), [], query
-        fig = chart.figure
-        status = (f"{_period_name(first, span)}: {len(current)} pairs, {int(current['n_obs'].sum()):,} observations. "
+            message = f"No observation in {span_name(first, span)}: choose another {span}."
+            return empty_figure(message), movers, [], query
+        status = (f"{span_name(first, span)}: {len(current)} pairs, {int(current['n_obs'].sum()):,} observations. "
                   "Click a cell for its timeline.")
-        return fig, movers_panel(current, previous, span, first, prev_first, last, lang), status, query
+        return chart.figure, movers, status, query
 
     @app.callback(
         Output(ids.URL, "pathname", allow_duplicate=True),
@@ -217,4 +213,4 @@ def register(app, ctx) -> None:
                                    fmt or "png", width=width or DEFAULT_WIDTH, scale=scale or DEFAULT_SCALE)
         except ExportError as exc:
             return no_update, str(exc)
-        return download_payload(result), f"{result.filename} ({len(result.content) / 1024:,.0f} KB)"
+        return download_reply(result)

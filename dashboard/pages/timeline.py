@@ -135,10 +135,12 @@ def export_bar(prefix: str = "") -> html.Div:
     ])
 
 
-def download_payload(result) -> dict:
-    """dcc.Download's data for an export.Export."""
-    return {"content": base64.b64encode(result.content).decode("ascii"), "filename": result.filename,
-            "type": result.mime, "base64": True}
+def download_reply(result) -> tuple[dict, str]:
+    """What an export button's callback returns for an export.Export: dcc.Download's data and the
+    message beside the button (file name and size); shared by the timeline and matrix pages."""
+    payload = {"content": base64.b64encode(result.content).decode("ascii"), "filename": result.filename,
+               "type": result.mime, "base64": True}
+    return payload, f"{result.filename} ({len(result.content) / 1024:,.0f} KB)"
 
 
 def sentences_hint() -> list:
@@ -251,7 +253,7 @@ def register(app, ctx) -> None:
                                      scale=scale or DEFAULT_SCALE)
         except ExportError as exc:
             return no_update, str(exc)
-        return download_payload(result), f"{result.filename} ({len(result.content) / 1024:,.0f} KB)"
+        return download_reply(result)
 
 
 def clicked_point(click, meta: dict, freq: str) -> tuple[str, date] | None:

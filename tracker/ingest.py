@@ -150,10 +150,15 @@ def store_article(
     """Score and store one article; a duplicate is found by its key before any scoring."""
     existing = store.find_article(article.key)
     if existing is not None:
-        return Outcome(path, DUPLICATE, f"already stored as article {existing}", record, existing, article.title)
+        return duplicate_outcome(article, existing, path=path, record=record)
     return save_scored(
         article, score_or_reason(article, lexicon), store, path=path, record=record, version=lexicon_version(lexicon)
     )
+
+
+def duplicate_outcome(article: Article, existing: int, *, path: str, record: str | None) -> Outcome:
+    """The outcome of an article whose text is stored already, as article ``existing``."""
+    return Outcome(path, DUPLICATE, f"already stored as article {existing}", record, existing, article.title)
 
 
 def score_or_reason(article: Article, lexicon=None) -> ScoredArticle | str:
@@ -186,7 +191,7 @@ def save_scored(
     except InvalidRecord as exc:
         return Outcome(path, REJECTED, str(exc), record, title=article.title)
     if not new:
-        return Outcome(path, DUPLICATE, f"already stored as article {article_id}", record, article_id, article.title)
+        return duplicate_outcome(article, article_id, path=path, record=record)
     return Outcome(path, STORED, "", record, article_id, article.title, len(scored.observations))
 
 
@@ -255,6 +260,20 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest files and folders (recursively) with a progress bar; see IngestReport."""
     files, problems = expand_paths(paths)
+    return ingest_files(files, problems, store, progress=progress, lexicon=lexicon, console=console)
+
+
+def ingest_files(
+    files: list[Path],
+    problems: Iterable[Outcome],
+    store: Store,
+    *,
+    progress: bool = True,
+    lexicon=None,
+    console: Console | None = None,
+) -> IngestReport:
+    """ingest_paths on what expand_paths gave, for a caller that expanded the paths already."""
+    problems = list(problems)
     report = IngestReport(outcomes=list(problems), files=len(files))
     for outcome in problems:
         log_outcome(store, outcome)

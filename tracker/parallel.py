@@ -35,11 +35,11 @@ from rich.console import Console
 
 from tracker import readers
 from tracker.ingest import (
-    DUPLICATE,
     IngestReport,
     Outcome,
+    duplicate_outcome,
     expand_paths,
-    ingest_paths,
+    ingest_files,
     lexicon_version,
     log_outcome,
     progress_bar,
@@ -276,8 +276,7 @@ class _OrderedWriter:
             return
         existing = self.store.find_article(key)
         if existing is not None:
-            message = f"already stored as article {existing}"
-            self.queue.append(_Entry(path, record, decided=Outcome(path, DUPLICATE, message, record, existing, item.title)))
+            self.queue.append(_Entry(path, record, decided=duplicate_outcome(item, existing, path=path, record=record)))
             return
         while self.in_flight >= self.window:
             self.write_head()
@@ -332,10 +331,9 @@ def ingest_parallel(
 ) -> IngestReport:
     """ingest_paths on `workers` processes (default: every core); 1, or a handful of files, runs in-process."""
     workers = workers or default_workers()
-    paths = list(paths)
     files, problems = expand_paths(paths)
     if not pool_worth_it(files, workers, min_files):
-        return ingest_paths(paths, store, progress=progress, lexicon=lexicon, console=console)
+        return ingest_files(files, problems, store, progress=progress, lexicon=lexicon, console=console)
     backend = ProcessBackend(workers, lexicon=lexicon, max_bytes=max_bytes)
     finished = False
     try:

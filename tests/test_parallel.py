@@ -166,6 +166,16 @@ def test_a_pool_is_started_only_when_there_is_enough_to_score(tmp_path):
     assert pool_worth_it([big], workers=2)
 
 
+def test_the_size_limit_holds_when_ingest_parallel_runs_in_process(tmp_path):
+    # One worker: no pool, the in-process ingest, which must read with the caller's limit too.
+    big = tmp_path / "big.txt"
+    big.write_text(french(1) + "x" * 2_000, encoding="utf-8")
+    store = open_store(str(tmp_path / "t.db"))
+    report = ingest_parallel([big], store, workers=1, progress=False, max_bytes=1_000)
+    assert [o.outcome for o in report.outcomes] == [REJECTED]
+    assert "over the" in report.outcomes[0].reason and "limit" in report.outcomes[0].reason
+
+
 def test_the_cli_ingests_with_workers_and_says_what_it_stored(tmp_path):
     inbox = make_inbox(tmp_path / "inbox", articles=8)  # 12 files: enough for the pool
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "t.db"), "ingest", "--no-progress", "--workers", "2", str(inbox)])

@@ -271,6 +271,7 @@ def ingest_files(
     progress: bool = True,
     lexicon=None,
     console: Console | None = None,
+    max_bytes: int = readers.DEFAULT_MAX_BYTES,
 ) -> IngestReport:
     """ingest_paths on what expand_paths gave, for a caller that expanded the paths already."""
     problems = list(problems)
@@ -281,6 +282,6 @@ def ingest_files(
         task = bar.add_task("Ingesting", total=len(files), current="")
         for path in files:
             bar.update(task, current=path.name)
-            report.outcomes.extend(ingest_file(path, store, lexicon=lexicon))
+            report.outcomes.extend(ingest_file(path, store, lexicon=lexicon, max_bytes=max_bytes))
             bar.advance(task)
     return report

@@ -333,7 +333,8 @@ def ingest_parallel(
     workers = workers or default_workers()
     files, problems = expand_paths(paths)
     if not pool_worth_it(files, workers, min_files):
-        return ingest_files(files, problems, store, progress=progress, lexicon=lexicon, console=console)
+        return ingest_files(files, problems, store, progress=progress, lexicon=lexicon, console=console,
+                            max_bytes=max_bytes)
     backend = ProcessBackend(workers, lexicon=lexicon, max_bytes=max_bytes)
     finished = False
     try:

@@ -176,10 +176,19 @@ class _Pattern:
     kind: str  # explicit | numeric | iso | month | year | weekday | season | ago | ahead | phrase
     lang: str  # the language of its words (an English date may sit in a French sentence)
     regex: re.Pattern
+    # A cheap search every match of ``regex`` implies (a word or literal it cannot match without):
+    # most sentences lack it, and the full pattern, with its long alternations, is then not run.
+    needs: re.Pattern | None = None
 
 
-def _p(kind: str, lang: str, body: str) -> _Pattern:
-    return _Pattern(kind, lang, re.compile(body, re.IGNORECASE))
+def _p(kind: str, lang: str, body: str, needs: str | None = None) -> _Pattern:
+    return _Pattern(kind, lang, re.compile(body, re.IGNORECASE), _need(needs) if needs else None)
+
+
+@cache
+def _need(body: str) -> re.Pattern:
+    """Compiled once per distinct condition, so patterns sharing one share its search in ``_scan``."""
+    return re.compile(body, re.IGNORECASE)
 
 
 @cache
@@ -197,11 +206,16 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
     seasons = {lg: _alternation(v.seasons[lg]) for lg in LANGS}
     approx_num_fr = _alternation(v.approx_numbers["fr"])
     approx_num_en = _alternation(v.approx_numbers["en"])
+    # Necessary conditions (``_Pattern.needs``) only where a plain literal or digit search is much
+    # cheaper than the pattern: searching an alternation of month or weekday words costs more than
+    # the patterns that hold them.
+    a_year = r"(?:1[89]|20)\d\d"
 
     calendar = [
-        _p("iso", "", _B + r"(?<!-)(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+        _p("iso", "", _B + r"(?<!-)(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)",
+           needs=r"\d-[01]\d-"),
         _p("numeric", "", r"(?<![\w/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[01]?\d)(?P=sep)"
-           r"(?P<year>(?:1[89]|20)\d\d|(?<=/)\d\d)(?![\w/]|[.\-]\d)"),  # "3.4.12" is a section, 3/4/12 a date
+           r"(?P<year>(?:1[89]|20)\d\d|(?<=/)\d\d)(?![\w/]|[.\-]\d)", needs=r"\d[/.\-]\d"),  # "3.4.12" is a section, 3/4/12 a date
         _p("explicit", "fr", _B + rf"(?<!\d[,.])(?:(?P<wd>{wd['fr']})\s+)?{_DAY_FR}\s+(?P<month>{months['fr']})"
            rf"(?:\s+{_YEAR}|\s+(?P<mod>dernier|prochain)(?!\w))?(?!\w)"),
         _p("explicit", "en", _B + rf"(?:(?P<wd>{wd['en']}),?\s+)?(?:the\s+)?{_DAY_EN}\s+(?:of\s+)?"
@@ -222,7 +236,7 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
         own = [
             _p("month", "fr", _B + rf"(?P<prep>{month_preps})?(?P<month>{full['fr']})"
                rf"(?:\s+(?:de\s+l['’]\s*année\s+)?{_YEAR}|\s+(?P<mod>dernier|prochain)(?!\w))?(?!\w)"),
-            _p("year", "fr", _B + rf"(?P<prep>{year_preps}){_YEAR}(?!\s*%|[.,]\d)"),
+            _p("year", "fr", _B + rf"(?P<prep>{year_preps}){_YEAR}(?!\s*%|[.,]\d)", needs=a_year),
             _p("weekday", "fr", _B + rf"(?:dans\s+la\s+nuit\s+d[eu]\s+{wd['fr']}\s+(?:à|au)\s+)?"
                rf"(?P<wd>{wd['fr']})(?:\s+(?P<mod>dernier|prochain|passé|matin|soir|après-midi|midi))?{_E}"),
             _p("ago", "fr", _B + r"(?:il\s+y\s+a|voilà|voici)\s+(?P<approx>(?:un\s+peu\s+)?(?:plus|moins)\s+d['’e]\s*|"
@@ -231,7 +245,7 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
             _p("season", "fr", _B + r"(?P<prep>(?:(?:depuis|dès)\s+)?(?:au|à\s+l['’]|en|l['’]|le|cet|ce)\s*)"
                rf"(?P<season>{seasons['fr']})(?:\s+(?P<mod>dernier|prochain))?{_E}"),
             _p("ahead", "fr", _B + rf"(?:dans|d['’]ici)\s+(?P<num>{num['fr']}|\d{{1,3}})\s+"
-               r"(?P<unit>jours?|semaines?|mois|ans?|années?)" + _E),
+               r"(?P<unit>jours?|semaines?|mois|ans?|années?)" + _E, needs=r"dans|d['’]ici"),
             # "dans les deux prochains mois", "d'ici les trois prochaines semaines": the end of the span
             _p("ahead", "fr", _B + rf"(?:dans|d['’]ici|au\s+cours|avant\s+la\s+fin)\s+(?:les|des)\s+"
                rf"(?P<num>{num['fr']}|\d{{1,3}})\s+prochain(?:e)?s\s+(?P<unit>jours|semaines|mois|ans|années)" + _E),
@@ -246,18 +260,18 @@ def _patterns(lang: str) -> tuple[_Pattern, ...]:
                       r"(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?")
         own = [
             _p("month", "en", _B + rf"(?P<prep>{month_preps})?(?P<month>{full['en']})(?:,?\s+{_YEAR})?(?!\w)"),
-            _p("year", "en", _B + rf"(?P<prep>{year_preps}){_YEAR}(?!\s*%|[.,]\d)"),
+            _p("year", "en", _B + rf"(?P<prep>{year_preps}){_YEAR}(?!\s*%|[.,]\d)", needs=a_year),
             _p("weekday", "en", _B + r"(?:(?P<pre>last|next|this\s+past|this\s+coming|this|on|late\s+on|early\s+on)\s+)?"
                rf"(?P<wd>{wd['en']})(?:\s+(?P<mod>morning|afternoon|evening|night))?(?!\w)"),
             _p("ago", "en", _B + r"(?P<approx>(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|"
                rf"over\s+|roughly\s+|just\s+over\s+)?(?P<num>{approx_num_en}|{num['en']}|\d{{1,3}})\s+"
-               r"(?P<unit>hours?|days?|weeks?|months?|years?|decades?)\s+ago" + _E),
+               r"(?P<unit>hours?|days?|weeks?|months?|years?|decades?)\s+ago" + _E, needs=r"\sago"),
             _p("season", "en", _B + r"(?P<prep>(?:since\s+|until\s+|by\s+)?(?:last|next|this|(?:in|during|over)\s+the)\s+)"
                rf"(?P<season>{seasons['en']}){_E}(?!\s+of)"),
             _p("ahead", "en", _B + rf"(?P<prep>in|within)\s+(?P<num>{num['en']}|\d{{1,3}})\s+"
                r"(?P<unit>days?|weeks?|months?|years?)(?:['’]\s*time)?(?!\w)(?!\s+(?:of|after|before|later|earlier))"),
             _p("ahead", "en", _B + rf"(?P<num>{num['en']}|\d{{1,3}})\s+(?P<unit>days?|weeks?|months?|years?)"
-               r"\s+from\s+now" + _E),
+               r"\s+from\s+now" + _E, needs=r"from\s+now"),
             # "in the next two months", "within the coming three weeks": the end of the span
             _p("ahead", "en", _B + rf"(?:in|within|over|during)\s+the\s+(?:next|coming)\s+(?P<num>{num['en']}|\d{{1,3}})"
                r"\s+(?P<unit>days|weeks|months|years)" + _E),
@@ -320,7 +334,13 @@ def _plausible(f: _Found, text: str, lang: str) -> bool:
 def _scan(text: str, lang: str, calendar_only: bool = False) -> list[_Found]:
     """Every date expression of ``text``: the longest wins where two overlap."""
     found = []
+    present: dict[re.Pattern, bool] = {}
     for pattern in _patterns("" if calendar_only else lang):
+        if pattern.needs is not None:
+            if pattern.needs not in present:
+                present[pattern.needs] = pattern.needs.search(text) is not None
+            if not present[pattern.needs]:
+                continue
         for m in pattern.regex.finditer(text):
             f = _Found(pattern, m.start(), m.end(), m.groupdict())
             if m.end() > m.start() and _plausible(f, text, lang):

@@ -189,6 +189,20 @@ def test_jsonl_bad_records_are_reported_alone_with_their_line(tmp_path):
     assert "not an object" in errors["line 6"]
 
 
+def test_pretty_printed_json_saved_as_jsonl_is_read_as_one_document(tmp_path):
+    import json
+
+    one = read_file(write(tmp_path / "one.jsonl", json.dumps(json_record("one"), indent=2)))
+    assert [a.title for a in one] == ["one"]
+    listed = read_file(write(tmp_path / "list.jsonl", json.dumps([json_record("A"), json_record("B")], indent=2)))
+    assert [a.title for a in listed] == ["A", "B"]
+    with pytest.raises(RejectedInput, match="not valid JSON: .* at line 3, column"):
+        read_file(write(tmp_path / "cut.jsonl", '[\n  {"title": "A",\n  "text": }\n]\n'))
+    # Two objects on lines of their own are JSON Lines, not one document.
+    two = read_file(write(tmp_path / "two.jsonl", jsonl_bytes([json_record("x"), json_record("y")])))
+    assert [a.title for a in two] == ["x", "y"]
+
+
 def test_pdf_text_header_and_title(tmp_path):
     lines = ["Title: Berlin et Paris", "Date: 02/03/2021", INVENTED, "Le président français a rencontré à Berlin",
              "la chancelière alle-", "mande. Les deux pays sont très proches."]

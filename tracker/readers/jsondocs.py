@@ -89,7 +89,10 @@ def read_json(path: Path, data: bytes) -> ReadResult:
     text = decode_text(data)
     if not text.strip():
         raise RejectedInput("the file holds only blank space: nothing to read; add the article objects and drop it again")
-    document = _parse(text)
+    return _read_document(_parse(text), path)
+
+
+def _read_document(document: Any, path: Path) -> ReadResult:
     if isinstance(document, dict) and isinstance(document.get("articles"), list):
         document = document["articles"]
     if isinstance(document, list):
@@ -102,8 +105,13 @@ def read_json(path: Path, data: bytes) -> ReadResult:
 def read_jsonl(path: Path, data: bytes) -> ReadResult:
     text = decode_text(data)
     stripped = text.lstrip()
-    if stripped.startswith("[") or (stripped.startswith("{") and "\n" in stripped.strip() and _is_one_document(stripped)):
-        return read_json(path, data)  # a pretty-printed .json saved as .jsonl: read it as it is
+    # A pretty-printed .json saved as .jsonl: read it as it is.
+    if stripped.startswith("["):
+        return _read_document(_parse(text), path)
+    if stripped.startswith("{") and "\n" in stripped.strip():
+        document = _one_document(stripped)
+        if document is not None:
+            return _read_document(document, path)
     results: ReadResult = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -126,9 +134,9 @@ def _parse_line(line: str) -> Any:
         ) from None
 
 
-def _is_one_document(text: str) -> bool:
+def _one_document(text: str) -> Any:
+    """The whole text as one JSON value, or None when it is not one (then it is read line by line)."""
     try:
-        json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError:
-        return False
-    return True
+        return None

@@ -43,7 +43,7 @@ from datetime import time as dtime
 from pathlib import Path
 
 from tracker import readers
-from tracker.ingest import DUPLICATE, REJECTED, STORED, Outcome, ingest_file, is_temporary
+from tracker.ingest import DUPLICATE, REJECTED, STORED, Outcome, ingest_file, is_temporary, log_outcome
 from tracker.readers.archive import safe_filename, zip_entries
 
 log = logging.getLogger(__name__)
@@ -321,8 +321,7 @@ class DropFolder:
 
     def _log(self, outcome: Outcome) -> None:
         try:
-            self.store.log_ingest(outcome.path, outcome.outcome, outcome.reason, record=outcome.record,
-                                  article_id=outcome.article_id)
+            log_outcome(self.store, outcome)
         except Exception as error:
             if _database_error(error):
                 raise DatabaseFailure(str(error)) from error

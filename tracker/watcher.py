@@ -373,7 +373,7 @@ class DropFolder:
                 continue
             folder = Path(entry.path)
             files = [p for p in sorted(folder.rglob("*")) if p.is_file() and not is_temporary(p.name)]
-            signature = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+            signature = tuple((str(p), st.st_size, st.st_mtime_ns) for p in files for st in (p.stat(),))
             if self._folders.get(folder) != signature:
                 self._folders[folder] = signature  # not seen yet, or still being copied
                 continue

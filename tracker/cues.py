@@ -162,6 +162,21 @@ class ModifierRule:
     note: str
 
 
+class _Word(NamedTuple):
+    """One word as matching and the modifier windows see it. Cached per (form, lemma) across
+    sentences (see CueFinder._word), so that a sentence costs one look-up per word and a window
+    tests a word's few candidate rules instead of looking each of its forms up again per cue."""
+
+    key: str  # the matching key (_OTHER, _STOP or a pattern word)
+    form: str
+    words: frozenset[str]  # the forms and lemmas a rule may name
+    stop: bool  # a modifier window stops at it
+    bounds_degree: bool  # a conjunction: the intensifier and attenuator windows stop at it
+    ending_rules: tuple[ModifierRule, ...]  # window rules before/around whose phrase ends with it
+    starting_rules: tuple[ModifierRule, ...]  # window rules after/around whose phrase starts with it
+    first_rules: tuple[ModifierRule, ...]  # every window rule whose phrase starts with it
+
+
 class _Hit(NamedTuple):
     """A modifier found for a cue: the rule, its words as text, and where (keyed position, if known)."""
 
@@ -285,8 +300,7 @@ class CueFinder:
         rules = [r for r in (load_modifiers() if modifiers is None else modifiers) if r.lang == lang]
         self._set_up_modifiers(rules)
         self._set_up_patterns(nlp)
-        self._key_cache: dict[tuple[int, int], str] = {}
-        self._info_cache: dict[tuple[int, int], tuple[str, frozenset[str], bool]] = {}
+        self._words: dict[tuple[int, int], _Word | None] = {}
         self.version = f"{lexicon.version}-{_modifiers_hash(rules)}-r{RULES_VERSION}"
 
     # ----------------------------------------------------------------- set-up
@@ -399,33 +413,32 @@ class CueFinder:
 
     # ----------------------------------------------------------------- matching
 
-    def _key(self, token: Token) -> str:
-        cache_key = (token.orth, token.lemma)  # string-store ids: no string work on a cache hit
-        key = self._key_cache.get(cache_key)
-        if key is None:
-            form = _norm(token.text)
+    def _word(self, token: Token) -> _Word | None:
+        """The word's key and window information; None for a word matching leaves out (spaces,
+        quote marks, articles). Cached by string-store ids: no string work on a cache hit."""
+        cache_key = (token.orth, token.lemma)
+        if cache_key in self._words:
+            return self._words[cache_key]
+        text = token.text
+        found = None
+        if not (token.is_space or text in _QUOTES or text.lower() in self.articles):
+            form = _norm(text)
             if form in _STOP_PUNCT or form in self.boundaries:
                 key = _STOP
             else:
                 lemma = _norm(token.lemma_) if token.lemma_ else form
                 key = next((c for c in self.keyer.candidates(form, lemma) if c in self.pattern_words), _OTHER)
-            if len(self._key_cache) > 200_000:
-                self._key_cache.clear()
-            self._key_cache[cache_key] = key
-        return key
-
-    def word_info(self, token: Token) -> tuple[str, frozenset[str], bool]:
-        """A word as the modifier windows see it: its form, the forms and lemmas a rule may name,
-        and whether a window stops at it. Cached across sentences, like the keys."""
-        cache_key = (token.orth, token.lemma)
-        found = self._info_cache.get(cache_key)
-        if found is None:
-            form = _norm(token.text)
             words = frozenset({form, _norm(token.lemma_), self.keyer.canon(token.lemma_)} if token.lemma_ else {form})
-            stop = (token.is_punct and token.text not in _WINDOW_TRANSPARENT) or form in self.boundaries
-            if len(self._info_cache) > 200_000:
-                self._info_cache.clear()
-            found = self._info_cache[cache_key] = (form, words, stop)
+            stop = (token.is_punct and text not in _WINDOW_TRANSPARENT) or form in self.boundaries
+            found = _Word(
+                key, form, words, stop, form in self.degree_boundaries,
+                tuple(r for w in words for r in self._rules_by_last.get(w, ())),
+                tuple(r for w in words for r in self._rules_by_first.get(w, ())),
+                tuple(r for w in words for r in self._rules_by_any_first.get(w, ())),
+            )
+        if len(self._words) > 200_000:
+            self._words.clear()
+        self._words[cache_key] = found
         return found
 
     def _matches(self, keys: list[str]) -> list[_Match]:
@@ -477,18 +490,18 @@ class CueFinder:
 
     def find(self, sent: Span, base: int = 0) -> list[Cue]:
         """The cues of one sentence, with offsets ``base + token.idx`` into the article's text."""
-        tokens, keys = [], []
-        articles, key = self.articles, self._key
+        tokens, words = [], []
+        cache, describe = self._words, self._word
         for token in sent:
-            text = token.text
-            if token.is_space or text in _QUOTES or text.lower() in articles:
-                continue
-            tokens.append(token)
-            keys.append(key(token))
-        kept = self._resolve_overlaps(self._matches(keys))
+            cache_key = (token.orth, token.lemma)
+            word = cache[cache_key] if cache_key in cache else describe(token)
+            if word is not None:
+                tokens.append(token)
+                words.append(word)
+        kept = self._resolve_overlaps(self._matches([w.key for w in words]))
         if not kept or all(m.entry.category == NOT_A_CUE for m in kept):
             return []
-        ctx = _SentenceContext(self, sent, tokens, kept)
+        ctx = _SentenceContext(self, sent, tokens, words, kept)
         cues_kept = [m for m in kept if m.entry.category != NOT_A_CUE]
         found = {m.start: self._modifiers(m, ctx) for m in cues_kept}
         self._relate(cues_kept, found, ctx)
@@ -650,17 +663,17 @@ class CueFinder:
 class _SentenceContext:
     """What the modifier rules need to know about one sentence, computed once for all its cues."""
 
-    def __init__(self, finder: CueFinder, sent: Span, tokens: list[Token], kept: list[_Match]):
+    def __init__(self, finder: CueFinder, sent: Span, tokens: list[Token], words: list[_Word], kept: list[_Match]):
         self.finder = finder
         self.sent = sent
         self.tokens = tokens
+        self.infos = words
         self.position = {t.i: p for p, t in enumerate(tokens)}
         # Every token of a parsed sentence has a relation (the root's is "ROOT"); asking the Doc
         # (has_annotation) would scan the whole article for every sentence.
         self.has_parse = bool(tokens[0].dep) if tokens else False
         self.cue_at = {p: m for m in kept if m.entry.category != NOT_A_CUE for p in m.words}
         self.cue_words = set(self.cue_at)
-        self._infos: dict[int, tuple[str, frozenset[str], bool]] = {}
         self._exempt: dict[tuple[str, int], bool] = {}
         self._lemma_keys: dict[int, tuple[str, ...]] = {}
         self._longest_exception = max((len(r.words) for r in finder.exceptions), default=0)
@@ -668,22 +681,16 @@ class _SentenceContext:
         # doc's text, read once per doc and shared with the other stages.
         self.text = span_text(sent)
 
-    # Word sets, stops and exceptions are computed for the few positions the rules look at.
-
-    def _info(self, p: int) -> tuple[str, frozenset[str], bool]:
-        found = self._infos.get(p)
-        if found is None:
-            found = self._infos[p] = self.finder.word_info(self.tokens[p])
-        return found
+    # Exceptions are computed for the few positions the rules look at.
 
     def form(self, p: int) -> str:
-        return self._info(p)[0]
+        return self.infos[p].form
 
     def words(self, p: int) -> frozenset[str]:
-        return self._info(p)[1]
+        return self.infos[p].words
 
     def stop(self, p: int) -> bool:
-        return self._info(p)[2]
+        return self.infos[p].stop
 
     # ----------------------------------------------------------------- windows
 
@@ -734,17 +741,18 @@ class _SentenceContext:
         # Leftwards from the cue: a phrase ending at p, at most rule.distance words before.
         p = match.start - 1
         degree_blocked = False
+        infos = self.infos
         while p >= 0 and match.start - 1 - p <= finder._max_window:
-            for word in self.words(p):
-                for rule in finder._rules_by_last.get(word, ()):
-                    if degree_blocked and rule.kind in _DEGREE_KINDS:
-                        continue
-                    start = p - len(rule.words) + 1
-                    if (match.start - 1 - p <= rule.distance and self._phrase_at(rule.words, start)
-                            and not any(self.stop(q) for q in range(start, p + 1))):
-                        trigger = self._trigger(rule, start)
-                        if trigger:
-                            yield _Hit(rule, trigger, start)
+            info = infos[p]
+            for rule in info.ending_rules:
+                if degree_blocked and rule.kind in _DEGREE_KINDS:
+                    continue
+                start = p - len(rule.words) + 1
+                if (match.start - 1 - p <= rule.distance and self._phrase_at(rule.words, start)
+                        and not any(infos[q].stop for q in range(start, p + 1))):
+                    trigger = self._trigger(rule, start)
+                    if trigger:
+                        yield _Hit(rule, trigger, start)
             if p in self.cue_words:
                 if not self.has_parse and not degree_blocked:  # "constructive and friendly": no topic
                     other = self.cue_at[p]
@@ -754,38 +762,37 @@ class _SentenceContext:
                                 and (rule.kind != "background" or self._framed(p, match.start))):
                             yield _Hit(rule, " ".join(self.tokens[q].text for q in other.words), p)
                 break
-            if self.stop(p):
+            if info.stop:
                 break
-            degree_blocked = degree_blocked or self.form(p) in finder.degree_boundaries
+            degree_blocked = degree_blocked or info.bounds_degree
             p -= 1
         # Rightwards.
         p = match.end + 1
         degree_blocked = False
-        while p < len(self.tokens) and p - match.end - 1 <= finder._max_window:
-            for word in self.words(p):
-                for rule in finder._rules_by_first.get(word, ()):
-                    if degree_blocked and rule.kind in _DEGREE_KINDS:
-                        continue
-                    if p - match.end - 1 <= rule.distance and self._phrase_at(rule.words, p):
-                        trigger = self._trigger(rule, p)
-                        if trigger:
-                            yield _Hit(rule, trigger, p)
-            if self.stop(p) or p in self.cue_words:
+        while p < len(infos) and p - match.end - 1 <= finder._max_window:
+            info = infos[p]
+            for rule in info.starting_rules:
+                if degree_blocked and rule.kind in _DEGREE_KINDS:
+                    continue
+                if p - match.end - 1 <= rule.distance and self._phrase_at(rule.words, p):
+                    trigger = self._trigger(rule, p)
+                    if trigger:
+                        yield _Hit(rule, trigger, p)
+            if info.stop or p in self.cue_words:
                 break
-            degree_blocked = degree_blocked or self.form(p) in finder.degree_boundaries
+            degree_blocked = degree_blocked or info.bounds_degree
             p += 1
         # Inside the gaps of a gapped cue ("tensions did not ease"), in either direction.
         words = set(match.words)
         for p in range(match.start + 1, match.end):
             if p in words:
                 continue
-            for word in self.words(p):
-                for rule in finder._rules_by_any_first.get(word, ()):
-                    end = p + len(rule.words) - 1
-                    if end < match.end and words.isdisjoint(range(p, end + 1)) and self._phrase_at(rule.words, p):
-                        trigger = self._trigger(rule, p)
-                        if trigger:
-                            yield _Hit(rule, trigger, p)
+            for rule in infos[p].first_rules:
+                end = p + len(rule.words) - 1
+                if end < match.end and words.isdisjoint(range(p, end + 1)) and self._phrase_at(rule.words, p):
+                    trigger = self._trigger(rule, p)
+                    if trigger:
+                        yield _Hit(rule, trigger, p)
 
     # ----------------------------------------------------------------- French parse
 

@@ -301,6 +301,7 @@ class CueFinder:
         self._set_up_modifiers(rules)
         self._set_up_patterns(nlp)
         self._words: dict[tuple[int, int], _Word | None] = {}
+        self._lemma_keys: dict[tuple[int, int], tuple[str, ...]] = {}
         self.version = f"{lexicon.version}-{_modifiers_hash(rules)}-r{RULES_VERSION}"
 
     # ----------------------------------------------------------------- set-up
@@ -382,6 +383,11 @@ class CueFinder:
         self.double_negation = ModifierRule(self.lang, "modality", "double negation", (), DOUBLE_NEGATION_FACTOR,
                                             "-", 0, "a denied denial: possible, not done")
         self.morph_rules = [r for r in rules if r.scope == "morph"]
+        # (rule, feature, value): "Mood=Cnd" split once, not for every verb of every cue.
+        self.morph_features = [(r, *r.words[0].partition("=")[::2]) for r in self.morph_rules]
+        # The negation child rules with their words ("ne ... plus" -> ("ne", "plus")).
+        self.negation_children = [(r, tuple(w for w in r.words if w != "...")) for r in self.child_rules
+                                  if r.kind == "negation"]
         # Negation particles found after a "ne" ("ne sont plus", "n'a jamais").
         self.particles = {
             w: r for r in self.child_rules if r.kind == "negation" for w in r.words
@@ -675,7 +681,13 @@ class _SentenceContext:
         self.cue_at = {p: m for m in kept if m.entry.category != NOT_A_CUE for p in m.words}
         self.cue_words = set(self.cue_at)
         self._exempt: dict[tuple[str, int], bool] = {}
-        self._lemma_keys: dict[int, tuple[str, ...]] = {}
+        # The parse rules of every cue of a sentence climb to the same few verbs: their children
+        # and modality hits are worked out once per sentence (by token index).
+        self._children_of: dict[int, list[Token]] = {}
+        self._verb_modality_of: dict[int, tuple[list[Token], list[_Hit], list[_Hit]]] = {}
+        # A cue's root and governors are asked for by several rules (by match start, root index).
+        self._root_of: dict[int, Token] = {}
+        self._governors_of: dict[int, list[Token]] = {}
         self._longest_exception = max((len(r.words) for r in finder.exceptions), default=0)
         # Doc.text and Span.text rebuild the text from the tokens on every call: sliced from the
         # doc's text, read once per doc and shared with the other stages.
@@ -798,8 +810,11 @@ class _SentenceContext:
 
     def _root(self, match: _Match) -> Token:
         """The pattern word highest in the parse ("dégradées" in "relations ... dégradées")."""
-        candidates = [self.tokens[p] for p in match.words]
-        return min(candidates, key=lambda t: (sum(1 for _ in t.ancestors), t.i))
+        found = self._root_of.get(match.start)
+        if found is None:
+            candidates = [self.tokens[p] for p in match.words]
+            found = self._root_of[match.start] = min(candidates, key=lambda t: (sum(1 for _ in t.ancestors), t.i))
+        return found
 
     def _inside(self, token: Token) -> bool:
         return self.sent.start <= token.i < self.sent.end
@@ -813,14 +828,17 @@ class _SentenceContext:
         the first conjunct and continues from that conjunct's governor, since both share it
         ("pourrait imposer des sanctions et expulser des diplomates").
         """
-        chain: list[Token] = []
+        chain = self._governors_of.get(root.i)
+        if chain is not None:
+            return chain
+        chain = self._governors_of[root.i] = []
         current = root
         while len(chain) < _MAX_CHAIN:
             head = current.head
             if head is current or not self._inside(head) or current.dep_ in _CLAUSE_DEPS:
                 break
             if current.dep_ == "conj":
-                if any(c.dep_.startswith(("nsubj", "aux")) for c in current.children):
+                if any(c.dep_.startswith(("nsubj", "aux")) for c in self._children(current)):
                     break
                 if _word_class(current) != _word_class(head):
                     break  # a verb conjoined to a noun is a parse error: trust nothing above it
@@ -839,14 +857,12 @@ class _SentenceContext:
         a negative subject ("personne ne parle de normalisation"). Words of the cue itself
         ("ne ~3 tolérer ~2 pas") do not count.
         """
-        children = [c for c in token.children if self._inside(c) and c.i not in own]
+        start, end = self.sent.start, self.sent.end
+        children = [c for c in self._children(token) if start <= c.i < end and c.i not in own]
         forms = {_norm(c.text): c for c in children}
         if "n'" in forms:
             forms.setdefault("ne", forms["n'"])
-        for rule in self.finder.child_rules:
-            if rule.kind != "negation":
-                continue
-            words = [w for w in rule.words if w != "..."]
+        for rule, words in self.finder.negation_children:
             if not all(w in forms for w in words):
                 continue
             hits = [forms[w] for w in words]
@@ -996,20 +1012,37 @@ class _SentenceContext:
         # a "si" clause.
         verbs = [root, *chain]
         for verb in verbs:
-            auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and self._inside(c)]
+            auxiliaries, mood_hits, child_hits = self._verb_modality(verb)
             for word in ([verb] if verb is not root else []) + auxiliaries:
                 rule = next((finder.head_rules[k] for k in self._lemmas(word) if k in finder.head_rules), None)
                 if rule is not None and rule.kind == "modality" and word.i not in own:
                     yield _Hit(rule, word.text)
-            for word in [verb, *auxiliaries]:
-                for rule in finder.morph_rules:
-                    feature, _, value = rule.words[0].partition("=")
-                    if value in word.morph.get(feature):
-                        yield _Hit(rule, word.text)
-            for child in verb.children:
+            yield from mood_hits
+            yield from child_hits
+
+    def _children(self, token: Token) -> list[Token]:
+        found = self._children_of.get(token.i)
+        if found is None:
+            found = self._children_of[token.i] = list(token.children)
+        return found
+
+    def _verb_modality(self, verb: Token) -> tuple[list[Token], list[_Hit], list[_Hit]]:
+        """A verb's auxiliaries in the sentence, the modality of its (or their) mood or tense, and
+        its modality children ("si")."""
+        found = self._verb_modality_of.get(verb.i)
+        if found is None:
+            finder = self.finder
+            children = self._children(verb)
+            auxiliaries = [c for c in children if c.dep_.startswith("aux") and self._inside(c)]
+            mood_hits = [_Hit(rule, word.text) for word in [verb, *auxiliaries]
+                         for rule, feature, value in finder.morph_features if value in word.morph.get(feature)]
+            child_hits = []
+            for child in children:
                 rule = finder.modality_children.get(_norm(child.text))
                 if rule is not None and self._inside(child):
-                    yield _Hit(rule, child.text)
+                    child_hits.append(_Hit(rule, child.text))
+            found = self._verb_modality_of[verb.i] = (auxiliaries, mood_hits, child_hits)
+        return found
 
     def _negating_determiner(self, match: _Match) -> _Hit | None:
         """"aucune avancée", "nul progrès", "pas le moindre progrès", "aucune véritable avancée".
@@ -1069,7 +1102,9 @@ class _SentenceContext:
     def _lemmas(self, word: Token) -> tuple[str, ...]:
         """The model's lemma and the lookup lemma of the form: the small model leaves some verbs
         unlemmatised ("cherche" tagged with the lemma "cherche")."""
-        found = self._lemma_keys.get(word.i)
+        cache_key = (word.orth, word.lemma)  # they depend on the form and lemma only: cached across sentences
+        lemma_keys = self.finder._lemma_keys
+        found = lemma_keys.get(cache_key)
         if found is None:
             lemma = _norm(word.lemma_)
             keys = [lemma, self.finder.keyer.canon(word.text)]
@@ -1080,7 +1115,9 @@ class _SentenceContext:
                         keys.append(form[: -len(ending)] + "er")
                         break
             found = tuple(dict.fromkeys(keys))
-            self._lemma_keys[word.i] = found
+            if len(lemma_keys) > 200_000:
+                lemma_keys.clear()
+            lemma_keys[cache_key] = found
         return found
 
     def _is_carrier(self, word: Token) -> bool:

@@ -79,8 +79,8 @@ def start_watcher(db: Path, inbox: Path, debounce: float, as_process: bool):
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         return process.terminate
+    from tracker.ingest.dropfolder import DropFolder
     from tracker.store import open_store
-    from tracker.watcher import DropFolder
 
     store = open_store(str(db))
     folder = DropFolder(inbox, store, debounce=debounce).start()

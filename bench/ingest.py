@@ -4,7 +4,7 @@
     .venv/bin/python bench/ingest.py --sizes 1000,10000      # the streaming check (several minutes)
 
 For each size, bench/make_corpus.py writes that many invented articles into a temporary folder;
-then each run is what `tracker ingest --workers N` does (tracker.parallel.ingest_parallel), in a
+then each run is what `tracker ingest --workers N` does (tracker.ingest.pool.ingest_parallel), in a
 fresh process (so its peak memory is its own) on a fresh SQLite file: `--workers 1` is the in-process ingest, `--workers 2` the process pool. At the largest
 size every worker count runs (the speed-up: goal >= 1.7x for 2 workers on 2 cores); at every size
 `--memory-workers` runs (the memory: goal, the peak at 10,000 articles within 20% of the peak at
@@ -79,7 +79,7 @@ class TreeMemory:
 
 def run_one(folder: Path, db: Path, workers: int) -> dict:
     """One ingest in this process; what the parent bench prints."""
-    from tracker.parallel import ingest_parallel
+    from tracker.ingest.pool import ingest_parallel
     from tracker.store import open_store
     from tracker.store.schema import ingest_log
 

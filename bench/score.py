@@ -18,10 +18,10 @@ import resource
 import time
 from pathlib import Path
 
-from tracker import language, nlp
-from tracker.pipeline import _paragraphs, default_lexicon, main_language, score_article
 from tracker.readers import read_file
 from tracker.records import Article
+from tracker.scorer import language, nlp
+from tracker.scorer.pipeline import _paragraphs, default_lexicon, main_language, score_article
 
 
 def load_articles(folder: Path) -> list[Article]:

@@ -98,12 +98,12 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
                poll_seconds: float = POLL_SECONDS) -> TrackerDash:
     """The dashboard over the database ``db`` (a path or URL; None: $TRACKER_DB or the default file).
 
-    inbox: the drop folder uploads are written to (default: tracker.watcher.default_inbox(db)).
+    inbox: the drop folder uploads are written to (default: tracker.ingest.dropfolder.default_inbox(db)).
     warm_export: start Chromium for image export in the background now, so the first export is fast.
     """
     store = open_store(db)
     if inbox is None:
-        from tracker.watcher import default_inbox
+        from tracker.ingest.dropfolder import default_inbox
 
         inbox = default_inbox(db)
     ctx = AppContext(store, Path(inbox))
@@ -222,7 +222,7 @@ def _register_shell(app: dash.Dash, ctx: AppContext) -> None:
 def _accept(ctx: AppContext, filename: str, content: str) -> list:
     """Hand one uploaded file to the drop folder's reader; one list item per article or rejection."""
     try:
-        from tracker.watcher import accept_upload
+        from tracker.ingest.dropfolder import accept_upload
     except ImportError:
         return [html.Li(f"{filename}: uploading is not available in this version; drop the file into {ctx.inbox}",
                         className="outcome outcome-rejected")]

@@ -21,7 +21,7 @@ import pandas as pd
 from sqlalchemy import Date, Engine, Integer, String, bindparam, text
 
 from tracker.records import SCORE_MAX, SCORE_MIN
-from tracker.scoring import FREQS
+from tracker.scorer.scoring import FREQS
 
 # How many observations the sentences panel lists for one point (the strongest first).
 SENTENCES_LIMIT = 40

@@ -270,7 +270,7 @@ def matrix_figure(matrix: pd.DataFrame, *, name: Callable[[str], str] = str, hei
     """
     if matrix.empty:
         return empty_figure("No observation in this period.")
-    from tracker.countries import strip_accents  # "États-Unis" sorts with the E, as a reader expects
+    from tracker.scorer.countries import strip_accents  # "États-Unis" sorts with the E, as a reader expects
 
     codes = sorted(set(matrix["country_a"]) | set(matrix["country_b"]), key=lambda c: strip_accents(name(c)).casefold())
     names = [name(c) for c in codes]

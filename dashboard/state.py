@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 from urllib.parse import parse_qs, urlencode
 
-from tracker.countries import country_name, parse_pair
+from tracker.scorer.countries import country_name, parse_pair
 
 FREQS = ("D", "W", "M")
 LANGS = ("en", "fr")

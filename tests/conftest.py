@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.nlp import get_nlp
+from tracker.scorer.nlp import get_nlp
 
 
 @pytest.fixture(scope="session")

@@ -171,7 +171,7 @@ def test_pick_a_second_pair_by_searching_its_name(page, server, corpus_db):
     first, second = _pairs_by_volume(corpus_db)[:2]
     page.goto(server.url + f"/?pairs={first}")
     _wait_for_chart(page)
-    from tracker.countries import country_name
+    from tracker.scorer.countries import country_name
 
     name = country_name(second.split("-")[1], "en")
     _choose_pair(page, name[:5], second)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tracker.countries import country_name, fold, parse_pair, resolve_country
+from tracker.scorer.countries import country_name, fold, parse_pair, resolve_country
 
 
 @pytest.mark.parametrize(

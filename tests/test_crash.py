@@ -20,8 +20,8 @@ import pytest
 from dropfiles import numbered_body, text_article, write
 from sqlalchemy import create_engine, text
 
+from tracker.ingest.dropfolder import REASON_SUFFIX
 from tracker.records import content_hash
-from tracker.watcher import REASON_SUFFIX
 
 ARTICLES = 200
 BAD = ["vide.txt", "inconnu.xyz", "mauvaise-date.txt"]
@@ -103,9 +103,9 @@ def test_sigkill_part_way_then_restart_stores_each_article_once(tmp_path):
 def test_an_article_stored_before_a_crash_is_archived_as_duplicate_on_restart(tmp_path):
     """The crash between storing and moving, made exact: the file is stored by ingest_file (what
     the watcher does first) and left in the inbox (the move that the crash prevented)."""
-    from tracker.ingest import ingest_file
+    from tracker.ingest.dropfolder import DropFolder
+    from tracker.ingest.inprocess import ingest_file
     from tracker.store import open_store
-    from tracker.watcher import DropFolder
 
     inbox = tmp_path / "inbox"
     path = write(inbox / "a.txt", text_article("Avant", numbered_body(2000)))

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tracker.cues import CueFinder, cue_finder, load_modifiers
-from tracker.lexicon import NOT_A_CUE, load_lexicon
 from tracker.records import Cue
+from tracker.scorer.cues import CueFinder, cue_finder, load_modifiers
+from tracker.scorer.lexicon import NOT_A_CUE, load_lexicon
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "fr" / "000_france24_seed.txt"
 
@@ -562,7 +562,7 @@ SIGNED_SENTENCES = [
 
 @pytest.mark.parametrize(("lang", "sign", "text"), SIGNED_SENTENCES)
 def test_sentence_reads_with_the_expected_sign(request, lang, sign, text):
-    from tracker.scoring import sentence_score
+    from tracker.scorer.scoring import sentence_score
 
     score = sentence_score(cues_of(request.getfixturevalue(lang), text))
     assert (score > 0 if sign == "+" else score < 0), (score, cues_of(request.getfixturevalue(lang), text))
@@ -625,7 +625,7 @@ GENERAL_RULE_SENTENCES = [
 
 @pytest.mark.parametrize(("lang", "sign", "text"), GENERAL_RULE_SENTENCES)
 def test_general_rules_read_with_the_expected_sign(request, lang, sign, text):
-    from tracker.scoring import sentence_score
+    from tracker.scorer.scoring import sentence_score
 
     found = cues_of(request.getfixturevalue(lang), text)
     score = sentence_score(found)
@@ -731,7 +731,7 @@ FAILED_AND_ENDED_SENTENCES = [
 
 @pytest.mark.parametrize(("lang", "sign", "text"), FAILED_AND_ENDED_SENTENCES)
 def test_failed_meetings_and_ended_hostilities(request, lang, sign, text):
-    from tracker.scoring import sentence_score
+    from tracker.scorer.scoring import sentence_score
 
     found = cues_of(request.getfixturevalue(lang), text)
     score = sentence_score(found)
@@ -792,7 +792,7 @@ ROUTINE_OR_NATURAL = [
 
 @pytest.mark.parametrize(("lang", "text"), ROUTINE_OR_NATURAL)
 def test_routine_acts_are_weak_and_natural_events_no_conflict(request, lang, text):
-    from tracker.scoring import sentence_score
+    from tracker.scorer.scoring import sentence_score
 
     found = cues_of(request.getfixturevalue(lang), text)
     assert -1.5 <= sentence_score(found) <= 0, found
@@ -804,6 +804,6 @@ def test_a_strike_after_a_natural_event_is_still_a_strike(en):
 
 
 def sentence_score_of(pipeline, text: str) -> float:
-    from tracker.scoring import sentence_score
+    from tracker.scorer.scoring import sentence_score
 
     return sentence_score(cues_of(pipeline, text))

@@ -18,7 +18,7 @@ from dashboard.sample import (
     fill_sample,
     insert_article,
 )
-from tracker.scoring import period_table
+from tracker.scorer.scoring import period_table
 from tracker.store import open_store
 
 

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 from test_parallel import analysts_lexicon, make_inbox, snapshot
 
-from tracker import dask_ingest
 from tracker.cli import cli
-from tracker.dask_ingest import dask_client, ingest_dask
-from tracker.ingest import ingest_paths
+from tracker.ingest import cluster
+from tracker.ingest.cluster import dask_client, ingest_dask
+from tracker.ingest.inprocess import ingest_paths
 from tracker.store import open_store
 
 
@@ -60,7 +60,7 @@ def test_dask_ingest_leaves_the_database_exactly_as_one_process_does(client, tmp
     assert rows == expected_rows
     assert len(rows["observations"]) > 0
     # The scoring ran on the workers, each having loaded the models once (the worker plugin).
-    loaded = client.run(lambda: __import__("tracker.nlp", fromlist=["get_nlp"]).get_nlp.cache_info().currsize)
+    loaded = client.run(lambda: __import__("tracker.scorer.nlp", fromlist=["get_nlp"]).get_nlp.cache_info().currsize)
     assert sorted(loaded.values()) == [2, 2]
 
 
@@ -78,7 +78,7 @@ def test_the_dask_workers_score_with_the_analysts_lexicon(client, tmp_path):
 
 
 def test_an_unreachable_scheduler_gets_one_clear_message(tmp_path, monkeypatch):
-    monkeypatch.setattr(dask_ingest, "CONNECT_TIMEOUT_SECONDS", 1)
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT_SECONDS", 1)
     article = tmp_path / "a.txt"
     article.write_text("Title: x\nNote: invented example, not real reporting\n\nParis et Berlin.\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "t.db"), "ingest", "--dask", "tcp://127.0.0.1:9", str(article)])

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from tracker.dates import event_date, find_dates, publication_date_from_text
 from tracker.records import PRECISIONS, DateRef
+from tracker.scorer.dates import event_date, find_dates, publication_date_from_text
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "fr" / "000_france24_seed.txt"
 
@@ -284,7 +284,7 @@ def test_impossible_dates_are_dropped_not_raised(nlp_fr, nlp_en, lang, sentence)
 
 
 def _phrase_rows() -> list[dict[str, str]]:
-    text = resources.files("tracker").joinpath("data", "date_phrases.tsv").read_text(encoding="utf-8")
+    text = resources.files("tracker.scorer").joinpath("data", "date_phrases.tsv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
 

@@ -136,7 +136,7 @@ def article_for(record: dict) -> tuple[Article, int]:
 
 
 def read_line(record: dict) -> LineResult:
-    from tracker.pipeline import score_article
+    from tracker.scorer.pipeline import score_article
 
     article, offset = article_for(record)
     result = LineResult(record)
@@ -338,7 +338,7 @@ def seed_article(published: date | None) -> Article:
 
 @pytest.fixture(scope="module")
 def seed_scored() -> ScoredArticle:
-    from tracker.pipeline import score_article
+    from tracker.scorer.pipeline import score_article
 
     return score_article(seed_article(SEED_DAY))
 
@@ -369,7 +369,7 @@ def test_seed_rus_usa_tense_on_the_day(seed_scored):
     frame = pd.DataFrame(
         {"article_id": 1, "event_date": [o.event_date for o in obs], "score": [o.score for o in obs]}
     )
-    from tracker.scoring import period_table
+    from tracker.scorer.scoring import period_table
 
     table = period_table(frame, "D")
     day = table[table["period"] == pd.Timestamp(SEED_DAY)]
@@ -428,7 +428,7 @@ def test_seed_dates(seed_scored):
 
 
 def test_seed_publication_date_found_in_its_text():
-    from tracker.pipeline import score_article
+    from tracker.scorer.pipeline import score_article
 
     scored = score_article(seed_article(None))
     assert scored.published == SEED_DAY  # "Première publication : 12/04/2017", day first

@@ -14,7 +14,7 @@ from importlib import resources
 import pycountry
 import pytest
 
-from tracker.mentions import english_demonym_forms, find_mentions, french_demonym_forms, mention_index
+from tracker.scorer.mentions import english_demonym_forms, find_mentions, french_demonym_forms, mention_index
 
 DAY = date(2024, 3, 1)
 
@@ -57,7 +57,7 @@ SHARED_FORMS = {("fr", "saint martin")}
 
 
 def _rows(filename: str) -> list[dict[str, str]]:
-    path = resources.files("tracker") / "data" / filename
+    path = resources.files("tracker.scorer") / "data" / filename
     with path.open(encoding="utf-8") as handle:
         lines = [line for line in handle if line.strip() and not line.startswith("#")]
     return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]

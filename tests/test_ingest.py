@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tracker.ingest import (
+from tracker.ingest.inprocess import (
     DUPLICATE,
     REJECTED,
     STORED,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.lexicon import (
+from tracker.scorer.lexicon import (
     CATEGORIES,
     COOPERATION_CATEGORIES,
     NOT_A_CUE,

@@ -13,8 +13,8 @@ from datetime import date
 import pycountry
 import pytest
 
-from tracker.leaders import LeadersFileError, leaders_on, load_leaders, read_leaders, resolve_person
-from tracker.mentions import (
+from tracker.scorer.leaders import LeadersFileError, leaders_on, load_leaders, read_leaders, resolve_person
+from tracker.scorer.mentions import (
     english_demonym_forms,
     find_mentions,
     french_demonym_forms,

@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
-from tracker.mentions import find_mentions
-from tracker.pairs import TITLE_WEIGHT, article_pair, find_anaphora, sentence_pairs
 from tracker.records import Mention
+from tracker.scorer.mentions import find_mentions
+from tracker.scorer.pairs import TITLE_WEIGHT, article_pair, find_anaphora, sentence_pairs
 
 DAY = date(2024, 3, 1)
 

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from tracker.cli import cli
-from tracker.ingest import DUPLICATE, REJECTED, STORED, expand_paths, ingest_paths, lexicon_version
-from tracker.parallel import ProcessBackend, ingest_parallel, pool_worth_it, run_ordered
+from tracker.ingest.inprocess import DUPLICATE, REJECTED, STORED, expand_paths, ingest_paths, lexicon_version
+from tracker.ingest.pool import ProcessBackend, ingest_parallel, pool_worth_it, run_ordered
 from tracker.store import open_store
 from tracker.store.schema import metadata
 
@@ -199,7 +199,7 @@ def test_two_ingests_at_once_on_one_postgresql_database_store_each_article_once(
     inbox = make_inbox(tmp_path / "inbox", articles=12)
     with open_store(db_url):  # migrated once, so both processes race on the articles, not the schema
         pass
-    # Two processes of the scoring pool (the models already loaded: see tracker.workers), each
+    # Two processes of the scoring pool (the models already loaded: see tracker.ingest.pool_preload), each
     # running the whole single-process ingest on the same folder, in the same order, at once.
     backend = ProcessBackend(workers=2)
     try:
@@ -225,7 +225,7 @@ def test_two_ingests_at_once_on_one_postgresql_database_store_each_article_once(
 
 def analysts_lexicon(folder: Path):
     """An analysts' file adding a cue our lexicon lacks (an invented test entry)."""
-    from tracker.lexicon import load_lexicon
+    from tracker.scorer.lexicon import load_lexicon
 
     path = folder / "ours.en.tsv"
     path.write_text("pattern\tweight\tcategory\tnote\ndispatch\t6\tverbal conflict\tinvented test entry\n", encoding="utf-8")

@@ -9,9 +9,9 @@ from datetime import date
 
 import pytest
 
-from tracker.leaders import term_start
-from tracker.pipeline import ScoringError, attribute_cues, score_article
 from tracker.records import Article, Cue, Mention
+from tracker.scorer.leaders import term_start
+from tracker.scorer.pipeline import ScoringError, attribute_cues, score_article
 
 
 def article(text: str, *, lang: str | None = "fr", published: date | None = date(2019, 3, 14), **kw) -> Article:

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from tracker.records import Cue
-from tracker.scoring import period_start, period_table, sentence_score
+from tracker.scorer.scoring import period_start, period_table, sentence_score
 
 
 def cue(weight: float) -> Cue:

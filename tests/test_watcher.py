@@ -26,9 +26,7 @@ from dropfiles import (
     zip_bytes,
 )
 
-from tracker.ingest import DUPLICATE, REJECTED, STORED
-from tracker.store import open_store
-from tracker.watcher import (
+from tracker.ingest.dropfolder import (
     REASON_SUFFIX,
     DropFolder,
     accept_upload,
@@ -36,6 +34,8 @@ from tracker.watcher import (
     drop_status,
     move_without_overwrite,
 )
+from tracker.ingest.inprocess import DUPLICATE, REJECTED, STORED
+from tracker.store import open_store
 
 DEBOUNCE = 0.2
 TIMEOUT = 60.0
@@ -423,7 +423,7 @@ def test_watch_runs_until_interrupted(tmp_path):
 
 
 def test_a_dropped_folder_is_emptied_into_the_inbox_and_read(watcher, store, monkeypatch):
-    import tracker.watcher as watcher_module
+    import tracker.ingest.dropfolder as watcher_module
 
     monkeypatch.setattr(watcher_module, "RESCAN_SECONDS", 0.3)  # folders are taken at rescans
 

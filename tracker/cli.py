@@ -52,7 +52,7 @@ class TrackerGroup(click.Group):
 
 
 def _model_missing(exc: Exception) -> bool:
-    from tracker.nlp import ModelMissing
+    from tracker.scorer.nlp import ModelMissing
 
     return isinstance(exc, ModelMissing)
 
@@ -86,7 +86,7 @@ def _load_lexicon(files: tuple[str, ...]):
     """The lexicon with the analysts' files merged over ours, or None for the default one."""
     if not files:
         return None
-    from tracker.lexicon import load_lexicon
+    from tracker.scorer.lexicon import load_lexicon
 
     try:
         return load_lexicon([Path(f) for f in files])
@@ -161,14 +161,14 @@ def ingest(
     lexicon = _load_lexicon(lexicon_files)
     store = state.store
     if dask_address:
-        from tracker.dask_ingest import DaskUnavailable, ingest_dask
+        from tracker.ingest.cluster import DaskUnavailable, ingest_dask
 
         try:
             report = ingest_dask(paths, store, address=dask_address, workers=workers, lexicon=lexicon, progress=progress)
         except DaskUnavailable as exc:
             raise click.ClickException(str(exc)) from None
     else:
-        from tracker.parallel import ingest_parallel
+        from tracker.ingest.pool import ingest_parallel
 
         report = ingest_parallel(paths, store, workers=workers, lexicon=lexicon, progress=progress)
     console = _console()
@@ -222,7 +222,7 @@ def pairs(state: State, as_json: bool) -> None:
     Example:
       tracker pairs --json
     """
-    from tracker.countries import country_name
+    from tracker.scorer.countries import country_name
 
     summary = state.store.pairs_summary()
     if as_json:
@@ -251,7 +251,7 @@ def pairs(state: State, as_json: bool) -> None:
 
 
 def _parse_pair(value: str) -> tuple[str, str]:
-    from tracker.countries import parse_pair
+    from tracker.scorer.countries import parse_pair
 
     try:
         return make_pair(*parse_pair(value))
@@ -285,7 +285,7 @@ def timeline(state: State, pair: str, freq: str, start: datetime | None, end: da
     Example:
       tracker timeline Russie-États-Unis --freq M --from 2017-01-01 --csv rus-usa.csv
     """
-    from tracker.countries import country_name
+    from tracker.scorer.countries import country_name
 
     codes = _parse_pair(pair)
     code = "-".join(codes)
@@ -424,7 +424,7 @@ def explain(state: State, target: str, as_json: bool, lexicon_files: tuple[str, 
 
 
 def _score_file(path: Path, lexicon) -> list[ScoredArticle]:
-    from tracker.ingest import Outcome, read_articles
+    from tracker.ingest.inprocess import Outcome, read_articles
 
     items = read_articles(path)
     articles = [i for i in items if not isinstance(i, Outcome)]
@@ -432,7 +432,7 @@ def _score_file(path: Path, lexicon) -> list[ScoredArticle]:
     if not articles:
         reason = problems[0].reason if problems else "no article found in the file"
         raise click.ClickException(f"cannot read {path}: {reason}")
-    from tracker import pipeline  # after reading: a bad file is reported without loading the models
+    from tracker.scorer import pipeline  # after reading: a bad file is reported without loading the models
 
     scored = []
     for article in articles:
@@ -508,10 +508,10 @@ def rescore(state: State, lexicon_files: tuple[str, ...], progress: bool) -> Non
     """
     from rich.progress import Progress
 
-    from tracker.ingest import lexicon_version
+    from tracker.ingest.inprocess import lexicon_version
 
     lexicon = _load_lexicon(lexicon_files)
-    from tracker import pipeline  # after the options are checked: loading the scorer takes seconds
+    from tracker.scorer import pipeline  # after the options are checked: loading the scorer takes seconds
 
     version = lexicon_version(lexicon)
     store = state.store
@@ -545,7 +545,7 @@ def rescore(state: State, lexicon_files: tuple[str, ...], progress: bool) -> Non
 
 
 def _inbox(state: State, folder: str | None) -> Path:
-    from tracker.watcher import default_inbox
+    from tracker.ingest.dropfolder import default_inbox
 
     return Path(folder) if folder else default_inbox(state.db)
 
@@ -574,7 +574,7 @@ def watch(state: State, folder: str | None, once: bool, debounce: float, max_mb:
       tracker watch ~/articles-inbox
       tracker --db ./tracker.db watch --once
     """
-    from tracker.watcher import DropFolder
+    from tracker.ingest.dropfolder import DropFolder
 
     lexicon = _load_lexicon(lexicon_files)
     store = state.store
@@ -641,7 +641,7 @@ def status(state: State, folder: str | None, errors: int) -> None:
       tracker status
       tracker status ~/articles-inbox --errors 10
     """
-    from tracker.watcher import drop_status
+    from tracker.ingest.dropfolder import drop_status
 
     inbox = _inbox(state, folder)
     report = drop_status(state.store, inbox, errors=errors)
@@ -683,7 +683,7 @@ def serve(state: State, host: str, port: int, inbox: str | None, watch: bool) ->
     store = state.store  # a database it cannot use is reported here, before the server starts
     url = store.engine.url.render_as_string(hide_password=False)
     from dashboard.app import create_app
-    from tracker.watcher import DropFolder
+    from tracker.ingest.dropfolder import DropFolder
 
     folder = _inbox(state, inbox)
     app = create_app(url, inbox=folder)

@@ -28,7 +28,7 @@ from tracker.records import (
     SentenceReading,
     make_pair,
 )
-from tracker.scoring import period_table
+from tracker.scorer.scoring import period_table
 from tracker.store import db
 from tracker.store.schema import (
     OUTCOMES,
@@ -343,7 +343,7 @@ class Store:
     def pairs_summary(self) -> pd.DataFrame:
         """Every pair: observations, articles, mean tension, first and last event date.
 
-        The mean follows the period rule of tracker.scoring: each article's mean first, then the mean
+        The mean follows the period rule of tracker.scorer.scoring: each article's mean first, then the mean
         of those, so one long article does not outweigh several short ones.
         """
         per_article = (

@@ -164,10 +164,10 @@ def duplicate_outcome(article: Article, existing: int, *, path: str, record: str
 def score_or_reason(article: Article, lexicon=None) -> ScoredArticle | str:
     """The scored article, or why it cannot be scored (a reason for the analyst).
 
-    The part of storing an article that runs in a scoring worker (tracker.parallel): it never
+    The part of storing an article that runs in a scoring worker (tracker.ingest.pool): it never
     raises for one article's sake, so one bad article never stops a batch.
     """
-    from tracker import pipeline  # the models load on first use, not when the CLI starts
+    from tracker.scorer import pipeline  # the models load on first use, not when the CLI starts
 
     try:
         return pipeline.score_article(article, lexicon=lexicon)
@@ -197,7 +197,7 @@ def save_scored(
 
 def lexicon_version(lexicon) -> str | None:
     """The version of the lexicon and modifier rules (stored with each article so a rescore can be told apart)."""
-    from tracker import pipeline
+    from tracker.scorer import pipeline
 
     return pipeline.scorer_version(lexicon)
 

@@ -1,6 +1,6 @@
 """The cue lexicon: tension and cooperation phrases, with their weights, kept as data.
 
-Our lexicon lives in ``tracker/data/lexicon/<lang>.tsv``; analysts add their own files, which are
+Our lexicon lives in ``tracker/scorer/data/lexicon/<lang>.tsv``; analysts add their own files, which are
 merged over ours (same language and pattern: theirs wins; weight 0 switches our entry off).
 
 File format (tab-separated, UTF-8, ``#`` starts a comment line, blank lines are skipped)::

@@ -2,7 +2,7 @@
 
 Why the client writes: it already holds the database connection, it can check each article's key
 before sending it to be scored, and writing in input order makes the result the same as the
-single-process ingest (tracker.parallel.run_ordered, the same pipeline as `--workers`). Writes are
+single-process ingest (tracker.ingest.pool.run_ordered, the same pipeline as `--workers`). Writes are
 a small part of the work (one transaction per article); reading and scoring are the rest.
 
 The client sends each file's bytes, not its path: a worker decodes and extracts them, so the
@@ -28,7 +28,7 @@ from distributed import Client, LocalCluster, WorkerPlugin
 from rich.console import Console
 
 from tracker import readers
-from tracker.ingest import (
+from tracker.ingest.inprocess import (
     REJECTED,
     IngestReport,
     Outcome,
@@ -37,7 +37,7 @@ from tracker.ingest import (
     read_articles,
     score_or_reason,
 )
-from tracker.parallel import default_workers, done_future, run_ordered, warm_up
+from tracker.ingest.pool import default_workers, done_future, run_ordered, warm_up
 from tracker.records import Article
 from tracker.store import Store
 

@@ -11,10 +11,10 @@ Why this shape:
   waiting to be written at any time, so memory does not grow with the size of the archive.
 - Workers start with 'forkserver' (Linux) or 'spawn', never a plain fork of the parent: the parent
   holds database connections and the progress bar's thread, which a forked child would inherit.
-  The fork server loads the models before it forks any worker (tracker.workers), so the pool is
+  The fork server loads the models before it forks any worker (tracker.ingest.pool_preload), so the pool is
   ready in one model load and the workers share the model's memory.
 
-The same ordered pipeline (`run_ordered`) drives a Dask cluster (tracker.dask_ingest): only the
+The same ordered pipeline (`run_ordered`) drives a Dask cluster (tracker.ingest.cluster): only the
 backend that runs `read` and `score` tasks changes.
 """
 
@@ -34,7 +34,7 @@ from typing import Any, Protocol
 from rich.console import Console
 
 from tracker import readers
-from tracker.ingest import (
+from tracker.ingest.inprocess import (
     IngestReport,
     Outcome,
     duplicate_outcome,
@@ -118,7 +118,7 @@ _worker_error: BaseException | None = None
 
 def warm_up(lexicon=None) -> None:
     """Load the models, the lexicon's matchers and the date tables once, before the first article."""
-    from tracker.pipeline import score_article
+    from tracker.scorer.pipeline import score_article
 
     # Note: invented example, not real reporting; scored to fill the caches, never stored.
     for text, lang in (
@@ -164,7 +164,7 @@ class ProcessBackend:
         context = multiprocessing.get_context(method)
         if method == "forkserver":
             # The server loads the models once; each worker forks from it with them loaded (workers.py).
-            context.set_forkserver_preload(["tracker.workers"])
+            context.set_forkserver_preload(["tracker.ingest.pool_preload"])
         self.slots = workers
         self.max_bytes = max_bytes
         self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(lexicon,))

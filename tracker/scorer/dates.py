@@ -63,8 +63,9 @@ from importlib import resources
 from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
+from tracker.records import DateRef
+
 from .mentions import span_text
-from .records import DateRef
 
 # A hook the pipeline may give to date "since X took office"-style phrases: it gets the phrase
 # (marker included, e.g. "depuis l'arrivée de Donald Trump à la Maison Blanche"), the language and
@@ -99,7 +100,7 @@ class _Vocab:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("tracker").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("tracker.scorer").joinpath("data", name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
 

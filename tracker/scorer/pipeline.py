@@ -16,14 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from . import language, nlp
-from .cues import CueFinder, cue_finder
-from .dates import event_date, find_dates, publication_date_from_text
-from .leaders import term_start
-from .lexicon import Lexicon, load_lexicon
-from .mentions import find_mentions, remember_text, span_text
-from .pairs import article_pair, find_anaphora, sentence_pairs
-from .records import (
+from tracker.records import (
     Article,
     Cue,
     Mention,
@@ -32,6 +25,14 @@ from .records import (
     Sentence,
     SentenceReading,
 )
+
+from . import language, nlp
+from .cues import CueFinder, cue_finder
+from .dates import event_date, find_dates, publication_date_from_text
+from .leaders import term_start
+from .lexicon import Lexicon, load_lexicon
+from .mentions import find_mentions, remember_text, span_text
+from .pairs import article_pair, find_anaphora, sentence_pairs
 from .scoring import sentence_score
 
 # Characters (a few words) within which pairs at nearly the same distance from a cue share it.

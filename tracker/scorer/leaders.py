@@ -123,7 +123,7 @@ def read_leaders(text: str) -> tuple[LeaderTerm, ...]:
 @cache
 def load_leaders() -> tuple[LeaderTerm, ...]:
     """The packaged table, read once per process."""
-    return read_leaders((resources.files("tracker") / "data" / "leaders.csv").read_text(encoding="utf-8"))
+    return read_leaders((resources.files("tracker.scorer") / "data" / "leaders.csv").read_text(encoding="utf-8"))
 
 
 @cache

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .records import SCORE_MAX, SCORE_MIN, Cue
+from tracker.records import SCORE_MAX, SCORE_MIN, Cue
 
 OTHER_CUES_SHARE = 0.25
 

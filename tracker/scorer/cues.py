@@ -69,9 +69,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from tracker.lexicon import DATA_DIR, NOT_A_CUE, Lexicon, LexiconEntry, LexiconError
-from tracker.mentions import span_text
 from tracker.records import SCORE_MAX, SCORE_MIN, Cue
+from tracker.scorer.lexicon import DATA_DIR, NOT_A_CUE, Lexicon, LexiconEntry, LexiconError
+from tracker.scorer.mentions import span_text
 
 MODIFIERS_FILE = DATA_DIR / "modifiers.tsv"
 NEGATION_CAP = 3.5  # largest magnitude a negated cue keeps

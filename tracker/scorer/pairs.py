@@ -29,8 +29,8 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span
 
-from tracker.mentions import Found, anaphora_index, longest_first, scan, sentence_pieces, span_text
 from tracker.records import Mention, make_pair
+from tracker.scorer.mentions import Found, anaphora_index, longest_first, scan, sentence_pieces, span_text
 
 TITLE_WEIGHT = 3
 

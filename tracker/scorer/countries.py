@@ -58,7 +58,7 @@ def _alpha3(alpha2: str) -> str | None:
 
 @cache
 def _variant_rows() -> tuple[NameVariant, ...]:
-    path = resources.files("tracker") / "data" / "country_variants.tsv"
+    path = resources.files("tracker.scorer") / "data" / "country_variants.tsv"
     with path.open(encoding="utf-8") as handle:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
         return tuple(

@@ -1,4 +1,4 @@
-"""Imported only by the scoring pool's fork server (tracker.parallel), never by the rest of the code.
+"""Imported only by the scoring pool's fork server (tracker.ingest.pool), never by the rest of the code.
 
 Importing it loads the models, the lexicon's matchers and the date tables once, in the fork server;
 every pool worker then forks from it with all of that already in memory (shared copy-on-write)
@@ -8,7 +8,7 @@ workers cost little more memory than one. Measured: results equal to the in-proc
 
 import contextlib
 
-from tracker.parallel import warm_up
+from tracker.ingest.pool import warm_up
 
 # A preload that raises kills the fork server; each worker's initializer meets the same error
 # (e.g. the French model is missing) and reports it where the analyst sees it.

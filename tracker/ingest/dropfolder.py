@@ -43,7 +43,15 @@ from datetime import time as dtime
 from pathlib import Path
 
 from tracker import readers
-from tracker.ingest import DUPLICATE, REJECTED, STORED, Outcome, ingest_file, is_temporary, log_outcome
+from tracker.ingest.inprocess import (
+    DUPLICATE,
+    REJECTED,
+    STORED,
+    Outcome,
+    ingest_file,
+    is_temporary,
+    log_outcome,
+)
 from tracker.readers.archive import safe_filename, zip_entries
 
 log = logging.getLogger(__name__)

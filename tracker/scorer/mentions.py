@@ -45,7 +45,7 @@ Matching works on *pieces*: the sentence's tokens split at hyphens and after apo
 (no case, accents or dots). The French and English tokenizers disagree on hyphens ("États-Unis" is
 one token, "Royaume - Uni" three, "U.S.-Russia" one), so matching folded pieces rather than spaCy
 tokens (as a PhraseMatcher on LOWER would) finds "Etats Unis", "ÉTATS-UNIS" and "Quai d’Orsay"
-with a single entry each. Every word list lives in ``tracker/data``; the index is built once per
+with a single entry each. Every word list lives in ``tracker/scorer/data``; the index is built once per
 language and reused (lookups are dictionary hits, far cheaper than the parse).
 """
 
@@ -64,9 +64,9 @@ from typing import NamedTuple
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
-from tracker.countries import name_variants, strip_accents
-from tracker.leaders import name_forms, resolve_people
 from tracker.records import Mention
+from tracker.scorer.countries import name_variants, strip_accents
+from tracker.scorer.leaders import name_forms, resolve_people
 
 LANGS = ("fr", "en")
 MAX_PIECES = 10  # the longest phrase we match, in pieces ("Corps des Gardiens de la révolution islamique")
@@ -136,7 +136,7 @@ def phrase_key(text: str) -> str:
 
 
 def _rows(filename: str) -> list[dict[str, str]]:
-    path = resources.files("tracker") / "data" / filename
+    path = resources.files("tracker.scorer") / "data" / filename
     with path.open(encoding="utf-8") as handle:
         lines = [line for line in handle if line.strip() and not line.startswith("#")]
     return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]

@@ -1,0 +1,52 @@
+"""Every reading of the scorer on the corpus and every gold file, as JSON lines, to compare two versions.
+
+    .venv/bin/python bench/dump_readings.py OUT.jsonl
+    diff <(before) <(after)   # a refactoring or speed change must leave this file identical
+
+One line per article (corpus files, then each gold line read as the gate reads it): the ScoredArticle
+with every sentence's mentions, pairs, cues, dates and observations.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from test_gate import article_for, load_gold  # noqa: E402
+
+from tracker.readers import read_file  # noqa: E402
+from tracker.records import Article  # noqa: E402
+from tracker.scorer.pipeline import score_article  # noqa: E402
+
+
+def _articles():
+    for path in sorted((ROOT / "corpus").rglob("*.txt")):
+        for item in read_file(path):
+            if isinstance(item, Article):
+                yield str(path.relative_to(ROOT)), dataclasses.replace(item, source_path=None)
+    for gold in sorted((ROOT / "tests" / "gold").glob("*.jsonl")):
+        for record in load_gold(gold):
+            yield f"{gold.name}:{record['id']}", article_for(record)[0]
+
+
+def _plain(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value))
+
+
+def main(out: str) -> None:
+    with open(out, "w", encoding="utf-8") as f:
+        for name, article in _articles():
+            scored = dataclasses.asdict(score_article(article))
+            f.write(json.dumps({"name": name, "scored": scored}, default=_plain, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -50,6 +50,10 @@ HELDOUT2 = Path(__file__).parent / "gold" / "heldout2.jsonl"
 # 30 French and 30 English lines written blind after the rules were last changed: its figures when
 # pinned are still a blind measure.
 HELDOUT3 = Path(__file__).parent / "gold" / "heldout3.jsonl"
+# 132 French and 133 English lines written blind (2026-12-06) by authors who read no scorer code, modelled on
+# how real reporting is written and weighted toward what real reporting breaks: third countries that
+# are no side, everyday acts, background against act, polarity set by the object, word senses, dates.
+HELDOUT4 = Path(__file__).parent / "gold" / "heldout4.jsonl"
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "fr" / "000_france24_seed.txt"
 
 # Floors: pinned by the lead after the first run. A change that lowers a metric below its floor fails.
@@ -296,6 +300,8 @@ def test_gate_floors(gold_evaluation, request, record_property):
 # heldout  precision 0.768 -> 0.904, recall 0.961 -> 0.987, absent 0.618 -> 0.855, sign 0.743 -> 0.875, date 0.930 -> 0.985
 # heldout2 precision 0.791 -> 0.854, recall 0.944 -> 0.972, absent 0.571 -> 0.686, sign 0.862 -> 0.910, date 1.000 -> 1.000
 # heldout3 (blind when pinned) precision 0.831, recall 0.925, absent 0.792, sign 0.841, date 0.953
+# heldout4 first blind measure: precision 0.744 (fr 0.759, en 0.730), recall 0.913 (fr 0.906, en 0.920),
+#   absent 0.512 (fr 0.474, en 0.545), sign 0.759 (fr 0.746, en 0.772), date 0.972 (fr 0.962, en 0.981)
 HELDOUT_FLOORS = {
     HELDOUT: {"pair_precision": 0.88, "pair_recall": 0.96, "absent_kept_out": 0.82, "sign_accuracy": 0.84,
               "date_accuracy": 0.95},
@@ -303,6 +309,8 @@ HELDOUT_FLOORS = {
                "date_accuracy": 0.96},
     HELDOUT3: {"pair_precision": 0.80, "pair_recall": 0.90, "absent_kept_out": 0.75, "sign_accuracy": 0.80,
                "date_accuracy": 0.92},
+    HELDOUT4: {"pair_precision": 0.73, "pair_recall": 0.90, "absent_kept_out": 0.49, "sign_accuracy": 0.74,
+               "date_accuracy": 0.96},
 }
 
 

@@ -475,6 +475,8 @@ def _explain_tree(scored: ScoredArticle) -> Tree:
                 f"'{m.text}' -> {m.country} ({m.kind}, {m.role})" for m in r.mentions)))
         if r.pairs:
             node.add("pairs: " + ", ".join("-".join(p) for p in r.pairs))
+        for aside in r.set_aside:
+            node.add(escape(f"set aside: {'-'.join(aside.pair)}, {aside.reason}"))
         for c in r.cues:
             mods = f" [{'; '.join(c.modifiers)}]" if c.modifiers else ""
             node.add(escape(f"cue '{c.text}' ({c.category}): {c.base_weight:+.1f} -> {c.weight:+.1f}{mods}"))

@@ -121,6 +121,14 @@ class Observation:
 
 
 @dataclass(frozen=True)
+class SetAside:
+    """A pair of countries named in a sentence that the sentence's act does not relate, and why."""
+
+    pair: tuple[str, str]  # ISO alpha-3, sorted
+    reason: str  # e.g. "named together on one side (Chile / Peru); the other side: ARG"
+
+
+@dataclass(frozen=True)
 class SentenceReading:
     """Everything the scorer saw in one sentence; what `tracker explain` prints."""
 
@@ -130,6 +138,7 @@ class SentenceReading:
     cues: tuple[Cue, ...] = ()
     dates: tuple[DateRef, ...] = ()
     observations: tuple[Observation, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()  # pairs of its countries that are no pair of its act
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from tracker.records import (
 from . import language, nlp
 from .cues import CueFinder, cue_finder
 from .dates import event_date, find_dates, publication_date_from_text
+from .frames import split_sides
 from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions, remember_text, span_text
@@ -91,10 +92,11 @@ def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArt
     readings = []
     for index, (s, found) in enumerate(zip(sentences, mentions, strict=True)):
         all_mentions = found + find_anaphora(s.span, s.language, main_pair, s.base, mentions=found)
-        pairs = sentence_pairs(all_mentions)
+        named_pairs = sentence_pairs(all_mentions)
         # Cues and dates only matter where a pair can carry them; skipping the rest keeps the scorer
         # close to the speed of spaCy alone.
-        cues = _cue_finder(s.language, lexicon).find(s.span, s.base) if pairs else []
+        cues = _cue_finder(s.language, lexicon).find(s.span, s.base) if named_pairs else []
+        pairs, set_aside = split_sides(named_pairs, all_mentions, article.text, cues, span_text(s.span))
         refs = find_dates(s.span, s.language, published, s.base, resolve_event=term_start) if cues else []
         when = event_date(refs, published)
         observations = tuple(
@@ -114,7 +116,8 @@ def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArt
         end = s.span.end_char + s.base
         sentence = Sentence(index, start, end, article.text[start:end], s.language)
         readings.append(
-            SentenceReading(sentence, tuple(all_mentions), tuple(pairs), tuple(cues), tuple(refs), observations)
+            SentenceReading(sentence, tuple(all_mentions), tuple(pairs), tuple(cues), tuple(refs), observations,
+                            tuple(set_aside))
         )
     return ScoredArticle(article, published, main_pair, tuple(readings), published_source)
 

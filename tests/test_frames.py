@@ -1,0 +1,51 @@
+"""Sides of an act: countries named together on one side are not paired (invented sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.records import Article
+from tracker.scorer.pipeline import score_article
+
+
+def _reading(text: str, lang: str):
+    article = Article(text=text, language=lang, published=date(2024, 3, 6), published_source="header")
+    return score_article(article).readings[-1]
+
+
+def _codes(pairs) -> set[str]:
+    return {"-".join(p) for p in pairs}
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # Three sources, one target (invented).
+    ("Chile, Peru and Bolivia protested to Argentina on Tuesday over the new export quotas.", "en",
+     {"ARG-BOL", "ARG-CHL", "ARG-PER"}, {"BOL-CHL", "BOL-PER", "CHL-PER"}),
+    # One source, two targets (invented).
+    ("Le Chili a accusé mardi le Venezuela et le Nicaragua d'ingérence dans ses élections.", "fr",
+     {"CHL-NIC", "CHL-VEN"}, {"NIC-VEN"}),
+    # Demonyms coordinated on the target's side (invented).
+    ("La Lituanie a expulsé mercredi quatre diplomates russes et biélorusses.", "fr",
+     {"BLR-LTU", "LTU-RUS"}, {"BLR-RUS"}),
+])
+def test_countries_on_one_side_are_not_paired(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert _codes(reading.pairs) == kept
+    assert _codes(a.pair for a in reading.set_aside) == aside
+    assert all("one side" in a.reason for a in reading.set_aside)
+    assert not _codes(o.pair for o in reading.observations) & aside
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    # A mutual act: the mediator is no side, the two named together are each other's counterpart (invented).
+    ("Sous l'égide du Qatar, le Tchad et le Soudan ont signé dimanche un accord de cessez-le-feu.", "fr", "SDN-TCD"),
+    ("Afghan and Pakistani forces traded fire across the border on Tuesday, officials in Iran said.", "en", "AFG-PAK"),
+    # "entre A et B" names the two sides of a relation (invented).
+    ("La Turquie a dénoncé la rupture des relations entre le Maroc et l'Algérie.", "fr", "DZA-MAR"),
+])
+def test_countries_named_together_in_a_mutual_act_stay_a_pair(text, lang, pair):
+    reading = _reading(text, lang)
+    assert pair in _codes(reading.pairs)
+    assert pair not in _codes(a.pair for a in reading.set_aside)

@@ -52,6 +52,7 @@ from tracker.ingest.inprocess import (
     is_temporary,
     log_outcome,
 )
+from tracker.readers import safeopen
 from tracker.readers.archive import safe_filename, zip_entries
 
 log = logging.getLogger(__name__)
@@ -115,11 +116,11 @@ def move_without_overwrite(source: Path, folder: Path, name: str | None = None) 
     for number in itertools.count(1):
         target = folder / (wanted.name if number == 1 else f"{wanted.stem} ({number}){wanted.suffix}")
         try:
-            os.link(source, target)
+            os.link(source, target, follow_symlinks=False)  # a link moves as a link, never its target
         except FileExistsError:
             continue
         except OSError:  # a file system without hard links (some network shares, FAT)
-            if target.exists():
+            if os.path.lexists(target):
                 continue
             os.replace(source, target)
             return target
@@ -263,8 +264,9 @@ class DropFolder:
         with os.scandir(self.inbox) as entries:
             for entry in entries:
                 with contextlib.suppress(OSError):
-                    if entry.is_file() and not is_temporary(entry.name):
-                        found.append((entry.stat().st_mtime, entry.name))
+                    # A link is listed too (by its own date): it is rejected, never followed.
+                    if (entry.is_file() or entry.is_symlink()) and not is_temporary(entry.name):
+                        found.append((entry.stat(follow_symlinks=False).st_mtime, entry.name))
         return [self.inbox / name for _, name in sorted(found)]
 
     # -- one file
@@ -276,12 +278,13 @@ class DropFolder:
         """
         path = Path(path)
         with _claim(path) as claimed:
-            if not claimed or not path.is_file():
+            if not claimed or not _is_file_or_link(path):
                 return None
             with _PROCESS_LOCK:
-                if not path.is_file():  # processed by the other thread while we waited
+                if not _is_file_or_link(path):  # processed by the other thread while we waited
                     return None
-                result = self._unpack(path) if path.suffix.lower() == ".zip" else self._ingest(path)
+                zipped = path.suffix.lower() == ".zip" and not safeopen.is_link(path)
+                result = self._unpack(path) if zipped else self._ingest(path)
         if result is not None and self.on_result is not None:
             try:
                 self.on_result(result)
@@ -291,7 +294,7 @@ class DropFolder:
 
     def _ingest(self, path: Path) -> FileResult | None:
         try:
-            outcomes = ingest_file(path, self.store, lexicon=self.lexicon, max_bytes=self.max_bytes)
+            outcomes = ingest_file(path, self.store, lexicon=self.lexicon, max_bytes=self.max_bytes, within=self.inbox)
         except Exception as error:  # noqa: BLE001 -- one file must never stop the watcher
             if _database_error(error):
                 raise DatabaseFailure(str(error)) from error
@@ -302,7 +305,7 @@ class DropFolder:
             ))
             self._log(outcome)
             outcomes = [outcome]
-        if not path.exists():
+        if not os.path.lexists(path):
             return None  # another process took it while we read it; its outcomes are logged
         return self._file_done(path, outcomes)
 
@@ -340,8 +343,8 @@ class DropFolder:
         outcomes: list[Outcome] = []
         written: list[Path] = []
         try:
-            readers.check_size(path.stat().st_size, ".zip", self.max_bytes)
-            entries = list(zip_entries(path, path.read_bytes(), max_bytes=self.max_bytes))
+            data, _ = readers.read_limited(path, within=self.inbox, max_bytes=self.max_bytes)
+            entries = list(zip_entries(path, data, max_bytes=self.max_bytes))
         except readers.RejectedInput as rejected:
             outcomes.append(Outcome(str(path), REJECTED, rejected.reason))
             entries = []
@@ -380,8 +383,8 @@ class DropFolder:
             if not entry.is_dir(follow_symlinks=False) or entry.name in (ARCHIVE_DIR, REJECTED_DIR) or is_temporary(entry.name):
                 continue
             folder = Path(entry.path)
-            files = [p for p in sorted(folder.rglob("*")) if p.is_file() and not is_temporary(p.name)]
-            signature = tuple((str(p), st.st_size, st.st_mtime_ns) for p in files for st in (p.stat(),))
+            files = _folder_files(folder)
+            signature = tuple((str(p), st.st_size, st.st_mtime_ns) for p in files for st in (p.lstat(),))
             if self._folders.get(folder) != signature:
                 self._folders[folder] = signature  # not seen yet, or still being copied
                 continue
@@ -389,7 +392,8 @@ class DropFolder:
             for file in files:
                 name = safe_filename("__".join(file.relative_to(self.inbox).parts), default="file")
                 self._settling.touch(move_without_overwrite(file, self.inbox, name))
-            for directory in sorted((d for d in folder.rglob("*") if d.is_dir()), key=lambda d: -len(d.parts)):
+            for directory in sorted((d for d in folder.rglob("*") if d.is_dir() and not d.is_symlink()),
+                                    key=lambda d: -len(d.parts)):
                 with contextlib.suppress(OSError):
                     directory.rmdir()  # only empty ones: what is left in them (temporary files) stays
             with contextlib.suppress(OSError):
@@ -475,6 +479,24 @@ class DropFolder:
             self._wake.set()
 
 
+def _is_file_or_link(path: Path) -> bool:
+    """A regular file, or a link of any kind (which is rejected, not followed)."""
+    return path.is_symlink() or path.is_file()
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """The files of a dropped folder to move up into the inbox: regular files and links (to files
+    or folders, which move as links and are rejected there), never what a link leads to."""
+    found = []
+    for root, dirs, names in os.walk(folder):
+        links = [d for d in dirs if os.path.islink(os.path.join(root, d))]
+        for name in [*names, *links]:
+            path = Path(root) / name
+            if not is_temporary(name) and (path.is_symlink() or path.is_file()):
+                found.append(path)
+    return sorted(found)
+
+
 class _Settling:
     """Files seen in the inbox and since when their size and mtime have not changed."""
 
@@ -508,7 +530,7 @@ class _Settling:
                 if now < not_before:
                     continue
                 try:
-                    stat = path.stat()
+                    stat = path.lstat()  # a link settles by its own date: it is never followed
                 except OSError:
                     del self._files[path]  # gone: moved away by the writer or another process
                     continue

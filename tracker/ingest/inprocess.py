@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tracker import readers
+from tracker.readers import safeopen
 from tracker.records import Article, ScoredArticle
 from tracker.store import InvalidRecord, Store
 
@@ -94,8 +95,9 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[O
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(_walk(path))
-            if not found:
+            found, links_out = _walk_inside(path)
+            problems.extend(links_out)
+            if not found and not links_out:
                 problems.append(Outcome(str(path), REJECTED, (
                     "no files to read in this folder (hidden and temporary files and READMEs are skipped); "
                     f"put articles in it as {', '.join(readers.accepted_extensions())} files"
@@ -113,25 +115,48 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[O
     return files, problems
 
 
+def _walk_inside(folder: Path) -> tuple[list[Path], list[Outcome]]:
+    """A folder's files, and a REJECTED outcome for each link that leads outside it.
+
+    A link to a file inside the folder is read as that file (its real path, so it cannot be
+    retargeted between this check and the read); links to folders are not followed.
+    """
+    files: list[Path] = []
+    links_out: list[Outcome] = []
+    for path in _walk(folder):
+        if not safeopen.is_link(path):
+            files.append(path)
+        elif safeopen.is_inside(path, folder):
+            if not path.is_dir():  # a linked folder inside is walked as itself
+                files.append(path.resolve())
+        else:
+            reason = safeopen.FOLDER_LINK_REASON if path.is_dir() else safeopen.LINK_REASON
+            links_out.append(Outcome(str(path), REJECTED, reason.replace("drop folder", "folder given")))
+    return sorted(files), links_out
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in names:
+        links = [d for d in dirs if os.path.islink(os.path.join(root, d))]
+        for name in [*names, *links]:
             if not is_temporary(name) and not is_folder_notes(name):
                 yield Path(root) / name
 
 
 def read_articles(
-    path: Path, *, max_bytes: int = readers.DEFAULT_MAX_BYTES, data: bytes | None = None, file_date: date | None = None
+    path: Path, *, max_bytes: int = readers.DEFAULT_MAX_BYTES, data: bytes | None = None, file_date: date | None = None,
+    within: Path | None = None,
 ) -> list[Article | Outcome]:
     """The articles of a file, with REJECTED outcomes for the file or its bad records.
 
     With ``data`` (and ``file_date``, the file's modification date) the content was read elsewhere:
-    a Dask worker reads what the client sent, as the file need not exist on its machine.
+    a Dask worker reads what the client sent, as the file need not exist on its machine. With
+    ``within`` (the drop folder) a file resolving outside that folder is rejected unread.
     """
     try:
         if data is None:
-            results = readers.read_file(path, max_bytes=max_bytes)
+            results = readers.read_file(path, max_bytes=max_bytes, within=within)
         else:
             results = readers.read_bytes(path, data, file_date=file_date or date.today(), max_bytes=max_bytes)
     except readers.RejectedInput as exc:
@@ -203,14 +228,15 @@ def lexicon_version(lexicon) -> str | None:
 
 
 def ingest_file(
-    path: str | os.PathLike, store: Store, *, lexicon=None, max_bytes: int = readers.DEFAULT_MAX_BYTES
+    path: str | os.PathLike, store: Store, *, lexicon=None, max_bytes: int = readers.DEFAULT_MAX_BYTES,
+    within: Path | None = None,
 ) -> list[Outcome]:
     """Read, score and store one file; every outcome is also written to the ingest log.
 
     What the drop folder calls for each file it takes: the outcomes decide where the file moves.
     """
     path = Path(path)
-    items = read_articles(path, max_bytes=max_bytes)
+    items = read_articles(path, max_bytes=max_bytes, within=within)
     outcomes: list[Outcome] = []
     for item, record in zip(items, record_names(items), strict=True):
         if isinstance(item, Outcome):

@@ -18,6 +18,7 @@ One module per format; this module only dispatches on the extension and applies 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
@@ -27,6 +28,7 @@ from tracker.records import Article
 
 from . import archive, documents, html, jsondocs, mail, text
 from .common import ReadResult, RecordError, RejectedInput, decode_text
+from .safeopen import FOLDER_LINK_REASON, LINK_REASON, NONBLOCK, is_inside, open_inside, read_descriptor
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -130,21 +132,40 @@ def read_bytes(path: Path, data: bytes, *, file_date: date, max_bytes: int = DEF
     ]
 
 
-def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, within: Path | None = None) -> ReadResult:
     """Read one dropped file into Articles (and RecordErrors for the bad records of multi-record files).
 
     Raises RejectedInput, with a reason for the analyst, when nothing in the file can be read.
+    With ``within`` (the drop folder) the file must resolve inside that folder (see safeopen).
+    """
+    data, mtime = read_limited(path, within=within, max_bytes=max_bytes)
+    return read_bytes(path, data, file_date=datetime.fromtimestamp(mtime).date(), max_bytes=max_bytes)
+
+
+def read_limited(path: Path, *, within: Path | None, max_bytes: int) -> tuple[bytes, float]:
+    """The bytes of a file (checked against the size limit of its extension) and its mtime.
+
+    With ``within``, a link out of that folder is refused before anything is read.
     """
     path = Path(path)
+    if within is not None and os.path.lexists(path) and not is_inside(path, within):
+        raise RejectedInput(FOLDER_LINK_REASON if path.is_dir() else LINK_REASON)
     extension = check_extension(path.name)
-    if not path.exists():
+    if not os.path.lexists(path):
         raise RejectedInput("the file is gone (moved or deleted before it could be read); drop it again")
     if path.is_dir():
         raise RejectedInput("this is a folder, not a file; drop the files inside it instead")
-    stat = path.stat()
-    check_size(stat.st_size, extension, max_bytes)
     try:
-        data = path.read_bytes()
+        descriptor = open_inside(path, within) if within is not None else os.open(path, os.O_RDONLY | NONBLOCK)
     except PermissionError:
         raise RejectedInput("the file cannot be read (permission denied); give read permission and drop it again") from None
-    return read_bytes(path, data, file_date=datetime.fromtimestamp(stat.st_mtime).date(), max_bytes=max_bytes)
+    except FileNotFoundError:
+        raise RejectedInput("the file is gone (moved or deleted before it could be read); drop it again") from None
+    try:
+        stat = os.fstat(descriptor)
+        check_size(stat.st_size, extension, max_bytes)
+        data = read_descriptor(descriptor, size_limit(extension, max_bytes))
+    finally:
+        os.close(descriptor)
+    check_size(len(data), extension, max_bytes)  # it may have grown since the stat
+    return data, stat.st_mtime

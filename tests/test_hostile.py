@@ -1,0 +1,194 @@
+"""Hostile input: files written by the tests into a real inbox watched by a real DropFolder, a real
+`tracker ingest` subprocess, a real SQLite store and the real scorer.
+
+Each test says where the bad file ends (archive/ or rejected/), which words its reason holds,
+that nothing outside the inbox was read, and that the good files beside it are stored. Every
+article text here is an invented example.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from dropfiles import numbered_body, text_article, write, zip_bytes
+
+from tracker.ingest.dropfolder import REASON_SUFFIX, DropFolder, accept_upload
+from tracker.ingest.inprocess import STORED
+from tracker.store import open_store
+
+DEBOUNCE = 0.2
+TIMEOUT = 60.0
+# Text of the files outside the inbox that no test may find stored: invented, marked as such.
+SECRET_MARK = "SECRETMARK"
+SECRET = text_article("Secret", f"{SECRET_MARK} Le ministre français a reçu son homologue allemand à Paris. {SECRET_MARK}")
+
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(str(tmp_path / "tracker.db")) as store:
+        yield store
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    return tmp_path / "inbox"
+
+
+@pytest.fixture
+def watcher(store, inbox):
+    folder = DropFolder(inbox, store, debounce=DEBOUNCE).start()
+    yield folder
+    folder.stop()
+
+
+@pytest.fixture
+def outside(tmp_path):
+    """A folder beside the inbox holding a file the inbox must never lead to."""
+    folder = tmp_path / "outside"
+    write(folder / "secret.txt", SECRET)
+    return folder
+
+
+def wait_for(condition, what: str, timeout: float = TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def entries(folder: Path) -> list[Path]:
+    """What the watcher left in a folder (links too), not its reason files nor hidden ones."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if not p.name.endswith(REASON_SUFFIX) and not p.name.startswith(".")
+                  and (p.is_symlink() or p.is_file()))
+
+
+def wait_moved(watcher: DropFolder, names: set[str]) -> None:
+    """Until every named file has left the inbox and sits, with its reason if rejected, in archive/ or rejected/."""
+
+    def done():
+        moved = {p.name for p in entries(watcher.archive) + entries(watcher.rejected)}
+        reasons_done = all(Path(str(p) + REASON_SUFFIX).exists() for p in entries(watcher.rejected))
+        return names <= moved and reasons_done and not list(watcher.inbox.glob(".incoming.*"))
+
+    wait_for(done, f"{sorted(names)} to leave {watcher.inbox}")
+
+
+def reason_of(watcher: DropFolder, name: str) -> str:
+    return (watcher.rejected / (name + REASON_SUFFIX)).read_text(encoding="utf-8")
+
+
+def stored_texts(store) -> list[str]:
+    return [store.stored_article(i).text for i in store.article_ids()]
+
+
+def assert_nothing_outside_read(store) -> None:
+    assert not any(SECRET_MARK in text for text in stored_texts(store))
+    frame = store.ingest_log_frame()
+    assert not any(SECRET_MARK in (reason or "") for reason in frame["reason"])
+
+
+def run_ingest(db: Path, *paths: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "tracker.cli", "--db", str(db), "ingest", "--no-progress", *map(str, paths)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, "COLUMNS": "250"})
+
+
+# ------------------------------------------------------------------- 1. links out of the inbox
+
+LINK_WORDS = "is a link to a file outside the drop folder; copy the file itself into the folder"
+
+
+def test_a_link_to_a_file_outside_is_rejected_and_moved_as_a_link(watcher, store, outside):
+    (watcher.inbox / "x.txt").symlink_to(outside / "secret.txt")
+    (watcher.inbox / "passwd.txt").symlink_to("/etc/passwd")
+    (watcher.inbox / "dangling.txt").symlink_to(outside / "nowhere.txt")
+    write(watcher.inbox / "bon.txt", text_article("Bon", numbered_body(1)))
+    wait_moved(watcher, {"x.txt", "passwd.txt", "dangling.txt", "bon.txt"})
+    for name in ("x.txt", "passwd.txt", "dangling.txt"):
+        moved = watcher.rejected / name
+        assert moved.is_symlink(), f"{name}: the link itself moves, never its target"
+        assert LINK_WORDS in reason_of(watcher, name)
+    assert os.readlink(watcher.rejected / "x.txt") == str(outside / "secret.txt")
+    assert (outside / "secret.txt").read_text(encoding="utf-8") == SECRET  # the target is untouched
+    assert [p.name for p in entries(watcher.archive)] == ["bon.txt"]
+    assert stored_texts(store) == [numbered_body(1)]
+    assert_nothing_outside_read(store)
+
+
+def test_links_inside_a_dropped_folder_are_rejected(watcher, store, outside, tmp_path):
+    dropped = tmp_path / "dossier"
+    write(dropped / "a.txt", text_article("A", numbered_body(2)))
+    (dropped / "fuite.txt").symlink_to(outside / "secret.txt")
+    (dropped / "lien_dossier").symlink_to(outside)
+    (dropped / "archive.zip").symlink_to(outside / "secret.zip")
+    write(outside / "secret.zip", zip_bytes({"s.txt": SECRET.encode()}))
+    dropped.rename(watcher.inbox / "dossier")  # dropped whole, as a file manager moves a folder
+    wait_moved(watcher, {"dossier__a.txt", "dossier__fuite.txt", "dossier__lien_dossier", "dossier__archive.zip"})
+    assert "is a link to a folder outside the drop folder" in reason_of(watcher, "dossier__lien_dossier")
+    for name in ("dossier__fuite.txt", "dossier__archive.zip"):
+        assert (watcher.rejected / name).is_symlink()
+        assert LINK_WORDS in reason_of(watcher, name)
+    assert not (watcher.inbox / "dossier").exists()
+    assert stored_texts(store) == [numbered_body(2)]
+    assert_nothing_outside_read(store)
+    assert sorted(p.name for p in outside.iterdir()) == ["secret.txt", "secret.zip"]
+
+
+def test_an_uploaded_zip_with_a_link_entry_reads_nothing_outside(store, inbox):
+    import io
+    import stat
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        link = zipfile.ZipInfo("passwd.txt")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        archive.writestr(link, "/etc/passwd")
+        archive.writestr("bon.txt", text_article("Bon", numbered_body(3)))
+    outcomes = accept_upload("lot.zip", buffer.getvalue(), store, inbox)
+    assert [o.outcome for o in outcomes if o.outcome == STORED] == [STORED]
+    assert stored_texts(store) == [numbered_body(3)]
+    assert not any("root:" in text for text in stored_texts(store))
+
+
+def test_tracker_ingest_of_a_folder_skips_links_out_of_it(tmp_path, outside):
+    folder = tmp_path / "articles"
+    write(folder / "bon.txt", text_article("Bon", numbered_body(4)))
+    write(folder / "sub" / "autre.txt", text_article("Autre", numbered_body(5)))
+    (folder / "fuite.txt").symlink_to(outside / "secret.txt")
+    (folder / "dedans.txt").symlink_to(folder / "sub" / "autre.txt")  # inside: the same article, once
+    (folder / "lien_dossier").symlink_to(outside)
+    db = tmp_path / "cli.db"
+    done = run_ingest(db, folder)
+    assert done.returncode == 1, done.stdout + done.stderr
+    output = " ".join(done.stdout.split())
+    assert "is a link to a file outside the folder given" in output
+    assert "is a link to a folder outside the folder given" in output
+    assert "2 stored" in output
+    with open_store(str(db)) as store:
+        assert sorted(stored_texts(store)) == sorted([numbered_body(4), numbered_body(5)])
+        assert_nothing_outside_read(store)
+
+
+def test_reading_within_a_folder_refuses_a_link_swapped_in(tmp_path, outside):
+    from tracker import readers
+
+    inbox = tmp_path / "inbox"
+    write(inbox / "a.txt", text_article("A", numbered_body(6)))
+    (inbox / "a.txt").unlink()
+    (inbox / "a.txt").symlink_to(outside / "secret.txt")  # what a race between check and open would meet
+    with pytest.raises(readers.RejectedInput, match="link to a file outside"):
+        readers.read_file(inbox / "a.txt", within=inbox)
+    os.mkfifo(inbox / "tube.txt")
+    with pytest.raises(readers.RejectedInput, match="not a regular file"):
+        readers.read_file(inbox / "tube.txt", within=inbox)

@@ -149,6 +149,15 @@ def dask_client(address: str, *, workers: int | None = None) -> Iterator:
             f"cannot reach the Dask scheduler at {address} ({type(exc).__name__}: {exc}); check that "
             "`dask scheduler` runs there and the address (tcp://HOST:8786), or use --dask local"
         ) from None
+    except TypeError:
+        if not address.startswith("tls://"):
+            raise
+        # distributed's way of saying that this client has no TLS settings (no ssl_context).
+        raise DaskUnavailable(
+            f"{address} is a TLS scheduler and this client has no Dask TLS settings: set "
+            "DASK_DISTRIBUTED__COMM__TLS__CA_FILE, DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT and "
+            "DASK_DISTRIBUTED__COMM__TLS__CLIENT__KEY (see the README)"
+        ) from None
     try:
         yield client
     finally:

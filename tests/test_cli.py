@@ -61,6 +61,31 @@ def test_the_group_help_lists_the_commands_and_the_db_option():
         assert name in result.output
 
 
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_takes_db_before_and_after_its_name(name, db):
+    for argv in (["--db", db, name, "--help"], [name, "--db", db, "--help"]):
+        result = run(None, *argv)
+        assert result.exit_code == 0, (argv, result.output)
+
+
+def test_every_command_that_opens_the_database_lists_db_in_its_help():
+    for name, command in cli.commands.items():
+        if getattr(command, "uses_database", True):
+            assert "--db PATH|URL" in run(None, name, "--help").output, name
+
+
+def test_db_after_the_command_wins_over_db_before_it_and_over_the_environment(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    before, after, env = tmp_path / "before.db", tmp_path / "after.db", tmp_path / "elsewhere" / "env.db"
+    result = run(None, "--db", str(before), "pairs", "--db", str(after), env={"TRACKER_DB": str(env)})
+    assert result.exit_code == 0, result.output
+    assert after.exists() and not before.exists() and not env.exists()
+    # After the arguments too, and read by the commands that derive a path from it (the inbox).
+    result = run(None, "status", "--db", str(after), env={"TRACKER_DB": str(env)})
+    assert flat(result.output).startswith(f"Drop folder {tmp_path / 'inbox'}")
+    assert not env.exists()
+
+
 # ------------------------------------------------------------------------------- database errors
 
 

@@ -1,13 +1,21 @@
 """Ingest on a real Dask LocalCluster (two worker processes, loopback only): the database ends the
-same as after the single-process ingest, and the cluster opens no address beyond 127.0.0.1."""
+same as after the single-process ingest, and the cluster opens no address beyond 127.0.0.1; the same
+for the scheduler and worker started with `tracker cluster`, and a scheduler without workers stops
+the ingest with a clear message."""
 
 from __future__ import annotations
 
+import signal
+import socket
+import subprocess
+import sys
+import time
 from urllib.parse import urlparse
 
 import psutil
 import pytest
 from click.testing import CliRunner
+from distributed import Client, LocalCluster
 from test_parallel import analysts_lexicon, make_inbox, snapshot
 
 from tracker.cli import cli
@@ -86,3 +94,77 @@ def test_an_unreachable_scheduler_gets_one_clear_message(tmp_path, monkeypatch):
     assert result.output.startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9 (")
     assert "check that `dask scheduler` runs there" in result.output
     assert "Traceback" not in result.output
+
+
+# ------------------------------------------------------------- a scheduler and workers by hand
+
+
+def test_a_scheduler_without_workers_stops_the_ingest_with_a_clear_message(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Title: x\nNote: invented example, not real reporting\n\nParis et Berlin.\n", encoding="utf-8")
+    # A real scheduler, in this process, on loopback, that no worker ever joins.
+    with LocalCluster(n_workers=0, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None,
+                      scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"}) as empty:
+        address = empty.scheduler_address
+        started = time.monotonic()
+        result = CliRunner().invoke(
+            cli, ["ingest", str(article), "--db", str(tmp_path / "t.db"), "--dask", address, "--dask-timeout", "2"]
+        )
+        elapsed = time.monotonic() - started
+    output = " ".join(result.output.split())
+    assert result.exit_code == 1, output
+    assert f"Waiting up to 2 s for a Dask worker to join the scheduler at {address}" in output
+    assert (f"Error: no Dask worker joined the scheduler at {address} within 2 s; start workers with "
+            f"`tracker cluster worker {address}`") in output
+    assert "Traceback" not in output
+    assert elapsed < 2 + cluster.CONNECT_TIMEOUT_SECONDS
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _tracker(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "tracker.cli", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+
+
+def _listening(processes: list[psutil.Process]) -> list:
+    found = []
+    for p in processes:
+        for child in [p, *p.children(recursive=True)]:
+            found += [c.laddr for c in child.net_connections(kind="inet") if c.status == psutil.CONN_LISTEN]
+    return found
+
+
+@pytest.mark.slow
+def test_the_documented_cluster_commands_listen_on_loopback_only_and_warm_the_workers():
+    port, http_port = _free_port(), _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    scheduler = _tracker("cluster", "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                         "--http-port", str(http_port))
+    worker = None
+    try:
+        with Client(address, timeout=60) as client:
+            worker = _tracker("cluster", "worker", address, "--host", "127.0.0.1", "--nworkers", "1")
+            client.wait_for_workers(1, timeout=300)  # the worker joins once it has loaded the models
+            # Warm on joining, before any task: both languages' pipelines are loaded.
+            loaded = client.run(lambda: __import__("tracker.scorer.nlp", fromlist=["get_nlp"]).get_nlp.cache_info().currsize)
+            assert list(loaded.values()) == [2]
+            listening = _listening([psutil.Process(scheduler.pid), psutil.Process(worker.pid)])
+        assert {addr.ip for addr in listening} == {"127.0.0.1"}
+        ports = {addr.port for addr in listening}
+        assert {port, http_port} <= ports
+        assert len(listening) >= 5  # scheduler, its HTTP endpoint, the worker, its HTTP endpoint, its nanny
+    finally:
+        for process in (worker, scheduler):  # Ctrl+C's signal: each closes cleanly
+            if process is not None:
+                process.send_signal(signal.SIGINT)
+                try:
+                    process.communicate(timeout=60)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.communicate()
+    assert (worker.returncode, scheduler.returncode) == (0, 0)

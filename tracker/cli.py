@@ -19,14 +19,39 @@ from rich.table import Table
 from rich.tree import Tree
 
 from tracker import __version__
+from tracker.cli_cluster import cluster
 from tracker.records import ScoredArticle, make_pair
 
 # An excerpt of a sentence in a table: enough to recognise it, short enough for one line.
 EXCERPT_CHARS = 90
 
 
+DB_HELP = (
+    "The database: a SQLite file path, sqlite:///PATH or postgresql://USER:PASSWORD@HOST/NAME "
+    "(env TRACKER_DB; default: tracker.db in the user's data folder). Before or after the command name."
+)
+
+
+def _db_after_command(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """--db given after the command name: it wins over the one before it and over $TRACKER_DB."""
+    state = ctx.find_object(State)
+    if value is not None and state is not None:
+        state.db = value
+
+
 class TrackerGroup(click.Group):
-    """Turns the library's errors into one clear message (exit status 1) instead of a traceback."""
+    """Turns the library's errors into one clear message (exit status 1) instead of a traceback,
+    and gives every command a --db option (users put it before or after the command name).
+    """
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        # No envvar here: $TRACKER_DB is read by the group's --db, which this one overrides.
+        # Hidden on commands that never open the database (tracker cluster).
+        cmd.params.append(click.Option(
+            ["--db"], metavar="PATH|URL", expose_value=False, callback=_db_after_command,
+            help=DB_HELP, hidden=not getattr(cmd, "uses_database", True),
+        ))
+        super().add_command(cmd, name)
 
     def invoke(self, ctx: click.Context):
         from tracker.readers import RejectedInput
@@ -101,11 +126,7 @@ lexicon_option = click.option(
 
 
 @click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--db", envvar="TRACKER_DB", metavar="PATH|URL",
-    help="The database: a SQLite file path, sqlite:///PATH or postgresql://USER:PASSWORD@HOST/NAME "
-    "(env TRACKER_DB; default: tracker.db in the user's data folder).",
-)
+@click.option("--db", envvar="TRACKER_DB", metavar="PATH|URL", help=DB_HELP)
 @click.version_option(__version__, prog_name="tracker")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
@@ -140,10 +161,14 @@ def cli(ctx: click.Context, db: str | None) -> None:
     help="Read and score on a Dask cluster: a scheduler address (tcp://HOST:8786) or 'local' for a "
     "cluster on this machine. This process writes to the database.",
 )
+@click.option(
+    "--dask-timeout", default=60.0, show_default=True, type=click.FloatRange(min=0), metavar="SECONDS",
+    help="With --dask ADDRESS: how long to wait for a first worker to join the scheduler.",
+)
 @click.pass_obj
 def ingest(
     state: State, paths: tuple[str, ...], lexicon_files: tuple[str, ...], progress: bool,
-    workers: int | None, dask_address: str | None,
+    workers: int | None, dask_address: str | None, dask_timeout: float,
 ) -> None:
     """Read files or folders (recursively), score each article and store it once.
 
@@ -164,7 +189,8 @@ def ingest(
         from tracker.ingest.cluster import DaskUnavailable, ingest_dask
 
         try:
-            report = ingest_dask(paths, store, address=dask_address, workers=workers, lexicon=lexicon, progress=progress)
+            report = ingest_dask(paths, store, address=dask_address, workers=workers, lexicon=lexicon,
+                                 progress=progress, worker_timeout=dask_timeout)
         except DaskUnavailable as exc:
             raise click.ClickException(str(exc)) from None
     else:
@@ -698,6 +724,9 @@ def serve(state: State, host: str, port: int, inbox: str | None, watch: bool) ->
     finally:
         if drop:
             drop.stop()
+
+
+cli.add_command(cluster)  # in its own module: it starts Dask nodes, it reads no database
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ import os
 import sqlite3
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import platformdirs
 from alembic import command
@@ -32,6 +33,10 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_SECONDS = 30
 # A PostgreSQL server that does not answer within this delay is reported as unreachable.
 PG_CONNECT_TIMEOUT_SECONDS = 5
+# The PostgreSQL password when the URL has none (as ~/.pgpass, it keeps the password out of the URL).
+PASSWORD_ENV = "TRACKER_DB_PASSWORD"
+# Characters that end a part of a URL: in a password they must be percent-encoded.
+URL_DELIMITERS = "@/#?:%"
 # Any constant will do: it keeps two processes from migrating one PostgreSQL database at once.
 PG_MIGRATION_LOCK = 7_264_017
 
@@ -73,15 +78,40 @@ def resolve_url(db: str | os.PathLike | URL | None) -> URL:
         raise StoreError(f"cannot read the database URL {db!r}: {exc}; use a file path, sqlite:///PATH or postgresql://USER:PASSWORD@HOST/NAME") from None
     backend = url.get_backend_name()
     if backend in ("postgresql", "postgres"):
+        _check_userinfo(db, url)
         # psycopg 3 is the driver we install; a bare postgresql:// would ask for psycopg2.
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")
+        if url.password is None and os.environ.get(PASSWORD_ENV):
+            url = url.set(password=os.environ[PASSWORD_ENV])
         return url
     if backend == "sqlite":
         if url.database and url.database != ":memory:":
             return _sqlite_file_url(Path(url.database))
         return url
     raise StoreError(f"unsupported database {mask(url)}: use a file path, sqlite:///PATH or postgresql://USER:PASSWORD@HOST/NAME")
+
+
+def _check_userinfo(text: str, url: URL) -> None:
+    """Refuse a URL whose password (or user name) holds a character that ends it: '@', and '/', '#'
+    or '?' after one. The URL parser then reads a piece of the password as the host ("failed to
+    resolve host 'ss'"); say to percent-encode it, or to keep the password out of the URL.
+    """
+    rest = text.split("://", 1)[1]
+    if rest.count("@") < 2:  # host, port and database name hold no '@': a second one is in the user info
+        return
+    userinfo = rest.rsplit("@", 1)[0]
+    user, _, password = userinfo.partition(":")
+    host = text.rsplit("@", 1)[1]
+    shown = sorted({c for c in password if c in URL_DELIMITERS}) or sorted({c for c in user if c in URL_DELIMITERS})
+    encoded = ", ".join(f"{c} as {quote(c, safe='')}" for c in shown)
+    raise StoreError(
+        f"the password in the database URL holds characters that end a URL's parts ({encoded}), so the "
+        f"host reads as {url.host!r}: percent-encode them (postgresql://{user}:***@{host}; "
+        "python3 -c 'import getpass, urllib.parse; print(urllib.parse.quote(getpass.getpass(), safe=\"\"))' "
+        f"prints the encoded password), or leave the password out of the URL and set {PASSWORD_ENV} "
+        "or a ~/.pgpass line (hostname:port:database:username:password)"
+    )
 
 
 def _sqlite_file_url(path: Path) -> URL:
@@ -177,6 +207,11 @@ def _connection_error(url: URL, exc: Exception) -> StoreError:
         if isinstance(getattr(exc, "orig", None), sqlite3.DatabaseError) and "not a database" in reason:
             return StoreError(f"{url.database} is not a tension-tracker database (not a SQLite file); choose another --db")
         return DatabaseUnreachable(f"cannot open the SQLite database {url.database}: {reason}; check that the file and its folder are writable")
+    if "password" in reason:
+        return DatabaseUnreachable(
+            f"cannot log in to the database {mask(url)}: {reason}; check the user name and password: in the "
+            f"URL (percent-encoded), in {PASSWORD_ENV} or in ~/.pgpass"
+        )
     return DatabaseUnreachable(
         f"cannot reach the database {mask(url)}: {reason}; check that the server is running, "
         "the host, port, user name and password, and that the database exists"
@@ -215,6 +250,7 @@ def migrate(engine: Engine) -> str:
     cfg = _alembic_config()
     script = ScriptDirectory.from_config(cfg)
     head = script.get_current_head()
+    assert head is not None, "no migrations shipped with the package"
     try:
         if current_revision(engine) == head:
             return head

@@ -1,0 +1,130 @@
+"""Dates: the day an article says it was published, and the day each sentence's event happened.
+
+* ``publication_date_from_text`` (publication.py): the date an article prints about itself.
+* ``find_dates``: the date expressions of one sentence (patterns.py), resolved against the publication
+  date (resolution.py), each marked with whether it dates the sentence's event (tense.py for the
+  tense of its clause, attachment.py for the clause it belongs to); ``event_date`` picks the one that
+  does. The words of all of them are in ``data/date_words.tsv``, ``data/date_phrases.tsv`` and
+  ``data/date_context.tsv`` (vocabulary.py).
+
+Conventions, used everywhere in this package:
+
+* A value is the first day of its precision: week -> Monday, month -> the 1st, year -> 1 January;
+  except the "recent" spans ("ces derniers jours", "in recent weeks"), which end at publication and
+  so take the publication date itself with a coarse precision.
+* Numeric dates are read day first (12/04/2017 = 12 April 2017, French and British usage) unless a
+  number above 12 forces the other order; for ``lang == "en"`` with both numbers <= 12 they are read
+  month first, because the English outlets that print all-numeric dates are mostly American.
+* A weekday name is the most recent such day, the publication day included ("mercredi" in a
+  Wednesday article is that Wednesday); the next such day (publication day included) when its clause
+  is in the future tense ("se rendra jeudi", "will meet on Thursday"); "lundi dernier"/"last Monday"
+  is strictly before the publication day, "lundi prochain"/"next Monday" strictly after.
+* A day and month without a year, or a month alone: a future tense takes the next occurrence, a past
+  tense the previous one, otherwise the nearer of the two with ties to the past ("le 20 avril" in an
+  article of 12 April 2017 is 2017-04-20, "le 3 mars" 2017-03-03, "en décembre" in a January article
+  the previous December). The current day or month is both "previous" and "next".
+* A deadline ahead ("d'ici deux mois", "within two weeks", "in the next two months", "by the end of
+  the year") dates a planned event at the end of its span, unless its clause is in the past ("ordered
+  them to leave within two weeks"); "d'ici 2030"/"by March" stay range boundaries.
+* The clause rules (which tense, which dates do not date the event) are told in tense.py and
+  attachment.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from tracker.records import DateRef
+
+from ..mentions import span_text
+from .attachment import (
+    detached_participle,
+    inside_since,
+    lexical_dates_event,
+    parse_dates_event,
+    range_marker,
+)
+from .event_ranges import EventResolver, since_events
+from .patterns import Found, prefilter, scan
+from .publication import publication_date_from_text
+from .resolution import Resolved, resolve
+from .tense import VERBAL, expression_root, governing_verb, lexical_tense, parse_tense, span_tokens
+
+__all__ = ["EventResolver", "event_date", "find_dates", "publication_date_from_text"]
+
+
+def _tense(found: Found, tokens: list[Token], text: str, lang: str) -> str | None:
+    """The tense of the clause the expression attaches to: from the parse's verb, else the words."""
+    if tokens:
+        root = expression_root(tokens)
+        verb = root if root.pos_ in VERBAL else governing_verb(root)
+        if verb is not None:
+            return parse_tense(verb)
+    # no parse, or a parse without a verb ("Pékin compte/NOUN signer")
+    return lexical_tense(text, found.start, found.end, lang)
+
+
+def _dates_event(found: Found, resolved: Resolved, tokens: list[Token], text: str, lang: str,
+                 tense: str | None) -> tuple[bool, str]:
+    """Whether the expression dates the sentence's event, and why not."""
+    marker = range_marker(text, found.start, found.end, lang, found.kind)
+    if marker:
+        return False, f"range boundary ({marker!r} ...)"
+    since = inside_since(text, found.start, lang)
+    if since:
+        return False, f"inside a {since!r} phrase"
+    if found.kind == "ahead" and tense == "past":
+        return False, "a deadline set in a past clause ('ordered them to leave within two weeks')"
+    participle = detached_participle(text, found.start, lang)
+    if participle and participle.background:
+        return False, f"background of a person or body ({participle.participle!r} ...)"
+    if participle and participle.opens_sentence and resolved.precision in ("day", "week"):
+        return True, ""  # "Reçu mardi par Poutine, le dirigeant a ...": the news itself
+    if tokens:
+        return parse_dates_event(tokens, found.kind)
+    return lexical_dates_event(text, found.start, found.end, lang, found.kind)
+
+
+def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
+               resolve_event: EventResolver | None = None) -> list[DateRef]:
+    """The date expressions of a sentence, resolved against ``published``, in text order.
+
+    ``base`` is added to the Span's document offsets to give offsets into Article.text.
+    ``resolve_event``, when given, dates "depuis l'arrivée de X à la Maison Blanche"/"since X took
+    office" phrases (such a range start never dates the sentence's event).
+    """
+    text = span_text(sent)  # the doc's text read once per doc: Doc.text and Span.text rebuild it
+    found = scan(text, lang) if prefilter(lang).search(text) else []
+    parsed = lang == "fr" and sent.doc.has_annotation("DEP")
+    offset = base + sent.start_char
+    refs: list[DateRef] = []
+    for expression in found:
+        tokens = span_tokens(sent, expression.start, expression.end) if parsed else []
+        tense = _tense(expression, tokens, text, lang)
+        try:
+            resolved = resolve(expression, text, lang, published, tense)
+        except (ValueError, OverflowError):  # "il y a 999 décennies": outside the calendar
+            resolved = None
+        if resolved is None:
+            continue
+        dates_event, why = _dates_event(expression, resolved, tokens, text, lang, tense)
+        note = f"{expression.kind}: {resolved.note}" + ("" if dates_event else f"; does not date the event: {why}")
+        refs.append(DateRef(resolved.value, resolved.precision, text[expression.start:expression.end],
+                            offset + expression.start, offset + expression.end, dates_event, note))
+    if resolve_event is not None:
+        for start, end, value in since_events(text, lang, published, found, resolve_event):
+            refs.append(DateRef(value, "day", text[start:end], offset + start, offset + end, False,
+                                "event: start of a range, dated by the event resolver; does not date the event"))
+        refs.sort(key=lambda r: r.start or 0)
+    return refs
+
+
+def event_date(refs: Sequence[DateRef], published: date) -> DateRef:
+    """The date of the sentence's event: its first expression that dates it, else the publication."""
+    for ref in refs:
+        if ref.dates_event:
+            return ref
+    return DateRef(published, "day", "", note="publication date")

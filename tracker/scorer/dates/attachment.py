@@ -1,0 +1,239 @@
+"""Whether a date dates the sentence's event, or belongs to another clause or a range.
+
+``dates_event`` is False for a range boundary ("depuis 2014", "since March", "jusqu'en 2020"), and
+for a date that belongs to another clause than the main event: a noun's modifier ("le début du
+conflit il y a six ans", "le sommet de 2014"), a relative clause ("the war that began in 2011"), a
+detached participle ("né en 1952", "elected in 2012"). French uses the dependency parse; English,
+which has no parse here, uses the words around the expression.
+
+A participle phrase that opens the sentence is the news itself ("Reçu mardi par Poutine, le
+dirigeant a ...", "Received by Putin on Monday, Kim said"): its day or week dates the event. A
+participle of a person's background ("élu en mai", "investi dimanche dernier", "sworn in last
+Sunday") never does, wherever it stands; nor a date inside a "depuis"/"since" phrase ("depuis la
+visite de X à Taïwan en août 2022"). "depuis l'invasion" alone is no date at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .tense import VERBAL, expression_root, governing_verb, morph, verb_marks
+from .vocabulary import LANGS, alternatives, is_date_word, word_set
+
+# Expressions that are adverbs of time: they cannot modify a noun, so a parse that hangs them on one
+# ("a rappelé le ministre hier": hier -> ministre) is wrong, and we look past it to the verb.
+_ADVERBIAL_KINDS = ("weekday", "phrase", "ago")
+_NOUN_CASE_FR = word_set("noun_case", "fr")  # "la réunion de mercredi"
+_NOT_PARTICIPLES_FR = word_set("not_participle", "fr")  # "dernier", tagged as a participle
+_DETACH = re.compile(r"[,;:()\[\]—–]")
+
+# Words that turn a date into a range boundary: it is then not the date of the event.
+_RANGE_BEFORE = {
+    lang: re.compile(rf"(?<!\w)(?:{alternatives('range_word', lang)})\s*"
+                     rf"(?:(?:{alternatives('range_determiner')})\s*)?$", re.IGNORECASE)
+    for lang in LANGS
+}
+_RANGE_START = {lang: re.compile(rf"^(?:{alternatives('range_word', lang)})(?![\w\-‐‑])", re.IGNORECASE)
+                for lang in LANGS}
+_SINCE_WORD = {lang: re.compile(rf"(?<!\w)(?:{alternatives('since_word', lang)})(?!\w)", re.IGNORECASE)
+               for lang in LANGS}
+
+
+def _language(lang: str) -> str:
+    """The language whose word lists read a sentence: English for an unknown one."""
+    return lang if lang in LANGS else "en"
+
+
+def range_marker(text: str, start: int, end: int, lang: str, kind: str = "") -> str | None:
+    """The word that makes the date a range boundary ("depuis", "until"), if any."""
+    lang = _language(lang)
+    if text[end:end + 2] in ("'s", "’s"):
+        return None  # "killed by Tuesday's attack": a possessive, not a range
+    own = _RANGE_START[lang].match(text[start:end])
+    if own and kind not in ("ahead", "phrase"):
+        # "d'ici deux mois", "by the end of the year" set a deadline: the best date of a planned event.
+        # "d'ici 2030", "by March" stay boundaries of a range.
+        return own.group(0)
+    before = _RANGE_BEFORE[lang].search(text[max(0, start - 40):start])
+    return before.group(0).strip() if before else None
+
+
+# ----------------------------------------------------------------------------------------------
+# From the French parse
+
+
+def _after_bare_participle(tokens: Sequence[Token]) -> Token | None:
+    """A bare participle just before the date ("le rapprochement scellé l'été dernier", "les sanctions
+    imposées en 2014") describes a noun even when the parse gets the attachment wrong."""
+    first = min(tokens, key=lambda t: t.i)
+    before = first.nbor(-1) if first.i > first.sent.start else None
+    if before is not None and before.pos_ == "ADP" and before.i > first.sent.start:
+        before = before.nbor(-1)
+    if (before is not None and before.pos_ in ("VERB", "ADJ") and "Part" in morph(before, "VerbForm")
+            and not any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in before.children)
+            and before.lower_ not in _NOT_PARTICIPLES_FR):
+        return before
+    return None
+
+
+def parse_dates_event(tokens: Sequence[Token], kind: str) -> tuple[bool, str]:
+    """Whether the expression of ``tokens`` dates the main event, from the parse; and why not."""
+    root = expression_root(tokens)
+    head = root.head
+    if head.i == root.i:
+        return True, ""
+    # "la réunion de mercredi" is a noun's modifier; a bare "mercredi" hung on a noun is a parse error.
+    nominal = kind not in _ADVERBIAL_KINDS or any(
+        c.dep_ == "case" and c.lower_ in _NOUN_CASE_FR for c in root.children
+    )
+    if head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and nominal:
+        return False, f"modifies the noun {head.text!r}, not the main verb"
+    verb = head if head.pos_ in VERBAL or head.pos_ == "ADJ" else governing_verb(root)
+    clause = verb
+    while clause is not None:
+        lost_root = (clause.head.dep_ == "ROOT" and clause.head.pos_ not in VERBAL
+                     and "Inf" in morph(clause, "VerbForm"))
+        if clause.dep_ in ("acl", "acl:relcl") and not lost_root:  # "Pékin compte/NOUN signer": a lost verb
+            return False, f"inside a clause describing {clause.head.text!r}"
+        if clause.dep_ == "advcl" and "Part" in morph(clause, "VerbForm") and not any(
+            c.dep_.startswith(("aux", "nsubj")) for c in clause.children
+        ):
+            return False, f"inside the participle phrase of {clause.text!r}"
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    participle = _after_bare_participle(tokens)
+    if participle is not None:
+        return False, f"after the participle {participle.text!r}, which describes a noun"
+    return True, ""
+
+
+# ----------------------------------------------------------------------------------------------
+# From the words (English, and French without a parse)
+
+_RELATIVIZERS = {lang: re.compile(rf"\b(?:{alternatives('relativizer', lang)})\b", re.IGNORECASE) for lang in LANGS}
+# "that" after these words opens a reported clause, not a relative one.
+_THAT_COMPLEMENT = re.compile(rf"\b(?:{alternatives('reporting_word', 'en')})\s+that\s*$", re.IGNORECASE)
+# "that" followed by a subject, a time phrase or a name opens a reported clause ("said on Tuesday that
+# he will", "told reporters that on Monday Russia had"); a relative "that" is followed by its verb
+# ("the war that began in 2011").
+_THAT_THEN_SUBJECT = re.compile(rf"\s+(?:(?-i:[A-Z])|(?:{alternatives('that_then', 'en')})(?!\w))", re.IGNORECASE)
+# Only participles that rarely follow their subject directly as a simple past: "Russia signed on
+# Wednesday a deal" is real English, "Putin elected in 2012" is not a main clause.
+_PARTICIPLE_BEFORE = {
+    lang: re.compile(rf"(?:(?<!\w)(?P<aux>{alternatives('auxiliary', lang)})\s+(?:\w+\s+)?)?(?<!\w)"
+                     rf"(?:{alternatives('noun_participle', lang)})\s+"
+                     rf"(?:(?:{alternatives('participle_then')})\s+)?$", re.IGNORECASE)
+    for lang in LANGS
+}
+_NOMINAL_OF = {lang: re.compile(rf"(?<!\w){alternatives('nominal_of', lang)}$", re.IGNORECASE) for lang in LANGS}
+
+
+def _relative_clause(segment: str, lang: str) -> re.Match[str] | None:
+    """The last relative pronoun of ``segment``; a "that" that opens a reported clause is none."""
+    relative = None
+    for m in _RELATIVIZERS[lang].finditer(segment):
+        if m.group(0).casefold() == "that" and (
+            _THAT_COMPLEMENT.search(segment[:m.end()]) or _THAT_THEN_SUBJECT.match(segment, m.end())
+        ):
+            continue
+        relative = m
+    return relative
+
+
+def lexical_dates_event(text: str, start: int, end: int, lang: str, kind: str) -> tuple[bool, str]:
+    """Whether a date dates the main event, from the words of its clause (English has no parse):
+    inside a "since ..." phrase, a relative clause, a participle phrase or an "of"/"de" phrase it
+    does not."""
+    lang = _language(lang)
+    before = text[:start]
+    breaks = [m.end() for m in _DETACH.finditer(before)]
+    segment = before[breaks[-1] if breaks else 0:]
+    since = _SINCE_WORD[lang].search(segment)
+    if since and len(segment[since.end():].split()) <= 8:
+        return False, f"inside a {since.group(0)!r} phrase"
+    relative = _relative_clause(segment, lang)
+    if relative and len(segment[relative.end():].split()) <= 10:
+        return False, f"inside a relative clause ({relative.group(0)!r} ...)"
+    participle = _PARTICIPLE_BEFORE[lang].search(segment)
+    if participle and not participle.group("aux"):
+        return False, "inside a participle phrase describing a noun"
+    if kind not in _ADVERBIAL_KINDS and _NOMINAL_OF[lang].search(segment):
+        return False, "modifies a noun ('of'/'de' before it)"
+    return True, ""
+
+
+# ----------------------------------------------------------------------------------------------
+# Detached participles and "since" phrases, in either language
+
+
+def _any_participle(lang: str) -> str:
+    """Any participle opening a phrase: by its ending, or one of the irregular ones."""
+    regular = rf"\w+(?:{alternatives('participle_ending', lang)})"
+    irregular = alternatives("irregular_participle", lang)
+    return f"{regular}|{irregular}" if irregular else regular
+
+
+# Participles that give the background of a person or a body, not the news: "Élu en mai, le président
+# ...", "Le président, investi dimanche dernier, ...", "Sworn in last Sunday, the president ...".
+_PARTICIPLE_OPENING = {
+    lang: re.compile(rf"\s*[\"«“‘']?\s*(?:(?P<bio>{alternatives('background_participle', lang)})|"
+                     rf"(?P<any>{_any_participle(lang)}))(?!\w)", re.IGNORECASE)
+    for lang in LANGS
+}
+# A finite verb or a relative pronoun: the words make a clause, not a participle phrase.
+_VERB_INSIDE = {lang: re.compile(rf"(?<!\w)(?:{alternatives('clause_verb', lang)})(?!\w)", re.IGNORECASE)
+                for lang in LANGS}
+
+
+@dataclass(frozen=True)
+class DetachedParticiple:
+    """A participle phrase set off by commas that holds the date."""
+
+    participle: str
+    background: bool  # a person's or body's background ("élu en mai"): never the event's date
+    opens_sentence: bool  # "Reçu mardi par Poutine, le dirigeant a ...": the news itself
+
+
+def detached_participle(text: str, start: int, lang: str) -> DetachedParticiple | None:
+    """The participle phrase set off by commas that holds the date at ``start``, if any."""
+    lang = _language(lang)
+    breaks = [m.end() for m in _DETACH.finditer(text, 0, start)]
+    left = breaks[-1] if breaks else 0
+    opening = _PARTICIPLE_OPENING[lang].match(text, left, start)
+    if not opening or not _DETACH.search(text, start) or len(text[opening.end():start].split()) > 8:
+        return None
+    if _VERB_INSIDE[lang].search(text, opening.end(), start):
+        return None  # "Obama, who visited Hanoi in May, ...": a clause, not a participle phrase
+    word = opening.group("bio") or opening.group("any")
+    if opening.group("any") and lang == "fr" and is_date_word(word):
+        return None  # "Lundi", "Samedi" end like participles
+    return DetachedParticiple(word, bool(opening.group("bio")), left == 0)
+
+
+_SINCE_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{alternatives('since_marker', lang)})(?!\w)", re.IGNORECASE)
+                 for lang in LANGS}
+
+
+def inside_since(text: str, start: int, lang: str) -> str | None:
+    """The "depuis"/"since" whose phrase holds the date: "depuis la visite de Nancy Pelosi à Taïwan en
+    août 2022", "since the start of the conflict six years ago". The phrase ends at a comma or a verb."""
+    lang = _language(lang)
+    breaks = [m.end() for m in _DETACH.finditer(text, 0, start)]
+    segment_start = breaks[-1] if breaks else 0
+    hits = list(_SINCE_BEFORE[lang].finditer(text, segment_start, start))
+    if not hits:
+        return None
+    last = hits[-1]
+    between = text[last.end():start]
+    if len(between.split()) > 10:
+        return None
+    if lang == "fr" and re.match(r"\s*qu(?:e|['’])", between):
+        return "depuis que"  # "depuis que Moscou a annexé la Crimée en 2014": the clause is the range start
+    if verb_marks(text, last.end(), start, lang) or _VERB_INSIDE[lang].search(between):
+        return None  # "depuis des années et a signé en mars": the phrase ended at the verb
+    return last.group(0)

@@ -1,0 +1,273 @@
+"""The date expression patterns, built from the word lists, and the scan of a sentence with them.
+
+Why our own patterns rather than ``dateparser.search_dates``: search_dates reads "en mer" as mercredi
+and "sa" as samedi, and costs 15-19 ms per article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from .vocabulary import LANGS, alternatives, context_values, vocabulary
+
+NO_WORD_BEFORE = r"(?<![\w])"  # no letter or digit just before
+NO_WORD_AFTER = r"(?!\w)"  # nor just after
+_YEAR_DIGITS = r"(?:1[89]|20)\d\d"
+# A year, not "the 1990s" nor a count ("en 2000 exemplaires", "in 2000 cases").
+YEAR = rf"(?P<year>{_YEAR_DIGITS})(?!\w)(?!\s+(?:{alternatives('counted_noun')})(?!\w))"
+_DAY_FR = rf"(?P<day>{alternatives('first_day', 'fr')}|[12]\d|3[01]|0?[1-9])"
+_DAY_EN = rf"(?P<day>[12]\d|3[01]|0?[1-9])(?:{alternatives('day_suffix', 'en')})?"
+_COUNT_DIGITS = r"\d{1,3}"
+
+
+def word_regex(word: str) -> str:
+    """A word of the data files as a regex: a hyphen or space matches any run of them, an apostrophe
+    either kind of apostrophe."""
+    parts = []
+    for char in word:
+        if char in " -‐‑":
+            parts.append(r"[\s\-‐‑]+")
+        elif char in "'’":
+            parts.append(r"['’]\s*")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+def alternation(words: Iterable[str], case_sensitive: bool = False) -> str:
+    """The words as one regex group, the longest first."""
+    body = "|".join(word_regex(w) for w in sorted(set(words), key=len, reverse=True))
+    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+def unit_alternatives(lang: str, units: tuple[str, ...] = ("hour", "day", "week", "month", "year", "decade"),
+                      plural_only: bool = False) -> str:
+    """The unit words of ``lang`` that count one of ``units`` ("jours?|semaines?"; "jours|semaines")."""
+    words = [word for word, unit in context_values("unit", lang) if unit in units]
+    return "|".join(word.replace("?", "") if plural_only else word for word in words)
+
+
+_SPAN_UNITS = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: str  # explicit | numeric | iso | month | year | weekday | season | ago | ahead | phrase
+    lang: str  # the language of its words (an English date may sit in a French sentence)
+    regex: re.Pattern[str]
+    # A cheap search every match of ``regex`` implies (a word or literal it cannot match without):
+    # most sentences lack it, and the full pattern, with its long alternations, is then not run.
+    needs: re.Pattern[str] | None = None
+
+
+def _pattern(kind: str, lang: str, body: str, needs: str | None = None) -> Pattern:
+    return Pattern(kind, lang, re.compile(body, re.IGNORECASE), _needed(needs) if needs else None)
+
+
+@cache
+def _needed(body: str) -> re.Pattern[str]:
+    """Compiled once per distinct condition, so patterns sharing one share its search in ``scan``."""
+    return re.compile(body, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The vocabulary of one language as regex groups."""
+
+    weekdays: str
+    months: str
+    full_months: str
+    counts: str  # number words, vague ones included
+    approx_counts: str
+    seasons: str
+
+
+@cache
+def _words(lang: str) -> _Words:
+    vocab = vocabulary()
+    names_case_sensitive = lang == "en"  # English month and weekday names are capitalised
+    return _Words(
+        weekdays=alternation(vocab.weekdays[lang], case_sensitive=names_case_sensitive),
+        months=alternation(vocab.months[lang], case_sensitive=names_case_sensitive),
+        full_months=alternation(vocab.full_months[lang], case_sensitive=names_case_sensitive),
+        counts=alternation([*vocab.numbers[lang], *vocab.vague_numbers[lang]]),
+        approx_counts=alternation(vocab.approx_numbers[lang]),
+        seasons=alternation(vocab.seasons[lang]),
+    )
+
+
+def _calendar_patterns() -> list[Pattern]:
+    """Full calendar dates, read in a sentence of any language."""
+    fr, en = _words("fr"), _words("en")
+    modifier = alternatives("date_modifier", "fr")
+    return [
+        _pattern("iso", "", NO_WORD_BEFORE + rf"(?<!-)(?P<year>{_YEAR_DIGITS})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)",
+                 needs=r"\d-[01]\d-"),
+        # "3.4.12" is a section number, 3/4/12 a date
+        _pattern("numeric", "", r"(?<![\w/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[01]?\d)(?P=sep)"
+                 rf"(?P<year>{_YEAR_DIGITS}|(?<=/)\d\d)(?![\w/]|[.\-]\d)", needs=r"\d[/.\-]\d"),
+        _pattern("explicit", "fr", NO_WORD_BEFORE + rf"(?<!\d[,.])(?:(?P<wd>{fr.weekdays})\s+)?{_DAY_FR}\s+"
+                 rf"(?P<month>{fr.months})(?:\s+{YEAR}|\s+(?P<mod>{modifier})(?!\w))?(?!\w)"),
+        _pattern("explicit", "en", NO_WORD_BEFORE + rf"(?:(?P<wd>{en.weekdays}),?\s+)?(?:the\s+)?{_DAY_EN}\s+"
+                 rf"(?:of\s+)?(?P<month>{en.months})(?:,?\s+{YEAR})?(?!\w)"),
+        _pattern("explicit", "en", NO_WORD_BEFORE + rf"(?:(?P<wd>{en.weekdays}),?\s+)?(?P<month>{en.months})\s+"
+                 rf"{_DAY_EN}(?![\d:])(?:,?\s+{YEAR})?(?!\w)"),
+    ]
+
+
+def _french_patterns() -> list[Pattern]:
+    words = _words("fr")
+    modifier = alternatives("date_modifier", "fr")
+    count = rf"(?P<num>{words.counts}|{_COUNT_DIGITS})"
+    # "dans la nuit de mardi à mercredi" is dated on its second day
+    overnight = rf"dans\s+la\s+nuit\s+d[eu]\s+{words.weekdays}\s+(?:à|au)\s+"
+    return [
+        _pattern("month", "fr", NO_WORD_BEFORE + rf"(?P<prep>{alternatives('month_prep', 'fr')})?"
+                 rf"(?P<month>{words.full_months})(?:\s+(?:de\s+l['’]\s*année\s+)?{YEAR}|"
+                 rf"\s+(?P<mod>{modifier})(?!\w))?(?!\w)"),
+        _pattern("year", "fr", NO_WORD_BEFORE + rf"(?P<prep>{alternatives('year_prep', 'fr')}){YEAR}(?!\s*%|[.,]\d)",
+                 needs=_YEAR_DIGITS),
+        _pattern("weekday", "fr", NO_WORD_BEFORE + rf"(?:{overnight})?(?P<wd>{words.weekdays})"
+                 rf"(?:\s+(?P<mod>{alternatives('weekday_modifier', 'fr')}))?{NO_WORD_AFTER}"),
+        _pattern("ago", "fr", NO_WORD_BEFORE + rf"(?:{alternatives('ago_marker', 'fr')})\s+"
+                 rf"(?P<approx>{alternatives('approx_count', 'fr')})?"
+                 rf"(?P<num>{words.approx_counts}|{words.counts}|{_COUNT_DIGITS})"
+                 rf"(?:\s+|(?<=['’]))(?P<unit>{unit_alternatives('fr')})" + NO_WORD_AFTER),
+        _pattern("season", "fr", NO_WORD_BEFORE + rf"(?P<prep>(?:(?:{alternatives('season_range', 'fr')})\s+)?"
+                 rf"(?:{alternatives('season_article', 'fr')})\s*)"
+                 rf"(?P<season>{words.seasons})(?:\s+(?P<mod>{modifier}))?{NO_WORD_AFTER}"),
+        _pattern("ahead", "fr", NO_WORD_BEFORE + rf"(?:{alternatives('ahead_marker', 'fr')})\s+{count}\s+"
+                 rf"(?P<unit>{unit_alternatives('fr', _SPAN_UNITS)})" + NO_WORD_AFTER,
+                 needs=alternatives("ahead_marker", "fr")),
+        # "dans les deux prochains mois", "d'ici les trois prochaines semaines": the end of the span
+        _pattern("ahead", "fr", NO_WORD_BEFORE + rf"(?:{alternatives('ahead_span', 'fr')})\s+(?:les|des)\s+{count}\s+"
+                 rf"prochain(?:e)?s\s+(?P<unit>{unit_alternatives('fr', _SPAN_UNITS, plural_only=True)})"
+                 + NO_WORD_AFTER),
+    ]
+
+
+def _english_patterns() -> list[Pattern]:
+    words = _words("en")
+    count = rf"(?P<num>{words.counts}|{_COUNT_DIGITS})"
+    span_units = unit_alternatives("en", _SPAN_UNITS)
+    return [
+        _pattern("month", "en", NO_WORD_BEFORE + rf"(?P<prep>{alternatives('month_prep', 'en')})?"
+                 rf"(?P<month>{words.full_months})(?:,?\s+{YEAR})?(?!\w)"),
+        _pattern("year", "en", NO_WORD_BEFORE + rf"(?P<prep>{alternatives('year_prep', 'en')}){YEAR}(?!\s*%|[.,]\d)",
+                 needs=_YEAR_DIGITS),
+        _pattern("weekday", "en", NO_WORD_BEFORE + rf"(?:(?P<pre>{alternatives('weekday_before', 'en')})\s+)?"
+                 rf"(?P<wd>{words.weekdays})(?:\s+(?P<mod>{alternatives('weekday_modifier', 'en')}))?(?!\w)"),
+        _pattern("ago", "en", NO_WORD_BEFORE + rf"(?P<approx>{alternatives('approx_count', 'en')})?"
+                 rf"(?P<num>{words.approx_counts}|{words.counts}|{_COUNT_DIGITS})\s+"
+                 rf"(?P<unit>{unit_alternatives('en')})\s+ago" + NO_WORD_AFTER, needs=r"\sago"),
+        _pattern("season", "en", NO_WORD_BEFORE + rf"(?P<prep>(?:(?:{alternatives('season_range', 'en')})\s+)?"
+                 rf"(?:{alternatives('season_article', 'en')})\s+)(?P<season>{words.seasons}){NO_WORD_AFTER}(?!\s+of)"),
+        _pattern("ahead", "en", NO_WORD_BEFORE + rf"(?P<prep>{alternatives('ahead_marker', 'en')})\s+{count}\s+"
+                 rf"(?P<unit>{span_units})(?:['’]\s*time)?(?!\w)(?!\s+(?:{alternatives('not_ahead_after', 'en')}))"),
+        _pattern("ahead", "en", NO_WORD_BEFORE + rf"{count}\s+(?P<unit>{span_units})\s+from\s+now" + NO_WORD_AFTER,
+                 needs=r"from\s+now"),
+        # "in the next two months", "within the coming three weeks": the end of the span
+        _pattern("ahead", "en", NO_WORD_BEFORE + rf"(?:{alternatives('ahead_span', 'en')})\s+the\s+"
+                 rf"(?:{alternatives('ahead_next', 'en')})\s+{count}\s+"
+                 rf"(?P<unit>{unit_alternatives('en', _SPAN_UNITS, plural_only=True)})" + NO_WORD_AFTER),
+    ]
+
+
+@cache
+def patterns(lang: str) -> tuple[Pattern, ...]:
+    """The patterns run on a sentence of language ``lang``.
+
+    Each language gets all its own patterns, plus the other language's full calendar dates (the seed's
+    English tweet ends "12 avril 2017"); an unknown language gets calendar dates only.
+    Necessary conditions (``Pattern.needs``) only where a plain literal or digit search is much cheaper
+    than the pattern: searching an alternation of month or weekday words costs more than the patterns
+    that hold them.
+    """
+    calendar = _calendar_patterns()
+    if lang not in LANGS:
+        return tuple(calendar)
+    own = _french_patterns() if lang == "fr" else _english_patterns()
+    phrases = alternation(vocabulary().phrases[lang])
+    # "ce soir-là", "cette année-là" point back to a time the article told, not to publication.
+    own.append(_pattern("phrase", lang, NO_WORD_BEFORE + rf"(?P<phrase>{phrases}){NO_WORD_AFTER}(?![\-‐‑]\s*là)"))
+    return tuple(calendar + own)
+
+
+# Names that contain a weekday or month word but are not dates.
+_NOT_DATES = re.compile(alternatives("not_date"))
+
+
+@dataclass(frozen=True)
+class Found:
+    """One match of a pattern in a sentence."""
+
+    pattern: Pattern
+    start: int  # offsets in the sentence text
+    end: int
+    groups: dict[str, str | None]
+
+    @property
+    def kind(self) -> str:
+        return self.pattern.kind
+
+    def group(self, name: str) -> str:
+        """A named group's text, "" when it did not take part in the match."""
+        return self.groups.get(name) or ""
+
+
+def _plausible(found: Found, text: str, sent_lang: str) -> bool:
+    """Cheap checks that keep a word that is not a date from hiding a real date it overlaps."""
+    word_lang = found.pattern.lang
+    if found.kind == "explicit" and word_lang == "fr" and sent_lang != "fr" and not found.group("year"):
+        return False  # "3 mai" in an English sentence: only with a year ("12 avril 2017" in a tweet)
+    if found.kind == "month":
+        if not found.group("prep") and not found.group("year"):
+            return False  # "mars" alone may be the planet, "mai" a name: a month needs "en", a year...
+        month = found.group("month")
+        at_start = not text[:found.start].strip(" \t\"'«“‘(")
+        if word_lang == "fr" and month[:1].isupper() and not month.isupper() and not at_start:
+            return False  # a capitalised French month mid-sentence is a name ("Mars 2020", "Juin")
+    return True
+
+
+def scan(text: str, lang: str, calendar_only: bool = False) -> list[Found]:
+    """Every date expression of ``text``: the longest wins where two overlap."""
+    found = []
+    present: dict[re.Pattern[str], bool] = {}
+    for pattern in patterns("" if calendar_only else lang):
+        if pattern.needs is not None:
+            if pattern.needs not in present:
+                present[pattern.needs] = pattern.needs.search(text) is not None
+            if not present[pattern.needs]:
+                continue
+        for match in pattern.regex.finditer(text):
+            candidate = Found(pattern, match.start(), match.end(), match.groupdict())
+            if match.end() > match.start() and _plausible(candidate, text, lang):
+                found.append(candidate)
+    blocked = [(m.start(), m.end()) for m in _NOT_DATES.finditer(text)]
+    found = [f for f in found if not any(f.start < end and start < f.end for start, end in blocked)]
+    kept: list[Found] = []
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+@cache
+def prefilter(lang: str) -> re.Pattern[str]:
+    """A cheap necessary condition for a date: a digit, a month or weekday name, a unit ("il y a six
+    ans"), or the longest word of a fixed phrase. Most sentences of an article fail it and cost no more."""
+    vocab = vocabulary()
+    words: set[str] = set()
+    for language in LANGS:
+        words.update(vocab.months[language])
+    if lang in LANGS:
+        words.update(vocab.weekdays[lang])
+        words.update(vocab.seasons[lang])
+        words.update(max(phrase.split(), key=len) for phrase in vocab.phrases[lang])
+    body = "|".join(word_regex(w) for w in sorted(words, key=len, reverse=True))
+    units = unit_alternatives(lang if lang in LANGS else "en")
+    return re.compile(rf"\d|(?<!\w)(?:{body}|{units})(?!\w)", re.IGNORECASE)

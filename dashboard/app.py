@@ -111,7 +111,7 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
     app = TrackerDash(
         __name__,
         title="Tension tracker",
-        update_title=None,
+        update_title="",  # no "Updating..." in the tab title while callbacks run
         suppress_callback_exceptions=True,
         assets_folder=str(ASSETS),
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],

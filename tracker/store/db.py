@@ -215,6 +215,8 @@ def migrate(engine: Engine) -> str:
     cfg = _alembic_config()
     script = ScriptDirectory.from_config(cfg)
     head = script.get_current_head()
+    if head is None:  # the package was installed without its migrations/ data
+        raise RuntimeError(f"no schema migrations found in {script.dir}; reinstall tension-tracker")
     try:
         if current_revision(engine) == head:
             return head

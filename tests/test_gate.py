@@ -270,6 +270,7 @@ def _show(request, record_property, report: str, tallies, prefix: str = "") -> N
             record_property(f"{prefix}{scope}.{metric}", round(tallies[scope][metric].rate, 4))
 
 
+@pytest.mark.slow  # scores every gold sentence (about 10 s); CI runs it on every change
 def test_gate_floors(gold_evaluation, request, record_property):
     tallies, misses = gold_evaluation
     _show(request, record_property, _report(tallies, misses), tallies)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian machine with Python 3:
 #   ./run.sh serve   set up, ingest corpus/ into ./tracker.db and serve the dashboard on 127.0.0.1:8050
-#   ./run.sh test    set up (with the browser and PostgreSQL the tests use) and run the whole test suite
+#   ./run.sh test    set up (with the browser and PostgreSQL the tests use), run ruff and mypy, then the whole test suite
 #   ./run.sh setup   set up only
 # Setting up is idempotent: a second run only checks what is already there.
 set -euo pipefail
@@ -51,6 +51,9 @@ case "${1:-serve}" in
     test)
         setup "[test]" chromium chromium-driver postgresql
         shift || true
+        # Lint and types first (configured in pyproject.toml), then the tests.
+        "$VENV/bin/ruff" check .
+        "$VENV/bin/mypy"
         exec "$PY" -m pytest "$@"
         ;;
     *)

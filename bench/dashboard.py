@@ -46,11 +46,10 @@ def pct(values: list[float], q: float) -> float:
 
 def report(name: str, seconds: list[float], goal: float | None = None) -> dict:
     ms = [s * 1000 for s in seconds]
-    row = {"name": name, "n": len(ms), "p50": statistics.median(ms), "p95": pct(ms, 0.95), "max": max(ms)}
-    verdict = "" if goal is None else ("  OK" if row["p95"] < goal else f"  ABOVE GOAL ({goal} ms)")
-    print(f"{name:<44} n={row['n']:<4} p50 {row['p50']:7.1f} ms   p95 {row['p95']:7.1f} ms   "
-          f"max {row['max']:7.1f} ms{verdict}")
-    return row
+    p50, p95, slowest = statistics.median(ms), pct(ms, 0.95), max(ms)
+    verdict = "" if goal is None else ("  OK" if p95 < goal else f"  ABOVE GOAL ({goal} ms)")
+    print(f"{name:<44} n={len(ms):<4} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   max {slowest:7.1f} ms{verdict}")
+    return {"name": name, "n": len(ms), "p50": p50, "p95": p95, "max": slowest}
 
 
 def random_states(rng: random.Random, pairs: list[str], bounds: tuple[date, date], runs: int) -> list[TimelineState]:
@@ -135,24 +134,24 @@ def bench_http(base: str, states: list[TimelineState], points: list) -> tuple[li
     update = base + "/_dash-update-component"
     timeline_times, sentence_times, sizes = [], [], []
     for state in states:
-        body = {"output": "..timeline-graph.figure...timeline-status.children...timeline-graph-pairs.data..",
-                "outputs": [{"id": "timeline-graph", "property": "figure"},
-                            {"id": "timeline-status", "property": "children"},
-                            {"id": "timeline-graph-pairs", "property": "data"}],
-                "inputs": _inputs(state), "changedPropIds": ["freq.value"], "state": []}
+        timeline_body = {"output": "..timeline-graph.figure...timeline-status.children...timeline-graph-pairs.data..",
+                         "outputs": [{"id": "timeline-graph", "property": "figure"},
+                                     {"id": "timeline-status", "property": "children"},
+                                     {"id": "timeline-graph-pairs", "property": "data"}],
+                         "inputs": _inputs(state), "changedPropIds": ["freq.value"], "state": []}
         started = time.perf_counter()
-        sizes.append(len(_post(update, body)))
+        sizes.append(len(_post(update, timeline_body)))
         timeline_times.append(time.perf_counter() - started)
     for pair, period, freq, lang in points:
-        body = {"output": "sentences.children", "outputs": {"id": "sentences", "property": "children"},
-                "inputs": [{"id": "timeline-graph", "property": "clickData",
-                            "value": {"points": [{"curveNumber": 0, "x": period.isoformat()}]}}],
-                "changedPropIds": ["timeline-graph.clickData"],
-                "state": [{"id": "timeline-graph-pairs", "property": "data", "value": {"curves": [pair], "pairs": [pair]}},
-                          {"id": "freq", "property": "value", "value": freq},
-                          {"id": "lang", "property": "value", "value": lang}]}
+        click_body = {"output": "sentences.children", "outputs": {"id": "sentences", "property": "children"},
+                      "inputs": [{"id": "timeline-graph", "property": "clickData",
+                                  "value": {"points": [{"curveNumber": 0, "x": period.isoformat()}]}}],
+                      "changedPropIds": ["timeline-graph.clickData"],
+                      "state": [{"id": "timeline-graph-pairs", "property": "data", "value": {"curves": [pair], "pairs": [pair]}},
+                                {"id": "freq", "property": "value", "value": freq},
+                                {"id": "lang", "property": "value", "value": lang}]}
         started = time.perf_counter()
-        _post(update, body)
+        _post(update, click_body)
         sentence_times.append(time.perf_counter() - started)
     return timeline_times, sentence_times, sizes
 
@@ -201,6 +200,8 @@ def main() -> None:
     warm_layout = time.perf_counter() - started
     pairs = list(ctx.pairs()["pair"])
     bounds = data.date_bounds(store.engine)
+    if bounds is None:
+        raise SystemExit(f"{store.url} holds no observations: make a database with bench/make_synthetic.py")
     top = ctx.pairs().iloc[0]
     print(f"{len(pairs)} pairs; the busiest, {top['pair']}, has {top['n_obs']:,} observations; "
           f"dates {bounds[0]} to {bounds[1]}\n")

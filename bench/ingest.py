@@ -83,7 +83,7 @@ def run_one(folder: Path, db: Path, workers: int) -> dict:
     from tracker.store import open_store
     from tracker.store.schema import ingest_log
 
-    with open_store(db) as store, TreeMemory() as memory:
+    with open_store(str(db)) as store, TreeMemory() as memory:
         started_at = datetime.now(UTC).replace(tzinfo=None)  # as the ingest log's times
         start = time.perf_counter()
         cpu_start = time.process_time()

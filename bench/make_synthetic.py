@@ -36,7 +36,7 @@ BATCH_ARTICLES = 2000
 
 
 def pick_pairs(rng: random.Random, n: int) -> list[str]:
-    pairs = set()
+    pairs: set[str] = set()
     while len(pairs) < n:
         a, b = rng.sample(COUNTRIES, 2)
         pairs.add("-".join(sorted((a, b))))

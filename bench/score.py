@@ -25,7 +25,7 @@ from tracker.scorer.pipeline import _paragraphs, default_lexicon, main_language,
 
 
 def load_articles(folder: Path) -> list[Article]:
-    articles = []
+    articles: list[Article] = []
     for path in sorted(folder.rglob("*.txt")):
         articles.extend(a for a in read_file(path) if isinstance(a, Article))
     return articles

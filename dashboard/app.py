@@ -27,7 +27,8 @@ from dashboard import data, ids
 from dashboard.pages import article, matrix, timeline
 from tracker.store import Store, open_store
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+# Stylesheet, scripts and icon: package data, so an installed wheel serves them as the checkout does.
+ASSETS = Path(__file__).resolve().parent / "assets"
 # How often the page asks whether new articles landed ($TRACKER_POLL_SECONDS; the browser tests use 1).
 POLL_SECONDS = float(os.environ.get("TRACKER_POLL_SECONDS") or 5)
 ARTICLE_PATH = re.compile(r"/article/(\d+)/?")
@@ -110,7 +111,7 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
     app = TrackerDash(
         __name__,
         title="Tension tracker",
-        update_title=None,
+        update_title="",  # no "Updating..." in the tab title while callbacks run
         suppress_callback_exceptions=True,
         assets_folder=str(ASSETS),
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],

@@ -24,6 +24,9 @@ from tracker.ingest.cluster import dask_client, ingest_dask
 from tracker.ingest.inprocess import ingest_paths
 from tracker.store import open_store
 
+# A cluster start and the models' load in each worker: tens of seconds (-m "not slow" skips them).
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def client():

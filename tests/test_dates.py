@@ -39,7 +39,7 @@ def _one(refs: list[DateRef], expression: str) -> DateRef:
 
 
 # ----------------------------------------------------------------------------------------------
-# The seed article (real France 24 reporting, DESIGN.md)
+# The seed article (real France 24 reporting; its reading: docs/architecture.md, "The seed article")
 
 
 @pytest.fixture(scope="module")

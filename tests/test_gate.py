@@ -2,7 +2,7 @@
 
 In the manner of trafilatura's evaluation: tests/gold/sentences.jsonl lists, one sentence per line,
 the country pairs that must come out (with the expected sign), the pairs that must not, and the
-expected event date. The seed article's reading (DESIGN.md) is in it, marked "source": "seed"; every
+expected event date. The seed article's reading (docs/architecture.md) is in it, marked "source": "seed"; every
 other line is an invented sentence ("invented": true) written like real reporting.
 
 How a line is scored: the article text is the line's context (a title or previous sentence that
@@ -274,6 +274,7 @@ def _show(request, record_property, report: str, tallies, prefix: str = "") -> N
             record_property(f"{prefix}{scope}.{metric}", round(tallies[scope][metric].rate, 4))
 
 
+@pytest.mark.slow  # scores every gold sentence (about 10 s); CI runs it on every change
 def test_gate_floors(gold_evaluation, request, record_property):
     tallies, misses = gold_evaluation
     _show(request, record_property, _report(tallies, misses), tallies)
@@ -324,11 +325,11 @@ def test_heldout_floors(path, request, record_property):
     assert overall["pair_recall"].total >= 50
 
 
-# --- the seed article, as DESIGN.md reads it ----------------------------------------------------
+# --- the seed article, as docs/architecture.md reads it --------------------------------------
 
 RUS_USA, USA_SYR, RUS_SYR = ("RUS", "USA"), ("SYR", "USA"), ("RUS", "SYR")
 SEED_DAY = date(2017, 4, 12)
-# "Clearly positive" (DESIGN.md): the day's value by the dashboard's own formula (scoring.period_table)
+# "Clearly positive" (docs/architecture.md): the day's value by the dashboard's own formula (scoring.period_table)
 # must be at least this on the -10..+10 scale. The seed is a tension article: seven tension sentences
 # against four cooperation ones.
 SEED_DAY_TENSION_FLOOR = 1.0

@@ -57,7 +57,7 @@ def test_every_category_is_used_and_every_entry_explains_its_weight(ours, lang):
 
 
 def test_weights_follow_the_design_bands(ours):
-    """DESIGN.md: military force +9..+10 at its core, meetings -1..-2.5, aid/alliance -7..-10."""
+    """The bands of docs/architecture.md: military force +9..+10 at its core, meetings -1..-2.5, aid/alliance -7..-10."""
     for lang in ("fr", "en"):
         by_pattern = {e.pattern: e for e in ours.entries(lang)}
         core = {

@@ -18,6 +18,9 @@ from tracker.ingest.pool import ProcessBackend, ingest_parallel, pool_worth_it, 
 from tracker.store import open_store
 from tracker.store.schema import metadata
 
+# Pools whose workers load the models: seconds to tens of seconds each (-m "not slow" skips them).
+pytestmark = pytest.mark.slow
+
 # Columns that hold the time of writing, which no two runs share.
 CLOCK_COLUMNS = {"added_at", "at"}
 

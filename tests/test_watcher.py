@@ -399,6 +399,7 @@ def test_watch_once_and_status_commands(tmp_path, monkeypatch):
     assert again.exit_code == 0 and "stored     later.txt" in again.output
 
 
+@pytest.mark.slow  # a `tracker watch` process that loads the models
 def test_watch_runs_until_interrupted(tmp_path):
     """The long-running form: a real `tracker watch` process, a file dropped, then Ctrl+C (SIGINT)."""
     import signal

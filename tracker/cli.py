@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import click
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
@@ -262,8 +262,10 @@ def pairs(state: State, as_json: bool) -> None:
         click.echo("No observations stored yet; add articles with: tracker ingest PATH")
         return
     table = Table()
-    for name, justify in (("Pair", "left"), ("Countries", "left"), ("Obs.", "right"),
-                          ("Articles", "right"), ("Tension", "right"), ("First", "left"), ("Last", "left")):
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
+        ("Pair", "left"), ("Countries", "left"), ("Obs.", "right"), ("Articles", "right"), ("Tension", "right"),
+        ("First", "left"), ("Last", "left"))
+    for name, justify in columns:
         # Only the country names may wrap: codes, counts and dates stay whole on narrow terminals.
         table.add_column(name, justify=justify, no_wrap=name != "Countries")
     for row in summary.itertuples():
@@ -327,8 +329,10 @@ def timeline(state: State, pair: str, freq: str, start: datetime | None, end: da
         return
     out = Table(title=escape(f"{code} ({names}), per {dict(D='day', W='week', M='month')[freq.upper()]}"),
                 title_justify="left")
-    for name, justify in (("Period", "left"), ("Tension", "right"), ("Band", "right"), ("Obs.", "right"),
-                          ("Articles", "right"), ("Behind it (observation id: sentence)", "left")):
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
+        ("Period", "left"), ("Tension", "right"), ("Band", "right"), ("Obs.", "right"), ("Articles", "right"),
+        ("Behind it (observation id: sentence)", "left"))
+    for name, justify in columns:
         out.add_column(name, justify=justify, no_wrap=justify == "right" or name == "Period")
     for row in table.itertuples():
         behind = "\n".join(f"#{i}: {_excerpt(t)}" for i, t in zip(row.observation_ids, row.excerpts, strict=True))
@@ -603,6 +607,7 @@ def watch(state: State, folder: str | None, once: bool, debounce: float, max_mb:
       tracker --db ./tracker.db watch --once
     """
     from tracker.ingest.dropfolder import DropFolder
+    from tracker.ingest.inprocess import Outcome
 
     lexicon = _load_lexicon(lexicon_files)
     store = state.store
@@ -622,7 +627,7 @@ def watch(state: State, folder: str | None, once: bool, debounce: float, max_mb:
         if result.unpacked:
             console.print(f"[cyan]unpacked[/]   {escape(result.name)}: {len(result.unpacked)} files")
 
-    rejected = []
+    rejected: list[Outcome] = []
 
     def on_result(result) -> None:
         show(result)

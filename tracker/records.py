@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-# Score scale (DESIGN.md): -10 (alliance, aid) .. +10 (military force); positive = tension.
+# Score scale (docs/architecture.md, "The score"): -10 (alliance, aid) .. +10 (military force); positive = tension.
 SCORE_MIN, SCORE_MAX = -10.0, 10.0
 
 PRECISIONS = ("day", "week", "month", "year")

@@ -25,11 +25,16 @@ SMOOTHING_OPTIONS = [{"label": "None", "value": 1}] + [
     {"label": f"{n} periods", "value": n} for n in (2, 3, 4, 6, 12)
 ]
 LANG_OPTIONS = [{"label": "English", "value": "en"}, {"label": "Français", "value": "fr"}]
-GRAPH_CONFIG = {
+GRAPH_CONFIG: dcc.Graph.Config = {
     "displaylogo": False,
     "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"],
     "responsive": True,
 }
+
+
+def _iso(day: date | None) -> str | None:
+    """The date picker's props are ISO strings (what it sends back too)."""
+    return day.isoformat() if day is not None else None
 
 
 def pair_options(pairs: pd.DataFrame, lang: str) -> list[dict]:
@@ -83,9 +88,9 @@ def layout(ctx, search: str | None):
         ]),
         html.Div(className="control", children=[
             html.Label("Dates"),
-            dcc.DatePickerRange(id=ids.DATES, start_date=state.start, end_date=state.end,
-                                min_date_allowed=bounds[0], max_date_allowed=bounds[1],
-                                initial_visible_month=state.start or bounds[1], display_format="YYYY-MM-DD",
+            dcc.DatePickerRange(id=ids.DATES, start_date=_iso(state.start), end_date=_iso(state.end),
+                                min_date_allowed=_iso(bounds[0]), max_date_allowed=_iso(bounds[1]),
+                                initial_visible_month=_iso(state.start or bounds[1]), display_format="YYYY-MM-DD",
                                 clearable=True, start_date_placeholder_text="first",
                                 end_date_placeholder_text="last", first_day_of_week=1),
         ]),

@@ -193,19 +193,25 @@ def done_future(value) -> Future:
 
 
 @dataclass
+class _Scoring:
+    """An article waiting for its score."""
+
+    article: Article
+    future: Any  # of ScoredArticle | str (a concurrent.futures or a Dask future)
+    owns_key: bool = False  # this entry sent the article to be scored (its copies wait on it)
+
+
+@dataclass
 class _Entry:
     """One outcome to come, in input order: decided already, or waiting for its score."""
 
     path: str
     record: str | None
-    article: Article | None = None
-    decided: Outcome | None = None
-    future: Any = None  # of ScoredArticle | str
-    owns_key: bool = False  # this entry sent the article to be scored (its copies wait on it)
+    outcome: Outcome | _Scoring
     last_of_file: bool = False
 
     def ready(self) -> bool:
-        return self.decided is not None or self.future.done()
+        return not isinstance(self.outcome, _Scoring) or self.outcome.future.done()
 
 
 def run_ordered(
@@ -268,21 +274,21 @@ class _OrderedWriter:
 
     def add(self, path: str, record: str | None, item: Article | Outcome, backend: Backend) -> None:
         if isinstance(item, Outcome):
-            self.queue.append(_Entry(path, record, decided=item))
+            self.queue.append(_Entry(path, record, item))
             return
         key = item.key
         if key in self.scoring:  # the same text earlier in this run: wait for its outcome
-            self.queue.append(_Entry(path, record, item, future=self.scoring[key]))
+            self.queue.append(_Entry(path, record, _Scoring(item, self.scoring[key])))
             return
         existing = self.store.find_article(key)
         if existing is not None:
-            self.queue.append(_Entry(path, record, decided=duplicate_outcome(item, existing, path=path, record=record)))
+            self.queue.append(_Entry(path, record, duplicate_outcome(item, existing, path=path, record=record)))
             return
         while self.in_flight >= self.window:
             self.write_head()
         self.scoring[key] = backend.score(item)
         self.in_flight += 1
-        self.queue.append(_Entry(path, record, item, future=self.scoring[key], owns_key=True))
+        self.queue.append(_Entry(path, record, _Scoring(item, self.scoring[key], owns_key=True)))
 
     def end_of_file(self) -> None:
         if self.queue and not self.queue[-1].last_of_file:
@@ -300,18 +306,19 @@ class _OrderedWriter:
 
     def write_head(self) -> None:
         entry = self.queue.popleft()
-        if entry.decided is not None:
-            outcome = entry.decided
-        else:
+        if isinstance(entry.outcome, _Scoring):
+            scoring = entry.outcome
             outcome = save_scored(
-                entry.article, entry.future.result(), self.store, path=entry.path, record=entry.record,
+                scoring.article, scoring.future.result(), self.store, path=entry.path, record=entry.record,
                 version=self.version,
             )
-        if entry.owns_key:
-            # Stored or rejected now: a later copy finds it in the database, or is scored again and
-            # rejected for the same reason, as in the single-process ingest.
-            self.scoring.pop(entry.article.key, None)
-            self.in_flight -= 1
+            if scoring.owns_key:
+                # Stored or rejected now: a later copy finds it in the database, or is scored again and
+                # rejected for the same reason, as in the single-process ingest.
+                self.scoring.pop(scoring.article.key, None)
+                self.in_flight -= 1
+        else:
+            outcome = entry.outcome
         self.report.outcomes.append(outcome)
         log_outcome(self.store, outcome)
         if entry.last_of_file:

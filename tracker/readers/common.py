@@ -194,8 +194,8 @@ def split_header(lines: list[str], *, require_blank: bool = True) -> tuple[dict[
     if lines and lines[0].strip() == "---":
         for end in range(1, min(len(lines), 40)):
             if lines[end].strip() == "---":
-                fields = dict(f for f in map(_header_field, lines[1:end]) if f)
-                return fields, lines[end + 1 :]
+                front_matter = dict(f for f in map(_header_field, lines[1:end]) if f)
+                return front_matter, lines[end + 1 :]
     fields: dict[str, str] = {}
     start = 0
     while start < len(lines) and not lines[start].strip():
@@ -272,7 +272,7 @@ def parse_language(value: str, *, what: str) -> str | None:
 
 
 def is_invented(note: str | None) -> bool:
-    return bool(note) and any(mark in note.casefold() for mark in _INVENTED_MARKS)
+    return note is not None and any(mark in note.casefold() for mark in _INVENTED_MARKS)
 
 
 def header_label(key: str) -> str:

@@ -15,6 +15,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from tracker.records import Article
+
 from .common import ReadResult, RejectedInput, article_from_fields, clean_text, split_header
 from .text import article_from_text
 
@@ -27,7 +29,7 @@ def _with_title(results: ReadResult, title: str | None) -> ReadResult:
     title = (title or "").strip()
     if not title:
         return results
-    return [replace(r, title=title) if getattr(r, "title", "x") is None else r for r in results]
+    return [replace(r, title=title) if isinstance(r, Article) and r.title is None else r for r in results]
 
 
 # A printed line that ends a paragraph or a heading line: keep the line break after it.

@@ -60,32 +60,38 @@ def _published(page: str) -> date | None:
 
 
 def read_html(path: Path, data: bytes) -> ReadResult:
+    return [html_article(path, data)]
+
+
+def html_article(path: Path, data: bytes) -> Article:
+    """The one article of an HTML page (also an e-mail's HTML body)."""
     import trafilatura
+    from trafilatura.settings import Document
 
     page = decode_html(data)
     if not page.strip():
         raise RejectedInput("the file holds only blank space: nothing to read; save the page again and drop it")
-    document = trafilatura.bare_extraction(
+    extracted = trafilatura.bare_extraction(
         page, with_metadata=True, favor_recall=True, include_comments=False, include_tables=False
     )
+    # A Document, or None when nothing was found (its declared dict is only for the deprecated as_dict=True).
+    document = extracted if isinstance(extracted, Document) else None
     body = clean_text(document.text or "").strip() if document is not None else ""
-    if not body:
+    if document is None or not body:
         raise RejectedInput(
             "no article text found in this HTML page (it may be only a menu, a script-built page or a login wall); "
             "copy the article's text into a .txt file and drop that instead"
         )
     note = _META_NOTE.search(page[:8192])
     published = _published(page)
-    return [
-        Article(
-            text=body,
-            title=document.title or None,
-            url=document.url or None,
-            outlet=document.sitename or document.hostname or None,
-            language=_language(page),
-            published=published,
-            published_source="html" if published else "none",
-            source_path=str(path),
-            is_example=is_invented(note.group(1)) if note else invented_in(body),
-        )
-    ]
+    return Article(
+        text=body,
+        title=document.title or None,
+        url=document.url or None,
+        outlet=document.sitename or document.hostname or None,
+        language=_language(page),
+        published=published,
+        published_source="html" if published else "none",
+        source_path=str(path),
+        is_example=is_invented(note.group(1)) if note else invented_in(body),
+    )

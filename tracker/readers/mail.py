@@ -26,12 +26,12 @@ def read_eml(path: Path, data: bytes) -> ReadResult:
     try:
         content = body_part.get_content()
     except (LookupError, UnicodeDecodeError):
-        content = body_part.get_payload(decode=True).decode("cp1252", errors="replace")
+        payload = body_part.get_payload(decode=True)  # the body's bytes (a body part is never multipart)
+        content = payload.decode("cp1252", errors="replace") if isinstance(payload, bytes) else ""
     if body_part.get_content_subtype() == "html":
-        from .html import read_html
+        from .html import html_article
 
-        page = read_html(path, content.encode("utf-8"))[0]
-        body = page.text
+        body = html_article(path, content.encode("utf-8")).text
     else:
         body = clean_text(content).strip()
     if not body:

@@ -18,7 +18,7 @@ stand between them in the sentence: "relation ~8 dégrader" finds "les relations
 Washington se sont dégradées". Words must appear in the pattern's order. ``=form`` matches that
 exact word form only, not its lemma ("=shelling", so that the company "Shell" is no cue).
 
-Weights are on the score scale of DESIGN.md: -10..+10, positive = tension, negative =
+Weights are on the score scale of docs/architecture.md: -10..+10, positive = tension, negative =
 cooperation, anchored on the Goldstein scale of CAMEO codes (sign reversed) and on PLOVER.
 """
 

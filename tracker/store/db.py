@@ -250,7 +250,8 @@ def migrate(engine: Engine) -> str:
     cfg = _alembic_config()
     script = ScriptDirectory.from_config(cfg)
     head = script.get_current_head()
-    assert head is not None, "no migrations shipped with the package"
+    if head is None:  # the package was installed without its migrations/ data
+        raise RuntimeError(f"no schema migrations found in {script.dir}; reinstall tension-tracker")
     try:
         if current_revision(engine) == head:
             return head

@@ -121,7 +121,7 @@ observations = Table(
     Column("precision", String(8), nullable=False),
     Column("date_expression", Text, nullable=False, server_default=""),
     Column("score", Float, nullable=False),
-    # The scale of DESIGN.md; a score outside it is a scorer bug and must not reach the charts.
+    # The scale of docs/architecture.md; a score outside it is a scorer bug and must not reach the charts.
     CheckConstraint("score >= -10 AND score <= 10", name="score_on_scale"),
     Index("ix_observations_pair_event_date", "pair", "event_date"),
     Index("ix_observations_event_date", "event_date"),

@@ -39,7 +39,7 @@ class ModifierRule:
     note: str
 
 
-def _check_scope(kind: str, scope: str, phrase: str, where: str) -> None:
+def _check_scope(kind: str, scope: str, scope_text: str, phrase: str, where: str) -> None:
     if kind == "exception":
         if scope not in EXCEPTABLE_KINDS:
             raise ValueError(f"{where}: an exception's scope names the kind it blocks, e.g. 'negation'")
@@ -47,7 +47,7 @@ def _check_scope(kind: str, scope: str, phrase: str, where: str) -> None:
         if scope not in ("-", "degree"):
             raise ValueError(f"{where}: a boundary's scope is '-' (every window) or 'degree'")
     elif scope not in WINDOW_SCOPES + PARSE_SCOPES + ("-",):
-        raise ValueError(f"{where}: unknown scope '{scope}'")
+        raise ValueError(f"{where}: unknown scope '{scope_text}'")
     if kind in ("boundary", "carrier") and len(phrase.split()) > 2:
         raise ValueError(f"{where}: a {kind} is one word (a carrier may add its object: 'avoir lieu')")
     if kind == "boundary" and len(phrase.split()) != 1:
@@ -73,7 +73,7 @@ def load_modifiers(path: Path = MODIFIERS_FILE) -> tuple[ModifierRule, ...]:
         if kind not in MODIFIER_KINDS:
             raise ValueError(f"{where}: unknown modifier kind '{kind}'")
         scope = scope_text[0] if scope_text else "-"
-        _check_scope(kind, scope, row["phrase"], where)
+        _check_scope(kind, scope, row["scope"], row["phrase"], where)
         distance = int(scope_text[1]) if scope in WINDOW_SCOPES else 0
         factor = 1.0 if row["factor"] == "-" else float(row["factor"])
         articles = cue_words(row["lang"]).articles

@@ -14,7 +14,9 @@ import pytest
 
 from tracker.records import Cue
 from tracker.scorer.cues import CueFinder, cue_finder, load_modifiers
-from tracker.scorer.lexicon import NOT_A_CUE, load_lexicon
+from tracker.scorer.cues.rules import rules_hash
+from tracker.scorer.cues.words import CueWords, cue_words, read_cue_words
+from tracker.scorer.lexicon import ARTICLES, NOT_A_CUE, load_lexicon
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "fr" / "000_france24_seed.txt"
 
@@ -441,6 +443,30 @@ def test_a_malformed_modifier_file_names_the_line(tmp_path):
         load_modifiers(path)
     rules = load_modifiers()
     assert {r.kind for r in rules} >= {"negation", "intensifier", "attenuator", "modality", "topic"}
+
+
+def test_a_malformed_word_set_file_names_the_line(tmp_path):
+    path = tmp_path / "cue_words.tsv"
+    path.write_text("lang\tset\twords\tnote\nfr\tarticles\tle la\tx\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=f"{path}:2: unknown word set 'articles'"):
+        read_cue_words(path)
+    path.write_text("lang\tset\twords\tnote\nfr\tcontraction\tdu\tx\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=f"{path}:2: a contraction is written 'form:lemma'"):
+        read_cue_words(path)
+    assert cue_words("fr").contractions["aux"] == "à"
+    assert cue_words("en").get("outcome category")  # a "*" set reaches every language
+
+
+def test_the_lexicon_leaves_out_the_articles_matching_leaves_out():
+    assert {w for lang in ("fr", "en") for w in cue_words(lang).articles} == ARTICLES
+
+
+def test_the_word_sets_count_in_the_version():
+    rules = [r for r in load_modifiers() if r.lang == "fr"]
+    words = cue_words("fr")
+    fewer = CueWords("fr", {**words.sets, "negating determiner": ("aucun",)})
+    assert rules_hash(rules, words) != rules_hash(rules, fewer)
+    assert rules_hash(rules, words) == rules_hash(rules, CueWords("fr", dict(reversed(words.sets.items()))))
 
 
 def test_an_empty_sentence_and_a_sentence_without_cues(fr, en):

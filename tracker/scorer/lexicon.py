@@ -62,7 +62,8 @@ NOT_A_CUE = "not a cue"
 CATEGORIES = TENSION_CATEGORIES + COOPERATION_CATEGORIES + (NOT_A_CUE,)
 
 MAX_GAP = 10
-# Definite articles (and English "a", "an") are left out when matching (see cues.py).
+# Definite articles (and English "a", "an") are left out when matching (see cues/matching.py;
+# the same words as the "article" sets of data/lexicon/cue_words.tsv, which tests/test_cues.py checks).
 ARTICLES = frozenset({"le", "la", "les", "l'", "the", "a", "an"})
 _GAP = re.compile(r"~(\d+)")
 _REQUIRED_COLUMNS = ("pattern", "weight", "category")

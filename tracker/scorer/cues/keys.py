@@ -1,0 +1,90 @@
+"""Words reduced to the keys lexicon patterns are written in, and a word's lemma candidates.
+
+A pattern word is keyed through the language's lookup table (spacy-lookups-data); a sentence word
+through the first of its candidate lemmas (the model's lemma, the form, rule-based lemmas for
+verb/noun/adjective) that is a pattern word. The candidates repair the model's lemma when its
+part-of-speech tag is wrong ("amélioré" tagged NOUN keeps the lemma "amélioré"; the verb rule gives
+"améliorer").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from spacy.lookups import load_lookups
+from spacy.tokens import Token
+
+from .words import CueWords, norm
+
+CACHE_LIMIT = 200_000  # entries a per-word cache keeps across sentences before starting afresh
+
+
+class WordKeyer:
+    """Reduces words to the keys patterns are written in."""
+
+    def __init__(self, lang: str, words: CueWords):
+        self.lang = lang
+        self.contractions = words.contractions
+        self.verb_endings = words.get("verb ending")
+        self.infinitive_ending = next(iter(words.get("infinitive ending")), "")
+        lookups = load_lookups(lang, ["lemma_lookup", "lemma_rules"], strict=False)
+        self.lookup = lookups.get_table("lemma_lookup", {}) if lookups.has_table("lemma_lookup") else {}
+        rules = lookups.get_table("lemma_rules") if lookups.has_table("lemma_rules") else {}
+        self.rules = [pair for pos in ("verb", "noun", "adj") for pair in (rules.get(pos) or [])]
+        # The rules indexed by their suffix, so an unseen word tests a few suffixes, not ~120 rules.
+        self._rules_by_suffix: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        for index, (old, new) in enumerate(self.rules):
+            self._rules_by_suffix[old].append((index, old, new))
+        self._longest_suffix = max((len(old) for old, _ in self.rules), default=0)
+        self._lemma_keys: dict[tuple[int, int], tuple[str, ...]] = {}
+
+    def canon(self, word: str) -> str:
+        """The key of a pattern word (or of one candidate lemma of a sentence word).
+
+        The lookup table is followed to a fixed point, because it is not idempotent
+        ("broker" -> "broke" -> "break") and a sentence word arrives already lemmatised once.
+        "=word" (an exact form, see lexicon.py) is kept as it is.
+        """
+        word = norm(word)
+        if word.startswith("=") and len(word) > 1:
+            return word
+        if word in self.contractions:
+            return self.contractions[word]
+        for _ in range(3):
+            found = self.lookup.get(word)
+            if not found:
+                break
+            found = found[0] if isinstance(found, list) else found
+            if found == word:
+                break
+            word = found
+        return word
+
+    def candidates(self, form: str, lemma: str) -> Iterable[str]:
+        """A sentence word's candidate keys, best first."""
+        yield "=" + form  # an exact-form pattern word wins
+        yield self.canon(form) if form in self.contractions else self.canon(lemma)
+        yield self.canon(form)
+        hits = [rule for k in range(0, min(self._longest_suffix, len(form) - 1) + 1)
+                for rule in self._rules_by_suffix.get(form[len(form) - k:] if k else "", ())]
+        for _, old, new in sorted(hits):  # in the tables' order, as spaCy's rule lemmatizer
+            yield self.canon(form[: len(form) - len(old)] + new)
+
+    def lemmas(self, word: Token) -> tuple[str, ...]:
+        """The model's lemma and the lookup lemma of the form: the small model leaves some verbs
+        unlemmatised ("cherche" tagged with the lemma "cherche")."""
+        cache_key = (word.orth, word.lemma)  # they depend on the form and lemma only: cached across sentences
+        found = self._lemma_keys.get(cache_key)
+        if found is None:
+            keys = [norm(word.lemma_), self.canon(word.text)]
+            form = norm(word.text)
+            for ending in self.verb_endings:  # a first-group verb left as its form: "cherche" -> "chercher"
+                if form.endswith(ending):
+                    keys.append(form[: -len(ending)] + self.infinitive_ending)
+                    break
+            found = tuple(dict.fromkeys(keys))
+            if len(self._lemma_keys) > CACHE_LIMIT:
+                self._lemma_keys.clear()
+            self._lemma_keys[cache_key] = found
+        return found

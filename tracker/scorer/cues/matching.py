@@ -1,0 +1,226 @@
+"""Lexicon phrase matching on word keys (see keys.py).
+
+Words no pattern uses become one placeholder, so the keyed copy of the sentence stays tiny. A
+PhraseMatcher finds the contiguous patterns and the contiguous segments of gapped ones
+("relation ~8 dégrader"), whose order and gaps a few lines of Python then check. Quote marks and
+definite articles are skipped: 'les relations "dégradées"' matches "relation dégrader".
+
+Overlaps. The match with the most pattern words wins, then the tighter one; a word belongs to one
+cue only ("relations dégradées" does not also fire "dégrader"). Gap words stay free. "Not a cue"
+entries win like any other match and yield nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from tracker.scorer.lexicon import LexiconEntry, LexiconError
+
+from .keys import CACHE_LIMIT, WordKeyer
+from .rules import ModifierRule, ModifierTable
+from .words import norm
+
+OTHER = "_"  # key of every word no pattern uses
+STOP = "<s>"  # key of sentence punctuation and clause boundaries: gaps do not cross it
+_STOP_PUNCT = {".", ";", ":", "!", "?", "…"}
+QUOTES = {'"', "«", "»", "“", "”", "„", "‹", "›", "``", "''"}
+_WINDOW_TRANSPARENT = {"-", "'", "’"}  # punctuation that does not stop a modifier window
+
+# A chain of contiguous segments of a gapped pattern: the entry, its segments' labels, the gaps.
+_Gapped = tuple[LexiconEntry, list[str], list[int]]
+# Where each segment label was found: (start, end) keyed positions.
+_Segments = dict[str, list[tuple[int, int]]]
+
+
+@dataclass
+class Match:
+    entry: LexiconEntry
+    words: tuple[int, ...]  # positions (in the keyed sentence) of the pattern's words
+    start: int  # first and last keyed positions, inclusive
+    end: int
+
+
+class Word(NamedTuple):
+    """One word as matching and the modifier windows see it. Cached per (form, lemma) across
+    sentences (see WordReader), so that a sentence costs one look-up per word and a window
+    tests a word's few candidate rules instead of looking each of its forms up again per cue."""
+
+    key: str  # the matching key (OTHER, STOP or a pattern word)
+    form: str
+    words: frozenset[str]  # the forms and lemmas a rule may name
+    stop: bool  # a modifier window stops at it
+    bounds_degree: bool  # a conjunction: the intensifier and attenuator windows stop at it
+    ending_rules: tuple[ModifierRule, ...]  # window rules before/around whose phrase ends with it
+    starting_rules: tuple[ModifierRule, ...]  # window rules after/around whose phrase starts with it
+    first_rules: tuple[ModifierRule, ...]  # every window rule whose phrase starts with it
+
+
+class WordReader:
+    """A sentence word's Word, cached by string-store ids: no string work on a cache hit."""
+
+    def __init__(self, keyer: WordKeyer, table: ModifierTable, articles: frozenset[str], pattern_words: set[str]):
+        self.keyer = keyer
+        self.table = table
+        self.articles = articles
+        self.pattern_words = pattern_words
+        self.cache: dict[tuple[int, int], Word | None] = {}
+
+    def read(self, token: Token) -> Word | None:
+        """None for a word matching leaves out (spaces, quote marks, articles)."""
+        cache_key = (token.orth, token.lemma)
+        if cache_key in self.cache:
+            return self.cache[cache_key]
+        text = token.text
+        found = None
+        if not (token.is_space or text in QUOTES or text.lower() in self.articles):
+            found = self._describe(token)
+        if len(self.cache) > CACHE_LIMIT:
+            self.cache.clear()
+        self.cache[cache_key] = found
+        return found
+
+    def _describe(self, token: Token) -> Word:
+        table, keyer = self.table, self.keyer
+        form = norm(token.text)
+        if form in _STOP_PUNCT or form in table.boundaries:
+            key = STOP
+        else:
+            lemma = norm(token.lemma_) if token.lemma_ else form
+            key = next((c for c in keyer.candidates(form, lemma) if c in self.pattern_words), OTHER)
+        words = frozenset({form, norm(token.lemma_), keyer.canon(token.lemma_)} if token.lemma_ else {form})
+        stop = (token.is_punct and token.text not in _WINDOW_TRANSPARENT) or form in table.boundaries
+        return Word(
+            key, form, words, stop, form in table.degree_boundaries,
+            tuple(r for w in words for r in table.rules_by_last.get(w, ())),
+            tuple(r for w in words for r in table.rules_by_first.get(w, ())),
+            tuple(r for w in words for r in table.rules_by_any_first.get(w, ())),
+        )
+
+
+def _tidy_gaps(entry: LexiconEntry, parts: list[str | int]) -> list[str | int]:
+    """Merge the gaps around a word that was an article ("relation ~2 la ~2 crise")."""
+    tidy: list[str | int] = []
+    for part in parts:
+        last = tidy[-1] if tidy else None
+        if isinstance(part, int) and isinstance(last, int):
+            tidy[-1] = last + part
+        else:
+            tidy.append(part)
+    while tidy and isinstance(tidy[0], int):
+        tidy.pop(0)
+    while tidy and isinstance(tidy[-1], int):
+        tidy.pop()
+    if not tidy:
+        raise LexiconError(
+            f"{entry.source}: pattern '{entry.pattern}' has no word left once the articles "
+            f"(le, la, les, the, a, an), which matching leaves out, are set aside; add a word"
+        )
+    return tidy
+
+
+def _segments_and_gaps(parts: list[str | int]) -> tuple[list[list[str]], list[int]]:
+    segments: list[list[str]] = [[]]
+    gaps: list[int] = []
+    for part in parts:
+        if isinstance(part, int):
+            segments.append([])
+            gaps.append(part)
+        else:
+            segments[-1].append(part)
+    return segments, gaps
+
+
+class PatternSet:
+    """One language's lexicon patterns, keyed, in a PhraseMatcher over a private vocabulary of keys."""
+
+    def __init__(self, nlp: Language, entries: Sequence[LexiconEntry], keyer: WordKeyer, articles: frozenset[str]):
+        keyed: list[tuple[LexiconEntry, list[str | int]]] = []
+        for entry in entries:
+            parts: list[str | int] = []
+            for part in entry.parts:
+                if isinstance(part, int) or part.startswith("="):
+                    parts.append(part)
+                else:  # a pattern word may be several tokens ("cessez-le-feu" is one, "all-out" three)
+                    parts.extend(keyer.canon(t.text) for t in nlp.tokenizer(part)
+                                 if not t.is_space and norm(t.text) not in articles)
+            keyed.append((entry, _tidy_gaps(entry, parts)))
+        self.pattern_words = {p for _, parts in keyed for p in parts if isinstance(p, str)}
+        # Each entry as the matcher sees it; two entries with the same keys are one cue twice.
+        self.keyed_patterns = {entry.pattern: tuple(parts) for entry, parts in keyed}
+        self.vocab = Vocab()
+        self.phrase_matcher = PhraseMatcher(self.vocab)
+        self._entry_by_label: dict[str, LexiconEntry] = {}
+        # A gapped pattern is a chain of contiguous segments ("relation", 8, "dégrader"): the
+        # PhraseMatcher finds the segments, _chain() checks their order and the gaps. (spaCy's
+        # Matcher with "{0,8}" wildcards did the same at a cost of ~1 ms per sentence.)
+        self._gapped: dict[str, list[_Gapped]] = defaultdict(list)
+        segment_labels: set[str] = set()
+        for index, (entry, parts) in enumerate(keyed):
+            if all(isinstance(p, str) for p in parts):
+                label = str(index)
+                self._entry_by_label[label] = entry
+                self.phrase_matcher.add(label, [Doc(self.vocab, words=[str(p) for p in parts])])
+                continue
+            segments, gaps = _segments_and_gaps(parts)
+            labels = ["seg " + " ".join(segment) for segment in segments]
+            for label, segment in zip(labels, segments, strict=True):
+                if label not in segment_labels:
+                    segment_labels.add(label)
+                    self.phrase_matcher.add(label, [Doc(self.vocab, words=segment)])
+            self._gapped[labels[0]].append((entry, labels, gaps))
+
+    def matches(self, keys: list[str]) -> list[Match]:
+        """Every match of every pattern in a keyed sentence, overlapping ones included."""
+        if all(k in (OTHER, STOP) for k in keys):
+            return []
+        doc = Doc(self.vocab, words=keys)
+        found: list[Match] = []
+        segments: _Segments = defaultdict(list)
+        for label_id, start, end in self.phrase_matcher(doc):
+            label = self.vocab.strings[label_id]
+            entry = self._entry_by_label.get(label)
+            if entry is not None:
+                found.append(Match(entry, tuple(range(start, end)), start, end - 1))
+            else:
+                segments[label].append((start, end))
+        if segments:
+            stops = [i for i, k in enumerate(keys) if k == STOP]
+            for first, occurrences in list(segments.items()):
+                for entry, labels, gaps in self._gapped.get(first, ()):
+                    for start, end in occurrences:
+                        for words in _chain(segments, labels, gaps, 1, end, stops):
+                            found.append(Match(entry, tuple(range(start, end)) + words, start, words[-1]))
+        return found
+
+
+def _chain(segments: _Segments, labels: list[str], gaps: list[int], index: int, prev_end: int,
+           stops: list[int]) -> Iterable[tuple[int, ...]]:
+    """Every way to place segments[index:] after a segment ending at prev_end: each within
+    its gap and with no sentence stop in between; yields the placed segments' positions."""
+    if index == len(labels):
+        yield ()
+        return
+    for start, end in segments.get(labels[index], ()):
+        if prev_end <= start <= prev_end + gaps[index - 1] and not any(prev_end <= s < start for s in stops):
+            for rest in _chain(segments, labels, gaps, index + 1, end, stops):
+                yield tuple(range(start, end)) + rest
+
+
+def resolve_overlaps(found: list[Match]) -> list[Match]:
+    """Most pattern words first, then the tighter span, then the earlier one."""
+    found.sort(key=lambda m: (-len(m.words), m.end - m.start, m.start, -abs(m.entry.weight)))
+    taken: set[int] = set()
+    kept: list[Match] = []
+    for match in found:
+        if taken.isdisjoint(match.words):
+            taken.update(match.words)
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start)

@@ -1,0 +1,286 @@
+"""The French parse rules, one function per modifier kind, dispatched from the table's kind column.
+
+Negation: "pas"/"jamais"/"aucun"/"sans" on the cue's words, a "ne" with a particle near it ("ne
+sont plus aussi tendues") or a negative subject ("personne ne parle de"); a quantifier just before
+the cue, wherever the parser hung it ("aucune avancée", "nul progrès", "pas le moindre progrès";
+under a denying verb, "n'exclut aucune coopération", possible); on a verb the cue complements ("n'a
+pas voulu condamner") or on a "carrier" verb above it in the clause ("n'ont pas signé d'accord",
+"n'ont pas réussi à s'entendre"), never through a statement cue ("n'a pas condamné les frappes"
+leaves the strikes standing) nor from a subject; and a governing stop-word ("refuser", "cesser",
+"la fin de", "le gel de", a verb with its object: "mettre fin à"), unless itself negated ("ne
+cesse de", "ne signifie pas la fin des rivalités").
+Ending: the cue is the subject of an ending verb ("la guerre a pris fin").
+Intensifiers and attenuators: a predicate adjective ("les tensions restent fortes").
+Topic and background: a cue that is the complement of a statement or consultation cue
+("condamne l'essai nucléaire", "ont discuté de la guerre").
+Modality: a governing "devoir", "vouloir", "menacer", "éviter"..., a conditional or future verb, a
+"si" clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Token
+
+from .context import OBJECT_DEPS, Hit, SentenceContext
+from .matching import Match
+from .rules import CATEGORY_KINDS, DEGREE_KINDS
+from .words import norm
+
+# Relations by which a noun cue depends on a "carrier" verb whose negation it shares.
+_NEGATION_PATH_DEPS = {"obj", "obl", "obl:arg", "iobj", "nsubj:pass", "nmod", "xcomp"}
+_CARRIER_CLIMB = 3  # words climbed at most from a cue to the carrier whose negation it shares
+
+
+class ParsedCue:
+    """A cue as the parse rules see it: its root word, its own words' indexes, its governors."""
+
+    __slots__ = ("match", "root", "own", "chain", "_determiner", "_determiner_known")
+
+    def __init__(self, ctx: SentenceContext, match: Match):
+        self.match = match
+        self.root = ctx.root(match)
+        self.own = frozenset(ctx.tokens[p].i for p in match.words)
+        self.chain = ctx.governors(self.root)
+        self._determiner: Hit | None = None
+        self._determiner_known = False
+
+    def determiner(self, ctx: SentenceContext) -> Hit | None:
+        """The negating quantifier before the cue (see _find_negating_determiner), found once."""
+        if not self._determiner_known:
+            self._determiner = _find_negating_determiner(ctx, self)
+            self._determiner_known = True
+        return self._determiner
+
+
+# ----------------------------------------------------------------------------- negation
+
+
+def negating_determiner(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
+    hit = cue.determiner(ctx)
+    if hit:
+        yield hit
+
+
+def _find_negating_determiner(ctx: SentenceContext, cue: ParsedCue) -> Hit | None:
+    """"aucune avancée", "nul progrès", "pas le moindre progrès", "aucune véritable avancée".
+
+    Looked for by position, since the small parser often hangs the quantifier elsewhere (on the
+    verb, or as the head of the noun). An adjective may stand between. Under a denying verb
+    ("n'exclut aucune intervention") it is a denied denial: possible, not done.
+    """
+    words = ctx.words_of_language
+    determiners, least = words.get("negating determiner"), words.get("least")
+    p = cue.match.start - 1
+    if p >= 0 and ctx.tokens[p].pos_ == "ADJ" and ctx.form(p) not in determiners and ctx.form(p) not in least:
+        p -= 1
+    if p < 0 or ctx.stop(p) or p in ctx.cue_words:
+        return None
+    form = ctx.form(p)
+    if form in least and p >= 1 and ctx.form(p - 1) in words.get("before least"):
+        phrase, start = (ctx.form(p - 1),), p - 1
+    elif form in determiners:
+        phrase, start = (form,), p
+    else:
+        return None
+    rule = next((r for r in ctx.table.negation_child_rules if r.words == phrase), None)
+    if rule is None or ctx.blocked("negation", range(start, p + 1)):
+        return None
+    trigger = ctx.text_of(range(start, p + 1))
+    for governor in cue.chain[:2]:
+        if governor.i not in cue.own and ctx.negating_head(governor):
+            return Hit(ctx.table.double_negation, f"{governor.text} {trigger}", ctx.position.get(governor.i))
+    return Hit(rule, trigger, start)
+
+
+def clause_negation(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
+    """Negation on the cue's own words (its head first), on a verb it complements ("n'a pas voulu
+    condamner"), or on a "carrier" verb above it in the clause ("n'ont pas signé d'accord");
+    not through another cue ("n'a pas condamné les frappes" leaves the strikes standing) nor
+    from a subject ("les sanctions n'ont pas eu d'effet")."""
+    determiner = cue.determiner(ctx)
+    # A denied denial by a quantifier ("n'exclut aucune coopération") is the whole reading.
+    denied_denial = determiner is not None and determiner.rule is ctx.table.double_negation
+    for place in _negation_places(ctx, cue, denied_denial):
+        if place is not cue.root and ctx.negating_head(place) is not None:
+            continue  # "n'exclut pas de rencontrer": a denied denial, read by governing_negation
+        found = ctx.negator(place, cue.own)
+        if found:
+            yield Hit(*found)
+            return
+    found = None if denied_denial else ctx.depends_on_particle(cue.root)
+    if found:
+        yield Hit(*found)
+
+
+def _negation_places(ctx: SentenceContext, cue: ParsedCue, denied_denial: bool) -> list[Token]:
+    """The words whose negation the cue shares: its own, the verbs it complements, its carriers."""
+    root, tokens = cue.root, ctx.tokens
+    places = [] if denied_denial else [root] + [tokens[p] for p in cue.match.words if tokens[p] is not root]
+    current = root
+    for _ in range(_CARRIER_CLIMB):
+        head = current.head
+        if head is current or not ctx.inside(head):
+            break
+        # "n'a aucune intention d'attaquer": an intention noun carries its clause's negation.
+        if current.dep_ not in _NEGATION_PATH_DEPS and not (current.dep_ == "acl" and ctx.is_carrier(head)):
+            break
+        other = ctx.cue_of(head)
+        if other is not None and head.i not in cue.own and ctx.table.is_statement(other.entry.category):
+            break
+        if current.dep_ == "xcomp" or ctx.is_carrier(head):
+            places.append(head)
+        current = head
+    head = root.head
+    if root.dep_.startswith("nsubj") and ctx.inside(head):  # "la rencontre n'a pas eu lieu"
+        for verb, obj in ctx.table.carriers_of_subject:
+            if norm(head.lemma_) == verb and any(norm(c.lemma_) == obj for c in head.children):
+                places.append(head)
+    return places
+
+
+def governing_negation(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
+    """A governing "refuser", "cesser", "la fin de", "mettre fin à" ... negates the cue it has as
+    complement ("cesser les frappes"; not "suspendu ... une semaine après la rencontre"), unless
+    itself negated: "ne cesse de" and "ne signifie pas la fin des rivalités" cancel it; a verb
+    denied with a particle ("n'exclut pas de rencontrer", "n'a pas refusé") leaves the cue
+    possible. Not through a statement cue ("a refusé de condamner l'invasion": the invasion is
+    what is talked about)."""
+    below = cue.root
+    for governor in cue.chain[:2]:
+        if below.dep_ not in _NEGATION_PATH_DEPS:
+            return
+        position = ctx.position.get(governor.i)
+        rule = ctx.negating_head(governor)
+        other = ctx.cue_of(governor)
+        if (rule is None and other is not None and governor.i not in cue.own
+                and ctx.table.is_statement(other.entry.category)):
+            return
+        if rule is not None and governor.i not in cue.own:
+            denied = ctx.negator(governor)
+            negated = denied is not None or ctx.has_ne(governor)
+            verb = governor.head
+            if not negated and governor.pos_ in ("NOUN", "PROPN") and ctx.inside(verb) and verb is not governor:
+                negated = ctx.negator(verb) is not None
+            if not negated:
+                yield Hit(rule, governor.text, position)
+            elif denied and governor.pos_ in ("VERB", "AUX"):
+                yield Hit(ctx.table.double_negation, f"{denied[1]} {governor.text}", position)
+            return
+        below = governor
+
+
+# ----------------------------------------------------------------------------- ending
+
+
+def hostility_ending(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
+    """The cue (or the noun it qualifies: "l'état de guerre") is the subject of an ending verb:
+    "la guerre a pris fin", "les hostilités ont cessé". Not when that verb is itself denied or
+    takes an infinitive."""
+    table = ctx.table
+    subject = cue.root
+    if subject.dep_ == "nmod" and ctx.inside(subject.head) and subject.head.pos_ == "NOUN":
+        subject = subject.head
+    verb = subject.head
+    if not subject.dep_.startswith("nsubj") or not ctx.inside(verb) or verb is subject:
+        return
+    rule = next((table.ending_heads[k] for k in ctx.lemmas(verb) if k in table.ending_heads), None)
+    trigger = verb.text
+    if rule is None:
+        for child in verb.children:
+            found = table.ending_pairs.get((norm(verb.lemma_), norm(child.lemma_)))
+            if found is not None and child.dep_ in OBJECT_DEPS:
+                rule, trigger = found, f"{verb.text} {child.text}"
+                break
+    # "la guerre n'a pas pris fin"; "la tension ne cesse de monter" (keeps on), "les frappes ont
+    # cessé de viser les civils" (an infinitive: the verb is an aspect, not an end).
+    if (rule is None or ctx.negator(verb) is not None or ctx.has_ne(verb)
+            or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)):
+        return
+    yield Hit(rule, trigger, ctx.position.get(verb.i))
+
+
+# ----------------------------------------------------------------------------- degree
+
+
+def predicate_degree(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
+    """Intensifiers and attenuators the window cannot see: a predicate adjective ("les tensions
+    restent fortes", "sont vives"). (Adjacent modifiers are the windows' job: the small parser
+    attaches adjectives to the wrong noun too often to trust it further away.)"""
+    root = cue.root
+    if not (root.dep_.startswith("nsubj") and ctx.inside(root.head)):
+        return
+    predicate = root.head
+    describing = [predicate] if predicate.pos_ == "ADJ" else []
+    describing.extend(c for c in predicate.children if c.dep_ == "xcomp" and c.pos_ == "ADJ")
+    for word in describing:
+        if word.i in cue.own:
+            continue
+        for key in {norm(word.text), norm(word.lemma_)}:
+            for rule in ctx.table.degree_words.get(key, ()):
+                yield Hit(rule, word.text)
+
+
+# ----------------------------------------------------------------------------- topic, background
+
+
+def statement_topic(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
+    """The topic of a statement: "a condamné l'essai nucléaire", "salue l'accord" -- a complement
+    of the statement, not its subject ("une crise oppose Bakou et Erevan"). A background rule
+    needs the cue as the act's object or introduced by a topic marker ("discuté de la guerre")."""
+    markers = ctx.words_of_language.get("topic marker")
+    for below, governor in zip([cue.root, *cue.chain], cue.chain[:3], strict=False):
+        other = ctx.cue_of(governor)
+        if other is None or governor.i in cue.own:
+            continue
+        if below.dep_.startswith(("nsubj", "csubj")):
+            return
+        about = below.dep_ == "obj" or any(c.dep_ == "case" and norm(c.text) in markers for c in below.children)
+        for rule in ctx.table.topic_rules:
+            if (rule.scope == "head" and " ".join(rule.words) == other.entry.category
+                    and (rule.kind != "background" or about)):
+                yield Hit(rule, governor.text, ctx.position.get(governor.i))
+        return
+
+
+# ----------------------------------------------------------------------------- modality
+
+
+def governing_modality(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
+    """A governing modal verb (or its auxiliary), a conditional or future verb, a "si" clause."""
+    head_rules = ctx.table.head_rules
+    for verb in [cue.root, *cue.chain]:
+        modality = ctx.verb_modality(verb)
+        for word in ([verb] if verb is not cue.root else []) + modality.auxiliaries:
+            rule = next((head_rules[k] for k in ctx.lemmas(word) if k in head_rules), None)
+            if rule is not None and rule.kind == "modality" and word.i not in cue.own:
+                yield Hit(rule, word.text)
+        yield from modality.mood_hits
+        yield from modality.child_hits
+
+
+# ----------------------------------------------------------------------------- dispatch
+
+ParseRule = Callable[[SentenceContext, ParsedCue], Iterable[Hit]]
+# Each parse rule with the kinds of rows it reads; a language without such rows skips it. In the
+# order their hits are offered: of two hits for one kind the first stays unless the second is
+# stronger (weighing.py), so the order is part of the rules.
+PARSE_RULES: tuple[tuple[tuple[str, ...], ParseRule], ...] = (
+    (("negation",), negating_determiner),
+    (("ending",), hostility_ending),
+    (("negation",), clause_negation),
+    (DEGREE_KINDS, predicate_degree),
+    (CATEGORY_KINDS, statement_topic),
+    (("negation",), governing_negation),
+    (("modality",), governing_modality),
+)
+
+
+def parse_hits(ctx: SentenceContext, match: Match) -> Iterable[Hit]:
+    """Every modifier the parse finds for the cue."""
+    cue = ParsedCue(ctx, match)
+    kinds = ctx.table.kinds
+    for rule_kinds, rule in PARSE_RULES:
+        if not kinds.isdisjoint(rule_kinds):
+            yield from rule(ctx, cue)

@@ -1,0 +1,97 @@
+"""Modifier phrases looked for in small windows around a cue (every English rule, French
+intensifiers, attenuators and modality words, and French without a parse).
+
+A window stops at punctuation, at boundary words ("but", "that", "amid") and at another cue;
+"and"/"or" also bound the degree and topic windows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .context import Hit, SentenceContext
+from .matching import Match
+from .rules import DEGREE_KINDS
+
+
+def window_hits(ctx: SentenceContext, match: Match) -> Iterable[Hit]:
+    """The window rules that apply to the cue: before it, after it, and inside its gaps."""
+    yield from _before(ctx, match)
+    yield from _after(ctx, match)
+    yield from _in_gaps(ctx, match)
+
+
+def _before(ctx: SentenceContext, match: Match) -> Iterable[Hit]:
+    """Leftwards from the cue: a phrase ending at p, at most rule.distance words before."""
+    infos = ctx.infos
+    p = match.start - 1
+    degree_blocked = False
+    while p >= 0 and match.start - 1 - p <= ctx.table.max_window:
+        info = infos[p]
+        for rule in info.ending_rules:
+            if degree_blocked and rule.kind in DEGREE_KINDS:
+                continue
+            start = p - len(rule.words) + 1
+            if (match.start - 1 - p <= rule.distance and ctx.phrase_at(rule.words, start)
+                    and not any(infos[q].stop for q in range(start, p + 1))):
+                trigger = ctx.trigger(rule, start)
+                if trigger:
+                    yield Hit(rule, trigger, start)
+        if p in ctx.cue_words:
+            if not ctx.has_parse and not degree_blocked:  # "constructive and friendly": no topic
+                yield from _topic_before(ctx, match, p)
+            break
+        if info.stop:
+            break
+        degree_blocked = degree_blocked or info.bounds_degree
+        p -= 1
+
+
+def _topic_before(ctx: SentenceContext, match: Match, p: int) -> Iterable[Hit]:
+    """The cue at p is a statement or consultation whose topic the cue is ("condemned the test")."""
+    other = ctx.cue_at[p]
+    for rule in ctx.table.topic_rules:
+        if (rule.scope == "before" and match.start - 1 - p <= rule.distance
+                and " ".join(rule.words) == other.entry.category
+                and (rule.kind != "background" or _framed(ctx, p, match.start))):
+            yield Hit(rule, ctx.text_of(other.words), p)
+
+
+def _framed(ctx: SentenceContext, act: int, cue: int) -> bool:
+    """Whether the words between an act and a cue make the cue its topic (topic markers)."""
+    markers = ctx.words_of_language.get("topic marker")
+    return act + 1 == cue or any(ctx.form(q) in markers for q in range(act + 1, cue))
+
+
+def _after(ctx: SentenceContext, match: Match) -> Iterable[Hit]:
+    """Rightwards: a phrase starting at p, at most rule.distance words after."""
+    infos = ctx.infos
+    p = match.end + 1
+    degree_blocked = False
+    while p < len(infos) and p - match.end - 1 <= ctx.table.max_window:
+        info = infos[p]
+        for rule in info.starting_rules:
+            if degree_blocked and rule.kind in DEGREE_KINDS:
+                continue
+            if p - match.end - 1 <= rule.distance and ctx.phrase_at(rule.words, p):
+                trigger = ctx.trigger(rule, p)
+                if trigger:
+                    yield Hit(rule, trigger, p)
+        if info.stop or p in ctx.cue_words:
+            break
+        degree_blocked = degree_blocked or info.bounds_degree
+        p += 1
+
+
+def _in_gaps(ctx: SentenceContext, match: Match) -> Iterable[Hit]:
+    """Inside the gaps of a gapped cue ("tensions did not ease"), in either direction."""
+    words = set(match.words)
+    for p in range(match.start + 1, match.end):
+        if p in words:
+            continue
+        for rule in ctx.infos[p].first_rules:
+            end = p + len(rule.words) - 1
+            if end < match.end and words.isdisjoint(range(p, end + 1)) and ctx.phrase_at(rule.words, p):
+                trigger = ctx.trigger(rule, p)
+                if trigger:
+                    yield Hit(rule, trigger, p)

@@ -364,13 +364,13 @@ class Converter:
     def block_rows(self, block: Block) -> Iterator[Row]:
         """Every candidate row of one verb block: its verbs alone, then each pattern with each verb."""
         for verb in block.verbs:
-            code = event_code(verb.code)
-            if not verb.words or code is None or not all(_WORD.fullmatch(w) for w in verb.words):
+            code = event_code(verb.code)  # None: the verb alone codes nothing, its patterns still do
+            if not verb.words or not all(_WORD.fullmatch(w) for w in verb.words):
                 continue
-            bare_ok = bare_verb_allowed(verb, block, code, self.scale, self.keyer)
+            bare_ok = code is not None and bare_verb_allowed(verb, block, code, self.scale, self.keyer)
             verb_is_cue = bare_ok or self.keyer.key(" ".join(verb.words)) in self.our_cues
             for form in _verb_forms(verb, self.keyer):
-                if bare_ok:
+                if bare_ok and code is not None:
                     yield from _row(" ".join(form), code, verb, self.scale)
                 for text, pattern_code in block.patterns:
                     code_here = event_code(pattern_code)
@@ -381,8 +381,10 @@ class Converter:
                         if bare_here or not _is_bare(pattern, form):
                             yield from _row(pattern, code_here, verb, self.scale)
 
-    def _restates(self, verb_code: str, pattern_code: str) -> bool:
+    def _restates(self, verb_code: str | None, pattern_code: str) -> bool:
         """A pattern coded in the category of a verb that is a cue alone adds words, not a reading."""
+        if verb_code is None:
+            return False
         verb_band, band = self.scale.band(verb_code), self.scale.band(pattern_code)
         return verb_band is not None and band is not None and verb_band.category == band.category
 

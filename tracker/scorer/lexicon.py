@@ -122,8 +122,14 @@ def pattern_parts(pattern: str) -> tuple[str | int, ...]:
     return tuple(parts)
 
 
+# Built-in files derived from other vocabularies (e.g. cameo.en.tsv, made by tools/petrarch_cues.py from
+# PETRARCH2's CAMEO verb patterns). They are loaded before our own <lang>.tsv, which wins on the same pattern.
+DERIVED_PREFIXES = ("cameo",)
+
+
 def builtin_files() -> list[Path]:
-    return [DATA_DIR / f"{lang}.tsv" for lang in LANGUAGES]
+    derived = [DATA_DIR / f"{prefix}.{lang}.tsv" for prefix in DERIVED_PREFIXES for lang in LANGUAGES]
+    return [path for path in derived if path.exists()] + [DATA_DIR / f"{lang}.tsv" for lang in LANGUAGES]
 
 
 def _lang_from_name(path: Path) -> str | None:

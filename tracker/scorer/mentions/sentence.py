@@ -43,6 +43,9 @@ class SentenceContext:
         self.pieces = pieces
         self.words = role_words(lang)
         self.keys = [piece.key for piece in pieces]
+        # Doc.text and Span.text are rebuilt from the tokens on every access: read it once.
+        self.text = span_text(sent)
+        self.dateline_end = _dateline_end(self.text, self.offset)
         self._lemmas: dict[int, str] = {}
         self._phrases_before: dict[int, list[tuple[str, int]]] = {}
 
@@ -57,11 +60,6 @@ class SentenceContext:
 
     def piece_of(self, token: Token) -> int | None:
         return next((n for n, piece in enumerate(self.pieces) if piece.start == token.idx), None)
-
-    @cached_property
-    def text(self) -> str:
-        # Doc.text and Span.text are rebuilt from the tokens on every access: read it once.
-        return span_text(self.sent)
 
     def has(self, listname: str, key: str) -> bool:
         return key in self.words.get(listname, ())
@@ -187,21 +185,21 @@ class SentenceContext:
         """A phrase of the sports list in the sentence ("Coupe du monde", "semi-final"), if any."""
         return self.phrase_in("sports")
 
-    @cached_property
-    def dateline_end(self) -> int:
-        """Offset (in the doc) where a dateline at the start of the sentence ends, or -1.
 
-        A sentence that opens with a place and a dash is a dateline only when it looks like one: the
-        place in capitals, an agency in brackets, or a date after a comma. "Iran — long at odds with
-        Washington — agreed ..." opens with a parenthesis, not a dateline.
-        """
-        match = _DATELINE.match(self.text)
-        if match is None:
-            return -1
-        letters = [c for c in match["place"] if c.isalpha()]
-        # four letters at least: "USA - Russia talks" is an acronym, not a dateline
-        capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
-        dated = match["rest"] is not None and any(c.isdigit() for c in match["rest"])
-        if not (capitals or match["agency"] or dated):
-            return -1
-        return self.offset + match.end()
+def _dateline_end(text: str, offset: int) -> int:
+    """Offset (in the doc) where a dateline at the start of the sentence ends, or -1.
+
+    A sentence that opens with a place and a dash is a dateline only when it looks like one: the
+    place in capitals, an agency in brackets, or a date after a comma. "Iran — long at odds with
+    Washington — agreed ..." opens with a parenthesis, not a dateline.
+    """
+    match = _DATELINE.match(text)
+    if match is None:
+        return -1
+    letters = [c for c in match["place"] if c.isalpha()]
+    # four letters at least: "USA - Russia talks" is an acronym, not a dateline
+    capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
+    dated = match["rest"] is not None and any(c.isdigit() for c in match["rest"])
+    if not (capitals or match["agency"] or dated):
+        return -1
+    return offset + match.end()

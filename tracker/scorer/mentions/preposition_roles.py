@@ -108,7 +108,7 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
         # "versera une aide de 50 millions de dollars au Liban": the verb can be far, not past a clause.
         if found and ctx.near_before(found[1], "dative", 8, barriers=CLAUSE_BREAKS):
             return None  # "a demandé à Moscou", "livrer des armes à Taïwan": a recipient acts
-        if found and kind == "name" and end < first and ctx.keys[found[1]] == "a":
+        if found and kind == "name" and end < first and ctx.keys[found[1]] == "a":  # "à", folded
             return None  # "à la Russie" is a recipient; places are "en Russie", "à Moscou"
     if found:
         return _after_place_preposition(ctx, found)

@@ -1,0 +1,128 @@
+"""Who is acting in a sentence: country mentions and their role.
+
+A country is mentioned by name ("la Russie", "U.S."), demonym ("le président américain", "les
+Russes"), capital as metonym ("Moscou et Washington"), institution ("le Kremlin"), person (a leader
+in office at the article's date) or compound adjective ("russo-américain", "Sino-US").
+Each mention gets a role, and only actors form pairs:
+
+- ``actor``: acts or is acted upon ("contre la Syrie", "avec la Russie", "pression sur l'Iran");
+- ``topic``: what is talked about ("au sujet du dossier syrien", "sur la Syrie", "over Ukraine");
+- ``place``: where something happens ("à Moscou", "en Syrie", "territoire syrien");
+- ``mediator``: "sous l'égide des États-Unis", "brokered by Qatar";
+- ``former``: a leader out of office at the article's date, "l'ancien président américain".
+
+Subject matter and descriptions are no parties either (word lists in roles.tsv):
+- an English possessive of a subject ("North Korea's missile programme", "Taiwan's status"), unless
+  the phrase is acted upon ("curb Iran's programme", "sanctions on Iran's programme");
+- the object of talks: "talks on Ukraine", "a deal on Taiwan", "pourparlers sur la Corée du Nord";
+- goods: a demonym qualifying a commodity or an economy is its origin ("Russian oil", "le gaz
+  russe", "S-400 russes"), a party only with a trade word before it ("buy Russian oil": the seller)
+  or a target word ("tariffs on Chinese steel"). Cost: in "India buys Russian oil despite US
+  pressure" Russia also pairs with the United States;
+- a country leading a standing organisation ("the U.S.-led NATO alliance", "l'OTAN emmenée par les
+  États-Unis"); a coalition's leader stays a party ("the Saudi-led coalition struck ...");
+- mediation and hosting in compounds and phrases ("Qatar-brokered talks", "U.S.-mediated", "talks
+  convened by Kenya", "un sommet organisé par l'Arabie saoudite"); an organiser of anything but a
+  meeting acts ("les référendums organisés par la Russie");
+- venues around a place ("near Washington", "on the outskirts of Moscow", "non loin de Bagdad") and
+  a demonym qualifying a place, capitalised words allowed between in English ("the Jordanian Red Sea
+  port of Aqaba", "la station balnéaire égyptienne");
+- "the border between X and Y" when the sentence names a natural event or a structure (earthquake,
+  séisme, flood, bridge): where it happened. Without one ("clashes on the border between ...") the
+  two stay parties;
+- currencies and markets ("the U.S. dollar", "South Africa's rand", "le yuan chinois", "Chinese
+  stocks"): topics, so a currency falling against another pairs no one;
+- organisations named after a country word ("Organization of American States"): blocked;
+- a news dateline opening the sentence ("DOHA —", "MOSCOW (Reuters) -", "PARIS, 3 mars (AFP) -"):
+  where the report was filed; the same country right after a place ("in Doha, Qatar", "the Omani
+  capital, Muscat") is that place again; English demonyms sharing a noun ("Qatari and Egyptian
+  mediators") share its role.
+A role given by a preposition spreads over coordination and lists ("sous l'égide des États-Unis et
+de la France", "brokered by Egypt and Qatar", "discussed trade, Taiwan and Ukraine"), unless the
+list is the subject of a verb that follows ("brokered by China, Saudi Arabia and Iran agreed").
+
+Matching works on *pieces*: the sentence's tokens split at hyphens and after apostrophes, folded
+(no case, accents or dots), so that one entry matches "Etats Unis", "ÉTATS-UNIS" and "Quai d’Orsay"
+whatever the tokenizer did. Every word list lives in ``tracker/scorer/data``.
+
+The package:
+- pieces: text pieces of a sentence, folded (and the doc's text kept for span_text);
+- wordlists: the word lists of roles.tsv and grammar_words.tsv;
+- gazetteer: the word index of country forms built from the data files, and the scan over pieces;
+- matches: which entry a matched phrase is, and which matches are kept;
+- sentence: the sentence as the role rules read it;
+- roles: the role rules from a mention's own words, tried in order (with preposition_roles,
+  modifier_roles and demonym_roles); a rule answers with a decision.RoleDecision;
+- revisions: a second look from the mention before and the whole sentence (coordination, lists,
+  apposition, match reports, datelines).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span
+
+from tracker.records import Mention
+from tracker.scorer.mentions.gazetteer import (
+    Entry,
+    Found,
+    PhraseIndex,
+    anaphora_index,
+    english_demonym_forms,
+    french_demonym_forms,
+    longest_first,
+    mention_index,
+    scan,
+)
+from tracker.scorer.mentions.matches import sentence_matches
+from tracker.scorer.mentions.pieces import Piece, remember_text, sentence_pieces, span_text
+from tracker.scorer.mentions.revisions import REVISIONS, Previous
+from tracker.scorer.mentions.roles import read_role
+from tracker.scorer.mentions.sentence import SentenceContext
+
+__all__ = [
+    "Entry",
+    "Found",
+    "PhraseIndex",
+    "Piece",
+    "anaphora_index",
+    "english_demonym_forms",
+    "find_mentions",
+    "french_demonym_forms",
+    "longest_first",
+    "mention_index",
+    "remember_text",
+    "scan",
+    "sentence_pieces",
+    "span_text",
+]
+
+
+def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mention]:
+    """Country mentions of one sentence with their roles, offsets into Article.text (via `base`).
+
+    `on` is the article's date: it decides whether a leader named here is in office.
+    """
+    pieces = sentence_pieces(sent)
+    hits = scan(pieces, mention_index(lang))
+    if not hits:
+        return []
+    ctx = SentenceContext(sent, lang, pieces)
+    mentions: list[Mention] = []
+    previous: Previous | None = None
+    for match in sentence_matches(ctx, hits):
+        reading = read_role(ctx, match, on)
+        if reading is None:
+            continue
+        decision = reading.decision
+        for revise in REVISIONS:
+            decision = revise(ctx, previous, match, reading.kind, decision) or decision
+        start, end = pieces[match.first].start, pieces[match.last - 1].end
+        detail = f"{reading.what}; {decision.role}: {decision.reason}" if decision.reason else reading.what
+        text = ctx.text[start - ctx.offset : end - ctx.offset]
+        # "les deux Corées" names two countries at once: one mention each.
+        for country in reading.country.split("+"):
+            mentions.append(Mention(start + base, end + base, text, country, reading.kind, decision.role, detail))
+        previous = Previous(match, decision)
+    return mentions

@@ -1,0 +1,197 @@
+"""Roles of demonyms, which take their role from the noun they qualify: "le dossier syrien" (topic),
+"territoire syrien" (place), "la médiation qatarie" (mediator), "Russian oil" (origin of goods, a
+topic), "le yuan chinois" (a currency, a topic), "l'ancien président américain" (former).
+
+French reads the noun from the parse (or the nearest noun to the left); English has no parse
+and reads the noun after the adjective.
+"""
+
+from __future__ import annotations
+
+from tracker.scorer.mentions.decision import RoleDecision
+from tracker.scorer.mentions.gazetteer import mention_index
+from tracker.scorer.mentions.modifier_roles import english_modifier_role, market_role
+from tracker.scorer.mentions.pieces import fold_word, join_key
+from tracker.scorer.mentions.preposition_roles import against_another
+from tracker.scorer.mentions.sentence import SentenceContext
+from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words
+
+_DEMONYM = ("demonym",)
+_SHARED_NOUN_JOINERS = grammar_words("shared_noun_joiner", "en")
+# Lists the small French model tags nouns of as adjectives or names ("le yuan chinois").
+_NOUN_LISTS = ("topic_noun", "place_noun", "commodity_noun", "market_noun")
+# A qualified noun of these lists gives its role to the demonym.
+_NOUN_ROLES = (("mediator_noun", "mediator"), ("topic_noun", "topic"), ("place_noun", "place"))
+
+
+def demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
+    """Demonyms take their role from the noun they qualify."""
+    if first > 0 and ctx.keys[first - 1] == "en":  # "traduit en russe": a language
+        return RoleDecision("place", f"after '{ctx.pieces[first - 1].text}': a language or a location")
+    if first > 0 and ctx.keys[first - 1] == "in" and (last >= len(ctx.pieces) or not ctx.pieces[last].text[:1].isalpha()):
+        # "said in Russian."
+        return RoleDecision("place", f"after '{ctx.pieces[first - 1].text}': a language or a location")
+    if ctx.lang == "fr":
+        return _french_demonym_role(ctx, first, last)
+    return _english_demonym_role(ctx, first, last)
+
+
+def _french_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
+    nouns = _french_noun_of(ctx, first)
+    product = _model_code_before(ctx, first)
+    if product is None:
+        market = next(((noun, at) for noun, at in nouns if ctx.has("market_noun", noun)), None)
+        if market is not None:
+            return market_role(ctx, *market)
+        product = next(((noun, at) for noun, at in nouns if ctx.has("commodity_noun", noun)), None)
+    if product is not None:
+        return _origin_role(ctx, *product)
+    for listname, role in _NOUN_ROLES:
+        for noun, _ in nouns:
+            if ctx.has(listname, noun):
+                if role == "topic" and against_another(ctx, last):
+                    return None  # "la guerre russe en Ukraine": the demonym is the war's agent
+                return RoleDecision(role, f"qualifies '{noun}'")
+    for _, at in nouns:
+        if ctx.near_before(at, "former", 2, use_lemma=False):
+            return RoleDecision("former", "qualifies a former office")
+    return None
+
+
+def _english_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
+    """English has no parse: the adjective comes before its noun."""
+    shared = _shared_noun_role(ctx, last)
+    if shared is not None:
+        return shared
+    if not _is_plural_demonym(ctx, first, last):
+        market = ctx.noun_after(last, "market_noun")
+        if market is not None:
+            return market_role(ctx, market, first)
+    product = _english_product_after(ctx, last)
+    if product is not None:
+        return _origin_role(ctx, product, first)
+    decision = english_modifier_role(ctx, last, ("mediator_noun", "topic_noun", "place_noun"))
+    if decision and decision.role == "topic":
+        noun_end = last + 1 + (1 if ctx.has("modifier_en", ctx.keys[last]) else 0)
+        if against_another(ctx, noun_end):
+            return None  # "the Russian war in Ukraine": the demonym is the war's agent
+    if decision:
+        return decision
+    place = _place_after_names(ctx, last)
+    if place is not None:
+        return RoleDecision("place", f"qualifies '{place}'")
+    if ctx.near_before(first, "former", 2, use_lemma=False):
+        return RoleDecision("former", "after a word for a former office")
+    return None
+
+
+def _french_noun_of(ctx: SentenceContext, first: int) -> list[tuple[str, int]]:
+    """The noun a French demonym qualifies, as (form, piece) pairs: its parse head when the parse
+    says so, else the nearest noun to its left (the small model sometimes attaches "territoire
+    syrien" to the verb)."""
+    nouns = []
+    token = ctx.token(first)
+    if token.dep_ in {"amod", "nmod", "appos"} and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i < token.i:
+        head_piece = ctx.piece_of(token.head)
+        if head_piece is not None:
+            nouns.append((fold_word(token.head.lemma_ or token.head.text), head_piece))
+            nouns.append((ctx.keys[head_piece], head_piece))
+            if head_piece + 1 < first:  # "station balnéaire égyptienne": the noun with its adjective
+                nouns.append((join_key(ctx.keys[head_piece], ctx.keys[head_piece + 1]), head_piece))
+            if token.dep_ == "amod":  # "hommes d'affaires algériens": the head, not the nearest noun
+                return nouns
+    i = first - 1
+    skipped = 0
+    while i >= 0 and skipped <= 2:
+        key = ctx.keys[i]
+        pos = ctx.pos(i)
+        if pos == "NOUN" or any(ctx.has(name, key) for name in _NOUN_LISTS):
+            nouns.append((ctx.lemma(i), i))
+            nouns.append((ctx.keys[i], i))
+            if i > 0:
+                nouns.append((join_key(ctx.keys[i - 1], ctx.keys[i]), i - 1))
+            break
+        if pos != "ADJ" and not ctx.pieces[i + 1].hyphen_before:
+            break
+        i -= 1
+        skipped += 1
+    return nouns
+
+
+def _model_code_before(ctx: SentenceContext, first: int) -> tuple[str, int] | None:
+    """French: a model code right before the demonym ("des S-400 russes", "F-16 américains")."""
+    i = first - 1
+    if i >= 0 and any(c.isdigit() for c in ctx.keys[i]):
+        while i > 0 and ctx.pieces[i].hyphen_before:
+            i -= 1
+        return ctx.text_of(i, first), i
+    return None
+
+
+def _has_digit(ctx: SentenceContext, i: int) -> bool:
+    return any(c.isdigit() for c in ctx.keys[i])
+
+
+def _english_product_after(ctx: SentenceContext, last: int) -> str | None:
+    """The commodity an English demonym qualifies ("Russian oil", "Chinese-made drones"), a model
+    code counting as one ("Russian S-400 missiles")."""
+    i = last
+    count = len(ctx.pieces)
+    while i < count and (_has_digit(ctx, i) or (i + 1 < count and ctx.pieces[i + 1].hyphen_before and _has_digit(ctx, i + 1))):
+        i += 1
+    if i > last:
+        return ctx.text_of(last, i)
+    return ctx.noun_after(last, "commodity_noun")
+
+
+def _origin_role(ctx: SentenceContext, product: str, at: int) -> RoleDecision | None:
+    """A commodity's origin is what is traded or talked about, not a party; with a trade word
+    just before ("buy Russian oil", "acheter du pétrole russe"), the seller is a party (actor)."""
+    if ctx.near_before(at, "trade_word", 4, barriers=CLAUSE_BREAKS):
+        return None
+    if ctx.near_before(at, "target", 6, barriers=CLAUSE_BREAKS):
+        return None  # "tariffs on Chinese steel", "droits de douane sur l'acier mexicain": aimed at the country
+    return RoleDecision("topic", f"origin of '{product}', not a party")
+
+
+def _is_plural_demonym(ctx: SentenceContext, first: int, last: int) -> bool:
+    """English "Americans", "Russians": a noun, which qualifies nothing ("Russians pound ...")."""
+    key = ctx.keys[last - 1]
+    if not key.endswith("s"):
+        return False
+    stem = join_key(" ".join(ctx.keys[first : last - 1]), key[:-1]) if last - first > 1 else key[:-1]
+    return mention_index(ctx.lang).has_kind(stem, _DEMONYM)
+
+
+def _shared_noun_role(ctx: SentenceContext, last: int) -> RoleDecision | None:
+    """English: "Qatari and Egyptian mediators", "Swiss or Austrian resorts": a demonym followed by
+    a conjunction and another demonym shares that one's noun, so it takes its role (not "actor")."""
+    if last + 1 >= len(ctx.keys) or ctx.keys[last] not in _SHARED_NOUN_JOINERS:
+        return None
+    index = mention_index(ctx.lang)
+    for width in (2, 1):
+        end = last + 1 + width
+        if end > len(ctx.keys):
+            continue
+        key = " ".join(ctx.keys[last + 1 : end])
+        if index.has_kind(key, _DEMONYM) and ctx.pieces[last + 1].text[:1].isupper():
+            decision = demonym_role(ctx, last + 1, end)
+            if decision is not None and decision.role != "actor":
+                return RoleDecision(decision.role, f"shares its noun with '{ctx.text_of(last + 1, end)}' ({decision.reason})")
+            return None
+    return None
+
+
+def _place_after_names(ctx: SentenceContext, last: int) -> str | None:
+    """English: a place noun after a demonym and a few capitalised words: "the Jordanian Red Sea port
+    of Aqaba", "the Egyptian Sinai resort". A country word or a word that takes over as head
+    ("the Iranian Foreign Ministry compound") stops it."""
+    index = mention_index(ctx.lang)
+    i = last
+    while i < len(ctx.pieces) and i - last < 3 and ctx.pieces[i].text[:1].isupper() and ctx.pieces[i].text.isalpha():
+        if any(entry.kind != "block" for entry in index.entries.get(ctx.keys[i], ())) or ctx.has("compound_head", ctx.keys[i]):
+            return None
+        i += 1
+    if i == last:
+        return None
+    return ctx.noun_after(i, "place_noun")

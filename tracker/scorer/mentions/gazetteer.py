@@ -1,0 +1,248 @@
+"""The word index of country mentions, built from the data files, and the scan that finds them.
+
+Names come from countries.name_variants (pycountry, Babel, country_variants.tsv), capitals,
+institutions and blocked phrases from places.tsv, demonyms from demonyms.tsv, compound prefixes
+("russo-") from country_prefixes.tsv and leaders' name forms from leaders.csv. The index is built
+once per language and reused: a lookup is a dictionary hit, far cheaper than the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from tracker.scorer.countries import name_variants
+from tracker.scorer.leaders import name_forms
+from tracker.scorer.mentions.pieces import Piece, join_key, phrase_key, split_words
+from tracker.scorer.mentions.wordlists import data_rows, role_words, split_cell
+
+LANGS = ("fr", "en")
+MAX_PIECES = 10  # the longest phrase we match, in pieces ("Corps des Gardiens de la révolution islamique")
+
+# Not countries in our sense: Hong Kong and Macao are parts of China, Antarctica nobody's.
+_EXCLUDED_CODES = {"HKG", "MAC", "ATA", "UMI"}
+
+
+def french_demonym_forms(base: str) -> list[str]:
+    """russe -> russe(s); syrien -> syrienne(s); chinois -> chinoise(s); américain -> américaine(s)."""
+    if base.endswith("e"):
+        return [base, base + "s"]
+    if base.endswith(("s", "x")):
+        return [base, base + "e", base + "es"]
+    if base.endswith(("ien", "éen")):
+        return [base, base + "s", base + "ne", base + "nes"]
+    return [base, base + "e", base + "s", base + "es"]
+
+
+def english_demonym_forms(base: str) -> list[str]:
+    """Russian -> Russian(s); Chinese, Turkish, French, Swiss take no plural s."""
+    if base.endswith(("ese", "ish", "ch", "ss", "sh", "sy")):
+        return [base]
+    return [base, base + "s"]
+
+
+@cache
+def demonyms(lang: str) -> tuple[tuple[str, str], ...]:
+    """(code, form) for every demonym form of the language."""
+    out: list[tuple[str, str]] = []
+    for row in data_rows("demonyms.tsv"):
+        if row["lang"] != lang:
+            continue
+        if row["forms"]:
+            forms = split_cell(row["forms"])
+        elif lang == "fr":
+            forms = french_demonym_forms(row["base"])
+        else:
+            forms = english_demonym_forms(row["base"])
+        out.extend((row["code"], form) for form in [*forms, *split_cell(row["extra"])])
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One way of writing a country mention (or a blocked phrase)."""
+
+    code: str  # ISO alpha-3; "" for a block
+    kind: str  # name | demonym | capital | institution | person | prefix | block | anaphora
+    form: str
+    caps: tuple[bool, ...]  # per piece: a capitalised form must be capitalised in the text
+    exact: tuple[str, ...] | None = None  # pieces the text must equal letter for letter
+    people: tuple[tuple[str, bool], ...] = ()  # (leader name, needs a title) for persons
+
+    def accepts(self, words: list[str]) -> bool:
+        if self.exact is not None:
+            return tuple(words) == self.exact
+        return all(
+            not cap or (word[:1].isupper() or not word[:1].isalpha())
+            for cap, word in zip(self.caps, words, strict=False)
+        )
+
+
+def make_entry(
+    code: str, kind: str, form: str, exact: bool = False, people: Iterable[tuple[str, bool]] = ()
+) -> tuple[str, Entry]:
+    """(folded key, entry) of one written form."""
+    words = [word for word, *_ in split_words(form)]
+    caps = tuple(word[:1].isupper() for word in words)
+    return phrase_key(form), Entry(code, kind, form, caps, tuple(words) if exact else None, tuple(people))
+
+
+@dataclass
+class PhraseIndex:
+    """Folded keys -> entries, with the prefixes of every key so a scan stops early."""
+
+    entries: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    prefixes: set[str] = field(default_factory=set)
+
+    def add(self, key: str, entry: Entry) -> None:
+        if not key:
+            return
+        if entry not in self.entries[key]:
+            self.entries[key].append(entry)
+        partial = ""
+        for word, *_ in split_words(key):
+            partial = join_key(partial, word)
+            self.prefixes.add(partial)
+
+    def has_kind(self, key: str, kinds: Collection[str]) -> bool:
+        """Whether the key is a form of one of these kinds ("demonym", "name"...)."""
+        return any(entry.kind in kinds for entry in self.entries.get(key, ()))
+
+
+@cache
+def mention_index(lang: str) -> PhraseIndex:
+    """Every country form for a language; built once per process (about 0.1 s)."""
+    if lang not in LANGS:
+        raise ValueError(f"no mention rules for language {lang!r}; supported: {', '.join(LANGS)}")
+    index = PhraseIndex()
+    places = data_rows("places.tsv")
+    blocked = {phrase_key(form) for row in places if row["kind"] == "block" for form in split_cell(row["forms"])}
+    for key in blocked:
+        index.add(key, Entry("", "block", key, ()))
+    # Organisations named after a country word ("Organization of American States") in either
+    # language: the longest match wins, so the whole name hides its country word.
+    for one in LANGS:
+        for key in role_words(one).get("named_body", ()):
+            index.add(key, Entry("", "block", key, ()))
+    for variant in name_variants():
+        # Babel's names in the text's language only (and pycountry's English ones for English):
+        # "Jordan" in a French text is Jordan Bardella, not Jordan.
+        in_language = variant.source in {"variants", f"babel-{lang}"} or (variant.source == "pycountry" and lang == "en")
+        if variant.code in _EXCLUDED_CODES or not in_language:
+            continue
+        key, entry = make_entry(variant.code, "name", variant.text, variant.exact_case)
+        if key not in blocked:
+            index.add(key, entry)
+    for row in places:
+        if row["kind"] != "block":
+            for form in split_cell(row["forms"]):
+                index.add(*make_entry(row["code"], row["kind"], form, row["case"] == "exact"))
+    for code, form in demonyms(lang):
+        index.add(*make_entry(code, "demonym", form))
+    for row in data_rows("country_prefixes.tsv"):
+        index.add(*make_entry(row["code"], "prefix", row["prefix"]))
+    _add_people(index)
+    return index
+
+
+def _add_people(index: PhraseIndex) -> None:
+    """One person entry per written name form, with every leader who goes by it."""
+    people: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    written: dict[str, str] = {}
+    for name_form in name_forms():
+        key = phrase_key(name_form.text)
+        people[key].append((name_form.person, name_form.needs_title))
+        written.setdefault(key, name_form.text)
+    for key, persons in people.items():
+        _, entry = make_entry("", "person", written[key], people=persons)
+        index.add(key, entry)
+
+
+@cache
+def anaphora_index(lang: str) -> PhraseIndex:
+    """'les deux pays', 'both countries', 'relations bilatérales'... expanded from anaphora.tsv."""
+    index = PhraseIndex()
+    for row in data_rows("anaphora.tsv"):
+        if row["lang"] == lang:
+            for phrase in expand_choices(row["phrase"]):
+                index.add(phrase_key(phrase), Entry("", "anaphora", phrase, ()))
+    return index
+
+
+def expand_choices(pattern: str) -> list[str]:
+    """'{les|des} deux {pays|nations}' -> the four phrases."""
+    match = re.search(r"\{([^}]*)\}", pattern)
+    if not match:
+        return [re.sub(r"\s+", " ", pattern).strip()]
+    head, tail = pattern[: match.start()], pattern[match.end() :]
+    return [phrase for choice in match.group(1).split("|") for phrase in expand_choices(head + choice + tail)]
+
+
+@cache
+def list_index(lang: str, listname: str) -> PhraseIndex:
+    """A word list of roles.tsv as a PhraseIndex, to find its phrases anywhere in a sentence."""
+    index = PhraseIndex()
+    for key in role_words(lang).get(listname, ()):
+        index.add(key, Entry("", listname, key, ()))
+    return index
+
+
+@cache
+def acronyms(lang: str, listname: str) -> dict[str, set[str]]:
+    """Folded key -> the capitalised forms a list gives for it ("un" -> {"UN"})."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for row in data_rows("roles.tsv"):
+        if row["lang"] == lang and row["list"] == listname and row["phrase"].isupper():
+            out[phrase_key(row["phrase"])].add(row["phrase"])
+    return dict(out)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A matched phrase: pieces [first, last) and the entry that accepted the text."""
+
+    first: int
+    last: int
+    entry: Entry
+
+
+def scan(pieces: list[Piece], index: PhraseIndex) -> list[tuple[int, int, list[Entry]]]:
+    """Every (first, last, entries) whose folded pieces form a key of the index.
+
+    Runs on every sentence, so it stays a tight loop: a start is tried only if its piece begins
+    some key, and a phrase grows only while it is the beginning of some key.
+    """
+    prefixes, entries = index.prefixes, index.entries
+    keys = [piece.key for piece in pieces]
+    count = len(keys)
+    hits = []
+    for first in range(count):
+        key = keys[first]
+        if key not in prefixes:
+            continue
+        last = first
+        while True:
+            if key in entries:
+                hits.append((first, last + 1, entries[key]))
+            last += 1
+            if last >= count or last - first >= MAX_PIECES:
+                break
+            key = key + keys[last] if key.endswith("'") else f"{key} {keys[last]}"
+            if key not in prefixes:
+                break
+    return hits
+
+
+def longest_first(found: list[Found]) -> list[Found]:
+    """Non-overlapping matches, the longest winning (so "Washington Post" hides "Washington")."""
+    taken: set[int] = set()
+    kept = []
+    for match in sorted(found, key=lambda match: (match.first - match.last, match.first)):
+        span = set(range(match.first, match.last))
+        if not span & taken:
+            taken |= span
+            kept.append(match)
+    return sorted(kept, key=lambda match: match.first)

@@ -1,0 +1,158 @@
+"""Roles given by the words after a mention: English nouns used as modifiers ("the Syria
+conflict", "Egyptian-brokered"), possessives of a subject matter ("North Korea's missile programme"),
+currencies and markets ("the U.S. dollar"), a country leading an organisation ("the U.S.-led NATO
+alliance") and a country mediating between two others ("Oman hosted talks between Iran and the US")."""
+
+from __future__ import annotations
+
+from tracker.scorer.mentions.decision import RoleDecision
+from tracker.scorer.mentions.gazetteer import mention_index
+from tracker.scorer.mentions.preposition_roles import noun_before
+from tracker.scorer.mentions.sentence import SentenceContext
+from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words
+
+_MODIFIER_ROLES = {"mediator_noun": "mediator", "topic_noun": "topic", "place_noun": "place", "venue_noun": "place"}
+_LEADING = grammar_words("leading", "en")
+_LED_COMPOUNDS = grammar_words("led_compound", "en")
+_RELATIVES = grammar_words("relative")
+_MEDIATION_STOPS = grammar_words("mediation_stop")
+_BETWEEN = grammar_words("between")
+
+
+def market_role(ctx: SentenceContext, noun: str, at: int) -> RoleDecision | None:
+    """A currency, share or market named after a country is what moves: "the U.S. dollar", "South
+    Africa's rand", "le yuan chinois" are topics, so "the rand fell against the dollar" pairs no one.
+    A sanction word just before keeps the country a target ("sanctions on Russian banks")."""
+    if ctx.near_before(at, "target", 4, barriers=CLAUSE_BREAKS):
+        return None
+    return RoleDecision("topic", f"'{noun}': a currency or market, not a party")
+
+
+def english_modifier_role(ctx: SentenceContext, last: int, lists: tuple[str, ...]) -> RoleDecision | None:
+    """English modifiers take the role of their noun: "Egyptian-brokered", "US mediation", "Syrian soil"."""
+    glued = last < len(ctx.pieces) and ctx.pieces[last].hyphen_before
+    if glued and ctx.has("mediator_after", ctx.keys[last]):
+        return RoleDecision("mediator", f"'-{ctx.pieces[last].text}'")
+    if glued and ctx.keys[last] in _LED_COMPOUNDS:
+        noun = ctx.noun_after(last + 1, "mediator_noun")
+        if noun:  # "Qatar-led mediation", "U.S.-backed mediation efforts"
+            return RoleDecision("mediator", f"'-{ctx.pieces[last].text} {noun}'")
+    for listname in lists:
+        noun = ctx.noun_after(last, listname)
+        if noun:
+            return RoleDecision(_MODIFIER_ROLES[listname], f"qualifies '{noun}'")
+    return None
+
+
+def _acted_on(ctx: SentenceContext, first: int) -> str | None:
+    """A word just before a phrase that makes its country a party: "sanctions on", "curb", "frapper"."""
+    return ctx.near_before(first, "acts_on", 3, barriers=CLAUSE_BREAKS) or ctx.near_before(
+        first, "target", 3, barriers=CLAUSE_BREAKS
+    )
+
+
+def _possessed_topic(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
+    """'North Korea's missile programme', 'Taiwan's status', 'Ukraine's reconstruction': the subject
+    matter, unless something is done to it ("curb Iran's nuclear programme": Iran is a party).
+
+    Up to two lowercase words may stand between the possessive and its noun ("nuclear", "ballistic
+    missile"); a capitalised word or a country ends the search.
+    """
+    if last >= len(ctx.keys) or ctx.keys[last] != "'s":
+        return None
+    i = last + 1
+    for _ in range(3):
+        if i >= len(ctx.pieces):
+            return None
+        two = ctx.two_pieces(i)
+        market = next((word for word in (two, ctx.keys[i]) if word and ctx.has("market_noun", word)), None)
+        if market:
+            return market_role(ctx, market, first)
+        noun = next((word for word in (two, ctx.keys[i]) if word and ctx.has("possessed_topic", word)), None)
+        if noun:
+            if _acted_on(ctx, first):
+                return None
+            return RoleDecision("topic", f"'{ctx.pieces[last - 1].text}'s {noun}': the subject matter")
+        word = ctx.pieces[i].text
+        if not word.isalpha() or not word.islower():
+            return None
+        i += 1
+    return None
+
+
+def leads_organisation(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
+    """'the U.S.-led NATO alliance', "l'OTAN emmenée par les États-Unis": the organisation acts;
+    the country leading it is only its description. A coalition is not in the list (see roles.tsv)."""
+    if ctx.lang == "en" and last < len(ctx.keys) and ctx.pieces[last].hyphen_before and ctx.keys[last] in _LEADING:
+        for i in range(last + 1, min(len(ctx.pieces), last + 4)):
+            two = ctx.two_pieces(i)
+            noun = next((word for word in (two, ctx.keys[i]) if word and ctx.has("organisation", word)), None)
+            if noun:
+                return RoleDecision("topic", f"leads '{noun}': the organisation acts, not the country")
+            if not ctx.pieces[i].text[:1].isalpha() or ctx.keys[i] in CLAUSE_BREAKS:
+                return None
+        return None
+    found = ctx.phrase_before(ctx.skip_determiners(first), "led_by")
+    if found is None:
+        return None
+    at = found[1]
+    if at > 0 and ctx.keys[at - 1] == ",":
+        at -= 1  # "NATO, led by the United States,"
+    noun = noun_before(ctx, at, "organisation")
+    if noun:
+        return RoleDecision("topic", f"'{noun} {found[0]}': the organisation acts, not the country")
+    return None
+
+
+def mediating_subject(ctx: SentenceContext, last: int) -> RoleDecision | None:
+    """'Ankara a proposé sa médiation entre Moscou et Kiev', 'Oman hosted talks between Iran and the US'.
+
+    A mediation or hosting word within a few words after the country, then "entre"/"between"
+    further on: the country stands between the two others. Another country word before the
+    mediation word cancels it ("Tokyo et Pékin ont accueilli..."), and so does the absence of
+    "entre"/"between" ("Tokyo a accueilli le Premier ministre chinois" is a bilateral visit).
+    """
+    if not ctx.has_between:
+        return None
+    index = mention_index(ctx.lang)
+    stop = min(len(ctx.pieces), last + 6)
+    i = last - 1
+    while i + 1 < stop:
+        i += 1
+        key = ctx.keys[i]
+        # "Qatar, which has mediated between ...", "le Qatar, qui a accueilli ... entre": a relative
+        # clause about the country goes on describing it.
+        if i == last and key == "," and i + 1 < len(ctx.keys) and ctx.keys[i + 1] in _RELATIVES:
+            stop = min(len(ctx.pieces), last + 9)
+            continue
+        if key in _MEDIATION_STOPS or (key in index.entries and i > last):
+            return None
+        two = ctx.two_pieces(i)
+        word = next((w for w in (two, key) if ctx.has("mediator_verb", w)), None)
+        if word:
+            if not _BETWEEN.isdisjoint(ctx.keys[i + 1 :]):
+                return RoleDecision("mediator", f"'{word}' ... '{'entre' if ctx.lang == 'fr' else 'between'}'")
+            return None
+    return None
+
+
+def after_role(ctx: SentenceContext, first: int, last: int, kind: str) -> RoleDecision | None:
+    """English nouns used as modifiers ("the Syria conflict", "the Paris agreement") and
+    possessives of a subject matter ("North Korea's missile programme")."""
+    if ctx.lang != "en":
+        return None
+    if kind in {"name", "capital"}:
+        decision = _possessed_topic(ctx, first, last)
+        if decision is not None:
+            return decision
+    if kind == "name":
+        market = ctx.noun_after(last, "market_noun")
+        if market is not None:
+            return market_role(ctx, market, first)
+        return english_modifier_role(ctx, last, ("mediator_noun", "topic_noun"))
+    if kind == "capital":
+        market = ctx.noun_after(last, "market_noun")
+        if market is not None:  # "Tokyo stocks", "the London stock exchange"
+            return market_role(ctx, market, first)
+        return english_modifier_role(ctx, last, ("mediator_noun", "venue_noun"))
+    return None

@@ -1,0 +1,194 @@
+"""Roles given by the words before a mention: a preposition ("sur la Syrie", "en Syrie", "à
+Moscou"), a noun and de/of ("l'avenir de la Syrie"), a mediator phrase ("sous l'égide de"), a border
+between two countries where a natural event happened."""
+
+from __future__ import annotations
+
+from tracker.scorer.mentions.decision import RoleDecision
+from tracker.scorer.mentions.gazetteer import mention_index
+from tracker.scorer.mentions.pieces import join_key
+from tracker.scorer.mentions.sentence import SentenceContext
+from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, SENTENCE_BREAKS, grammar_words
+
+_COUNTRY_KINDS = frozenset({"name", "capital", "demonym"})
+_WAR_PREPOSITIONS = grammar_words("war_preposition")
+_POSSESSIVES = grammar_words("possessive")
+_CONJUNCTIONS = grammar_words("conjunction")
+_OF_WORDS = grammar_words("of_word")
+_ABOUT_PREPOSITIONS = grammar_words("about_preposition")
+_ON_PREPOSITIONS = grammar_words("on_preposition")
+_OF_PREPOSITIONS = grammar_words("of_preposition")
+_BETWEEN = grammar_words("between")
+_LIST_GOES_ON = grammar_words("list_goes_on")
+# A noun before de/of and the role it gives the country after: "l'avenir de la Syrie" (topic),
+# "le sol de la Syrie" (place), "the summit of Washington" (a capital only: venue).
+_NOUNS_BEFORE_OF = (
+    ("topic_noun_de", "topic"),
+    ("market_noun", "topic"),
+    ("place_noun", "place"),
+    ("venue_noun", "place"),
+)
+
+
+def noun_before(ctx: SentenceContext, at: int, listname: str) -> str | None:
+    """The noun right before a preposition, if listed: "guerre en", "guerre civile en", "avenir politique de"."""
+    if at < 1:
+        return None
+    if at >= 2 and ctx.has(listname, join_key(ctx.keys[at - 2], ctx.keys[at - 1])):
+        return join_key(ctx.keys[at - 2], ctx.keys[at - 1])
+    for form in (ctx.keys[at - 1], ctx.lemma(at - 1)):
+        if ctx.has(listname, form):
+            return form
+    if ctx.lang == "fr" and at >= 2 and ctx.pos(at - 1) == "ADJ":
+        for form in (ctx.keys[at - 2], ctx.lemma(at - 2)):
+            if ctx.has(listname, form):
+                return form
+    return None
+
+
+def against_another(ctx: SentenceContext, i: int) -> bool:
+    """Piece i is a preposition (en/in/contre/against/on) followed by a country: "... en Ukraine"."""
+    if i >= len(ctx.keys) or ctx.keys[i] not in _WAR_PREPOSITIONS:
+        return False
+    j = i + 1
+    while j < len(ctx.keys) and ctx.has("determiner", ctx.keys[j]):
+        j += 1
+    return j < len(ctx.keys) and mention_index(ctx.lang).has_kind(ctx.keys[j], _COUNTRY_KINDS)
+
+
+def _has_agent(ctx: SentenceContext, at: int) -> bool:
+    """A possessive or a country word right around a topic noun before its preposition
+    ("Russia's war in", "sa guerre en", "la guerre russe en"), not past a conjunction."""
+    index = mention_index(ctx.lang)
+    for i in range(at - 1, max(-1, at - 4), -1):
+        key = ctx.keys[i]
+        if key in _CONJUNCTIONS:
+            return False
+        if key in _POSSESSIVES or index.has_kind(key, _COUNTRY_KINDS):
+            return True
+    return False
+
+
+def _diplomat_before(ctx: SentenceContext, at: int) -> bool:
+    """An envoy's title right before the preposition, with only 'of', articles or country words between."""
+    index = mention_index(ctx.lang)
+    for i in range(at - 1, max(-1, at - 5), -1):
+        key = ctx.keys[i]
+        if ctx.has("diplomatic_post", key) or ctx.has("diplomatic_post", ctx.lemma(i)):
+            return True
+        if not (key in _OF_WORDS or ctx.pieces[i].text[:1].isupper() or key in index.entries):
+            return False
+    return False
+
+
+def mediator_only(ctx: SentenceContext, first: int) -> RoleDecision | None:
+    """A mediator phrase right before the mention (articles skipped): "sous l'égide de", "brokered by"."""
+    found = ctx.phrase_before(ctx.skip_determiners(first), "mediator")
+    return RoleDecision("mediator", f"after '{found[0]}'") if found else None
+
+
+def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> RoleDecision | None:
+    """Roles given by what stands before the mention: a preposition, a noun + de, a mediator phrase.
+
+    The first phrase found decides, even when it decides nothing (None: the mention acts).
+    """
+    end = ctx.skip_determiners(first)
+    found = ctx.phrase_before(end, "mediator")
+    if found:
+        return RoleDecision("mediator", f"after '{found[0]}'", True)
+    found = ctx.phrase_before(end, "topic_prep")
+    if found:
+        return _after_topic_preposition(ctx, found, end, kind)
+    found = ctx.phrase_before(end, "visit_to")
+    if found:
+        return _host_or_venue(ctx, f"host of a visit ('{found[0]}')")
+    found = ctx.phrase_before(end, "place_prep")
+    if found is None:
+        found = ctx.phrase_before(end, "a_prep")
+        # "versera une aide de 50 millions de dollars au Liban": the verb can be far, not past a clause.
+        if found and ctx.near_before(found[1], "dative", 8, barriers=CLAUSE_BREAKS):
+            return None  # "a demandé à Moscou", "livrer des armes à Taïwan": a recipient acts
+        if found and kind == "name" and end < first and ctx.keys[found[1]] == "a":  # "à", folded
+            return None  # "à la Russie" is a recipient; places are "en Russie", "à Moscou"
+    if found:
+        return _after_place_preposition(ctx, found)
+    return _after_noun_of(ctx, end, kind)
+
+
+def _after_topic_preposition(
+    ctx: SentenceContext, found: tuple[str, int], end: int, kind: str
+) -> RoleDecision | None:
+    """After "sur", "about": a topic ("sur la Syrie"), unless a target word comes first ("pression sur l'Iran")."""
+    prep, at = found
+    if ctx.keys[at] in _ABOUT_PREPOSITIONS and at == end - 1:
+        if kind == "institution" and ctx.keys[at] in _ON_PREPOSITIONS:
+            # "on the White House lawn": a seat of power is a place
+            return RoleDecision("place", f"after '{prep}'", True)
+        talk = noun_before(ctx, at, "discussion_noun")
+        if talk:  # "held talks on Ukraine": what the talks are about
+            return RoleDecision("topic", f"'{talk} {prep}'", True)
+        if ctx.near_before(at, "target", 3):
+            return None  # "pression sur l'Iran", "tough on China", "missile over Japan": a target
+    return RoleDecision("topic", f"after '{prep}'", True)
+
+
+def _host_or_venue(ctx: SentenceContext, host_reason: str) -> RoleDecision:
+    """The destination of a visit is its host, a party, unless the visit is for a multilateral
+    meeting ("arrivé à New Delhi pour le sommet du G20"): then only its venue."""
+    if ctx.multilateral:
+        return RoleDecision("place", f"venue of a multilateral meeting ('{ctx.multilateral}')", True)
+    return RoleDecision("actor", host_reason, True)
+
+
+def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int]) -> RoleDecision | None:
+    """'en Syrie', 'à Moscou', 'in Moscow': a place, unless a visit, an envoy or a war says otherwise."""
+    prep, at = found
+    if _diplomat_before(ctx, at):
+        return None  # "l'ambassadeur russe à Washington": the host country is a party
+    visit = ctx.near_before(at, "visit", 3)
+    if visit and ctx.keys[at] != "dans":  # "Scholz s'est rendu à Pékin", "en visite à Moscou"
+        return _host_or_venue(ctx, f"host of a visit ('{visit}' ... '{prep}')")
+    noun = noun_before(ctx, at, "topic_noun")
+    if noun:
+        if _has_agent(ctx, at):
+            # "Russia's war in Ukraine", "sa guerre en Ukraine", "la guerre russe en Ukraine":
+            # with its agent named, the war is against this country, which is a party.
+            return RoleDecision("actor", f"target of '{noun} {prep}' with its agent named", True)
+        return RoleDecision("topic", f"'{noun} {prep}'", True)
+    return RoleDecision("place", f"after '{prep}'", True)
+
+
+def _after_noun_of(ctx: SentenceContext, end: int, kind: str) -> RoleDecision | None:
+    """A listed noun and de/of before the mention: "l'avenir de la Syrie", "le sommet de Washington"."""
+    if end < 1 or ctx.keys[end - 1] not in _OF_PREPOSITIONS:
+        return None
+    for listname, role in _NOUNS_BEFORE_OF:
+        noun = noun_before(ctx, end - 1, listname)
+        if noun and (listname != "venue_noun" or kind == "capital"):
+            return RoleDecision(role, f"'{noun} {ctx.keys[end - 1]}'", True)
+    return None
+
+
+def border_place(ctx: SentenceContext, first: int) -> RoleDecision | None:
+    """'An earthquake struck the border between Turkey and Syria', 'un séisme à la frontière entre
+    la Turquie et la Syrie': with a natural event (or a bridge, a tunnel) in the sentence, the two
+    countries of a border are where it happened. Without one, "clashes on the border between Armenia
+    and Azerbaijan" is an act between them and they stay parties.
+
+    Read backwards from the mention to "between"/"entre" over the list (conjunctions, articles,
+    capitalised words, other countries), then a border noun right before it.
+    """
+    if not ctx.has_between or not ctx.natural_event:
+        return None
+    index = mention_index(ctx.lang)
+    for j in range(ctx.skip_determiners(first) - 1, max(-1, first - 12), -1):
+        key = ctx.keys[j]
+        if key in _BETWEEN:
+            noun = noun_before(ctx, j, "border_noun")
+            if noun is None:
+                return None
+            return RoleDecision("place", f"'{noun} {key}' with '{ctx.natural_event}': where it happened", True)
+        listed = key in _LIST_GOES_ON or ctx.has("determiner", key) or key in index.prefixes
+        if key in SENTENCE_BREAKS or not (listed or ctx.pieces[j].text[:1].isupper()):
+            return None
+    return None

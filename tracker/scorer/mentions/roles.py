@@ -1,0 +1,124 @@
+"""A mention's role from its own words: the rules of ``ROLE_RULES`` are tried in order and the
+first with an answer decides; a mention no rule claims is an actor.
+
+Leaders are read apart: the article's date says whether the person is in office (actor) or not
+(former), and a leader named in no term of office that day is no mention at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import NamedTuple
+
+from tracker.scorer.leaders import resolve_people
+from tracker.scorer.mentions.decision import ACTOR, RoleDecision
+from tracker.scorer.mentions.demonym_roles import demonym_role
+from tracker.scorer.mentions.gazetteer import Found
+from tracker.scorer.mentions.modifier_roles import after_role, leads_organisation, mediating_subject
+from tracker.scorer.mentions.preposition_roles import border_place, mediator_only, preposition_role
+from tracker.scorer.mentions.sentence import SentenceContext
+
+
+class Reading(NamedTuple):
+    """What a match is and the role it takes."""
+
+    country: str  # ISO alpha-3; "A+B" for a phrase naming two countries ("les deux Corées")
+    kind: str  # name | demonym | capital | institution | person
+    what: str  # what was matched, for the mention's detail
+    decision: RoleDecision
+
+
+# A rule reads one match of the sentence (its kind given apart: a prefix reads as a demonym).
+RoleRule = Callable[[SentenceContext, Found, str], RoleDecision | None]
+
+
+def read_role(ctx: SentenceContext, match: Found, on: date) -> Reading | None:
+    """The match's country, kind and role; None for a leader out of every term on that day."""
+    entry = match.entry
+    if entry.kind == "person":
+        return _read_person(ctx, match, on)
+    kind = "demonym" if entry.kind == "prefix" else entry.kind
+    what = f"{kind} '{entry.form}' = {entry.code}"
+    for rule in ROLE_RULES:
+        decision = rule(ctx, match, kind)
+        if decision is not None:
+            return Reading(entry.code, kind, what, decision)
+    return Reading(entry.code, kind, what, ACTOR)
+
+
+def _read_person(ctx: SentenceContext, match: Found, on: date) -> Reading | None:
+    """A leader in office acts (or mediates, after a mediator phrase); out of office, a former."""
+    person = resolve_people([name for name, _ in match.entry.people], on)
+    if person is None:
+        return None
+    mediator = ctx.phrase_before(ctx.skip_determiners(match.first), "mediator")
+    if person.role == "actor" and mediator:
+        decision = RoleDecision("mediator", f"after '{mediator[0]}'", True)
+    elif person.role == "actor" and ctx.near_before(match.first, "former", 3, use_lemma=False):
+        decision = RoleDecision("former", "after a word for a former office")
+    else:
+        decision = RoleDecision(person.role)
+    return Reading(person.country, "person", person.detail, decision)
+
+
+def _leading_an_organisation(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    return leads_organisation(ctx, match.first, match.last)
+
+
+def _after_an_attitude(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    """'pro-russe', 'anti-American': what the attitude is about is a topic."""
+    first = match.first
+    if ctx.pieces[first].hyphen_before and first > 0 and ctx.has("attitude", ctx.keys[first - 1]):
+        return RoleDecision("topic", f"after '{ctx.keys[first - 1]}-'")
+    return None
+
+
+def _inside_a_compound(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    """'russo-américain', 'israélo-palestinien': each country takes the compound's role."""
+    if match.entry.kind != "prefix" and not ctx.pieces[match.first].hyphen_before:
+        return None
+    head = match.first
+    while head > 0 and ctx.pieces[head].hyphen_before:
+        head -= 1
+    end = match.last
+    while end < len(ctx.pieces) and ctx.pieces[end].hyphen_before:
+        end += 1
+    return demonym_role(ctx, head, end) or mediator_only(ctx, head) or ACTOR
+
+
+def _a_demonym(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    if kind != "demonym":
+        return None
+    return demonym_role(ctx, match.first, match.last) or mediator_only(ctx, match.first) or ACTOR
+
+
+def _after_a_preposition(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    return border_place(ctx, match.first) or preposition_role(ctx, match.first, match.last, kind)
+
+
+def _mediating_between(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    return mediating_subject(ctx, match.last)
+
+
+def _before_a_noun(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    return after_role(ctx, match.first, match.last, kind)
+
+
+def _former_country(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    """English: a word of the "former" list right before a name ("the former U.S. ambassador")."""
+    if ctx.lang == "en" and kind == "name" and ctx.near_before(match.first, "former", 2, use_lemma=False):
+        return RoleDecision("former", "after a word for a former office")
+    return None
+
+
+ROLE_RULES: tuple[RoleRule, ...] = (
+    _leading_an_organisation,
+    _after_an_attitude,
+    _inside_a_compound,  # decides every compound (an actor when nothing else)
+    _a_demonym,  # decides every demonym (an actor when nothing else)
+    _after_a_preposition,
+    _mediating_between,
+    _before_a_noun,
+    _former_country,
+)

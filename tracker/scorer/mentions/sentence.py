@@ -1,0 +1,205 @@
+"""The sentence as the role rules read it: its pieces, the words before and after a match, and a
+few facts about the whole sentence (a natural event, a multilateral meeting, a match, a dateline)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cached_property
+
+from spacy.tokens import Span, Token
+
+from tracker.scorer.mentions.gazetteer import acronyms, list_index, scan
+from tracker.scorer.mentions.pieces import Piece, fold_word, join_key, span_text, token_starts
+from tracker.scorer.mentions.wordlists import (
+    SENTENCE_BREAKS,
+    grammar_words,
+    last_words,
+    role_words,
+    stem_match,
+    verb_stems,
+)
+
+_BETWEEN = grammar_words("between")
+
+# A news dateline opening a sentence: "DOHA —", "MOSCOW (Reuters) -", "PARIS, 3 mars (AFP) -",
+# "Kyiv, Ukraine (AP) —". The place, an optional ", date or country", an optional "(agency)", a dash.
+_DATELINE = re.compile(
+    r"\s*(?P<place>[^\W\d_][\w.'’ /-]{0,40}?)"
+    r"(?P<rest>\s*,\s*[^()\n—–]{1,40}?)?"
+    r"(?P<agency>\s*\([^()\n]{1,30}\))?"
+    r"(?:\s+[—–-]{1,2}\s|\s*[—–]\s*)"
+)
+
+
+class SentenceContext:
+    """One sentence with its pieces, its word lists and memoised lookups around its matches."""
+
+    def __init__(self, sent: Span, lang: str, pieces: list[Piece]):
+        self.sent = sent
+        self.doc = sent.doc
+        self.offset = sent.start_char
+        self.lang = lang
+        self.pieces = pieces
+        self.words = role_words(lang)
+        self.keys = [piece.key for piece in pieces]
+        # Doc.text and Span.text are rebuilt from the tokens on every access: read it once.
+        self.text = span_text(sent)
+        self.dateline_end = _dateline_end(self.text, self.offset)
+        self._lemmas: dict[int, str] = {}
+        self._phrases_before: dict[int, list[tuple[str, int]]] = {}
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return token_starts(self.doc)
+
+    def token(self, i: int) -> Token:
+        """The spaCy token holding piece i (looked up only near a match)."""
+        token_index = bisect_right(self._token_starts, self.pieces[i].start) - 1
+        return self.doc[max(token_index, self.sent.start)]
+
+    def piece_of(self, token: Token) -> int | None:
+        return next((n for n, piece in enumerate(self.pieces) if piece.start == token.idx), None)
+
+    def has(self, listname: str, key: str) -> bool:
+        return key in self.words.get(listname, ())
+
+    def lemma(self, i: int) -> str:
+        if i not in self._lemmas:
+            piece = self.pieces[i]
+            token = self.token(i)
+            # A piece of a hyphenated token has no lemma of its own: use its form.
+            whole = token.idx == piece.start and len(token) == len(piece.text)
+            self._lemmas[i] = fold_word(token.lemma_ or token.text) if whole else piece.key
+        return self._lemmas[i]
+
+    def pos(self, i: int) -> str:
+        return self.token(i).pos_
+
+    def skip_determiners(self, i: int) -> int:
+        """Index just after the words before piece i, once articles are skipped."""
+        while i > 0 and self.has("determiner", self.keys[i - 1]):
+            i -= 1
+        return i
+
+    def text_of(self, first: int, last: int) -> str:
+        return self.text[self.pieces[first].start - self.offset : self.pieces[last - 1].end - self.offset]
+
+    def two_pieces(self, i: int) -> str:
+        """The key of pieces i and i + 1 ("" at the end of the sentence): "coast guard", "red sea"."""
+        return join_key(self.keys[i], self.keys[i + 1]) if i + 1 < len(self.pieces) else ""
+
+    def _keys_before(self, end: int) -> list[tuple[str, int]]:
+        """The phrases of 1 to 6 pieces ending just before piece `end`, shortest first (memoised)."""
+        found = self._phrases_before.get(end)
+        if found is None:
+            found = []
+            key = ""
+            for start in range(end - 1, max(-1, end - 7), -1):
+                key = join_key(self.keys[start], key) if key else self.keys[start]
+                found.append((key, start))
+            self._phrases_before[end] = found
+        return found
+
+    def phrase_before(self, end: int, listname: str) -> tuple[str, int] | None:
+        """The longest phrase of the list ending just before piece `end`: (its text, its first piece)."""
+        # Most calls end on a word no phrase of the list ends with: answered without building phrases.
+        if end < 1 or self.keys[end - 1] not in last_words(self.lang, listname):
+            return None
+        words = self.words.get(listname, ())
+        best = None
+        for key, start in self._keys_before(end):
+            if key in words:
+                best = start
+        return (self.text_of(best, end), best) if best is not None else None
+
+    def near_before(
+        self,
+        end: int,
+        listname: str,
+        width: int,
+        use_lemma: bool = True,
+        barriers: frozenset[str] = SENTENCE_BREAKS,
+    ) -> str | None:
+        """A word of the list among the `width` pieces before `end` (lemmas for verbs and plurals)."""
+        for i in range(end - 1, max(-1, end - 1 - width), -1):
+            if self.keys[i] in barriers:
+                return None
+            for form in (self.keys[i], self.lemma(i) if use_lemma else None):
+                if form and self.has(listname, form):
+                    return form
+            stems = verb_stems(self.lang).get(listname) if use_lemma else None
+            if stems and stem_match(stems, self.keys[i]):
+                return self.keys[i]
+        return None
+
+    def noun_after(self, start: int, listname: str) -> str | None:
+        """English: the noun a modifier at `start - 1` qualifies, if it is in the list.
+
+        The noun comes right after, or after one listed modifier ("Syrian civil war"); it does
+        not count when another noun takes over as head ("Chinese coast guard vessels").
+        """
+        i = start
+        if i < len(self.pieces) and self.has("modifier_en", self.keys[i]):
+            i += 1
+        if i >= len(self.pieces) or self.keys[i] == "'s":
+            return None
+        two = self.two_pieces(i)
+        if two and self.has(listname, two):
+            return two
+        for form in (self.keys[i], self.lemma(i)):
+            if self.has(listname, form):
+                if i + 1 < len(self.pieces) and self.has("compound_head", self.keys[i + 1]):
+                    return None
+                return form
+        return None
+
+    def phrase_in(self, listname: str) -> str | None:
+        """The first phrase of a list found anywhere in the sentence; acronyms (G20, UN) in capitals only."""
+        capitalised = acronyms(self.lang, listname)
+        for first, last, entries in scan(self.pieces, list_index(self.lang, listname)):
+            text = self.text_of(first, last)
+            key = entries[0].form
+            if key in capitalised and text not in capitalised[key]:
+                continue
+            return text
+        return None
+
+    @cached_property
+    def has_between(self) -> bool:
+        """The sentence has "entre" or "between": a border or a mediation between two countries."""
+        return not _BETWEEN.isdisjoint(self.keys)
+
+    @cached_property
+    def natural_event(self) -> str | None:
+        """A word of a natural event or a border structure in the sentence (earthquake, séisme, bridge)."""
+        return self.phrase_in("natural_event")
+
+    @cached_property
+    def multilateral(self) -> str | None:
+        """A word of a multilateral meeting in the sentence (G20, OTAN, "Nations unies"), if any."""
+        return self.phrase_in("multilateral")
+
+    @cached_property
+    def sports_phrase(self) -> str | None:
+        """A phrase of the sports list in the sentence ("Coupe du monde", "semi-final"), if any."""
+        return self.phrase_in("sports")
+
+
+def _dateline_end(text: str, offset: int) -> int:
+    """Offset (in the doc) where a dateline at the start of the sentence ends, or -1.
+
+    A sentence that opens with a place and a dash is a dateline only when it looks like one: the
+    place in capitals, an agency in brackets, or a date after a comma. "Iran — long at odds with
+    Washington — agreed ..." opens with a parenthesis, not a dateline.
+    """
+    match = _DATELINE.match(text)
+    if match is None:
+        return -1
+    letters = [c for c in match["place"] if c.isalpha()]
+    # four letters at least: "USA - Russia talks" is an acronym, not a dateline
+    capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
+    dated = match["rest"] is not None and any(c.isdigit() for c in match["rest"])
+    if not (capitals or match["agency"] or dated):
+        return -1
+    return offset + match.end()

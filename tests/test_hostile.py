@@ -22,7 +22,7 @@ from tracker.ingest.inprocess import STORED
 from tracker.store import open_store
 
 DEBOUNCE = 0.2
-TIMEOUT = 60.0
+TIMEOUT = 240.0  # the first file waits for the models to load, on a busy machine
 # Text of the files outside the inbox that no test may find stored: invented, marked as such.
 SECRET_MARK = "SECRETMARK"
 SECRET = text_article("Secret", f"{SECRET_MARK} Le ministre français a reçu son homologue allemand à Paris. {SECRET_MARK}")
@@ -192,3 +192,56 @@ def test_reading_within_a_folder_refuses_a_link_swapped_in(tmp_path, outside):
     os.mkfifo(inbox / "tube.txt")
     with pytest.raises(readers.RejectedInput, match="not a regular file"):
         readers.read_file(inbox / "tube.txt", within=inbox)
+
+
+# ------------------------------------------------------------------------ 6. decompression bombs
+
+BOMB_WORDS = {
+    "bombe.docx": "Word document holds more than",
+    "bombe.pdf": "PDF holds more than",
+    "profond.json": "nested too deeply",
+    "nombre.json": "number 5,000 characters long",
+    "bombe.zip": "the zip unpacks to more than 100 MB, over the limit for one zip",
+}
+
+
+def bombs() -> dict[str, bytes]:
+    from bombfiles import docx_bomb, json_big_number, json_nested, pdf_bomb, zip_bomb
+
+    return {
+        "bombe.docx": docx_bomb(64),
+        "bombe.pdf": pdf_bomb(64),
+        "profond.json": json_nested(200_000),
+        "nombre.json": json_big_number(5_000),
+        "bombe.zip": zip_bomb(4, entries=30),
+    }
+
+
+def test_tracker_ingest_rejects_each_bomb_and_stores_the_good_files(tmp_path):
+    folder = tmp_path / "articles"
+    for name, data in bombs().items():
+        write(folder / name, data)
+    write(folder / "bon1.txt", text_article("Bon 1", numbered_body(10)))
+    write(folder / "bon2.txt", text_article("Bon 2", numbered_body(11)))
+    db = tmp_path / "cli.db"
+    done = run_ingest(db, folder)
+    output = " ".join(done.stdout.split())
+    assert done.returncode == 1, output + done.stderr  # rejected files, not a crash
+    assert "bug" not in output + done.stderr
+    for words in BOMB_WORDS.values():
+        assert words in output
+    assert "2 stored" in output
+    with open_store(str(db)) as store:
+        assert sorted(stored_texts(store)) == sorted([numbered_body(10), numbered_body(11)])
+
+
+def test_the_watcher_rejects_bombs_and_reads_the_good_file(watcher, store):
+    for name, data in bombs().items():
+        write(watcher.inbox / name, data)
+    write(watcher.inbox / "bon.txt", text_article("Bon", numbered_body(12)))
+    wait_moved(watcher, {*BOMB_WORDS, "bon.txt"})
+    for name, words in BOMB_WORDS.items():
+        assert (watcher.rejected / name).is_file()
+        reason = reason_of(watcher, name)
+        assert words in reason and "bug" not in reason
+    assert stored_texts(store) == [numbered_body(12)]

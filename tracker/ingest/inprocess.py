@@ -161,6 +161,16 @@ def read_articles(
             results = readers.read_bytes(path, data, file_date=file_date or date.today(), max_bytes=max_bytes)
     except readers.RejectedInput as exc:
         return [Outcome(str(path), REJECTED, exc.reason)]
+    except (MemoryError, RecursionError) as exc:  # a file built to exhaust the reader: this file only
+        return [Outcome(str(path), REJECTED, (
+            f"the file is too large or too deeply nested to read ({type(exc).__name__}); "
+            "split it into one file per article and drop them again"
+        ))]
+    except Exception as exc:  # noqa: BLE001 -- a reader library's failure on one file must not stop the others
+        return [Outcome(str(path), REJECTED, (
+            f"the file could not be read ({type(exc).__name__}: {str(exc)[:200]}); check that it opens in its "
+            "own program and save it again from there"
+        ))]
     if not results:
         return [Outcome(str(path), REJECTED, "no article found in the file; check that it holds article text")]
     return [

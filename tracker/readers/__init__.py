@@ -123,7 +123,10 @@ def read_bytes(path: Path, data: bytes, *, file_date: date, max_bytes: int = DEF
         if not results:
             raise RejectedInput("the zip archive holds no files; put the articles in it and drop it again")
         return results
-    results = READERS[extension](path, data)
+    if extension in (".pdf", ".docx"):  # their text is bounded by the limit too, as it unpacks
+        results = (documents.read_pdf if extension == ".pdf" else documents.read_docx)(path, data, max_bytes)
+    else:
+        results = READERS[extension](path, data)
     return [
         replace(r, published=file_date, published_source="file-mtime")
         if isinstance(r, Article) and r.published is None

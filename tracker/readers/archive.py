@@ -80,7 +80,7 @@ def zip_entries(path: Path, data: bytes, *, max_bytes: int) -> Iterator[ZipEntry
         raise RejectedInput(
             f"the zip holds {len(infos)} files, over the limit of {MAX_ENTRIES}; split it into smaller zips"
         )
-    budget = max_bytes * TOTAL_FACTOR
+    total_limit = budget = max_bytes * TOTAL_FACTOR
     stem = safe_filename(path.stem, default="archive")
     with archive:
         for info in infos:
@@ -100,9 +100,10 @@ def zip_entries(path: Path, data: bytes, *, max_bytes: int) -> Iterator[ZipEntry
                 yield RecordError(label, f"the entry cannot be unpacked ({error}); make the zip again")
                 continue
             if len(content) > min(limit, budget):
-                if len(content) > budget:
+                if len(content) > budget:  # the limit on the whole, not what was left of it
                     raise RejectedInput(
-                        f"the zip unpacks to more than {budget // (1024 * 1024)} MB; split it into smaller zips"
+                        f"the zip unpacks to more than {total_limit // (1024 * 1024)} MB, over the limit for one zip; "
+                        "split it into smaller zips"
                     )
                 yield RecordError(label, f"the entry is over the {limit // (1024 * 1024)} MB limit for one file; split it")
                 continue

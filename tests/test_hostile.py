@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from dropfiles import numbered_body, text_article, write, zip_bytes
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.ingest.dropfolder import REASON_SUFFIX, DropFolder, accept_upload
 from tracker.ingest.inprocess import STORED
@@ -245,3 +247,45 @@ def test_the_watcher_rejects_bombs_and_reads_the_good_file(watcher, store):
         reason = reason_of(watcher, name)
         assert words in reason and "bug" not in reason
     assert stored_texts(store) == [numbered_body(12)]
+
+
+# -------------------------------------------------------- 2. one bad byte in a UTF-8 French text
+
+def test_one_bad_byte_in_utf8_costs_one_character_not_the_whole_text(watcher, store):
+    body = numbered_body(20) + " Le président a évoqué à Genève les négociations élargies."
+    data = text_article("Octet", body).encode("utf-8")
+    cut = data.index("négociations".encode()) + 1
+    write(watcher.inbox / "octet.txt", data[:cut] + b"\xff" + data[cut:])
+    write(watcher.inbox / "windows.txt", text_article("Windows", numbered_body(21)).encode("cp1252"))
+    wait_moved(watcher, {"octet.txt", "windows.txt"})
+    assert sorted(p.name for p in entries(watcher.archive)) == ["octet.txt", "windows.txt"]
+    texts = stored_texts(store)
+    assert body.replace("négociations", "n\ufffdégociations") in texts  # every accent intact
+    assert numbered_body(21) in texts  # a real cp1252 file is still read as cp1252
+
+
+_FRENCH = "abcdefghijklmnopqrstuvwxyz éèêàçùôî,.'"
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet=_FRENCH, min_size=20, max_size=300).filter(lambda t: sum(c in "éèêàçùôî" for c in t) >= 2),
+       where=st.integers(min_value=0), bad=st.sampled_from([b"\xff", b"\xfe", b"\xc3", b"\x80"]))
+def test_mostly_utf8_is_read_as_utf8_with_the_bad_byte_replaced(text, where, bad):
+    from tracker.readers import decode_text
+
+    where %= len(text) + 1
+    data = text[:where].encode() + bad + text[where:].encode()
+    assert decode_text(data) == text[:where] + "\ufffd" + text[where:]
+
+
+# Invented French words with the accents, ligatures and quotes articles hold ("créé" runs two accents).
+_WORDS = "le ministre français a évoqué à Genève les négociations élargies créé déjà où être sûr noël été reçu « » – œuvre".split()
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40), encoding=st.sampled_from(["utf-8", "cp1252"]))
+def test_french_in_utf8_or_cp1252_is_never_misdecoded(words, encoding):
+    from tracker.readers import decode_text
+
+    text = " ".join(words)
+    assert decode_text(text.encode(encoding)) == text

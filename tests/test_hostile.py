@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,62 @@ def test_french_in_utf8_or_cp1252_is_never_misdecoded(words, encoding):
 
     text = " ".join(words)
     assert decode_text(text.encode(encoding)) == text
+
+
+# ------------------------------------------------------------------------------ 3. hostile names
+
+def _inbox_names(inbox: Path) -> list[bytes]:
+    return sorted(name for name in os.listdir(os.fsencode(inbox)) if name not in (b"archive", b"rejected"))
+
+
+def _assert_safe(name: str) -> None:
+    raw = os.fsencode(name)
+    raw.decode("utf-8")  # no undecodable byte left
+    assert len(raw) + len(" (99)") + len(REASON_SUFFIX) <= 255
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in name)
+
+
+def test_every_name_ends_in_archive_or_rejected_with_a_safe_name(watcher, store, caplog):
+    inbox = os.fsencode(watcher.inbox)
+    good = {
+        b"caf\xe9 latin1.txt": numbered_body(30),
+        b"\x1b[31mrouge\x1b[0m.txt": numbered_body(31),
+        "é".encode() * 120 + b".txt": numbered_body(32),  # 244 bytes
+        b"a" * 249 + b".txt": numbered_body(33),  # 253 bytes
+    }
+    for name, body in good.items():
+        with open(os.path.join(inbox, name), "wb") as out:
+            out.write(text_article(name.decode("utf-8", "replace")[:40], body).encode())
+    with open(os.path.join(inbox, b"z" * 245 + b".xyz"), "wb") as out:  # 249 bytes, unreadable kind
+        out.write(b"not an article")
+    wait_for(lambda: not _inbox_names(watcher.inbox) and len(entries(watcher.archive)) == 4
+             and len(entries(watcher.rejected)) == 1 and not list(watcher.rejected.glob(".*")), "the inbox to empty")
+    for path in entries(watcher.archive) + entries(watcher.rejected):
+        _assert_safe(path.name)
+    [bad] = entries(watcher.rejected)
+    assert "'.xyz' files are not read" in reason_of(watcher, bad.name)
+    assert sorted(stored_texts(store)) == sorted(good.values())
+    assert not any("\x1b" in r.getMessage() or "\udce9" in r.getMessage() for r in caplog.records)
+
+
+def test_a_long_name_dropped_twice_is_stored_once_and_leaves_no_hidden_files(watcher, store):
+    name = "b" * 249 + ".txt"  # 253 bytes: "name (2).txt" would not fit
+    write(watcher.inbox / name, text_article("Long", numbered_body(34)))
+    wait_for(lambda: len(entries(watcher.archive)) == 1, "the first copy to be archived")
+    write(watcher.inbox / name, text_article("Long", numbered_body(34)))
+    wait_for(lambda: len(entries(watcher.archive)) == 2 and not _inbox_names(watcher.inbox), "the second copy")
+    assert [p.parent.name for p in entries(watcher.archive)] == sorted([date.today().isoformat(), "duplicates"])
+    assert stored_texts(store) == [numbered_body(34)]
+    assert not [p for p in watcher.inbox.rglob(".incoming*")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(raw=st.binary(min_size=1, max_size=255).filter(lambda b: b"/" not in b and b"\x00" not in b))
+def test_any_file_name_becomes_a_safe_name(raw):
+    from tracker.ingest.dropfolder import printable_name, unsafe_name
+    from tracker.readers.archive import safe_filename
+
+    name = os.fsdecode(raw)
+    safe = safe_filename(printable_name(name), default="file") if unsafe_name(name) else name
+    _assert_safe(safe)
+    assert not unsafe_name(safe)

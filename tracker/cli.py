@@ -182,6 +182,8 @@ MAX_LISTED = 50
 
 
 def _print_ingest_report(console: Console, report) -> None:
+    from tracker.ingest.inprocess import printable_name
+
     listed = [o for o in report.outcomes if o.outcome == "rejected"]
     others = [o for o in report.outcomes if o.outcome != "rejected"]
     if len(others) <= MAX_LISTED:
@@ -193,7 +195,7 @@ def _print_ingest_report(console: Console, report) -> None:
         table.add_column("Details")
         styles = {"stored": "green", "duplicate": "yellow", "rejected": "red"}
         for o in listed:
-            where = o.path + (f" ({o.record})" if o.record else "")
+            where = printable_name(o.path) + (f" ({o.record})" if o.record else "")  # no raw escapes to the terminal
             if o.outcome == "stored":
                 details = f"article {o.article_id}, {o.observations} observation{'s' * (o.observations != 1)}"
             else:

@@ -48,9 +48,11 @@ from tracker.ingest.inprocess import (
     REJECTED,
     STORED,
     Outcome,
+    has_control,
     ingest_file,
     is_temporary,
     log_outcome,
+    printable_name,
 )
 from tracker.readers import safeopen
 from tracker.readers.archive import safe_filename, zip_entries
@@ -133,12 +135,16 @@ def _write_hidden(folder: Path, data: bytes, *, mtime: float | None = None) -> P
     """Write ``data`` under a dot-name in ``folder``: the watcher and the analyst ignore it."""
     folder.mkdir(parents=True, exist_ok=True)
     temporary = folder / f".incoming.{os.getpid()}.{threading.get_ident()}.{time.monotonic_ns()}.part"
-    with open(temporary, "wb") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-    if mtime is not None:
-        os.utime(temporary, (mtime, mtime))
+    try:
+        with open(temporary, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if mtime is not None:
+            os.utime(temporary, (mtime, mtime))
+    except BaseException:  # a full disk: no hidden half-file left behind per retry
+        temporary.unlink(missing_ok=True)
+        raise
     return temporary
 
 
@@ -283,6 +289,7 @@ class DropFolder:
             with _PROCESS_LOCK:
                 if not _is_file_or_link(path):  # processed by the other thread while we waited
                     return None
+                path = self._safe_name(path)
                 zipped = path.suffix.lower() == ".zip" and not safeopen.is_link(path)
                 result = self._unpack(path) if zipped else self._ingest(path)
         if result is not None and self.on_result is not None:
@@ -291,6 +298,18 @@ class DropFolder:
             except Exception:  # a display problem must not stop the watcher
                 log.exception("on_result failed for %s", path)
         return result
+
+    def _safe_name(self, path: Path) -> Path:
+        """A name that cannot be stored, moved or shown as it is (bytes that are not UTF-8, control
+        or escape characters, too long for " (2)" and ".reason.txt" to fit) is first renamed in the
+        inbox to a safe one: the file then goes to archive/ or rejected/ like any other."""
+        if not unsafe_name(path.name):
+            return path
+        safe = safe_filename(printable_name(path.name), default="file")
+        renamed = move_without_overwrite(path, self.inbox, safe)
+        log.warning("renamed %s to %s: the name had bytes or characters that cannot be kept", printable_name(path.name),
+                    renamed.name)
+        return renamed
 
     def _ingest(self, path: Path) -> FileResult | None:
         try:
@@ -409,11 +428,11 @@ class DropFolder:
                 result = self.process(path)
             except DatabaseFailure as failure:
                 log.error("the database failed on %s: %s; the file stays in the inbox and is tried again in %.0f s",
-                          path.name, failure, RETRY_SECONDS)
+                          printable_name(path.name), failure, RETRY_SECONDS)
                 self._settling.retry_later(path, RETRY_SECONDS)
                 continue
             except Exception:  # noqa: BLE001 -- e.g. the file cannot be moved: keep watching the others
-                log.exception("%s could not be processed; tried again in %.0f s", path.name, RETRY_SECONDS)
+                log.exception("%s could not be processed; tried again in %.0f s", printable_name(path.name), RETRY_SECONDS)
                 self._settling.retry_later(path, RETRY_SECONDS)
                 continue
             if result is not None:
@@ -477,6 +496,16 @@ class DropFolder:
         if path.parent == self.inbox and not is_temporary(path.name):
             self._settling.touch(path)
             self._wake.set()
+
+
+# A name longer than this (in bytes) is renamed before it is read: " (99)" and ".reason.txt" must
+# still fit in the file system's 255 bytes when the file moves.
+MAX_NAME_BYTES = 200
+
+
+def unsafe_name(name: str) -> bool:
+    """Whether a file name holds undecodable bytes, control, escape or direction characters, or is too long."""
+    return has_control(name) or len(os.fsencode(name)) > MAX_NAME_BYTES
 
 
 def _is_file_or_link(path: Path) -> bool:

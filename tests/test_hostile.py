@@ -349,3 +349,32 @@ def test_any_file_name_becomes_a_safe_name(raw):
     safe = safe_filename(printable_name(name), default="file") if unsafe_name(name) else name
     _assert_safe(safe)
     assert not unsafe_name(safe)
+
+
+# ---------------------------------------------------------------- 4. the database deleted under it
+
+@pytest.mark.parametrize("how", ["deleted", "replaced"])
+def test_a_vanished_database_stops_storing_and_keeps_the_files(tmp_path, caplog, how):
+    import shutil
+
+    db = tmp_path / "tracker.db"
+    with open_store(str(db)) as store:
+        watcher = DropFolder(tmp_path / "inbox", store, debounce=DEBOUNCE).start()
+        try:
+            write(watcher.inbox / "avant.txt", text_article("Avant", numbered_body(40)))
+            wait_moved(watcher, {"avant.txt"})
+            if how == "deleted":
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    Path(str(db) + suffix).unlink(missing_ok=True)
+            else:
+                shutil.copy(db, tmp_path / "copy.db")
+                os.replace(tmp_path / "copy.db", db)
+            write(watcher.inbox / "apres.txt", text_article("Après", numbered_body(41)))
+            wait_for(lambda: any(f"was {how}" in r.getMessage() for r in caplog.records), "the database error")
+            time.sleep(DEBOUNCE * 3)
+            assert (watcher.inbox / "apres.txt").is_file()  # kept, to be read once the watcher restarts
+            assert [p.name for p in entries(watcher.archive)] == ["avant.txt"]
+        finally:
+            watcher.stop()
+    message = next(r.getMessage() for r in caplog.records if f"was {how}" in r.getMessage())
+    assert "nothing more is stored until the watcher is restarted" in message

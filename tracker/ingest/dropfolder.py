@@ -224,6 +224,44 @@ def _is_invalid_record(error: BaseException) -> bool:
     return isinstance(error, InvalidRecord)
 
 
+class DatabaseFile:
+    """The SQLite file a store writes to, as it was when the watcher started (device, inode).
+
+    Deleting or replacing the file under a running process does not stop SQLite: it goes on
+    writing to the deleted file (still open), says "stored", and no other process ever sees those
+    articles. So before each file is stored its database file must still be the same one; when it
+    is gone or replaced, nothing is stored (files stay in the inbox) and the error says so.
+    """
+
+    def __init__(self, store):
+        engine = getattr(store, "engine", None)
+        url = getattr(engine, "url", None)
+        database = url.database if url is not None and url.get_backend_name() == "sqlite" else None
+        self.path = Path(database) if database and database != ":memory:" else None
+        self.identity = self._identity()
+
+    def _identity(self) -> tuple[int, int] | None:
+        if self.path is None:
+            return None
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return (stat.st_dev, stat.st_ino)
+
+    def check(self) -> None:
+        """Raise DatabaseFailure when the database file was deleted or replaced since the start."""
+        if self.path is None or self.identity is None:
+            return
+        now = self._identity()
+        if now != self.identity:
+            what = "deleted" if now is None else "replaced by another file"
+            raise DatabaseFailure(
+                f"the database file {self.path} was {what} while the watcher was running; nothing more is "
+                "stored until the watcher is restarted (stop it and start it again: it opens the database anew)"
+            )
+
+
 class DropFolder:
     """An inbox with its archive/ and rejected/ folders, processed into a store.
 
@@ -249,6 +287,7 @@ class DropFolder:
         self.on_result = on_result
         self.archive = self.inbox / ARCHIVE_DIR
         self.rejected = self.inbox / REJECTED_DIR
+        self.database_file = DatabaseFile(store)
         self._settling = _Settling(debounce)
         self._folders: dict[Path, tuple] = {}  # dropped folders -> what they held at the last scan
         self._wake = threading.Event()
@@ -289,6 +328,7 @@ class DropFolder:
             with _PROCESS_LOCK:
                 if not _is_file_or_link(path):  # processed by the other thread while we waited
                     return None
+                self.database_file.check()  # before anything moves: the file stays in the inbox
                 path = self._safe_name(path)
                 zipped = path.suffix.lower() == ".zip" and not safeopen.is_link(path)
                 result = self._unpack(path) if zipped else self._ingest(path)
@@ -314,6 +354,7 @@ class DropFolder:
     def _ingest(self, path: Path) -> FileResult | None:
         try:
             outcomes = ingest_file(path, self.store, lexicon=self.lexicon, max_bytes=self.max_bytes, within=self.inbox)
+            self.database_file.check()  # deleted while this file was read: it stays in the inbox
         except Exception as error:  # noqa: BLE001 -- one file must never stop the watcher
             if _database_error(error):
                 raise DatabaseFailure(str(error)) from error

@@ -378,3 +378,18 @@ def test_a_vanished_database_stops_storing_and_keeps_the_files(tmp_path, caplog,
             watcher.stop()
     message = next(r.getMessage() for r in caplog.records if f"was {how}" in r.getMessage())
     assert "nothing more is stored until the watcher is restarted" in message
+
+
+# ------------------------------------------------------------------------- 10. misleading reasons
+
+def test_reasons_say_what_is_wrong(watcher, store):
+    from bombfiles import zip_bomb
+
+    write(watcher.inbox / "ponctuation.txt", "Title: Rien\n\n!!! ... ??? --- 123 456 ; : !!!\n")
+    write(watcher.inbox / "gros.zip", zip_bomb(4, entries=37))  # 148 MB unpacked
+    write(watcher.inbox / "bon.txt", text_article("Bon", numbered_body(50)))
+    wait_moved(watcher, {"ponctuation.txt", "gros.zip", "bon.txt"})
+    punctuation = reason_of(watcher, "ponctuation.txt")
+    assert "holds no words, only punctuation, digits or symbols" in punctuation and "'sr'" not in punctuation
+    assert "the zip unpacks to more than 100 MB, over the limit for one zip" in reason_of(watcher, "gros.zip")
+    assert stored_texts(store) == [numbered_body(50)]

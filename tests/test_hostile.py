@@ -393,3 +393,63 @@ def test_reasons_say_what_is_wrong(watcher, store):
     assert "holds no words, only punctuation, digits or symbols" in punctuation and "'sr'" not in punctuation
     assert "the zip unpacks to more than 100 MB, over the limit for one zip" in reason_of(watcher, "gros.zip")
     assert stored_texts(store) == [numbered_body(50)]
+
+
+# -------------------------------------------------------------------- 9. the dashboard's bad requests
+
+@pytest.fixture
+def dashboard_server(tmp_path):
+    """The real dashboard app on a real HTTP server on loopback, in a thread."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from dashboard.app import create_app
+
+    app = create_app(str(tmp_path / "dash.db"), inbox=tmp_path / "inbox", warm_export=False)
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield app, server.server_port
+    server.shutdown()
+
+
+def _request(port: int, method: str, path: str, body: dict | None = None) -> tuple[int, str]:
+    import http.client
+    import json
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    payload = json.dumps(body) if body is not None else None
+    connection.request(method, path, body=payload, headers={"Content-Type": "application/json"})  # the path as is
+    response = connection.getresponse()
+    return response.status, response.read().decode("utf-8", "replace")
+
+
+def _route_request(app, pathname: str) -> dict:
+    from dashboard import ids
+
+    [output] = [key for key in app.callback_map if f"{ids.PAGE}.children" in key]
+    return {
+        "output": output,
+        "outputs": [{"id": ids.PAGE, "property": "children"}, {"id": ids.PAGE_KIND, "property": "data"},
+                    {"id": ids.NAV_TIMELINE, "property": "className"}, {"id": ids.NAV_MATRIX, "property": "className"}],
+        "inputs": [{"id": ids.URL, "property": "pathname", "value": pathname},
+                   {"id": ids.VERSION, "property": "data", "value": None}],
+        "changedPropIds": [f"{ids.URL}.pathname"],
+        "state": [{"id": ids.URL, "property": "search", "value": "?start=notadate&smooth=1e20"},
+                  {"id": ids.LAST_TIMELINE, "property": "data", "value": None},
+                  {"id": ids.PAGE_KIND, "property": "data", "value": None}],
+    }
+
+
+def test_bad_dashboard_requests_get_a_4xx_or_a_page_that_says_what_is_wrong(dashboard_server):
+    app, port = dashboard_server
+    status, text = _request(port, "GET", "/_dash-component-suites/../../etc/passwd")
+    assert status == 404 and "root:" not in text
+    status, text = _request(port, "GET", "/_dash-component-suites/dash/../../../../etc/passwd")
+    assert 400 <= status < 500 and "root:" not in text
+    for pathname in ("/article/99999999999999999999999", "/article/9223372036854775807", "/", "/matrix"):
+        status, text = _request(port, "POST", "/_dash-update-component", _route_request(app, pathname))
+        assert status < 500, (pathname, status, text[:300])
+    status, text = _request(port, "POST", "/_dash-update-component", {"output": "nonsense", "inputs": "x"})
+    assert status < 500, text[:300]

@@ -453,3 +453,60 @@ def test_bad_dashboard_requests_get_a_4xx_or_a_page_that_says_what_is_wrong(dash
         assert status < 500, (pathname, status, text[:300])
     status, text = _request(port, "POST", "/_dash-update-component", {"output": "nonsense", "inputs": "x"})
     assert status < 500, text[:300]
+
+
+# ----------------------------------------------------------------------- 5. texts longer than spaCy's
+
+def test_a_long_paragraph_is_handed_to_spacy_in_pieces_cut_at_sentence_ends():
+    from tracker.scorer.pipeline import MAX_PIECE_CHARS, _pieces
+
+    text = " ".join(numbered_body(i) for i in range(1500))  # one paragraph, ~250,000 characters
+    pieces = list(_pieces(text, 0, len(text)))
+    assert len(pieces) >= 3 and all(end - start <= MAX_PIECE_CHARS for start, end in pieces)
+    assert all(text[end - 1] == "." and not text[start].isspace() for start, end in pieces)
+    assert " ".join(text[a:b] for a, b in pieces) == text
+
+
+def test_an_article_longer_than_a_piece_is_scored(monkeypatch):
+    from datetime import date as day
+
+    from tracker.records import Article
+    from tracker.scorer import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_PIECE_CHARS", 400)  # the same cut, on a text the suite can afford
+    body = " ".join(numbered_body(i) for i in range(12))
+    article = Article(text=body, title="Long", language="fr", source_path="long.txt", published=day(2021, 3, 2),
+                      published_source="header", is_example=True)
+    scored = pipeline.score_article(article)
+    assert len(scored.observations) >= 12
+
+
+# ------------------------------------------------------------------------------------ 8. SIGTERM
+
+def test_sigterm_stops_the_watcher_within_seconds_and_leaves_the_file(tmp_path):
+    import signal
+
+    inbox = tmp_path / "inbox"
+    write(inbox / "a_petit.txt", text_article("Petit", numbered_body(60)))
+    big = "\n\n".join(numbered_body(i) for i in range(61, 1500))  # minutes of scoring
+    write(inbox / "b_grand.txt", text_article("Grand", big))
+    os.utime(inbox / "b_grand.txt", (time.time() + 5, time.time() + 5))  # read second
+    command = [sys.executable, "-m", "tracker.cli", "--db", str(tmp_path / "w.db"), "watch", str(inbox),
+               "--debounce", "0"]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                             env={**os.environ, "COLUMNS": "200"})
+    try:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if "stored" in line and "a_petit.txt" in line:
+                break
+        time.sleep(1.0)  # now inside the big file
+        started = time.monotonic()
+        child.send_signal(signal.SIGTERM)
+        child.wait(timeout=30)
+        assert time.monotonic() - started < 10.0  # 3.3 s measured at load 12 on 2 cores; minutes before
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert (inbox / "b_grand.txt").is_file()  # read again at the next start
+    assert [p.name for p in entries(inbox / "archive")] == ["a_petit.txt"]

@@ -616,7 +616,15 @@ def watch(state: State, folder: str | None, once: bool, debounce: float, max_mb:
         stopping.append(signum)
         drop.stop()
 
-    previous = {sig: signal.signal(sig, stop_after_this_file) for sig in (signal.SIGINT, signal.SIGTERM)}
+    def stop_now(signum, _frame) -> None:
+        # SIGTERM (a service manager, a shutdown) waits for no file: the one being read stays in the
+        # inbox and is read again at the next start (its articles stored so far are duplicates then).
+        stopping.append(signum)
+        drop.stop()
+        raise KeyboardInterrupt
+
+    previous = {signal.SIGINT: signal.signal(signal.SIGINT, stop_after_this_file),
+                signal.SIGTERM: signal.signal(signal.SIGTERM, stop_now)}
     try:
         drop.run(once=once)
     except KeyboardInterrupt:

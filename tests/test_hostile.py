@@ -510,3 +510,21 @@ def test_sigterm_stops_the_watcher_within_seconds_and_leaves_the_file(tmp_path):
             child.kill()
     assert (inbox / "b_grand.txt").is_file()  # read again at the next start
     assert [p.name for p in entries(inbox / "archive")] == ["a_petit.txt"]
+
+
+# ------------------------------------------------------------- 7. two watchers on one inbox
+
+def test_two_watchers_on_one_inbox_log_no_spurious_duplicates(tmp_path):
+    inbox = tmp_path / "inbox"
+    for number in range(20):
+        write(inbox / f"article{number:02}.txt", text_article(f"A{number}", numbered_body(100 + number)))
+    db = tmp_path / "two.db"
+    command = [sys.executable, "-m", "tracker.cli", "--db", str(db), "watch", str(inbox), "--once", "--debounce", "0"]
+    children = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for _ in range(2)]
+    outputs = [child.communicate(timeout=600)[0] for child in children]
+    with open_store(str(db)) as store:
+        frame = store.ingest_log_frame()
+        assert sorted(frame["outcome"]) == [STORED] * 20, outputs
+        assert len(store.article_ids()) == 20
+    assert len(entries(inbox / "archive")) == 20 and not list(inbox.glob("*.txt"))
+    assert not list(inbox.rglob(".incoming*"))

@@ -325,8 +325,8 @@ class DropFolder:
         with _claim(path) as claimed:
             if not claimed or not _is_file_or_link(path):
                 return None
-            with _PROCESS_LOCK:
-                if not _is_file_or_link(path):  # processed by the other thread while we waited
+            with _PROCESS_LOCK, _file_lock(path) as mine:
+                if not mine or not _is_file_or_link(path):  # taken by another thread or watcher process
                     return None
                 self.database_file.check()  # before anything moves: the file stays in the inbox
                 path = self._safe_name(path)
@@ -547,6 +547,37 @@ MAX_NAME_BYTES = 200
 def unsafe_name(name: str) -> bool:
     """Whether a file name holds undecodable bytes, control, escape or direction characters, or is too long."""
     return has_control(name) or len(os.fsencode(name)) > MAX_NAME_BYTES
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path) -> Iterator[bool]:
+    """An exclusive lock on the file itself, held while it is read and moved: a second watcher on the
+    same inbox skips it (instead of reading it again and logging its articles as duplicates), and
+    finds it gone once the first one has moved it. True when the lock is ours (or cannot be had at
+    all: a link, a file system without locks)."""
+    import fcntl
+
+    try:
+        descriptor = os.open(path, os.O_RDONLY | safeopen.NOFOLLOW | safeopen.NONBLOCK)
+    except OSError:
+        yield True  # a link or a vanished file: reading it decides
+        return
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        except OSError:
+            yield True
+            return
+        try:
+            same = os.fstat(descriptor).st_ino == os.lstat(path).st_ino
+        except OSError:
+            same = False  # moved away by the watcher that held the lock
+        yield same
+    finally:
+        os.close(descriptor)
 
 
 def _is_file_or_link(path: Path) -> bool:

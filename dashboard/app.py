@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import logging
 import os
 import re
 import threading
@@ -27,11 +28,13 @@ from dashboard import data, ids
 from dashboard.pages import article, matrix, timeline
 from tracker.store import Store, open_store
 
+log = logging.getLogger(__name__)
+
 # Stylesheet, scripts and icon: package data, so an installed wheel serves them as the checkout does.
 ASSETS = Path(__file__).resolve().parent / "assets"
 # How often the page asks whether new articles landed ($TRACKER_POLL_SECONDS; the browser tests use 1).
 POLL_SECONDS = float(os.environ.get("TRACKER_POLL_SECONDS") or 5)
-ARTICLE_PATH = re.compile(r"/article/(\d+)/?")
+ARTICLE_PATH = re.compile(r"/article/(\d{1,18})/?")  # longer is no article id (SQL integers stop at 2**63)
 
 
 @dataclass
@@ -113,10 +116,12 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
         title="Tension tracker",
         update_title="",  # no "Updating..." in the tab title while callbacks run
         suppress_callback_exceptions=True,
+        on_error=_callback_failed,
         assets_folder=str(ASSETS),
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.index_string = INDEX
+    _refuse_bad_requests(app)
     app.layout = _shell(ctx, poll_seconds)
     _register_shell(app, ctx)
     timeline.register(app, ctx)
@@ -125,6 +130,41 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
     if warm_export:
         threading.Thread(target=_warm_export, name="kaleido-warmup", daemon=True).start()
     return app
+
+
+def _callback_failed(error: Exception) -> None:
+    """A callback given values it cannot use (a crafted start date 'notadate', a smoothing of
+    1e20): the page keeps what it shows and says what was wrong, instead of an HTTP 500."""
+    log.warning("a dashboard request was refused: %s: %s", type(error).__name__, error)
+    dash.set_props(ids.UPLOAD_RESULT, {"children": html.Div(
+        className="upload-error",
+        children=f"That request could not be shown ({type(error).__name__}: {str(error)[:200]}); "
+                 "check the values in the address or the controls and try again.",
+    )})
+
+
+def _refuse_bad_requests(app: dash.Dash) -> None:
+    """A request for a file Dash does not serve (/_dash-component-suites/../../etc/passwd) is a
+    404 with a word, not a 500: Dash raises DependencyException for it and Flask had no handler."""
+    from dash.exceptions import DependencyException
+
+    def not_served(error: Exception):
+        return "Not found: this address names no file of the dashboard.", 404
+
+    app.server.register_error_handler(DependencyException, not_served)
+
+    def malformed_callback(error: Exception):
+        from flask import request
+        from werkzeug.exceptions import HTTPException
+
+        if isinstance(error, HTTPException):
+            return error
+        if request.path.endswith("/_dash-update-component"):  # a body no page of ours sends
+            log.warning("a malformed dashboard request was refused: %s: %s", type(error).__name__, error)
+            return "Bad request: the dashboard did not send this; reload the page.", 400
+        raise error
+
+    app.server.register_error_handler(Exception, malformed_callback)
 
 
 def _warm_export() -> None:

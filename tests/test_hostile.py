@@ -12,17 +12,20 @@ import os
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 from dropfiles import numbered_body, text_article, write, zip_bytes
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.ingest.dropfolder import REASON_SUFFIX, DropFolder, accept_upload
 from tracker.ingest.inprocess import STORED
 from tracker.store import open_store
 
 DEBOUNCE = 0.2
-TIMEOUT = 60.0
+TIMEOUT = 240.0  # the first file waits for the models to load, on a busy machine
 # Text of the files outside the inbox that no test may find stored: invented, marked as such.
 SECRET_MARK = "SECRETMARK"
 SECRET = text_article("Secret", f"{SECRET_MARK} Le ministre français a reçu son homologue allemand à Paris. {SECRET_MARK}")
@@ -192,3 +195,336 @@ def test_reading_within_a_folder_refuses_a_link_swapped_in(tmp_path, outside):
     os.mkfifo(inbox / "tube.txt")
     with pytest.raises(readers.RejectedInput, match="not a regular file"):
         readers.read_file(inbox / "tube.txt", within=inbox)
+
+
+# ------------------------------------------------------------------------ 6. decompression bombs
+
+BOMB_WORDS = {
+    "bombe.docx": "Word document holds more than",
+    "bombe.pdf": "PDF holds more than",
+    "profond.json": "nested too deeply",
+    "nombre.json": "number 5,000 characters long",
+    "bombe.zip": "the zip unpacks to more than 100 MB, over the limit for one zip",
+}
+
+
+def bombs() -> dict[str, bytes]:
+    from bombfiles import docx_bomb, json_big_number, json_nested, pdf_bomb, zip_bomb
+
+    return {
+        "bombe.docx": docx_bomb(64),
+        "bombe.pdf": pdf_bomb(64),
+        "profond.json": json_nested(200_000),
+        "nombre.json": json_big_number(5_000),
+        "bombe.zip": zip_bomb(4, entries=30),
+    }
+
+
+def test_tracker_ingest_rejects_each_bomb_and_stores_the_good_files(tmp_path):
+    folder = tmp_path / "articles"
+    for name, data in bombs().items():
+        write(folder / name, data)
+    write(folder / "bon1.txt", text_article("Bon 1", numbered_body(10)))
+    write(folder / "bon2.txt", text_article("Bon 2", numbered_body(11)))
+    db = tmp_path / "cli.db"
+    done = run_ingest(db, folder)
+    output = " ".join(done.stdout.split())
+    assert done.returncode == 1, output + done.stderr  # rejected files, not a crash
+    assert "bug" not in output + done.stderr
+    for words in BOMB_WORDS.values():
+        assert words in output
+    assert "2 stored" in output
+    with open_store(str(db)) as store:
+        assert sorted(stored_texts(store)) == sorted([numbered_body(10), numbered_body(11)])
+
+
+def test_the_watcher_rejects_bombs_and_reads_the_good_file(watcher, store):
+    for name, data in bombs().items():
+        write(watcher.inbox / name, data)
+    write(watcher.inbox / "bon.txt", text_article("Bon", numbered_body(12)))
+    wait_moved(watcher, {*BOMB_WORDS, "bon.txt"})
+    for name, words in BOMB_WORDS.items():
+        assert (watcher.rejected / name).is_file()
+        reason = reason_of(watcher, name)
+        assert words in reason and "bug" not in reason
+    assert stored_texts(store) == [numbered_body(12)]
+
+
+# -------------------------------------------------------- 2. one bad byte in a UTF-8 French text
+
+def test_one_bad_byte_in_utf8_costs_one_character_not_the_whole_text(watcher, store):
+    body = numbered_body(20) + " Le président a évoqué à Genève les négociations élargies."
+    data = text_article("Octet", body).encode("utf-8")
+    cut = data.index("négociations".encode()) + 1
+    write(watcher.inbox / "octet.txt", data[:cut] + b"\xff" + data[cut:])
+    write(watcher.inbox / "windows.txt", text_article("Windows", numbered_body(21)).encode("cp1252"))
+    wait_moved(watcher, {"octet.txt", "windows.txt"})
+    assert sorted(p.name for p in entries(watcher.archive)) == ["octet.txt", "windows.txt"]
+    texts = stored_texts(store)
+    assert body.replace("négociations", "n\ufffdégociations") in texts  # every accent intact
+    assert numbered_body(21) in texts  # a real cp1252 file is still read as cp1252
+
+
+_FRENCH = "abcdefghijklmnopqrstuvwxyz éèêàçùôî,.'"
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet=_FRENCH, min_size=20, max_size=300).filter(lambda t: sum(c in "éèêàçùôî" for c in t) >= 2),
+       where=st.integers(min_value=0), bad=st.sampled_from([b"\xff", b"\xfe", b"\xc3", b"\x80"]))
+def test_mostly_utf8_is_read_as_utf8_with_the_bad_byte_replaced(text, where, bad):
+    from tracker.readers import decode_text
+
+    where %= len(text) + 1
+    data = text[:where].encode() + bad + text[where:].encode()
+    assert decode_text(data) == text[:where] + "\ufffd" + text[where:]
+
+
+# Invented French words with the accents, ligatures and quotes articles hold ("créé" runs two accents).
+_WORDS = "le ministre français a évoqué à Genève les négociations élargies créé déjà où être sûr noël été reçu « » – œuvre".split()
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40), encoding=st.sampled_from(["utf-8", "cp1252"]))
+def test_french_in_utf8_or_cp1252_is_never_misdecoded(words, encoding):
+    from tracker.readers import decode_text
+
+    text = " ".join(words)
+    assert decode_text(text.encode(encoding)) == text
+
+
+# ------------------------------------------------------------------------------ 3. hostile names
+
+def _inbox_names(inbox: Path) -> list[bytes]:
+    return sorted(name for name in os.listdir(os.fsencode(inbox)) if name not in (b"archive", b"rejected"))
+
+
+def _assert_safe(name: str) -> None:
+    raw = os.fsencode(name)
+    raw.decode("utf-8")  # no undecodable byte left
+    assert len(raw) + len(" (99)") + len(REASON_SUFFIX) <= 255
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in name)
+
+
+def test_every_name_ends_in_archive_or_rejected_with_a_safe_name(watcher, store, caplog):
+    inbox = os.fsencode(watcher.inbox)
+    good = {
+        b"caf\xe9 latin1.txt": numbered_body(30),
+        b"\x1b[31mrouge\x1b[0m.txt": numbered_body(31),
+        "é".encode() * 120 + b".txt": numbered_body(32),  # 244 bytes
+        b"a" * 249 + b".txt": numbered_body(33),  # 253 bytes
+    }
+    for name, body in good.items():
+        with open(os.path.join(inbox, name), "wb") as out:
+            out.write(text_article(name.decode("utf-8", "replace")[:40], body).encode())
+    with open(os.path.join(inbox, b"z" * 245 + b".xyz"), "wb") as out:  # 249 bytes, unreadable kind
+        out.write(b"not an article")
+    wait_for(lambda: not _inbox_names(watcher.inbox) and len(entries(watcher.archive)) == 4
+             and len(entries(watcher.rejected)) == 1 and not list(watcher.rejected.glob(".*")), "the inbox to empty")
+    for path in entries(watcher.archive) + entries(watcher.rejected):
+        _assert_safe(path.name)
+    [bad] = entries(watcher.rejected)
+    assert "'.xyz' files are not read" in reason_of(watcher, bad.name)
+    assert sorted(stored_texts(store)) == sorted(good.values())
+    assert not any("\x1b" in r.getMessage() or "\udce9" in r.getMessage() for r in caplog.records)
+
+
+def test_a_long_name_dropped_twice_is_stored_once_and_leaves_no_hidden_files(watcher, store):
+    name = "b" * 249 + ".txt"  # 253 bytes: "name (2).txt" would not fit
+    write(watcher.inbox / name, text_article("Long", numbered_body(34)))
+    wait_for(lambda: len(entries(watcher.archive)) == 1, "the first copy to be archived")
+    write(watcher.inbox / name, text_article("Long", numbered_body(34)))
+    wait_for(lambda: len(entries(watcher.archive)) == 2 and not _inbox_names(watcher.inbox), "the second copy")
+    assert [p.parent.name for p in entries(watcher.archive)] == sorted([date.today().isoformat(), "duplicates"])
+    assert stored_texts(store) == [numbered_body(34)]
+    assert not [p for p in watcher.inbox.rglob(".incoming*")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(raw=st.binary(min_size=1, max_size=255).filter(lambda b: b"/" not in b and b"\x00" not in b))
+def test_any_file_name_becomes_a_safe_name(raw):
+    from tracker.ingest.dropfolder import printable_name, unsafe_name
+    from tracker.readers.archive import safe_filename
+
+    name = os.fsdecode(raw)
+    safe = safe_filename(printable_name(name), default="file") if unsafe_name(name) else name
+    _assert_safe(safe)
+    assert not unsafe_name(safe)
+
+
+# ---------------------------------------------------------------- 4. the database deleted under it
+
+@pytest.mark.parametrize("how", ["deleted", "replaced"])
+def test_a_vanished_database_stops_storing_and_keeps_the_files(tmp_path, caplog, how):
+    import shutil
+
+    db = tmp_path / "tracker.db"
+    with open_store(str(db)) as store:
+        watcher = DropFolder(tmp_path / "inbox", store, debounce=DEBOUNCE).start()
+        try:
+            write(watcher.inbox / "avant.txt", text_article("Avant", numbered_body(40)))
+            wait_moved(watcher, {"avant.txt"})
+            if how == "deleted":
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    Path(str(db) + suffix).unlink(missing_ok=True)
+            else:
+                shutil.copy(db, tmp_path / "copy.db")
+                os.replace(tmp_path / "copy.db", db)
+            write(watcher.inbox / "apres.txt", text_article("Après", numbered_body(41)))
+            wait_for(lambda: any(f"was {how}" in r.getMessage() for r in caplog.records), "the database error")
+            time.sleep(DEBOUNCE * 3)
+            assert (watcher.inbox / "apres.txt").is_file()  # kept, to be read once the watcher restarts
+            assert [p.name for p in entries(watcher.archive)] == ["avant.txt"]
+        finally:
+            watcher.stop()
+    message = next(r.getMessage() for r in caplog.records if f"was {how}" in r.getMessage())
+    assert "nothing more is stored until the watcher is restarted" in message
+
+
+# ------------------------------------------------------------------------- 10. misleading reasons
+
+def test_reasons_say_what_is_wrong(watcher, store):
+    from bombfiles import zip_bomb
+
+    write(watcher.inbox / "ponctuation.txt", "Title: Rien\n\n!!! ... ??? --- 123 456 ; : !!!\n")
+    write(watcher.inbox / "gros.zip", zip_bomb(4, entries=37))  # 148 MB unpacked
+    write(watcher.inbox / "bon.txt", text_article("Bon", numbered_body(50)))
+    wait_moved(watcher, {"ponctuation.txt", "gros.zip", "bon.txt"})
+    punctuation = reason_of(watcher, "ponctuation.txt")
+    assert "holds no words, only punctuation, digits or symbols" in punctuation and "'sr'" not in punctuation
+    assert "the zip unpacks to more than 100 MB, over the limit for one zip" in reason_of(watcher, "gros.zip")
+    assert stored_texts(store) == [numbered_body(50)]
+
+
+# -------------------------------------------------------------------- 9. the dashboard's bad requests
+
+@pytest.fixture
+def dashboard_server(tmp_path):
+    """The real dashboard app on a real HTTP server on loopback, in a thread."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from dashboard.app import create_app
+
+    app = create_app(str(tmp_path / "dash.db"), inbox=tmp_path / "inbox", warm_export=False)
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield app, server.server_port
+    server.shutdown()
+
+
+def _request(port: int, method: str, path: str, body: dict | None = None) -> tuple[int, str]:
+    import http.client
+    import json
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    payload = json.dumps(body) if body is not None else None
+    connection.request(method, path, body=payload, headers={"Content-Type": "application/json"})  # the path as is
+    response = connection.getresponse()
+    return response.status, response.read().decode("utf-8", "replace")
+
+
+def _route_request(app, pathname: str) -> dict:
+    from dashboard import ids
+
+    [output] = [key for key in app.callback_map if f"{ids.PAGE}.children" in key]
+    return {
+        "output": output,
+        "outputs": [{"id": ids.PAGE, "property": "children"}, {"id": ids.PAGE_KIND, "property": "data"},
+                    {"id": ids.NAV_TIMELINE, "property": "className"}, {"id": ids.NAV_MATRIX, "property": "className"}],
+        "inputs": [{"id": ids.URL, "property": "pathname", "value": pathname},
+                   {"id": ids.VERSION, "property": "data", "value": None}],
+        "changedPropIds": [f"{ids.URL}.pathname"],
+        "state": [{"id": ids.URL, "property": "search", "value": "?start=notadate&smooth=1e20"},
+                  {"id": ids.LAST_TIMELINE, "property": "data", "value": None},
+                  {"id": ids.PAGE_KIND, "property": "data", "value": None}],
+    }
+
+
+def test_bad_dashboard_requests_get_a_4xx_or_a_page_that_says_what_is_wrong(dashboard_server):
+    app, port = dashboard_server
+    status, text = _request(port, "GET", "/_dash-component-suites/../../etc/passwd")
+    assert status == 404 and "root:" not in text
+    status, text = _request(port, "GET", "/_dash-component-suites/dash/../../../../etc/passwd")
+    assert 400 <= status < 500 and "root:" not in text
+    for pathname in ("/article/99999999999999999999999", "/article/9223372036854775807", "/", "/matrix"):
+        status, text = _request(port, "POST", "/_dash-update-component", _route_request(app, pathname))
+        assert status < 500, (pathname, status, text[:300])
+    status, text = _request(port, "POST", "/_dash-update-component", {"output": "nonsense", "inputs": "x"})
+    assert status < 500, text[:300]
+
+
+# ----------------------------------------------------------------------- 5. texts longer than spaCy's
+
+def test_a_long_paragraph_is_handed_to_spacy_in_pieces_cut_at_sentence_ends():
+    from tracker.scorer.pipeline import MAX_PIECE_CHARS, _pieces
+
+    text = " ".join(numbered_body(i) for i in range(1500))  # one paragraph, ~250,000 characters
+    pieces = list(_pieces(text, 0, len(text)))
+    assert len(pieces) >= 3 and all(end - start <= MAX_PIECE_CHARS for start, end in pieces)
+    assert all(text[end - 1] == "." and not text[start].isspace() for start, end in pieces)
+    assert " ".join(text[a:b] for a, b in pieces) == text
+
+
+def test_an_article_longer_than_a_piece_is_scored(monkeypatch):
+    from datetime import date as day
+
+    from tracker.records import Article
+    from tracker.scorer import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_PIECE_CHARS", 400)  # the same cut, on a text the suite can afford
+    body = " ".join(numbered_body(i) for i in range(12))
+    article = Article(text=body, title="Long", language="fr", source_path="long.txt", published=day(2021, 3, 2),
+                      published_source="header", is_example=True)
+    scored = pipeline.score_article(article)
+    assert len(scored.observations) >= 12
+
+
+# ------------------------------------------------------------------------------------ 8. SIGTERM
+
+def test_sigterm_stops_the_watcher_within_seconds_and_leaves_the_file(tmp_path):
+    import signal
+
+    inbox = tmp_path / "inbox"
+    write(inbox / "a_petit.txt", text_article("Petit", numbered_body(60)))
+    big = "\n\n".join(numbered_body(i) for i in range(61, 1500))  # minutes of scoring
+    write(inbox / "b_grand.txt", text_article("Grand", big))
+    os.utime(inbox / "b_grand.txt", (time.time() + 5, time.time() + 5))  # read second
+    command = [sys.executable, "-m", "tracker.cli", "--db", str(tmp_path / "w.db"), "watch", str(inbox),
+               "--debounce", "0"]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                             env={**os.environ, "COLUMNS": "200"})
+    try:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if "stored" in line and "a_petit.txt" in line:
+                break
+        time.sleep(1.0)  # now inside the big file
+        started = time.monotonic()
+        child.send_signal(signal.SIGTERM)
+        child.wait(timeout=30)
+        assert time.monotonic() - started < 10.0  # 3.3 s measured at load 12 on 2 cores; minutes before
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert (inbox / "b_grand.txt").is_file()  # read again at the next start
+    assert [p.name for p in entries(inbox / "archive")] == ["a_petit.txt"]
+
+
+# ------------------------------------------------------------- 7. two watchers on one inbox
+
+def test_two_watchers_on_one_inbox_log_no_spurious_duplicates(tmp_path):
+    inbox = tmp_path / "inbox"
+    for number in range(20):
+        write(inbox / f"article{number:02}.txt", text_article(f"A{number}", numbered_body(100 + number)))
+    db = tmp_path / "two.db"
+    command = [sys.executable, "-m", "tracker.cli", "--db", str(db), "watch", str(inbox), "--once", "--debounce", "0"]
+    children = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for _ in range(2)]
+    outputs = [child.communicate(timeout=600)[0] for child in children]
+    with open_store(str(db)) as store:
+        frame = store.ingest_log_frame()
+        assert sorted(frame["outcome"]) == [STORED] * 20, outputs
+        assert len(store.article_ids()) == 20
+    assert len(entries(inbox / "archive")) == 20 and not list(inbox.glob("*.txt"))
+    assert not list(inbox.rglob(".incoming*"))

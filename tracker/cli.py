@@ -208,6 +208,8 @@ MAX_LISTED = 50
 
 
 def _print_ingest_report(console: Console, report) -> None:
+    from tracker.ingest.inprocess import printable_name
+
     listed = [o for o in report.outcomes if o.outcome == "rejected"]
     others = [o for o in report.outcomes if o.outcome != "rejected"]
     if len(others) <= MAX_LISTED:
@@ -219,7 +221,7 @@ def _print_ingest_report(console: Console, report) -> None:
         table.add_column("Details")
         styles = {"stored": "green", "duplicate": "yellow", "rejected": "red"}
         for o in listed:
-            where = o.path + (f" ({o.record})" if o.record else "")
+            where = printable_name(o.path) + (f" ({o.record})" if o.record else "")  # no raw escapes to the terminal
             if o.outcome == "stored":
                 details = f"article {o.article_id}, {o.observations} observation{'s' * (o.observations != 1)}"
             else:
@@ -647,7 +649,15 @@ def watch(state: State, folder: str | None, once: bool, debounce: float, max_mb:
         stopping.append(signum)
         drop.stop()
 
-    previous = {sig: signal.signal(sig, stop_after_this_file) for sig in (signal.SIGINT, signal.SIGTERM)}
+    def stop_now(signum, _frame) -> None:
+        # SIGTERM (a service manager, a shutdown) waits for no file: the one being read stays in the
+        # inbox and is read again at the next start (its articles stored so far are duplicates then).
+        stopping.append(signum)
+        drop.stop()
+        raise KeyboardInterrupt
+
+    previous = {signal.SIGINT: signal.signal(signal.SIGINT, stop_after_this_file),
+                signal.SIGTERM: signal.signal(signal.SIGTERM, stop_now)}
     try:
         drop.run(once=once)
     except KeyboardInterrupt:

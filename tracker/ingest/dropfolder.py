@@ -48,9 +48,11 @@ from tracker.ingest.inprocess import (
     REJECTED,
     STORED,
     Outcome,
+    has_control,
     ingest_file,
     is_temporary,
     log_outcome,
+    printable_name,
 )
 from tracker.readers import safeopen
 from tracker.readers.archive import safe_filename, zip_entries
@@ -133,12 +135,16 @@ def _write_hidden(folder: Path, data: bytes, *, mtime: float | None = None) -> P
     """Write ``data`` under a dot-name in ``folder``: the watcher and the analyst ignore it."""
     folder.mkdir(parents=True, exist_ok=True)
     temporary = folder / f".incoming.{os.getpid()}.{threading.get_ident()}.{time.monotonic_ns()}.part"
-    with open(temporary, "wb") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-    if mtime is not None:
-        os.utime(temporary, (mtime, mtime))
+    try:
+        with open(temporary, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if mtime is not None:
+            os.utime(temporary, (mtime, mtime))
+    except BaseException:  # a full disk: no hidden half-file left behind per retry
+        temporary.unlink(missing_ok=True)
+        raise
     return temporary
 
 
@@ -218,6 +224,44 @@ def _is_invalid_record(error: BaseException) -> bool:
     return isinstance(error, InvalidRecord)
 
 
+class DatabaseFile:
+    """The SQLite file a store writes to, as it was when the watcher started (device, inode).
+
+    Deleting or replacing the file under a running process does not stop SQLite: it goes on
+    writing to the deleted file (still open), says "stored", and no other process ever sees those
+    articles. So before each file is stored its database file must still be the same one; when it
+    is gone or replaced, nothing is stored (files stay in the inbox) and the error says so.
+    """
+
+    def __init__(self, store):
+        engine = getattr(store, "engine", None)
+        url = getattr(engine, "url", None)
+        database = url.database if url is not None and url.get_backend_name() == "sqlite" else None
+        self.path = Path(database) if database and database != ":memory:" else None
+        self.identity = self._identity()
+
+    def _identity(self) -> tuple[int, int] | None:
+        if self.path is None:
+            return None
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return (stat.st_dev, stat.st_ino)
+
+    def check(self) -> None:
+        """Raise DatabaseFailure when the database file was deleted or replaced since the start."""
+        if self.path is None or self.identity is None:
+            return
+        now = self._identity()
+        if now != self.identity:
+            what = "deleted" if now is None else "replaced by another file"
+            raise DatabaseFailure(
+                f"the database file {self.path} was {what} while the watcher was running; nothing more is "
+                "stored until the watcher is restarted (stop it and start it again: it opens the database anew)"
+            )
+
+
 class DropFolder:
     """An inbox with its archive/ and rejected/ folders, processed into a store.
 
@@ -243,6 +287,7 @@ class DropFolder:
         self.on_result = on_result
         self.archive = self.inbox / ARCHIVE_DIR
         self.rejected = self.inbox / REJECTED_DIR
+        self.database_file = DatabaseFile(store)
         self._settling = _Settling(debounce)
         self._folders: dict[Path, tuple] = {}  # dropped folders -> what they held at the last scan
         self._wake = threading.Event()
@@ -280,9 +325,11 @@ class DropFolder:
         with _claim(path) as claimed:
             if not claimed or not _is_file_or_link(path):
                 return None
-            with _PROCESS_LOCK:
-                if not _is_file_or_link(path):  # processed by the other thread while we waited
+            with _PROCESS_LOCK, _file_lock(path) as mine:
+                if not mine or not _is_file_or_link(path):  # taken by another thread or watcher process
                     return None
+                self.database_file.check()  # before anything moves: the file stays in the inbox
+                path = self._safe_name(path)
                 zipped = path.suffix.lower() == ".zip" and not safeopen.is_link(path)
                 result = self._unpack(path) if zipped else self._ingest(path)
         if result is not None and self.on_result is not None:
@@ -292,9 +339,22 @@ class DropFolder:
                 log.exception("on_result failed for %s", path)
         return result
 
+    def _safe_name(self, path: Path) -> Path:
+        """A name that cannot be stored, moved or shown as it is (bytes that are not UTF-8, control
+        or escape characters, too long for " (2)" and ".reason.txt" to fit) is first renamed in the
+        inbox to a safe one: the file then goes to archive/ or rejected/ like any other."""
+        if not unsafe_name(path.name):
+            return path
+        safe = safe_filename(printable_name(path.name), default="file")
+        renamed = move_without_overwrite(path, self.inbox, safe)
+        log.warning("renamed %s to %s: the name had bytes or characters that cannot be kept", printable_name(path.name),
+                    renamed.name)
+        return renamed
+
     def _ingest(self, path: Path) -> FileResult | None:
         try:
             outcomes = ingest_file(path, self.store, lexicon=self.lexicon, max_bytes=self.max_bytes, within=self.inbox)
+            self.database_file.check()  # deleted while this file was read: it stays in the inbox
         except Exception as error:  # noqa: BLE001 -- one file must never stop the watcher
             if _database_error(error):
                 raise DatabaseFailure(str(error)) from error
@@ -409,11 +469,11 @@ class DropFolder:
                 result = self.process(path)
             except DatabaseFailure as failure:
                 log.error("the database failed on %s: %s; the file stays in the inbox and is tried again in %.0f s",
-                          path.name, failure, RETRY_SECONDS)
+                          printable_name(path.name), failure, RETRY_SECONDS)
                 self._settling.retry_later(path, RETRY_SECONDS)
                 continue
             except Exception:  # noqa: BLE001 -- e.g. the file cannot be moved: keep watching the others
-                log.exception("%s could not be processed; tried again in %.0f s", path.name, RETRY_SECONDS)
+                log.exception("%s could not be processed; tried again in %.0f s", printable_name(path.name), RETRY_SECONDS)
                 self._settling.retry_later(path, RETRY_SECONDS)
                 continue
             if result is not None:
@@ -477,6 +537,47 @@ class DropFolder:
         if path.parent == self.inbox and not is_temporary(path.name):
             self._settling.touch(path)
             self._wake.set()
+
+
+# A name longer than this (in bytes) is renamed before it is read: " (99)" and ".reason.txt" must
+# still fit in the file system's 255 bytes when the file moves.
+MAX_NAME_BYTES = 200
+
+
+def unsafe_name(name: str) -> bool:
+    """Whether a file name holds undecodable bytes, control, escape or direction characters, or is too long."""
+    return has_control(name) or len(os.fsencode(name)) > MAX_NAME_BYTES
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path) -> Iterator[bool]:
+    """An exclusive lock on the file itself, held while it is read and moved: a second watcher on the
+    same inbox skips it (instead of reading it again and logging its articles as duplicates), and
+    finds it gone once the first one has moved it. True when the lock is ours (or cannot be had at
+    all: a link, a file system without locks)."""
+    import fcntl
+
+    try:
+        descriptor = os.open(path, os.O_RDONLY | safeopen.NOFOLLOW | safeopen.NONBLOCK)
+    except OSError:
+        yield True  # a link or a vanished file: reading it decides
+        return
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        except OSError:
+            yield True
+            return
+        try:
+            same = os.fstat(descriptor).st_ino == os.lstat(path).st_ino
+        except OSError:
+            same = False  # moved away by the watcher that held the lock
+        yield same
+    finally:
+        os.close(descriptor)
 
 
 def _is_file_or_link(path: Path) -> bool:

@@ -9,6 +9,7 @@ ingest log, which `tracker status` and the drop folder read.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,6 +34,28 @@ TEMPORARY_SUFFIXES = (".part", ".partial", ".crdownload", ".download", ".tmp", "
 # A folder's own notes (corpus/README.md describes the corpus): never an article, and a README
 # that names countries would otherwise put a false point on the dashboard.
 FOLDER_NOTES = ("readme", "license", "licence", "changelog")
+
+
+# Characters a name must not send raw to a terminal or a database: C0/C1 controls (ESC starts the
+# terminal's escape sequences), bidirectional overrides, and the surrogates that stand for bytes
+# of a file name that are not UTF-8.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+
+
+def has_control(name: str) -> bool:
+    """Whether a name holds undecodable bytes, control, escape or bidirectional-override characters."""
+    return bool(_CONTROL.search(name))
+
+
+def printable_name(name: str) -> str:
+    """A name as it may be shown on a terminal or in a log: undecodable bytes and control
+    characters written as escapes (\\xff, \\x1b), never sent raw."""
+    return _CONTROL.sub(lambda m: _escape(m.group()), name)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
 
 
 def is_temporary(name: str) -> bool:
@@ -161,6 +184,16 @@ def read_articles(
             results = readers.read_bytes(path, data, file_date=file_date or date.today(), max_bytes=max_bytes)
     except readers.RejectedInput as exc:
         return [Outcome(str(path), REJECTED, exc.reason)]
+    except (MemoryError, RecursionError) as exc:  # a file built to exhaust the reader: this file only
+        return [Outcome(str(path), REJECTED, (
+            f"the file is too large or too deeply nested to read ({type(exc).__name__}); "
+            "split it into one file per article and drop them again"
+        ))]
+    except Exception as exc:  # noqa: BLE001 -- a reader library's failure on one file must not stop the others
+        return [Outcome(str(path), REJECTED, (
+            f"the file could not be read ({type(exc).__name__}: {str(exc)[:200]}); check that it opens in its "
+            "own program and save it again from there"
+        ))]
     if not results:
         return [Outcome(str(path), REJECTED, "no article found in the file; check that it holds article text")]
     return [
@@ -261,7 +294,7 @@ def record_names(items: list[Article | Outcome]) -> list[str | None]:
 
 
 def log_outcome(store: Store, outcome: Outcome) -> None:
-    store.log_ingest(outcome.path, outcome.outcome, outcome.reason, record=outcome.record, article_id=outcome.article_id)
+    store.log_ingest(printable_name(outcome.path), outcome.outcome, outcome.reason, record=outcome.record, article_id=outcome.article_id)
 
 
 def progress_bar(console: Console | None, progress: bool) -> Progress:

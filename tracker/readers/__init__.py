@@ -123,13 +123,29 @@ def read_bytes(path: Path, data: bytes, *, file_date: date, max_bytes: int = DEF
         if not results:
             raise RejectedInput("the zip archive holds no files; put the articles in it and drop it again")
         return results
-    results = READERS[extension](path, data)
+    if extension in (".pdf", ".docx"):  # their text is bounded by the limit too, as it unpacks
+        results = (documents.read_pdf if extension == ".pdf" else documents.read_docx)(path, data, max_bytes)
+    else:
+        results = READERS[extension](path, data)
+    if len(results) == 1 and isinstance(results[0], Article) and not _has_letters(results[0].text):
+        # no language to detect in it (the detector guessed 'sr'): say what is wrong instead
+        raise RejectedInput(NO_WORDS_REASON)
     return [
         replace(r, published=file_date, published_source="file-mtime")
         if isinstance(r, Article) and r.published is None
         else r
         for r in results
     ]
+
+
+NO_WORDS_REASON = (
+    "the article text holds no words, only punctuation, digits or symbols; "
+    "check that the file holds the article's text and drop it again"
+)
+
+
+def _has_letters(text: str) -> bool:
+    return any(char.isalpha() for char in text)
 
 
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, within: Path | None = None) -> ReadResult:

@@ -26,7 +26,7 @@ TOTAL_FACTOR = 20
 # Entries that operating systems add to archives and that are never articles: skipped silently.
 _JUNK_PARTS = ("__MACOSX",)
 _JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
-_MAX_NAME = 120
+_MAX_NAME = 120  # bytes, so that " (99)" and ".reason.txt" still fit the file system's 255
 
 
 def safe_filename(name: str, *, default: str = "upload") -> str:
@@ -41,10 +41,16 @@ def safe_filename(name: str, *, default: str = "upload") -> str:
     stem, dot, extension = name.rpartition(".")
     if not dot:
         stem, extension = name, ""
-    if len(name) > _MAX_NAME:
-        keep = _MAX_NAME - len(extension) - 1
-        name = f"{stem[:keep]}.{extension}" if dot else stem[:_MAX_NAME]
+    if len(name.encode()) > _MAX_NAME:  # in bytes: file systems count bytes (255), not characters
+        extension = _bytes_prefix(extension, 16)
+        keep = _MAX_NAME - len(extension.encode()) - 1
+        name = f"{_bytes_prefix(stem, keep)}.{extension}" if dot else _bytes_prefix(stem, _MAX_NAME)
     return name
+
+
+def _bytes_prefix(text: str, size: int) -> str:
+    """The longest prefix of ``text`` whose UTF-8 form is at most ``size`` bytes (whole characters)."""
+    return text.encode()[:size].decode("utf-8", errors="ignore")
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,7 @@ def zip_entries(path: Path, data: bytes, *, max_bytes: int) -> Iterator[ZipEntry
         raise RejectedInput(
             f"the zip holds {len(infos)} files, over the limit of {MAX_ENTRIES}; split it into smaller zips"
         )
-    budget = max_bytes * TOTAL_FACTOR
+    total_limit = budget = max_bytes * TOTAL_FACTOR
     stem = safe_filename(path.stem, default="archive")
     with archive:
         for info in infos:
@@ -100,9 +106,10 @@ def zip_entries(path: Path, data: bytes, *, max_bytes: int) -> Iterator[ZipEntry
                 yield RecordError(label, f"the entry cannot be unpacked ({error}); make the zip again")
                 continue
             if len(content) > min(limit, budget):
-                if len(content) > budget:
+                if len(content) > budget:  # the limit on the whole, not what was left of it
                     raise RejectedInput(
-                        f"the zip unpacks to more than {budget // (1024 * 1024)} MB; split it into smaller zips"
+                        f"the zip unpacks to more than {total_limit // (1024 * 1024)} MB, over the limit for one zip; "
+                        "split it into smaller zips"
                     )
                 yield RecordError(label, f"the entry is over the {limit // (1024 * 1024)} MB limit for one file; split it")
                 continue
@@ -113,7 +120,7 @@ def zip_entries(path: Path, data: bytes, *, max_bytes: int) -> Iterator[ZipEntry
                 entry_date = date.today()
             yield ZipEntry(
                 name=info.filename,
-                path=path.parent / f"{stem}__{safe_filename(info.filename, default='entry')}",
+                path=path.parent / safe_filename(f"{stem}__{safe_filename(info.filename, default='entry')}"),
                 data=content,
                 file_date=entry_date,
             )

@@ -8,6 +8,7 @@ what to do, in plain words.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from tracker.records import Article
+
+log = logging.getLogger(__name__)
 
 
 class RejectedInput(Exception):
@@ -93,11 +96,55 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few bad bytes (a damaged copy, a cut multi-byte character), decoded as UTF-8
+    with each bad byte replaced by U+FFFD; None when the evidence says another encoding.
+
+    The evidence: valid multi-byte UTF-8 sequences outnumber the invalid ones. Text in cp1252 or
+    latin-1 almost never holds a valid multi-byte sequence (an accented letter followed by ASCII is
+    invalid UTF-8), so it still goes to the detector, while one bad byte in a UTF-8 French article
+    costs that one character instead of turning every accent of the text into mojibake.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid_multibyte = sum(1 for char in text if ord(char) > 0x7F) - bad
+    if bad <= 0 or valid_multibyte <= bad:
+        return None
+    log.warning("the text is UTF-8 with %d invalid byte sequence(s), each replaced by U+FFFD", bad)
+    return text
+
+
+# The non-ASCII characters French and English text is written with: accented letters, ligatures,
+# typographic quotes and dashes, the euro sign, no-break spaces.
+_WESTERN_CHARS = frozenset(
+    "àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸŒÆ«»‘’‚“”„–—…€°§·\u00a0\u202f"
+)
+WESTERN_SHARE = 0.9
+
+
+def _plainly_western(data: bytes) -> str | None:
+    """The text as cp1252 when nearly all its non-ASCII characters are then ones French or English
+    text uses, else None (let the detector weigh the bytes).
+
+    Detectors guess on short texts and on runs of accents ("créé être" comes out as cp1257 or
+    Big5); the characters cp1252 gives are better evidence for the languages this tool reads.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+        text = data.decode("latin_1")
+    high = [char for char in text if ord(char) > 0x7F]
+    if high and sum(char in _WESTERN_CHARS for char in high) >= WESTERN_SHARE * len(high):
+        return text
+    return None
+
+
 def decode_text(data: bytes) -> str:
     """Bytes of a text file to str: BOM first, then strict UTF-8, then charset-normalizer.
 
     Raises RejectedInput for binary data. Strict UTF-8 goes first because it almost never
-    decodes non-UTF-8 text by accident, whereas detectors guess on short texts.
+    decodes non-UTF-8 text by accident, whereas detectors guess on short texts; then UTF-8 with a
+    few bad bytes replaced, when the valid UTF-8 in it says so (_mostly_utf8).
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -115,6 +162,9 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     if b"\x00" in data:
         text = _utf16_without_bom(data)
         if text is not None:
@@ -122,6 +172,9 @@ def decode_text(data: bytes) -> str:
         raise RejectedInput(
             "the file holds binary data, not text; drop the article as text, HTML, JSON, PDF or Word"
         )
+    western = _plainly_western(data)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))

@@ -75,9 +75,37 @@ def _read_records(records: list[Any], path: Path, label: str) -> ReadResult:
     return results
 
 
+# A number longer than this is no date, id or count an article carries; Python refuses ints of
+# more than 4,300 digits anyway, and big ones cost quadratic time to convert.
+MAX_NUMBER_CHARS = 100
+
+
+def _number(kind: type) -> Any:
+    def convert(literal: str) -> Any:
+        if len(literal) > MAX_NUMBER_CHARS:
+            raise RejectedInput(
+                f"the JSON holds a number {len(literal):,} characters long (the limit is {MAX_NUMBER_CHARS}); "
+                "no article field needs one: remove it or write it as text in quotes"
+            )
+        return kind(literal)
+
+    return convert
+
+
+def _loads(text: str) -> Any:
+    """json.loads with limits: nesting the parser can hold, numbers of bounded length."""
+    try:
+        return json.loads(text, parse_int=_number(int), parse_float=_number(float))
+    except RecursionError:
+        raise RejectedInput(
+            "the JSON is nested too deeply (lists or objects inside each other more than about 1,000 levels); "
+            "an article object needs a few levels: export the articles again as a flat list"
+        ) from None
+
+
 def _parse(text: str) -> Any:
     try:
-        return json.loads(text)
+        return _loads(text)
     except json.JSONDecodeError as error:
         raise RejectedInput(
             f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}; "
@@ -127,7 +155,7 @@ def read_jsonl(path: Path, data: bytes) -> ReadResult:
 
 def _parse_line(line: str) -> Any:
     try:
-        return json.loads(line)
+        return _loads(line)
     except json.JSONDecodeError as error:
         raise RejectedInput(
             f"not valid JSON: {error.msg} at column {error.colno}; each line must be one whole article object"
@@ -137,6 +165,6 @@ def _parse_line(line: str) -> Any:
 def _one_document(text: str) -> Any:
     """The whole text as one JSON value, or None when it is not one (then it is read line by line)."""
     try:
-        return json.loads(text)
+        return _loads(text)
     except json.JSONDecodeError:
         return None

@@ -28,7 +28,7 @@ FOLDER_LINK_REASON = (
 NOT_REGULAR_REASON = (
     "this is not a regular file (a device, a pipe or a socket); drop the article as a plain file"
 )
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a pipe dropped in the folder must not block the open
 
 
@@ -62,7 +62,7 @@ def open_inside(path: Path, root: Path) -> int:
     if not is_inside(path, root):
         raise RejectedInput(FOLDER_LINK_REASON if os.path.isdir(path) else LINK_REASON)
     try:
-        descriptor = os.open(os.path.realpath(path), os.O_RDONLY | _NOFOLLOW | NONBLOCK)
+        descriptor = os.open(os.path.realpath(path), os.O_RDONLY | NOFOLLOW | NONBLOCK)
     except OSError as error:
         if error.errno == errno.ELOOP:  # swapped for a link between the check and the open
             raise RejectedInput(LINK_REASON) from None

@@ -207,7 +207,7 @@ def _parse(text: str, main_lang: str, title: str | None) -> tuple[list[_Sentence
     The title rides in the main language's nlp.pipe batch: parsed alone it cost as much as several
     paragraphs (each call of a pipeline has a fixed cost).
     """
-    paragraphs = [(m.start(), m.end()) for m in _paragraphs(text)]
+    paragraphs = [piece for m in _paragraphs(text) for piece in _pieces(text, m.start(), m.end())]
     langs = [language.detect_language(text[a:b], main_lang) for a, b in paragraphs]
     docs: dict[int, Doc] = {}
     title_doc: Doc | None = None
@@ -239,6 +239,28 @@ def _parse(text: str, main_lang: str, title: str | None) -> tuple[list[_Sentence
                 alone = remember_text(nlp.get_nlp(lang)(sent_text), sent_text)
                 sentences.append(_SentenceSpan(alone[:], start + sent.start_char, lang))
     return sentences, title_doc
+
+
+# spaCy refuses a text over nlp.max_length (1,000,000 characters, E088) and its memory grows with
+# the text it is handed: a paragraph longer than this (an article without blank lines) is handed to
+# it in pieces cut at a sentence end, so any text under the readers' size limit can be scored.
+MAX_PIECE_CHARS = 100_000
+_PIECE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of a paragraph, or of consecutive pieces of it at most MAX_PIECE_CHARS long,
+    each cut after a sentence end (or, without one, at a space) and starting on a non-space."""
+    while end - start > MAX_PIECE_CHARS:
+        window = text[start : start + MAX_PIECE_CHARS]
+        cuts = [m.end() for m in _PIECE_END.finditer(window)] or [m.end() for m in re.finditer(r"\s+(?=\S)", window)]
+        cut = start + (cuts[-1] if cuts else MAX_PIECE_CHARS)
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        yield start, piece_end
+        start = cut
+    yield start, end
 
 
 def _paragraphs(text: str) -> Iterator[re.Match[str]]:

@@ -15,6 +15,7 @@ from test_store import make_scored
 
 from tracker.cli import cli
 from tracker.store import open_store
+from tracker.store.queries import pair_observations
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -286,14 +287,14 @@ def test_serve_refuses_a_port_out_of_range(db):
 def test_rescore_with_an_analysts_lexicon_changes_the_observations(db, tmp_path):
     (tmp_path / "moscou.txt").write_text(FRENCH, encoding="utf-8")
     run(db, "ingest", "--no-progress", str(tmp_path / "moscou.txt"))
-    before = open_store(db).observations_frame("RUS-USA")
+    before = pair_observations(open_store(db).engine, "RUS-USA")
     # An analysts' file that adds a stronger reading of "guerre des mots" (invented weight).
     lexicon = tmp_path / "ours.fr.tsv"
     lexicon.write_text("pattern\tweight\tcategory\tnote\nguerre de mot\t9.5\tverbal conflict\ttest entry\n",
                        encoding="utf-8")
     result = run(db, "rescore", "--no-progress", "--lexicon", str(lexicon))
     assert result.exit_code == 0, result.output
-    after = open_store(db).observations_frame("RUS-USA")
+    after = pair_observations(open_store(db).engine, "RUS-USA")
     assert after["score"].max() > before["score"].max()
     changed = int(result.output.split(": ")[1].split(" observation")[0])
     assert changed >= 1

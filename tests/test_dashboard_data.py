@@ -18,8 +18,9 @@ from dashboard.sample import (
     fill_sample,
     insert_article,
 )
+from tracker.periods import period_starts
 from tracker.scorer.scoring import period_table
-from tracker.store import open_store
+from tracker.store import open_store, queries
 
 
 @pytest.fixture(scope="module")
@@ -59,8 +60,9 @@ def random_store(tmp_path_factory):
 
 
 def _reference(store, pair: str, freq: str, start=None, end=None) -> pd.DataFrame:
-    """What `tracker timeline` computes: period_table over the pair's observations in the range."""
-    obs = store.observations_frame(pair, start, end)
+    """The period formula on the pair's raw observations in the range (scoring.period_table): the check
+    on the aggregate tables the one read path uses."""
+    obs = queries.pair_observations(store.engine, pair, start, end)
     return period_table(obs[["article_id", "event_date", "score"]], freq)
 
 
@@ -90,6 +92,8 @@ def test_timeline_equals_period_table_over_all_time(random_store, pair, freq):
         (date(2022, 3, 14), None),  # a Monday, open end
         (None, date(2022, 6, 2)),
         (date(2022, 5, 3), date(2022, 5, 20)),  # inside one month: no whole month at all
+        (date(2022, 3, 16), date(2022, 4, 12)),  # two cut months (and weeks), none whole between them
+        (date(2022, 3, 1), date(2022, 3, 16)),  # a whole start, a cut end, in one month
     ],
 )
 def test_timeline_equals_period_table_on_a_range(random_store, freq, start, end):
@@ -172,11 +176,12 @@ def test_empty_database_gives_empty_frames(tmp_path):
 def test_pairs_are_ordered_by_volume_and_match_the_store(sample_store):
     pairs = data.pairs_by_volume(sample_store.engine)
     assert list(pairs["pair"]) == ["RUS-USA", "DZA-FRA", "CHN-RUS"]
-    summary = sample_store.pairs_summary().set_index("pair")
+    # All time is one period: the period formula over every observation of the pair.
     for row in pairs.itertuples():
-        assert row.n_obs == summary.loc[row.pair, "observations"]
-        assert row.n_articles == summary.loc[row.pair, "articles"]
-        assert row.tension == pytest.approx(summary.loc[row.pair, "mean_tension"], abs=1e-3)
+        obs = queries.pair_observations(sample_store.engine, row.pair)
+        assert row.n_obs == len(obs)
+        assert row.n_articles == obs["article_id"].nunique()
+        assert row.tension == pytest.approx(obs.groupby("article_id")["score"].mean().mean(), abs=1e-3)
     assert pairs.iloc[0]["first"] == date(2023, 2, 21) and pairs.iloc[0]["last"] == date(2023, 4, 5)
 
 
@@ -192,6 +197,20 @@ def test_observations_of_a_point_strongest_first_with_cues(sample_store):
     art = data.article(sample_store.engine, int(rows.iloc[1]["article_id"]))
     for cue in second.itertuples():
         assert art["text"][cue.start_char:cue.end_char] == cue.text
+
+
+def _assert_stats_follow_the_calendar(engine) -> None:
+    """Migration 0002's SQL files each observation under the week and month tracker.periods says."""
+    obs = pd.read_sql_query(text("SELECT pair, article_id, event_date FROM observations"), engine.connect())
+    for freq in "WM":
+        stored = pd.read_sql_query(text(
+            f"SELECT pair, article_id, period FROM period_stats WHERE freq = '{freq}'"), engine.connect())
+        expected = obs.assign(period=period_starts(obs["event_date"], freq))[["pair", "article_id", "period"]]
+        keys = ["pair", "article_id", "period"]
+        stored["period"] = pd.to_datetime(stored["period"])
+        pd.testing.assert_frame_equal(stored.sort_values(keys).reset_index(drop=True),
+                                      expected.drop_duplicates().sort_values(keys).reset_index(drop=True),
+                                      check_dtype=False, obj=f"period_stats {freq}")
 
 
 def test_period_range_and_start():
@@ -257,8 +276,10 @@ def test_every_query_on_each_backend(db_url):
         conn.execute(text("UPDATE observations SET score = score / 2 WHERE id % 4 = 0"))
     _assert_same(data.timeline(engine, ["RUS-USA"], "W"), _reference(store, "RUS-USA", "W"))
     _assert_totals_match_stats(engine)
+    _assert_stats_follow_the_calendar(engine)
     pairs = data.pairs_by_volume(engine)
-    assert list(pairs["pair"])[:1] == list(store.pairs_summary()["pair"])[:1]
+    busiest = max(["RUS-USA", "CHN-USA", "DZA-FRA", "CHN-RUS"], key=lambda p: len(queries.pair_observations(engine, p)))
+    assert list(pairs["pair"])[:1] == [busiest]
     assert data.date_bounds(engine, ["RUS-USA"]) is not None
     ev = data.events(engine, ["RUS-USA"], date(2022, 1, 1), date(2023, 12, 31), per_pair=3)
     assert 0 < len(ev) <= 3 and (ev["score"].abs() >= data.EVENT_MIN_ABS_SCORE).all()

@@ -7,8 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from tracker.periods import period_starts
 from tracker.records import Cue
-from tracker.scorer.scoring import period_start, period_table, sentence_score
+from tracker.scorer.scoring import period_table, sentence_score
 
 
 def cue(weight: float) -> Cue:
@@ -31,11 +32,15 @@ def test_sentence_score_is_clipped_to_the_scale():
 
 def test_period_start_for_each_granularity():
     days = pd.Series([date(2017, 4, 12), date(2017, 4, 16), date(2017, 5, 1)])
-    assert list(period_start(days, "D").dt.date) == [date(2017, 4, 12), date(2017, 4, 16), date(2017, 5, 1)]
-    assert list(period_start(days, "W").dt.date) == [date(2017, 4, 10), date(2017, 4, 10), date(2017, 5, 1)]
-    assert list(period_start(days, "M").dt.date) == [date(2017, 4, 1), date(2017, 4, 1), date(2017, 5, 1)]
+    assert list(period_starts(days, "D").dt.date) == [date(2017, 4, 12), date(2017, 4, 16), date(2017, 5, 1)]
+    assert list(period_starts(days, "W").dt.date) == [date(2017, 4, 10), date(2017, 4, 10), date(2017, 5, 1)]
+    assert list(period_starts(days, "M").dt.date) == [date(2017, 4, 1), date(2017, 4, 1), date(2017, 5, 1)]
+    assert list(period_starts(days, "Q").dt.date) == [date(2017, 4, 1), date(2017, 4, 1), date(2017, 4, 1)]
+    assert list(period_starts(days, "Y").dt.date) == [date(2017, 1, 1)] * 3
     with pytest.raises(ValueError, match="use D"):
-        period_start(days, "Y")
+        period_starts(days, "H")
+    with pytest.raises(ValueError, match="granularity"):  # the timeline has days, weeks and months
+        period_table(pd.DataFrame({"article_id": [1], "event_date": [date(2017, 4, 12)], "score": [1.0]}), "Y")
 
 
 def test_period_value_averages_articles_not_sentences():

@@ -35,6 +35,8 @@ from tracker.store import (
     head_revision,
     open_store,
 )
+from tracker.store.evidence import observation_details
+from tracker.store.queries import pair_observations, pairs_by_volume, timeline_with_examples
 from tracker.store.schema import metadata
 
 TABLES = {"articles", "sentences", "mentions", "date_refs", "observations", "cues", "ingest_log", "period_stats"}
@@ -238,15 +240,15 @@ def test_rescore_replaces_what_was_read_and_reports_the_change(store):
     article_id, _ = store.add_scored(make_scored(scores=(6.0, -4.0)))
     change = store.replace_observations(article_id, make_scored(scores=(7.5, -4.0)), lexicon_version="v2")
     assert (change.added, change.removed, change.changed, change.total) == (0, 0, 1, 1)
-    assert sorted(store.observations_frame("RUS-USA")["score"]) == [-4.0, 7.5]
+    assert sorted(pair_observations(store.engine, "RUS-USA")["score"]) == [-4.0, 7.5]
     assert store.article_row(article_id)["lexicon_version"] == "v2"
     # The old sentences and all hanging off them are gone, not duplicated.
     assert [_count(store, t) for t in ("sentences", "mentions", "observations", "cues")] == [3, 2, 2, 2]
-    ids = list(store.observations_frame("RUS-USA")["observation_id"])
+    ids = list(pair_observations(store.engine, "RUS-USA")["observation_id"])
     same = store.replace_observations(article_id, make_scored(scores=(7.5, -4.0)), lexicon_version="v3")
     assert same.total == 0
     # Nothing changed, nothing rewritten: the ids the dashboard links to stay valid.
-    assert list(store.observations_frame("RUS-USA")["observation_id"]) == ids
+    assert list(pair_observations(store.engine, "RUS-USA")["observation_id"]) == ids
     assert store.article_row(article_id)["lexicon_version"] == "v3"
     # The dashboard's aggregate (kept by triggers) follows the replaced rows.
     with store.engine.connect() as conn:
@@ -277,7 +279,7 @@ def test_the_ingest_log_keeps_each_outcome(store):
 # ------------------------------------------------------------------------------------- reads
 
 
-def test_pairs_summary_counts_each_article_once_in_the_mean(store):
+def test_pairs_count_each_article_once_in_the_mean(store):
     # Article A: three tense sentences at +6; article B: one cooperative at -2.
     body_a = "Note: invented example, not real reporting.\n\nUn.\n\nDeux.\n\nTrois."
     store.add_scored(make_scored(body_a, scores=(6.0,)))
@@ -285,39 +287,39 @@ def test_pairs_summary_counts_each_article_once_in_the_mean(store):
                                  published=date(2017, 5, 2)))
     store.add_scored(make_scored("Note: invented example, not real reporting.\n\nCinq.", scores=(3.0,),
                                  pair=("CHN", "USA")))
-    summary = store.pairs_summary()
-    assert list(summary.columns) == ["pair", "observations", "articles", "mean_tension", "first_date", "last_date"]
+    summary = pairs_by_volume(store.engine)
+    assert list(summary.columns) == ["pair", "country_a", "country_b", "n_obs", "n_articles", "tension", "first", "last"]
     assert list(summary["pair"]) == ["RUS-USA", "CHN-USA"]  # by observations, most first
     rus_usa = summary.iloc[0]
-    assert (rus_usa["observations"], rus_usa["articles"], rus_usa["mean_tension"]) == (4, 2, 2.0)
-    assert (rus_usa["first_date"], rus_usa["last_date"]) == (date(2017, 4, 12), date(2017, 5, 2))
+    assert (rus_usa["n_obs"], rus_usa["n_articles"], rus_usa["tension"]) == (4, 2, 2.0)
+    assert (rus_usa["first"], rus_usa["last"]) == (date(2017, 4, 12), date(2017, 5, 2))
 
 
 def test_timeline_gives_level_volume_band_and_the_observations_behind_each_period(store):
     body = "Note: invented example, not real reporting.\n\nUn.\n\nDeux.\n\nTrois."
     store.add_scored(make_scored(body, scores=(6.0, 4.0, -2.0),
                                  event_dates={3: date(2017, 5, 20)}))
-    table = store.timeline("usa-rus", "M")
+    table = timeline_with_examples(store.engine, "usa-rus", "M")
     assert list(table["period"]) == [pd.Timestamp("2017-04-01"), pd.Timestamp("2017-05-01")]
     april, may = table.iloc[0], table.iloc[1]
     assert (april["tension"], april["n_obs"], april["n_articles"]) == (5.0, 2, 1)
     assert april["low"] < 5.0 < april["high"]
-    assert [store.observations_frame("RUS-USA").set_index("observation_id").loc[i, "sentence_text"]
+    assert [pair_observations(store.engine, "RUS-USA").set_index("observation_id").loc[i, "sentence_text"]
             for i in april["observation_ids"]] == ["Un.", "Deux."]
     assert april["excerpts"] == ["Un.", "Deux."]
     assert (may["tension"], may["n_obs"], may["excerpts"]) == (-2.0, 1, ["Trois."])
     # A date range keeps only the periods inside it.
-    assert list(store.timeline("RUS-USA", "D", start=date(2017, 5, 1))["n_obs"]) == [1]
-    assert store.timeline("CHN-USA", "W").empty
+    assert list(timeline_with_examples(store.engine, "RUS-USA", "D", start=date(2017, 5, 1))["n_obs"]) == [1]
+    assert timeline_with_examples(store.engine, "CHN-USA", "W").empty
 
 
 def test_observations_frame_links_each_score_to_its_sentence_and_article(store):
     store.add_scored(make_scored())
-    obs = store.observations_frame("RUS-USA", start=date(2017, 4, 12), end=date(2017, 4, 12))
+    obs = pair_observations(store.engine, "RUS-USA", start=date(2017, 4, 12), end=date(2017, 4, 12))
     assert list(obs["sentence_text"]) == [BODY.split("\n\n")[1], BODY.split("\n\n")[2]]
     assert list(obs["score"]) == [6.0, -4.0]
     assert obs["title"].eq("Invented example").all()
-    details = store.observation_details(list(obs["observation_id"]))
+    details = observation_details(store.engine, list(obs["observation_id"]))
     assert list(details["cue_text"]) == [BODY.split("\n\n")[1][10:20], BODY.split("\n\n")[2][10:20]]
 
 
@@ -330,8 +332,8 @@ def test_a_stored_article_reads_back_as_the_records_that_were_stored(store):
 
 
 def test_an_empty_database_reads_as_empty_frames(store):
-    assert store.pairs_summary().empty
-    assert store.observations_frame("RUS-USA").empty
+    assert pairs_by_volume(store.engine).empty
+    assert pair_observations(store.engine, "RUS-USA").empty
     assert store.counts() == {"articles": 0, "sentences": 0, "observations": 0}
 
 

@@ -11,6 +11,7 @@ import os
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console, JustifyMethod
@@ -21,6 +22,12 @@ from rich.tree import Tree
 from tracker import __version__
 from tracker.cli_cluster import cluster
 from tracker.records import ScoredArticle, make_pair
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from rich.console import JustifyMethod
+
+    from tracker.store import Store
 
 # An excerpt of a sentence in a table: enough to recognise it, short enough for one line.
 EXCERPT_CHARS = 90
@@ -252,7 +259,7 @@ def pairs(state: State, as_json: bool) -> None:
     """
     from tracker.scorer.countries import country_name
 
-    summary = state.store.pairs_summary()
+    summary = _pairs_summary(state.store)
     if as_json:
         rows = [
             {**row, "first_date": row["first_date"].isoformat(), "last_date": row["last_date"].isoformat()}
@@ -316,6 +323,7 @@ def timeline(state: State, pair: str, freq: str, start: datetime | None, end: da
       tracker timeline Russie-États-Unis --freq M --from 2017-01-01 --csv rus-usa.csv
     """
     from tracker.scorer.countries import country_name
+    from tracker.store.queries import timeline_with_examples
 
     codes = _parse_pair(pair)
     code = "-".join(codes)
@@ -324,7 +332,7 @@ def timeline(state: State, pair: str, freq: str, start: datetime | None, end: da
     if first and last and first > last:
         raise click.BadParameter(f"--from {first} is after --to {last}; swap them", param_hint="--from/--to")
     store = state.store
-    table = store.timeline(codes, freq.upper(), first, last)
+    table = timeline_with_examples(store.engine, codes, freq.upper(), first, last)
     names = f"{country_name(codes[0])} - {country_name(codes[1])}"
     if table.empty:
         click.echo(_no_observations_message(store, code, names, first, last))
@@ -349,7 +357,6 @@ def timeline(state: State, pair: str, freq: str, start: datetime | None, end: da
         export["period"] = export["period"].dt.date
         export["observation_ids"] = export["observation_ids"].map(lambda ids: " ".join(map(str, ids)))
         export["excerpts"] = export["excerpts"].map(lambda texts: " | ".join(" ".join(t.split()) for t in texts))
-        export.insert(0, "pair", code)
         try:
             export.to_csv(csv_file, index=False)
         except OSError as exc:
@@ -357,8 +364,17 @@ def timeline(state: State, pair: str, freq: str, start: datetime | None, end: da
         click.echo(f"Wrote {len(export)} periods to {csv_file}", err=True)
 
 
-def _no_observations_message(store, code: str, names: str, first: date | None, last: date | None) -> str:
-    summary = store.pairs_summary()
+def _pairs_summary(store: Store) -> pd.DataFrame:
+    """queries.pairs_by_volume under the names `tracker pairs --json` has always printed."""
+    from tracker.store.queries import pairs_by_volume
+
+    names = {"n_obs": "observations", "n_articles": "articles", "tension": "mean_tension",
+             "first": "first_date", "last": "last_date"}
+    return pairs_by_volume(store.engine).rename(columns=names)[["pair", *names.values()]]
+
+
+def _no_observations_message(store: Store, code: str, names: str, first: date | None, last: date | None) -> str:
+    summary = _pairs_summary(store)
     known = summary[summary["pair"] == code]
     if known.empty:
         return f"No observations for {code} ({names}) yet; `tracker pairs` lists the pairs that have some."

@@ -21,16 +21,21 @@ so a long article with twelve sentences on the pair does not outweigh three shor
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
+from tracker.periods import check_freq, period_starts
 from tracker.records import SCORE_MAX, SCORE_MIN, Cue
 
 OTHER_CUES_SHARE = 0.25
+BAND_Z = 1.96
 
-FREQS = {"D": "D", "W": "W-MON", "M": "MS"}
+PERIOD_COLUMNS = ["period", "tension", "n_obs", "n_articles", "low", "high"]
+# What the period formula needs of a period, all sums, so the store can keep them up to date as
+# articles come and go (period_totals, migration 0003) and a timeline reads one row per period.
+PERIOD_SUMS = ["n_articles", "n_obs", "sum_mean", "sum_mean_sq", "sum_score", "sum_sq"]
 
 
 def clip(value: float) -> float:
@@ -44,45 +49,50 @@ def sentence_score(cues: Iterable[Cue]) -> float:
     return round(clip(weights[0] + OTHER_CUES_SHARE * sum(weights[1:])), 2)
 
 
-def period_start(dates: pd.Series, freq: str) -> pd.Series:
-    """The first day of each date's period: the day, the Monday of its week, the 1st of its month."""
-    if freq not in FREQS:
-        raise ValueError(f"unknown granularity {freq!r}; use D (day), W (week) or M (month)")
-    days = pd.to_datetime(dates).dt.normalize()
-    if freq == "D":
-        return days
-    if freq == "W":
-        return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
-    return days.dt.to_period("M").dt.to_timestamp()
+def period_values(sums: pd.DataFrame) -> pd.DataFrame:
+    """The period formula on each row of PERIOD_SUMS: [tension, low, high], rounded to 3 decimals.
+
+    sum_mean and sum_mean_sq are the sum and the sum of squares of the article means, sum_score and
+    sum_sq those of the observation scores. The band's standard error is that of the article means
+    when there are two articles or more, of the scores when one article makes the period; a single
+    observation has none.
+    """
+    n_articles = sums["n_articles"].to_numpy(float)
+    n_obs = sums["n_obs"].to_numpy(float)
+    tension = sums["sum_mean"].to_numpy(float) / n_articles
+    sum_score = sums["sum_score"].to_numpy(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        var_means = (sums["sum_mean_sq"].to_numpy(float) - n_articles * tension * tension) / (n_articles - 1)
+        se_means = np.sqrt(np.clip(var_means, 0, None)) / np.sqrt(n_articles)
+        var_scores = (sums["sum_sq"].to_numpy(float) - sum_score * sum_score / n_obs) / (n_obs - 1)
+        se_scores = np.sqrt(np.clip(var_scores, 0, None)) / np.sqrt(n_obs)
+    half = BAND_Z * np.where(n_articles >= 2, se_means, np.where(n_obs >= 2, se_scores, 0.0))
+    return pd.DataFrame({
+        "tension": tension.round(3),
+        "low": np.clip(tension - half, SCORE_MIN, SCORE_MAX).round(3),
+        "high": np.clip(tension + half, SCORE_MIN, SCORE_MAX).round(3),
+    }, index=sums.index)
 
 
 def period_table(obs: pd.DataFrame, freq: str) -> pd.DataFrame:
-    """Observations [article_id, event_date, score] -> one row per period.
+    """Observations [article_id, event_date, score] -> one row per period (D, W or M), oldest first.
 
-    Columns: period (Timestamp, start of the period), tension, n_obs, n_articles, low, high.
+    Columns: PERIOD_COLUMNS, period a Timestamp (the period's first day, tracker.periods).
     """
-    columns = ["period", "tension", "n_obs", "n_articles", "low", "high"]
+    check_freq(freq)
     if obs.empty:
-        return pd.DataFrame(columns=columns)
-    df = obs[["article_id", "event_date", "score"]].copy()
-    df["period"] = period_start(df["event_date"], freq)
-    per_article = (
-        df.groupby(["period", "article_id"])["score"].agg(["mean", "count", "std"]).reset_index()
-    )
-    rows = []
-    for period, group in per_article.groupby("period", sort=True):
-        means = group["mean"]
-        n_articles = len(group)
-        n_obs = int(group["count"].sum())
-        tension = float(means.mean())
-        if n_articles >= 2:
-            spread = float(means.std(ddof=1)) / math.sqrt(n_articles)
-        elif n_obs >= 2:
-            spread = float(group["std"].iloc[0]) / math.sqrt(n_obs)
-        else:
-            spread = 0.0
-        half = 1.96 * spread
-        rows.append(
-            (period, round(tension, 3), n_obs, n_articles, round(clip(tension - half), 3), round(clip(tension + half), 3))
-        )
-    return pd.DataFrame(rows, columns=columns)
+        return pd.DataFrame(columns=PERIOD_COLUMNS)
+    df = obs[["article_id", "score"]].astype({"score": float})
+    df["period"] = period_starts(obs["event_date"], freq)
+    df["score_sq"] = df["score"] * df["score"]
+    per_article = df.groupby(["period", "article_id"]).agg(
+        n=("score", "count"), s=("score", "sum"), ss=("score_sq", "sum")
+    ).reset_index()
+    per_article["mean"] = per_article["s"] / per_article["n"]
+    per_article["mean_sq"] = per_article["mean"] * per_article["mean"]
+    sums = per_article.groupby("period", sort=True).agg(
+        n_articles=("article_id", "count"), n_obs=("n", "sum"), sum_mean=("mean", "sum"),
+        sum_mean_sq=("mean_sq", "sum"), sum_score=("s", "sum"), sum_sq=("ss", "sum"),
+    ).reset_index()
+    table = pd.concat([sums, period_values(sums)], axis=1)
+    return table[PERIOD_COLUMNS]

@@ -1,6 +1,8 @@
-"""The Store: scored articles in, DataFrames for the CLI and the dashboard out.
+"""The Store: scored articles in (stored, rescored), and read back as the records that were stored.
 
-Writes follow two rules. One transaction per article: its sentences, mentions, dates,
+The numbers users see (pairs, timelines, the matrix) are read by queries.py, the sentences and cues
+behind them by evidence.py; the Store only reads what writing, rescoring, `explain` and the ingest
+log need. Writes follow two rules. One transaction per article: its sentences, mentions, dates,
 observations and cues are stored together or not at all. One row per text: the article's key
 (the hash of its normalised text) is unique, so a second copy, even from another process racing
 on the same file, ends as "duplicate" and writes nothing.
@@ -26,9 +28,7 @@ from tracker.records import (
     ScoredArticle,
     Sentence,
     SentenceReading,
-    make_pair,
 )
-from tracker.scorer.scoring import period_table
 from tracker.store import db
 from tracker.store.schema import (
     OUTCOMES,
@@ -41,15 +41,7 @@ from tracker.store.schema import (
     sentences,
 )
 
-# How many observations `timeline` lists behind each period.
-EXAMPLES_PER_PERIOD = 3
 JOIN = "; "
-
-OBSERVATION_COLUMNS = [
-    "observation_id", "article_id", "sentence_id", "sentence_index", "pair", "event_date", "precision",
-    "date_expression", "score", "sentence_text", "title", "outlet", "url", "published",
-]
-PAIRS_COLUMNS = ["pair", "observations", "articles", "mean_tension", "first_date", "last_date"]
 
 
 class InvalidRecord(db.StoreError):
@@ -67,16 +59,6 @@ class ObservationChange:
     @property
     def total(self) -> int:
         return self.added + self.removed + self.changed
-
-
-def pair_code(pair: str | tuple[str, str]) -> str:
-    """'RUS-USA' for ('USA', 'RUS'), 'usa-rus' or 'RUS-USA': pairs are unordered ISO alpha-3 codes."""
-    if isinstance(pair, str):
-        parts = pair.strip().upper().split("-")
-        if len(parts) != 2:
-            raise ValueError(f"a pair is two ISO codes joined by '-', like RUS-USA, not {pair!r}")
-        pair = (parts[0], parts[1])
-    return "-".join(make_pair(*pair))
 
 
 def _utcnow() -> datetime:
@@ -339,116 +321,6 @@ class Store:
     def article_ids(self) -> list[int]:
         with self.engine.connect() as conn:
             return list(conn.execute(select(articles.c.id).order_by(articles.c.id)).scalars())
-
-    def pairs_summary(self) -> pd.DataFrame:
-        """Every pair: observations, articles, mean tension, first and last event date.
-
-        The mean follows the period rule of tracker.scorer.scoring: each article's mean first, then the mean
-        of those, so one long article does not outweigh several short ones.
-        """
-        per_article = (
-            select(
-                observations.c.pair,
-                observations.c.article_id,
-                func.count().label("n"),
-                func.avg(observations.c.score).label("mean"),
-                func.min(observations.c.event_date).label("first"),
-                func.max(observations.c.event_date).label("last"),
-            )
-            .group_by(observations.c.pair, observations.c.article_id)
-        )
-        df = self._frame(per_article, ["pair", "article_id", "n", "mean", "first", "last"])
-        if df.empty:
-            return pd.DataFrame(columns=PAIRS_COLUMNS)
-        df["mean"] = df["mean"].astype(float)
-        summary = df.groupby("pair").agg(
-            observations=("n", "sum"),
-            articles=("article_id", "nunique"),
-            mean_tension=("mean", "mean"),
-            first_date=("first", "min"),
-            last_date=("last", "max"),
-        ).reset_index()
-        summary["mean_tension"] = summary["mean_tension"].round(3)
-        summary["observations"] = summary["observations"].astype(int)
-        summary = summary.sort_values(["observations", "pair"], ascending=[False, True], kind="stable")
-        return summary[PAIRS_COLUMNS].reset_index(drop=True)
-
-    def observations_frame(
-        self, pair: str | tuple[str, str], start: date | None = None, end: date | None = None
-    ) -> pd.DataFrame:
-        """A pair's observations between start and end (both included), oldest first.
-
-        Columns: OBSERVATION_COLUMNS; event_date and published as Timestamps.
-        """
-        code = pair_code(pair)
-        query = (
-            select(
-                observations.c.id, observations.c.article_id, observations.c.sentence_id, sentences.c.idx,
-                observations.c.pair, observations.c.event_date, observations.c.precision,
-                observations.c.date_expression, observations.c.score, sentences.c.text, articles.c.title,
-                articles.c.outlet, articles.c.url, articles.c.published,
-            )
-            .join(sentences, observations.c.sentence_id == sentences.c.id)
-            .join(articles, observations.c.article_id == articles.c.id)
-            .where(observations.c.pair == code)
-            .order_by(observations.c.event_date, observations.c.article_id, sentences.c.idx, observations.c.id)
-        )
-        if start is not None:
-            query = query.where(observations.c.event_date >= start)
-        if end is not None:
-            query = query.where(observations.c.event_date <= end)
-        df = self._frame(query, OBSERVATION_COLUMNS)
-        df["event_date"] = pd.to_datetime(df["event_date"])
-        df["published"] = pd.to_datetime(df["published"])
-        df["score"] = df["score"].astype(float)
-        return df
-
-    def timeline(
-        self,
-        pair: str | tuple[str, str],
-        freq: str,
-        start: date | None = None,
-        end: date | None = None,
-        examples: int = EXAMPLES_PER_PERIOD,
-    ) -> pd.DataFrame:
-        """One row per period: scoring.period_table's columns plus the observations behind it.
-
-        Added columns: observation_ids (the first `examples` ids), excerpts (their sentences, same
-        order), strongest, the id of the observation with the largest |score| in the period.
-        """
-        obs = self.observations_frame(pair, start, end)
-        table = period_table(obs, freq)
-        table["observation_ids"] = pd.Series([[] for _ in range(len(table))], dtype=object)
-        table["excerpts"] = pd.Series([[] for _ in range(len(table))], dtype=object)
-        table["strongest"] = pd.Series([None] * len(table), dtype=object)
-        if table.empty:
-            return table
-        # A period is the last period start at or before the date: whatever convention scoring uses.
-        starts = pd.DatetimeIndex(table["period"])
-        position = starts.searchsorted(obs["event_date"], side="right") - 1
-        for row, group in obs.groupby(position, sort=True):
-            first = group.head(examples)
-            table.at[row, "observation_ids"] = [int(i) for i in first["observation_id"]]
-            table.at[row, "excerpts"] = list(first["sentence_text"])
-            table.at[row, "strongest"] = int(group.loc[group["score"].abs().idxmax(), "observation_id"])
-        return table
-
-    def observation_details(self, ids: Sequence[int]) -> pd.DataFrame:
-        """Observations by id with their cues: what the dashboard shows when a point is clicked."""
-        query = (
-            select(
-                observations.c.id.label("observation_id"), observations.c.article_id, observations.c.pair,
-                observations.c.event_date, observations.c.score, sentences.c.text.label("sentence_text"),
-                sentences.c.start_char.label("sentence_start"), cues.c.text.label("cue_text"),
-                cues.c.start_char.label("cue_start"), cues.c.end_char.label("cue_end"), cues.c.weight,
-                cues.c.base_weight, cues.c.modifiers, cues.c.category,
-            )
-            .join(sentences, observations.c.sentence_id == sentences.c.id)
-            .outerjoin(cues, cues.c.observation_id == observations.c.id)
-            .where(observations.c.id.in_(list(ids)))
-            .order_by(observations.c.id, cues.c.start_char)
-        )
-        return self._frame(query)
 
     def stored_article(self, article_id: int) -> Article | None:
         """The article as it was read, rebuilt from the stored row: what rescore scores again."""

@@ -7,7 +7,6 @@ languages, to test general rules (not the seed's wording).
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pycountry
@@ -374,25 +373,6 @@ def test_seed_first_sentence(read):
     assert countries(found) == {"RUS", "USA"}
     assert roles(found)["Kremlin"] == "place"
     assert roles(found)["syrien"] == "topic"
-
-
-# --- speed ----------------------------------------------------------------------------------------
-
-
-def test_mentions_cost_far_less_than_the_parse(nlp_fr):
-    # invented example, repeated to make a measurable batch
-    text = ("Le président russe a reçu à Moscou son homologue turc, alors que Washington et Pékin "
-            "s'opposent au sujet de Taïwan. Les deux pays ont signé un accord. ") * 10
-    texts = [text] * 6
-    start = time.perf_counter()
-    docs = list(nlp_fr.pipe(texts))
-    parse = time.perf_counter() - start
-    start = time.perf_counter()
-    for doc in docs:
-        for sent in doc.sents:
-            find_mentions(sent, "fr", DAY)
-    mentions = time.perf_counter() - start
-    assert mentions < 0.25 * parse, f"mentions {mentions:.3f}s vs parse {parse:.3f}s"
 
 
 # --- rules found while reading the demo corpus (sentences below are invented) --------------------

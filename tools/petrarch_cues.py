@@ -11,7 +11,7 @@ A pattern becomes one row per verb of its block and per member of each synonym s
 (lemmas; "~N" = up to N words between): the verb, then the object words "~4" after it, then each
 further word or prepositional phrase "~3" after the previous one (a subject noun "~3" before the
 verb); a {...} phrase stays contiguous. Our matcher lemmatises, so one row covers a verb's regular
-forms; a listed irregular form only makes a row of its own when its lemma differs.
+and irregular forms (the English model's lemmatizer reduces them): the listed forms make no rows.
 
 Weights: the code's Goldstein value (tools/cameo_goldstein.tsv), sign reversed and compressed onto
 the design's bands (tools/cameo_bands.tsv, which also names the category and drops codes that are
@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lookups import load_lookups
 
@@ -216,6 +217,7 @@ class Keyer:
         self.rules = [(old, new) for pos in ("verb", "noun", "adj") for old, new in (rules.get(pos) or [])]
         self.prob = tables.get_table("lexeme_prob", {})
         self._words: dict[str, tuple[str, ...]] = {}
+        self._english: Language | None = None
 
     def canon(self, word: str) -> str:
         word = word.lower().lstrip("=")
@@ -243,6 +245,15 @@ class Keyer:
         word's own key, so a new pattern word "bomber" would stop "bomber" reading as our "bomb"."""
         return {self.canon(word[: len(word) - len(old)] + new) for old, new in self.rules
                 if old and word.endswith(old) and len(word) > len(old)} - {word}
+
+    def lemmatizers_agree(self, words: tuple[str, ...]) -> bool:
+        """The English model's lemma of each word keys as the lookup table's does: where they differ
+        ("masses": "masse" against "mass") a row with the word may never match a sentence."""
+        if self._english is None:
+            from tracker.scorer.nlp import get_nlp
+
+            self._english = get_nlp("en")
+        return all(self.canon(t.lemma_) == self.canon(t.text) for t in self._english(" ".join(words)))
 
     def logprob(self, word: str) -> float:
         return float(self.prob.get(word, -20.0))
@@ -327,9 +338,9 @@ class Row:
 
 
 def _verb_forms(verb: Verb, keyer: Keyer) -> list[tuple[str, ...]]:
-    """The verb and those of its listed forms our lemma lookup does not reduce to it."""
-    base = keyer.key(" ".join(verb.words))
-    return [verb.words] + [f for f in verb.forms if f and keyer.key(" ".join(f)) != base]
+    """The verb alone: the English model's lemmatizer reduces its forms, irregular ones included
+    ("brought" -> "bring"), so a row per listed form would only repeat it (or keep a misspelling)."""
+    return [verb.words]
 
 
 def _roots(block: Block) -> set[str]:
@@ -447,7 +458,8 @@ def known_members(synsets: dict[str, list[tuple[str, ...]]], keyer: Keyer) -> di
         kept[name] = []
         for member in members:
             key = keyer.key(" ".join(member))
-            if len(member) <= 2 and key not in seen and all(keyer.logprob(w) >= SYNSET_MIN_LOGPROB for w in member):
+            if (len(member) <= 2 and key not in seen and all(keyer.logprob(w) >= SYNSET_MIN_LOGPROB for w in member)
+                    and keyer.lemmatizers_agree(member)):
                 seen.add(key)
                 kept[name].append(member)
     return kept

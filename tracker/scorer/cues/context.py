@@ -62,7 +62,7 @@ class SentenceContext:
         self.position = {t.i: p for p, t in enumerate(tokens)}
         # Every token of a parsed sentence has a relation (the root's is "ROOT"); asking the Doc
         # (has_annotation) would scan the whole article for every sentence.
-        self.has_parse = bool(tokens[0].dep) if tokens else False
+        self.has_parse = table.reads_parse and bool(tokens[0].dep) if tokens else False
         self.cue_at = {p: m for m in kept if m.entry.category != NOT_A_CUE for p in m.words}
         self.cue_words = set(self.cue_at)
         self._exempt: dict[tuple[str, int], bool] = {}

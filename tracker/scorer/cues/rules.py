@@ -103,6 +103,10 @@ class ModifierTable:
         self.lang = lang
         self.words = words
         self.kinds = frozenset(r.kind for r in rules)
+        # A language whose rows read the parse (child, head, morph, carrier: written on French UD
+        # relations) uses it; one whose rows are all windows (English today) keeps its window rules
+        # even when its pipeline parses.
+        self.reads_parse = any(r.scope in ("child", "head", "morph") or r.kind == "carrier" for r in rules)
         self._index_windows(rules)
         self._index_parse(rules, words)
         self.double_negation = ModifierRule(lang, "modality", "double negation", (), DOUBLE_NEGATION_FACTOR,

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from tracker.store import StoreError, open_store
+from tracker.store import StoreError, open_store, queries
 from tracker.store.db import DatabaseUnreachable
 
 # Invented for the tests: every character that ends a part of a URL.
@@ -98,14 +98,14 @@ def test_the_password_can_come_from_tracker_db_password(pg_admin_url, monkeypatc
 
         monkeypatch.setenv("TRACKER_DB_PASSWORD", PASSWORD)
         with open_store(url) as store:
-            assert store.pairs_summary().empty
+            assert queries.pairs_by_volume(store.engine).empty
             assert PASSWORD not in store.url
 
         # The same password percent-encoded in the URL, the variable unset.
         monkeypatch.delenv("TRACKER_DB_PASSWORD")
         user, rest = url.split("://", 1)[1].split("@", 1)
         with open_store(f"postgresql://{user}:{quote(PASSWORD, safe='')}@{rest}") as store:
-            assert store.pairs_summary().empty
+            assert queries.pairs_by_volume(store.engine).empty
 
 
 @pytest.mark.postgres
@@ -119,4 +119,4 @@ def test_the_password_can_come_from_a_pgpass_file(pg_admin_url, monkeypatch, tmp
         pgpass.chmod(0o600)  # libpq ignores a file others can read
         monkeypatch.setenv("PGPASSFILE", str(pgpass))
         with open_store(url) as store:
-            assert store.pairs_summary().empty
+            assert queries.pairs_by_volume(store.engine).empty

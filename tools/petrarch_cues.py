@@ -46,8 +46,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import spacy
-from spacy.language import Language
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
 from spacy.lookups import load_lookups
 
 from tracker.scorer.cues import load_modifiers

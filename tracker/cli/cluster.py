@@ -26,7 +26,7 @@ def with_tls_options(command):
 
 
 class ClusterGroup(click.Group):
-    # Read by tracker.cli.TrackerGroup: --db is accepted here like everywhere, but not shown (no database).
+    # Read by tracker.cli.group.TrackerGroup: --db is accepted here like everywhere, but not shown (no database).
     uses_database = False
 
 

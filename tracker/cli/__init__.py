@@ -1,0 +1,48 @@
+"""The `tracker` command: one function per subcommand, each with an Example in its help.
+
+Library errors (a database it cannot use, a file it cannot read, an unknown pair) become one line
+saying what is wrong and what to do, never a traceback: see TrackerGroup.invoke (tracker/cli/group.py).
+The commands live by theme: reading.py (pairs, timeline, export, explain), ingesting.py (ingest,
+rescore), dropfolder.py (watch, status, serve), cluster.py (cluster).
+"""
+
+from __future__ import annotations
+
+import click
+
+from tracker import __version__
+from tracker.cli.cluster import cluster
+from tracker.cli.dropfolder import serve, status, watch
+from tracker.cli.group import DB_HELP, State, TrackerGroup
+from tracker.cli.ingesting import ingest, rescore
+from tracker.cli.reading import explain, export, pairs, timeline
+
+__all__ = ["State", "TrackerGroup", "cli", "main"]
+
+
+@click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", envvar="TRACKER_DB", metavar="PATH|URL", help=DB_HELP)
+@click.version_option(__version__, prog_name="tracker")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Bilateral-relations tension tracker: score French and English news, store dated
+    observations per country pair, and explore them.
+
+    \b
+    Example:
+      tracker ingest corpus/
+      tracker pairs
+      tracker timeline RUS-USA --freq M
+    """
+    state = State(db)
+    ctx.obj = state
+    ctx.call_on_close(state.close)
+
+
+for command in (ingest, pairs, timeline, export, explain, rescore, watch, status, serve):
+    cli.add_command(command)
+cli.add_command(cluster)  # in its own module: it starts Dask nodes, it reads no database
+
+
+def main() -> None:
+    cli(prog_name="tracker")

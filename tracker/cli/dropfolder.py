@@ -1,0 +1,183 @@
+"""The commands around the drop folder: `tracker watch`, `tracker status`, and `tracker serve` (the
+dashboard, which watches the drop folder while it runs).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+from rich.markup import escape
+
+from tracker.cli.options import lexicon_option, load_lexicon_files, make_console
+
+if TYPE_CHECKING:
+    from tracker.cli.group import State
+
+
+# ------------------------------------------------------------------------------- drop folder
+
+
+def _inbox(state: State, folder: str | None) -> Path:
+    from tracker.ingest.dropfolder import default_inbox
+
+    return Path(folder) if folder else default_inbox(state.db)
+
+
+@click.command(short_help="Watch the drop folder and ingest what lands in it.")
+@click.argument("folder", required=False, type=click.Path(file_okay=False))
+@click.option("--once", is_flag=True, help="Read what is in the folder now, then stop (for cron and scripts).")
+@click.option("--debounce", default=0.5, show_default=True, type=click.FloatRange(0.0, 60.0), metavar="SECONDS",
+              help="How long a file must stay unchanged before it is read (so a file being written is not read half-way).")
+@click.option("--max-mb", default=5.0, show_default=True, type=click.FloatRange(0.01, 1000.0),
+              help="Size limit of a text file in MB (PDF, Word and zip files get 10 times more).")
+@lexicon_option
+@click.pass_obj
+def watch(state: State, folder: str | None, once: bool, debounce: float, max_mb: float,
+          lexicon_files: tuple[str, ...]) -> None:
+    """Watch FOLDER (default: inbox/ beside the database, see the README) and ingest every file
+    dropped into it.
+
+    Files already there are read first. Read files move to FOLDER/archive/DATE/, duplicates to
+    FOLDER/archive/DATE/duplicates/, files that cannot be read to FOLDER/rejected/ with
+    NAME.reason.txt beside them. Nothing is deleted. Ctrl+C stops it. With --once the exit
+    status is 1 when a file or record was rejected.
+
+    \b
+    Example:
+      tracker watch ~/articles-inbox
+      tracker --db ./tracker.db watch --once
+    """
+    from tracker.ingest.dropfolder import DropFolder
+    from tracker.ingest.inprocess import Outcome
+
+    lexicon = load_lexicon_files(lexicon_files)
+    store = state.store
+    inbox = _inbox(state, folder)
+    console = make_console()
+
+    def show(result) -> None:
+        for outcome in result.outcomes:
+            where = escape(result.name + (f" ({outcome.record})" if outcome.record else ""))
+            if outcome.outcome == "stored":
+                console.print(f"[green]stored[/]     {where}: {escape(outcome.title or '')} "
+                              f"({outcome.observations} observations)")
+            elif outcome.outcome == "duplicate":
+                console.print(f"[yellow]duplicate[/]  {where}: {escape(outcome.reason)}")
+            else:
+                console.print(f"[red]rejected[/]   {where}: {escape(outcome.reason)}")
+        if result.unpacked:
+            console.print(f"[cyan]unpacked[/]   {escape(result.name)}: {len(result.unpacked)} files")
+
+    rejected: list[Outcome] = []
+
+    def on_result(result) -> None:
+        show(result)
+        rejected.extend(o for o in result.outcomes if o.outcome == "rejected")
+
+    drop = DropFolder(inbox, store, debounce=debounce, max_bytes=int(max_mb * 1024 * 1024), lexicon=lexicon,
+                      on_result=on_result)
+    if not once:
+        console.print(f"Watching {escape(str(inbox))} (database {escape(store.url)}); Ctrl+C stops.")
+    import signal
+
+    stopping = []
+
+    def stop_after_this_file(signum, _frame) -> None:
+        # The file being read is finished (stored, moved, reported); a second Ctrl+C stops at once.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        stopping.append(signum)
+        drop.stop()
+
+    def stop_now(signum, _frame) -> None:
+        # SIGTERM (a service manager, a shutdown) waits for no file: the one being read stays in the
+        # inbox and is read again at the next start (its articles stored so far are duplicates then).
+        stopping.append(signum)
+        drop.stop()
+        raise KeyboardInterrupt
+
+    previous = {signal.SIGINT: signal.signal(signal.SIGINT, stop_after_this_file),
+                signal.SIGTERM: signal.signal(signal.SIGTERM, stop_now)}
+    try:
+        drop.run(once=once)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if stopping or not once:
+        console.print("Stopped.")
+    if once and rejected:
+        raise SystemExit(1)
+
+
+@click.command(short_help="The drop folder: waiting, processed and rejected today, last errors.")
+@click.argument("folder", required=False, type=click.Path(file_okay=False))
+@click.option("--errors", default=5, show_default=True, type=click.IntRange(0, 100), help="How many recent errors to list.")
+@click.pass_obj
+def status(state: State, folder: str | None, errors: int) -> None:
+    """What the drop folder FOLDER (default: inbox/ beside the database) has waiting, what was
+    stored, found duplicate and rejected today, and the last rejections with their reasons.
+
+    \b
+    Example:
+      tracker status
+      tracker status ~/articles-inbox --errors 10
+    """
+    from tracker.ingest.dropfolder import drop_status
+
+    inbox = _inbox(state, folder)
+    report = drop_status(state.store, inbox, errors=errors)
+    console = make_console()
+    console.print(f"Drop folder {escape(str(inbox))}" + ("" if inbox.is_dir() else " (does not exist yet)"))
+    names = ", ".join(p.name for p in report.waiting[:5]) + (", ..." if len(report.waiting) > 5 else "")
+    console.print(f"  waiting:   {len(report.waiting)}" + (f" ({escape(names)})" if report.waiting else ""))
+    console.print(f"  today:     {report.today['stored']} stored, {report.today['duplicate']} duplicates, "
+                  f"{report.today['rejected']} rejected")
+    if report.last_errors:
+        console.print("Last errors:")
+        for error in report.last_errors:
+            record = f" ({error['record']})" if error["record"] else ""
+            console.print(f"  {error['at']:%Y-%m-%d %H:%M}  {escape(Path(error['path']).name + record)}: "
+                          f"{escape(error['reason'])}")
+
+
+# ----------------------------------------------------------------------------------------- serve
+
+
+@click.command(short_help="The dashboard on http://127.0.0.1:8050.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; 0.0.0.0 opens the dashboard to the network.")
+@click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--inbox", type=click.Path(file_okay=False), default=None,
+              help="The drop folder watched while the dashboard runs (default: inbox/ beside the database).")
+@click.option("--watch/--no-watch", default=True, show_default=True,
+              help="Ingest what lands in the drop folder while the dashboard runs.")
+@click.pass_obj
+def serve(state: State, host: str, port: int, inbox: str | None, watch: bool) -> None:
+    """The dashboard: each pair's tension over time and the sentences behind every point.
+
+    Files dropped into the drop folder appear on the dashboard within seconds.
+
+    \b
+    Example:
+      tracker serve --port 8050
+    """
+    store = state.store  # a database it cannot use is reported here, before the server starts
+    url = store.engine.url.render_as_string(hide_password=False)
+    from dashboard.app import create_app
+    from tracker.ingest.dropfolder import DropFolder
+
+    folder = _inbox(state, inbox)
+    app = create_app(url, inbox=folder)
+    drop = DropFolder(folder, store).start() if watch else None
+    click.echo(f"Dashboard on http://{host}:{port} (database {store.url}); Ctrl+C stops it.", err=True)
+    if drop:
+        click.echo(f"Watching the drop folder {folder}", err=True)
+    try:
+        app.run(host=host, port=port)
+    finally:
+        if drop:
+            drop.stop()
+

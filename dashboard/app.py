@@ -263,7 +263,7 @@ def _register_shell(app: dash.Dash, ctx: AppContext) -> None:
 def _accept(ctx: AppContext, filename: str, content: str) -> list:
     """Hand one uploaded file to the drop folder's reader; one list item per article or rejection."""
     try:
-        from tracker.ingest.dropfolder import accept_upload
+        from tracker.ingest.uploads import accept_upload
     except ImportError:
         return [html.Li(f"{filename}: uploading is not available in this version; drop the file into {ctx.inbox}",
                         className="outcome outcome-rejected")]

@@ -20,7 +20,7 @@ import pytest
 from dropfiles import numbered_body, text_article, write
 from sqlalchemy import create_engine, text
 
-from tracker.ingest.dropfolder import REASON_SUFFIX
+from tracker.ingest.inbox_files import REASON_SUFFIX
 from tracker.records import content_hash
 
 ARTICLES = 200

@@ -20,8 +20,10 @@ from dropfiles import numbered_body, text_article, write, zip_bytes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.ingest.dropfolder import REASON_SUFFIX, DropFolder, accept_upload
+from tracker.ingest.dropfolder import DropFolder
+from tracker.ingest.inbox_files import REASON_SUFFIX
 from tracker.ingest.inprocess import STORED
+from tracker.ingest.uploads import accept_upload
 from tracker.store import open_store
 
 DEBOUNCE = 0.2
@@ -342,7 +344,8 @@ def test_a_long_name_dropped_twice_is_stored_once_and_leaves_no_hidden_files(wat
 @settings(max_examples=200, deadline=None)
 @given(raw=st.binary(min_size=1, max_size=255).filter(lambda b: b"/" not in b and b"\x00" not in b))
 def test_any_file_name_becomes_a_safe_name(raw):
-    from tracker.ingest.dropfolder import printable_name, unsafe_name
+    from tracker.ingest.inbox_files import unsafe_name
+    from tracker.ingest.inprocess import printable_name
     from tracker.readers.archive import safe_filename
 
     name = os.fsdecode(raw)

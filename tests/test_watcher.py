@@ -26,15 +26,11 @@ from dropfiles import (
     zip_bytes,
 )
 
-from tracker.ingest.dropfolder import (
-    REASON_SUFFIX,
-    DropFolder,
-    accept_upload,
-    default_inbox,
-    drop_status,
-    move_without_overwrite,
-)
+from tracker.ingest.drop_status import drop_status
+from tracker.ingest.dropfolder import DropFolder, default_inbox
+from tracker.ingest.inbox_files import REASON_SUFFIX, move_without_overwrite
 from tracker.ingest.inprocess import DUPLICATE, REJECTED, STORED
+from tracker.ingest.uploads import accept_upload
 from tracker.store import open_store
 
 DEBOUNCE = 0.2

@@ -125,7 +125,7 @@ def status(state: State, folder: str | None, errors: int) -> None:
       tracker status
       tracker status ~/articles-inbox --errors 10
     """
-    from tracker.ingest.dropfolder import drop_status
+    from tracker.ingest.drop_status import drop_status
 
     inbox = _inbox(state, folder)
     report = drop_status(state.store, inbox, errors=errors)

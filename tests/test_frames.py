@@ -49,3 +49,17 @@ def test_countries_named_together_in_a_mutual_act_stay_a_pair(text, lang, pair):
     reading = _reading(text, lang)
     assert pair in _codes(reading.pairs)
     assert pair not in _codes(a.pair for a in reading.set_aside)
+
+
+@pytest.mark.parametrize(("text", "lang", "pairs"), [
+    # A mediator named a second time, by its demonym, is still no side (invented).
+    ("Sous l'égide du Qatar, le Tchad et le Soudan ont signé dimanche un cessez-le-feu, a salué la "
+     "diplomatie qatarie.", "fr", {"SDN-TCD"}),
+    # Mediation written as a noun with its agent (invented).
+    ("Le Burundi et le Rwanda ont rouvert leur frontière à l'issue d'une médiation conduite par la Tanzanie.",
+     "fr", {"BDI-RWA"}),
+    ("Chad and Sudan signed a ceasefire after a mediation led by Qatar, the Qatari foreign ministry said.",
+     "en", {"SDN-TCD"}),
+])
+def test_a_mediator_is_no_side_wherever_the_sentence_names_it(text, lang, pairs):
+    assert _codes(_reading(text, lang).pairs) == pairs

@@ -302,7 +302,11 @@ def test_gate_floors(gold_evaluation, request, record_property):
 # heldout2 precision 0.791 -> 0.854, recall 0.944 -> 0.972, absent 0.571 -> 0.686, sign 0.862 -> 0.910, date 1.000 -> 1.000
 # heldout3 (blind when pinned) precision 0.831, recall 0.925, absent 0.792, sign 0.841, date 0.953
 # heldout4 first blind measure: precision 0.744 (fr 0.759, en 0.730), recall 0.913 (fr 0.906, en 0.920),
-#   absent 0.512 (fr 0.474, en 0.545), sign 0.759 (fr 0.746, en 0.772), date 0.972 (fr 0.962, en 0.981)
+#   absent 0.512 (fr 0.474, en 0.545), sign 0.759 (fr 0.746, en 0.772), date 0.972 (fr 0.962, en 0.981);
+#   when pinned, after rules improved by failure kind (sides of an act, CAMEO cue rows, background and
+#   object-polarity modifiers, mediators named again or as observers), so partly in-sample: precision 0.803
+#   (fr 0.806, en 0.799), recall 0.910 (fr 0.899, en 0.920), absent 0.665, sign 0.798 (fr 0.776, en 0.819),
+#   date 0.973
 HELDOUT_FLOORS = {
     HELDOUT: {"pair_precision": 0.88, "pair_recall": 0.96, "absent_kept_out": 0.82, "sign_accuracy": 0.84,
               "date_accuracy": 0.95},
@@ -310,7 +314,7 @@ HELDOUT_FLOORS = {
                "date_accuracy": 0.96},
     HELDOUT3: {"pair_precision": 0.80, "pair_recall": 0.90, "absent_kept_out": 0.75, "sign_accuracy": 0.80,
                "date_accuracy": 0.92},
-    HELDOUT4: {"pair_precision": 0.73, "pair_recall": 0.90, "absent_kept_out": 0.49, "sign_accuracy": 0.74,
+    HELDOUT4: {"pair_precision": 0.79, "pair_recall": 0.90, "absent_kept_out": 0.65, "sign_accuracy": 0.78,
                "date_accuracy": 0.96},
 }
 

@@ -59,6 +59,7 @@ The package:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Span
@@ -125,4 +126,15 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mentio
         for country in reading.country.split("+"):
             mentions.append(Mention(start + base, end + base, text, country, reading.kind, decision.role, detail))
         previous = Previous(match, decision)
-    return mentions
+    return _mediators_named_again(mentions)
+
+
+def _mediators_named_again(mentions: list[Mention]) -> list[Mention]:
+    """A mediator stays the mediator wherever the sentence names it again ("sous l'égide de Doha ...
+    la diplomatie qatarie", "Qatar-brokered talks ... Qatar's envoy"): it is no side of the act."""
+    mediators = {m.country for m in mentions if m.role == "mediator"}
+    return [
+        replace(m, role="mediator", detail=f"{m.detail}; mediator: the sentence's mediator named again")
+        if m.role == "actor" and m.country in mediators else m
+        for m in mentions
+    ]

@@ -756,6 +756,30 @@ FAILED_AND_ENDED_SENTENCES = [
 ]
 
 
+BACKGROUND_AND_POLARITY = [
+    # The setting of the act is not the act: the agreement sets the level (invented examples).
+    ('fr', '-', "Malgré la guerre commerciale, Ottawa et Pékin ont signé un accord de libre-échange."),
+    ('en', '-', "Despite the trade war, Ottawa and Beijing signed a free trade agreement."),
+    ('en', '-', "After years of severed ties, Cairo and Tehran restored diplomatic relations."),
+    # The object sets the polarity: a broken agreement is tension, an eased hostility cooperation.
+    ('fr', '+', "Kinshasa a violé l'accord de paix signé avec Kigali."),
+    ('en', '+', "Ankara withdrew from the security pact with Baghdad."),
+    ('en', '+', "The breach of the truce by Kinshasa angered Kigali."),
+    ('en', '-', "The easing of visa restrictions on Ghanaians was welcomed in Accra."),
+    ('fr', '-', "L'assouplissement de l'embargo contre Cuba a été salué à La Havane."),
+    ('fr', '-', "Londres a allégé les restrictions de visas imposées aux Ghanéens."),
+    ('fr', '-', "Le retrait des sanctions contre Minsk a été annoncé par Vilnius."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sign", "text"), BACKGROUND_AND_POLARITY)
+def test_background_is_damped_and_the_object_sets_the_polarity(request, lang, sign, text):
+    from tracker.scorer.scoring import sentence_score
+
+    score = sentence_score(cues_of(request.getfixturevalue(lang), text))
+    assert (score > 0 if sign == "+" else score < 0), score
+
+
 @pytest.mark.parametrize(("lang", "sign", "text"), FAILED_AND_ENDED_SENTENCES)
 def test_failed_meetings_and_ended_hostilities(request, lang, sign, text):
     from tracker.scorer.scoring import sentence_score

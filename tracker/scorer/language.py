@@ -8,6 +8,7 @@ ambiguous to trust, so they inherit the language around them.
 
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -20,9 +21,12 @@ MIN_CONFIDENCE = 0.9
 
 @lru_cache(maxsize=2)
 def _identifier(restricted: bool) -> LanguageIdentifier:
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    if restricted:
-        ident.set_languages(list(SUPPORTED))
+    if not restricted:
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # The model is decompressed once per process (a few tenths of a second): restricting a copy
+    # makes new arrays from the full model's and leaves the copied identifier as it was.
+    ident = copy.copy(_identifier(False))
+    ident.set_languages(list(SUPPORTED))
     return ident
 
 

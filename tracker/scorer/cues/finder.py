@@ -27,17 +27,35 @@ class CueFinder:
     """Finds one language's cues in sentences; build once per (nlp, lang, lexicon): see cue_finder()."""
 
     def __init__(self, nlp: Language, lang: str, lexicon: Lexicon, modifiers: Sequence[ModifierRule] | None = None):
+        self.nlp = nlp
         self.lang = lang
         self.lexicon = lexicon
         self.entries = lexicon.entries(lang)
-        words = cue_words(lang)
-        self.keyer = WordKeyer(lang, words)
-        rules = [r for r in (load_modifiers() if modifiers is None else modifiers) if r.lang == lang]
-        self.table = ModifierTable(lang, rules, words)
-        self.patterns = PatternSet(nlp, self.entries, self.keyer, words.articles)
-        self.keyed_patterns = self.patterns.keyed_patterns
-        self.reader = WordReader(self.keyer, self.table, words.articles, self.patterns.pattern_words)
-        self.version = f"{lexicon.version}-{rules_hash(rules, words)}-r{RULES_VERSION}"
+        self.words = cue_words(lang)
+        self.rules = [r for r in (load_modifiers() if modifiers is None else modifiers) if r.lang == lang]
+        self.version = f"{lexicon.version}-{rules_hash(self.rules, self.words)}-r{RULES_VERSION}"
+
+    # Built on the first sentence that needs them (the version above does not): a French article
+    # does not build the English patterns, nor does the scorer version an ingest stores.
+    @functools.cached_property
+    def keyer(self) -> WordKeyer:
+        return WordKeyer(self.lang, self.words)
+
+    @functools.cached_property
+    def table(self) -> ModifierTable:
+        return ModifierTable(self.lang, self.rules, self.words)
+
+    @functools.cached_property
+    def patterns(self) -> PatternSet:
+        return PatternSet(self.nlp, self.entries, self.keyer, self.words.articles)
+
+    @property
+    def keyed_patterns(self) -> dict[str, tuple[str | int, ...]]:
+        return self.patterns.keyed_patterns
+
+    @functools.cached_property
+    def reader(self) -> WordReader:
+        return WordReader(self.keyer, self.table, self.words.articles, self.patterns.pattern_words)
 
     def find(self, sent: Span, base: int = 0) -> list[Cue]:
         """The cues of one sentence, with offsets ``base + token.idx`` into the article's text."""

@@ -9,15 +9,48 @@ part-of-speech tag is wrong ("amélioré" tagged NOUN keeps the lemma "amélior�
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
-from spacy.lookups import load_lookups
+from spacy.lookups import load_language_data
 from spacy.tokens import Token
+from spacy.util import registry
+
+from tracker.scorer.setup_cache import cached
 
 from .words import CueWords, norm
 
 CACHE_LIMIT = 200_000  # entries a per-word cache keeps across sentences before starting afresh
+
+
+LEMMA_TABLES = ("lemma_lookup", "lemma_rules")
+
+
+def lemma_tables(lang: str) -> dict[str, dict[str, Any]]:
+    """The language's lemma tables of spacy-lookups-data, as plain dicts, from the set-up cache.
+
+    (spaCy's Table keys them by a 64-bit hash of the word; a dict keyed by the word itself gives
+    the same answers and is read back from the cache in a few ms instead of rebuilt in a second.)
+    """
+    return cached(f"lemma-tables-{lang}", [lang, lookups_version()], lambda: _read_lemma_tables(lang))
+
+
+@functools.cache
+def lookups_version() -> str:
+    try:
+        return version("spacy-lookups-data")
+    except PackageNotFoundError:
+        return "absent"
+
+
+def _read_lemma_tables(lang: str) -> dict[str, dict[str, Any]]:
+    if lang not in registry.lookups:
+        return {}
+    paths = registry.lookups.get(lang)
+    return {name: dict(load_language_data(paths[name])) for name in LEMMA_TABLES if name in paths}
 
 
 class WordKeyer:
@@ -28,9 +61,10 @@ class WordKeyer:
         self.contractions = words.contractions
         self.verb_endings = words.get("verb ending")
         self.infinitive_ending = next(iter(words.get("infinitive ending")), "")
-        lookups = load_lookups(lang, ["lemma_lookup", "lemma_rules"], strict=False)
-        self.lookup = lookups.get_table("lemma_lookup", {}) if lookups.has_table("lemma_lookup") else {}
-        rules = lookups.get_table("lemma_rules") if lookups.has_table("lemma_rules") else {}
+        tables = lemma_tables(lang)
+        self.source = f"{lang} lemma tables of spacy-lookups-data {lookups_version()}"  # for cache keys
+        self.lookup: dict[str, Any] = tables.get("lemma_lookup", {})
+        rules: dict[str, Any] = tables.get("lemma_rules", {})
         self.rules = [pair for pos in ("verb", "noun", "adj") for pair in (rules.get(pos) or [])]
         # The rules indexed by their suffix, so an unseen word tests a few suffixes, not ~120 rules.
         self._rules_by_suffix: dict[str, list[tuple[int, str, str]]] = defaultdict(list)

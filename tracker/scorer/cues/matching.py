@@ -17,12 +17,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from tracker.scorer.lexicon import LexiconEntry, LexiconError
+from tracker.scorer.setup_cache import cached
 
 from .keys import CACHE_LIMIT, WordKeyer
 from .rules import ModifierRule, ModifierTable
@@ -138,20 +140,35 @@ def _segments_and_gaps(parts: list[str | int]) -> tuple[list[list[str]], list[in
     return segments, gaps
 
 
+def keyed_parts(nlp: Language, entries: Sequence[LexiconEntry], keyer: WordKeyer,
+                articles: frozenset[str]) -> list[list[str | int]]:
+    """Each entry's pattern as the matcher sees it: words as keys, gaps as ints.
+
+    Tens of thousands of phrases through the tokenizer and the lemma tables: kept in the set-up
+    cache, keyed on the patterns, the language, the pipeline and spaCy's version (the code and
+    word lists are in every key)."""
+    tokenizer_id = [str(nlp.lang), str(nlp.meta.get("name")), str(nlp.meta.get("version")), spacy.__version__]
+    patterns = "\n".join(entry.pattern for entry in entries)
+    return cached(f"cue-keys-{keyer.lang}", [*tokenizer_id, keyer.source, *sorted(articles), patterns],
+                  lambda: [_keyed(entry, nlp, keyer, articles) for entry in entries])
+
+
+def _keyed(entry: LexiconEntry, nlp: Language, keyer: WordKeyer, articles: frozenset[str]) -> list[str | int]:
+    parts: list[str | int] = []
+    for part in entry.parts:
+        if isinstance(part, int) or part.startswith("="):
+            parts.append(part)
+        else:  # a pattern word may be several tokens ("cessez-le-feu" is one, "all-out" three)
+            parts.extend(keyer.canon(t.text) for t in nlp.tokenizer(part)
+                         if not t.is_space and norm(t.text) not in articles)
+    return _tidy_gaps(entry, parts)
+
+
 class PatternSet:
     """One language's lexicon patterns, keyed, in a PhraseMatcher over a private vocabulary of keys."""
 
     def __init__(self, nlp: Language, entries: Sequence[LexiconEntry], keyer: WordKeyer, articles: frozenset[str]):
-        keyed: list[tuple[LexiconEntry, list[str | int]]] = []
-        for entry in entries:
-            parts: list[str | int] = []
-            for part in entry.parts:
-                if isinstance(part, int) or part.startswith("="):
-                    parts.append(part)
-                else:  # a pattern word may be several tokens ("cessez-le-feu" is one, "all-out" three)
-                    parts.extend(keyer.canon(t.text) for t in nlp.tokenizer(part)
-                                 if not t.is_space and norm(t.text) not in articles)
-            keyed.append((entry, _tidy_gaps(entry, parts)))
+        keyed = list(zip(entries, keyed_parts(nlp, entries, keyer, articles), strict=True))
         self.pattern_words = {p for _, parts in keyed for p in parts if isinstance(p, str)}
         # Each entry as the matcher sees it; two entries with the same keys are one cue twice.
         self.keyed_patterns = {entry.pattern: tuple(parts) for entry, parts in keyed}

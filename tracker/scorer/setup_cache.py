@@ -1,0 +1,120 @@
+"""Set-up the scorer computes once and later processes read back in milliseconds.
+
+The cue patterns reduced to their keys (tens of thousands of phrases through the tokenizer and the
+lemma tables) and the lemma tables themselves cost seconds before the first article. `cached`
+keeps such plain data (str, int, float, tuples, lists, dicts) in the user cache folder
+(platformdirs; $TRACKER_SETUP_CACHE names another folder, or "off"), in `marshal` format (data
+only: reading a file runs no code).
+
+A file's name is a hash of everything its value depends on: the caller's inputs, this package's
+code and data files (tracker/scorer, so any change to a rule or a word list makes a new key), and
+the Python version. So a stale file is never read, only left behind (the last KEEP per name stay).
+A file is written to a temporary name and renamed into place, so two processes starting at once
+each build and write a whole file and a reader never sees half of one; a file that cannot be read,
+or does not hold its key, is rebuilt. The cache is never required: any failure to read or write it
+only costs the build.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+APP_NAME = "tension-tracker"  # the same folder name as the store's (tracker/store/db.py)
+CACHE_ENV = "TRACKER_SETUP_CACHE"
+OFF = ("off", "0", "no", "false")
+FORMAT = "1"  # bump when the layout of the cached values changes
+SUFFIX = ".marshal"
+KEEP = 8  # files kept per name: several checkouts or versions on one machine do not evict each other
+PACKAGE_DIR = Path(__file__).parent
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path | None:
+    """The folder of the set-up cache, or None when switched off."""
+    chosen = os.environ.get(CACHE_ENV, "").strip()
+    if chosen.lower() in OFF:
+        return None
+    if chosen:
+        return Path(chosen).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME)) / "setup"
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of the scorer's code and data files (each file's path and bytes)."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(name: str, inputs: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for part in (FORMAT, sys.version, code_fingerprint(), name, *inputs):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def cached(name: str, inputs: Iterable[str], build: Callable[[], T]) -> T:
+    """`build()`, or its value as stored by an earlier process for the same name and inputs."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    key = cache_key(name, inputs)
+    path = folder / f"{name}-{key}{SUFFIX}"
+    found = _read(path, key)
+    if found is not None:
+        return found[0]
+    value = build()
+    _write(folder, name, path, key, value)
+    return value
+
+
+def _read(path: Path, key: str) -> tuple[Any] | None:
+    try:
+        stored = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None  # absent, unreadable or corrupt: rebuilt
+    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key):
+        return None
+    return (stored[1],)
+
+
+def _write(folder: Path, name: str, path: Path, key: str, value: Any) -> None:
+    try:
+        data = marshal.dumps((key, value))
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
+    except (OSError, ValueError):
+        return  # unwritable folder or a value marshal cannot hold: the next process builds again
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        return
+    _prune(folder, name)
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Keep the KEEP most recently written files of this name."""
+    try:
+        files = sorted(folder.glob(f"{name}-{'?' * 32}{SUFFIX}"), key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in files[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # another process pruned first

@@ -61,11 +61,13 @@ def test_the_factored_token_match_is_small(nlp_fr):
     assert len(pattern) < 50_000
 
 
+@pytest.mark.slow  # the model's own tokenizer compiles its 1.45 MB pattern (seconds)
 def test_invented_sentences_give_the_models_tokens(nlp_fr, model_tokenizer):
     for sentence in INVENTED:
         assert _tokens(nlp_fr.tokenizer, sentence) == _tokens(model_tokenizer, sentence), sentence
 
 
+@pytest.mark.slow
 def test_invented_compounds_give_the_models_tokens(nlp_fr, model_tokenizer):
     rng = random.Random(11)
     words = []

@@ -118,3 +118,38 @@ def test_a_crisis_in_a_third_country_is_not_a_quarrel_of_the_pair():
     # The same word between the pair stays theirs.
     scored = score_article(article("La crise entre le Brésil et le Chili s'est aggravée mardi."))
     assert any(o.score > 0 for o in scored.readings[0].observations), scored.readings[0]
+
+
+# The act in the main clause outweighs the background (invented examples; cues/clauses.py).
+BACKGROUND_CLAUSES = [
+    ("en", "CHN-USA", "-", "Even as their tariff war escalated, China and the United States signed an agreement "
+     "on Thursday to resume joint investigations."),
+    ("fr", "DZA-FRA", "-", "Malgré la crise diplomatique ouverte au printemps par l'expulsion réciproque de "
+     "diplomates, l'Algérie et la France ont signé jeudi un accord de coopération énergétique."),
+    ("fr", "JPN-UKR", "-", "Le Japon a signé vendredi avec l'Ukraine un accord d'aide à la reconstruction du "
+     "réseau électrique, pilonné depuis deux hivers par les missiles."),
+    ("fr", "GHA-TGO", "+", "Deux jours seulement après avoir signé un accord de coopération avec le Togo, le Ghana "
+     "a expulsé mardi l'ambassadeur togolais."),
+    # A meeting is no act that outweighs its setting: the tension around it is the news.
+    ("fr", "RUS-USA", "+", "Le président russe a reçu mercredi le secrétaire d'État américain, alors que les deux "
+     "pays se livraient une guerre des mots."),
+]
+
+
+@pytest.mark.parametrize(("lang", "pair", "sign", "text"), BACKGROUND_CLAUSES)
+def test_the_act_in_the_main_clause_outweighs_its_background(lang, pair, sign, text):
+    scored = score_article(article(text, lang=lang))
+    (obs,) = [o for r in scored.readings for o in r.observations if o.pair_code == pair]
+    assert (obs.score > 0 if sign == "+" else obs.score < 0), obs
+    damped = [c for c in obs.cues if any(m.startswith("background clause") for m in c.modifiers)]
+    assert bool(damped) == (pair != "RUS-USA"), obs.cues
+
+
+def test_a_pair_whose_act_stands_in_a_relative_clause_keeps_it():
+    # The bombing is the USA-SYR act even though the main clause reports RUS-USA (invented).
+    text = ("La volte-face du président américain, qui a ordonné le premier bombardement contre le régime "
+            "syrien, a provoqué un regain de tensions entre Moscou et Washington.")
+    scored = score_article(article(text))
+    scores = {o.pair_code: o for r in scored.readings for o in r.observations}
+    assert scores["SYR-USA"].score >= 8, scores
+    assert scores["RUS-USA"].score > 0

@@ -75,6 +75,16 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Setting:
+    """The background part of a sentence a cue stands in (cues/clauses.py): "even as their tariff war
+    escalated", "qui a ordonné le bombardement ...", "malgré la crise ..."."""
+
+    word: str  # the word opening it ("escalated", "ordonné", "crise")
+    start: int  # character offsets into Article.text
+    end: int
+
+
+@dataclass(frozen=True)
 class Cue:
     """A lexicon phrase found in a sentence, with the weight after its modifiers."""
 
@@ -86,6 +96,7 @@ class Cue:
     base_weight: float  # the lexicon's weight, on the -10..+10 scale
     weight: float  # after negation, intensifiers and modality
     modifiers: tuple[str, ...] = ()  # human-readable, e.g. ("negation 'ne ... pas': x-0.8",)
+    setting: Setting | None = None  # the background part it stands in; None in the main clause
 
 
 @dataclass(frozen=True)

@@ -314,6 +314,10 @@ def _explain_tree(scored: ScoredArticle) -> Tree:
         for o in r.observations:
             style = "red" if o.score > 0 else "green" if o.score < 0 else "white"
             expr = f", '{o.date_expression}'" if o.date_expression else ""
-            node.add(f"[{style}]observation {o.pair_code} on {o.event_date} ({o.precision}{escape(expr)}): "
-                     f"score {o.score:+.2f}[/]")
+            obs = node.add(f"[{style}]observation {o.pair_code} on {o.event_date} ({o.precision}{escape(expr)}): "
+                           f"score {o.score:+.2f}[/]")
+            # What the pair's reading changed of a cue (its background damped: cues/clauses.py).
+            for c in o.cues:
+                if c not in r.cues:
+                    obs.add(escape(f"cue '{c.text}': {c.weight:+.1f} [{c.modifiers[-1]}]"))
     return root

@@ -28,6 +28,7 @@ from tracker.records import (
 
 from . import language, nlp
 from .cues import CueFinder, cue_finder
+from .cues.clauses import damp_settings
 from .dates import event_date, find_dates, publication_date_from_text
 from .frames import split_sides
 from .leaders import term_start
@@ -99,6 +100,10 @@ def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArt
         pairs, set_aside = split_sides(named_pairs, all_mentions, article.text, cues, span_text(s.span))
         refs = find_dates(s.span, s.language, published, s.base, resolve_event=term_start) if cues else []
         when = event_date(refs, published)
+        # A pair's act in the main clause outweighs the background its other cues stand in.
+        occasions = _cue_finder(s.language, lexicon).occasions
+        pair_cues = {pair: damp_settings(found, pair, all_mentions, occasions)
+                     for pair, found in attribute_cues(pairs, all_mentions, cues, article.text).items() if found}
         observations = tuple(
             Observation(
                 pair=pair,
@@ -106,11 +111,10 @@ def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArt
                 event_date=when.value,
                 precision=when.precision,
                 date_expression=when.expression,
-                cues=tuple(pair_cues),
-                score=sentence_score(pair_cues),
+                cues=tuple(found),
+                score=sentence_score(found),
             )
-            for pair, pair_cues in attribute_cues(pairs, all_mentions, cues, article.text).items()
-            if pair_cues
+            for pair, found in pair_cues.items()
         )
         start = s.span.start_char + s.base
         end = s.span.end_char + s.base

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Span
 
-from tracker.records import Cue
+from tracker.records import Cue, Setting
 from tracker.scorer.lexicon import NOT_A_CUE, Lexicon
 
+from .clauses import settings
 from .context import SentenceContext
 from .keys import WordKeyer
 from .matching import Match, PatternSet, WordReader, resolve_overlaps
@@ -20,7 +21,7 @@ from .words import cue_words
 
 # Bump when the matching or modifier logic changes what a sentence scores (the rows and word sets
 # of the data files are in the version through their hash).
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 
 
 class CueFinder:
@@ -34,6 +35,8 @@ class CueFinder:
         self.words = cue_words(lang)
         self.rules = [r for r in (load_modifiers() if modifiers is None else modifiers) if r.lang == lang]
         self.version = f"{lexicon.version}-{rules_hash(self.rules, self.words)}-r{RULES_VERSION}"
+        self.background_prepositions = frozenset(self.words.get("background preposition"))
+        self.occasions = frozenset(self.words.get("occasion category"))
 
     # Built on the first sentence that needs them (the version above does not): a French article
     # does not build the English patterns, nor does the scorer version an ingest stores.
@@ -77,11 +80,14 @@ class CueFinder:
         weighed = {m.start: combine(m, found[m.start], ctx) for m in cues_kept}
         damp_failed_occasions(cues_kept, found, weighed, self.table.words)
         absorbed = absorbed_negators(cues_kept, found, weighed, ctx)
-        return [self._cue(match, weighed[match.start], ctx, base) for match in cues_kept
-                if match.start not in absorbed]
+        kept_cues = [m for m in cues_kept if m.start not in absorbed]
+        setting = settings(kept_cues, ctx, self.background_prepositions, base)
+        return [self._cue(match, weighed[match.start], ctx, base, setting.get(match.start))
+                for match in kept_cues]
 
     @staticmethod
-    def _cue(match: Match, weighed: tuple[float, list[str]], ctx: SentenceContext, base: int) -> Cue:
+    def _cue(match: Match, weighed: tuple[float, list[str]], ctx: SentenceContext, base: int,
+             setting: Setting | None) -> Cue:
         first, last = ctx.tokens[match.start], ctx.tokens[match.end]
         start, end = first.idx, last.idx + len(last.text)
         weight, modifiers = weighed
@@ -95,6 +101,7 @@ class CueFinder:
             base_weight=match.entry.weight,
             weight=weight,
             modifiers=tuple(modifiers),
+            setting=setting,
         )
 
 

@@ -1,0 +1,129 @@
+"""Background clauses: a sentence's act outweighs what its subordinate parts recall.
+
+News sentences put the act in the main clause and its circumstances around it: "Even as their tariff
+war escalated, A and B signed an agreement", "Malgré la crise ouverte par l'expulsion de diplomates,
+A et B ont signé ...", "un prêt pour le réseau, pilonné depuis deux hivers par les missiles". Read
+with the strongest cue winning, the background's hostile words beat the act. So each cue is marked
+with the background part it stands in, if any (`Cue.setting`): an adverbial clause ("even as ...",
+"après avoir signé ..."), a relative clause or participle on a noun ("which has accused ...",
+"pilonné par ..."), an apposition, or a phrase opened by a background preposition ("despite the
+sanctions", "malgré la guerre"; cue_words.tsv). An infinitive on a noun is its content ("la décision
+de rompre"), not its background. Both languages: the French model speaks Universal Dependencies,
+the English one ClearNLP labels; the relations below name both.
+
+Then, per pair (pipeline): when the pair's cues include an act in the main clause, its background
+cues keep BACKGROUND_CLAUSE_FACTOR of their weight. A meeting is no such act (an "occasion category"):
+"a reçu Tillerson, alors que les deux pays se livraient une guerre des mots" and "talks held amid
+tensions" report the tension around the meeting. A pair whose only cues stand in a background part
+keeps them whole, and so does a pair one of whose countries only the background part names: "le
+président américain, qui a ordonné le premier bombardement contre le régime syrien, a provoqué un
+regain de tensions entre Moscou et Washington" is the USA-SYR act, whatever the main clause says of
+another pair.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from tracker.records import Cue, Mention, Setting
+
+from .context import SentenceContext
+from .matching import Match
+from .words import norm
+
+BACKGROUND_CLAUSE_FACTOR = 0.25
+# Clauses and phrases that qualify rather than report: adverbial clauses, clauses and participles on
+# a noun, appositions (UD and ClearNLP names).
+_BACKGROUND_DEPS = frozenset({"advcl", "acl", "acl:relcl", "relcl", "appos"})
+# Where a preposition hangs: English makes it the head of its phrase ("prep"), French a "case"
+# dependant of the noun or verb it introduces.
+_PREPOSITION_DEP = "prep"
+_CASE_DEP = "case"
+_MAX_CLIMB = 12
+_CUT_DEPS = frozenset({"appos", "conj", "parataxis"})
+
+
+def _preposition_phrase(token: Token) -> str:
+    """The preposition with its fixed words ("en dépit de")."""
+    words = [token] + [c for c in token.children if c.dep_ == "fixed"]
+    return " ".join(norm(w.text) for w in sorted(words, key=lambda w: w.i))
+
+
+def _content_infinitive(token: Token) -> bool:
+    """An infinitive on a noun is its content, not its background: "la décision de rompre les
+    relations", "a plan to impose tariffs"."""
+    return token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm", [])
+
+
+def background_of(ctx: SentenceContext, root: Token, prepositions: frozenset[str]) -> Token | None:
+    """The word that opens the background part the cue's root stands in, or None in the main clause."""
+    current = root
+    for _ in range(_MAX_CLIMB):
+        if current.dep_ in _BACKGROUND_DEPS and not _content_infinitive(current):
+            return current
+        if current.dep_ == _PREPOSITION_DEP and _preposition_phrase(current) in prepositions:
+            return current
+        if any(c.dep_ == _CASE_DEP and _preposition_phrase(c) in prepositions for c in ctx.children(current)):
+            return current
+        head = current.head
+        if head is current or not ctx.inside(head):
+            return None
+        current = head
+    return None
+
+
+def settings(matches: Sequence[Match], ctx: SentenceContext, prepositions: frozenset[str],
+             base: int) -> dict[int, Setting]:
+    """Match start -> the background part it stands in, for the cues that stand in one."""
+    if not ctx.tokens or not ctx.tokens[0].dep:
+        return {}  # no parse: nothing to tell clauses apart
+    found = {}
+    for match in matches:
+        word = background_of(ctx, ctx.root(match), prepositions)
+        if word is not None:
+            start, end = _extent(word)
+            found[match.start] = Setting(word.text, base + start, base + end)
+    return found
+
+
+def _extent(word: Token) -> tuple[int, int]:
+    """Where the background part opened by the word lies in the doc's text: its subtree, cut before
+    an apposition or parallel clause hung on it to the right, which the small parsers make of the
+    main clause's subject after a fronted phrase ("Malgré la crise ouverte par ..., l'Algérie et la
+    France ont signé": "Algérie" as an apposition of "ouverte")."""
+    last = word.right_edge
+    for child in word.rights:
+        if child.dep_ in _CUT_DEPS:
+            last = child.left_edge.nbor(-1) if child.left_edge.i > word.i else word
+            break
+    return word.left_edge.idx, last.idx + len(last.text)
+
+
+def damp_settings(cues: Sequence[Cue], pair: tuple[str, str], mentions: Sequence[Mention],
+                  occasions: frozenset[str]) -> list[Cue]:
+    """One pair's cues, those of a background part damped when the main clause reports an act.
+
+    A background part that alone names a country of the pair is that pair's own act, kept whole.
+    """
+    if not any(c.setting is None and c.weight and c.category not in occasions for c in cues):
+        return list(cues)
+    return [_damped(c, c.setting) if c.setting is not None and not _names_alone(c.setting, pair, mentions)
+            else c for c in cues]
+
+
+def _names_alone(setting: Setting, pair: tuple[str, str], mentions: Sequence[Mention]) -> bool:
+    """Whether one of the pair's countries is named inside the background part and nowhere else."""
+    for country in pair:
+        inside = [setting.start <= m.start < setting.end for m in mentions if m.country == country]
+        if inside and all(inside):
+            return True
+    return False
+
+
+def _damped(cue: Cue, setting: Setting) -> Cue:
+    note = f"background clause '{setting.word}': x{BACKGROUND_CLAUSE_FACTOR:g}"
+    return dataclasses.replace(cue, weight=round(cue.weight * BACKGROUND_CLAUSE_FACTOR, 2),
+                               modifiers=cue.modifiers + (note,))

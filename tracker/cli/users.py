@@ -8,7 +8,6 @@ machine with no user refuses to start, unless told `--no-auth`, which says loudl
 from __future__ import annotations
 
 import ipaddress
-import logging
 import sys
 from typing import TYPE_CHECKING
 
@@ -22,8 +21,6 @@ from tracker.cli.options import make_console
 if TYPE_CHECKING:
     from tracker.cli.group import State
     from tracker.store import Store
-
-log = logging.getLogger(__name__)
 
 password_stdin_option = click.option(
     "--password-stdin", is_flag=True,
@@ -155,7 +152,6 @@ def serve_login(store: Store, host: str, auth: bool | None) -> bool:
         if beyond:
             warning = (f"WARNING: --no-auth: the dashboard on {host} asks for no login; anyone who reaches "
                        "the port can read every article, export, and upload files into the drop folder")
-            log.warning(warning)
             click.secho(warning, err=True, fg="red", bold=True)
         return False
     if not (beyond or auth):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hmac
 import logging
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -35,6 +36,9 @@ SESSION_HOURS = 12
 COOKIE_NAME = "tracker_session"
 # Per name: 5 wrong passwords in 5 minutes, then wait; per address: 20 in 10 minutes (many names tried).
 LIMITS = {"name": Limit(5, 300), "address": Limit(20, 600)}
+# A password check (scrypt) takes 32 MB and tens of milliseconds: two at a time, so a burst of
+# sign-ins waits in line instead of taking the server's memory.
+_CHECKS = threading.BoundedSemaphore(2)
 
 TEXTS = {
     "en": {
@@ -175,7 +179,8 @@ def _sign_in(engine: Engine, throttle: FailureThrottle):
     if wait > 0:
         log.warning("sign-in refused for %r from %s: too many failures (wait %.0f s)", name, address, wait)
         return _page(message=texts["wait"].format(seconds=int(wait) + 1), error=True, name=name, status=429)
-    stamp = verify(engine, name, password)
+    with _CHECKS:
+        stamp = verify(engine, name, password)
     if stamp is None:
         throttle.failed(name=name.lower(), address=address)
         log.warning("failed sign-in for %r from %s", name, address)

@@ -25,6 +25,7 @@ import pandas as pd
 from dash import Input, Output, State, dcc, html, no_update
 
 from dashboard import data, ids
+from dashboard.login import LoginSettings, install_login
 from dashboard.pages import article, matrix, timeline
 from tracker.store import Store, open_store
 
@@ -99,11 +100,12 @@ INDEX = """<!DOCTYPE html>
 
 
 def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_export: bool = True,
-               poll_seconds: float = POLL_SECONDS) -> TrackerDash:
+               poll_seconds: float = POLL_SECONDS, login: LoginSettings | None = None) -> TrackerDash:
     """The dashboard over the database ``db`` (a path or URL; None: $TRACKER_DB or the default file).
 
     inbox: the drop folder uploads are written to (default: tracker.ingest.dropfolder.default_inbox(db)).
     warm_export: start Chromium for image export in the background now, so the first export is fast.
+    login: ask for a signed-in user (dashboard/login.py) on every request but the static files.
     """
     store = open_store(db)
     if inbox is None:
@@ -122,7 +124,9 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
     )
     app.index_string = INDEX
     _refuse_bad_requests(app)
-    app.layout = _shell(ctx, poll_seconds)
+    if login is not None:
+        install_login(app.server, store.engine, login)
+    app.layout = _shell(ctx, poll_seconds, signout=login is not None)
     _register_shell(app, ctx)
     timeline.register(app, ctx)
     matrix.register(app, ctx)
@@ -175,7 +179,7 @@ def _warm_export() -> None:
         start_renderer()
 
 
-def _shell(ctx: AppContext, poll_seconds: float) -> html.Div:
+def _shell(ctx: AppContext, poll_seconds: float, signout: bool = False) -> html.Div:
     return html.Div(
         className="shell",
         children=[
@@ -199,12 +203,19 @@ def _shell(ctx: AppContext, poll_seconds: float) -> html.Div:
                         id=ids.UPLOAD, multiple=True, className="upload",
                         children=html.Span(["Drop articles here or ", html.U("choose files")]),
                     ),
+                    *([_signout_form()] if signout else []),
                 ],
             ),
             html.Div(id=ids.UPLOAD_RESULT, className="upload-result", role="status"),
             html.Main(id=ids.PAGE, className="page"),
         ],
     )
+
+
+def _signout_form() -> html.Form:
+    # A plain form (no callback): the POST leaves the page, and the session, for the sign-in page.
+    return html.Form(action="/logout", method="POST", className="signout",
+                     children=html.Button("Sign out", type="submit", id=ids.SIGNOUT, className="button"))
 
 
 def _register_shell(app: dash.Dash, ctx: AppContext) -> None:

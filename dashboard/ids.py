@@ -45,3 +45,6 @@ SCROLL_DONE = "article-scroll-done"
 
 # Which page the router rendered ("timeline", "empty", ...): lets new data re-render an empty page.
 PAGE_KIND = "page-kind"
+
+# The top bar's sign-out button, shown when the dashboard asks for a login (dashboard/login.py).
+SIGNOUT = "signout"

@@ -148,31 +148,46 @@ def status(state: State, folder: str | None, errors: int) -> None:
 
 @click.command(short_help="The dashboard on http://127.0.0.1:8050.")
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to bind; another than 127.0.0.1 opens the dashboard, which has no login yet, to the network.")
+              help="Address to bind; another than 127.0.0.1 opens the dashboard to the network, behind a login "
+                   "(`tracker users add NAME` first).")
 @click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--inbox", type=click.Path(file_okay=False), default=None,
               help="The drop folder watched while the dashboard runs (default: inbox/ beside the database).")
 @click.option("--watch/--no-watch", default=True, show_default=True,
               help="Ingest what lands in the drop folder while the dashboard runs.")
+@click.option("--auth/--no-auth", default=None,
+              help="Ask for a login (`tracker users`) even on 127.0.0.1 (e.g. behind a reverse proxy) / never, "
+                   "even beyond this machine. Default: a login for any --host but 127.0.0.1.")
+@click.option("--secure-cookie", is_flag=True,
+              help="Mark the login cookie Secure even over plain HTTP (behind an HTTPS proxy); over HTTPS it is.")
 @click.pass_obj
-def serve(state: State, host: str, port: int, inbox: str | None, watch: bool) -> None:
+def serve(state: State, host: str, port: int, inbox: str | None, watch: bool, auth: bool | None,
+          secure_cookie: bool) -> None:
     """The dashboard: each pair's tension over time and the sentences behind every point.
 
-    Files dropped into the drop folder appear on the dashboard within seconds.
+    Files dropped into the drop folder appear on the dashboard within seconds. Beyond 127.0.0.1 the
+    dashboard asks for a login: add users with `tracker users add NAME` first.
 
     \b
     Example:
       tracker serve --port 8050
+      tracker users add alice && tracker serve --host 0.0.0.0
     """
     store = state.store  # a database it cannot use is reported here, before the server starts
     url = store.engine.url.render_as_string(hide_password=False)
+    from tracker.cli.users import serve_login
+
+    ask_login = serve_login(store, host, auth)  # refuses before the dashboard loads
     from dashboard.app import create_app
+    from dashboard.login import LoginSettings
     from tracker.ingest.dropfolder import DropFolder
 
+    login = LoginSettings(secure_cookie) if ask_login else None
     folder = _inbox(state, inbox)
-    app = create_app(url, inbox=folder)
+    app = create_app(url, inbox=folder, login=login)
     drop = DropFolder(folder, store).start() if watch else None
-    click.echo(f"Dashboard on http://{host}:{port} (database {store.url}); Ctrl+C stops it.", err=True)
+    click.echo(f"Dashboard on http://{host}:{port} (database {store.url}{', login asked' if login else ''}); "
+               "Ctrl+C stops it.", err=True)
     if drop:
         click.echo(f"Watching the drop folder {folder}", err=True)
     try:

@@ -191,3 +191,25 @@ period_totals = Table(
     Column("sum_mean_sq", Float, nullable=False),
     sqlite_with_rowid=False,
 )
+
+# Who may sign in to the dashboard when it asks for a login (tracker serve beyond 127.0.0.1; 0004).
+# The hash is werkzeug.security's ("scrypt:32768:8:1$salt$hash"): never the password itself.
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),  # UTC, naive
+    Column("password_changed_at", DateTime, nullable=False),
+)
+
+# Secrets the servers of one database share, generated on first use (0004): "session" signs the
+# dashboard's login cookie, so two servers on one team database accept each other's sessions.
+app_secrets = Table(
+    "app_secrets",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)

@@ -175,9 +175,12 @@ class Geometry:
 
 def geometry(fmt: str, size: str | None, width: int | float | None, scale: float | None, *,
              tall: bool = False) -> Geometry:
-    """The export's pixel size for a size choice: a report paper (the default) or custom width and scale.
+    """The export's pixel size for a size choice: a report paper (the default) or custom width and scale
+    (also what a width or scale given without a size asks for).
     tall: the matrix, which needs a squarer frame than the timeline."""
-    size = (size or DEFAULT_SIZE).lower()
+    if size is None:
+        size = CUSTOM if width or scale else DEFAULT_SIZE
+    size = size.lower()
     if size not in SIZE_CHOICES:
         raise ExportError(f"unknown size {size!r}; use {', '.join(SIZE_CHOICES)}")
     if size == CUSTOM:
@@ -204,7 +207,7 @@ def for_report(fig: go.Figure, geo: Geometry) -> go.Figure:
 
 
 def export_timeline(engine: Engine, state: TimelineState, fmt: str, *, width: int | None = None,
-                    scale: float | None = None, size: str | None = DEFAULT_SIZE) -> Export:
+                    scale: float | None = None, size: str | None = None) -> Export:
     """The timeline of this view as an image with title, pair, range and source caption, or as CSV."""
     fmt = fmt.lower()
     if fmt not in MIME:
@@ -228,7 +231,7 @@ def export_timeline(engine: Engine, state: TimelineState, fmt: str, *, width: in
 
 
 def export_matrix(engine: Engine, span: str, first: date, lang: str, fmt: str, *, width: int | None = None,
-                  scale: float | None = None, size: str | None = DEFAULT_SIZE) -> Export:
+                  scale: float | None = None, size: str | None = None) -> Export:
     """The matrix of one month, quarter or year as an image with title, span and source caption, or as CSV."""
     fmt = fmt.lower()
     if fmt not in MIME:
@@ -253,14 +256,12 @@ def export_matrix(engine: Engine, span: str, first: date, lang: str, fmt: str, *
 
 def write_export(engine: Engine, state: TimelineState, fmt: str, out: str | Path, *, width: int | None = None,
                  scale: float | None = None, size: str | None = None) -> Path:
-    """``tracker export``: write the export to a file (its folder must exist)."""
+    """``tracker export``: write the export to a file (its folder must exist). size: see geometry()."""
     out = Path(out)
     if out.is_dir():
         out = out / f"{file_stem(state)}.{fmt.lower()}"
     if not out.parent.is_dir():
         raise ExportError(f"the folder {out.parent} does not exist; create it or choose another --out")
-    if size is None:  # a width or scale given alone asks for that size
-        size = CUSTOM if width or scale else DEFAULT_SIZE
     result = export_timeline(engine, state, fmt, width=width, scale=scale, size=size)
     out.write_bytes(result.content)
     return out

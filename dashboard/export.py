@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import textwrap
 import threading
 from dataclasses import dataclass
 from datetime import date
@@ -192,18 +193,41 @@ def geometry(fmt: str, size: str | None, width: int | float | None, scale: float
         w, h = paper.page_px()
         return Geometry(w, h, 1, True, f"{paper.label} landscape page")
     w = paper.column_px()
-    h = round(w * (1.05 if tall else 0.9))
+    h = round(w * 1.05)
     return Geometry(w, h, PNG_REPORT_SCALE if fmt == "png" else 1, True, f"{paper.label} text column wide")
 
 
 def for_report(fig: go.Figure, geo: Geometry) -> go.Figure:
-    """No text under REPORT_MIN_FONT pixels (9 pt at the intended size), tighter margins."""
+    """No text under REPORT_MIN_FONT pixels (9 pt at the intended size), tighter margins, long notes
+    wrapped to the width, and room above the chart for a legend that wraps onto several rows."""
     if not geo.report:
         return fig
     fig.update_layout(font={"size": REPORT_MIN_FONT + 1}, margin={"l": 56, "r": 16})
-    fig.for_each_annotation(lambda a: a.update(font={"size": max(a.font.size or 0, REPORT_MIN_FONT)}))
+
+    def fit(note) -> None:
+        text = note.text or ""
+        if "<br>" not in text and len(text) > geo.caption_chars:
+            note.update(text="<br>".join(textwrap.wrap(text, geo.caption_chars)))
+        note.update(font={"size": max(note.font.size or 0, REPORT_MIN_FONT)})
+
+    fig.for_each_annotation(fit)
     fig.update_traces(textfont={"size": REPORT_MIN_FONT}, selector={"type": "heatmap"})
+    rows = legend_rows(fig, geo.width - 72)
+    if rows > 1:
+        fig.update_layout(margin={"t": (fig.layout.margin.t or 96) + 22 * (rows - 1)})
     return fig
+
+
+def legend_rows(fig: go.Figure, width: float) -> int:
+    """How many rows Plotly's horizontal legend takes at this width (entries packed left to right,
+    about 0.55 em a character plus the symbol)."""
+    entries = [len(t.name or "") * REPORT_MIN_FONT * 0.58 + 48 for t in fig.data if t.showlegend]
+    rows, used = (1 if entries else 0), 0.0
+    for entry in entries:
+        if used and used + entry > width:
+            rows, used = rows + 1, 0.0
+        used += entry
+    return rows
 
 
 def export_timeline(engine: Engine, state: TimelineState, fmt: str, *, width: int | None = None,
@@ -222,6 +246,9 @@ def export_timeline(engine: Engine, state: TimelineState, fmt: str, *, width: in
         return Export(timeline_csv(chart), f"{stem}.csv", MIME["csv"])
     geo = geometry(fmt, size, width, scale)
     title, subtitle, caption = export_titles(engine, chart)
+    axis_title = chart.figure.layout.xaxis2.title.text
+    if geo.report and axis_title and len(axis_title) > geo.caption_chars:  # the empty periods, under the dates
+        chart.figure.layout.xaxis2.title.text = "<br>".join(textwrap.wrap(axis_title, geo.caption_chars))
     fig = figures.decorate(chart.figure, title=title, subtitle=subtitle, caption=caption,
                            wrap=geo.caption_chars if geo.report else None)
     fig.update_layout(height=geo.height, width=geo.width)

@@ -235,10 +235,10 @@ def _key_traces(table: pd.DataFrame, events: pd.DataFrame | None, n_pairs: int) 
 
     out = []
     if n_pairs > 1 and events is not None and not events.empty:
-        out.append(entry("strongest observations (pair colour)", {"symbol": "diamond", "size": 11}))
+        out.append(entry("strongest observations", {"symbol": "diamond", "size": 11}))
     thin = (table["n_articles"] < THIN_ARTICLES) | (table["n_obs"] < THIN_OBSERVATIONS)
     if thin.any():
-        out.append(entry(f"thin evidence (1 article or under {THIN_OBSERVATIONS} observations)",
+        out.append(entry("thin evidence",
                          {"symbol": "circle-open", "line": {"width": 2}}))
     return out
 
@@ -249,22 +249,21 @@ def _timeline_layout(height: int, gaps: list[tuple[str, int]], freq: str) -> dic
     gap_text = ""
     if notes:
         who = (f"{empty_periods(notes[0][1], freq)}" if len(gaps) == 1
-               else "; ".join(f"{name}: {empty_periods(n, freq)}" for name, n in notes))
-        gap_text = f"Line broken where a {FREQ_NOUNS[freq]} has no observation ({who})"
+               else " · ".join(f"{name} {n:,}" for name, n in notes))
+        gap_text = (f"Line broken where a {FREQ_NOUNS[freq]} has no observation ({who})" if len(gaps) == 1
+                    else f"Line broken at empty {FREQ_NOUNS[freq]}s: {who}")
     annotations = [
         {"x": 0.005, "xref": "x domain", "y": y, "yref": "y", "text": text, "showarrow": False,
          "xanchor": "left", "yanchor": "top" if y > 0 else "bottom", "font": {"size": 12, "color": colour}}
         for y, text, colour in ((hi, "▲ tension", TENSION), (lo, "▼ cooperation", COOPERATION))
     ]
-    if gap_text:
-        annotations.append({"x": 0.995, "xref": "x domain", "y": lo, "yref": "y", "text": gap_text,
-                            "showarrow": False, "xanchor": "right", "yanchor": "bottom",
-                            "font": {"size": 12, "color": "#57606a"}, "bgcolor": "rgba(255,255,255,0.8)"})
     return {
         "height": height, "barmode": "overlay", "hovermode": "closest", "clickmode": "event", "dragmode": "zoom",
         "xaxis": {"anchor": "y", "domain": [0, 1], "showticklabels": False, "gridcolor": "#f3f4f6",
                   "type": "date"},
-        "xaxis2": {"anchor": "y2", "domain": [0, 1], "matches": "x", "gridcolor": "#f3f4f6", "type": "date"},
+        # The empty periods are said under the dates, where they cover nothing.
+        "xaxis2": {"anchor": "y2", "domain": [0, 1], "matches": "x", "gridcolor": "#f3f4f6", "type": "date",
+                   "title": {"text": gap_text, "font": {"size": 12, "color": "#57606a"}, "standoff": 8}},
         # The whole scale, always: a zoom changes it, a double click brings it back.
         "yaxis": {"anchor": "x", "domain": [0.3, 1], "range": [lo, hi], "autorange": False,
                   "tickvals": [-10, -5, 0, 5, 10], "title": {"text": "Tension (−10 … +10)"},
@@ -387,15 +386,23 @@ def decorate(fig: go.Figure, *, title: str, subtitle: str = "", caption: str | l
     lines = [part for entry in entries if entry
              for part in (textwrap.wrap(entry, wrap) if wrap else [entry])]
     sub_lines = textwrap.wrap(subtitle, wrap) if wrap and subtitle else ([subtitle] if subtitle else [])
+    # The title's letters are about 1.6 times as wide as the caption's.
+    title_lines = textwrap.wrap(title, int(wrap / 1.6)) if wrap else [title]
     subtitle_html = "".join(f"<br><span style='font-size:13px;color:#57606a'>{safe(line)}</span>" for line in sub_lines)
     out.update_layout(
-        title={"text": f"<b>{safe(title)}</b>" + subtitle_html, "x": 0.01, "xanchor": "left", "y": 0.985,
-               "yanchor": "top"},
-        margin={"t": 96 + 18 * len(sub_lines), "b": 84 + 16 * len(lines)},
+        title={"text": "<br>".join(f"<b>{safe(line)}</b>" for line in title_lines) + subtitle_html,
+               "x": 0.01, "xanchor": "left", "y": 1, "yanchor": "top", "yref": "container",
+               # Plotly anchors a title of several lines by its middle line: push it down by half the rest.
+               "pad": {"t": 12 + 11 * (len(title_lines) + len(sub_lines) - 1)}},
+        margin={"t": 96 + 18 * len(sub_lines) + 24 * (len(title_lines) - 1), "b": 84 + 16 * len(lines)},
         legend={"y": 1.0, "yanchor": "bottom"},
     )
     if lines:
+        # Under the dates, and under the axis title when there is one (the timeline's empty periods).
+        axis_title = out.layout.xaxis2.title.text if "xaxis2" in out.layout else None
+        below = 22 * (axis_title.count("<br>") + 1) if axis_title else 0
+        out.update_layout(margin={"b": out.layout.margin.b + below})
         out.add_annotation(text="<br>".join(safe(line) for line in lines), xref="paper", yref="paper", x=0, y=0,
-                           yshift=-44, xanchor="left", yanchor="top", showarrow=False, align="left",
+                           yshift=-44 - below, xanchor="left", yanchor="top", showarrow=False, align="left",
                            font={"size": 11, "color": "#57606a"})
     return out

@@ -116,7 +116,7 @@ def test_a_gap_breaks_the_line_and_the_chart_counts_the_empty_months(page, readi
     # segment, nothing drawn across the gaps.
     drawn = [d for d in paths.evaluate_all("els => els.map(e => e.getAttribute('d'))") if "L" in d]
     assert len(drawn) == 2
-    note = page.locator("#timeline-graph .annotation-text").filter(has_text="Line broken")
+    note = page.locator("#timeline-graph .g-x2title")
     # 14 months from January 2024 to February 2025, 9 of them with observations.
     sync_api.expect(note).to_contain_text("5 empty months")
     assert _figure(page)["layout"]["yaxis"] == [-10.5, 10.5]  # the whole scale, not fitted to the data

@@ -89,6 +89,7 @@ def layout(ctx, search: str | None):
         f"no observation is stored for {pair_label(p, state.lang)} ({p}) yet" for p in unknown
     ]
     bounds = (min(pairs["first"]), max(pairs["last"]))
+    first_day, last_day = date_placeholders(ctx, list(state.pairs))
     controls = html.Div(className="controls card", children=[
         html.Div(className="control control-pairs", children=[
             html.Label("Country pairs", htmlFor=ids.PAIRS),
@@ -103,7 +104,7 @@ def layout(ctx, search: str | None):
                                 min_date_allowed=_iso(bounds[0]), max_date_allowed=_iso(bounds[1]),
                                 initial_visible_month=_iso(state.start or bounds[1]), display_format="D MMM YYYY",
                                 clearable=True, first_day_of_week=1,
-                                **date_placeholders(ctx, list(state.pairs))),
+                                start_date_placeholder_text=first_day, end_date_placeholder_text=last_day),
         ]),
         html.Div(className="control", children=[
             html.Label("Granularity"),
@@ -137,12 +138,12 @@ def layout(ctx, search: str | None):
     ]), "timeline"
 
 
-def date_placeholders(ctx, pairs: list[str]) -> dict[str, str]:
+def date_placeholders(ctx, pairs: list[str]) -> tuple[str, str]:
     """The picker's greyed texts when no date is chosen: the first and last day the pairs have."""
     bounds = data.date_bounds(ctx.engine, pairs) if pairs else None
     if bounds is None:
-        return {"start_date_placeholder_text": "first day", "end_date_placeholder_text": "last day"}
-    return {"start_date_placeholder_text": short_day(bounds[0]), "end_date_placeholder_text": short_day(bounds[1])}
+        return "first day", "last day"
+    return short_day(bounds[0]), short_day(bounds[1])
 
 
 SIZE_OPTIONS = [
@@ -154,18 +155,17 @@ SIZE_OPTIONS = [
 def export_bar(prefix: str = "") -> html.Div:
     """Format, size (a report paper, or a custom width and scale) and a Download button; ``prefix``
     keeps the ids of two pages apart. The choices persist in the browser, so they are kept."""
-    keep = {"persistence": True, "persistence_type": "local"}
     return html.Div(className="export-bar", children=[
         html.Span("Export", className="export-title"),
         dcc.Dropdown(id=prefix + ids.EXPORT_FORMAT, value="png", clearable=False, searchable=False, className="narrow",
-                     options=[{"label": f, "value": f.lower()} for f in ("PNG", "SVG", "PDF", "CSV")], **keep),
+                     options=[{"label": f, "value": f.lower()} for f in ("PNG", "SVG", "PDF", "CSV")], persistence=True, persistence_type="local"),
         dcc.Dropdown(id=prefix + ids.EXPORT_SIZE, value=DEFAULT_SIZE, clearable=False, searchable=False,
-                     className="size-choice", options=SIZE_OPTIONS, **keep),
+                     className="size-choice", options=SIZE_OPTIONS, persistence=True, persistence_type="local"),
         html.Label(["width ", dcc.Input(id=prefix + ids.EXPORT_WIDTH, type="number", value=DEFAULT_WIDTH, min=400,
-                                          max=4000, step=100, debounce=True, className="num", **keep)],
+                                          max=4000, step=100, debounce=True, className="num", persistence=True, persistence_type="local")],
                    className="custom-size"),
         html.Label(["scale ", dcc.Input(id=prefix + ids.EXPORT_SCALE, type="number", value=DEFAULT_SCALE, min=0.5,
-                                          max=4, step=0.5, debounce=True, className="num", **keep)],
+                                          max=4, step=0.5, debounce=True, className="num", persistence=True, persistence_type="local")],
                    className="custom-size"),
         html.Button("Download", id=prefix + ids.EXPORT_BUTTON, className="button", n_clicks=0),
         dcc.Download(id=prefix + ids.EXPORT_DOWNLOAD),
@@ -291,8 +291,7 @@ def register(app, ctx) -> None:
         prevent_initial_call=True,
     )
     def placeholders(pairs, _version):
-        texts = date_placeholders(ctx, list((pairs or [])[:MAX_PAIRS]))
-        return texts["start_date_placeholder_text"], texts["end_date_placeholder_text"]
+        return date_placeholders(ctx, list((pairs or [])[:MAX_PAIRS]))
 
     @app.callback(
         Output(ids.SENTENCES, "children", allow_duplicate=True),

@@ -148,7 +148,8 @@ def timeline_figure(
         add(trace)
     add({"type": "scatter", "xaxis": "x", "yaxis": "y", "x": [], "y": [], "mode": "markers", "name": "selected point",
          "hoverinfo": "skip", "showlegend": False,
-         "marker": {"symbol": "circle-open", "size": 22, "line": {"width": 3, "color": "#1f2328"}}})
+         # An open symbol's ring takes the marker's colour (not the line's).
+         "marker": {"symbol": "circle-open", "size": 22, "color": "#1f2328", "line": {"width": 3}}})
     layout = _timeline_layout(height, gaps, freq)
     layout["meta"] = {"pairs": pairs, "curves": curves, "selected": len(traces) - 1}
     fig = go.Figure({"data": traces, "layout": layout}, _validate=False)

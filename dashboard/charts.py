@@ -15,9 +15,12 @@ from sqlalchemy import Engine
 
 from dashboard import data, figures
 from dashboard.state import TimelineState, pair_label
+from dashboard.words import day_name, plural
 
 METHOD = ("Tension: mean over articles of each article's mean sentence score, −10 (cooperation) to +10 "
-          "(tension); band: 95% interval; bars: observations per period.")
+          f"(tension); vertical bars: 95% interval; hollow points: one article or under {figures.THIN_OBSERVATIONS} "
+          "observations; "
+          "lower bars: observations per period; the line breaks at periods without observation.")
 
 
 @dataclass(frozen=True)
@@ -45,12 +48,12 @@ def timeline_chart(engine: Engine, state: TimelineState, *, with_events: bool = 
 
 
 def describe_range(state: TimelineState, table: pd.DataFrame) -> str:
-    """'Weekly, 2017-01-02 to 2017-12-25, 3-period rolling mean' for subtitles and file names."""
+    """'Weekly, 2 January 2017 to 25 December 2017, 3-period rolling mean' for subtitles."""
     words = figures.FREQ_WORDS[state.freq][0]
     first: date | None = state.start or (table["period"].min().date() if not table.empty else None)
     last: date | None = state.end or (
         data.period_range(table["period"].max().date(), state.freq)[1] if not table.empty else None)
-    span = f"{first:%Y-%m-%d} to {last:%Y-%m-%d}" if first and last else "all dates"
+    span = f"{day_name(first)} to {day_name(last)}" if first and last else "all dates"
     smooth = f", {state.smoothing}-period rolling mean" if state.smoothing > 1 else ""
     return f"{words}, {span}{smooth}"
 
@@ -71,7 +74,7 @@ def source_caption(engine: Engine, pairs: list[str], first: date | None, last: d
     n_articles = int(src["n_articles"].sum())
     names = [f"{r.outlet} ({r.n_articles})" for r in src.head(4).itertuples()]
     more = f" and {len(src) - 4} more outlets" if len(src) > 4 else ""
-    source = (f"Source: tension-tracker, {n_articles} article{'s' if n_articles != 1 else ''}: "
+    source = (f"Source: tension-tracker, {plural(n_articles, 'article')}: "
               f"{', '.join(names) or 'none'}{more}.")
     n_examples = int(src["n_examples"].sum())
     if n_examples:
@@ -123,10 +126,11 @@ def matrix_chart(engine: Engine, span: str, first: date, lang: str) -> MatrixCha
 
 def matrix_titles(engine: Engine, chart: MatrixChart) -> tuple[str, str, list[str]]:
     title = f"Tension between country pairs: {span_name(chart.first, chart.span)}"
-    subtitle = (f"{chart.first:%Y-%m-%d} to {chart.last:%Y-%m-%d} · {len(chart.table)} pairs, "
-                f"{int(chart.table['n_obs'].sum()):,} observations")
+    subtitle = (f"{day_name(chart.first)} to {day_name(chart.last)} · {plural(len(chart.table), 'pair')}, "
+                f"{plural(int(chart.table['n_obs'].sum()), 'observation')}")
     source = source_caption(engine, list(chart.table["pair"]), chart.first, chart.last)
-    method = "Each cell: mean over articles of each article's mean sentence score, −10 (cooperation) to +10 (tension)."
+    method = ("Each cell: mean over articles of each article's mean sentence score, −10 (cooperation) to +10 "
+              "(tension), on one fixed scale; n: observations behind the cell.")
     return title, subtitle, [source, method]
 
 

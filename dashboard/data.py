@@ -29,6 +29,7 @@ from tracker.store.queries import (
     Version,
     data_version,
     date_bounds,
+    monthly_pairs,
     pair_matrix,
     pairs_by_volume,
     timeline,
@@ -37,6 +38,7 @@ from tracker.store.queries import (
 __all__ = [
     "EVENTS_PER_PAIR", "EVENT_MIN_ABS_SCORE", "PAIR_COLUMNS", "SENTENCES_LIMIT", "TIMELINE_COLUMNS", "Version",
     "article", "cues_for", "data_version", "date_bounds", "events", "movers", "observations_in_period",
+    "monthly_pairs", "pairs_per_span",
     "pair_matrix", "pairs_by_volume", "period_range", "period_start", "previous_span", "smooth", "sources",
     "span_of", "span_starts", "timeline",
 ]
@@ -62,18 +64,28 @@ def smooth(table: pd.DataFrame, window: int) -> pd.DataFrame:
 
 
 def movers(current: pd.DataFrame, previous: pd.DataFrame, min_articles: int = 1) -> pd.DataFrame:
-    """Pairs present in both spans, with the change of tension: [pair, tension, previous, change],
-    the most deteriorated first (largest positive change)."""
-    columns = ["pair", "tension", "previous", "change", "n_articles"]
+    """Pairs present in both spans with at least ``min_articles`` articles in each, with the change of
+    tension: [pair, tension, previous, change, n_articles, previous_articles], the most deteriorated
+    first (largest positive change)."""
+    columns = ["pair", "tension", "previous", "change", "n_articles", "previous_articles"]
     if current.empty or previous.empty:
         return pd.DataFrame(columns=columns)
     cur = current[current["n_articles"] >= min_articles][["pair", "tension", "n_articles"]]
-    prev = previous[previous["n_articles"] >= min_articles][["pair", "tension"]].rename(
-        columns={"tension": "previous"}
+    prev = previous[previous["n_articles"] >= min_articles][["pair", "tension", "n_articles"]].rename(
+        columns={"tension": "previous", "n_articles": "previous_articles"}
     )
     both = cur.merge(prev, on="pair")
     both["change"] = (both["tension"] - both["previous"]).round(3)
     return both.sort_values(["change", "pair"], ascending=[False, True]).reset_index(drop=True)[columns]
+
+
+def pairs_per_span(engine, span: str) -> dict[date, int]:
+    """How many pairs each month / quarter / year has (a pair counted once per span), by span start."""
+    rows = monthly_pairs(engine)
+    if rows.empty:
+        return {}
+    rows["start"] = [span_of(d, span)[0] for d in rows["period"]]
+    return {k: int(v) for k, v in rows.groupby("start")["pair"].nunique().items()}
 
 
 def span_of(period: date, span: str) -> tuple[date, date]:

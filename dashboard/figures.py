@@ -12,11 +12,14 @@ hover labels escaped, because Plotly reads a subset of HTML in labels.
 from __future__ import annotations
 
 import html
+import textwrap
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+
+from dashboard.words import FREQ_NOUNS, PLOTLY_PERIOD_NAMES, day_name, empty_periods, plural
 
 TENSION = "#D55E00"
 COOPERATION = "#0072B2"
@@ -25,6 +28,12 @@ NEUTRAL = "#6b6b6b"
 PAIR_COLOURS = ["#222222", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8c564b", "#7f7f7f"]
 FONT = "Inter, 'Source Sans 3', 'Segoe UI', Helvetica, Arial, sans-serif"
 FREQ_WORDS = {"D": ("Daily", "Day"), "W": ("Weekly", "Week of"), "M": ("Monthly", "Month of")}
+# The tension axis: the whole scale, so that colours and heights compare across views.
+Y_RANGE = (-10.5, 10.5)
+SCALE = (-10.0, 10.0)
+# A period resting on fewer articles or observations than these is drawn as thin evidence (hollow).
+THIN_ARTICLES = 2
+THIN_OBSERVATIONS = 3
 # A period's length in milliseconds (Plotly's unit for bar widths on a date axis).
 PERIOD_MS = {"D": 86_400_000, "W": 7 * 86_400_000, "M": 30.4 * 86_400_000}
 
@@ -95,14 +104,21 @@ def timeline_figure(
     height: int = 560,
     order: list[str] | None = None,
 ) -> go.Figure:
-    """Tension per period with its band, volume bars below and markers on the strongest observations.
+    """Tension per period with its 95% band, volume bars below and markers on the strongest observations.
 
     table: data.timeline's columns (pair, period, tension, n_obs, n_articles, low, high), plus
     ``smoothed`` when smoothing > 1 (data.smooth). events: data.events' columns, or None.
     order: the pairs in the user's order (their colours follow it). A click reports a point's curve
     number and x (its period start, or an event's date); ``layout.meta["curves"]`` names the pair of
-    each clickable curve (EVENTS for the markers, whose customdata [i] indexes meta["pairs"]).
+    each clickable curve (EVENTS for the markers, whose customdata [i] indexes meta["pairs"]) and
+    ``layout.meta["selected"]`` is the curve that rings the point whose sentences are shown.
     Hover labels read customdata [pair index, n_obs, n_articles, low, high].
+
+    What a reader must not misread: the line breaks where a period has no observation (and a note
+    counts the empty periods); every point carries its band the same way, as a bar from low to high;
+    a point resting on thin evidence (THIN_ARTICLES, THIN_OBSERVATIONS) is drawn hollow; the tension
+    axis is always -10..+10 (until the user zooms), so a calm month does not look like a crisis.
+    With several pairs every mark takes its pair's colour; the sign stays in the background tint.
 
     Built as plain dicts and NumPy arrays with hover templates (not one label string per point), and
     handed to go.Figure without Plotly's per-property validation: a daily view of three busy pairs
@@ -112,70 +128,146 @@ def timeline_figure(
     if table.empty:
         return empty_figure("No observation for this selection.")
     pairs = plotted_pairs(table, order)
-    single = len(pairs) == 1
-    period_word = FREQ_WORDS.get(freq, ("", "Period"))[1]
+    curves: list[str | None] = []  # per trace: the pair a click on it names, EVENTS, or None
     traces: list[dict] = []
+
+    def add(trace: dict, curve: str | None = None) -> None:
+        traces.append(trace)
+        curves.append(curve)
+
+    gaps: list[tuple[str, int]] = []
     for i, pair in enumerate(pairs):
-        colour = PAIR_COLOURS[i % len(PAIR_COLOURS)]
         rows = table[table["pair"] == pair].sort_values("period")
-        name = safe(label(pair))
-        # Fixed-width strings, not objects: Plotly deep-copies the arrays, and these copy in one go.
-        x = rows["period"].dt.strftime("%Y-%m-%d").to_numpy().astype("U10")
-        custom = np.column_stack([
-            np.full(len(rows), i, dtype=float), rows["n_obs"].to_numpy(float), rows["n_articles"].to_numpy(float),
-            rows["low"].to_numpy(float), rows["high"].to_numpy(float),
-        ])
-        top = {"xaxis": "x", "yaxis": "y", "legendgroup": pair}
-        runs = _consecutive_runs(rows["period"], freq)
-        band_x, band_y = _band_polygons(x, rows["low"].to_numpy(float), rows["high"].to_numpy(float), runs)
-        traces.append({"type": "scatter", **top, "x": band_x, "y": band_y, "mode": "lines", "fill": "toself",
-                       "line": {"width": 0}, "fillcolor": _rgba(colour, 0.14), "hoverinfo": "skip",
-                       "showlegend": False, "name": f"{name} 95% band"})
-        # A period with no neighbour has no band to draw: it gets whiskers instead.
-        alone = np.zeros(len(rows), dtype=bool)
-        for a, b in runs:
-            alone[a] = b - a == 1
-        tension = rows["tension"].to_numpy(float)
-        whiskers = {"type": "data", "symmetric": False, "color": _rgba(colour, 0.5), "thickness": 1.5, "width": 4,
-                    "array": np.where(alone, rows["high"].to_numpy(float) - tension, 0.0),
-                    "arrayminus": np.where(alone, tension - rows["low"].to_numpy(float), 0.0)}
-        smoothed = smoothing > 1 and "smoothed" in rows
-        if smoothed:
-            traces.append({"type": "scatter", **top, "x": x, "y": rows["smoothed"].to_numpy(float), "mode": "lines",
-                           "name": f"{name} ({smoothing}-period mean)", "line": {"color": colour, "width": 3},
-                           "hoverinfo": "skip", "showlegend": not single})
-        traces.append({
-            "type": "scatter", **top, "x": x, "y": rows["tension"].to_numpy(float),
-            "mode": "markers" if smoothed else "lines+markers", "name": name, "customdata": custom,
-            "error_y": whiskers,
-            "hovertemplate": (f"<b>{name}</b><br>{period_word} %{{x|%Y-%m-%d}}<br>Tension <b>%{{y:+.2f}}</b>"
-                              " (band %{customdata[3]:+.2f} to %{customdata[4]:+.2f})<br>%{customdata[1]}"
-                              " observations in %{customdata[2]} articles<br><i>click for the sentences</i>"
-                              "<extra></extra>"),
-            "line": {"color": colour, "width": 2},
-            "marker": {"size": 8 if single else 7, "color": rows["tension"].to_numpy(float), **SIGN_SCALE,
-                       "line": {"color": "white" if single else colour, "width": 1.5}},
-            # With smoothing the legend names the smoothed lines (pair colours), not the raw points.
-            "showlegend": single and smoothed or not (single or smoothed),
-        })
-        # Each period's bars start on its first day and share its width between the pairs.
-        width = PERIOD_MS.get(freq, PERIOD_MS["W"]) * 0.86 / len(pairs)
-        traces.append({
-            "type": "bar", "xaxis": "x2", "yaxis": "y2", "legendgroup": pair, "x": x,
-            "y": rows["n_obs"].to_numpy(int), "name": f"{name} volume", "width": width, "offset": i * width,
-            "marker": {"color": _rgba(colour, 0.55)}, "customdata": custom, "showlegend": False,
-            "hovertemplate": (f"{name}<br>{period_word} %{{x|%Y-%m-%d}}<br>%{{y}} observations,"
-                              " %{customdata[2]} articles<extra></extra>"),
-        })
+        for trace, clickable in _pair_traces(rows, i, len(pairs), safe(label(pair)), freq, smoothing):
+            add(trace, pair if clickable else None)
+        gaps.append((safe(label(pair)), _missing_periods(rows["period"], freq)))
     if events is not None and not events.empty:
-        traces.append(_events_trace(events[events["pair"].isin(pairs)], label, pairs))
-    lo, hi = _tension_range(table, events)
-    layout = {
+        for trace in _events_traces(events[events["pair"].isin(pairs)], label, pairs):
+            add(trace, EVENTS)
+    for trace in _key_traces(table, events, len(pairs)):
+        add(trace)
+    add({"type": "scatter", "xaxis": "x", "yaxis": "y", "x": [], "y": [], "mode": "markers", "name": "selected point",
+         "hoverinfo": "skip", "showlegend": False,
+         # An open symbol's ring takes the marker's colour (not the line's).
+         "marker": {"symbol": "circle-open", "size": 22, "color": "#1f2328", "line": {"width": 3}}})
+    layout = _timeline_layout(height, gaps, freq)
+    layout["meta"] = {"pairs": pairs, "curves": curves, "selected": len(traces) - 1}
+    fig = go.Figure({"data": traces, "layout": layout}, _validate=False)
+    _base_layout(fig)
+    return fig
+
+
+def _pair_traces(rows: pd.DataFrame, i: int, n_pairs: int, name: str, freq: str, smoothing: int):
+    """(trace, clickable) for one pair: its line (broken at gaps), its points with their bands, an
+    optional smoothed line and its volume bars."""
+    single = n_pairs == 1
+    colour = PAIR_COLOURS[i % len(PAIR_COLOURS)]
+    # Fixed-width strings, not objects: Plotly deep-copies the arrays, and these copy in one go.
+    x = rows["period"].dt.strftime("%Y-%m-%d").to_numpy().astype("U10")
+    tension, low, high = (rows[c].to_numpy(float) for c in ("tension", "low", "high"))
+    n_obs, n_articles = rows["n_obs"].to_numpy(float), rows["n_articles"].to_numpy(float)
+    custom = np.column_stack([np.full(len(rows), i, dtype=float), n_obs, n_articles, low, high])
+    top = {"xaxis": "x", "yaxis": "y", "legendgroup": rows["pair"].iloc[0]}
+    runs = _consecutive_runs(rows["period"], freq)
+    smoothed = smoothing > 1 and "smoothed" in rows
+    line_y = rows["smoothed"].to_numpy(float) if smoothed else tension
+    gap_x, gap_y = _broken_at_gaps(x, line_y, runs)
+    yield {"type": "scatter", **top, "x": gap_x, "y": gap_y, "mode": "lines", "hoverinfo": "skip",
+           "name": f"{name} ({smoothing}-period mean)" if smoothed else name,
+           "line": {"color": colour, "width": 3 if smoothed else 2}, "showlegend": not single}, False
+    thin = (n_articles < THIN_ARTICLES) | (n_obs < THIN_OBSERVATIONS)
+    marker_colour = {"color": tension, **SIGN_SCALE} if single else {"color": colour}
+    yield {
+        "type": "scatter", **top, "x": x, "y": tension, "mode": "markers", "name": name, "customdata": custom,
+        # One drawing of the uncertainty for every point, alone or in a run: a bar from low to high.
+        "error_y": {"type": "data", "symmetric": False, "array": high - tension, "arrayminus": tension - low,
+                    "color": _rgba(colour, 0.45), "thickness": 2.5, "width": 3},
+        "text": np.where(thin, "<br><b>thin evidence</b>: read the sentences before drawing a conclusion", ""),
+        "hovertemplate": (f"<b>{name}</b><br>{PLOTLY_PERIOD_NAMES.get(freq, '%{x}')}<br>Tension "
+                          "<b>%{y:+.2f}</b> (95% band %{customdata[3]:+.2f} to %{customdata[4]:+.2f})<br>"
+                          "observations: %{customdata[1]} · articles: %{customdata[2]}%{text}"
+                          "<br><i>click for the sentences</i><extra></extra>"),
+        "marker": {"size": 9 if single else 8, **marker_colour,
+                   "symbol": np.where(thin, "circle-open", "circle"),
+                   "line": {"color": "white" if not smoothed and single else colour, "width": 1.5}},
+        "showlegend": False,
+    }, True
+    # Each period's bars start on its first day and share its width between the pairs.
+    width = PERIOD_MS.get(freq, PERIOD_MS["W"]) * 0.86 / n_pairs
+    yield {
+        "type": "bar", "xaxis": "x2", "yaxis": "y2", "legendgroup": top["legendgroup"], "x": x,
+        "y": rows["n_obs"].to_numpy(int), "name": f"{name} volume", "width": width, "offset": i * width,
+        "marker": {"color": _rgba(colour, 0.55)}, "customdata": custom, "showlegend": False,
+        "hovertemplate": (f"{name}<br>{PLOTLY_PERIOD_NAMES.get(freq, '%{x}')}<br>observations: %{{y}} · "
+                          "articles: %{customdata[2]}<extra></extra>"),
+    }, True
+
+
+def _events_traces(events: pd.DataFrame, label: PairLabel, pairs: list[str]) -> list[dict]:
+    """The strongest observations as diamonds: sign-coloured on a one-pair chart, in their pair's
+    colour (and in its legend group) when pairs are compared."""
+    single = len(pairs) == 1
+    out = []
+    for pair, rows in events.groupby("pair", sort=False):
+        i = pairs.index(str(pair))
+        hover = [
+            f"<b>{safe(label(r.pair))}</b>, {day_name(r.event_date)}: score <b>{r.score:+.1f}</b><br>"
+            f"“{safe(r.sentence, 140)}”<br><i>{safe(r.title, 90)}</i><br><i>click for the sentences</i>"
+            for r in rows.itertuples()
+        ]
+        fill = [sign_colour(v) for v in rows["score"]] if single else PAIR_COLOURS[i % len(PAIR_COLOURS)]
+        out.append({
+            "type": "scatter", "xaxis": "x", "yaxis": "y", "legendgroup": pair, "showlegend": single,
+            "x": rows["event_date"].dt.strftime("%Y-%m-%d").to_numpy().astype("U10"), "y": rows["score"].to_numpy(float),
+            "mode": "markers", "name": "strongest observations" if single else f"{safe(label(pair))} strongest",
+            "customdata": [[i]] * len(rows), "hovertext": hover, "hoverinfo": "text",
+            "marker": {"symbol": "diamond", "size": 11, "color": fill, "line": {"color": "#1f2328", "width": 1},
+                       "opacity": 0.9},
+        })
+    return out
+
+
+def _key_traces(table: pd.DataFrame, events: pd.DataFrame | None, n_pairs: int) -> list[dict]:
+    """Legend-only entries that explain a mark without belonging to a pair: hollow points, and (on a
+    comparison) the diamonds, which take each pair's colour."""
+    def entry(name: str, marker: dict) -> dict:
+        return {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": name, "hoverinfo": "skip",
+                "marker": {"color": "#57606a", "size": 9, **marker}, "showlegend": True}
+
+    out = []
+    if n_pairs > 1 and events is not None and not events.empty:
+        out.append(entry("strongest observations", {"symbol": "diamond", "size": 11}))
+    thin = (table["n_articles"] < THIN_ARTICLES) | (table["n_obs"] < THIN_OBSERVATIONS)
+    if thin.any():
+        out.append(entry("thin evidence",
+                         {"symbol": "circle-open", "line": {"width": 2}}))
+    return out
+
+
+def _timeline_layout(height: int, gaps: list[tuple[str, int]], freq: str) -> dict:
+    lo, hi = Y_RANGE
+    notes = [(name, n) for name, n in gaps if n]
+    gap_text = ""
+    if notes:
+        who = (f"{empty_periods(notes[0][1], freq)}" if len(gaps) == 1
+               else " · ".join(f"{name} {n:,}" for name, n in notes))
+        gap_text = (f"Line broken where a {FREQ_NOUNS[freq]} has no observation ({who})" if len(gaps) == 1
+                    else f"Line broken at empty {FREQ_NOUNS[freq]}s: {who}")
+    annotations = [
+        {"x": 0.005, "xref": "x domain", "y": y, "yref": "y", "text": text, "showarrow": False,
+         "xanchor": "left", "yanchor": "top" if y > 0 else "bottom", "font": {"size": 12, "color": colour}}
+        for y, text, colour in ((hi, "▲ tension", TENSION), (lo, "▼ cooperation", COOPERATION))
+    ]
+    return {
         "height": height, "barmode": "overlay", "hovermode": "closest", "clickmode": "event", "dragmode": "zoom",
         "xaxis": {"anchor": "y", "domain": [0, 1], "showticklabels": False, "gridcolor": "#f3f4f6",
                   "type": "date"},
-        "xaxis2": {"anchor": "y2", "domain": [0, 1], "matches": "x", "gridcolor": "#f3f4f6", "type": "date"},
-        "yaxis": {"anchor": "x", "domain": [0.3, 1], "range": [lo, hi], "title": {"text": "Tension (−10 … +10)"},
+        # The empty periods are said under the dates, where they cover nothing.
+        "xaxis2": {"anchor": "y2", "domain": [0, 1], "matches": "x", "gridcolor": "#f3f4f6", "type": "date",
+                   "title": {"text": gap_text, "font": {"size": 12, "color": "#57606a"}, "standoff": 8}},
+        # The whole scale, always: a zoom changes it, a double click brings it back.
+        "yaxis": {"anchor": "x", "domain": [0.3, 1], "range": [lo, hi], "autorange": False,
+                  "tickvals": [-10, -5, 0, 5, 10], "title": {"text": "Tension (−10 … +10)"},
                   "zeroline": True, "zerolinecolor": "#8c959f", "zerolinewidth": 1.5, "gridcolor": "#eef0f2"},
         "yaxis2": {"anchor": "x2", "domain": [0, 0.23], "title": {"text": "Observations"}, "rangemode": "tozero",
                    "gridcolor": "#eef0f2"},
@@ -185,32 +277,7 @@ def timeline_figure(
              "fillcolor": colour, "opacity": 0.05, "line": {"width": 0}, "layer": "below"}
             for y0, y1, colour in ((0, hi, TENSION), (lo, 0, COOPERATION))
         ],
-        "annotations": [
-            {"x": 0.005, "xref": "x domain", "y": y, "yref": "y", "text": text, "showarrow": False,
-             "xanchor": "left", "yanchor": "top" if y > 0 else "bottom", "font": {"size": 12, "color": colour}}
-            for y, text, colour in ((hi, "▲ tension", TENSION), (lo, "▼ cooperation", COOPERATION))
-        ],
-    }
-    curves = [EVENTS if t["name"] == "strongest observations" else
-              (t["legendgroup"] if t.get("customdata") is not None else None) for t in traces]
-    layout["meta"] = {"pairs": pairs, "curves": curves}
-    fig = go.Figure({"data": traces, "layout": layout}, _validate=False)
-    _base_layout(fig)
-    return fig
-
-
-def _events_trace(events: pd.DataFrame, label: PairLabel, pairs: list[str]) -> dict:
-    hover = [
-        f"<b>{safe(label(r.pair))}</b>, {r.event_date:%Y-%m-%d}: score <b>{r.score:+.1f}</b><br>"
-        f"“{safe(r.sentence, 140)}”<br><i>{safe(r.title, 90)}</i>"
-        for r in events.itertuples()
-    ]
-    return {
-        "type": "scatter", "xaxis": "x", "yaxis": "y", "x": events["event_date"].dt.strftime("%Y-%m-%d").to_numpy().astype("U10"),
-        "y": events["score"].to_numpy(float), "mode": "markers", "name": "strongest observations",
-        "customdata": [[pairs.index(p)] for p in events["pair"]], "hovertext": hover, "hoverinfo": "text",
-        "marker": {"symbol": "diamond", "size": 11, "color": [sign_colour(v) for v in events["score"]],
-                   "line": {"color": "#1f2328", "width": 1}, "opacity": 0.9},
+        "annotations": annotations,
     }
 
 
@@ -231,35 +298,34 @@ def _next_period(stamp: pd.Timestamp, freq: str) -> pd.Timestamp:
     return stamp + pd.Timedelta(days=7 if freq == "W" else 1)
 
 
-def _band_polygons(x: np.ndarray, low: np.ndarray, high: np.ndarray, runs: list[tuple[int, int]]):
-    """One closed polygon per run of two or more periods (along the highs, back along the lows),
-    separated by a NaN, for a single fill="toself" trace: no band is drawn across a missing period.
-    NumPy arrays, not lists: Plotly copies them in one go."""
+def _missing_periods(periods: pd.Series, freq: str) -> int:
+    """How many periods between the first and the last have no observation."""
+    if periods.empty:
+        return 0
+    first, last = pd.Timestamp(periods.min()), pd.Timestamp(periods.max())
+    if freq == "M":
+        span = (last.year - first.year) * 12 + last.month - first.month + 1
+    else:
+        span = (last - first).days // (7 if freq == "W" else 1) + 1
+    return int(span - periods.nunique())
+
+
+def _broken_at_gaps(x: np.ndarray, y: np.ndarray, runs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """The line's points with a NaN between runs, so that Plotly does not join across a missing period."""
+    if len(runs) <= 1:
+        return x, y
     xs: list[np.ndarray] = []
     ys: list[np.ndarray] = []
     for a, b in runs:
-        if b - a < 2:
-            continue
-        xs.append(np.concatenate([x[a:b], x[a:b][::-1], x[a:a + 1]]))
-        ys.append(np.concatenate([high[a:b], low[a:b][::-1], [np.nan]]))
-    if not xs:
-        return np.array([], dtype="U10"), np.array([], dtype=float)
-    return np.concatenate(xs), np.concatenate(ys)
+        xs += [x[a:b], x[b - 1:b]]
+        ys += [y[a:b], np.array([np.nan])]
+    return np.concatenate(xs[:-1]), np.concatenate(ys[:-1])
 
 
 def plotted_pairs(table: pd.DataFrame, order: list[str] | None = None) -> list[str]:
     """The pairs a timeline figure draws, in its order: the user's order, then any other in the table."""
     pairs = list(dict.fromkeys([*(order or []), *table["pair"]]))
     return [p for p in pairs if (table["pair"] == p).any()]
-
-
-def _tension_range(table: pd.DataFrame, events: pd.DataFrame | None) -> tuple[float, float]:
-    """The tension axis: the bands and markers, at least -3..+3 so that noise does not look like a crisis."""
-    lows, highs = [float(table["low"].min()), -3.0], [float(table["high"].max()), 3.0]
-    if events is not None and not events.empty:
-        lows.append(float(events["score"].min()))
-        highs.append(float(events["score"].max()))
-    return max(min(lows) - 0.6, -10.5), min(max(highs) + 0.6, 10.5)
 
 
 def matrix_figure(matrix: pd.DataFrame, *, name: Callable[[str], str] = str, height: int | None = None) -> go.Figure:
@@ -283,20 +349,25 @@ def matrix_figure(matrix: pd.DataFrame, *, name: Callable[[str], str] = str, hei
     for r in matrix.itertuples():
         i, j = index[r.country_a], index[r.country_b]
         cell = (f"<b>{safe(name(r.country_a))} – {safe(name(r.country_b))}</b><br>Tension {r.tension:+.2f}<br>"
-                f"{r.n_obs} observations in {r.n_articles} articles<br><i>click for the timeline</i>")
+                f"{plural(r.n_obs, 'observation')} in {plural(r.n_articles, 'article')}<br>"
+                "<i>click for the timeline</i>")
         for a, b in ((i, j), (j, i)):
             z[a][b] = r.tension
             hover[a][b] = cell
             custom[a][b] = r.pair
-            text[a][b] = f"{r.tension:+.1f}"
-    bound = max(3.0, float(matrix["tension"].abs().max()))
+            # The count under the value: a colour resting on 3 observations is not one resting on 300.
+            text[a][b] = f"<b>{r.tension:+.1f}</b><br>n={r.n_obs:,}"
+    low, high = SCALE
+    ticks = [low, low / 2, 0, high / 2, high]
     fig = go.Figure(
         go.Heatmap(
             z=z, x=names, y=names, customdata=custom, hovertext=hover, hoverinfo="text", text=text,
-            texttemplate="%{text}", textfont={"size": 11}, zmin=-bound, zmax=bound, zmid=0, xgap=2, ygap=2,
+            texttemplate="%{text}", textfont={"size": 12}, zmin=low, zmax=high, zmid=0, xgap=2, ygap=2,
             colorscale=[[0.0, COOPERATION], [0.5, "#f7f7f7"], [1.0, TENSION]],
-            colorbar={"tickvals": [-bound, 0, bound], "thickness": 14,
-                      "ticktext": [f"{-bound:.0f} cooperation", "0", f"+{bound:.0f} tension"]},
+            # The same scale for every period, so that a colour means the same value everywhere.
+            colorbar={"tickvals": ticks, "thickness": 14,
+                      "ticktext": [f"{low:.0f} cooperation", f"{low / 2:.0f}", "0", f"+{high / 2:.0f}",
+                                   f"+{high:.0f} tension"]},
         )
     )
     _base_layout(fig)
@@ -306,20 +377,33 @@ def matrix_figure(matrix: pd.DataFrame, *, name: Callable[[str], str] = str, hei
     return fig
 
 
-def decorate(fig: go.Figure, *, title: str, subtitle: str = "", caption: str | list[str] = "") -> go.Figure:
+def decorate(fig: go.Figure, *, title: str, subtitle: str = "", caption: str | list[str] = "",
+             wrap: int | None = None) -> go.Figure:
     """A copy of the figure with a title, a subtitle (pair, range, granularity) and a source caption
-    under the chart: what an exported image needs to stand alone in a report."""
+    under the chart: what an exported image needs to stand alone in a report.
+    wrap: characters per caption line (a narrow report column), None for one line per caption entry."""
     out = go.Figure(fig)
+    entries = [caption] if isinstance(caption, str) else list(caption)
+    lines = [part for entry in entries if entry
+             for part in (textwrap.wrap(entry, wrap) if wrap else [entry])]
+    sub_lines = textwrap.wrap(subtitle, wrap) if wrap and subtitle else ([subtitle] if subtitle else [])
+    # The title's letters are about 1.6 times as wide as the caption's.
+    title_lines = textwrap.wrap(title, int(wrap / 1.6)) if wrap else [title]
+    subtitle_html = "".join(f"<br><span style='font-size:13px;color:#57606a'>{safe(line)}</span>" for line in sub_lines)
     out.update_layout(
-        title={"text": f"<b>{safe(title)}</b>" + (f"<br><span style='font-size:13px;color:#57606a'>{safe(subtitle)}</span>"
-                                                    if subtitle else ""),
-               "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
-        margin={"t": 110, "b": 120},
+        title={"text": "<br>".join(f"<b>{safe(line)}</b>" for line in title_lines) + subtitle_html,
+               "x": 0.01, "xanchor": "left", "y": 1, "yanchor": "top", "yref": "container",
+               # Plotly anchors a title of several lines by its middle line: push it down by half the rest.
+               "pad": {"t": 12 + 11 * (len(title_lines) + len(sub_lines) - 1)}},
+        margin={"t": 96 + 18 * len(sub_lines) + 24 * (len(title_lines) - 1), "b": 84 + 16 * len(lines)},
         legend={"y": 1.0, "yanchor": "bottom"},
     )
-    lines = [caption] if isinstance(caption, str) else list(caption)
-    if any(lines):
-        out.add_annotation(text="<br>".join(safe(line) for line in lines if line), xref="paper", yref="paper", x=0, y=0, yshift=-48,
-                           xanchor="left", yanchor="top", showarrow=False, align="left",
+    if lines:
+        # Under the dates, and under the axis title when there is one (the timeline's empty periods).
+        axis_title = out.layout.xaxis2.title.text if "xaxis2" in out.layout else None
+        below = 22 * (axis_title.count("<br>") + 1) if axis_title else 0
+        out.update_layout(margin={"b": out.layout.margin.b + below})
+        out.add_annotation(text="<br>".join(safe(line) for line in lines), xref="paper", yref="paper", x=0, y=0,
+                           yshift=-44 - below, xanchor="left", yanchor="top", showarrow=False, align="left",
                            font={"size": 11, "color": "#57606a"})
     return out

@@ -22,6 +22,9 @@ GRAPH_PAIRS = "timeline-graph-pairs"  # dcc.Store: the pairs the figure draws, f
 STATUS = "timeline-status"
 EMPTY = "timeline-empty"
 SENTENCES = "sentences"
+SENTENCES_SCROLLED = "sentences-scrolled"  # dcc.Store: the clientside scroll's (unused) output
+SCALE_KEY = "scale-key"  # <details>: the key to the -10..+10 scale
+EXPORT_SIZE = "export-size"
 EXPORT_FORMAT = "export-format"
 EXPORT_WIDTH = "export-width"
 EXPORT_SCALE = "export-scale"
@@ -36,6 +39,8 @@ MATRIX_LANG = "matrix-lang"
 MATRIX_GRAPH = "matrix-graph"
 MATRIX_MOVERS = "matrix-movers"
 MATRIX_STATUS = "matrix-status"
+MATRIX_KEY = "matrix-scale-key"
+MATRIX_NOTE = "matrix-note"
 MATRIX_EXPORT = "matrix-"  # prefix of the matrix page's export bar (same suffixes as the timeline's)
 
 # Article page

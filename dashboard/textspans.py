@@ -19,9 +19,12 @@ class Span:
     end: int
     weight: float
     label: str  # tooltip: "sanctions +7.0 (material conflict)"
+    quiet: bool = False  # a cue of another pair than the one in view: marked, but less loudly
 
 
-def cue_class(weight: float) -> str:
+def cue_class(weight: float, quiet: bool = False) -> str:
+    if quiet:
+        return "cue cue-other"
     if weight > 0:
         return "cue cue-tension"
     if weight < 0:
@@ -36,7 +39,7 @@ def non_overlapping(spans: Iterable[Span], lo: int, hi: int) -> list[Span]:
         start, end = max(span.start, lo), min(span.end, hi)
         if start >= end or (out and start < out[-1].end):
             continue
-        out.append(Span(start, end, span.weight, span.label))
+        out.append(Span(start, end, span.weight, span.label, span.quiet))
     return out
 
 
@@ -48,7 +51,7 @@ def marked(text: str, offset: int, spans: Iterable[Span]) -> list:
         s, e = span.start - offset, span.end - offset
         if s > at:
             children.append(text[at:s])
-        children.append(html.Mark(text[s:e], className=cue_class(span.weight), title=span.label))
+        children.append(html.Mark(text[s:e], className=cue_class(span.weight, span.quiet), title=span.label))
         at = e
     if at < len(text):
         children.append(text[at:])

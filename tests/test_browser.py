@@ -224,6 +224,8 @@ def test_export_a_png(page, server, corpus_db):
     pair = _pairs_by_volume(corpus_db)[0]
     page.goto(server.url + f"/?pairs={pair}&freq=M")
     _wait_for_chart(page)
+    page.locator("#export-size").click()  # a custom size: the width and scale typed
+    page.locator(".dash-dropdown-option").filter(has_text="Custom size").click()
     page.locator("#export-width").fill("800")
     page.locator("#export-width").press("Enter")
     with page.expect_download(timeout=30_000) as download:

@@ -53,7 +53,7 @@ def test_svg_carries_title_range_and_source_caption(engine):
     state = STATE.with_(start=date(2023, 2, 1), end=date(2023, 4, 30), lang="fr")
     svg = export_timeline(engine, state, "svg", width=1000, scale=1).content.decode("utf-8")
     assert "Tension over time: Russie – États-Unis" in svg
-    assert "2023-02-01 to 2023-04-30" in svg
+    assert "1 February 2023 to 30 April 2023" in svg
     assert "Source: tension-tracker" in svg and "Invented Daily" in svg
     assert "invented examples, not real reporting" in svg
     # The outlet's markup is shown as text, not interpreted.
@@ -62,9 +62,29 @@ def test_svg_carries_title_range_and_source_caption(engine):
 
 @needs_chromium
 def test_png_size_follows_width_and_scale(engine):
-    png = export_timeline(engine, STATE, "png", width=800, scale=2).content
+    png = export_timeline(engine, STATE, "png", width=800, scale=2, size="custom").content
     width = int.from_bytes(png[16:20], "big")
     assert width == 1600
+
+
+@needs_chromium
+def test_exports_are_sized_for_a_report_by_default(engine):
+    """PNG and SVG as wide as an A4 text column (17 cm) with no text under 12 px, i.e. 9 pt there;
+    a PDF is an A4 (or Letter) landscape page."""
+    import re
+
+    png = export_timeline(engine, STATE, "png")
+    assert int.from_bytes(png.content[16:20], "big") == 643 * 3 and png.size_words == "A4 text column wide"
+    svg = export_timeline(engine, STATE, "svg").content.decode()
+    assert 'width="643"' in svg
+    sizes = [float(v) for v in re.findall(r"font-size: ?([0-9.]+)px", svg)]
+    assert sizes and min(sizes) >= 12, sorted(set(sizes))
+    for size, (width_pt, height_pt) in (("a4", (842, 595)), ("letter", (792, 612))):
+        pdf = export_timeline(engine, STATE, "pdf", size=size).content
+        box = re.search(rb"/MediaBox \[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]", pdf)
+        assert box, pdf[:400]
+        assert float(box.group(1)) == pytest.approx(width_pt, abs=2)
+        assert float(box.group(2)) == pytest.approx(height_pt, abs=2)
 
 
 @needs_chromium
@@ -86,6 +106,8 @@ def test_bad_requests_get_clear_messages(engine, tmp_path):
         check_size(50, 2)
     with pytest.raises(ExportError, match="scale 9 is out of range"):
         check_size(1600, 9)
+    with pytest.raises(ExportError, match="unknown size 'a3'"):
+        export_timeline(engine, STATE, "png", size="a3")
     with pytest.raises(ExportError, match="does not exist"):
         write_export(engine, STATE, "csv", tmp_path / "missing" / "out.csv")
 

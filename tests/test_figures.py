@@ -28,9 +28,13 @@ def _traces(fig, kind=None, name_part=None):
     return [t for t in fig.data if (kind is None or t.type == kind) and (name_part is None or name_part in (t.name or ""))]
 
 
-def test_timeline_has_band_line_volume_and_clickable_points():
+def _points(fig):
+    return [t for t in fig.data if t.type == "scatter" and t.customdata is not None and t.error_y.array is not None]
+
+
+def test_timeline_has_bands_line_volume_and_clickable_points():
     fig = figures.timeline_figure(_table(), freq="W")
-    points = [t for t in fig.data if t.type == "scatter" and t.customdata is not None]
+    points = _points(fig)
     assert len(points) == 1
     line = points[0]
     # A click gives x (the period start) and customdata [pair index, n_obs, n_articles, low, high].
@@ -42,36 +46,52 @@ def test_timeline_has_band_line_volume_and_clickable_points():
     scale = [c[1] for c in line.marker.colorscale]
     assert scale[0] == figures.COOPERATION and scale[-1] == figures.TENSION
     assert line.marker.cmin < 0 < line.marker.cmax and abs(line.marker.cmax) < 1e-6
-    band = [t for t in fig.data if t.type == "scatter" and t.fill == "toself"]
-    assert len(band) == 1
-    assert list(band[0].y[:6]) == [3.0, -0.5, 5.0, 3.0, -2.5, 1.0] and math.isnan(band[0].y[6])
-    assert list(band[0].x[:6]) == ["2023-01-02", "2023-01-09", "2023-01-16", "2023-01-16", "2023-01-09", "2023-01-02"]
-    assert not any(line.error_y.array)  # no whiskers where the band is drawn
+    # One drawing of the band for every point: a bar from low to high (no shaded ribbon).
+    assert list(line.error_y.array) == [1.0, 1.0, 1.0] and list(line.error_y.arrayminus) == [1.0, 1.0, 1.0]
+    assert not [t for t in fig.data if t.type == "scatter" and t.fill == "toself"]
+    # The middle week rests on one article: hollow, and its label says so.
+    assert list(line.marker.symbol) == ["circle", "circle-open", "circle"]
+    assert "thin evidence" in line.text[1] and line.text[0] == ""
+    assert any("thin evidence" in (t.name or "") for t in fig.data)
     bars = _traces(fig, "bar")
     assert len(bars) == 1 and list(bars[0].y) == [3, 1, 5] and bars[0].yaxis == "y2" and bars[0].xaxis == "x2"
     assert fig.layout.xaxis2.matches == "x"
+    assert list(fig.layout.yaxis.range) == [-10.5, 10.5]  # the whole scale until the user zooms
     template = line.hovertemplate
-    assert "Week of %{x|%Y-%m-%d}" in template and "%{customdata[1]} observations in %{customdata[2]} articles" in template
+    assert "Week of %{x|%-d %B %Y}" in template
+    assert "observations: %{customdata[1]} · articles: %{customdata[2]}" in template
 
 
-def test_a_missing_period_breaks_the_band_and_a_lone_period_gets_whiskers():
+def test_a_missing_period_breaks_the_line_and_is_counted():
     table = _table(tensions=(2.0, -1.5, 4.0))
     table.loc[2, "period"] = pd.Timestamp("2023-02-06")  # three weeks after the previous one
     fig = figures.timeline_figure(table, freq="W")
-    band = [t for t in fig.data if t.type == "scatter" and t.fill == "toself"][0]
-    assert "2023-02-06" not in list(band.x)
-    line = [t for t in fig.data if t.type == "scatter" and t.customdata is not None][0]
-    assert list(line.error_y.array) == [0, 0, 1.0] and list(line.error_y.arrayminus) == [0, 0, 1.0]
+    line = fig.data[0]
+    assert line.mode == "lines" and line.hoverinfo == "skip"
+    assert list(line.x) == ["2023-01-02", "2023-01-09", "2023-01-09", "2023-02-06"]
+    assert math.isnan(line.y[2]) and list(line.y[:2]) == [2.0, -1.5]
+    assert list(_points(fig)[0].error_y.array) == [1.0, 1.0, 1.0]  # the lone week has its band too
+    # Said under the dates, where it covers no point.
+    assert fig.layout.xaxis2.title.text == "Line broken where a week has no observation (3 empty weeks)"
+    months = _table().assign(period=pd.to_datetime(["2023-01-01", "2023-02-01", "2023-03-01"]))
+    assert not figures.timeline_figure(months, freq="M").layout.xaxis2.title.text
 
 
-def test_several_pairs_keep_the_users_order_and_distinct_colours():
+def test_several_pairs_keep_the_users_order_and_their_own_colours():
+    events = pd.DataFrame({
+        "pair": ["DZA-FRA", "RUS-USA"], "observation_id": [1, 2], "event_date": pd.to_datetime(["2023-01-03"] * 2),
+        "score": [-6.0, 7.0], "article_id": [1, 2], "sentence_idx": [0, 0], "sentence": ["s", "t"], "title": ["a", "b"],
+    })
     table = pd.concat([_table("DZA-FRA", (-3.0, -2.0)), _table("RUS-USA")])
-    fig = figures.timeline_figure(table, order=["RUS-USA", "DZA-FRA"], label=lambda p: pair_label(p, "fr"))
-    lines = [t for t in fig.data if t.type == "scatter" and t.customdata is not None]
-    assert [t.name for t in lines] == ["Russie – États-Unis", "Algérie – France"]
-    assert [c[0] for c in lines[1].customdata] == [1, 1]
+    fig = figures.timeline_figure(table, events, order=["RUS-USA", "DZA-FRA"], label=lambda p: pair_label(p, "fr"))
+    points = _points(fig)
+    assert [t.name for t in points] == ["Russie – États-Unis", "Algérie – France"]
+    assert [c[0] for c in points[1].customdata] == [1, 1]
     assert figures.plotted_pairs(table, ["RUS-USA", "CHN-USA", "DZA-FRA"]) == ["RUS-USA", "DZA-FRA"]
-    assert lines[0].line.color != lines[1].line.color
+    # Points, lines and diamonds take their pair's colour (the sign stays in the background tint).
+    assert [t.marker.color for t in points] == figures.PAIR_COLOURS[:2]
+    diamonds = {t.legendgroup: t.marker.color for t in fig.data if (t.name or "").endswith(" strongest")}
+    assert diamonds == {"RUS-USA": figures.PAIR_COLOURS[0], "DZA-FRA": figures.PAIR_COLOURS[1]}
     bars = _traces(fig, "bar")
     assert bars[0].width == bars[1].width and bars[1].offset == pytest.approx(bars[0].width)
 
@@ -81,9 +101,9 @@ def test_smoothing_draws_the_smoothed_line_and_keeps_raw_points():
     table["smoothed"] = [1.0, 1.5, 2.0]
     fig = figures.timeline_figure(table, smoothing=3)
     smooth = _traces(fig, "scatter", "3-period mean")
-    assert len(smooth) == 1 and list(smooth[0].y) == [1.0, 1.5, 2.0]
-    raw = [t for t in fig.data if t.type == "scatter" and t.customdata is not None]
-    assert raw[0].mode == "markers"
+    assert len(smooth) == 1
+    raw = _points(fig)
+    assert raw[0].mode == "markers" and fig.data[0].mode == "lines" and list(fig.data[0].y) == [1.0, 1.5, 2.0]
 
 
 def test_events_are_marked_escaped_and_within_the_axis():
@@ -99,6 +119,7 @@ def test_events_are_marked_escaped_and_within_the_axis():
     assert "<img" not in hover and "&lt;img" in hover and "&lt;script&gt;" in hover
     # A click on a marker names its pair (by index) and its date; the panel finds the period.
     assert list(marks[0].customdata[0]) == [0] and list(marks[0].x) == ["2023-01-10"]
+    assert "10 January 2023" in hover
     assert fig.layout.yaxis.range[1] >= 9.5
 
 
@@ -121,6 +142,11 @@ def test_matrix_is_symmetric_and_clickable():
     assert z[1][2] == z[2][1] == 5.0 and z[0][1] == z[1][0] == -4.0 and z[0][2] is None
     assert heat.customdata[2][1] == "RUS-USA"
     assert heat.zmid == 0 and heat.colorscale[0][1] == figures.COOPERATION and heat.colorscale[-1][1] == figures.TENSION
+    # One fixed scale for every period, and the count behind each cell.
+    assert (heat.zmin, heat.zmax) == (-10, 10)
+    assert heat.text[1][2] == "<b>+5.0</b><br>n=10" and "10 observations in 4 articles" in heat.hovertext[1][2]
+    single = figures.matrix_figure(matrix.assign(n_obs=[1, 3], n_articles=[1, 1]))
+    assert "1 observation in 1 article<br>" in single.data[0].hovertext[1][2]
 
 
 def test_decorate_adds_title_subtitle_and_escaped_caption():
@@ -142,13 +168,13 @@ def test_a_click_names_the_pair_and_the_period():
     fig = figures.timeline_figure(table, events, order=["RUS-USA", "DZA-FRA"], freq="W")
     meta = fig.layout.meta
     curve = {t.name: i for i, t in enumerate(fig.data)}
-    line = {"points": [{"curveNumber": curve["DZA-FRA"], "x": "2023-01-09"}]}
+    line = {"points": [{"curveNumber": meta["curves"].index("DZA-FRA"), "x": "2023-01-09"}]}
     assert clicked_point(line, meta, "W") == ("DZA-FRA", date(2023, 1, 9))
     bar = {"points": [{"curveNumber": curve["RUS-USA volume"], "x": "2023-01-16"}]}
     assert clicked_point(bar, meta, "W") == ("RUS-USA", date(2023, 1, 16))
-    marker = {"points": [{"curveNumber": curve["strongest observations"], "x": "2023-01-12", "customdata": [1]}]}
+    marker = {"points": [{"curveNumber": curve["DZA-FRA strongest"], "x": "2023-01-12", "customdata": [1]}]}
     assert clicked_point(marker, meta, "M") == ("DZA-FRA", date(2023, 1, 1))
-    assert clicked_point({"points": [{"curveNumber": curve["RUS-USA 95% band"], "x": "2023-01-12"}]}, meta, "W") is None
+    assert clicked_point({"points": [{"curveNumber": curve["selected point"], "x": "2023-01-12"}]}, meta, "W") is None
     assert clicked_point(None, meta, "W") is None
     assert clicked_point({"points": [{"curveNumber": 99, "x": "2023-01-12"}]}, meta, "W") is None
 

@@ -12,6 +12,16 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
                 }
             }, 30);
             return window.dash_clientside.no_update;
+        },
+        // After a click on the chart: scroll the sentences behind the point into view (the hint does not move the page).
+        showSentences: function (children) {
+            setTimeout(function () {
+                var head = document.querySelector('#sentences .sentences-head');
+                if (head) {
+                    document.getElementById('sentences').scrollIntoView({block: 'start', behavior: 'smooth'});
+                }
+            }, 30);
+            return window.dash_clientside.no_update;
         }
     }
 });

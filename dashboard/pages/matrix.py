@@ -13,15 +13,28 @@ from dash import Input, Output, State, dcc, html, no_update
 
 from dashboard import data, ids
 from dashboard.charts import matrix_chart, span_name
-from dashboard.export import DEFAULT_SCALE, DEFAULT_WIDTH, ExportError, export_matrix
+from dashboard.export import DEFAULT_SCALE, DEFAULT_SIZE, DEFAULT_WIDTH, ExportError, export_matrix
 from dashboard.figures import empty_figure
-from dashboard.pages.timeline import LANG_OPTIONS, download_reply, empty_state, export_bar
+from dashboard.pages.key import scale_key
+from dashboard.pages.timeline import (
+    LANG_OPTIONS,
+    download_reply,
+    empty_state,
+    export_bar,
+    register_export_size,
+)
 from dashboard.state import pair_label
+from dashboard.words import plural
 
 SPANS = [{"label": "Month", "value": "month"}, {"label": "Quarter", "value": "quarter"},
          {"label": "Year", "value": "year"}]
 SPAN_VALUES = tuple(o["value"] for o in SPANS)
 MOVERS_SHOWN = 6
+# The matrix opens on the latest period with at least this many pairs (one pair compares nothing).
+ENOUGH_PAIRS = 3
+# A pair is ranked among the movers only with at least this many articles in each of the two periods:
+# a change resting on one or two articles is one article's wording, not a trend.
+MIN_MOVER_ARTICLES = 3
 
 
 def _query(search: str | None) -> tuple[str, date | None, str]:
@@ -70,6 +83,10 @@ def layout(ctx, search: str | None):
                 dcc.Graph(id=ids.MATRIX_GRAPH, config={"displaylogo": False, "responsive": True,
                                                        "modeBarButtonsToRemove": ["toImage"]},
                           figure=empty_figure("Loading…")),
+                html.P("Colours on one fixed scale, −10 to +10, for every period; n = observations behind "
+                       "a cell (few observations: read its timeline before trusting its colour).",
+                       id=ids.MATRIX_NOTE, className="hint"),
+                scale_key(ids.MATRIX_KEY),
                 export_bar(ids.MATRIX_EXPORT),
             ]),
             html.Section(id=ids.MATRIX_MOVERS, className="card movers"),
@@ -78,12 +95,15 @@ def layout(ctx, search: str | None):
 
 
 def _busiest_recent(ctx, span: str, values: list[str]) -> str | None:
-    """The latest period that has observations (the list is latest first)."""
-    for value in values[:24]:
-        first, last = data.span_of(date.fromisoformat(value), span)
-        if not data.pair_matrix(ctx.engine, first, last).empty:
+    """The latest period with ENOUGH_PAIRS pairs; failing that, the one with the most pairs (the
+    latest of those). ``values`` are the period starts, latest first."""
+    counts = data.pairs_per_span(ctx.engine, span)
+    ranked = [(counts.get(date.fromisoformat(v), 0), v) for v in values]
+    for n, value in ranked:
+        if n >= ENOUGH_PAIRS:
             return value
-    return values[0] if values else None
+    best = max(ranked, key=lambda item: item[0], default=None)  # max keeps the first (latest) of ties
+    return best[1] if best else None
 
 
 def timeline_href(pair: str, first: date, last: date, lang: str) -> str:
@@ -93,19 +113,25 @@ def timeline_href(pair: str, first: date, last: date, lang: str) -> str:
 
 
 def movers_panel(current, previous, span: str, first: date, prev_first: date, last: date, lang: str) -> list:
-    moved = data.movers(current, previous)
     since = span_name(prev_first, span)
-    if moved.empty:
+    in_both = data.movers(current, previous)
+    moved = data.movers(current, previous, min_articles=MIN_MOVER_ARTICLES)
+    if in_both.empty:
         return [html.H2("Changes"),
                 html.P(f"No pair has observations both in this {span} and in {since}: nothing to compare.",
                        className="hint")]
+    left_out = len(in_both) - len(moved)
+    rule = (f"Ranked among pairs with at least {plural(MIN_MOVER_ARTICLES, 'article')} in this {span} and in "
+            f"{since}: a change resting on fewer is one article's wording, not a trend."
+            + (f" {plural(left_out, 'pair')} with less evidence left out." if left_out else ""))
 
     def items(frame):
         return html.Ol([
             html.Li([
                 dcc.Link(pair_label(r.pair, lang), href=timeline_href(r.pair, prev_first, last, lang)),
                 html.Span(f" {r.change:+.2f}", className="delta " + ("up" if r.change > 0 else "down")),
-                html.Span(f" ({r.previous:+.1f} → {r.tension:+.1f})", className="muted"),
+                html.Span(f" ({r.previous:+.1f} → {r.tension:+.1f}; "
+                          f"{r.previous_articles} → {plural(int(r.n_articles), 'article')})", className="muted"),
             ])
             for r in frame.itertuples()
         ], className="movers-list")
@@ -114,10 +140,11 @@ def movers_panel(current, previous, span: str, first: date, prev_first: date, la
     better = moved[moved["change"] < 0].sort_values("change").head(MOVERS_SHOWN)
     return [
         html.H2(f"Since {since}"),
+        html.P(rule, className="hint movers-rule"),
         html.H3("Deteriorated most", className="tension-text"),
-        items(worse) if not worse.empty else html.P("No pair grew tenser.", className="hint"),
+        items(worse) if not worse.empty else html.P("No pair with enough evidence grew tenser.", className="hint"),
         html.H3("Improved most", className="cooperation-text"),
-        items(better) if not better.empty else html.P("No pair improved.", className="hint"),
+        items(better) if not better.empty else html.P("No pair with enough evidence improved.", className="hint"),
     ]
 
 
@@ -167,8 +194,8 @@ def register(app, ctx) -> None:
         if current.empty:
             message = f"No observation in {span_name(first, span)}: choose another {span}."
             return empty_figure(message), movers, [], query
-        status = (f"{span_name(first, span)}: {len(current)} pairs, {int(current['n_obs'].sum()):,} observations. "
-                  "Click a cell for its timeline.")
+        status = (f"{span_name(first, span)}: {plural(len(current), 'pair')}, "
+                  f"{plural(int(current['n_obs'].sum()), 'observation')}. Click a cell for its timeline.")
         return chart.figure, movers, status, query
 
     @app.callback(
@@ -192,12 +219,14 @@ def register(app, ctx) -> None:
         return "/", timeline_href(pair, prev_first, last, lang or "en")[1:]
 
     prefix = ids.MATRIX_EXPORT
+    register_export_size(app, prefix)
 
     @app.callback(
         Output(prefix + ids.EXPORT_DOWNLOAD, "data"),
         Output(prefix + ids.EXPORT_MESSAGE, "children"),
         Input(prefix + ids.EXPORT_BUTTON, "n_clicks"),
         State(prefix + ids.EXPORT_FORMAT, "value"),
+        State(prefix + ids.EXPORT_SIZE, "value"),
         State(prefix + ids.EXPORT_WIDTH, "value"),
         State(prefix + ids.EXPORT_SCALE, "value"),
         State(ids.MATRIX_SPAN, "value"),
@@ -205,12 +234,13 @@ def register(app, ctx) -> None:
         State(ids.MATRIX_LANG, "value"),
         prevent_initial_call=True,
     )
-    def download(_clicks, fmt, width, scale, span, period, lang):
+    def download(_clicks, fmt, size, width, scale, span, period, lang):
         if not period:
             return no_update, "choose a period first"
         try:
             result = export_matrix(ctx.engine, span or "month", date.fromisoformat(period), lang or "en",
-                                   fmt or "png", width=width or DEFAULT_WIDTH, scale=scale or DEFAULT_SCALE)
+                                   fmt or "png", width=width or DEFAULT_WIDTH, scale=scale or DEFAULT_SCALE,
+                                   size=size or DEFAULT_SIZE)
         except ExportError as exc:
             return no_update, str(exc)
         return download_reply(result)

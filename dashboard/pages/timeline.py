@@ -11,14 +11,24 @@ import base64
 from datetime import date
 
 import pandas as pd
-from dash import Input, Output, State, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, Patch, State, dcc, html, no_update
 
 from dashboard import data, ids
 from dashboard.charts import timeline_chart
-from dashboard.export import DEFAULT_SCALE, DEFAULT_WIDTH, ExportError, export_timeline
-from dashboard.figures import EVENTS, FREQ_WORDS, empty_figure, sign_colour
+from dashboard.export import (
+    CUSTOM,
+    DEFAULT_SCALE,
+    DEFAULT_SIZE,
+    DEFAULT_WIDTH,
+    REPORT_SIZES,
+    ExportError,
+    export_timeline,
+)
+from dashboard.figures import EVENTS, empty_figure
+from dashboard.pages.key import scale_key
+from dashboard.pages.sentences import sentences_hint, sentences_panel
 from dashboard.state import MAX_PAIRS, TimelineState, country_label, from_query, pair_label
-from dashboard.textspans import Span, cue_class, cue_label, marked
+from dashboard.words import FREQ_ADJECTIVES, day_name, plural, short_day
 
 FREQ_OPTIONS = [{"label": "Day", "value": "D"}, {"label": "Week", "value": "W"}, {"label": "Month", "value": "M"}]
 SMOOTHING_OPTIONS = [{"label": "None", "value": 1}] + [
@@ -79,6 +89,7 @@ def layout(ctx, search: str | None):
         f"no observation is stored for {pair_label(p, state.lang)} ({p}) yet" for p in unknown
     ]
     bounds = (min(pairs["first"]), max(pairs["last"]))
+    first_day, last_day = date_placeholders(ctx, list(state.pairs))
     controls = html.Div(className="controls card", children=[
         html.Div(className="control control-pairs", children=[
             html.Label("Country pairs", htmlFor=ids.PAIRS),
@@ -88,11 +99,12 @@ def layout(ctx, search: str | None):
         ]),
         html.Div(className="control", children=[
             html.Label("Dates"),
+            # Without a choice the picker shows the pairs' first and last dates (greyed), not "first → last".
             dcc.DatePickerRange(id=ids.DATES, start_date=_iso(state.start), end_date=_iso(state.end),
                                 min_date_allowed=_iso(bounds[0]), max_date_allowed=_iso(bounds[1]),
-                                initial_visible_month=_iso(state.start or bounds[1]), display_format="YYYY-MM-DD",
-                                clearable=True, start_date_placeholder_text="first",
-                                end_date_placeholder_text="last", first_day_of_week=1),
+                                initial_visible_month=_iso(state.start or bounds[1]), display_format="D MMM YYYY",
+                                clearable=True, first_day_of_week=1,
+                                start_date_placeholder_text=first_day, end_date_placeholder_text=last_day),
         ]),
         html.Div(className="control", children=[
             html.Label("Granularity"),
@@ -113,31 +125,66 @@ def layout(ctx, search: str | None):
     return html.Div(className="timeline-page", children=[
         controls,
         notices,
-        html.Div(className="card chart-card", children=[
+        html.Div(id="chart", className="card chart-card", children=[
             html.Div(id=ids.STATUS, className="chart-status", role="status"),
             dcc.Store(id=ids.GRAPH_PAIRS),
             dcc.Loading(dcc.Graph(id=ids.GRAPH, config=GRAPH_CONFIG, figure=empty_figure("Loading…")),
                         type="dot", delay_show=400),
+            scale_key(ids.SCALE_KEY),
             export_bar(),
         ]),
         html.Section(id=ids.SENTENCES, className="card sentences", children=sentences_hint()),
+        dcc.Store(id=ids.SENTENCES_SCROLLED),
     ]), "timeline"
 
 
+def date_placeholders(ctx, pairs: list[str]) -> tuple[str, str]:
+    """The picker's greyed texts when no date is chosen: the first and last day the pairs have."""
+    bounds = data.date_bounds(ctx.engine, pairs) if pairs else None
+    if bounds is None:
+        return "first day", "last day"
+    return short_day(bounds[0]), short_day(bounds[1])
+
+
+SIZE_OPTIONS = [
+    *({"label": f"{paper.label} report", "value": key} for key, paper in REPORT_SIZES.items()),
+    {"label": "Custom size", "value": CUSTOM},
+]
+
+
 def export_bar(prefix: str = "") -> html.Div:
-    """Format, width, scale and a Download button; ``prefix`` keeps the ids of two pages apart."""
+    """Format, size (a report paper, or a custom width and scale) and a Download button; ``prefix``
+    keeps the ids of two pages apart. The choices persist in the browser, so they are kept."""
     return html.Div(className="export-bar", children=[
         html.Span("Export", className="export-title"),
         dcc.Dropdown(id=prefix + ids.EXPORT_FORMAT, value="png", clearable=False, searchable=False, className="narrow",
-                     options=[{"label": f, "value": f.lower()} for f in ("PNG", "SVG", "PDF", "CSV")]),
+                     options=[{"label": f, "value": f.lower()} for f in ("PNG", "SVG", "PDF", "CSV")], persistence=True, persistence_type="local"),
+        dcc.Dropdown(id=prefix + ids.EXPORT_SIZE, value=DEFAULT_SIZE, clearable=False, searchable=False,
+                     className="size-choice", options=SIZE_OPTIONS, persistence=True, persistence_type="local"),
         html.Label(["width ", dcc.Input(id=prefix + ids.EXPORT_WIDTH, type="number", value=DEFAULT_WIDTH, min=400,
-                                          max=4000, step=100, debounce=True, className="num")]),
+                                          max=4000, step=100, debounce=True, className="num", persistence=True, persistence_type="local")],
+                   className="custom-size"),
         html.Label(["scale ", dcc.Input(id=prefix + ids.EXPORT_SCALE, type="number", value=DEFAULT_SCALE, min=0.5,
-                                          max=4, step=0.5, debounce=True, className="num")]),
+                                          max=4, step=0.5, debounce=True, className="num", persistence=True, persistence_type="local")],
+                   className="custom-size"),
         html.Button("Download", id=prefix + ids.EXPORT_BUTTON, className="button", n_clicks=0),
         dcc.Download(id=prefix + ids.EXPORT_DOWNLOAD),
-        html.Span(id=prefix + ids.EXPORT_MESSAGE, className="export-message", role="status"),
+        html.Span(id=prefix + ids.EXPORT_MESSAGE, className="export-message", role="status",
+                  children=SIZE_HELP),
     ])
+
+
+SIZE_HELP = ("Report sizes: PNG and SVG as wide as the text column, text at 9 pt or more there; "
+             "PDF on a landscape page.")
+
+
+def register_export_size(app, prefix: str = "") -> None:
+    """Width and scale apply to the custom size only: disabled otherwise."""
+    @app.callback(Output(prefix + ids.EXPORT_WIDTH, "disabled"), Output(prefix + ids.EXPORT_SCALE, "disabled"),
+                  Input(prefix + ids.EXPORT_SIZE, "value"))
+    def custom_only(size):
+        fixed = size != CUSTOM
+        return fixed, fixed
 
 
 def download_reply(result) -> tuple[dict, str]:
@@ -145,12 +192,8 @@ def download_reply(result) -> tuple[dict, str]:
     message beside the button (file name and size); shared by the timeline and matrix pages."""
     payload = {"content": base64.b64encode(result.content).decode("ascii"), "filename": result.filename,
                "type": result.mime, "base64": True}
-    return payload, f"{result.filename} ({len(result.content) / 1024:,.0f} KB)"
-
-
-def sentences_hint() -> list:
-    return [html.P("Click a point of the chart to read the sentences behind it, with their cue phrases.",
-                   className="hint")]
+    size = f"{result.size_words}, " if result.size_words else ""
+    return payload, f"{result.filename} ({size}{len(result.content) / 1024:,.0f} KB)"
 
 
 def _state(pairs, start, end, freq, smoothing, lang) -> TimelineState:
@@ -164,16 +207,15 @@ def _state(pairs, start, end, freq, smoothing, lang) -> TimelineState:
 def status_line(state: TimelineState, table: pd.DataFrame) -> list:
     if table.empty:
         return []
-    words = FREQ_WORDS[state.freq][0].lower()
+    words = FREQ_ADJECTIVES[state.freq]
     parts = []
     for pair in state.pairs:
         rows = table[table["pair"] == pair]
         if rows.empty:
             parts.append(f"{pair_label(pair, state.lang)}: no observation in this range")
             continue
-        n = int(rows["n_obs"].sum())
-        parts.append(f"{pair_label(pair, state.lang)}: {n:,} observation{'s' if n != 1 else ''}, "
-                     f"{len(rows)} {words} point{'s' if len(rows) != 1 else ''}")
+        parts.append(f"{pair_label(pair, state.lang)}: {plural(int(rows['n_obs'].sum()), 'observation')}, "
+                     f"{plural(len(rows), words + ' point')}")
     return [" · ".join(parts)]
 
 
@@ -182,8 +224,8 @@ def no_data_message(ctx, state: TimelineState) -> str:
     names = ", ".join(pair_label(p, state.lang) for p in state.pairs)
     if bounds is None:
         return f"No observation for {names} yet."
-    return (f"No observation for {names} in this range.\nIts observations run from {bounds[0]:%Y-%m-%d} "
-            f"to {bounds[1]:%Y-%m-%d}: widen the dates or clear them.")
+    return (f"No observation for {names} in this range.\nIts observations run from {day_name(bounds[0])} "
+            f"to {day_name(bounds[1])}: widen the dates or clear them.")
 
 
 def register(app, ctx) -> None:
@@ -218,6 +260,7 @@ def register(app, ctx) -> None:
 
     @app.callback(
         Output(ids.SENTENCES, "children"),
+        Output(ids.GRAPH, "figure", allow_duplicate=True),
         Input(ids.GRAPH, "clickData"),
         State(ids.GRAPH_PAIRS, "data"),
         State(ids.FREQ, "value"),
@@ -227,9 +270,28 @@ def register(app, ctx) -> None:
     def sentences(click, meta, freq, lang):
         point = clicked_point(click, meta or {}, freq or "W")
         if point is None:
-            return no_update
+            return no_update, no_update
         pair, period = point
-        return sentences_panel(ctx, pair, period, freq or "W", lang or "en")
+        panel, tension = sentences_panel(ctx, pair, period, freq or "W", lang or "en")
+        return panel, mark_point(meta or {}, period, tension)
+
+    # Runs in the browser: bring the sentences into view once they are on the page (not the hint).
+    app.clientside_callback(
+        ClientsideFunction(namespace="tracker", function_name="showSentences"),
+        Output(ids.SENTENCES_SCROLLED, "data"),
+        Input(ids.SENTENCES, "children"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output(ids.DATES, "start_date_placeholder_text"),
+        Output(ids.DATES, "end_date_placeholder_text"),
+        Input(ids.PAIRS, "value"),
+        Input(ids.VERSION, "data"),
+        prevent_initial_call=True,
+    )
+    def placeholders(pairs, _version):
+        return date_placeholders(ctx, list((pairs or [])[:MAX_PAIRS]))
 
     @app.callback(
         Output(ids.SENTENCES, "children", allow_duplicate=True),
@@ -241,21 +303,24 @@ def register(app, ctx) -> None:
         # The listed point belonged to the previous granularity or pairs: say so rather than mislead.
         return sentences_hint()
 
+    register_export_size(app)
+
     @app.callback(
         Output(ids.EXPORT_DOWNLOAD, "data"),
         Output(ids.EXPORT_MESSAGE, "children"),
         Input(ids.EXPORT_BUTTON, "n_clicks"),
         State(ids.EXPORT_FORMAT, "value"),
+        State(ids.EXPORT_SIZE, "value"),
         State(ids.EXPORT_WIDTH, "value"),
         State(ids.EXPORT_SCALE, "value"),
         *[State(i.component_id, i.component_property) for i in controls],
         prevent_initial_call=True,
     )
-    def download(_clicks, fmt, width, scale, pairs, start, end, freq, smoothing, lang):
+    def download(_clicks, fmt, size, width, scale, pairs, start, end, freq, smoothing, lang):
         state = _state(pairs, start, end, freq, smoothing, lang)
         try:
             result = export_timeline(ctx.engine, state, fmt or "png", width=width or DEFAULT_WIDTH,
-                                     scale=scale or DEFAULT_SCALE)
+                                     scale=scale or DEFAULT_SCALE, size=size or DEFAULT_SIZE)
         except ExportError as exc:
             return no_update, str(exc)
         return download_reply(result)
@@ -280,62 +345,13 @@ def clicked_point(click, meta: dict, freq: str) -> tuple[str, date] | None:
     return pair, data.period_start(day, freq)
 
 
-def sentences_panel(ctx, pair: str, period: date, freq: str, lang: str) -> list:
-    first, last = data.period_range(period, freq)
-    rows, total = data.observations_in_period(ctx.engine, pair, first, last)
-    word = FREQ_WORDS[freq][1]
-    heading = html.H2([pair_label(pair, lang), html.Span(f" · {word} {period:%Y-%m-%d}", className="muted")])
-    if rows.empty:
-        return [heading, html.P("No observation in this period.", className="hint")]
-    point = data.timeline(ctx.engine, [pair], freq, first, last)
-    summary = ""
-    if not point.empty:
-        p = point.iloc[0]
-        summary = (f"Tension {p['tension']:+.2f} (band {p['low']:+.2f} to {p['high']:+.2f}): the mean over "
-                   f"{p['n_articles']} article{'s' if p['n_articles'] != 1 else ''} of each article's mean score, "
-                   f"from {total} observation{'s' if total != 1 else ''}.")
-    shown = f" Showing the {len(rows)} strongest." if total > len(rows) else ""
-    cues = data.cues_for(ctx.engine, [int(i) for i in rows["observation_id"]])
-    by_obs = {k: g for k, g in cues.groupby("observation_id")} if not cues.empty else {}
-    cards = [_card(r, by_obs.get(r.observation_id), pair) for r in rows.itertuples()]
-    return [heading, html.P(summary + shown, className="summary"), html.Div(cards, className="cards")]
-
-
-def _card(r, cues: pd.DataFrame | None, pair: str) -> html.Article:
-    href = f"/article/{int(r.article_id)}?s={int(r.sentence_idx)}&pair={pair}"
-    spans = [] if cues is None else [
-        Span(int(c.start_char), int(c.end_char), float(c.weight), cue_label(c.text, c.weight, c.category))
-        for c in cues.itertuples()
-    ]
-    event = pd.Timestamp(r.event_date).date()
-    when = f"{event:%Y-%m-%d}"
-    if r.date_expression:
-        when += f" from “{r.date_expression}”"
-    when += f" ({r.precision})"
-    published = (f"published {pd.Timestamp(r.published):%Y-%m-%d}"
-                 if r.published is not None and not pd.isna(r.published) else "")
-    cue_items = [] if cues is None else [
-        html.Li([
-            html.Mark(c.text, className=cue_class(c.weight)),
-            html.Span(f" {c.weight:+.1f}", className="weight"),
-            html.Span(f" {c.category}", className="muted"),
-            html.Span(f" (lexicon {c.base_weight:+.1f}; {c.modifiers})" if c.modifiers else "", className="muted"),
-        ])
-        for c in cues.itertuples()
-    ]
-    return html.Article(className="obs-card", children=[
-        html.Div(className="obs-head", children=[
-            html.Span(f"{r.score:+.1f}", className="score", style={"background": sign_colour(r.score)},
-                      title="the sentence's score: strongest cue + a quarter of the others, −10..+10"),
-            html.Span(when, className="obs-date"),
-            html.Span(" · "),
-            html.Span(r.outlet or "unknown outlet", className="outlet"),
-            html.Span(published, className="muted") if published else None,
-        ]),
-        dcc.Link(marked(r.sentence, int(r.sentence_start), spans), href=href, className="sentence",
-                 title="Open the article at this sentence"),
-        html.Ul(cue_items, className="cue-list") if cue_items else None,
-        html.Div(className="obs-foot", children=[
-            dcc.Link(r.title or "Untitled article", href=href, className="article-link"),
-        ]),
-    ])
+def mark_point(meta: dict, period: date, tension: float | None):
+    """A patch of the figure that rings the point whose sentences are shown (figures.timeline_figure
+    keeps an empty curve for it, meta["selected"]); no_update when there is nothing to ring."""
+    curve = meta.get("selected")
+    if curve is None or tension is None:
+        return no_update
+    patch = Patch()
+    patch["data"][int(curve)]["x"] = [period.isoformat()]
+    patch["data"][int(curve)]["y"] = [tension]
+    return patch

@@ -176,12 +176,16 @@ def _no_observations_message(store: Store, code: str, names: str, first: date | 
               help="Centred rolling mean over this many periods (1: none).")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
               help="Language of the country names on the chart.")
-@click.option("--width", default=1600, show_default=True, type=click.IntRange(400, 4000), help="Image width in pixels.")
-@click.option("--scale", default=2.0, show_default=True, type=click.FloatRange(0.5, 4),
-              help="Pixel density: 2 gives print resolution (a 1600-wide chart becomes 3200 pixels).")
+@click.option("--size", type=click.Choice(["a4", "letter", "custom"]), default=None,
+              help="Report sizes (the default, a4): PNG/SVG as wide as the text column with text at 9 pt or "
+                   "more there, PDF on a landscape page. custom: --width and --scale (what giving either asks for).")
+@click.option("--width", default=None, type=click.IntRange(400, 4000), help="Custom image width in pixels (e.g. 1600).")
+@click.option("--scale", default=None, type=click.FloatRange(0.5, 4),
+              help="Custom pixel density: 2 gives print resolution (a 1600-wide chart becomes 3200 pixels).")
 @click.pass_obj
 def export(state: State, pairs: tuple[str, ...], fmt: str, out: str, freq: str, start: datetime | None,
-           end: datetime | None, smooth: int, lang: str, width: int, scale: float) -> None:
+           end: datetime | None, smooth: int, lang: str, size: str | None, width: int | None,
+           scale: float | None) -> None:
     """The dashboard's timeline chart of one or more pairs, with title, pair, date range and source
     caption, as an image (PNG/SVG/PDF, through Chromium) or its data as CSV.
 
@@ -200,7 +204,7 @@ def export(state: State, pairs: tuple[str, ...], fmt: str, out: str, freq: str, 
         raise click.BadParameter(f"--from {first} is after --to {last}; swap them", param_hint="--from/--to")
     view = TimelineState(codes, first, last, freq.upper(), smooth, lang)
     try:
-        path = write_export(state.store.engine, view, fmt.lower(), out, width=width, scale=scale)
+        path = write_export(state.store.engine, view, fmt.lower(), out, width=width, scale=scale, size=size)
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:

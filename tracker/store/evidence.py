@@ -112,7 +112,7 @@ def article(engine: Engine, article_id: int) -> dict | None:
     """One article with its sentences and the cues found in it, or None when there is no such id.
 
     Returns {"id", "title", "outlet", "url", "published", "language", "is_example", "text",
-    "sentences": DataFrame[idx, start_char, end_char], "cues": DataFrame[start_char, end_char, weight, pattern]}.
+    "sentences": DataFrame[idx, start_char, end_char], "cues": DataFrame[start_char, end_char, weight, pattern, pair]} (a cue read for two pairs: one row each).
     """
     with engine.connect() as conn:
         row = conn.execute(
@@ -130,7 +130,7 @@ def article(engine: Engine, article_id: int) -> dict | None:
         )
         cue_rows = pd.read_sql_query(
             text(
-                "SELECT DISTINCT c.start_char, c.end_char, c.weight, c.pattern FROM cues AS c"
+                "SELECT DISTINCT c.start_char, c.end_char, c.weight, c.pattern, o.pair FROM cues AS c"
                 " JOIN observations AS o ON o.id = c.observation_id WHERE o.article_id = :id"
                 " ORDER BY c.start_char"
             ),

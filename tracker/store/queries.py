@@ -305,3 +305,13 @@ def pair_matrix(engine: Engine, first: date, last: date) -> pd.DataFrame:
     df["tension"] = period_values(df)["tension"]
     return _countries(df)[MATRIX_COLUMNS]
 
+
+
+def monthly_pairs(engine: Engine) -> pd.DataFrame:
+    """[pair, period, n_articles, n_obs]: which pairs each month has, one row per pair and month
+    (the matrix opens on the latest month, quarter or year with enough pairs to compare)."""
+    sql = "SELECT pair, period, n_articles, n_obs FROM period_totals WHERE freq = 'M' AND n_obs > 0"
+    with engine.connect() as conn:
+        df = pd.read_sql_query(text(sql), conn)
+    df["period"] = pd.to_datetime(df["period"]).dt.date
+    return df

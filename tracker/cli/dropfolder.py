@@ -154,11 +154,14 @@ def status(state: State, folder: str | None, errors: int) -> None:
               help="The drop folder watched while the dashboard runs (default: inbox/ beside the database).")
 @click.option("--watch/--no-watch", default=True, show_default=True,
               help="Ingest what lands in the drop folder while the dashboard runs.")
+@click.option("--debug", is_flag=True,
+              help="Flask's development server with Dash's dev tools (tracebacks in the page), for developing only.")
 @click.pass_obj
-def serve(state: State, host: str, port: int, inbox: str | None, watch: bool) -> None:
+def serve(state: State, host: str, port: int, inbox: str | None, watch: bool, debug: bool) -> None:
     """The dashboard: each pair's tension over time and the sentences behind every point.
 
-    Files dropped into the drop folder appear on the dashboard within seconds.
+    Files dropped into the drop folder appear on the dashboard within seconds. It runs on the
+    waitress production server (compressed, cacheable assets); Ctrl+C or SIGTERM stops it.
 
     \b
     Example:
@@ -166,17 +169,22 @@ def serve(state: State, host: str, port: int, inbox: str | None, watch: bool) ->
     """
     store = state.store  # a database it cannot use is reported here, before the server starts
     url = store.engine.url.render_as_string(hide_password=False)
+    from dashboard import server
     from dashboard.app import create_app
     from tracker.ingest.dropfolder import DropFolder
 
     folder = _inbox(state, inbox)
     app = create_app(url, inbox=folder)
     drop = DropFolder(folder, store).start() if watch else None
-    click.echo(f"Dashboard on http://{host}:{port} (database {store.url}); Ctrl+C stops it.", err=True)
+    how = "Flask's development server (--debug), not for a team" if debug else "waitress"
+    click.echo(f"Dashboard on http://{host}:{port} ({how}; database {store.url}); Ctrl+C stops it.", err=True)
     if drop:
         click.echo(f"Watching the drop folder {folder}", err=True)
     try:
-        app.run(host=host, port=port)
+        if debug:  # no reloader: it would start a second process, and a second watcher
+            app.run(host=host, port=port, debug=True, use_reloader=False)
+        else:
+            server.serve(app, host, port)
     finally:
         if drop:
             drop.stop()

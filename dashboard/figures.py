@@ -18,6 +18,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.compact import narrowed
+
 TENSION = "#D55E00"
 COOPERATION = "#0072B2"
 NEUTRAL = "#6b6b6b"
@@ -163,9 +165,11 @@ def timeline_figure(
         traces.append({
             "type": "bar", "xaxis": "x2", "yaxis": "y2", "legendgroup": pair, "x": x,
             "y": rows["n_obs"].to_numpy(int), "name": f"{name} volume", "width": width, "offset": i * width,
-            "marker": {"color": _rgba(colour, 0.55)}, "customdata": custom, "showlegend": False,
+            # Its label needs the articles only: the rest of the line's customdata would double the reply.
+            "marker": {"color": _rgba(colour, 0.55)}, "customdata": rows["n_articles"].to_numpy(int),
+            "showlegend": False,
             "hovertemplate": (f"{name}<br>{period_word} %{{x|%Y-%m-%d}}<br>%{{y}} observations,"
-                              " %{customdata[2]} articles<extra></extra>"),
+                              " %{customdata} articles<extra></extra>"),
         })
     if events is not None and not events.empty:
         traces.append(_events_trace(events[events["pair"].isin(pairs)], label, pairs))
@@ -194,7 +198,7 @@ def timeline_figure(
     curves = [EVENTS if t["name"] == "strongest observations" else
               (t["legendgroup"] if t.get("customdata") is not None else None) for t in traces]
     layout["meta"] = {"pairs": pairs, "curves": curves}
-    fig = go.Figure({"data": traces, "layout": layout}, _validate=False)
+    fig = go.Figure({"data": [narrowed(t) for t in traces], "layout": layout}, _validate=False)
     _base_layout(fig)
     return fig
 

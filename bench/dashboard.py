@@ -171,6 +171,9 @@ def timed_post(url: str, body: dict) -> tuple[float, int]:
 def bench_http(bases: dict[str, str], states: list[TimelineState], points: list) -> dict[str, dict[str, list]]:
     """Each request sent to every server in turn, so a burst of load on the machine hits both alike."""
     out: dict[str, dict[str, list]] = {name: {"timeline": [], "size": [], "sentences": []} for name in bases}
+    for base in bases.values():  # a first request each, untimed: its imports and caches are not the servers' speed
+        timed_post(base + "/_dash-update-component", timeline_body(states[0]))
+        timed_post(base + "/_dash-update-component", click_body(*points[0]))
     for state in states:
         for name, base in bases.items():
             seconds, size = timed_post(base + "/_dash-update-component", timeline_body(state))
@@ -239,7 +242,7 @@ def compare(label: str, runs: dict[str, list[float]], stat: str, goal: float) ->
     last = list(figures.values())[-1]
     verdict = "  OK" if last < goal else "  ABOVE GOAL"
     n = len(next(iter(runs.values())))
-    print(f"{label + f' ({stat}, n={n})':<46} {shown}   goal < {goal:.0f} ms{verdict}")
+    print(f"{label + f' ({stat}, n={n})':<58} {shown}   goal < {goal:.0f} ms{verdict}")
 
 
 def in_process(ctx: AppContext, states: list[TimelineState], rng: random.Random) -> list:
@@ -273,7 +276,7 @@ def over_the_wire(args, states: list[TimelineState], points: list, busiest: list
         compare("timeline over HTTP", {n: r["timeline"] for n, r in http.items()}, "p95", GOALS_MS["timeline"])
         compare("sentences over HTTP", {n: r["sentences"] for n, r in http.items()}, "median", GOALS_MS["sentences"])
         for name, r in http.items():
-            print(f"{'timeline reply on the wire, ' + name:<46} median {statistics.median(r['size']) / 1024:6.0f} KB, "
+            print(f"{'timeline reply on the wire, ' + name:<58} median {statistics.median(r['size']) / 1024:6.0f} KB, "
                   f"max {max(r['size']) / 1024:6.0f} KB")
         if args.browser:
             browser = bench_browser(bases, busiest[:2], args.browser_rounds)
@@ -281,7 +284,7 @@ def over_the_wire(args, states: list[TimelineState], points: list, busiest: list
                               ("click", "a click, to its sentences shown")):
                 compare(f"browser: {what}", {n: r[key] for n, r in browser.items()}, "median", GOALS_MS[key])
             for name, r in browser.items():
-                print(f"{'browser: cold loads, ' + name:<46} " + " ".join(f"{s * 1000:.0f}" for s in r["load"]) + " ms")
+                print(f"{'browser: cold loads, ' + name:<58} " + " ".join(f"{s * 1000:.0f}" for s in r["load"]) + " ms")
     finally:
         for process, _ in servers.values():
             process.terminate()

@@ -224,20 +224,18 @@ def _events_trace(events: pd.DataFrame, label: PairLabel, pairs: list[str]) -> d
 
 
 def _consecutive_runs(periods: pd.Series, freq: str) -> list[tuple[int, int]]:
-    """[start, end) index ranges of periods that follow each other without a missing period."""
-    stamps = list(pd.to_datetime(periods))
-    runs, start = [], 0
-    for i in range(1, len(stamps) + 1):
-        if i == len(stamps) or stamps[i] != _next_period(stamps[i - 1], freq):
-            runs.append((start, i))
-            start = i
-    return runs
+    """[start, end) index ranges of periods that follow each other without a missing period.
 
-
-def _next_period(stamp: pd.Timestamp, freq: str) -> pd.Timestamp:
+    Vectorised (a period follows the previous one when their distance in months, or in days for
+    weeks and days, is one period): a Python loop over a daily view of ten years took ~0.1 s."""
+    stamps = pd.DatetimeIndex(pd.to_datetime(periods))
     if freq == "M":
-        return stamp + pd.DateOffset(months=1)
-    return stamp + pd.Timedelta(days=7 if freq == "W" else 1)
+        steps = np.diff(stamps.year.to_numpy() * 12 + stamps.month.to_numpy()) != 1
+    else:
+        days = stamps.to_numpy().astype("datetime64[D]").astype(np.int64)
+        steps = np.diff(days) != (7 if freq == "W" else 1)
+    bounds = [0, *(int(b) + 1 for b in np.flatnonzero(steps)), len(stamps)]
+    return [(a, b) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a]
 
 
 def _band_polygons(x: np.ndarray, low: np.ndarray, high: np.ndarray, runs: list[tuple[int, int]]):

@@ -197,7 +197,7 @@ def browser_round(browser, base: str, added: list[str]) -> dict[str, float]:
     started = time.perf_counter()
     page.goto(base + "/")
     page.wait_for_selector(POINT)
-    times = {"load": time.perf_counter() - started}
+    times = {"load": time.perf_counter() - started, "KB": _transferred_kb(page)}
     started = time.perf_counter()  # as if chosen in the dropdown: its value changes, the callbacks run
     page.evaluate("(pairs) => window.dash_clientside.set_props('pairs', {value: pairs})", added)
     page.wait_for_function(HAS_PAIR, arg=added[-1])
@@ -209,8 +209,18 @@ def browser_round(browser, base: str, added: list[str]) -> dict[str, float]:
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_selector("#sentences .obs-card")
     times["click"] = time.perf_counter() - started
+    started = time.perf_counter()  # the same browser comes back: what its cache spares
+    page.goto(base + "/")
+    page.wait_for_selector(POINT)
+    times["reload"] = time.perf_counter() - started
+    times["reload KB"] = _transferred_kb(page)
     context.close()
     return times
+
+
+def _transferred_kb(page) -> float:
+    """What the page and its resources cost on the wire (compressed; 0 for a file from the cache)."""
+    return page.evaluate("() => performance.getEntries().reduce((sum, e) => sum + (e.transferSize || 0), 0)") / 1024
 
 
 def bench_browser(bases: dict[str, str], added: list[str], rounds: int) -> dict[str, dict[str, list]]:
@@ -219,7 +229,8 @@ def bench_browser(bases: dict[str, str], added: list[str], rounds: int) -> dict[
     except ImportError:
         raise SystemExit("--browser needs Playwright, from the test extra: ./run.sh bench sets it up, or "
                          ".venv/bin/pip install -e '.[test]' (it drives Debian's /usr/bin/chromium, no download)") from None
-    out: dict[str, dict[str, list]] = {name: {"load": [], "add pair": [], "click": []} for name in bases}
+    out: dict[str, dict[str, list]] = {name: {"load": [], "KB": [], "add pair": [], "click": [], "reload": [],
+                                              "reload KB": []} for name in bases}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
         for base in bases.values():  # one visit each first: the servers are warm, the browser is not
@@ -283,8 +294,12 @@ def over_the_wire(args, states: list[TimelineState], points: list, busiest: list
             for key, what in (("load", "cold load to a drawn chart"), ("add pair", "adding a pair, to its line drawn"),
                               ("click", "a click, to its sentences shown")):
                 compare(f"browser: {what}", {n: r[key] for n, r in browser.items()}, "median", GOALS_MS[key])
+            compare("browser: the same browser's next visit", {n: r["reload"] for n, r in browser.items()}, "median",
+                    GOALS_MS["load"])
             for name, r in browser.items():
                 print(f"{'browser: cold loads, ' + name:<58} " + " ".join(f"{s * 1000:.0f}" for s in r["load"]) + " ms")
+                print(f"{'browser: on the wire, ' + name:<58} first visit {statistics.median(r['KB']):6.0f} KB, "
+                      f"next visit {statistics.median(r['reload KB']):6.0f} KB")
     finally:
         for process, _ in servers.values():
             process.terminate()

@@ -24,7 +24,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html, no_update
 
-from dashboard import data, ids
+from dashboard import data, ids, server
 from dashboard.login import LoginSettings, install_login
 from dashboard.pages import article, matrix, timeline
 from tracker.store import Store, open_store
@@ -124,6 +124,7 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
     )
     app.index_string = INDEX
     _refuse_bad_requests(app)
+    server.prepare(app)  # compressed responses, immutable fingerprinted files
     if login is not None:
         install_login(app.server, store.engine, login)
     app.layout = _shell(ctx, poll_seconds, signout=login is not None)

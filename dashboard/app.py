@@ -25,6 +25,7 @@ import pandas as pd
 from dash import Input, Output, State, dcc, html, no_update
 
 from dashboard import data, ids
+from dashboard.brief import route as brief_route
 from dashboard.pages import article, matrix, timeline
 from tracker.store import Store, open_store
 
@@ -125,6 +126,7 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
     app.layout = _shell(ctx, poll_seconds)
     _register_shell(app, ctx)
     timeline.register(app, ctx)
+    brief_route.register(app.server, lambda: ctx.engine)
     matrix.register(app, ctx)
     article.register(app, ctx)
     if warm_export:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 import pandas as pd
 
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 
     from tracker.scorer.lexicon import Lexicon
 
-DayLike = date | datetime | pd.Timestamp | str | None
-PairLike = str | tuple[str, str]
+DayLike: TypeAlias = date | datetime | pd.Timestamp | str | None
+PairLike: TypeAlias = str | tuple[str, str]
 
 SENTENCE_COLUMNS = [
     "observation_id", "article_id", "sentence_index", "pair", "event_date", "precision", "date_expression",
@@ -201,8 +201,3 @@ def _stored_cue(row) -> dict:
 def _phrases(cues: Iterable[dict]) -> str:
     return "; ".join(c["text"] for c in cues)
 
-
-def open(db: str | Path | None = None) -> TrackerDB:  # noqa: A001 - tracker.open, as the issue asks
-    """Open a tracker database: a SQLite file path, sqlite:///PATH or postgresql://... (as --db);
-    None: $TRACKER_DB, else the default file in the user's data folder."""
-    return TrackerDB(db)

@@ -10,10 +10,12 @@ import re
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from dashboard.brief import BriefError, make_brief
 from dashboard.brief.content import build_brief, signed
@@ -54,10 +56,14 @@ def size(reader: PdfReader) -> tuple[int, int]:
     return round(float(box.width)), round(float(box.height))
 
 
+def resources(reader: PdfReader) -> DictionaryObject:
+    return cast(DictionaryObject, reader.pages[0]["/Resources"].get_object())
+
+
 def embedded_fonts(reader: PdfReader) -> list[bool]:
     """For each font of the page: is its program embedded (FontFile, FontFile2 or FontFile3)?"""
     found = []
-    fonts = reader.pages[0]["/Resources"]["/Font"]
+    fonts = cast(DictionaryObject, resources(reader)["/Font"].get_object())
     for ref in fonts.values():
         font = ref.get_object()
         descriptors = [font.get("/FontDescriptor")] + [
@@ -87,7 +93,7 @@ def test_the_brief_of_the_seed_pair(engine, ingested_corpus, tmp_path):
     assert "Strongest tension" in text and "Strongest cooperation" in text and "Method:" in text
     # The chart is vector: its axis titles and tick labels are text, and no picture is on the page.
     assert "Tension (−10 … +10)" in text and "Observations" in text
-    xobjects = reader.pages[0]["/Resources"].get("/XObject", {})
+    xobjects = cast(DictionaryObject, resources(reader).get("/XObject", DictionaryObject()))
     assert not [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
     fonts = embedded_fonts(reader)
     assert fonts and all(fonts)

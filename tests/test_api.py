@@ -155,3 +155,10 @@ def test_bad_input_says_what_to_write(db):
         db.sentences("Russia")
     with pytest.raises(ValueError, match="D \\(day\\), W \\(week\\) or M \\(month\\)"):
         db.timeline(PAIR, freq="Y")
+
+
+def test_a_tuple_is_one_pair_and_a_list_several(db):
+    assert list(db.timeline(("USA", "RUS"), freq="M")["pair"].unique()) == [PAIR]
+    assert set(db.timeline([PAIR, "DZA-FRA"], freq="M")["pair"]) == {PAIR, "DZA-FRA"}
+    with pytest.raises(ValueError, match="give several pairs as a list"):
+        db.observations(("RUS-USA", "DZA-FRA"))

@@ -183,3 +183,13 @@ def test_labels_have_both_languages():
     rows = [line.split("\t") for line in lines.splitlines() if line and not line.startswith("#")]
     assert rows[0] == ["key", "en", "fr"]
     assert all(len(r) == 3 and r[1] and r[2] for r in rows), [r for r in rows if len(r) != 3]
+
+
+def test_article_text_is_text_on_the_page(engine):
+    """corpus/en/900_markup-probe.txt (CHN-USA) carries <script> and <img onerror> in its title and
+    text: the page shows them as text, and its policy forbids scripts anyway."""
+    brief = build_brief(engine, "CHN-USA", freq="M")
+    html = page_html(brief, "<svg></svg>")
+    assert any("<script>" in q.title for q in brief.quotes)  # the probe is among the strongest
+    assert "<script>" not in html and "<img" not in html and "&lt;script&gt;alert(1)" in html
+    assert "default-src 'none'" in html

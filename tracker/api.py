@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias, TypeGuard
 
 import pandas as pd
 
@@ -57,9 +57,18 @@ def day(value: DayLike) -> date | None:
     return value
 
 
+def is_code_pair(value: object) -> TypeGuard[tuple[str, str]]:
+    """('USA', 'RUS'): one pair as a tuple of two ISO codes (not a tuple of pairs)."""
+    return (isinstance(value, tuple) and len(value) == 2
+            and all(isinstance(c, str) and len(c) == 3 and c.isalpha() for c in value))
+
+
 def pair_of(pair: PairLike) -> str:
     """'RUS-USA' for 'usa-rus', ('USA', 'RUS') or 'Russie-États-Unis'; ValueError saying why otherwise."""
     if isinstance(pair, tuple):
+        if not is_code_pair(pair):
+            raise ValueError(f"a pair as a tuple is two ISO alpha-3 codes, like ('RUS', 'USA'), not {pair!r}; "
+                             "give several pairs as a list")
         return queries.pair_code(pair)
     from tracker.scorer.countries import parse_pair
 
@@ -108,7 +117,10 @@ class TrackerDB:
         pairs: one pair or a list; freq: 'D', 'W' (weeks from Monday) or 'M'. start and end are
         included; a period cut by them counts only its days inside, as on the dashboard.
         """
-        codes = [pair_of(pairs)] if isinstance(pairs, str | tuple) else [pair_of(p) for p in pairs]
+        if isinstance(pairs, str) or is_code_pair(pairs):
+            codes = [pair_of(pairs)]
+        else:
+            codes = [pair_of(p) for p in pairs]
         return queries.timeline(self.engine, codes, freq.upper(), day(start), day(end))
 
     # ----------------------------------------------------------------------- the evidence behind

@@ -189,7 +189,7 @@ def quotes(engine: Engine, pair: str, first: date, last: date, lang: str, link_b
     found = []
     for r in rows.itertuples():
         sentence = shorten(str(r.sentence), SENTENCE_CHARS)
-        if r.url:
+        if r.url and str(r.url).lower().startswith(("http://", "https://")):  # no javascript: or file: links
             link, link_text = str(r.url), str(r.url)
         elif link_base:
             link = f"{link_base.rstrip('/')}/article/{int(r.article_id)}?s={int(r.sentence_idx)}&pair={pair}"

@@ -213,17 +213,15 @@ def strongest(engine: Engine, pair: str, start: date | None, end: date | None, p
     picked: list[tuple[str, int]] = []
     with engine.connect() as conn:
         for side, condition, order in (("tension", "score > 0", "DESC"), ("cooperation", "score < 0", "ASC")):
-            # The best of each article first, then the best articles: ties broken by date and id.
-            sql = (f"SELECT id, article_id FROM observations WHERE pair = :pair AND {condition}{where}"
-                   f" ORDER BY score {order}, event_date, id")
-            p = {**params, "pair": pair}
-            seen: set[int] = set()
-            for obs_id, article_id in conn.execute(bound(sql, p), p):
-                if article_id not in seen:
-                    seen.add(article_id)
-                    picked.append((side, int(obs_id)))
-                if len(seen) >= per_side:
-                    break
+            # Each article's best observation (ties: the earliest), then the best of those.
+            ranking = f"ORDER BY score {order}, event_date, id"
+            sql = (
+                "SELECT id FROM (SELECT id, score, event_date, row_number() OVER"
+                f" (PARTITION BY article_id {ranking}) AS rank_in_article FROM observations"
+                f" WHERE pair = :pair AND {condition}{where}) AS best WHERE rank_in_article = 1 {ranking} LIMIT :limit"
+            )
+            p = {**params, "pair": pair, "limit": int(per_side)}
+            picked.extend((side, int(r[0])) for r in conn.execute(bound(sql, p), p))
         if not picked:
             return pd.DataFrame(columns=STRONGEST_COLUMNS)
         details = text(

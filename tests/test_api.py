@@ -162,3 +162,22 @@ def test_a_tuple_is_one_pair_and_a_list_several(db):
     assert set(db.timeline([PAIR, "DZA-FRA"], freq="M")["pair"]) == {PAIR, "DZA-FRA"}
     with pytest.raises(ValueError, match="give several pairs as a list"):
         db.observations(("RUS-USA", "DZA-FRA"))
+
+
+def test_the_api_reads_postgresql_as_sqlite(db_url):
+    """The invented sample (dashboard/sample.py) on each backend: the evidence adds up to the numbers."""
+    from dashboard.sample import fill_sample, sample_articles
+    from tracker.store.evidence import strongest
+
+    with tracker.open(db_url) as sample:
+        fill_sample(sample.engine)
+        pair = sample.pairs().iloc[0]["pair"]
+        table = sample.timeline(pair, freq="M")
+        assert len(sample.observations(pair)) == table["n_obs"].sum() == len(sample.sentences(pair))
+        for row in table.itertuples():
+            first, last = period_range(row.period.date(), "M")
+            assert len(sample.articles(pair, first, last)) == row.n_articles
+        top = strongest(sample.engine, pair, None, None, per_side=2)
+        assert not top.empty and not top.duplicated(["side", "article_id"]).any()
+        assert (top[top["side"] == "tension"]["score"] > 0).all()
+        assert len(sample.articles()) == len(sample_articles())

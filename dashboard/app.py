@@ -25,6 +25,7 @@ import pandas as pd
 from dash import Input, Output, State, dcc, html, no_update
 
 from dashboard import data, ids, server
+from dashboard.brief import route as brief_route
 from dashboard.login import LoginSettings, install_login
 from dashboard.pages import article, matrix, timeline
 from tracker.store import Store, open_store
@@ -130,6 +131,7 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
     app.layout = _shell(ctx, poll_seconds, signout=login is not None)
     _register_shell(app, ctx)
     timeline.register(app, ctx)
+    brief_route.register(app.server, lambda: ctx.engine)
     matrix.register(app, ctx)
     article.register(app, ctx)
     if warm_export:

@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.words import FREQ_NOUNS, PLOTLY_PERIOD_NAMES, day_name, empty_periods, plural
 from dashboard.compact import narrowed
+from dashboard.words import FREQ_NOUNS, PLOTLY_PERIOD_NAMES, day_name, empty_periods, plural
 
 TENSION = "#D55E00"
 COOPERATION = "#0072B2"

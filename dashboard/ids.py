@@ -31,6 +31,7 @@ EXPORT_SCALE = "export-scale"
 EXPORT_BUTTON = "export-button"
 EXPORT_DOWNLOAD = "export-download"
 EXPORT_MESSAGE = "export-message"
+BRIEF_LINKS = "brief-links"  # the timeline's "Brief (PDF)" link(s), one per pair in view
 
 # Matrix page
 MATRIX_SPAN = "matrix-span"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import click
 
 from tracker import __version__
+from tracker.cli.brief import brief
 from tracker.cli.cluster import cluster
 from tracker.cli.dropfolder import serve, status, watch
 from tracker.cli.group import DB_HELP, State, TrackerGroup
@@ -40,7 +41,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.call_on_close(state.close)
 
 
-for command in (ingest, pairs, timeline, export, explain, rescore, watch, status, serve, users):
+for command in (ingest, pairs, timeline, export, brief, explain, rescore, watch, status, serve, users):
     cli.add_command(command)
 cli.add_command(cluster)  # in its own module: it starts Dask nodes, it reads no database
 

@@ -304,3 +304,26 @@ def test_the_drop_folder_checks_the_alerts_after_storing_an_article(tmp_path):
         assert len(repository.load_alerts(store.engine)) == 1
     finally:
         store.close()
+
+
+def test_the_dashboard_lists_the_alerts_with_their_sentences(tmp_path):
+    from dashboard.app import create_app
+    from dashboard.pages import alerts as alerts_page
+
+    db = tmp_path / "tracker.db"
+    store = open_store(db)
+    try:
+        add_rule(store, pair="RUS-USA", level_above=3)
+        add_articles(store, MONDAY, [6.0], "a")
+        [alert] = check_alerts(store).fired
+        app = create_app(str(db), inbox=tmp_path / "inbox", warm_export=False)
+        ctx = type("Ctx", (), {"engine": store.engine})()
+        page, kind = alerts_page.layout(ctx, None)
+        shown = str(page)
+        assert kind == "alerts" and "RUS-USA, the week of 2024-05-13" in shown
+        assert "invented sentence number 0" in shown and "/article/" in shown
+        assert "pairs=RUS-USA" in shown and "no channel" in shown
+        assert any("alerts-list.children" in key for key in app.callback_map)
+    finally:
+        store.close()
+    assert alert.uid

@@ -148,7 +148,7 @@ def test_a_removed_rule_keeps_its_alerts(store):
 class SmtpInbox:
     """aiosmtpd's handler: every message accepted, kept as bytes."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.messages: list[bytes] = []
 
     async def handle_DATA(self, server, session, envelope):

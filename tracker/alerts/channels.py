@@ -164,9 +164,9 @@ def _send_email(settings: dict[str, Any], alert: Alert) -> None:
     message.set_content(render.text(alert))
     host, port, timeout = settings["smtp_host"], int(settings["smtp_port"]), float(settings["timeout"])
     context = ssl.create_default_context()
-    smtp_class = smtplib.SMTP_SSL if settings["security"] == "ssl" else smtplib.SMTP
-    kwargs = {"context": context} if settings["security"] == "ssl" else {}
-    with smtp_class(host, port, timeout=timeout, **kwargs) as smtp:
+    smtp = (smtplib.SMTP_SSL(host, port, timeout=timeout, context=context) if settings["security"] == "ssl"
+            else smtplib.SMTP(host, port, timeout=timeout))
+    with smtp:
         if settings["security"] == "starttls":
             smtp.starttls(context=context)
         if settings.get("username"):

@@ -14,10 +14,13 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy import Engine
+
 from tracker.alerts import channels as channel_senders
 from tracker.alerts import repository
 from tracker.alerts.evaluate import firings
 from tracker.alerts.model import Alert
+from tracker.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +48,7 @@ class CheckReport:
                 f"rule{'s' * (self.rules != 1)}; {self.sent} deliver{'ies' if self.sent != 1 else 'y'} sent{failed}.")
 
 
-def check_alerts(store, *, now: datetime | None = None, retry_now: bool = False) -> CheckReport:
+def check_alerts(store: Store, *, now: datetime | None = None, retry_now: bool = False) -> CheckReport:
     """Evaluate every rule on ``store`` (a Store), store the new alerts, deliver what is due.
 
     now: the time (naive UTC) to check at; retry_now: try failed deliveries now, back-off or not.
@@ -68,7 +71,7 @@ def check_alerts(store, *, now: datetime | None = None, retry_now: bool = False)
     return report
 
 
-def deliver_due(engine, now: datetime, report: CheckReport) -> None:
+def deliver_due(engine: Engine, now: datetime, report: CheckReport) -> None:
     """Send every due delivery once; a failure is kept with its reason and a later retry time."""
     due = repository.due_deliveries(engine, now)
     if not due:
@@ -97,7 +100,7 @@ class AlertWatch:
     each quiet moment (``tick``) a check only when the data changed meanwhile (another process
     ingested), else the due retries alone. Never raises: alerts must not stop the ingest."""
 
-    def __init__(self, store):
+    def __init__(self, store: Store) -> None:
         self.store = store
         self._checked_version: str | None = None
 

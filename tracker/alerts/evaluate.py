@@ -50,11 +50,14 @@ def firings(engine: Engine, rule: Rule, fired: set[tuple[str, date]], now: datet
     if table.empty:
         return []
     table["period"] = table["period"].dt.date
+    since = rule.since
+    assert since is not None, "a stored rule has its since"
     alerts = []
     for pair, rows in table.groupby("pair", sort=True):
         by_period = {row.period: row for row in rows.itertuples(index=False)}
         for row in rows.itertuples(index=False):
-            if row.period < rule.since or (pair, row.period) in fired or not _enough(rule, row):  # type: ignore[operator]
+            period: date = row.period
+            if period < since or (pair, period) in fired or not _enough(rule, row):
                 continue
             compared = _compare(rule, row, by_period)
             if compared is not None:

@@ -10,6 +10,7 @@ header are the alert id, so a receiver can drop a copy sent again after a crash.
 from __future__ import annotations
 
 import contextlib
+import http.client
 import json
 import os
 import smtplib
@@ -115,7 +116,7 @@ def send(channel: Channel, alert: Alert) -> None:
         senders[channel.kind](channel.settings, alert)
     except DeliveryFailed:
         raise
-    except (OSError, smtplib.SMTPException, ValueError) as exc:  # network, file system, server refusals
+    except (OSError, smtplib.SMTPException, http.client.HTTPException, ValueError) as exc:  # network, files, refusals
         raise DeliveryFailed(f"{type(exc).__name__}: {exc}") from exc
 
 

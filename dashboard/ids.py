@@ -10,6 +10,7 @@ UPLOAD = "upload"
 UPLOAD_RESULT = "upload-result"
 NAV_TIMELINE = "nav-timeline"
 NAV_MATRIX = "nav-matrix"
+NAV_ALERTS = "nav-alerts"
 
 # Timeline page
 PAIRS = "pairs"
@@ -48,6 +49,10 @@ MATRIX_EXPORT = "matrix-"  # prefix of the matrix page's export bar (same suffix
 ARTICLE = "article"
 ARTICLE_TEXT = "article-text"
 SCROLL_DONE = "article-scroll-done"
+
+# Alerts page
+ALERTS_LIST = "alerts-list"
+ALERTS_POLL = "alerts-poll"  # dcc.Interval: alerts land a moment after the articles
 
 # Which page the router rendered ("timeline", "empty", ...): lets new data re-render an empty page.
 PAGE_KIND = "page-kind"

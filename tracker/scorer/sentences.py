@@ -26,11 +26,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import NORM, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from thinc.types import Ints2d
 
 from . import language, nlp
 from .mentions import may_mention, remember_text, span_text
@@ -136,7 +137,8 @@ def _windows(doc: Doc, candidates: list[SentenceSpan], lang: str) -> Iterator[tu
         yield 0, len(doc), candidates
         return
     starts_reading_parse, ends_reading_parse = _edge_forms(lang)
-    first, last, inside = -1, -1, []
+    first, last = -1, -1
+    inside: list[SentenceSpan] = []
     for sentence in candidates:
         span = sentence.span
         a = 0 if _reads_neighbour(span[0], starts_reading_parse) else max(0, span.start - margin)
@@ -162,7 +164,8 @@ def _window(doc: Doc, first: int, last: int, inside: list[SentenceSpan]) -> _Par
         return _Parse(doc, inside)
     tokens = doc[first:last]
     window = Doc(doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
-    attrs = doc.to_array([NORM, SENT_START])[first:last].copy()
+    # Doc.to_array is typed as a plain ndarray; it holds uint64 attribute values, what from_array takes.
+    attrs = cast(Ints2d, doc.to_array([NORM, SENT_START])[first:last].copy())
     attrs[0, 1] = 1  # a doc starts a sentence
     window.from_array([NORM, SENT_START], attrs)
     char_shift = tokens[0].idx

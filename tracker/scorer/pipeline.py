@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from tracker.records import (
     Article,
@@ -33,9 +32,10 @@ from .dates import event_date, find_dates, publication_date_from_text
 from .frames import split_sides
 from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
-from .mentions import find_mentions, remember_text, span_text
+from .mentions import find_mentions, span_text
 from .pairs import article_pair, find_anaphora, sentence_pairs
 from .scoring import sentence_score
+from .sentences import SentenceSpan, parse_all, split_article
 
 # Characters (a few words) within which pairs at nearly the same distance from a cue share it.
 SHARED_CUE_SLACK = 40
@@ -67,15 +67,6 @@ def scorer_version(lexicon: Lexicon | None = None) -> str:
     """
     lexicon = lexicon or default_lexicon()
     return "+".join(_cue_finder(lang, lexicon).version for lang in language.SUPPORTED)[:64]
-
-
-@dataclass(frozen=True)
-class _SentenceSpan:
-    """A sentence as a Span of some Doc, and the offset of that Doc's text in Article.text."""
-
-    span: Span
-    base: int
-    language: str
 
 
 def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArticle:
@@ -202,47 +193,13 @@ def _situation_in(cue: Cue, actors: Sequence[Mention], subjects: Sequence[Mentio
     return False
 
 
-def _parse(text: str, main_lang: str, title: str | None) -> tuple[list[_SentenceSpan], Doc | None]:
-    """The article's sentences in text order, each parsed by the pipeline of its own language,
-    and the title's Doc (None without a title).
-
-    The language is decided per paragraph (long enough to be reliable), then a sentence that is
-    clearly in the other language (a quoted English tweet in a French article) is parsed again alone.
-    The title rides in the main language's nlp.pipe batch: parsed alone it cost as much as several
-    paragraphs (each call of a pipeline has a fixed cost).
-    """
+def _parse(text: str, main_lang: str, title: str | None) -> tuple[list[SentenceSpan], Doc | None]:
+    """The article's sentences in text order, each with its language, parsed where they can give an
+    observation (tracker/scorer/sentences.py), and the title's Doc (None without a title)."""
     paragraphs = [piece for m in _paragraphs(text) for piece in _pieces(text, m.start(), m.end())]
-    langs = [language.detect_language(text[a:b], main_lang) for a, b in paragraphs]
-    docs: dict[int, Doc] = {}
-    title_doc: Doc | None = None
-    for lang in dict.fromkeys([*langs, main_lang]):
-        idx = [i for i, lg in enumerate(langs) if lg == lang]
-        texts = [text[paragraphs[i][0] : paragraphs[i][1]] for i in idx]
-        with_title = bool(title) and lang == main_lang
-        if with_title:
-            texts.append(title)  # type: ignore[arg-type]
-        if not texts:
-            continue
-        parsed = [remember_text(doc, t) for doc, t in zip(nlp.get_nlp(lang).pipe(texts), texts, strict=True)]
-        if with_title:
-            title_doc = parsed.pop()
-        docs.update(zip(idx, parsed, strict=True))
-    sentences = []
-    for i, (start, end) in enumerate(paragraphs):
-        paragraph_lang = langs[i]
-        for sent in docs[i].sents:
-            # The paragraph's text sliced, not Span.text: spaCy rebuilds that from the tokens.
-            sent_text = span_text(sent)
-            if not sent_text.strip():
-                continue
-            # A paragraph of one sentence: its language is already decided.
-            lang = paragraph_lang if len(sent_text) == end - start else language.detect_language(sent_text, paragraph_lang)
-            if lang == paragraph_lang:
-                sentences.append(_SentenceSpan(sent, start, lang))
-            else:
-                alone = remember_text(nlp.get_nlp(lang)(sent_text), sent_text)
-                sentences.append(_SentenceSpan(alone[:], start + sent.start_char, lang))
-    return sentences, title_doc
+    split = split_article(text, paragraphs, main_lang, title)
+    parse_all([split])
+    return split.sentences, split.title.span.doc if split.title else None
 
 
 # spaCy refuses a text over nlp.max_length (1,000,000 characters, E088) and its memory grows with

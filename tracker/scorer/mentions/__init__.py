@@ -92,12 +92,23 @@ __all__ = [
     "find_mentions",
     "french_demonym_forms",
     "longest_first",
+    "may_mention",
     "mention_index",
     "remember_text",
     "scan",
     "sentence_pieces",
     "span_text",
 ]
+
+
+def may_mention(sent: Span, lang: str) -> bool:
+    """Whether the sentence's words start any country form or "les deux pays"-like phrase.
+
+    Read on the tokens alone (no parse): `find_mentions` and `pairs.find_anaphora` find nothing in a
+    sentence where this is False, so such a sentence needs no parse.
+    """
+    pieces = sentence_pieces(sent)
+    return bool(scan(pieces, mention_index(lang)) or scan(pieces, anaphora_index(lang)))
 
 
 def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mention]:

@@ -1,0 +1,85 @@
+"""Only the sentences that can give a mention are parsed, each in a window of its paragraph; the
+tokens, sentences and parse the stages read must be those of the whole paragraph parsed at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tracker.readers import read_file
+from tracker.records import Article
+from tracker.scorer import language, nlp, sentences
+from tracker.scorer.pipeline import _paragraphs, _pieces, main_language
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _corpus() -> list[Article]:
+    return [a for p in sorted((ROOT / "corpus").rglob("*.txt")) for a in read_file(p) if isinstance(a, Article)]
+
+
+def _split(text: str, lang: str, title: str | None = None) -> sentences.SplitArticle:
+    paragraphs = [piece for m in _paragraphs(text) for piece in _pieces(text, m.start(), m.end())]
+    return sentences.split_article(text, paragraphs, lang, title)
+
+
+def _annotations(tokens) -> list[tuple]:
+    return [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.head.i - t.i, t.is_sent_start)
+            for t in tokens]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_split_gives_the_sentences_of_the_whole_pipeline(lang):
+    texts = [m.group() for a in _corpus() if main_language(a) == lang for m in _paragraphs(a.text)]
+    for split, parsed in zip(nlp.split(lang, texts), nlp.get_nlp(lang).pipe(texts), strict=True):
+        assert [(s.start, s.end) for s in split.sents] == [(s.start, s.end) for s in parsed.sents]
+
+
+def test_every_parsed_sentence_reads_as_in_its_whole_paragraph():
+    compared = 0
+    for article in _corpus():
+        lang = main_language(article)
+        split = _split(article.text, lang, article.title)
+        sentences.parse_all([split])
+        for s in split.sentences:
+            if not s.span.doc.has_annotation("DEP"):
+                continue
+            start = s.base + s.span.start_char
+            # The paragraph (or the sentence alone, when in the other language) parsed whole, as before.
+            paragraph = next(m for m in _paragraphs(article.text) if m.start() <= start < m.end())
+            in_paragraph = s.language == language.detect_language(paragraph.group(), lang)
+            whole = nlp.get_nlp(s.language)(paragraph.group() if in_paragraph else s.span.doc.text)
+            offset = start - paragraph.start() if in_paragraph else 0
+            same = whole.char_span(offset, offset + len(s.span.text))
+            assert same is not None
+            assert _annotations(s.span) == _annotations(same), s.span.text
+            compared += 1
+    assert compared > 200
+
+
+def test_sentences_without_a_country_are_not_parsed():
+    # Invented example sentences.
+    text = ("Le maire a annoncé mardi un plan de travaux. Les prix ont reculé de 3 % sur un an. "
+            "La France et l'Algérie ont signé un accord de coopération. La météo prévoit de la pluie.")
+    split = _split(text, "fr")
+    sentences.parse_all([split])
+    parsed = [s.span.doc.has_annotation("DEP") for s in split.sentences]
+    assert parsed == [False, False, True, False]
+    country = split.sentences[2]
+    assert len(country.span.doc) < len(nlp.split("fr", [text])[0])  # a window, not the paragraph
+    assert text[country.base + country.span.start_char : country.base + country.span.end_char] == (
+        "La France et l'Algérie ont signé un accord de coopération.")
+
+
+def test_a_sentence_the_attribute_ruler_reads_across_takes_its_paragraph_before():
+    # English "there | is": the ruler reads the dependency label of the token before the sentence.
+    starts, _ = sentences._edge_forms("en")
+    assert starts is not None and "is" in starts
+    # Invented example sentences.
+    text = "Talks went on for hours in the old town hall last night. Is Russia ready to sign the deal with China?"
+    split = _split(text, "en")
+    sentences.parse_all([split])
+    question = split.sentences[1]
+    assert question.span.doc.has_annotation("DEP")
+    assert question.span.doc[0].text == "Talks"  # the whole paragraph before it

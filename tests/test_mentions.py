@@ -668,6 +668,24 @@ def test_goods_name_an_origin_not_a_party(read, text, lang, origin, role):
     assert roles(read(text, lang))[origin] == role
 
 
+@pytest.mark.parametrize(
+    "text, lang, source",
+    [
+        # Where a report comes from is no party (invented examples).
+        ("Le Ghana et le Togo ont signé un accord, a rapporté l'agence russe Tass.", "fr", "russe"),
+        ("Selon des sources sécuritaires jordaniennes, Israël a frappé la Syrie.", "fr", "jordaniennes"),
+        ("Israel struck Syria on Tuesday, according to Lebanese security sources.", "en", "Lebanese"),
+        ("Ghana and Togo signed a deal, the Iranian state media reported.", "en", "Iranian"),
+        ("Ghana and Togo signed a deal, China's state media reported.", "en", "China"),
+        # Where a weapon was made is no party either.
+        ("Kenya said a Somali helicopter, a Russian-built Mi-8, crossed its border.", "en", "Russian"),
+        ("Des drones de fabrication iranienne lancés par la Russie ont visé Odessa.", "fr", "iranienne"),
+    ],
+)
+def test_report_sources_and_makers_are_no_party(read, text, lang, source):
+    assert roles(read(text, lang))[source] == "topic"
+
+
 def test_western_is_no_country_and_kyiv_spellings(read):
     # invented examples
     assert countries(read("Western allies pledged more aid to Kyiv.", "en")) == {"UKR"}

@@ -21,7 +21,7 @@ _SHARED_NOUN_JOINERS = grammar_words("shared_noun_joiner", "en")
 # Lists the small French model tags nouns of as adjectives or names ("le yuan chinois").
 _NOUN_LISTS = ("topic_noun", "place_noun", "commodity_noun", "market_noun")
 # A qualified noun of these lists gives its role to the demonym.
-_NOUN_ROLES = (("mediator_noun", "mediator"), ("topic_noun", "topic"), ("place_noun", "place"))
+_NOUN_ROLES = (("mediator_noun", "mediator"), ("topic_noun", "topic"), ("place_noun", "place"), ("source_noun", "topic"))
 
 
 def demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
@@ -70,7 +70,7 @@ def _english_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDe
     product = _english_product_after(ctx, last)
     if product is not None:
         return _origin_role(ctx, product, first)
-    decision = english_modifier_role(ctx, last, ("mediator_noun", "topic_noun", "place_noun"))
+    decision = english_modifier_role(ctx, last, ("mediator_noun", "topic_noun", "place_noun", "source_noun"))
     if decision and decision.role == "topic":
         noun_end = last + 1 + (1 if ctx.has("modifier_en", ctx.keys[last]) else 0)
         if against_another(ctx, noun_end):

@@ -11,7 +11,8 @@ from tracker.scorer.mentions.preposition_roles import noun_before
 from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words
 
-_MODIFIER_ROLES = {"mediator_noun": "mediator", "topic_noun": "topic", "place_noun": "place", "venue_noun": "place"}
+_MODIFIER_ROLES = {"mediator_noun": "mediator", "topic_noun": "topic", "place_noun": "place", "venue_noun": "place",
+                   "source_noun": "topic"}  # a report's source is no party
 _LEADING = grammar_words("leading", "en")
 _LED_COMPOUNDS = grammar_words("led_compound", "en")
 _RELATIVES = grammar_words("relative")

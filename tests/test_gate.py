@@ -54,6 +54,9 @@ HELDOUT3 = Path(__file__).parent / "gold" / "heldout3.jsonl"
 # how real reporting is written and weighted toward what real reporting breaks: third countries that
 # are no side, everyday acts, background against act, polarity set by the object, word senses, dates.
 HELDOUT4 = Path(__file__).parent / "gold" / "heldout4.jsonl"
+# 70 French and 70 English lines written blind (2026-12-06, second session) by an author who read no
+# scorer code, modelled on real reporting (acts, third countries, background against act, sources).
+HELDOUT5 = Path(__file__).parent / "gold" / "heldout5.jsonl"
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "fr" / "000_france24_seed.txt"
 
 # Floors: pinned by the lead after the first run. A change that lowers a metric below its floor fails.
@@ -306,7 +309,14 @@ def test_gate_floors(gold_evaluation, request, record_property):
 #   when pinned, after rules improved by failure kind (sides of an act, CAMEO cue rows, background and
 #   object-polarity modifiers, mediators named again or as observers), so partly in-sample: precision 0.803
 #   (fr 0.806, en 0.799), recall 0.910 (fr 0.899, en 0.920), absent 0.665, sign 0.798 (fr 0.776, en 0.819),
-#   date 0.973
+#   date 0.973; raised after the background-clause rule, report sources and the everyday-acts rows:
+#   precision 0.840, absent 0.750, sign 0.893
+# heldout5 first blind measure (before any rule change of its session): precision 0.738 (fr 0.722,
+#   en 0.756), recall 0.899 (fr 0.915, en 0.881), absent 0.607, sign 0.831 (fr 0.846, en 0.814), date 0.923
+#   (fr 0.868, en 0.980). Then the background-clause rule (written from heldout4's misses) gave sign
+#   0.855, and the everyday-acts rows (written without seeing heldout5) 0.903: held-out gains. The report
+#   sources and observers rows were written after reading heldout5's misses: from there it is tuned on.
+#   When pinned: precision 0.805, recall 0.899, absent 0.732, sign 0.903, date 0.925
 HELDOUT_FLOORS = {
     HELDOUT: {"pair_precision": 0.88, "pair_recall": 0.96, "absent_kept_out": 0.82, "sign_accuracy": 0.84,
               "date_accuracy": 0.95},
@@ -314,8 +324,10 @@ HELDOUT_FLOORS = {
                "date_accuracy": 0.96},
     HELDOUT3: {"pair_precision": 0.80, "pair_recall": 0.90, "absent_kept_out": 0.75, "sign_accuracy": 0.80,
                "date_accuracy": 0.92},
-    HELDOUT4: {"pair_precision": 0.79, "pair_recall": 0.90, "absent_kept_out": 0.65, "sign_accuracy": 0.78,
+    HELDOUT4: {"pair_precision": 0.83, "pair_recall": 0.90, "absent_kept_out": 0.74, "sign_accuracy": 0.88,
                "date_accuracy": 0.96},
+    HELDOUT5: {"pair_precision": 0.79, "pair_recall": 0.89, "absent_kept_out": 0.72, "sign_accuracy": 0.89,
+               "date_accuracy": 0.91},
 }
 
 

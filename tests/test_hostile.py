@@ -398,6 +398,56 @@ def test_reasons_say_what_is_wrong(watcher, store):
     assert stored_texts(store) == [numbered_body(50)]
 
 
+def run_tracker(*args: str, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    command = [*prefix, sys.executable, "-m", "tracker.cli", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "300"})
+
+
+def test_a_database_path_through_a_file_says_so(tmp_path):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("a file, not a folder")
+    for db in (a_file / "x.db", a_file / "sub" / "x.db"):
+        result = run_tracker("--db", str(db), "status")
+        assert result.returncode == 1
+        assert f"{a_file} is a file, not a folder; choose another --db" in result.stderr, result.stderr
+    result = run_tracker("--db", str(tmp_path / "missing" / "x.db"), "status")
+    assert f"the folder {tmp_path / 'missing'} does not exist" in result.stderr
+
+
+def _without_root_powers() -> tuple[str, ...]:
+    """A command prefix under which file permissions apply (root's override dropped), or skip."""
+    if os.geteuid() != 0:
+        return ()
+    import shutil
+
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: permissions cannot be made to apply")
+    drop = "-dac_override,-dac_read_search"
+    return ("setpriv", "--bounding-set", drop, "--inh-caps", drop)
+
+
+def test_an_unreachable_database_path_is_no_bug(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    unreadable = tmp_path / "unreadable.db"
+    with open_store(str(unreadable)):
+        pass
+    prefix = _without_root_powers()
+    locked.chmod(0)
+    unreadable.chmod(0)
+    try:
+        for command in (("status",), ("ingest", "--no-progress", str(tmp_path)), ("watch", "--once", str(tmp_path / "in"))):
+            result = run_tracker("--db", str(locked / "x.db"), *command, prefix=prefix)
+            assert result.returncode == 1 and "bug" not in result.stderr, result.stderr
+            assert f"the database {locked / 'x.db'} cannot be reached: permission denied" in result.stderr
+        result = run_tracker("--db", str(unreadable), "status", prefix=prefix)
+        assert result.returncode == 1 and "bug" not in result.stderr, result.stderr
+        assert "check that this user may read and write the file and its folder" in result.stderr
+    finally:
+        locked.chmod(0o755)
+        unreadable.chmod(0o644)
+
+
 # -------------------------------------------------------------------- 9. the dashboard's bad requests
 
 @pytest.fixture

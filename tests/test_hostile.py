@@ -534,6 +534,22 @@ def test_an_article_longer_than_a_piece_is_scored(monkeypatch):
     assert len(scored.observations) >= 12
 
 
+def test_a_long_article_is_stored_with_its_observations(watcher, store):
+    from tracker.scorer.pipeline import CHUNK_CHARS, _chunks
+
+    # ~170 kB: a first half without blank lines (cut in pieces), then one paragraph per body.
+    half = 500
+    body = " ".join(numbered_body(i) for i in range(half)) + "\n\n" + "\n\n".join(
+        numbered_body(i) for i in range(half, 2 * half))
+    assert len(body) > 8 * CHUNK_CHARS and len(list(_chunks(body))) >= 8
+    write(watcher.inbox / "long.txt", text_article("Long", body))
+    wait_moved(watcher, {"long.txt"})
+    [outcome] = store.ingest_log_frame().to_dict("records")
+    assert outcome["outcome"] == STORED and "bug" not in (outcome["reason"] or ""), outcome
+    assert stored_texts(store) == [body]
+    assert store.counts()["observations"] >= 2 * half
+
+
 # ------------------------------------------------------------------------------------ 8. SIGTERM
 
 def test_sigterm_stops_the_watcher_within_seconds_and_leaves_the_file(tmp_path):

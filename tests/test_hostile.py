@@ -185,6 +185,26 @@ def test_tracker_ingest_of_a_folder_skips_links_out_of_it(tmp_path, outside):
         assert_nothing_outside_read(store)
 
 
+def test_tracker_ingest_reads_a_link_named_and_says_so(tmp_path, outside):
+    """A link named on the command line is what the user asked for: read, wherever it leads, and
+    said so. A link inside a folder named is not (the test above); a dangling one says where it led."""
+    named = tmp_path / "nomme.txt"
+    named.symlink_to(outside / "secret.txt")
+    dangling = tmp_path / "casse.txt"
+    dangling.symlink_to(tmp_path / "parti.txt")
+    folder = tmp_path / "articles"
+    write(folder / "bon.txt", text_article("Bon", numbered_body(8)))
+    (folder / "fuite.txt").symlink_to(outside / "secret.txt")
+    done = run_ingest(tmp_path / "cli.db", named, dangling, folder)
+    output = " ".join(done.stdout.split())
+    assert f"link {named} leads to {outside / 'secret.txt'}: read as named" in output, output
+    assert f"the link leads to {tmp_path / 'parti.txt'}, which does not exist; check the link" in output
+    assert "is a link to a file outside the folder given" in output
+    assert "2 stored" in output and done.returncode == 1
+    with open_store(str(tmp_path / "cli.db")) as store:
+        assert sum(SECRET_MARK in text for text in stored_texts(store)) == 1  # through the link named only
+
+
 def test_reading_within_a_folder_refuses_a_link_swapped_in(tmp_path, outside):
     from tracker import readers
 

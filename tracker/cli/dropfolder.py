@@ -80,34 +80,13 @@ def watch(state: State, folder: str | None, once: bool, debounce: float, max_mb:
                       on_result=on_result)
     if not once:
         console.print(f"Watching {escape(str(inbox))} (database {escape(store.url)}); Ctrl+C stops.")
-    import signal
+    from tracker.cli.stopping import exit_after_sigterm, stop_signals
 
-    stopping = []
-
-    def stop_after_this_file(signum, _frame) -> None:
-        # The file being read is finished (stored, moved, reported); a second Ctrl+C stops at once.
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        stopping.append(signum)
-        drop.stop()
-
-    def stop_now(signum, _frame) -> None:
-        # SIGTERM (a service manager, a shutdown) waits for no file: the one being read stays in the
-        # inbox and is read again at the next start (its articles stored so far are duplicates then).
-        stopping.append(signum)
-        drop.stop()
-        raise KeyboardInterrupt
-
-    previous = {signal.SIGINT: signal.signal(signal.SIGINT, stop_after_this_file),
-                signal.SIGTERM: signal.signal(signal.SIGTERM, stop_now)}
-    try:
+    with stop_signals(drop.stop) as stopping:
         drop.run(once=once)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
     if stopping or not once:
         console.print("Stopped.")
+    exit_after_sigterm(stopping, state.close)
     if once and rejected:
         raise SystemExit(1)
 

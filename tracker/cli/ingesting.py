@@ -56,6 +56,7 @@ def ingest(
     """
     lexicon = load_lexicon_files(lexicon_files)
     store = state.store
+    _say_links_named(paths)
     if dask_address:
         from tracker.ingest.cluster import DaskUnavailable, ingest_dask
 
@@ -75,6 +76,15 @@ def ingest(
     check_after_ingest(store)
     if report.rejected:
         raise click.exceptions.Exit(1)
+
+
+def _say_links_named(paths: tuple[str, ...]) -> None:
+    from tracker.ingest.inprocess import named_links, printable_name
+
+    console = make_console()
+    for link, target in named_links(paths):
+        console.print(f"[cyan]link[/]       {escape(printable_name(link))} leads to {escape(printable_name(target))}: read "
+                      "as named (links found inside a folder are read only when they lead inside it)")
 
 
 # Beyond this many stored or duplicate files the summary gives their count, not one row each.

@@ -44,8 +44,11 @@ class DatabaseFile:
             return None
         try:
             stat = self.path.stat()
-        except OSError:
+        except FileNotFoundError:
             return None
+        except OSError as error:  # a folder made unreadable: not "deleted"
+            raise DatabaseFailure(f"the database file {self.path} cannot be reached ({error.strerror}); "
+                                  "files stay in the inbox until it can") from error
         return (stat.st_dev, stat.st_ino)
 
     def check(self) -> None:

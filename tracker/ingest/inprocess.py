@@ -127,6 +127,10 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[O
                 )))
         elif path.exists():
             found = [path]
+        elif safeopen.is_link(path):
+            problems.append(Outcome(str(path), REJECTED, (
+                f"the link leads to {os.readlink(path)}, which does not exist; check the link")))
+            found = []
         else:
             problems.append(Outcome(str(path), REJECTED, f"no such file or folder: {path}; check the path"))
             found = []
@@ -136,6 +140,15 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[O
                 seen.add(key)
                 files.append(f)
     return files, problems
+
+
+def named_links(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str]]:
+    """The paths named (on the command line) that are links, with the real path each leads to.
+
+    A link named is read as what the user asked for, wherever it leads, and said so; a link found
+    inside a folder named is read only when it leads inside that folder (as in the drop folder).
+    """
+    return [(str(path), os.path.realpath(path)) for path in map(Path, paths) if safeopen.is_link(path) and path.exists()]
 
 
 def _walk_inside(folder: Path) -> tuple[list[Path], list[Outcome]]:

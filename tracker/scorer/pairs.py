@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from spacy.tokens import Span
 
@@ -55,6 +56,15 @@ def article_pair(
     return make_pair(ranked[0], ranked[1])
 
 
+class AnaphoraPhrase(NamedTuple):
+    """A "les deux pays"-like phrase of a sentence, offsets in Article.text: what the sentence's
+    parse tells of its anaphora, kept while the article's pair is not known yet."""
+
+    start: int
+    end: int
+    phrase: str
+
+
 def find_anaphora(
     sent: Span,
     lang: str,
@@ -69,21 +79,36 @@ def find_anaphora(
     """
     if main_pair is None:
         return []
+    return anaphora_mentions(anaphora_phrases(sent, lang, base), main_pair, mentions)
+
+
+def anaphora_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhrase]:
+    """The sentence's "les deux pays"-like phrases, longest first where they overlap."""
+    pieces = sentence_pieces(sent)
+    found = [Found(first, last, entries[0]) for first, last, entries in scan(pieces, anaphora_index(lang))]
+    text, offset = span_text(sent), sent.start_char
+    phrases = []
+    for f in longest_first(found):
+        start, end = pieces[f.first].start, pieces[f.last - 1].end
+        phrases.append(AnaphoraPhrase(start + base, end + base, text[start - offset : end - offset]))
+    return phrases
+
+
+def anaphora_mentions(
+    phrases: Sequence[AnaphoraPhrase], main_pair: tuple[str, str] | None, mentions: Sequence[Mention] = ()
+) -> list[Mention]:
+    """The mentions `find_anaphora` gives, from phrases already found (see there)."""
+    if main_pair is None:
+        return []
     own = {m.country for m in mentions if m.role == "actor" and m.kind != "anaphora"}
     if len(own) >= 2 and not own & set(main_pair):
         return []
-    pieces = sentence_pieces(sent)
-    found = [Found(first, last, entries[0]) for first, last, entries in scan(pieces, anaphora_index(lang))]
-    out: list[Mention] = []
-    text, offset = span_text(sent), sent.start_char
-    for f in longest_first(found):
-        start, end = pieces[f.first].start, pieces[f.last - 1].end
-        phrase = text[start - offset : end - offset]
-        pair_code = "-".join(main_pair)
-        for country in main_pair:
-            detail = f"anaphora '{phrase}' = the article's pair {pair_code}"
-            out.append(Mention(start + base, end + base, phrase, country, "anaphora", "actor", detail))
-    return out
+    pair_code = "-".join(main_pair)
+    return [
+        Mention(p.start, p.end, p.phrase, country, "anaphora", "actor", f"anaphora '{p.phrase}' = the article's pair {pair_code}")
+        for p in phrases
+        for country in main_pair
+    ]
 
 
 def sentence_pairs(mentions: Sequence[Mention]) -> list[tuple[str, str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 from tracker.records import (
     Article,
     Cue,
+    DateRef,
     Mention,
     Observation,
     ScoredArticle,
@@ -32,8 +34,8 @@ from .dates import event_date, find_dates, publication_date_from_text
 from .frames import split_sides
 from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
-from .mentions import find_mentions, span_text
-from .pairs import article_pair, find_anaphora, sentence_pairs
+from .mentions import find_mentions
+from .pairs import AnaphoraPhrase, anaphora_mentions, anaphora_phrases, article_pair, sentence_pairs
 from .scoring import sentence_score
 from .sentences import SentenceSpan, parse_all, split_article
 
@@ -69,52 +71,79 @@ def scorer_version(lexicon: Lexicon | None = None) -> str:
     return "+".join(_cue_finder(lang, lexicon).version for lang in language.SUPPORTED)[:64]
 
 
+@dataclass(frozen=True)
+class _SentenceRead:
+    """What one pass over a sentence's parse keeps: all that does not depend on the article's pair
+    (known only once every sentence is read), so that a chunk's Docs can go before the next chunk
+    is parsed. Cues and dates are read where a pair is possible (named countries or an anaphora)."""
+
+    start: int
+    end: int
+    language: str
+    mentions: list[Mention]
+    anaphora: list[AnaphoraPhrase]
+    cues: list[Cue]
+    refs: list[DateRef]
+
+
 def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArticle:
     lexicon = lexicon or default_lexicon()
     main_lang = main_language(article)
     published, published_source = publication(article, main_lang)
 
-    sentences, title_doc = _parse(article.text, main_lang, article.title)
-    mentions = [find_mentions(s.span, s.language, published, s.base) for s in sentences]
+    read: list[_SentenceRead] = []
     title_mentions: list[Mention] = []
-    if title_doc is not None:
-        title_mentions = find_mentions(title_doc[:], main_lang, published, 0)
-    main_pair = article_pair(mentions, title_mentions)
+    for sentences, title_doc in _parse(article.text, main_lang, article.title):
+        read.extend(_read_sentence(s, published, lexicon) for s in sentences)
+        if title_doc is not None:
+            title_mentions = find_mentions(title_doc[:], main_lang, published, 0)
+    main_pair = article_pair([r.mentions for r in read], title_mentions)
+    readings = tuple(_reading(index, r, main_pair, article.text, published, lexicon) for index, r in enumerate(read))
+    return ScoredArticle(article, published, main_pair, readings, published_source)
 
-    readings = []
-    for index, (s, found) in enumerate(zip(sentences, mentions, strict=True)):
-        all_mentions = found + find_anaphora(s.span, s.language, main_pair, s.base, mentions=found)
-        named_pairs = sentence_pairs(all_mentions)
-        # Cues and dates only matter where a pair can carry them; skipping the rest keeps the scorer
-        # close to the speed of spaCy alone.
-        cues = _cue_finder(s.language, lexicon).find(s.span, s.base) if named_pairs else []
-        pairs, set_aside = split_sides(named_pairs, all_mentions, article.text, cues, span_text(s.span))
-        refs = find_dates(s.span, s.language, published, s.base, resolve_event=term_start) if cues else []
-        when = event_date(refs, published)
-        # A pair's act in the main clause outweighs the background its other cues stand in.
-        occasions = _cue_finder(s.language, lexicon).occasions
-        pair_cues = {pair: damp_settings(found, pair, all_mentions, occasions)
-                     for pair, found in attribute_cues(pairs, all_mentions, cues, article.text).items() if found}
-        observations = tuple(
-            Observation(
-                pair=pair,
-                sentence_index=index,
-                event_date=when.value,
-                precision=when.precision,
-                date_expression=when.expression,
-                cues=tuple(found),
-                score=sentence_score(found),
-            )
-            for pair, found in pair_cues.items()
+
+def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon) -> _SentenceRead:
+    found = find_mentions(s.span, s.language, published, s.base)
+    anaphora = anaphora_phrases(s.span, s.language, s.base)
+    # Cues and dates only matter where a pair can carry them; skipping the rest keeps the scorer
+    # close to the speed of spaCy alone.
+    cues = _cue_finder(s.language, lexicon).find(s.span, s.base) if anaphora or sentence_pairs(found) else []
+    refs = find_dates(s.span, s.language, published, s.base, resolve_event=term_start) if cues else []
+    return _SentenceRead(s.span.start_char + s.base, s.span.end_char + s.base, s.language, found, anaphora,
+                         cues, refs)
+
+
+def _reading(
+    index: int, read: _SentenceRead, main_pair: tuple[str, str] | None, text: str, published: date,
+    lexicon: Lexicon,
+) -> SentenceReading:
+    found = read.mentions
+    all_mentions = found + anaphora_mentions(read.anaphora, main_pair, mentions=found)
+    named_pairs = sentence_pairs(all_mentions)
+    cues = read.cues if named_pairs else []
+    refs = read.refs if cues else []
+    sentence_text = text[read.start : read.end]
+    pairs, set_aside = split_sides(named_pairs, all_mentions, text, cues, sentence_text)
+    when = event_date(refs, published)
+    # A pair's act in the main clause outweighs the background its other cues stand in.
+    occasions = _cue_finder(read.language, lexicon).occasions
+    pair_cues = {pair: damp_settings(found, pair, all_mentions, occasions)
+                 for pair, found in attribute_cues(pairs, all_mentions, cues, text).items() if found}
+    observations = tuple(
+        Observation(
+            pair=pair,
+            sentence_index=index,
+            event_date=when.value,
+            precision=when.precision,
+            date_expression=when.expression,
+            cues=tuple(found),
+            score=sentence_score(found),
         )
-        start = s.span.start_char + s.base
-        end = s.span.end_char + s.base
-        sentence = Sentence(index, start, end, article.text[start:end], s.language)
-        readings.append(
-            SentenceReading(sentence, tuple(all_mentions), tuple(pairs), tuple(cues), tuple(refs), observations,
-                            tuple(set_aside))
-        )
-    return ScoredArticle(article, published, main_pair, tuple(readings), published_source)
+        for pair, found in pair_cues.items()
+    )
+    sentence = Sentence(index, read.start, read.end, sentence_text, read.language)
+    return SentenceReading(sentence, tuple(all_mentions), tuple(pairs), tuple(cues), tuple(refs), observations,
+                           tuple(set_aside))
 
 
 def main_language(article: Article) -> str:
@@ -193,20 +222,53 @@ def _situation_in(cue: Cue, actors: Sequence[Mention], subjects: Sequence[Mentio
     return False
 
 
-def _parse(text: str, main_lang: str, title: str | None) -> tuple[list[SentenceSpan], Doc | None]:
-    """The article's sentences in text order, each with its language, parsed where they can give an
-    observation (tracker/scorer/sentences.py), and the title's Doc (None without a title)."""
-    paragraphs = [piece for m in _paragraphs(text) for piece in _pieces(text, m.start(), m.end())]
+def _parse(text: str, main_lang: str, title: str | None) -> Iterator[tuple[list[SentenceSpan], Doc | None]]:
+    """The article's sentences in text order, chunk by chunk, each parsed by the pipeline of its own
+    language, with the title's Doc beside the first chunk's (None without a title, and for the others).
+
+    A chunk is consecutive paragraphs of at most CHUNK_CHARS (an ordinary article is one): spaCy's
+    memory grows with the text it is handed at once, and a chunk's Docs go once its sentences are read,
+    so a long article is parsed in bounded memory and in time linear in its length. The parse of a
+    paragraph does not depend on what is parsed beside it (bench/dump_readings.py is the same for
+    any batching).
+    """
+    for number, chunk in enumerate(_chunks(text)):
+        yield _parse_chunk(text, chunk, main_lang, title if number == 0 else None)
+
+
+def _parse_chunk(
+    text: str, paragraphs: list[tuple[int, int]], main_lang: str, title: str | None
+) -> tuple[list[SentenceSpan], Doc | None]:
+    """The sentences of some paragraphs ((start, end) in text), each with its language, parsed where
+    they can give an observation (tracker/scorer/sentences.py), and the title's Doc when given."""
     split = split_article(text, paragraphs, main_lang, title)
     parse_all([split])
     return split.sentences, split.title.span.doc if split.title else None
 
 
-# spaCy refuses a text over nlp.max_length (1,000,000 characters, E088) and its memory grows with
-# the text it is handed: a paragraph longer than this (an article without blank lines) is handed to
-# it in pieces cut at a sentence end, so any text under the readers' size limit can be scored.
-MAX_PIECE_CHARS = 100_000
+# spaCy refuses a text over nlp.max_length (1,000,000 characters, E088), and its memory grows with
+# the text handed to it at once (~3 kB a character: 300 MB for a 100,000-character paragraph): a
+# paragraph longer than MAX_PIECE_CHARS (an article without blank lines) is cut into pieces at a
+# sentence end, and paragraphs go to spaCy in chunks of at most CHUNK_CHARS, so any text under the
+# readers' size limit is scored in bounded memory.
+MAX_PIECE_CHARS = 10_000
+CHUNK_CHARS = 20_000
 _PIECE_END = re.compile(r"[.!?»\n]\s+(?=\S)")
+
+
+def _chunks(text: str) -> Iterator[list[tuple[int, int]]]:
+    """(start, end) of the text's paragraphs or pieces, in consecutive runs of at most CHUNK_CHARS
+    (a longer piece alone); at least one run, empty for a text without a word."""
+    chunk: list[tuple[int, int]] = []
+    size = 0
+    for paragraph in _paragraphs(text):
+        for start, end in _pieces(text, paragraph.start(), paragraph.end()):
+            if chunk and size + end - start > CHUNK_CHARS:
+                yield chunk
+                chunk, size = [], 0
+            chunk.append((start, end))
+            size += end - start
+    yield chunk
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

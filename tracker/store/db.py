@@ -116,11 +116,27 @@ def _check_userinfo(text: str, url: URL) -> None:
 
 def _sqlite_file_url(path: Path) -> URL:
     path = path.expanduser().resolve()
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a database file; give a file name such as {path / DEFAULT_FILE}")
-    if not path.parent.is_dir():
-        raise StoreError(f"the folder {path.parent} does not exist; create it or choose another --db")
+    try:
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a database file; give a file name such as {path / DEFAULT_FILE}")
+        if not path.parent.is_dir():
+            raise StoreError(_not_a_folder(path.parent))
+    except PermissionError as exc:
+        raise StoreError(
+            f"the database {path} cannot be reached: {(exc.strerror or 'permission denied').lower()} (this user may not enter a folder "
+            "on the way to it); check the folders' permissions or choose another --db"
+        ) from None
     return URL.create("sqlite", database=str(path))
+
+
+def _not_a_folder(folder: Path) -> str:
+    """Why a database file cannot be made in `folder`: the nearest part of the path that is not a folder."""
+    for part in (folder, *folder.parents):
+        if part.exists():
+            if not part.is_dir():
+                return f"{part} is a file, not a folder; choose another --db"
+            break
+    return f"the folder {folder} does not exist; create it or choose another --db"
 
 
 def mask(url: URL) -> str:
@@ -206,7 +222,7 @@ def _connection_error(url: URL, exc: Exception) -> StoreError:
     if url.get_backend_name() == "sqlite":
         if isinstance(getattr(exc, "orig", None), sqlite3.DatabaseError) and "not a database" in reason:
             return StoreError(f"{url.database} is not a tension-tracker database (not a SQLite file); choose another --db")
-        return DatabaseUnreachable(f"cannot open the SQLite database {url.database}: {reason}; check that the file and its folder are writable")
+        return DatabaseUnreachable(f"cannot open the SQLite database {url.database}: {reason}; check that this user may read and write the file and its folder")
     if "password" in reason:
         return DatabaseUnreachable(
             f"cannot log in to the database {mask(url)}: {reason}; check the user name and password: in the "

@@ -26,6 +26,7 @@ class Phrase:
     offset: int
     precision: str
     note: str
+    ahead: bool = False  # looks ahead ("demain", "next week", "by the end of the year")
 
 
 @dataclass
@@ -75,7 +76,7 @@ def vocabulary() -> Vocabulary:
             vocab.full_months[lang].append(word)
     for row in _rows("date_phrases.tsv"):
         vocab.phrases[row["lang"]][phrase_key(row["phrase"])] = Phrase(
-            row["anchor"], int(row["offset"]), row["precision"], row["note"]
+            row["anchor"], int(row["offset"]), row["precision"], row["note"], row.get("ahead") == "yes"
         )
     return vocab
 

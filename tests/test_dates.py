@@ -541,6 +541,7 @@ EVENT_DATES = [
     ("fr", date(2023, 3, 7), "Paris va expulser quatre diplomates, a annoncé lundi le Quai d'Orsay.",
      "lundi", date(2023, 3, 6), "day"),
     ("fr", date(2023, 6, 12), "Le Vietnam et le Laos ont signé en 2018 un accord frontalier.", "en 2018", date(2018, 1, 1), "year"),
+    ("fr", MAR8, "Pékin a convoqué l'ambassadeur du Japon, mardi 7 mars, pour protester.", "mardi 7 mars", date(2023, 3, 7), "day"),
     # datelines
     ("en", date(2023, 3, 1), "NAIROBI, Feb 26 (Reuters) - Uganda and South Sudan agreed on Friday to reopen their border.",
      "on Friday", date(2023, 2, 24), "day"),

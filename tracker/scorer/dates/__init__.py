@@ -50,6 +50,7 @@ from .attachment import (
     lexical_dates_event,
     parse_dates_event,
     range_marker,
+    set_off,
     since_recent_day,
 )
 from .event_ranges import EventResolver, since_events
@@ -122,7 +123,7 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
     if participle and participle.opens_sentence and resolved.precision in ("day", "week"):
         return DATES  # "Reçu mardi par Poutine, le dirigeant a ...": the news itself
     if tokens:
-        clause = parse_dates_event(tokens, found.kind)
+        clause = parse_dates_event(tokens, found.kind, set_off(text, found.start, found.end))
     else:
         clause = lexical_dates_event(text, found.start, found.end, lang, found.kind)
     if not clause.dates and not clause.detail:

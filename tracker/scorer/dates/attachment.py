@@ -94,16 +94,22 @@ def _after_bare_participle(tokens: Sequence[Token]) -> Token | None:
     return None
 
 
-def parse_dates_event(tokens: Sequence[Token], kind: str) -> Verdict:
+def set_off(text: str, start: int, end: int) -> bool:
+    """The expression stands between commas ("a convoqué l'ambassadeur, mardi 21 mars, pour ..."):
+    an adverb of the clause, whatever noun it follows."""
+    return text[:start].rstrip().endswith(",") and text[end:].lstrip()[:1] in (",", ".", "")
+
+
+def parse_dates_event(tokens: Sequence[Token], kind: str, between_commas: bool = False) -> Verdict:
     """Whether the expression of ``tokens`` dates the main event, from the parse; and why not."""
     root = expression_root(tokens)
     head = root.head
     if head.i == root.i:
         return DATES
     # "la réunion de mercredi" is a noun's modifier; a bare "mercredi" hung on a noun is a parse error,
-    # and so is a date hung on a noun that follows it ("ont signé en 2018 un accord"): a French noun's
-    # modifiers follow it.
-    nominal = kind not in _ADVERBIAL_KINDS or any(
+    # and so is a date hung on a noun that follows it ("ont signé en 2018 un accord": a French noun's
+    # modifiers follow it) or a date between commas.
+    nominal = (kind not in _ADVERBIAL_KINDS and not between_commas) or any(
         c.dep_ == "case" and c.lower_ in _NOUN_CASE_FR for c in root.children
     )
     if head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and nominal and head.i < root.i:

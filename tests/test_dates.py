@@ -300,6 +300,9 @@ def _expected(row: dict[str, str], published: date) -> date:
         return date(index // 12, index % 12 + 1, 1)
     if row["anchor"] == "year":
         return date(published.year + n, 1, 1)
+    if row["anchor"] == "weekend":
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        return saturday - timedelta(days=saturday.weekday())
     return published  # recent
 
 
@@ -564,6 +567,13 @@ EVENT_DATES = [
     ("en", MAR8, "Russia fired drones at Kyiv overnight into Tuesday, officials said.", "overnight into Tuesday",
      date(2023, 3, 7), "day"),
     ("en", MAR8, "Russia fired drones at Kyiv overnight, officials said.", "overnight", MAR8, "day"),
+    # spans of the week, month or year around publication
+    ("en", MAR8, "Mali expelled the envoy over the weekend.", "over the weekend", date(2023, 2, 27), "week"),
+    ("en", date(2023, 3, 5), "Mali expelled the envoy over the weekend.", "over the weekend", date(2023, 2, 27), "week"),
+    ("fr", MAR8, "Le Mali a expulsé au début du mois le représentant.", "au début du mois", date(2023, 3, 1), "month"),
+    ("fr", MAR8, "Le Mali a expulsé en fin de semaine dernière le représentant.", "en fin de semaine dernière",
+     date(2023, 2, 27), "week"),
+    ("en", MAR8, "Mali expelled the envoy at the start of the month.", "at the start of the month", date(2023, 3, 1), "month"),
 ]
 
 

@@ -305,6 +305,9 @@ def _phrase(found: Found, context: _Context) -> Resolved | None:
         return None
     if phrase.anchor == "recent":
         return Resolved(context.published, phrase.precision, phrase.note, phrase.ahead)
+    if phrase.anchor == "weekend":  # "over the weekend": the last Saturday, the publication day included
+        saturday = context.published - timedelta(days=(context.published.weekday() - 5) % 7)
+        return Resolved(_monday(saturday), "week", phrase.note)
     value, precision = shift(context.published, phrase.anchor, phrase.offset)
     return Resolved(value, precision, phrase.note, phrase.ahead)
 

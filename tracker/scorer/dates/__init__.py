@@ -26,6 +26,13 @@ Conventions, used everywhere in this package:
 * A deadline ahead ("d'ici deux mois", "within two weeks", "in the next two months", "by the end of
   the year") dates a planned event at the end of its span, unless its clause is in the past ("ordered
   them to leave within two weeks"); "d'ici 2030"/"by March" stay range boundaries.
+* A plan's date ahead under a decision reported as done ("agreed to meet next week", "ont décidé de
+  rouvrir d'ici la fin de l'année") does not date the event: the decision does. "depuis lundi"/"since
+  Monday" dates the event by its start; "depuis 2014"/"since March" is background.
+* Which date dates the event: a date of the main clause; else a recent day or week of a clause that
+  describes a participant ("l'accord conclu samedi") or of the background the act answers ("après
+  ..."/"after ..."); else a dateline ("NAIROBI, Feb 27 (Reuters) -"), which is also the day the
+  sentence's other expressions are read from; else the publication date (``event_date``).
 * The clause rules (which tense, which dates do not date the event) are told in tense.py and
   attachment.py.
 """

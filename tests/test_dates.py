@@ -300,6 +300,9 @@ def _expected(row: dict[str, str], published: date) -> date:
         return date(index // 12, index % 12 + 1, 1)
     if row["anchor"] == "year":
         return date(published.year + n, 1, 1)
+    if row["anchor"] == "weekend":
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        return saturday - timedelta(days=saturday.weekday())
     return published  # recent
 
 
@@ -425,13 +428,14 @@ CLAUSES = [
     ("fr", WED, "Les deux pays ont signé jeudi un accord qui permettra des patrouilles communes.",
      "jeudi", date(2017, 4, 6), "day", True),
     ("fr", WED, "Le ministre a annoncé vendredi que son pays enverra des troupes.", "vendredi", date(2017, 4, 7), "day", True),
-    ("en", WED, "The ministers agreed to meet again on Friday.", "on Friday", date(2017, 4, 14), "day", True),
     ("en", WED, "The two sides agreed on Monday to resume talks.", "on Monday", date(2017, 4, 10), "day", True),
-    ("fr", WED, "Les deux ministres sont convenus de se retrouver vendredi à Genève.", "vendredi", date(2017, 4, 14), "day", True),
     ("fr", WED, "Paris et Berlin ont signé mardi un traité aux termes duquel les deux armées mèneront des exercices.",
      "mardi", date(2017, 4, 11), "day", True),
     ("en", WED, "Washington and Hanoi announced a partnership on Monday whereby the United States will help Vietnam.",
      "on Monday", date(2017, 4, 10), "day", True),
+    # A plan's day is read ahead, but a plan reported as decided is dated by the decision (below).
+    ("en", WED, "The ministers agreed to meet again on Friday.", "on Friday", date(2017, 4, 14), "day", False),
+    ("fr", WED, "Les deux ministres sont convenus de se retrouver vendredi à Genève.", "vendredi", date(2017, 4, 14), "day", False),
     # 2. A sentence-opening participle phrase carries the news: it dates the event.
     ("fr", WED, "Reçu le 13 septembre par Poutine, le dirigeant nord-coréen a promis de renforcer les liens.",
      "13 septembre", date(2016, 9, 13), "day", True),
@@ -509,3 +513,81 @@ def test_participle_opening_dates_the_event_before_a_later_date(nlp_fr):
     refs = _refs(nlp_fr, "Reçu mardi par son homologue, le président, élu en 2012, a signé un accord.", "fr", WED)
     assert event_date(refs, WED).expression == "mardi"
     assert _one(refs, "en 2012").dates_event is False
+
+
+# ----------------------------------------------------------------------------------------------
+# Which date dates the event (invented examples, not real reporting): the main clause's date over a
+# background clause's; a recent day of a clause describing a participant when the main clause has
+# none; a dateline only as the day the other expressions are read from; a plan reported as decided
+# dated by the decision; "since Monday" by its start.
+
+MAR8 = date(2023, 3, 8)  # a Wednesday
+
+EVENT_DATES = [
+    # (lang, published, sentence, expression that dates the event ("" = publication), value, precision)
+    ("en", MAR8, "Kenya and Tanzania agreed on Monday to restore ties, cut in 2016.", "on Monday", date(2023, 3, 6), "day"),
+    ("fr", MAR8, "Le Kenya et la Tanzanie ont convenu lundi de rétablir leurs relations, rompues en 2016.",
+     "lundi", date(2023, 3, 6), "day"),
+    ("en", MAR8, "After clashes on the border last month, Athens and Ankara agreed on Wednesday to reopen a hotline.",
+     "on Wednesday", MAR8, "day"),
+    ("fr", MAR8, "Après des incidents à la frontière le mois dernier, Athènes et Ankara ont convenu mercredi de "
+     "rouvrir leur ligne directe.", "mercredi", MAR8, "day"),
+    ("en", MAR8, "Athens and Ankara agreed to reopen a hotline after clashes on the border last month.", "", MAR8, "day"),
+    ("fr", MAR8, "Séoul a envoyé une aide à Ankara après le séisme de lundi.", "", MAR8, "day"),
+    # a recent day in a clause describing a participant, when the main clause has no date
+    ("fr", MAR8, "Washington a salué l'accord conclu lundi par le Pérou et l'Équateur.", "lundi", date(2023, 3, 6), "day"),
+    ("fr", MAR8, "En se rendant mardi à Minsk, le président entend rompre l'isolement de son pays.",
+     "mardi", date(2023, 3, 7), "day"),
+    ("en", MAR8, "Senegal and Mauritania inaugurated on Monday a bridge over the river.", "on Monday", date(2023, 3, 6), "day"),
+    ("fr", MAR8, "Les sanctions imposées en 2014 restent en vigueur.", "", MAR8, "day"),
+    # a date adverb right after its verb belongs to it, and a date before its noun is no noun modifier
+    ("fr", date(2023, 3, 7), "Paris va expulser quatre diplomates, a annoncé lundi le Quai d'Orsay.",
+     "lundi", date(2023, 3, 6), "day"),
+    ("fr", date(2023, 6, 12), "Le Vietnam et le Laos ont signé en 2018 un accord frontalier.", "en 2018", date(2018, 1, 1), "year"),
+    ("fr", MAR8, "Pékin a convoqué l'ambassadeur du Japon, mardi 7 mars, pour protester.", "mardi 7 mars", date(2023, 3, 7), "day"),
+    # datelines
+    ("en", date(2023, 3, 1), "NAIROBI, Feb 26 (Reuters) - Uganda and South Sudan agreed on Friday to reopen their border.",
+     "on Friday", date(2023, 2, 24), "day"),
+    ("en", date(2023, 3, 1), "NAIROBI, Feb 27 (Reuters) - Uganda and South Sudan agreed on Monday to reopen their border.",
+     "on Monday", date(2023, 2, 27), "day"),
+    ("en", date(2023, 3, 1), "NAIROBI, Feb 26 (Reuters) - Uganda and South Sudan agreed to reopen their border.",
+     "Feb 26", date(2023, 2, 26), "day"),
+    # a plan reported as decided is dated by the decision; a plan announced as future by its own date
+    ("fr", MAR8, "Paris et Alger ont décidé de rouvrir leurs consulats d'ici la fin de l'année.", "", MAR8, "day"),
+    ("fr", MAR8, "Rabat et Madrid ont convenu de rouvrir la frontière dans les prochains mois.", "", MAR8, "day"),
+    ("en", MAR8, "India and China agreed to hold another round of talks next week.", "", MAR8, "day"),
+    ("en", MAR8, "India and China agreed on Tuesday to hold another round of talks next week.", "on Tuesday", date(2023, 3, 7), "day"),
+    ("en", MAR8, "India and China will hold another round of talks next week.", "next week", date(2023, 3, 13), "week"),
+    ("fr", MAR8, "La Grèce et la Turquie se rencontreront la semaine prochaine à Athènes.",
+     "la semaine prochaine", date(2023, 3, 13), "week"),
+    # since a recent day: the start; overnight into a named day: that day
+    ("fr", MAR8, "Les deux armées s'affrontent depuis lundi le long de la frontière.", "lundi", date(2023, 3, 6), "day"),
+    ("en", MAR8, "The two armies have clashed along the border since Monday.", "Monday", date(2023, 3, 6), "day"),
+    ("en", MAR8, "Relations have soured since March.", "", MAR8, "day"),
+    ("en", MAR8, "Russia fired drones at Kyiv overnight into Tuesday, officials said.", "overnight into Tuesday",
+     date(2023, 3, 7), "day"),
+    ("en", MAR8, "Russia fired drones at Kyiv overnight, officials said.", "overnight", MAR8, "day"),
+    # spans of the week, month or year around publication
+    ("en", MAR8, "Mali expelled the envoy over the weekend.", "over the weekend", date(2023, 2, 27), "week"),
+    ("en", date(2023, 3, 5), "Mali expelled the envoy over the weekend.", "over the weekend", date(2023, 2, 27), "week"),
+    ("fr", MAR8, "Le Mali a expulsé au début du mois le représentant.", "au début du mois", date(2023, 3, 1), "month"),
+    ("fr", MAR8, "Le Mali a expulsé en fin de semaine dernière le représentant.", "en fin de semaine dernière",
+     date(2023, 2, 27), "week"),
+    ("en", MAR8, "Mali expelled the envoy at the start of the month.", "at the start of the month", date(2023, 3, 1), "month"),
+]
+
+
+@pytest.mark.parametrize(("lang", "published", "sentence", "expression", "value", "precision"), EVENT_DATES)
+def test_event_date_of_the_sentence(nlp_fr, nlp_en, lang, published, sentence, expression, value, precision):
+    nlp = nlp_fr if lang == "fr" else nlp_en
+    refs = _refs(nlp, sentence, lang, published)
+    when = event_date(refs, published)
+    assert (when.expression, when.value, when.precision) == (expression, value, precision), [r.note for r in refs]
+
+
+def test_dateline_is_the_day_relative_dates_are_read_from(nlp_en):
+    # Invented example: the article is published two days after its dateline.
+    refs = _refs(nlp_en, "CAIRO, March 5 (Reuters) - Egypt and Sudan signed a deal on Sunday.", "en", date(2023, 3, 7))
+    line = _one(refs, "March 5")
+    assert (line.value, line.dates_event) == (date(2023, 3, 5), False) and "dateline" in line.note
+    assert _one(refs, "on Sunday").value == date(2023, 3, 5)  # 5 March 2023 was a Sunday

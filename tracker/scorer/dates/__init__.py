@@ -26,6 +26,13 @@ Conventions, used everywhere in this package:
 * A deadline ahead ("d'ici deux mois", "within two weeks", "in the next two months", "by the end of
   the year") dates a planned event at the end of its span, unless its clause is in the past ("ordered
   them to leave within two weeks"); "d'ici 2030"/"by March" stay range boundaries.
+* A plan's date ahead under a decision reported as done ("agreed to meet next week", "ont décidé de
+  rouvrir d'ici la fin de l'année") does not date the event: the decision does. "depuis lundi"/"since
+  Monday" dates the event by its start; "depuis 2014"/"since March" is background.
+* Which date dates the event: a date of the main clause; else a recent day or week of a clause that
+  describes a participant ("l'accord conclu samedi") or of the background the act answers ("après
+  ..."/"after ..."); else a dateline ("NAIROBI, Feb 27 (Reuters) -"), which is also the day the
+  sentence's other expressions are read from; else the publication date (``event_date``).
 * The clause rules (which tense, which dates do not date the event) are told in tense.py and
   attachment.py.
 """
@@ -33,6 +40,7 @@ Conventions, used everywhere in this package:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -41,51 +49,105 @@ from tracker.records import DateRef
 
 from ..mentions import span_text
 from .attachment import (
+    DATES,
+    Verdict,
     detached_participle,
+    inside_after,
     inside_since,
     lexical_dates_event,
     parse_dates_event,
     range_marker,
+    set_off,
+    since_recent_day,
 )
 from .event_ranges import EventResolver, since_events
-from .patterns import Found, prefilter, scan
+from .patterns import Found, dateline, prefilter, scan
 from .publication import publication_date_from_text
 from .resolution import Resolved, resolve
-from .tense import VERBAL, expression_root, governing_verb, lexical_tense, parse_tense, span_tokens
+from .tense import (
+    VERBAL,
+    adjacent_verb,
+    decided_in_past,
+    decided_in_past_words,
+    expression_root,
+    governing_verb,
+    lexical_tense,
+    parse_tense,
+    span_tokens,
+)
 
 __all__ = ["EventResolver", "event_date", "find_dates", "publication_date_from_text"]
+
+# Which date of a sentence dates its event, best first: a date of the main clause; a recent day that
+# details a clause describing a participant or the background the act answers; a dateline.
+_MAIN, _DETAIL, _DATELINE = 0, 1, 2
+
+
+def _verb(tokens: list[Token]) -> Token | None:
+    """The verb a parsed expression attaches to: the one just before it, else the parse's head."""
+    adjacent = adjacent_verb(tokens)
+    if adjacent is not None:
+        return adjacent
+    root = expression_root(tokens)
+    return root if root.pos_ in VERBAL else governing_verb(root)
 
 
 def _tense(found: Found, tokens: list[Token], text: str, lang: str) -> str | None:
     """The tense of the clause the expression attaches to: from the parse's verb, else the words."""
-    if tokens:
-        root = expression_root(tokens)
-        verb = root if root.pos_ in VERBAL else governing_verb(root)
-        if verb is not None:
-            return parse_tense(verb)
+    verb = _verb(tokens) if tokens else None
+    if verb is not None:
+        return parse_tense(verb)
     # no parse, or a parse without a verb ("Pékin compte/NOUN signer")
     return lexical_tense(text, found.start, found.end, lang)
 
 
-def _dates_event(found: Found, resolved: Resolved, tokens: list[Token], text: str, lang: str,
-                 tense: str | None) -> tuple[bool, str]:
+def _decided(found: Found, tokens: list[Token], text: str, lang: str) -> bool:
+    """The expression dates a plan whose decision the sentence reports as done."""
+    verb = _verb(tokens) if tokens else None
+    if verb is not None:
+        return decided_in_past(verb)
+    return decided_in_past_words(text, found.start, found.end, lang)
+
+
+def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, lang: str,
+             tense: str | None) -> Verdict:
     """Whether the expression dates the sentence's event, and why not."""
     marker = range_marker(text, found.start, found.end, lang, found.kind)
+    if marker and since_recent_day(marker, found.kind, resolved.precision, lang):
+        return DATES  # "depuis lundi", "since Monday": the event began then
     if marker:
-        return False, f"range boundary ({marker!r} ...)"
+        return Verdict(False, f"range boundary ({marker!r} ...)")
     since = inside_since(text, found.start, lang)
     if since:
-        return False, f"inside a {since!r} phrase"
+        return Verdict(False, f"inside a {since!r} phrase")
     if found.kind == "ahead" and tense == "past":
-        return False, "a deadline set in a past clause ('ordered them to leave within two weeks')"
+        return Verdict(False, "a deadline set in a past clause ('ordered them to leave within two weeks')")
+    if resolved.ahead and _decided(found, tokens, text, lang):
+        return Verdict(False, "the date of a plan the sentence reports as decided: the decision dates it")
     participle = detached_participle(text, found.start, lang)
     if participle and participle.background:
-        return False, f"background of a person or body ({participle.participle!r} ...)"
+        return Verdict(False, f"background of a person or body ({participle.participle!r} ...)")
     if participle and participle.opens_sentence and resolved.precision in ("day", "week"):
-        return True, ""  # "Reçu mardi par Poutine, le dirigeant a ...": the news itself
+        return DATES  # "Reçu mardi par Poutine, le dirigeant a ...": the news itself
     if tokens:
-        return parse_dates_event(tokens, found.kind)
-    return lexical_dates_event(text, found.start, found.end, lang, found.kind)
+        clause = parse_dates_event(tokens, found.kind, set_off(text, found.start, found.end))
+    else:
+        clause = lexical_dates_event(text, found.start, found.end, lang, found.kind)
+    if not clause.dates and not clause.detail:
+        return clause  # a noun's modifier ("après le séisme de lundi"), a relative clause
+    after = inside_after(text, found.start, lang)
+    if after:
+        return Verdict(False, f"inside an {after!r} phrase, the background of the act", True)
+    return clause
+
+
+def _rank(verdict: Verdict, precision: str) -> int | None:
+    """The rank of a date among the sentence's candidates for its event date; None: never."""
+    if verdict.dates:
+        return _MAIN
+    if verdict.detail and precision in ("day", "week"):
+        return _DETAIL
+    return None
 
 
 def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
@@ -95,30 +157,61 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
     ``base`` is added to the Span's document offsets to give offsets into Article.text.
     ``resolve_event``, when given, dates "depuis l'arrivée de X à la Maison Blanche"/"since X took
     office" phrases (such a range start never dates the sentence's event).
+    A dateline ("NAIROBI, Feb 27 (Reuters) -") is the day the sentence's other expressions are read
+    from; it dates the event only when nothing else does. Of the others, the dates of the main clause
+    date the event; a recent day in a clause describing a participant or in the background the act
+    answers does only when the main clause has no date.
     """
     text = span_text(sent)  # the doc's text read once per doc: Doc.text and Span.text rebuild it
     found = scan(text, lang) if prefilter(lang).search(text) else []
     parsed = lang == "fr" and sent.doc.has_annotation("DEP")
     offset = base + sent.start_char
-    refs: list[DateRef] = []
-    for expression in found:
+    line = dateline(text, found)
+    anchor = published
+    ranked: list[tuple[DateRef, int | None, str]] = []
+    rank: int | None
+    for expression in ([line] if line else []) + [f for f in found if f is not line]:
         tokens = span_tokens(sent, expression.start, expression.end) if parsed else []
-        tense = _tense(expression, tokens, text, lang)
+        tense = None if expression is line else _tense(expression, tokens, text, lang)
         try:
-            resolved = resolve(expression, text, lang, published, tense)
+            resolved = resolve(expression, text, lang, anchor, tense)
         except (ValueError, OverflowError):  # "il y a 999 décennies": outside the calendar
             resolved = None
         if resolved is None:
             continue
-        dates_event, why = _dates_event(expression, resolved, tokens, text, lang, tense)
-        note = f"{expression.kind}: {resolved.note}" + ("" if dates_event else f"; does not date the event: {why}")
-        refs.append(DateRef(resolved.value, resolved.precision, text[expression.start:expression.end],
-                            offset + expression.start, offset + expression.end, dates_event, note))
+        if expression is line:
+            anchor = resolved.value
+            verdict, rank = Verdict(False, "a dateline: the day the report was filed"), _DATELINE
+        else:
+            verdict = _verdict(expression, resolved, tokens, text, lang, tense)
+            rank = _rank(verdict, resolved.precision)
+        note = f"{expression.kind}: {resolved.note}" + ("" if anchor == published or expression is line
+                                                        else f" (read from the dateline, {anchor})")
+        ref = DateRef(resolved.value, resolved.precision, text[expression.start:expression.end],
+                      offset + expression.start, offset + expression.end, verdict.dates, note)
+        ranked.append((ref, rank, verdict.why))
+    refs = _choose(ranked)
     if resolve_event is not None:
         for start, end, value in since_events(text, lang, published, found, resolve_event):
             refs.append(DateRef(value, "day", text[start:end], offset + start, offset + end, False,
                                 "event: start of a range, dated by the event resolver; does not date the event"))
-        refs.sort(key=lambda r: r.start or 0)
+    refs.sort(key=lambda r: r.start or 0)
+    return refs
+
+
+def _choose(ranked: list[tuple[DateRef, int | None, str]]) -> list[DateRef]:
+    """Each date marked with whether it dates the event: those of the best rank present do."""
+    best = min((rank for _, rank, _ in ranked if rank is not None), default=None)
+    refs = []
+    for ref, rank, why in ranked:
+        if rank is not None and rank == best:
+            if why:
+                why = f"{why}, but the main clause has no date of its own"
+            refs.append(replace(ref, dates_event=True, note=ref.note + (f"; dates the event: {why}" if why else "")))
+        else:
+            if not why:
+                why = "a date of the main clause dates the event" if rank == _DETAIL else "another date of the sentence dates the event"
+            refs.append(replace(ref, dates_event=False, note=f"{ref.note}; does not date the event: {why}"))
     return refs
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -41,6 +42,19 @@ _RANGE_START = {lang: re.compile(rf"^(?:{alternatives('range_word', lang)})(?![\
                 for lang in LANGS}
 _SINCE_WORD = {lang: re.compile(rf"(?<!\w)(?:{alternatives('since_word', lang)})(?!\w)", re.IGNORECASE)
                for lang in LANGS}
+
+
+class Verdict(NamedTuple):
+    """Whether a date dates the sentence's event, why not, and whether it is a detail of a clause
+    describing a participant ("l'accord conclu samedi", "inaugurated on Monday a bridge", "En se
+    rendant mardi à Minsk"): such a recent day dates the event when the main clause has no date."""
+
+    dates: bool
+    why: str = ""
+    detail: bool = False
+
+
+DATES = Verdict(True)
 
 
 def _language(lang: str) -> str:
@@ -80,36 +94,45 @@ def _after_bare_participle(tokens: Sequence[Token]) -> Token | None:
     return None
 
 
-def parse_dates_event(tokens: Sequence[Token], kind: str) -> tuple[bool, str]:
+def set_off(text: str, start: int, end: int) -> bool:
+    """The expression stands between commas ("a convoqué l'ambassadeur, mardi 21 mars, pour ..."):
+    an adverb of the clause, whatever noun it follows."""
+    return text[:start].rstrip().endswith(",") and text[end:].lstrip()[:1] in (",", ".", "")
+
+
+def parse_dates_event(tokens: Sequence[Token], kind: str, between_commas: bool = False) -> Verdict:
     """Whether the expression of ``tokens`` dates the main event, from the parse; and why not."""
     root = expression_root(tokens)
     head = root.head
     if head.i == root.i:
-        return True, ""
-    # "la réunion de mercredi" is a noun's modifier; a bare "mercredi" hung on a noun is a parse error.
-    nominal = kind not in _ADVERBIAL_KINDS or any(
+        return DATES
+    # "la réunion de mercredi" is a noun's modifier; a bare "mercredi" hung on a noun is a parse error,
+    # and so is a date hung on a noun that follows it ("ont signé en 2018 un accord": a French noun's
+    # modifiers follow it) or a date between commas.
+    nominal = (kind not in _ADVERBIAL_KINDS and not between_commas) or any(
         c.dep_ == "case" and c.lower_ in _NOUN_CASE_FR for c in root.children
     )
-    if head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and nominal:
-        return False, f"modifies the noun {head.text!r}, not the main verb"
+    if head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and nominal and head.i < root.i:
+        return Verdict(False, f"modifies the noun {head.text!r}, not the main verb")
     verb = head if head.pos_ in VERBAL or head.pos_ == "ADJ" else governing_verb(root)
     clause = verb
     while clause is not None:
         lost_root = (clause.head.dep_ == "ROOT" and clause.head.pos_ not in VERBAL
                      and "Inf" in morph(clause, "VerbForm"))
         if clause.dep_ in ("acl", "acl:relcl") and not lost_root:  # "Pékin compte/NOUN signer": a lost verb
-            return False, f"inside a clause describing {clause.head.text!r}"
+            describes = clause.dep_ == "acl" and "Part" in morph(clause, "VerbForm")  # "l'accord conclu samedi"
+            return Verdict(False, f"inside a clause describing {clause.head.text!r}", describes)
         if clause.dep_ == "advcl" and "Part" in morph(clause, "VerbForm") and not any(
             c.dep_.startswith(("aux", "nsubj")) for c in clause.children
         ):
-            return False, f"inside the participle phrase of {clause.text!r}"
+            return Verdict(False, f"inside the participle phrase of {clause.text!r}", True)
         if clause.head.i == clause.i:
             break
         clause = clause.head
-    participle = _after_bare_participle(tokens)
-    if participle is not None:
-        return False, f"after the participle {participle.text!r}, which describes a noun"
-    return True, ""
+    bare = _after_bare_participle(tokens)
+    if bare is not None:
+        return Verdict(False, f"after the participle {bare.text!r}, which describes a noun", True)
+    return DATES
 
 
 # ----------------------------------------------------------------------------------------------
@@ -145,7 +168,7 @@ def _relative_clause(segment: str, lang: str) -> re.Match[str] | None:
     return relative
 
 
-def lexical_dates_event(text: str, start: int, end: int, lang: str, kind: str) -> tuple[bool, str]:
+def lexical_dates_event(text: str, start: int, end: int, lang: str, kind: str) -> Verdict:
     """Whether a date dates the main event, from the words of its clause (English has no parse):
     inside a "since ..." phrase, a relative clause, a participle phrase or an "of"/"de" phrase it
     does not."""
@@ -155,16 +178,16 @@ def lexical_dates_event(text: str, start: int, end: int, lang: str, kind: str) -
     segment = before[breaks[-1] if breaks else 0:]
     since = _SINCE_WORD[lang].search(segment)
     if since and len(segment[since.end():].split()) <= 8:
-        return False, f"inside a {since.group(0)!r} phrase"
+        return Verdict(False, f"inside a {since.group(0)!r} phrase")
     relative = _relative_clause(segment, lang)
     if relative and len(segment[relative.end():].split()) <= 10:
-        return False, f"inside a relative clause ({relative.group(0)!r} ...)"
+        return Verdict(False, f"inside a relative clause ({relative.group(0)!r} ...)")
     participle = _PARTICIPLE_BEFORE[lang].search(segment)
     if participle and not participle.group("aux"):
-        return False, "inside a participle phrase describing a noun"
+        return Verdict(False, "inside a participle phrase describing a noun", True)
     if kind not in _ADVERBIAL_KINDS and _NOMINAL_OF[lang].search(segment):
-        return False, "modifies a noun ('of'/'de' before it)"
-    return True, ""
+        return Verdict(False, "modifies a noun ('of'/'de' before it)")
+    return DATES
 
 
 # ----------------------------------------------------------------------------------------------
@@ -237,3 +260,28 @@ def inside_since(text: str, start: int, lang: str) -> str | None:
     if verb_marks(text, last.end(), start, lang) or _VERB_INSIDE[lang].search(between):
         return None  # "depuis des années et a signé en mars": the phrase ended at the verb
     return last.group(0)
+
+
+_AFTER_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{alternatives('after_marker', lang)})(?!\w)", re.IGNORECASE)
+                 for lang in LANGS}
+
+
+def inside_after(text: str, start: int, lang: str) -> str | None:
+    """The "après"/"after"/"following" whose phrase holds the date: the background the act answers
+    ("Après des incidents au large de Chypre le mois dernier, Athènes et Ankara ont convenu ...",
+    "agreed on Wednesday to reopen the hotline after clashes last month"). The phrase ends at a comma;
+    it may hold a verb ("two years after talks collapsed in 2021")."""
+    lang = _language(lang)
+    breaks = [m.end() for m in _DETACH.finditer(text, 0, start)]
+    segment_start = breaks[-1] if breaks else 0
+    hits = list(_AFTER_BEFORE[lang].finditer(text, segment_start, start))
+    if not hits or len(text[hits[-1].end():start].split()) > 12:
+        return None
+    return hits[-1].group(0)
+
+
+def since_recent_day(marker: str, kind: str, precision: str, lang: str) -> bool:
+    """"depuis lundi", "since Monday", "depuis hier": a range that started days ago, whose start is
+    the news ("clashes since Monday"); "depuis 2014" or "since March" stays background."""
+    return (precision == "day" and kind in ("weekday", "phrase")
+            and _SINCE_WORD[_language(lang)].fullmatch(marker) is not None)

@@ -271,3 +271,17 @@ def prefilter(lang: str) -> re.Pattern[str]:
     body = "|".join(word_regex(w) for w in sorted(words, key=len, reverse=True))
     units = unit_alternatives(lang if lang in LANGS else "en")
     return re.compile(rf"\d|(?<!\w)(?:{body}|{units})(?!\w)", re.IGNORECASE)
+
+
+# A dateline: the place in capitals, the day, maybe the agency, then a dash ("NAIROBI, Feb 27 (Reuters) -").
+_DATELINE_BEFORE = re.compile(r"\s*(?-i:[A-ZÀ-Ý][A-ZÀ-Ý .'’\-]{1,40})(?:,\s*[\w .'’\-]{2,30})?,\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
+
+
+def dateline(text: str, found: list[Found]) -> Found | None:
+    """The sentence's dateline date, if it opens with one."""
+    for f in found:
+        if (f.kind in ("explicit", "numeric", "iso") and _DATELINE_BEFORE.fullmatch(text, 0, f.start)
+                and _DATELINE_AFTER.match(text, f.end)):
+            return f
+    return None

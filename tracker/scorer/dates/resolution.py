@@ -10,7 +10,7 @@ day of month), and the year of a yearless date (it never looks at the tense).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
@@ -33,6 +33,7 @@ class Resolved:
     value: date
     precision: str
     note: str
+    ahead: bool = False  # the expression looks ahead of publication ("next week", "d'ici la fin de l'année")
 
 
 @dataclass(frozen=True)
@@ -303,9 +304,12 @@ def _phrase(found: Found, context: _Context) -> Resolved | None:
     if phrase is None:
         return None
     if phrase.anchor == "recent":
-        return Resolved(context.published, phrase.precision, phrase.note)
+        return Resolved(context.published, phrase.precision, phrase.note, phrase.ahead)
+    if phrase.anchor == "weekend":  # "over the weekend": the last Saturday, the publication day included
+        saturday = context.published - timedelta(days=(context.published.weekday() - 5) % 7)
+        return Resolved(_monday(saturday), "week", phrase.note)
     value, precision = shift(context.published, phrase.anchor, phrase.offset)
-    return Resolved(value, precision, phrase.note)
+    return Resolved(value, precision, phrase.note, phrase.ahead)
 
 
 _RESOLVERS: dict[str, Callable[[Found, _Context], Resolved | None]] = {
@@ -330,4 +334,7 @@ def resolve(found: Found, text: str, sent_lang: str, published: date, tense: str
     resolver = _RESOLVERS.get(found.kind)
     if resolver is None:
         return None
-    return resolver(found, _Context(text[found.start:found.end], sent_lang, published, tense))
+    resolved = resolver(found, _Context(text[found.start:found.end], sent_lang, published, tense))
+    if resolved is not None and not resolved.ahead and (found.kind == "ahead" or resolved.value > published):
+        resolved = replace(resolved, ahead=True)
+    return resolved

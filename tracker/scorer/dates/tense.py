@@ -50,6 +50,26 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+def adjacent_verb(tokens: Sequence[Token]) -> Token | None:
+    """The verb just before the expression ("a annoncé lundi", "ont imposé mardi"): a date adverb right
+    after its verb belongs to it, whatever head a lost parse gives it."""
+    first = min(tokens, key=lambda t: t.i)
+    before = first.nbor(-1) if first.i > first.sent.start else None
+    if before is not None and before.pos_ == "ADV" and before.i > first.sent.start:
+        before = before.nbor(-1)
+    if before is not None and (before.pos_ == "VERB" or (before.pos_ == "AUX" and before.dep_ == "ROOT")):
+        return before
+    return None
+
+
+def decided_in_past(verb: Token) -> bool:
+    """The verb is the infinitive of a plan reported as decided ("ont convenu de se revoir", "a décidé
+    de rouvrir"): a date ahead on it is the plan's, and the sentence is dated by the decision."""
+    head = verb.head
+    return ("Inf" in morph(verb, "VerbForm") and head.i != verb.i and head.lemma_ in _PLANS_FR
+            and parse_tense(head) == "past")
+
+
 def parse_tense(verb: Token | None) -> str | None:
     """"past", "future" or None (present, or no verb found) for the clause a date hangs on."""
     if verb is None:
@@ -82,7 +102,14 @@ def parse_tense(verb: Token | None) -> str | None:
 # ----------------------------------------------------------------------------------------------
 # Without a parse: the words of the clause
 
-_FUTURE = {lang: re.compile(rf"\b(?:{alternatives('future_marker', lang)})\b", re.IGNORECASE) for lang in LANGS}
+def _future_words(lang: str) -> str:
+    """The future markers of ``lang``, a plan's infinitive ("agreed to meet") last."""
+    return "|".join(a for a in (alternatives("future_marker", lang), alternatives("plan_infinitive", lang)) if a)
+
+
+_FUTURE = {lang: re.compile(rf"\b(?:{_future_words(lang)})\b", re.IGNORECASE) for lang in LANGS}
+_PLAN_INFINITIVE = {lang: re.compile(rf"(?:{alternatives('plan_infinitive', lang) or '(?!)'})", re.IGNORECASE)
+                    for lang in LANGS}
 # Words ending in -ed that are no past verbs; a capitalised -ed word mid-sentence is a name ("United").
 _PAST = {
     "en": re.compile(rf"\b(?:{alternatives('past_marker', 'en')}|"
@@ -145,3 +172,11 @@ def lexical_tense(text: str, start: int, end: int, lang: str) -> str | None:
         return "future" if any(m[2] == "future" for m in group) else group[0][2]
     after = [m for m in marks if m[0] >= end]
     return after[0][2] if after else None
+
+
+def decided_in_past_words(text: str, start: int, end: int, lang: str) -> bool:
+    """Without a parse: the verb group before the expression is a plan's past verb and its infinitive
+    ("agreed to hold talks next week"): a decision reported as done."""
+    left, _ = _clause_bounds(text, start, end)
+    marks = [m for m in verb_marks(text, left, start, lang) if m[1] <= start]
+    return bool(marks) and _PLAN_INFINITIVE[lang if lang in LANGS else "en"].fullmatch(text, marks[-1][0], marks[-1][1]) is not None

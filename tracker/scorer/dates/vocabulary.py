@@ -22,10 +22,11 @@ LANGS = ("fr", "en")
 class Phrase:
     """A fixed relative phrase of ``date_phrases.tsv``."""
 
-    anchor: str  # day | week | month | year | recent
+    anchor: str  # day | week | month | year | weekend | recent
     offset: int
     precision: str
     note: str
+    ahead: bool = False  # looks ahead ("demain", "next week", "by the end of the year")
 
 
 @dataclass
@@ -75,7 +76,7 @@ def vocabulary() -> Vocabulary:
             vocab.full_months[lang].append(word)
     for row in _rows("date_phrases.tsv"):
         vocab.phrases[row["lang"]][phrase_key(row["phrase"])] = Phrase(
-            row["anchor"], int(row["offset"]), row["precision"], row["note"]
+            row["anchor"], int(row["offset"]), row["precision"], row["note"], row.get("ahead") == "yes"
         )
     return vocab
 

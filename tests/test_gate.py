@@ -316,7 +316,9 @@ def test_gate_floors(gold_evaluation, request, record_property):
 #   (fr 0.868, en 0.980). Then the background-clause rule (written from heldout4's misses) gave sign
 #   0.855, and the everyday-acts rows (written without seeing heldout5) 0.903: held-out gains. The report
 #   sources and observers rows were written after reading heldout5's misses: from there it is tuned on.
-#   When pinned: precision 0.805, recall 0.899, absent 0.732, sign 0.903, date 0.925
+#   The event-date ranking (written from heldout4's misses; its author saw 6 heldout5 readings change after
+#   writing it) took heldout5's dates 0.923 -> 0.981. When pinned: precision 0.805, recall 0.899, absent
+#   0.732, sign 0.903, date 0.981
 HELDOUT_FLOORS = {
     HELDOUT: {"pair_precision": 0.88, "pair_recall": 0.96, "absent_kept_out": 0.82, "sign_accuracy": 0.84,
               "date_accuracy": 0.95},
@@ -325,9 +327,9 @@ HELDOUT_FLOORS = {
     HELDOUT3: {"pair_precision": 0.80, "pair_recall": 0.90, "absent_kept_out": 0.75, "sign_accuracy": 0.80,
                "date_accuracy": 0.92},
     HELDOUT4: {"pair_precision": 0.83, "pair_recall": 0.90, "absent_kept_out": 0.74, "sign_accuracy": 0.88,
-               "date_accuracy": 0.96},
+               "date_accuracy": 0.98},
     HELDOUT5: {"pair_precision": 0.79, "pair_recall": 0.89, "absent_kept_out": 0.72, "sign_accuracy": 0.89,
-               "date_accuracy": 0.91},
+               "date_accuracy": 0.95},
 }
 
 

@@ -97,7 +97,7 @@ def print_page(console: Console, result: PageOutcome) -> None:
     for o in result.outcomes:
         where = escape(result.url + (f" ({o.record})" if o.record else ""))
         if o.outcome == "stored":
-            details = f"article {o.article_id}: {o.title or ''} ({o.observations} observations)"
+            details = f"article {o.article_id}: {o.title or ''} ({o.observations} observation{'s' * (o.observations != 1)})"
         else:
             details = o.reason
         console.print(f"[{styles[o.outcome]}]{o.outcome:<10}[/] {where}: {escape(details)}")

@@ -40,17 +40,16 @@ def parse_feed(body: bytes, url: str) -> ParsedFeed:
     because it is not a feed or not well-formed. A well-formed feed with no items is fine."""
     parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-location": url}, sanitize_html=False)
     entries = [e for e in (_entry(raw, url) for raw in parsed.entries) if e is not None]
-    if not entries and parsed.get("bozo") and not _only_encoding_noise(parsed):
-        problem = parsed.get("bozo_exception")
-        where = f"line {problem.getLineNumber()}: " if hasattr(problem, "getLineNumber") else ""
-        raise FeedUnreadable(
-            f"the feed is not well-formed XML ({where}{problem}); check the URL in a browser, or ask the site "
-            "for its RSS or Atom address"
-        )
     if not entries and not parsed.get("version"):
         raise FeedUnreadable(
             "this is not an RSS or Atom feed (it may be a web page: `tracker fetch URL` reads one article; "
             "look in the page for its RSS link)"
+        )
+    if not entries and parsed.get("bozo") and not _only_encoding_noise(parsed):
+        problem = str(parsed.get("bozo_exception")).removeprefix("<unknown>:")
+        raise FeedUnreadable(
+            f"the feed is not well-formed XML (at {problem}); check the URL in a browser, or ask the site "
+            "for its RSS or Atom address"
         )
     return ParsedFeed(parsed.feed.get("title") or None, entries)
 

@@ -34,7 +34,7 @@ WEB_SCHEMES = ("http", "https")
 _CHUNK = 64 * 1024
 
 # One pool for the process (urllib3's PoolManager is thread-safe): it reuses connections to a host.
-_POOL = urllib3.PoolManager(num_pools=20, retries=False, headers={"User-Agent": USER_AGENT})
+_POOL = urllib3.PoolManager(num_pools=20, retries=False)
 
 
 class FetchFailed(Exception):
@@ -76,7 +76,7 @@ def fetch(
 ) -> Fetched:
     """GET ``url``; with ``etag``/``last_modified`` (from an earlier answer) a 304 means unchanged."""
     deadline = time.monotonic() + timeout
-    headers = {"Accept": accept, "Accept-Encoding": "gzip, deflate"}
+    headers = {"User-Agent": USER_AGENT, "Accept": accept, "Accept-Encoding": "gzip, deflate"}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:

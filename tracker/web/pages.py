@@ -35,6 +35,9 @@ CONTENT_TYPES = {
 }
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 UNNAMED_TYPES = ("", "application/octet-stream", "binary/octet-stream")
+# Fewer words than this is a section front, a menu or a login wall rather than a news article: a
+# page from the web is often one, where a file an analyst drops seldom is.
+MIN_ARTICLE_WORDS = 40
 
 
 class NotAnArticle(Exception):
@@ -82,6 +85,7 @@ def read_page(fetched: Fetched, page: Page, store, *, lexicon=None, max_bytes: i
     fallback, source = _fallback_date(page, fetched)
     items = read_articles(name, data=fetched.body, file_date=fallback, max_bytes=max_bytes)
     items = [_from_the_web(i, fetched, page, source) if isinstance(i, Article) else _named(i, page.url) for i in items]
+    items = [_too_short(i) if isinstance(i, Article) and len(i.text.split()) < MIN_ARTICLE_WORDS else i for i in items]
     with PROCESS_LOCK:  # the drop folder may be scoring in another thread of this process
         outcomes = store_items(page.url, items, store, lexicon=lexicon)
     if all(o.outcome == REJECTED for o in outcomes):
@@ -115,6 +119,14 @@ def _from_the_web(article: Article, fetched: Fetched, page: Page, source: str) -
         source_path=page.url,
         published_source=source if article.published_source == "file-mtime" else article.published_source,
     )
+
+
+def _too_short(article: Article) -> Outcome:
+    words = len(article.text.split())
+    return Outcome(article.source_path or "", REJECTED, (
+        f"not an article: the page's main text is {words} word{'s' * (words != 1)} long (a menu, a section "
+        "front or a login wall?); give the address of the article itself"
+    ), title=article.title)
 
 
 def _named(outcome: Outcome, url: str) -> Outcome:

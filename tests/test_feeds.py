@@ -324,3 +324,30 @@ def test_the_feeds_commands_add_list_poll_and_remove(site, tmp_path):
     assert removed.exit_code == 0 and "its articles stay" in removed.output
     assert "No feeds followed" in run(db, "feeds", "list").output
     assert "no feed '1' is followed" in run(db, "feeds", "remove", "1").output
+
+
+# ---------------------------------------------------------------------------------------- the store
+
+
+def test_the_store_remembers_items_and_pages_and_lets_one_poller_claim_each(db_url):
+    """On SQLite and PostgreSQL: a URL listed by two feeds is one page; a claim is taken once; a
+    removed feed's pages are still known, so following it again fetches none of them."""
+    store = open_store(db_url)
+    try:
+        engine, now = store.engine, feed_store.utcnow()
+        one = feed_store.add_feed(engine, "http://127.0.0.1:9/one.xml", 600, now=now)
+        two = feed_store.add_feed(engine, "http://127.0.0.1:9/two.xml", 600, now=now)
+        entry = feed_store.Entry("guid-1", "http://127.0.0.1:9/a.html?utm_medium=rss#top", "A (invented)", date(2026, 3, 2))
+        [page] = feed_store.record_entries(engine, one, [entry], now)
+        assert page.url == "http://127.0.0.1:9/a.html" and page.entry_published == date(2026, 3, 2)
+        assert feed_store.record_entries(engine, two, [entry], now) == []  # known by its URL
+        assert feed_store.record_entries(engine, one, [entry], now) == []  # known by its GUID
+        assert [p.id for p in feed_store.claim_due_pages(engine, now, 10)] == [page.id]
+        assert feed_store.claim_due_pages(engine, now, 10) == []  # claimed already
+        assert [f.id for f in feed_store.claim_due_feeds(engine, now)] == [one.id, two.id]
+        assert feed_store.claim_due_feeds(engine, now) == []
+        feed_store.remove_feed(engine, str(one.id))
+        again = feed_store.add_feed(engine, one.url, 600, now=now)
+        assert feed_store.record_entries(engine, again, [entry], now) == []
+    finally:
+        store.close()

@@ -17,8 +17,8 @@ from sqlalchemy import select, update
 from websites import Site, article_page, atom, rss
 
 from tracker.cli import cli
-from tracker.store import open_store
 from tracker.store import feeds as feed_store
+from tracker.store import open_store
 from tracker.store.schema import articles, feeds, web_pages
 from tracker.web.fetching import USER_AGENT
 from tracker.web.poll import PAGE_ATTEMPTS, FeedPoller, Limits, backoff, fetch_urls, poll
@@ -189,7 +189,7 @@ def test_the_same_article_in_two_feeds_is_fetched_once_and_stored_once(site, sto
     assert len(stored_articles(store)) == 3
 
 
-FAILING_FEEDS = {
+FAILING_FEEDS: dict[str, tuple[str, dict | None]] = {
     "/feeds/slow.xml": ("timed out after 0.5 s", dict(body=rss("Slow", []), delay=2.0)),
     "/feeds/gone.xml": ("404", None),
     "/feeds/broken.xml": ("not well-formed XML", dict(body="<rss><channel><item><title>Unclosed (invented)")),
@@ -205,7 +205,7 @@ SECTION_FRONT = """<html><head><meta name="note" content="invented example"></he
 def failing_pages(site) -> dict[str, str]:
     """Pages a good feed lists, each failing in its own way, and the reason expected."""
     big = article_page("Too long (invented)", TALKS * 400)
-    pages = {
+    pages: dict[str, tuple[str, dict | None]] = {
         "/news/big.html": ("larger than the 0.1 MB limit", dict(body=big)),
         "/news/big-streamed.html": ("larger than the 0.1 MB limit", dict(body=big, length=False)),
         "/news/menu.html": ("not an article", dict(body=SECTION_FRONT)),

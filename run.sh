@@ -3,6 +3,8 @@
 #   ./run.sh serve   set up, ingest corpus/ into ./tracker.db and serve the dashboard on 127.0.0.1:8050
 #   ./run.sh test    set up (with the browser and PostgreSQL the tests use), run ruff and mypy, then the whole test suite
 #   ./run.sh setup   set up only
+#   ./run.sh bench   set up (with Playwright from the test extra), make the 1,000,000-observation database
+#                    once, and run bench/dashboard.py --browser on it (arguments go to the benchmark)
 # Setting up is idempotent: a second run only checks what is already there.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -59,8 +61,15 @@ case "${1:-serve}" in
         "$VENV/bin/mypy"
         exec "$PY" -m pytest "$@"
         ;;
+    bench)
+        setup "[test]" chromium
+        shift || true
+        BENCH_DB="${BENCH_DB:-/tmp/tracker-bench.db}"
+        [ -f "$BENCH_DB" ] || "$PY" bench/make_synthetic.py "$BENCH_DB"
+        exec "$PY" bench/dashboard.py "$BENCH_DB" --browser "$@"
+        ;;
     *)
-        echo "usage: ./run.sh [serve|test|setup]" >&2
+        echo "usage: ./run.sh [serve|test|setup|bench]" >&2
         exit 2
         ;;
 esac

@@ -1,21 +1,27 @@
 """Dashboard benchmark on a database of about 1,000,000 synthetic observations.
 
 Measures, on random views (pairs busy and quiet, day/week/month, whole span and sub-ranges):
-  - the timeline callback's work (data + figure + status; goal p95 < 150 ms), in-process and as an
-    HTTP request to the running server (JSON of the figure included);
-  - the sentences callback's work for a clicked point (goal p95 < 300 ms), likewise;
-  - the first page load: the router's layout (cold and warm pair list) and, with --browser, the
-    time from navigation to a drawn chart in headless Chromium.
+  - the timeline callback's work (data + figure + status), in-process and as an HTTP request to the
+    running `tracker serve` (JSON of the figure included; goal p95 < 100 ms over HTTP);
+  - the sentences callback's work for a clicked point (goal median < 300 ms), likewise;
+  - the first page: the router's layout (cold and warm pair list) and, with --browser, in headless
+    Chromium (Debian's /usr/bin/chromium, driven by Playwright from the test extra): a cold load to
+    a drawn chart (empty browser cache, goal < 1.5 s), adding a pair (< 300 ms), the sentences after
+    a click (< 300 ms).
+With --baseline DIR (a checkout of the code before a change, e.g. `git worktree add /tmp/base main`)
+every HTTP and browser figure is also measured on a server run from DIR, in the same run and
+interleaved with the current one, and printed beside it.
 
-Usage:
+Usage (./run.sh bench does all of it after setting up):
     .venv/bin/python bench/make_synthetic.py /tmp/bench.db      # once (about 1 min, 500 MB)
-    .venv/bin/python bench/dashboard.py /tmp/bench.db [--runs 100] [--browser]
+    .venv/bin/python bench/dashboard.py /tmp/bench.db [--runs 100] [--browser] [--baseline DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import socket
 import statistics
@@ -36,7 +42,11 @@ from dashboard.pages import timeline as timeline_page  # noqa: E402
 from dashboard.state import TimelineState  # noqa: E402
 from tracker.store import open_store  # noqa: E402
 
-GOALS_MS = {"timeline": 150, "sentences": 300}
+BROWSER_ENCODINGS = "gzip, deflate, br, zstd"  # what Chromium sends
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+POINT = "#timeline-graph .scatterlayer .point"
+GOALS_MS = {"timeline": 100, "sentences": 300, "load": 1500, "add pair": 300, "click": 300}
 
 
 def pct(values: list[float], q: float) -> float:
@@ -96,7 +106,9 @@ def _free_port() -> int:
 
 
 def _post(url: str, body: dict) -> bytes:
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+    """The reply as it comes over the wire (compressed when the server does, as Chromium asks)."""
+    headers = {"Content-Type": "application/json", "Accept-Encoding": BROWSER_ENCODINGS}
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers=headers)
     with urllib.request.urlopen(request, timeout=60) as response:
         return response.read()
 
@@ -113,12 +125,14 @@ def _inputs(state: TimelineState) -> list[dict]:
     ]
 
 
-def start_server(db: str) -> tuple[subprocess.Popen, str]:
+def start_server(db: str, checkout: Path) -> tuple[subprocess.Popen, str]:
+    """`tracker serve` run from the checkout (its own tracker and dashboard packages)."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([sys.executable, "-m", "tracker.cli", "--db", db, "serve", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    deadline = time.monotonic() + 60
+    env = {**os.environ, "PYTHONPATH": str(checkout), "TRACKER_POLL_SECONDS": "3600"}
+    server = subprocess.Popen([sys.executable, "-m", "tracker.cli", "--db", db, "serve", "--port", str(port),
+                               "--no-watch"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=checkout, env=env)
+    deadline = time.monotonic() + 120
     while True:
         try:
             urllib.request.urlopen(base + "/_dash-layout", timeout=2).read()
@@ -126,54 +140,170 @@ def start_server(db: str) -> tuple[subprocess.Popen, str]:
         except OSError:
             if time.monotonic() > deadline:
                 server.kill()
-                raise SystemExit("the server did not start") from None
+                raise SystemExit(f"the server from {checkout} did not start") from None
             time.sleep(0.2)
 
 
-def bench_http(base: str, states: list[TimelineState], points: list) -> tuple[list, list, list]:
-    update = base + "/_dash-update-component"
-    timeline_times, sentence_times, sizes = [], [], []
+def timeline_body(state: TimelineState) -> dict:
+    return {"output": "..timeline-graph.figure...timeline-status.children...timeline-graph-pairs.data..",
+            "outputs": [{"id": "timeline-graph", "property": "figure"},
+                        {"id": "timeline-status", "property": "children"},
+                        {"id": "timeline-graph-pairs", "property": "data"}],
+            "inputs": _inputs(state), "changedPropIds": ["freq.value"], "state": []}
+
+
+def click_body(pair: str, period: date, freq: str, lang: str) -> dict:
+    return {"output": "sentences.children", "outputs": {"id": "sentences", "property": "children"},
+            "inputs": [{"id": "timeline-graph", "property": "clickData",
+                        "value": {"points": [{"curveNumber": 0, "x": period.isoformat()}]}}],
+            "changedPropIds": ["timeline-graph.clickData"],
+            "state": [{"id": "timeline-graph-pairs", "property": "data", "value": {"curves": [pair], "pairs": [pair]}},
+                      {"id": "freq", "property": "value", "value": freq},
+                      {"id": "lang", "property": "value", "value": lang}]}
+
+
+def timed_post(url: str, body: dict) -> tuple[float, int]:
+    started = time.perf_counter()
+    size = len(_post(url, body))
+    return time.perf_counter() - started, size
+
+
+def bench_http(bases: dict[str, str], states: list[TimelineState], points: list) -> dict[str, dict[str, list]]:
+    """Each request sent to every server in turn, so a burst of load on the machine hits both alike."""
+    out: dict[str, dict[str, list]] = {name: {"timeline": [], "size": [], "sentences": []} for name in bases}
+    for base in bases.values():  # a first request each, untimed: its imports and caches are not the servers' speed
+        timed_post(base + "/_dash-update-component", timeline_body(states[0]))
+        timed_post(base + "/_dash-update-component", click_body(*points[0]))
     for state in states:
-        timeline_body = {"output": "..timeline-graph.figure...timeline-status.children...timeline-graph-pairs.data..",
-                         "outputs": [{"id": "timeline-graph", "property": "figure"},
-                                     {"id": "timeline-status", "property": "children"},
-                                     {"id": "timeline-graph-pairs", "property": "data"}],
-                         "inputs": _inputs(state), "changedPropIds": ["freq.value"], "state": []}
-        started = time.perf_counter()
-        sizes.append(len(_post(update, timeline_body)))
-        timeline_times.append(time.perf_counter() - started)
-    for pair, period, freq, lang in points:
-        click_body = {"output": "sentences.children", "outputs": {"id": "sentences", "property": "children"},
-                      "inputs": [{"id": "timeline-graph", "property": "clickData",
-                                  "value": {"points": [{"curveNumber": 0, "x": period.isoformat()}]}}],
-                      "changedPropIds": ["timeline-graph.clickData"],
-                      "state": [{"id": "timeline-graph-pairs", "property": "data", "value": {"curves": [pair], "pairs": [pair]}},
-                                {"id": "freq", "property": "value", "value": freq},
-                                {"id": "lang", "property": "value", "value": lang}]}
-        started = time.perf_counter()
-        _post(update, click_body)
-        sentence_times.append(time.perf_counter() - started)
-    return timeline_times, sentence_times, sizes
+        for name, base in bases.items():
+            seconds, size = timed_post(base + "/_dash-update-component", timeline_body(state))
+            out[name]["timeline"].append(seconds)
+            out[name]["size"].append(size)
+    for point in points:
+        for name, base in bases.items():
+            out[name]["sentences"].append(timed_post(base + "/_dash-update-component", click_body(*point))[0])
+    return out
 
 
-def bench_browser(base: str, query: str, runs: int) -> list[float]:
-    from playwright.sync_api import sync_playwright
+GRAPH = "document.querySelector('#timeline-graph .js-plotly-plot')"
+HAS_PAIR = f"(pair) => {{ const gd = {GRAPH}; return !!gd && !!gd._fullData && gd._fullData.some(t => t.legendgroup === pair); }}"
 
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"]
-    times = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=args)
-        for _ in range(runs):
-            context = browser.new_context(viewport={"width": 1360, "height": 900})
-            page = context.new_page()
-            started = time.perf_counter()
-            page.goto(base + query)
-            page.wait_for_selector("#timeline-graph .scatterlayer .point", timeout=60_000)
-            times.append(time.perf_counter() - started)
-            context.close()
-        browser.close()
+
+def browser_round(browser, base: str, added: list[str]) -> dict[str, float]:
+    """A first visit with an empty cache, then a pair added, then a click on a point."""
+    context = browser.new_context(viewport={"width": 1360, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    started = time.perf_counter()
+    page.goto(base + "/")
+    page.wait_for_selector(POINT)
+    times = {"load": time.perf_counter() - started, "KB": _transferred_kb(page)}
+    started = time.perf_counter()  # as if chosen in the dropdown: its value changes, the callbacks run
+    page.evaluate("(pairs) => window.dash_clientside.set_props('pairs', {value: pairs})", added)
+    page.wait_for_function(HAS_PAIR, arg=added[-1])
+    times["add pair"] = time.perf_counter() - started
+    box = page.locator(POINT).first.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    started = time.perf_counter()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_selector("#sentences .obs-card")
+    times["click"] = time.perf_counter() - started
+    started = time.perf_counter()  # the same browser comes back: what its cache spares
+    page.goto(base + "/")
+    page.wait_for_selector(POINT)
+    times["reload"] = time.perf_counter() - started
+    times["reload KB"] = _transferred_kb(page)
+    context.close()
     return times
+
+
+def _transferred_kb(page) -> float:
+    """What the page and its resources cost on the wire (compressed; 0 for a file from the cache)."""
+    return page.evaluate("() => performance.getEntries().reduce((sum, e) => sum + (e.transferSize || 0), 0)") / 1024
+
+
+def bench_browser(bases: dict[str, str], added: list[str], rounds: int) -> dict[str, dict[str, list]]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise SystemExit("--browser needs Playwright, from the test extra: ./run.sh bench sets it up, or "
+                         ".venv/bin/pip install -e '.[test]' (it drives Debian's /usr/bin/chromium, no download)") from None
+    out: dict[str, dict[str, list]] = {name: {"load": [], "KB": [], "add pair": [], "click": [], "reload": [],
+                                              "reload KB": []} for name in bases}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        for base in bases.values():  # one visit each first: the servers are warm, the browser is not
+            browser_round(browser, base, added)
+        for _ in range(rounds):
+            for name, base in bases.items():
+                for key, seconds in browser_round(browser, base, added).items():
+                    out[name][key].append(seconds)
+        browser.close()
+    return out
+
+
+def compare(label: str, runs: dict[str, list[float]], stat: str, goal: float) -> None:
+    """One line: the statistic on each server (before, after), and the goal against the last."""
+    def pick(ms: list[float]) -> float:
+        return pct(ms, 0.95) if stat == "p95" else statistics.median(ms)
+
+    figures = {name: pick([s * 1000 for s in seconds]) for name, seconds in runs.items()}
+    shown = "   ".join(f"{name} {value:7.0f} ms" for name, value in figures.items())
+    last = list(figures.values())[-1]
+    verdict = "  OK" if last < goal else "  ABOVE GOAL"
+    n = len(next(iter(runs.values())))
+    print(f"{label + f' ({stat}, n={n})':<58} {shown}   goal < {goal:.0f} ms{verdict}")
+
+
+def in_process(ctx: AppContext, states: list[TimelineState], rng: random.Random) -> list:
+    started = time.perf_counter()
+    timeline_page.layout(ctx, "")
+    cold_layout = time.perf_counter() - started
+    started = time.perf_counter()
+    timeline_page.layout(ctx, "")
+    warm_layout = time.perf_counter() - started
+    top = ctx.pairs().iloc[0]
+    print(f"{'first page: router layout, cold pair list':<44} {cold_layout * 1000:7.1f} ms")
+    print(f"{'first page: router layout, warm pair list':<44} {warm_layout * 1000:7.1f} ms")
+    first_view = TimelineState((top["pair"],), None, None, "W", 1, "en")
+    started = time.perf_counter()
+    timeline_chart(ctx.engine, first_view).figure.to_plotly_json()
+    print(f"{'first page: its chart (busiest pair, weeks)':<44} {(time.perf_counter() - started) * 1000:7.1f} ms\n")
+    t_times, s_times, points = bench_in_process(ctx, states, rng)
+    report("timeline callback work (in process)", t_times, GOALS_MS["timeline"])
+    report("sentences callback work (in process)", s_times, GOALS_MS["sentences"])
+    return points
+
+
+def over_the_wire(args, states: list[TimelineState], points: list, busiest: list[str]) -> None:
+    checkouts = {"before": Path(args.baseline).resolve()} if args.baseline else {}
+    checkouts["after" if args.baseline else "now"] = ROOT
+    servers = {name: start_server(args.db, checkout) for name, checkout in checkouts.items()}
+    bases = {name: base for name, (_, base) in servers.items()}
+    try:
+        print(f"\nservers: {', '.join(f'{n} = {c}' for n, c in checkouts.items())}")
+        http = bench_http(bases, states, points)
+        compare("timeline over HTTP", {n: r["timeline"] for n, r in http.items()}, "p95", GOALS_MS["timeline"])
+        compare("sentences over HTTP", {n: r["sentences"] for n, r in http.items()}, "median", GOALS_MS["sentences"])
+        for name, r in http.items():
+            print(f"{'timeline reply on the wire, ' + name:<58} median {statistics.median(r['size']) / 1024:6.0f} KB, "
+                  f"max {max(r['size']) / 1024:6.0f} KB")
+        if args.browser:
+            browser = bench_browser(bases, busiest[:2], args.browser_rounds)
+            for key, what in (("load", "cold load to a drawn chart"), ("add pair", "adding a pair, to its line drawn"),
+                              ("click", "a click, to its sentences shown")):
+                compare(f"browser: {what}", {n: r[key] for n, r in browser.items()}, "median", GOALS_MS[key])
+            compare("browser: the same browser's next visit", {n: r["reload"] for n, r in browser.items()}, "median",
+                    GOALS_MS["load"])
+            for name, r in browser.items():
+                print(f"{'browser: cold loads, ' + name:<58} " + " ".join(f"{s * 1000:.0f}" for s in r["load"]) + " ms")
+                print(f"{'browser: on the wire, ' + name:<58} first visit {statistics.median(r['KB']):6.0f} KB, "
+                      f"next visit {statistics.median(r['reload KB']):6.0f} KB")
+    finally:
+        for process, _ in servers.values():
+            process.terminate()
+            process.wait(timeout=30)
 
 
 def main() -> None:
@@ -181,8 +311,10 @@ def main() -> None:
     parser.add_argument("db", help="the benchmark database (bench/make_synthetic.py makes one)")
     parser.add_argument("--runs", type=int, default=100)
     parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--browser", action="store_true", help="also time the first page load in headless Chromium")
-    parser.add_argument("--no-http", action="store_true", help="skip the HTTP measurements")
+    parser.add_argument("--browser", action="store_true", help="also time the page in headless Chromium")
+    parser.add_argument("--browser-rounds", type=int, default=5, help="browser visits per server (each a cold load)")
+    parser.add_argument("--baseline", metavar="DIR", help="a checkout of the code before the change, measured beside it")
+    parser.add_argument("--no-http", action="store_true", help="skip the HTTP and browser measurements")
     args = parser.parse_args()
     if "://" not in args.db and not Path(args.db).exists():
         raise SystemExit(f"{args.db} does not exist: make it with .venv/bin/python bench/make_synthetic.py {args.db}")
@@ -191,13 +323,7 @@ def main() -> None:
     ctx = AppContext(store, Path("/nonexistent-inbox"))
     counts = store.counts()
     print(f"database: {store.url}: {counts['observations']:,} observations, {counts['articles']:,} articles")
-
-    started = time.perf_counter()
-    page, _ = timeline_page.layout(ctx, "")
-    cold_layout = time.perf_counter() - started
-    started = time.perf_counter()
-    timeline_page.layout(ctx, "")
-    warm_layout = time.perf_counter() - started
+    print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} on {os.cpu_count()} cores")
     pairs = list(ctx.pairs()["pair"])
     bounds = data.date_bounds(store.engine)
     if bounds is None:
@@ -205,33 +331,11 @@ def main() -> None:
     top = ctx.pairs().iloc[0]
     print(f"{len(pairs)} pairs; the busiest, {top['pair']}, has {top['n_obs']:,} observations; "
           f"dates {bounds[0]} to {bounds[1]}\n")
-    print(f"{'first page: router layout, cold pair list':<44} {cold_layout * 1000:7.1f} ms")
-    print(f"{'first page: router layout, warm pair list':<44} {warm_layout * 1000:7.1f} ms")
-    first_view = TimelineState((top["pair"],), None, None, "W", 1, "en")
-    started = time.perf_counter()
-    timeline_chart(store.engine, first_view).figure.to_plotly_json()
-    print(f"{'first page: its chart (busiest pair, weeks)':<44} {(time.perf_counter() - started) * 1000:7.1f} ms\n")
-
     states = random_states(rng, pairs, bounds, args.runs)
-    t_times, s_times, points = bench_in_process(ctx, states, rng)
-    report("timeline callback work (in process)", t_times, GOALS_MS["timeline"])
-    report("sentences callback work (in process)", s_times, GOALS_MS["sentences"])
-    if args.no_http:
-        return
-    server, base = start_server(args.db)
-    try:
-        t_http, s_http, sizes = bench_http(base, states, points)
-        report("timeline callback over HTTP", t_http, GOALS_MS["timeline"])
-        report("sentences callback over HTTP", s_http, GOALS_MS["sentences"])
-        print(f"{'timeline response size':<44} median {statistics.median(sizes) / 1024:.0f} KB, "
-              f"max {max(sizes) / 1024:.0f} KB")
-        if args.browser:
-            loads = bench_browser(base, "/", 5)
-            print(f"{'first page load in Chromium (to drawn chart)':<44} first {loads[0] * 1000:7.0f} ms, "
-                  f"then median {statistics.median(loads[1:]) * 1000:7.0f} ms")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    points = in_process(ctx, states, rng)
+    if not args.no_http:
+        over_the_wire(args, states, points, pairs)
+    print(f"load at the end: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
 
 
 if __name__ == "__main__":

@@ -24,9 +24,10 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html, no_update
 
-from dashboard import data, ids
+from dashboard import data, ids, server
+from dashboard.brief import route as brief_route
 from dashboard.login import LoginSettings, install_login
-from dashboard.pages import article, matrix, timeline
+from dashboard.pages import alerts, article, matrix, timeline
 from tracker.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -124,13 +125,16 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
     )
     app.index_string = INDEX
     _refuse_bad_requests(app)
+    server.prepare(app)  # compressed responses, immutable fingerprinted files
     if login is not None:
         install_login(app.server, store.engine, login)
     app.layout = _shell(ctx, poll_seconds, signout=login is not None)
     _register_shell(app, ctx)
     timeline.register(app, ctx)
+    brief_route.register(app.server, lambda: ctx.engine)
     matrix.register(app, ctx)
     article.register(app, ctx)
+    alerts.register(app, ctx)
     if warm_export:
         threading.Thread(target=_warm_export, name="kaleido-warmup", daemon=True).start()
     return app
@@ -198,6 +202,7 @@ def _shell(ctx: AppContext, poll_seconds: float, signout: bool = False) -> html.
                     html.Nav(className="nav", children=[
                         dcc.Link("Timeline", href="/", id=ids.NAV_TIMELINE, className="nav-link"),
                         dcc.Link("Matrix", href="/matrix", id=ids.NAV_MATRIX, className="nav-link"),
+                        dcc.Link("Alerts", href="/alerts", id=ids.NAV_ALERTS, className="nav-link"),
                     ]),
                     dcc.Upload(
                         id=ids.UPLOAD, multiple=True, className="upload",
@@ -224,6 +229,7 @@ def _register_shell(app: dash.Dash, ctx: AppContext) -> None:
         Output(ids.PAGE_KIND, "data"),
         Output(ids.NAV_TIMELINE, "className"),
         Output(ids.NAV_MATRIX, "className"),
+        Output(ids.NAV_ALERTS, "className"),
         Input(ids.URL, "pathname"),
         Input(ids.VERSION, "data"),
         State(ids.URL, "search"),
@@ -234,19 +240,22 @@ def _register_shell(app: dash.Dash, ctx: AppContext) -> None:
         # New data re-renders a page only when it was showing the empty state; otherwise the page's
         # own callbacks refresh their content and keep what the user chose.
         if dash.ctx.triggered_id == ids.VERSION and page_kind != "empty":
-            return no_update, no_update, no_update, no_update
+            return no_update, no_update, no_update, no_update, no_update
         path = pathname or "/"
         on, off = "nav-link active", "nav-link"
         if path in ("/", ""):
             page, kind = timeline.layout(ctx, search)
-            return page, kind, on, off
+            return page, kind, on, off, off
         if path.rstrip("/") == "/matrix":
             page, kind = matrix.layout(ctx, search)
-            return page, kind, off, on
+            return page, kind, off, on, off
+        if path.rstrip("/") == "/alerts":
+            page, kind = alerts.layout(ctx, search)
+            return page, kind, off, off, on
         match = ARTICLE_PATH.fullmatch(path)
         if match:
-            return article.layout(ctx, int(match.group(1)), search, last_timeline), "article", off, off
-        return _not_found(path), "not-found", off, off
+            return article.layout(ctx, int(match.group(1)), search, last_timeline), "article", off, off, off
+        return _not_found(path), "not-found", off, off, off
 
     @app.callback(Output(ids.VERSION, "data"), Input(ids.VERSION_POLL, "n_intervals"), State(ids.VERSION, "data"))
     def poll_version(_n, current):

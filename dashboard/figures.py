@@ -11,6 +11,7 @@ hover labels escaped, because Plotly reads a subset of HTML in labels.
 
 from __future__ import annotations
 
+import copy
 import html
 import textwrap
 from collections.abc import Callable
@@ -19,6 +20,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.compact import narrowed
 from dashboard.words import FREQ_NOUNS, PLOTLY_PERIOD_NAMES, day_name, empty_periods, plural
 
 TENSION = "#D55E00"
@@ -70,16 +72,19 @@ def safe(text: object, limit: int | None = None) -> str:
     return html.escape(value, quote=False)
 
 
+BASE_LAYOUT = {
+    "template": "plotly_white",
+    "font": {"family": FONT, "size": 13, "color": "#1f2328"},
+    "hoverlabel": {"font": {"family": FONT, "size": 13}, "align": "left"},
+    "margin": {"l": 64, "r": 24, "t": 48, "b": 40},
+    "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+    "paper_bgcolor": "white",
+    "plot_bgcolor": "white",
+}
+
+
 def _base_layout(fig: go.Figure) -> None:
-    fig.update_layout(
-        template="plotly_white",
-        font={"family": FONT, "size": 13, "color": "#1f2328"},
-        hoverlabel={"font": {"family": FONT, "size": 13}, "align": "left"},
-        margin={"l": 64, "r": 24, "t": 48, "b": 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-    )
+    fig.update_layout(**copy.deepcopy(BASE_LAYOUT))
 
 
 def empty_figure(message: str) -> go.Figure:
@@ -152,9 +157,10 @@ def timeline_figure(
          "marker": {"symbol": "circle-open", "size": 22, "color": "#1f2328", "line": {"width": 3}}})
     layout = _timeline_layout(height, gaps, freq)
     layout["meta"] = {"pairs": pairs, "curves": curves, "selected": len(traces) - 1}
-    fig = go.Figure({"data": traces, "layout": layout}, _validate=False)
-    _base_layout(fig)
-    return fig
+    # BASE_LAYOUT merged as it is (the figure is built unvalidated): what _base_layout would set,
+    # without Plotly's validation (~25 ms a figure); the traces' arrays narrowed for the wire.
+    layout = {**copy.deepcopy(BASE_LAYOUT), **layout}
+    return go.Figure({"data": [narrowed(t) for t in traces], "layout": layout}, _validate=False)
 
 
 def _pair_traces(rows: pd.DataFrame, i: int, n_pairs: int, name: str, freq: str, smoothing: int):
@@ -197,9 +203,10 @@ def _pair_traces(rows: pd.DataFrame, i: int, n_pairs: int, name: str, freq: str,
     yield {
         "type": "bar", "xaxis": "x2", "yaxis": "y2", "legendgroup": top["legendgroup"], "x": x,
         "y": rows["n_obs"].to_numpy(int), "name": f"{name} volume", "width": width, "offset": i * width,
-        "marker": {"color": _rgba(colour, 0.55)}, "customdata": custom, "showlegend": False,
+        # Its label needs the articles only: the rest of the points' customdata would double the reply.
+        "marker": {"color": _rgba(colour, 0.55)}, "customdata": rows["n_articles"].to_numpy(int), "showlegend": False,
         "hovertemplate": (f"{name}<br>{PLOTLY_PERIOD_NAMES.get(freq, '%{x}')}<br>observations: %{{y}} · "
-                          "articles: %{customdata[2]}<extra></extra>"),
+                          "articles: %{customdata}<extra></extra>"),
     }, True
 
 
@@ -282,20 +289,18 @@ def _timeline_layout(height: int, gaps: list[tuple[str, int]], freq: str) -> dic
 
 
 def _consecutive_runs(periods: pd.Series, freq: str) -> list[tuple[int, int]]:
-    """[start, end) index ranges of periods that follow each other without a missing period."""
-    stamps = list(pd.to_datetime(periods))
-    runs, start = [], 0
-    for i in range(1, len(stamps) + 1):
-        if i == len(stamps) or stamps[i] != _next_period(stamps[i - 1], freq):
-            runs.append((start, i))
-            start = i
-    return runs
+    """[start, end) index ranges of periods that follow each other without a missing period.
 
-
-def _next_period(stamp: pd.Timestamp, freq: str) -> pd.Timestamp:
+    Vectorised (a period follows the previous one when their distance in months, or in days for
+    weeks and days, is one period): a Python loop over a daily view of ten years took ~0.1 s."""
+    stamps = pd.DatetimeIndex(pd.to_datetime(periods))
     if freq == "M":
-        return stamp + pd.DateOffset(months=1)
-    return stamp + pd.Timedelta(days=7 if freq == "W" else 1)
+        steps = np.diff(stamps.year.to_numpy() * 12 + stamps.month.to_numpy()) != 1
+    else:
+        days = stamps.to_numpy().astype("datetime64[D]").astype(np.int64)
+        steps = np.diff(days) != (7 if freq == "W" else 1)
+    bounds = [0, *(int(b) + 1 for b in np.flatnonzero(steps)), len(stamps)]
+    return [(a, b) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a]
 
 
 def _missing_periods(periods: pd.Series, freq: str) -> int:

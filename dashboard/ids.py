@@ -10,6 +10,7 @@ UPLOAD = "upload"
 UPLOAD_RESULT = "upload-result"
 NAV_TIMELINE = "nav-timeline"
 NAV_MATRIX = "nav-matrix"
+NAV_ALERTS = "nav-alerts"
 
 # Timeline page
 PAIRS = "pairs"
@@ -31,6 +32,7 @@ EXPORT_SCALE = "export-scale"
 EXPORT_BUTTON = "export-button"
 EXPORT_DOWNLOAD = "export-download"
 EXPORT_MESSAGE = "export-message"
+BRIEF_LINKS = "brief-links"  # the timeline's "Brief (PDF)" link(s), one per pair in view
 
 # Matrix page
 MATRIX_SPAN = "matrix-span"
@@ -47,6 +49,10 @@ MATRIX_EXPORT = "matrix-"  # prefix of the matrix page's export bar (same suffix
 ARTICLE = "article"
 ARTICLE_TEXT = "article-text"
 SCROLL_DONE = "article-scroll-done"
+
+# Alerts page
+ALERTS_LIST = "alerts-list"
+ALERTS_POLL = "alerts-poll"  # dcc.Interval: alerts land a moment after the articles
 
 # Which page the router rendered ("timeline", "empty", ...): lets new data re-render an empty page.
 PAGE_KIND = "page-kind"

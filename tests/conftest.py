@@ -73,3 +73,24 @@ def db_url(request, tmp_path):
         with engine.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         engine.dispose()
+
+
+# --- corpus/ ingested once per session (the API and brief tests read it) ----------------------
+
+
+@pytest.fixture(scope="session")
+def ingested_corpus(tmp_path_factory) -> str:
+    """A SQLite file holding corpus/ as `tracker ingest corpus/` stores it (in this process, so the
+    models the other tests loaded are reused)."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    db = str(tmp_path_factory.mktemp("corpus") / "corpus.db")
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    result = CliRunner().invoke(cli, ["--db", db, "ingest", "--no-progress", "--workers", "1", str(corpus)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return db

@@ -16,6 +16,9 @@ from click.testing import CliRunner
 from sqlalchemy import select, update
 from websites import Site, article_page, atom, rss
 
+from tracker.alerts import repository
+from tracker.alerts.channels import make_channel
+from tracker.alerts.model import rule_from_dict
 from tracker.cli import cli
 from tracker.store import feeds as feed_store
 from tracker.store import open_store
@@ -282,10 +285,22 @@ def test_the_back_off_doubles_up_to_a_day_and_a_page_is_given_up_after_its_attem
     assert "given up after 10 attempts" in page.last_error
 
 
-def test_the_background_poller_reads_a_feed_and_stops_promptly(site, store):
-    site.serve("/news/talks.html", article_page("Arms talks resume (invented)", TALKS))
-    site.serve("/feeds/a.xml", rss("Invented feed A", [("Arms talks", site.url("/news/talks.html"), "a-1")]))
+EXPELLED = [
+    "Invented example. Russia accused the United States of threatening its security on Monday, and Moscow "
+    "expelled ten American diplomats.",
+    "Washington condemned the expulsions and warned that it would respond, officials said in this invented report.",
+    "The two countries have exchanged accusations for several weeks.",
+]
+
+
+def test_the_background_poller_reads_a_feed_checks_the_alerts_and_stops_promptly(site, store, tmp_path):
+    site.serve("/news/expelled.html", article_page("Diplomats expelled (invented)", EXPELLED))
+    site.serve("/feeds/a.xml", rss("Invented feed A", [("Expelled", site.url("/news/expelled.html"), "a-1")]))
     feed_store.add_feed(store.engine, site.url("/feeds/a.xml"), 1800)
+    rule = rule_from_dict({"pair": "RUS-USA", "level_above": 0, "freq": "M", "since": date(2026, 1, 1)})
+    repository.add_rule(store.engine, rule)
+    digest = tmp_path / "alerts.md"
+    repository.add_channel(store.engine, make_channel("digest", {"path": str(digest)}))
     poller = FeedPoller(store, limits=FAST, tick=0.2).start()
     try:
         deadline = time.monotonic() + 120
@@ -296,6 +311,8 @@ def test_the_background_poller_reads_a_feed_and_stops_promptly(site, store):
         poller.stop()
     assert time.monotonic() - started < 3
     assert len(stored_articles(store)) == 1 and len(site.asked("/feeds/a.xml")) == 1
+    [alert] = repository.load_alerts(store.engine)
+    assert alert.pair == "RUS-USA" and "expelled ten American diplomats" in digest.read_text(encoding="utf-8")
 
 
 # -------------------------------------------------------------------------------------------- CLI

@@ -435,7 +435,8 @@ def _route_request(app, pathname: str) -> dict:
     return {
         "output": output,
         "outputs": [{"id": ids.PAGE, "property": "children"}, {"id": ids.PAGE_KIND, "property": "data"},
-                    {"id": ids.NAV_TIMELINE, "property": "className"}, {"id": ids.NAV_MATRIX, "property": "className"}],
+                    {"id": ids.NAV_TIMELINE, "property": "className"}, {"id": ids.NAV_MATRIX, "property": "className"},
+                    {"id": ids.NAV_ALERTS, "property": "className"}],
         "inputs": [{"id": ids.URL, "property": "pathname", "value": pathname},
                    {"id": ids.VERSION, "property": "data", "value": None}],
         "changedPropIds": [f"{ids.URL}.pathname"],
@@ -451,7 +452,7 @@ def test_bad_dashboard_requests_get_a_4xx_or_a_page_that_says_what_is_wrong(dash
     assert status == 404 and "root:" not in text
     status, text = _request(port, "GET", "/_dash-component-suites/dash/../../../../etc/passwd")
     assert 400 <= status < 500 and "root:" not in text
-    for pathname in ("/article/99999999999999999999999", "/article/9223372036854775807", "/", "/matrix"):
+    for pathname in ("/article/99999999999999999999999", "/article/9223372036854775807", "/", "/matrix", "/alerts"):
         status, text = _request(port, "POST", "/_dash-update-component", _route_request(app, pathname))
         assert status < 500, (pathname, status, text[:300])
     status, text = _request(port, "POST", "/_dash-update-component", {"output": "nonsense", "inputs": "x"})

@@ -14,6 +14,7 @@ import pandas as pd
 from dash import ClientsideFunction, Input, Output, Patch, State, dcc, html, no_update
 
 from dashboard import data, ids
+from dashboard.brief.route import brief_href
 from dashboard.charts import timeline_chart
 from dashboard.export import (
     CUSTOM,
@@ -132,6 +133,7 @@ def layout(ctx, search: str | None):
                         type="dot", delay_show=400),
             scale_key(ids.SCALE_KEY),
             export_bar(),
+            html.Div(id=ids.BRIEF_LINKS, className="export-bar brief-links"),
         ]),
         html.Section(id=ids.SENTENCES, className="card sentences", children=sentences_hint()),
         dcc.Store(id=ids.SENTENCES_SCROLLED),
@@ -243,6 +245,10 @@ def register(app, ctx) -> None:
             return empty_figure(no_data_message(ctx, state)), [], []
         return chart.figure, status_line(state, chart.table), chart.figure.layout.meta
 
+    @app.callback(Output(ids.BRIEF_LINKS, "children"), *controls)
+    def brief_links(pairs, start, end, freq, smoothing, lang):
+        return brief_link_items(_state(pairs, start, end, freq, smoothing, lang))
+
     @app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
         Output(ids.LAST_TIMELINE, "data"),
@@ -324,6 +330,14 @@ def register(app, ctx) -> None:
         except ExportError as exc:
             return no_update, str(exc)
         return download_reply(result)
+
+
+def brief_link_items(state: TimelineState) -> list:
+    """A "Brief (PDF)" link per pair in view (dashboard/brief/route.py serves it)."""
+    several = len(state.pairs) > 1
+    return [html.A(f"Brief (PDF){': ' + pair_label(p, state.lang) if several else ''}", href=brief_href(state, p),
+                   target="_blank", rel="noopener", className="button brief-link",
+                   title=f"A one-page PDF of {pair_label(p, state.lang)} over this range") for p in state.pairs]
 
 
 def clicked_point(click, meta: dict, freq: str) -> tuple[str, date] | None:

@@ -183,15 +183,18 @@ def status(state: State, folder: str | None, errors: int) -> None:
                    "even beyond this machine. Default: a login for any --host but 127.0.0.1.")
 @click.option("--secure-cookie", is_flag=True,
               help="Mark the login cookie Secure even over plain HTTP (behind an HTTPS proxy); over HTTPS it is.")
+@click.option("--debug", is_flag=True,
+              help="Flask's development server with Dash's dev tools (tracebacks in the page), for developing only.")
 @click.option("--feeds/--no-feeds", "poll_feeds", default=True, show_default=True,
               help="Poll the feeds of `tracker feeds` at their interval while the dashboard runs.")
 @click.pass_obj
 def serve(state: State, host: str, port: int, inbox: str | None, watch: bool, auth: bool | None,
-          secure_cookie: bool, poll_feeds: bool) -> None:
+          secure_cookie: bool, debug: bool, poll_feeds: bool) -> None:
     """The dashboard: each pair's tension over time and the sentences behind every point.
 
-    Files dropped into the drop folder appear on the dashboard within seconds. Beyond 127.0.0.1 the
-    dashboard asks for a login: add users with `tracker users add NAME` first.
+    Files dropped into the drop folder appear on the dashboard within seconds. It runs on the
+    waitress production server (compressed, cacheable assets); Ctrl+C or SIGTERM stops it. Beyond
+    127.0.0.1 the dashboard asks for a login: add users with `tracker users add NAME` first.
 
     \b
     Example:
@@ -203,6 +206,7 @@ def serve(state: State, host: str, port: int, inbox: str | None, watch: bool, au
     from tracker.cli.users import serve_login
 
     ask_login = serve_login(store, host, auth)  # refuses before the dashboard loads
+    from dashboard import server
     from dashboard.app import create_app
     from dashboard.login import LoginSettings
     from tracker.ingest.dropfolder import DropFolder
@@ -212,12 +216,16 @@ def serve(state: State, host: str, port: int, inbox: str | None, watch: bool, au
     app = create_app(url, inbox=folder, login=login)
     drop = DropFolder(folder, store).start() if watch else None
     poller = _feed_poller(store, None) if poll_feeds else None
-    click.echo(f"Dashboard on http://{host}:{port} (database {store.url}{', login asked' if login else ''}); "
-               "Ctrl+C stops it.", err=True)
+    how = "Flask's development server (--debug), not for a team" if debug else "waitress"
+    click.echo(f"Dashboard on http://{host}:{port} ({how}; database {store.url}"
+               f"{'; login asked' if login else ''}); Ctrl+C stops it.", err=True)
     if drop:
         click.echo(f"Watching the drop folder {folder}", err=True)
     try:
-        app.run(host=host, port=port)
+        if debug:  # no reloader: it would start a second process, and a second watcher
+            app.run(host=host, port=port, debug=True, use_reloader=False)
+        else:
+            server.serve(app, host, port)
     finally:
         if poller is not None:
             poller.stop()

@@ -88,8 +88,18 @@ def fetch(state: State, urls: tuple[str, ...], again: bool, timeout: float, max_
     console = make_console()
     for result in results:
         print_page(console, result)
+    _check_alerts(state.store, [o for r in results for o in r.outcomes])
     if any(r.failure for r in results):
         raise click.exceptions.Exit(1)
+
+
+def _check_alerts(store, outcomes) -> None:
+    """The alert check every ingest ends with, when an article was stored."""
+    from tracker.cli.alerts import check_after_ingest
+    from tracker.web.poll import stored_any
+
+    if stored_any(outcomes):
+        check_after_ingest(store)
 
 
 def print_page(console: Console, result: PageOutcome) -> None:
@@ -220,6 +230,7 @@ def feeds_poll(state: State, every: bool, timeout: float, max_mb: float, lexicon
     stored = sum(o.outcome == "stored" for o in report.outcomes)
     console.print(f"{report.feeds} feed{'s' * (report.feeds != 1)} polled, {len(report.pages)} page"
                   f"{'s' * (len(report.pages) != 1)} read, {stored} article{'s' * (stored != 1)} stored.")
+    _check_alerts(state.store, report.outcomes)
     if report.feed_failures or any(p.failure for p in report.pages):
         raise click.exceptions.Exit(1)
 

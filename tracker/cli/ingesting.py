@@ -70,6 +70,9 @@ def ingest(
         report = ingest_parallel(paths, store, workers=workers, lexicon=lexicon, progress=progress)
     console = make_console()
     _print_ingest_report(console, report)
+    from tracker.cli.alerts import check_after_ingest
+
+    check_after_ingest(store)
     if report.rejected:
         raise click.exceptions.Exit(1)
 

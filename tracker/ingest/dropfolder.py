@@ -64,6 +64,7 @@ from tracker.ingest.inbox_files import (
 from tracker.ingest.inprocess import (
     DUPLICATE,
     REJECTED,
+    STORED,
     Outcome,
     ingest_file,
     is_temporary,
@@ -138,6 +139,9 @@ class DropFolder:
         self.archive = self.inbox / ARCHIVE_DIR
         self.rejected = self.inbox / REJECTED_DIR
         self.database_file = DatabaseFile(store)
+        from tracker.alerts.check import AlertWatch
+
+        self.alerts = AlertWatch(store)  # checked after stored articles, retried at each rescan
         self._settling = Settling(debounce)
         self._folders: dict[Path, tuple] = {}  # dropped folders -> what they held at the last scan
         self._wake = threading.Event()
@@ -342,13 +346,15 @@ class DropFolder:
         last_scan = time.monotonic()
         try:
             while not self._stop.is_set():
-                self.process_ready()
+                if any(o.outcome == STORED for r in self.process_ready() for o in r.outcomes):
+                    self.alerts.after_ingest()
                 if once and not self._settling.pending():
                     self._scan()
                     if not self._settling.pending():
                         return
                 if time.monotonic() - last_scan > RESCAN_SECONDS:
                     self._scan()
+                    self.alerts.tick()
                     last_scan = time.monotonic()
                 self._wake.wait(timeout=self._settling.next_check(tick))
                 self._wake.clear()

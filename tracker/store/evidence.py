@@ -181,3 +181,92 @@ def sources(engine: Engine, pairs: list[str], start: date | None, end: date | No
         df = pd.read_sql_query(bound(sql, params), conn, params=params)
     df["outlet"] = df["outlet"].fillna("unknown outlet")
     return df[columns]
+
+
+PAIR_CUE_COLUMNS = ["observation_id", "start_char", "end_char", "text", "pattern", "category", "base_weight",
+                    "weight", "modifiers"]
+
+
+def pair_cues(engine: Engine, pair: str, start: date | None = None, end: date | None = None) -> pd.DataFrame:
+    """The cues of a pair's observations between start and end (event dates, both included):
+    PAIR_CUE_COLUMNS, by observation then position. One join, not an IN list of every id."""
+    where, params = date_filter(start, end, "o.event_date")
+    params_all: dict[str, object] = {**params, "pair": pair}
+    sql = (
+        f"SELECT {', '.join('c.' + c for c in PAIR_CUE_COLUMNS)} FROM cues AS c"
+        " JOIN observations AS o ON o.id = c.observation_id"
+        f" WHERE o.pair = :pair{where} ORDER BY c.observation_id, c.start_char"
+    )
+    with engine.connect() as conn:
+        return pd.read_sql_query(bound(sql, params_all), conn, params=params_all)
+
+
+STRONGEST_COLUMNS = ["side", "observation_id", "event_date", "score", "article_id", "sentence_idx", "sentence",
+                     "title", "outlet", "url", "published", "is_example"]
+
+
+def strongest(engine: Engine, pair: str, start: date | None, end: date | None, per_side: int = 3) -> pd.DataFrame:
+    """A pair's strongest tension (score > 0, highest first) and cooperation (score < 0, lowest first)
+    observations between start and end, at most ``per_side`` of each and one per article and side, so
+    one long article does not fill the list: STRONGEST_COLUMNS, side "tension" or "cooperation"."""
+    where, params = date_filter(start, end)
+    picked: list[tuple[str, int]] = []
+    with engine.connect() as conn:
+        for side, condition, order in (("tension", "score > 0", "DESC"), ("cooperation", "score < 0", "ASC")):
+            # Each article's best observation (ties: the earliest), then the best of those.
+            ranking = f"ORDER BY score {order}, event_date, id"
+            sql = (
+                "SELECT id FROM (SELECT id, score, event_date, row_number() OVER"
+                f" (PARTITION BY article_id {ranking}) AS rank_in_article FROM observations"
+                f" WHERE pair = :pair AND {condition}{where}) AS best WHERE rank_in_article = 1 {ranking} LIMIT :limit"
+            )
+            p = {**params, "pair": pair, "limit": int(per_side)}
+            picked.extend((side, int(r[0])) for r in conn.execute(bound(sql, p), p))
+        if not picked:
+            return pd.DataFrame(columns=STRONGEST_COLUMNS)
+        details = text(
+            "SELECT o.id AS observation_id, o.event_date, o.score, o.article_id, s.idx AS sentence_idx,"
+            " s.text AS sentence, a.title, a.outlet, a.url, a.published, a.is_example"
+            " FROM observations AS o JOIN sentences AS s ON s.id = o.sentence_id"
+            " JOIN articles AS a ON a.id = o.article_id WHERE o.id IN :ids"
+        ).bindparams(bindparam("ids", expanding=True, type_=Integer))
+        rows = pd.read_sql_query(details, conn, params={"ids": [i for _, i in picked]}).set_index("observation_id")
+    ordered = rows.loc[[i for _, i in picked]].reset_index()
+    ordered.insert(0, "side", [s for s, _ in picked])
+    ordered["event_date"] = pd.to_datetime(ordered["event_date"])
+    ordered["published"] = pd.to_datetime(ordered["published"])
+    ordered["is_example"] = ordered["is_example"].astype(bool)
+    return ordered[STRONGEST_COLUMNS]
+
+
+ARTICLE_COLUMNS = ["article_id", "title", "outlet", "url", "published", "language", "is_example", "main_pair",
+                   "n_obs", "mean_score"]
+
+
+def pair_articles(engine: Engine, pair: str | None = None, start: date | None = None,
+                  end: date | None = None) -> pd.DataFrame:
+    """The articles behind a pair between start and end (event dates), or every article when pair is
+    None: ARTICLE_COLUMNS, oldest first. n_obs and mean_score are the article's observations (of the
+    pair when given) in the range; mean_score is the article mean the period formula averages."""
+    where, dates = date_filter(start, end, "o.event_date")
+    params: dict[str, object] = dict(dates)
+    if pair is not None:
+        where += " AND o.pair = :pair"
+        params["pair"] = pair
+    if pair is None and not dates:  # every article, those without observations too
+        source, where = "articles AS a LEFT JOIN observations AS o ON o.article_id = a.id", ""
+    else:
+        source, where = "articles AS a JOIN observations AS o ON o.article_id = a.id", " WHERE 1 = 1" + where
+    sql = (
+        "SELECT a.id AS article_id, a.title, a.outlet, a.url, a.published, a.language, a.is_example, a.main_pair,"
+        f" count(o.id) AS n_obs, avg(o.score) AS mean_score FROM {source}{where}"
+        " GROUP BY a.id, a.title, a.outlet, a.url, a.published, a.language, a.is_example, a.main_pair"
+        " ORDER BY a.published, a.id"
+    )
+    with engine.connect() as conn:
+        df = pd.read_sql_query(bound(sql, params), conn, params=params)
+    df["published"] = pd.to_datetime(df["published"])
+    df["is_example"] = df["is_example"].astype(bool)
+    df["n_obs"] = df["n_obs"].astype(int)
+    df["mean_score"] = df["mean_score"].astype(float)
+    return df[ARTICLE_COLUMNS]

@@ -214,7 +214,104 @@ app_secrets = Table(
     Column("created_at", DateTime, nullable=False),
 )
 
-# Feeds followed by `tracker feeds` (0005): polled at their interval, with conditional GET (etag,
+# --- Alerts (migration 0005): rules and channels are the analyst's data; an alert is a rule firing
+# for one pair and period, stored once (uq_alerts_rule_pair_period) with a copy of the sentences
+# behind it; each (alert, channel) delivery is an outbox row, marked sent only after it succeeded.
+
+ALERT_KINDS = ("level", "change", "volume")
+ALERT_DIRECTIONS = ("above", "below")
+CHANNEL_KINDS = ("digest", "email", "webhook")
+DELIVERY_STATES = ("pending", "sent")
+
+alert_rules = Table(
+    "alert_rules",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False, server_default=""),
+    Column("pair", String(7), nullable=False),  # "RUS-USA", or "*" for every pair
+    Column("kind", String(8), nullable=False),
+    Column("direction", String(5), nullable=False),
+    Column("threshold", Float, nullable=False),
+    Column("freq", String(1), nullable=False),
+    Column("min_articles", Integer, nullable=False),
+    Column("min_observations", Integer, nullable=False),
+    Column("baseline", Integer, nullable=False),  # volume: how many previous periods make the median
+    Column("since", Date, nullable=False),  # the first period the rule looks at
+    Column("created_at", DateTime, nullable=False),  # UTC, naive
+    CheckConstraint("kind IN ('level', 'change', 'volume')", name="known_kind"),
+    CheckConstraint("direction IN ('above', 'below')", name="known_direction"),
+    CheckConstraint("freq IN ('D', 'W', 'M')", name="known_freq"),
+)
+
+alert_channels = Table(
+    "alert_channels",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(8), nullable=False),
+    Column("settings", Text, nullable=False),  # JSON; an e-mail password is named by its variable, never stored
+    Column("created_at", DateTime, nullable=False),
+    CheckConstraint("kind IN ('digest', 'email', 'webhook')", name="known_kind"),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(32), nullable=False, unique=True),  # stable: the webhook and e-mail carry it
+    # Kept when the rule is removed (the alert and its deliveries stay), hence SET NULL.
+    Column("rule_id", Integer, ForeignKey("alert_rules.id", ondelete="SET NULL")),
+    Column("rule", Text, nullable=False),  # the rule in words, as it was when it fired
+    Column("pair", String(7), nullable=False),
+    Column("freq", String(1), nullable=False),
+    Column("period", Date, nullable=False),
+    Column("value", Float, nullable=False),  # what was compared: the level, the change or the volume ratio
+    Column("tension", Float, nullable=False),
+    Column("previous", Float),  # the previous period's level (change) or the baseline median (volume)
+    Column("n_articles", Integer, nullable=False),
+    Column("n_obs", Integer, nullable=False),
+    Column("message", Text, nullable=False),
+    Column("fired_at", DateTime, nullable=False, index=True),
+    UniqueConstraint("rule_id", "pair", "period", name="uq_alerts_rule_pair_period"),
+)
+
+alert_sentences = Table(
+    "alert_sentences",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("rank", Integer, nullable=False),
+    # A copy, not a reference: a rescore replaces observations, the alert keeps what it said.
+    Column("observation_id", Integer),
+    Column("article_id", Integer),
+    Column("sentence_idx", Integer),
+    Column("event_date", Date, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("url", Text),
+)
+
+alert_deliveries = Table(
+    "alert_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False),
+    Column("channel_id", Integer, ForeignKey("alert_channels.id", ondelete="CASCADE"), nullable=False),
+    Column("status", String(8), nullable=False, server_default="pending"),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    # When it may be tried next: now for a new one, later after a failure (back-off) or while one
+    # process is sending it (a lease, so two checks never send it at once).
+    Column("next_attempt_at", DateTime, nullable=False),
+    Column("last_error", Text, nullable=False, server_default=""),
+    Column("sent_at", DateTime),
+    CheckConstraint("status IN ('pending', 'sent')", name="known_status"),
+    UniqueConstraint("alert_id", "channel_id", name="uq_alert_deliveries_alert_channel"),
+    Index("ix_alert_deliveries_status_next", "status", "next_attempt_at"),
+)
+
+
+# Feeds followed by `tracker feeds` (0006): polled at their interval, with conditional GET (etag,
 # last_modified) and, after a failure, exponential back-off (failures, next_poll_at, last_error).
 feeds = Table(
     "feeds",
@@ -234,7 +331,7 @@ feeds = Table(
 )
 
 # Every page the tracker was asked to read (a feed's item or `tracker fetch URL`), keyed by its URL
-# so that nothing is fetched twice; a page that failed waits for next_attempt_at (back-off) (0005).
+# so that nothing is fetched twice; a page that failed waits for next_attempt_at (back-off) (0006).
 web_pages = Table(
     "web_pages",
     metadata,
@@ -256,7 +353,7 @@ web_pages = Table(
     Index("ix_web_pages_next_attempt_at", "next_attempt_at"),
 )
 
-# The items each feed listed (GUID, else link), so an item seen once is never looked at again (0005).
+# The items each feed listed (GUID, else link), so an item seen once is never looked at again (0006).
 feed_entries = Table(
     "feed_entries",
     metadata,

@@ -148,7 +148,6 @@ def fetch_urls(store, urls: list[str], *, limits: Limits = Limits(), lexicon=Non
             results.append(PageOutcome(url, [Outcome(page.url, REJECTED, reason)], reason))
             continue
         results.append(read_claimed_page(store, page, limits, lexicon=lexicon))
-    after_ingest(store, [o for r in results for o in r.outcomes])
     return results
 
 
@@ -180,16 +179,12 @@ def poll(store, *, limits: Limits = Limits(), lexicon=None, every: bool = False,
             feed_store.page_released(store.engine, page)
             continue
         report.pages.append(read_claimed_page(store, page, limits, lexicon=lexicon))
-    after_ingest(store, report.outcomes)
     return report
 
 
-def after_ingest(store, outcomes: list[Outcome]) -> None:
-    """ALERTS HOOK (issue 13, item 2): once the alerts module is on main, check the alerts here
-    after every poll or fetch that stored an article, as after the drop folder's and `tracker ingest`'s.
-    """
-    if not any(o.outcome == STORED for o in outcomes):
-        return
+def stored_any(outcomes: list[Outcome]) -> bool:
+    """Whether an article was stored: then the alerts are checked (tracker.alerts), as after any ingest."""
+    return any(o.outcome == STORED for o in outcomes)
 
 
 def next_due(store) -> datetime | None:
@@ -218,6 +213,9 @@ class FeedPoller:
         self.on_report = on_report
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        from tracker.alerts import AlertWatch
+
+        self.alerts = AlertWatch(store)  # checked after a poll that stored articles; it never raises
 
     def start(self) -> FeedPoller:
         self._stop.clear()
@@ -229,6 +227,8 @@ class FeedPoller:
         while not self._stop.is_set():
             try:
                 report = poll(self.store, limits=self.limits, lexicon=self.lexicon, stopping=self._stop.is_set)
+                if stored_any(report.outcomes):
+                    self.alerts.after_ingest()
                 if self.on_report is not None and (report.feeds or report.pages):
                     self.on_report(report)
             except Exception:  # noqa: BLE001 -- a database hiccup must not end the polling: next tick

@@ -1,7 +1,7 @@
 """Feeds followed, pages read from the web, and the items each feed listed.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-28
 
 ``feeds`` holds the RSS/Atom feeds of `tracker feeds` with what conditional GET needs (ETag,
@@ -13,8 +13,8 @@ retried at its stored time; ``feed_entries`` the items (GUID, else link) each fe
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

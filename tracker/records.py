@@ -41,7 +41,7 @@ class Article:
     outlet: str | None = None
     language: str | None = None  # "fr", "en", or None to detect
     published: date | None = None
-    # How the publication date was found: "header", "text", "html", "json", "file-mtime", "none".
+    # How the publication date was found: "header", "text", "html", "json", "feed", "fetched", "file-mtime", "none".
     published_source: str = "none"
     source_path: str | None = None
     is_example: bool = False  # marked in its header as an invented example

@@ -3,8 +3,8 @@
 Library errors (a database it cannot use, a file it cannot read, an unknown pair) become one line
 saying what is wrong and what to do, never a traceback: see TrackerGroup.invoke (tracker/cli/group.py).
 The commands live by theme: reading.py (pairs, timeline, export, explain), ingesting.py (ingest,
-rescore), dropfolder.py (watch, status, serve), users.py (users, and serve's login), cluster.py (cluster),
-alerts.py (alerts).
+rescore), dropfolder.py (watch, status, serve), feeds.py (fetch, feeds), users.py (users, and serve's login),
+cluster.py (cluster), alerts.py (alerts).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from tracker.cli.alerts import alerts
 from tracker.cli.brief import brief
 from tracker.cli.cluster import cluster
 from tracker.cli.dropfolder import serve, status, watch
+from tracker.cli.feeds import feeds, fetch
 from tracker.cli.group import DB_HELP, State, TrackerGroup
 from tracker.cli.ingesting import ingest, rescore
 from tracker.cli.reading import explain, export, pairs, timeline
@@ -43,7 +44,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.call_on_close(state.close)
 
 
-for command in (ingest, pairs, timeline, export, brief, explain, rescore, watch, status, serve, users):
+for command in (ingest, pairs, timeline, export, brief, explain, rescore, watch, status, serve, users, fetch, feeds):
     cli.add_command(command)
 cli.add_command(cluster)  # in its own module: it starts Dask nodes, it reads no database
 cli.add_command(alerts)

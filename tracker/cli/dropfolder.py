@@ -32,9 +32,11 @@ def _inbox(state: State, folder: str | None) -> Path:
               help="How long a file must stay unchanged before it is read (so a file being written is not read half-way).")
 @click.option("--max-mb", default=5.0, show_default=True, type=click.FloatRange(0.01, 1000.0),
               help="Size limit of a text file in MB (PDF, Word and zip files get 10 times more).")
+@click.option("--feeds/--no-feeds", "poll_feeds", default=True, show_default=True,
+              help="Also poll the feeds of `tracker feeds` at their interval (not with --once).")
 @lexicon_option
 @click.pass_obj
-def watch(state: State, folder: str | None, once: bool, debounce: float, max_mb: float,
+def watch(state: State, folder: str | None, once: bool, debounce: float, max_mb: float, poll_feeds: bool,
           lexicon_files: tuple[str, ...]) -> None:
     """Watch FOLDER (default: inbox/ beside the database, see the README) and ingest every file
     dropped into it.
@@ -78,17 +80,37 @@ def watch(state: State, folder: str | None, once: bool, debounce: float, max_mb:
 
     drop = DropFolder(inbox, store, debounce=debounce, max_bytes=int(max_mb * 1024 * 1024), lexicon=lexicon,
                       on_result=on_result)
+    poller = None
     if not once:
         console.print(f"Watching {escape(str(inbox))} (database {escape(store.url)}); Ctrl+C stops.")
+        poller = _feed_poller(store, lexicon, console) if poll_feeds else None
     from tracker.cli.stopping import exit_after_sigterm, stop_signals
 
-    with stop_signals(drop.stop) as stopping:
-        drop.run(once=once)
+    try:
+        with stop_signals(drop.stop) as stopping:
+            drop.run(once=once)
+    finally:
+        if poller is not None:
+            poller.stop()
     if stopping or not once:
         console.print("Stopped.")
     exit_after_sigterm(stopping, state.close)
     if once and rejected:
         raise SystemExit(1)
+
+
+def _feed_poller(store, lexicon, console=None):
+    """The feeds of `tracker feeds`, polled in a background thread (stop() ends it)."""
+    from tracker.cli.feeds import print_page
+    from tracker.web.poll import FeedPoller
+
+    def show(report) -> None:
+        for url, reason in report.feed_failures:
+            console.print(f"[red]{'feed failed':<10}[/] {escape(url)}: {escape(reason)}")
+        for page in report.pages:
+            print_page(console, page)
+
+    return FeedPoller(store, lexicon=lexicon, on_report=show if console is not None else None).start()
 
 
 @click.command(short_help="The drop folder: waiting, processed and rejected today, last errors.")
@@ -118,8 +140,11 @@ def status(state: State, folder: str | None, errors: int) -> None:
         console.print("Last errors:")
         for error in report.last_errors:
             record = f" ({error['record']})" if error["record"] else ""
-            console.print(f"  {error['at']:%Y-%m-%d %H:%M}  {escape(Path(error['path']).name + record)}: "
-                          f"{escape(error['reason'])}")
+            name = error["path"] if "://" in error["path"] else Path(error["path"]).name  # a page: its URL
+            console.print(f"  {error['at']:%Y-%m-%d %H:%M}  {escape(name + record)}: {escape(error['reason'])}")
+    from tracker.cli.feeds import print_web_status
+
+    print_web_status(console, state.store, errors=errors)
 
 
 # ----------------------------------------------------------------------------------------- serve
@@ -141,9 +166,11 @@ def status(state: State, folder: str | None, errors: int) -> None:
               help="Mark the login cookie Secure even over plain HTTP (behind an HTTPS proxy); over HTTPS it is.")
 @click.option("--debug", is_flag=True,
               help="Flask's development server with Dash's dev tools (tracebacks in the page), for developing only.")
+@click.option("--feeds/--no-feeds", "poll_feeds", default=True, show_default=True,
+              help="Poll the feeds of `tracker feeds` at their interval while the dashboard runs.")
 @click.pass_obj
 def serve(state: State, host: str, port: int, inbox: str | None, watch: bool, auth: bool | None,
-          secure_cookie: bool, debug: bool) -> None:
+          secure_cookie: bool, debug: bool, poll_feeds: bool) -> None:
     """The dashboard: each pair's tension over time and the sentences behind every point.
 
     Files dropped into the drop folder appear on the dashboard within seconds. It runs on the
@@ -169,6 +196,7 @@ def serve(state: State, host: str, port: int, inbox: str | None, watch: bool, au
     folder = _inbox(state, inbox)
     app = create_app(url, inbox=folder, login=login)
     drop = DropFolder(folder, store).start() if watch else None
+    poller = _feed_poller(store, None) if poll_feeds else None
     how = "Flask's development server (--debug), not for a team" if debug else "waitress"
     click.echo(f"Dashboard on http://{host}:{port} ({how}; database {store.url}"
                f"{'; login asked' if login else ''}); Ctrl+C stops it.", err=True)
@@ -180,6 +208,8 @@ def serve(state: State, host: str, port: int, inbox: str | None, watch: bool, au
         else:
             server.serve(app, host, port)
     finally:
+        if poller is not None:
+            poller.stop()
         if drop:
             drop.stop()
 

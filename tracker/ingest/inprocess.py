@@ -282,13 +282,17 @@ def ingest_file(
     What the drop folder calls for each file it takes: the outcomes decide where the file moves.
     """
     path = Path(path)
-    items = read_articles(path, max_bytes=max_bytes, within=within)
+    return store_items(str(path), read_articles(path, max_bytes=max_bytes, within=within), store, lexicon=lexicon)
+
+
+def store_items(path: str, items: list[Article | Outcome], store: Store, *, lexicon=None) -> list[Outcome]:
+    """Store what read_articles gave for ``path`` (a file, or a page's URL) and log each outcome."""
     outcomes: list[Outcome] = []
     for item, record in zip(items, record_names(items), strict=True):
         if isinstance(item, Outcome):
             outcome = item
         else:
-            outcome = store_article(item, store, path=str(path), record=record, lexicon=lexicon)
+            outcome = store_article(item, store, path=path, record=record, lexicon=lexicon)
         outcomes.append(outcome)
         log_outcome(store, outcome)
     return outcomes

@@ -46,7 +46,7 @@ SHARED_CUE_SLACK = 40
 SUBJECT_REACH = 12
 SITUATION_LINK = re.compile(r"\s+(?:in|on|over|en|sur|au|aux|dans)(?:\s+(?:the|la|le|les|l'))?\s+", re.IGNORECASE)
 # Dates the article itself states win over a file's modification time.
-WEAK_DATE_SOURCES = ("file-mtime", "none")
+WEAK_DATE_SOURCES = ("file-mtime", "fetched", "none")  # "fetched": a web page's Last-Modified or fetch day
 
 
 class ScoringError(ValueError):

@@ -309,3 +309,56 @@ alert_deliveries = Table(
     UniqueConstraint("alert_id", "channel_id", name="uq_alert_deliveries_alert_channel"),
     Index("ix_alert_deliveries_status_next", "status", "next_attempt_at"),
 )
+
+
+# Feeds followed by `tracker feeds` (0006): polled at their interval, with conditional GET (etag,
+# last_modified) and, after a failure, exponential back-off (failures, next_poll_at, last_error).
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("title", Text),
+    Column("interval_seconds", Integer, nullable=False),
+    Column("added_at", DateTime, nullable=False),  # UTC, naive (as every time below)
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_polled_at", DateTime),  # the last attempt, good or bad
+    Column("last_ok_at", DateTime),
+    Column("next_poll_at", DateTime, nullable=False),
+    Column("failures", Integer, nullable=False, server_default="0"),  # in a row; 0 once a poll works
+    Column("last_error", Text, nullable=False, server_default=""),
+)
+
+# Every page the tracker was asked to read (a feed's item or `tracker fetch URL`), keyed by its URL
+# so that nothing is fetched twice; a page that failed waits for next_attempt_at (back-off) (0006).
+web_pages = Table(
+    "web_pages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="SET NULL")),  # the first feed that listed it
+    Column("title", Text),  # the feed item's title, until the page is read
+    Column("entry_published", Date),  # the feed item's date: the article's date when the page has none
+    Column("state", String(12), nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="SET NULL")),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("attempts", Integer, nullable=False, server_default="0"),  # failed attempts in a row
+    Column("last_error", Text, nullable=False, server_default=""),
+    Column("first_seen_at", DateTime, nullable=False),
+    Column("fetched_at", DateTime),
+    Column("next_attempt_at", DateTime),  # None once read (or given up)
+    CheckConstraint("state IN ('pending', 'stored', 'duplicate', 'failed', 'given-up')", name="known_state"),
+    Index("ix_web_pages_next_attempt_at", "next_attempt_at"),
+)
+
+# The items each feed listed (GUID, else link), so an item seen once is never looked at again (0006).
+feed_entries = Table(
+    "feed_entries",
+    metadata,
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True),
+    Column("entry_key", Text, primary_key=True),
+    Column("page_id", Integer, ForeignKey("web_pages.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("seen_at", DateTime, nullable=False),
+)

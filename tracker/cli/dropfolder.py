@@ -91,7 +91,9 @@ def watch(state: State, folder: str | None, once: bool, debounce: float, max_mb:
             drop.run(once=once)
     finally:
         if poller is not None:
-            poller.stop()
+            # A second at most: a stop is due within one or two, and a page being stored is one
+            # transaction (rolled back if the process ends first, fetched again at the next poll).
+            poller.stop(timeout=1.0)
     if stopping or not once:
         console.print("Stopped.")
     exit_after_sigterm(stopping, state.close)

@@ -115,6 +115,8 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1360, "height": 900}, accept_downloads=True)
     pg = context.new_page()
     pg.set_default_timeout(WAIT_MS)
+    # Assertions wait as long as actions: a chart redrawn on a loaded machine takes more than 5 s.
+    sync_api.expect.set_options(timeout=WAIT_MS)
     pg.dialogs = []  # any alert() would be an executed script
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     pg.errors = []
@@ -180,7 +182,7 @@ def test_pick_a_second_pair_by_searching_its_name(page, server, corpus_db):
     status = page.locator("#timeline-status")
     sync_api.expect(status).to_contain_text(name)
     # Both pairs are drawn: one clickable line per pair.
-    assert page.locator("#timeline-graph .legendtext").filter(has_text=name).count() >= 1
+    sync_api.expect(page.locator("#timeline-graph .legendtext").filter(has_text=name).first).to_be_attached()
 
 
 def test_change_the_granularity(page, server, corpus_db):

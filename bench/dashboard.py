@@ -8,7 +8,8 @@ Measures, on random views (pairs busy and quiet, day/week/month, whole span and 
     Chromium (Debian's /usr/bin/chromium, driven by Playwright from the test extra): a cold load to
     a drawn chart (empty browser cache, goal < 1.5 s), adding a pair (< 300 ms), the sentences after
     a click (< 300 ms).
-With --baseline DIR (a checkout of the code before a change, e.g. `git worktree add /tmp/base main`)
+With --baseline DIR (a checkout of the code before a change, e.g. `git worktree add /tmp/base main`;
+--baseline-db a copy of the database made before the current code migrated it)
 every HTTP and browser figure is also measured on a server run from DIR, in the same run and
 interleaved with the current one, and printed beside it.
 
@@ -279,7 +280,9 @@ def in_process(ctx: AppContext, states: list[TimelineState], rng: random.Random)
 def over_the_wire(args, states: list[TimelineState], points: list, busiest: list[str]) -> None:
     checkouts = {"before": Path(args.baseline).resolve()} if args.baseline else {}
     checkouts["after" if args.baseline else "now"] = ROOT
-    servers = {name: start_server(args.db, checkout) for name, checkout in checkouts.items()}
+    # A baseline older than the database's schema refuses it: --baseline-db gives it its own copy.
+    dbs = {"before": args.baseline_db or args.db}
+    servers = {name: start_server(dbs.get(name, args.db), checkout) for name, checkout in checkouts.items()}
     bases = {name: base for name, (_, base) in servers.items()}
     try:
         print(f"\nservers: {', '.join(f'{n} = {c}' for n, c in checkouts.items())}")
@@ -314,6 +317,8 @@ def main() -> None:
     parser.add_argument("--browser", action="store_true", help="also time the page in headless Chromium")
     parser.add_argument("--browser-rounds", type=int, default=5, help="browser visits per server (each a cold load)")
     parser.add_argument("--baseline", metavar="DIR", help="a checkout of the code before the change, measured beside it")
+    parser.add_argument("--baseline-db", metavar="DB", help="the baseline's own copy of the database (same data), "
+                        "when the current code has migrated DB to a schema the baseline does not know")
     parser.add_argument("--no-http", action="store_true", help="skip the HTTP and browser measurements")
     args = parser.parse_args()
     if "://" not in args.db and not Path(args.db).exists():

@@ -39,6 +39,9 @@ from tracker.scorer.countries import country_name, fold, parse_pair, resolve_cou
         ("Lesotho", "LSO"),
         ("Laos", "LAO"),
         ("Lettonie", "LVA"),
+        # Kosovo has no ISO code: the user-assigned XKX that the EU and the IMF use
+        ("Kosovo", "XKX"),
+        ("XK", "XKX"),
     ],
 )
 def test_resolve_country_known(text, code):
@@ -60,6 +63,7 @@ def test_country_name_from_babel():
     assert country_name("USA", "en") == "United States"
     assert country_name("kp", "fr") == "Corée du Nord"
     assert country_name("DEU", "xx-nonsense") == "Germany"  # unknown locale falls back to English
+    assert country_name("XKX", "fr") == country_name("XK", "en") == "Kosovo"
     with pytest.raises(ValueError, match="unknown country code 'ZZZ'"):
         country_name("ZZZ")
 
@@ -76,6 +80,7 @@ def test_country_name_from_babel():
         ("Chine / Taïwan", ("CHN", "TWN")),
         ("Inde – Pakistan", ("IND", "PAK")),
         ("Corée du Nord-Corée du Sud", ("KOR", "PRK")),
+        ("Serbie-Kosovo", ("SRB", "XKX")),
     ],
 )
 def test_parse_pair(text, pair):

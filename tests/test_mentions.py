@@ -147,6 +147,12 @@ def test_french_demonyms_in_text(read, form, code):
     assert (form, code, "demonym", "actor") in found
 
 
+def test_kosovo_by_name_capital_and_demonym(read):
+    # invented examples: Kosovo has no ISO code, it is read as XKX (user-assigned, as the EU writes it)
+    assert countries(read("Belgrade a accusé Pristina et la police kosovare de provocations.")) == {"SRB", "XKX"}
+    assert countries(read("Serbia and Kosovo resumed talks, Kosovar officials said.", "en")) == {"SRB", "XKX"}
+
+
 def test_compound_adjectives_name_both_countries(read):
     # invented examples
     assert countries(read("Les relations russo-américaines et sino-indiennes se tendent.")) == {"RUS", "USA", "CHN", "IND"}

@@ -19,6 +19,9 @@ import pycountry
 from babel import Locale, UnknownLocaleError
 
 NAME_LANGS = ("fr", "en")
+# Countries ISO 3166 has no code for, under the user-assigned codes that the EU, the IMF and the World
+# Bank use (alpha-2 -> alpha-3, English name): Kosovo is a side in much reporting. Babel names them.
+USER_ASSIGNED = {"XK": ("XKX", "Kosovo")}
 
 _ARTICLES = re.compile(r"^(?:(?:les|le|la|the|des|du|de la|aux|au|en)\s+|(?:l|d|de l)'\s*)")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
@@ -52,6 +55,8 @@ class NameVariant:
 
 
 def _alpha3(alpha2: str) -> str | None:
+    if alpha2 in USER_ASSIGNED:
+        return USER_ASSIGNED[alpha2][0]
     country = pycountry.countries.get(alpha_2=alpha2)
     return country.alpha_3 if country else None
 
@@ -90,6 +95,7 @@ def name_variants() -> tuple[NameVariant, ...]:
             # "Korea, Republic of" is an index form nobody writes in prose.
             if form and "," not in form:
                 variants.append(NameVariant(country.alpha_3, form, False, "pycountry"))
+    variants.extend(NameVariant(code, name, False, "pycountry") for code, name in USER_ASSIGNED.values())
     return tuple(variants)
 
 
@@ -105,6 +111,8 @@ def _name_index() -> dict[str, str]:
 def _codes() -> tuple[dict[str, str], dict[str, str]]:
     alpha3 = {c.alpha_3.casefold(): c.alpha_3 for c in pycountry.countries}
     alpha2 = {c.alpha_2.casefold(): c.alpha_3 for c in pycountry.countries}
+    for two, (three, _) in USER_ASSIGNED.items():
+        alpha3[three.casefold()], alpha2[two.casefold()] = three, three
     return alpha3, alpha2
 
 
@@ -123,16 +131,31 @@ def resolve_country(text: str) -> str | None:
 
 def country_name(code: str, lang: str = "en") -> str:
     """Display name in French or English ('RUS', 'fr' -> 'Russie'); raises ValueError on an unknown code."""
-    country = pycountry.countries.get(alpha_3=code.upper()) if len(code) == 3 else None
-    if country is None and len(code) == 2:
-        country = pycountry.countries.get(alpha_2=code.upper())
-    if country is None:
+    alpha3, alpha2_codes = _codes()
+    code3 = (alpha3 if len(code) == 3 else alpha2_codes).get(code.casefold()) if len(code) in (2, 3) else None
+    if code3 is None:
         raise ValueError(f"unknown country code {code!r}; use an ISO 3166 code like RUS or USA")
+    two = _alpha2(code3)
     try:
         territories = Locale.parse(lang).territories
     except (UnknownLocaleError, ValueError):
         territories = Locale("en").territories
-    return territories.get(country.alpha_2) or country.name
+    return territories.get(two) or _english_name(code3)
+
+
+def _alpha2(code3: str) -> str:
+    extra = {three: two for two, (three, _) in USER_ASSIGNED.items()}
+    if code3 in extra:
+        return extra[code3]
+    country = pycountry.countries.get(alpha_3=code3)
+    assert country is not None, code3  # code3 comes from _codes()
+    return str(country.alpha_2)
+
+
+def _english_name(code3: str) -> str:
+    extra = dict(USER_ASSIGNED.values())
+    country = pycountry.countries.get(alpha_3=code3)
+    return extra.get(code3) or (str(country.name) if country else code3)
 
 
 def _pair_error(text: str, bad: str) -> ValueError:

@@ -6,10 +6,15 @@ A et B ont signé ...", "un prêt pour le réseau, pilonné depuis deux hivers p
 with the strongest cue winning, the background's hostile words beat the act. So each cue is marked
 with the background part it stands in, if any (`Cue.setting`): an adverbial clause ("even as ...",
 "après avoir signé ..."), a relative clause or participle on a noun ("which has accused ...",
-"pilonné par ..."), an apposition, or a phrase opened by a background preposition ("despite the
-sanctions", "malgré la guerre"; cue_words.tsv). An infinitive on a noun is its content ("la décision
-de rompre"), not its background. Both languages: the French model speaks Universal Dependencies,
-the English one ClearNLP labels; the relations below name both.
+"pilonné par ..."), an apposition, a phrase opened by a background preposition ("despite the
+sanctions", "malgré la guerre") or locution ("in the wake of", "en dépit de", "au lendemain de"), a
+clause opened by a background subordinator ("with tensions running high, ..."), or an adjective on a
+proper noun ("war-torn Sudan", "l'Ukraine meurtrie": how the place is, not what the pair does); the
+words are in cue_words.tsv. An infinitive on a noun is its content ("la décision de rompre"), and a
+participle clause after the verb without a subordinator is the act's own next step ("held talks,
+agreeing to reopen their airspace", "a convoqué l'ambassadeur, l'accusant de..."): neither is
+background. Both languages: the French model speaks Universal Dependencies, the English one ClearNLP
+labels; the relations below name both.
 
 Then, per pair (pipeline): when the pair's cues include an act in the main clause, its background
 cues keep BACKGROUND_CLAUSE_FACTOR of their weight. A meeting is no such act (an "occasion category"):
@@ -25,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -42,6 +48,8 @@ _BACKGROUND_DEPS = frozenset({"advcl", "acl", "acl:relcl", "relcl", "appos"})
 # dependant of the noun or verb it introduces.
 _PREPOSITION_DEP = "prep"
 _CASE_DEP = "case"
+_MARK_DEP = "mark"
+_ADJECTIVE_DEP = "amod"
 _MAX_CLIMB = 12
 _CUT_DEPS = frozenset({"appos", "conj", "parataxis"})
 
@@ -52,22 +60,65 @@ def _preposition_phrase(token: Token) -> str:
     return " ".join(norm(w.text) for w in sorted(words, key=lambda w: w.i))
 
 
+@dataclass(frozen=True)
+class BackgroundWords:
+    """One language's words that open a background part (cue_words.tsv)."""
+
+    prepositions: frozenset[str]  # "despite", "malgré"
+    nouns: frozenset[str]  # heads of prepositional locutions: "wake" (in the wake of), "dépit" (en dépit de)
+    subordinators: frozenset[str]  # clause openers the parser may hang anywhere: "with" (with X doing Y)
+
+
 def _content_infinitive(token: Token) -> bool:
     """An infinitive on a noun is its content, not its background: "la décision de rompre les
     relations", "a plan to impose tariffs"."""
     return token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm", [])
 
 
-def background_of(ctx: SentenceContext, root: Token, prepositions: frozenset[str]) -> Token | None:
+def _next_step(ctx: SentenceContext, token: Token) -> bool:
+    """A present participle clause after its verb, set off by a comma, with no subordinator: the act's
+    next step or its elaboration ("held talks, agreeing to ...", "a convoqué l'ambassadeur, l'accusant
+    de ...", which the French model may hang on the noun as an apposition)."""
+    if token.dep_ not in ("advcl", "appos") or token.i < token.head.i or token.left_edge.i == 0:
+        return False
+    if token.left_edge.nbor(-1).text != "," or any(c.dep_ == _MARK_DEP for c in ctx.children(token)):
+        return False
+    return token.tag_ == "VBG" or ("Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", []))
+
+
+def _background_dep(ctx: SentenceContext, token: Token) -> bool:
+    if token.dep_ in _BACKGROUND_DEPS:
+        return not _content_infinitive(token) and not _next_step(ctx, token)
+    # "war-torn Sudan": an adjective on a proper noun describes the place
+    return token.dep_ == _ADJECTIVE_DEP and token.head.pos_ == "PROPN"
+
+
+def _opener(ctx: SentenceContext, token: Token, words: BackgroundWords) -> Token | None:
+    """The word opening a background phrase or clause headed by the token, if it heads one."""
+    if token.dep_ == _PREPOSITION_DEP and _preposition_phrase(token) in words.prepositions:
+        return token
+    children = ctx.children(token)
+    if any(c.dep_ == _CASE_DEP and _preposition_phrase(c) in words.prepositions for c in children):
+        return token
+    if any(c.dep_ == _MARK_DEP and norm(c.text) in words.subordinators for c in children):
+        return token
+    if norm(token.text) in words.nouns:
+        if token.head.dep_ == _PREPOSITION_DEP and ctx.inside(token.head):  # English: "in" -> "wake"
+            return token.head
+        if any(c.dep_ == _CASE_DEP for c in children):  # French: "dépit" <- "en"
+            return token
+    return None
+
+
+def background_of(ctx: SentenceContext, root: Token, words: BackgroundWords) -> Token | None:
     """The word that opens the background part the cue's root stands in, or None in the main clause."""
     current = root
     for _ in range(_MAX_CLIMB):
-        if current.dep_ in _BACKGROUND_DEPS and not _content_infinitive(current):
+        if _background_dep(ctx, current):
             return current
-        if current.dep_ == _PREPOSITION_DEP and _preposition_phrase(current) in prepositions:
-            return current
-        if any(c.dep_ == _CASE_DEP and _preposition_phrase(c) in prepositions for c in ctx.children(current)):
-            return current
+        opener = _opener(ctx, current, words)
+        if opener is not None:
+            return opener
         head = current.head
         if head is current or not ctx.inside(head):
             return None
@@ -75,14 +126,14 @@ def background_of(ctx: SentenceContext, root: Token, prepositions: frozenset[str
     return None
 
 
-def settings(matches: Sequence[Match], ctx: SentenceContext, prepositions: frozenset[str],
+def settings(matches: Sequence[Match], ctx: SentenceContext, words: BackgroundWords,
              base: int) -> dict[int, Setting]:
     """Match start -> the background part it stands in, for the cues that stand in one."""
     if not ctx.tokens or not ctx.tokens[0].dep:
         return {}  # no parse: nothing to tell clauses apart
     found = {}
     for match in matches:
-        word = background_of(ctx, ctx.root(match), prepositions)
+        word = background_of(ctx, ctx.root(match), words)
         if word is not None:
             start, end = _extent(word)
             found[match.start] = Setting(word.text, base + start, base + end)
@@ -91,15 +142,25 @@ def settings(matches: Sequence[Match], ctx: SentenceContext, prepositions: froze
 
 def _extent(word: Token) -> tuple[int, int]:
     """Where the background part opened by the word lies in the doc's text: its subtree, cut before
-    an apposition or parallel clause hung on it to the right, which the small parsers make of the
-    main clause's subject after a fronted phrase ("Malgré la crise ouverte par ..., l'Algérie et la
-    France ont signé": "Algérie" as an apposition of "ouverte")."""
+    an apposition or parallel clause hung on it to the right, or before a comma and a proper noun
+    inside it: the small parsers make the main clause's subject part of a fronted phrase ("Malgré la
+    crise ouverte par ..., l'Algérie et la France ont signé": "Algérie" as an apposition of
+    "ouverte"; "In the middle of a dispute over tariffs, Mexico and ..." as a conjunct of "tariffs")."""
     last = word.right_edge
     for child in word.rights:
         if child.dep_ in _CUT_DEPS:
             last = child.left_edge.nbor(-1) if child.left_edge.i > word.i else word
             break
+    for token in word.doc[word.i + 1:last.i]:
+        if token.text == "," and _proper_noun_next(token):
+            last = token.nbor(-1)
+            break
     return word.left_edge.idx, last.idx + len(last.text)
+
+
+def _proper_noun_next(comma: Token) -> bool:
+    following = comma.doc[comma.i + 1:comma.i + 3]
+    return any(t.pos_ == "PROPN" for t in following) and following[0].pos_ in ("PROPN", "DET")
 
 
 def damp_settings(cues: Sequence[Cue], pair: tuple[str, str], mentions: Sequence[Mention],

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 from tracker.records import Cue, Setting
 from tracker.scorer.lexicon import NOT_A_CUE, Lexicon
 
-from .clauses import settings
+from .clauses import BackgroundWords, settings
 from .context import SentenceContext
 from .keys import WordKeyer
 from .matching import Match, PatternSet, WordReader, resolve_overlaps
@@ -21,7 +21,7 @@ from .words import cue_words
 
 # Bump when the matching or modifier logic changes what a sentence scores (the rows and word sets
 # of the data files are in the version through their hash).
-RULES_VERSION = "4"
+RULES_VERSION = "5"
 
 
 class CueFinder:
@@ -35,7 +35,9 @@ class CueFinder:
         self.words = cue_words(lang)
         self.rules = [r for r in (load_modifiers() if modifiers is None else modifiers) if r.lang == lang]
         self.version = f"{lexicon.version}-{rules_hash(self.rules, self.words)}-r{RULES_VERSION}"
-        self.background_prepositions = frozenset(self.words.get("background preposition"))
+        self.background = BackgroundWords(frozenset(self.words.get("background preposition")),
+                                          frozenset(self.words.get("background noun")),
+                                          frozenset(self.words.get("background subordinator")))
         self.occasions = frozenset(self.words.get("occasion category"))
 
     # Built on the first sentence that needs them (the version above does not): a French article
@@ -81,7 +83,7 @@ class CueFinder:
         damp_failed_occasions(cues_kept, found, weighed, self.table.words)
         absorbed = absorbed_negators(cues_kept, found, weighed, ctx)
         kept_cues = [m for m in cues_kept if m.start not in absorbed]
-        setting = settings(kept_cues, ctx, self.background_prepositions, base)
+        setting = settings(kept_cues, ctx, self.background, base)
         return [self._cue(match, weighed[match.start], ctx, base, setting.get(match.start))
                 for match in kept_cues]
 

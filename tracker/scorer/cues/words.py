@@ -12,7 +12,8 @@ CUE_WORDS_FILE = DATA_DIR / "cue_words.tsv"
 EVERY_LANGUAGE = "*"
 SET_NAMES = ("article", "contraction", "verb ending", "infinitive ending", "ne", "particle after ne",
              "negating determiner", "least", "before least", "denying particle", "topic marker",
-             "background exempt category", "background preposition", "outcome category", "occasion category")
+             "background exempt category", "background preposition", "background noun", "background subordinator",
+             "outcome category", "occasion category")
 
 
 def norm(text: str) -> str:

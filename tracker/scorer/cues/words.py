@@ -11,8 +11,9 @@ from tracker.scorer.lexicon import DATA_DIR
 CUE_WORDS_FILE = DATA_DIR / "cue_words.tsv"
 EVERY_LANGUAGE = "*"
 SET_NAMES = ("article", "contraction", "verb ending", "infinitive ending", "ne", "particle after ne",
-             "negating determiner", "least", "before least", "denying particle", "topic marker",
-             "background exempt category", "background preposition", "outcome category", "occasion category")
+             "negating determiner", "least", "before least", "denying particle", "topic marker", "complement preposition",
+             "background exempt category", "background preposition", "outcome category", "occasion category",
+             "completion head")
 
 
 def norm(text: str) -> str:

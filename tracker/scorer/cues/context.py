@@ -70,6 +70,8 @@ class SentenceContext:
         self.cue_words = set(self.cue_at)
         self._exempt: dict[tuple[str, int], bool] = {}
         self._children_of: dict[int, list[Token]] = {}
+        self._head_of: dict[int, Token] = {}
+        self._dep_of: dict[int, str] = {}
         self._verb_modality_of: dict[int, VerbModality] = {}
         # A cue's root and governors are asked for by several rules (by match start, root index).
         self._root_of: dict[int, Token] = {}
@@ -158,11 +160,17 @@ class SentenceContext:
         return found
 
     def head(self, token: Token) -> Token:
-        return self.relations.head(token)
+        found = self._head_of.get(token.i)
+        if found is None:
+            found = self._head_of[token.i] = self.relations.head(token)
+        return found
 
     def dep(self, token: Token) -> str:
         """The word's relation to its head, in Universal Dependencies names (relations.py)."""
-        return self.relations.dep(token)
+        found = self._dep_of.get(token.i)
+        if found is None:
+            found = self._dep_of[token.i] = self.relations.dep(token)
+        return found
 
     def governors(self, root: Token) -> list[Token]:
         """The words governing the cue within its clause, nearest first.

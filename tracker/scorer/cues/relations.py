@@ -66,10 +66,8 @@ class EnglishRelations(Relations):
         preposition = self._preposition_of(token)
         if preposition is not None:
             return preposition.head
-        if self._object_of(token) is not None:
-            # A preposition with its object is that object's "case" child.
-            return self._object_of(token) or token.head
-        return token.head
+        # A preposition with its object is that object's "case" child.
+        return self._object_of(token) or token.head
 
     def dep(self, token: Token) -> str:
         preposition = self._preposition_of(token)
@@ -97,7 +95,7 @@ class EnglishRelations(Relations):
     def negation_bearers(self, children: list[Token]) -> list[Token]:
         """"no" under an adverb ("are no longer allies"), a negative determiner of the subject
         ("neither side wants", "no country has recognised"): they negate the verb."""
-        found = []
+        found: list[Token] = []
         for child in children:
             if child.dep_ == "advmod":
                 found.extend(c for c in child.children if c.dep_ == "neg")

@@ -24,8 +24,10 @@ from .words import norm
 _CLAUSE_DEPS = {"acl:relcl", "advcl", "parataxis", "appos", "dep", "punct", "discourse", "vocative",
                 "list", "reparandum", "orphan", "ROOT", "root", "csubj", "csubj:pass"}
 _MAX_CHAIN = 6  # governors climbed at most
+# Relations of a word that only qualifies its head (a fronted participle, an adverbial phrase).
+_MODIFIER_DEPS = frozenset({"obl:mod", "advcl", "acl", "advmod", "amod"})
 # Relations by which a governing verb takes an object ("mettre fin à", "prendre fin").
-OBJECT_DEPS = ("obj", "obl", "obl:arg")
+OBJECT_DEPS = ("obj", "obl", "obl:arg", "compound:prt")
 _OPENING_QUOTES = {"«", "“", "„", "‹"}
 _CLOSING_QUOTES = {"»", "”", "›"}
 
@@ -54,6 +56,7 @@ class SentenceContext:
     def __init__(self, table: ModifierTable, keyer: WordKeyer, sent: Span, tokens: list[Token],
                  infos: list[Word], kept: list[Match]):
         self.table = table
+        self.relations = table.relations
         self.words_of_language = table.words
         self.keyer = keyer
         self.sent = sent
@@ -67,6 +70,8 @@ class SentenceContext:
         self.cue_words = set(self.cue_at)
         self._exempt: dict[tuple[str, int], bool] = {}
         self._children_of: dict[int, list[Token]] = {}
+        self._head_of: dict[int, Token] = {}
+        self._dep_of: dict[int, str] = {}
         self._verb_modality_of: dict[int, VerbModality] = {}
         # A cue's root and governors are asked for by several rules (by match start, root index).
         self._root_of: dict[int, Token] = {}
@@ -139,7 +144,10 @@ class SentenceContext:
         found = self._root_of.get(match.start)
         if found is None:
             candidates = [self.tokens[p] for p in match.words]
-            found = self._root_of[match.start] = min(candidates, key=lambda t: (sum(1 for _ in t.ancestors), t.i))
+            # Of two words as high, the one that is no modifier: "Signé en 2019, l'accord ... a été
+            # suspendu" is the agreement (the suspended subject), not the fronted participle.
+            found = self._root_of[match.start] = min(
+                candidates, key=lambda t: (sum(1 for _ in t.ancestors), self.dep(t) in _MODIFIER_DEPS, t.i))
         return found
 
     def inside(self, token: Token) -> bool:
@@ -148,7 +156,20 @@ class SentenceContext:
     def children(self, token: Token) -> list[Token]:
         found = self._children_of.get(token.i)
         if found is None:
-            found = self._children_of[token.i] = list(token.children)
+            found = self._children_of[token.i] = self.relations.children(token)
+        return found
+
+    def head(self, token: Token) -> Token:
+        found = self._head_of.get(token.i)
+        if found is None:
+            found = self._head_of[token.i] = self.relations.head(token)
+        return found
+
+    def dep(self, token: Token) -> str:
+        """The word's relation to its head, in Universal Dependencies names (relations.py)."""
+        found = self._dep_of.get(token.i)
+        if found is None:
+            found = self._dep_of[token.i] = self.relations.dep(token)
         return found
 
     def governors(self, root: Token) -> list[Token]:
@@ -166,11 +187,11 @@ class SentenceContext:
         chain = self._governors_of[root.i] = []
         current = root
         while len(chain) < _MAX_CHAIN:
-            head = current.head
-            if head is current or not self.inside(head) or current.dep_ in _CLAUSE_DEPS:
+            head, dep = self.head(current), self.dep(current)
+            if head is current or not self.inside(head) or dep in _CLAUSE_DEPS:
                 break
-            if current.dep_ == "conj":
-                if any(c.dep_.startswith(("nsubj", "aux")) for c in self.children(current)):
+            if dep == "conj":
+                if any(self.dep(c).startswith(("nsubj", "aux")) for c in self.children(current)):
                     break
                 if _word_class(current) != _word_class(head):
                     break  # a verb conjoined to a noun is a parse error: trust nothing above it
@@ -185,7 +206,7 @@ class SentenceContext:
         if found is None:
             table = self.table
             children = self.children(verb)
-            auxiliaries = [c for c in children if c.dep_.startswith("aux") and self.inside(c)]
+            auxiliaries = [c for c in children if self.dep(c).startswith("aux") and self.inside(c)]
             mood_hits = [Hit(rule, word.text) for word in [verb, *auxiliaries]
                          for rule, feature, value in table.morph_features if value in word.morph.get(feature, None)]
             child_hits = []
@@ -205,7 +226,7 @@ class SentenceContext:
     def has_ne(self, word: Token) -> bool:
         """Whether a "ne" hangs on the word ("ne cesse de")."""
         ne_forms = self.words_of_language.ne_forms
-        return any(norm(c.text) in ne_forms for c in word.children)
+        return any(norm(c.text) in ne_forms for c in self.children(word))
 
     def negating_head(self, word: Token) -> ModifierRule | None:
         """The negation rule of a governing word: "refuser", "la fin de", or a verb with its
@@ -217,9 +238,9 @@ class SentenceContext:
                 return rule
         objects = table.head_pairs.get(norm(word.lemma_))
         if objects:
-            for child in word.children:
+            for child in self.children(word):
                 rule = objects.get(norm(child.lemma_))
-                if rule is not None and rule.kind == "negation" and child.dep_ in OBJECT_DEPS:
+                if rule is not None and rule.kind == "negation" and self.dep(child) in OBJECT_DEPS:
                     return rule
         return None
 
@@ -235,6 +256,8 @@ class SentenceContext:
         start, end = self.sent.start, self.sent.end
         children = [c for c in self.children(token) if start <= c.i < end and c.i not in own]
         forms = {norm(c.text): c for c in children}
+        for bearer in self.relations.negation_bearers(children):
+            forms.setdefault(norm(bearer.text), bearer)
         ne = self.words_of_language.ne
         for other in self.words_of_language.get("ne")[1:]:  # "n'" counts as "ne"
             if other in forms:
@@ -263,13 +286,13 @@ class SentenceContext:
                 return rule, f"{ne.text} ... {doc[i].text}"
         for child in children:
             rule = particles.get(norm(child.text))
-            if rule is not None and child.dep_.startswith("nsubj"):
+            if rule is not None and self.dep(child).startswith("nsubj"):
                 return rule, f"{child.text} {ne.text}"
         return None
 
     def depends_on_particle(self, root: Token) -> tuple[ModifierRule, str] | None:
         """"n'y a plus de dialogue", parsed with the cue under the particle "plus"."""
-        head = root.head
+        head = self.head(root)
         rule = self.table.particles.get(norm(head.text))
         if rule is None or head is root or not self.inside(head):
             return None

@@ -120,22 +120,23 @@ def _negation_places(ctx: SentenceContext, cue: ParsedCue, denied_denial: bool) 
     places = [] if denied_denial else [root] + [tokens[p] for p in cue.match.words if tokens[p] is not root]
     current = root
     for _ in range(_CARRIER_CLIMB):
-        head = current.head
+        head, dep = ctx.head(current), ctx.dep(current)
         if head is current or not ctx.inside(head):
             break
         # "n'a aucune intention d'attaquer": an intention noun carries its clause's negation.
-        if current.dep_ not in _NEGATION_PATH_DEPS and not (current.dep_ == "acl" and ctx.is_carrier(head)):
+        # A clause on a carrier shares its negation: "no longer considers Beijing a partner".
+        if dep not in _NEGATION_PATH_DEPS and not (dep in ("acl", "ccomp") and ctx.is_carrier(head)):
             break
         other = ctx.cue_of(head)
         if other is not None and head.i not in cue.own and ctx.table.is_statement(other.entry.category):
             break
-        if current.dep_ == "xcomp" or ctx.is_carrier(head):
+        if dep == "xcomp" or ctx.is_carrier(head):
             places.append(head)
         current = head
-    head = root.head
-    if root.dep_.startswith("nsubj") and ctx.inside(head):  # "la rencontre n'a pas eu lieu"
+    head = ctx.head(root)
+    if ctx.dep(root).startswith("nsubj") and ctx.inside(head):  # "la rencontre n'a pas eu lieu"
         for verb, obj in ctx.table.carriers_of_subject:
-            if norm(head.lemma_) == verb and any(norm(c.lemma_) == obj for c in head.children):
+            if norm(head.lemma_) == verb and any(norm(c.lemma_) == obj for c in ctx.children(head)):
                 places.append(head)
     return places
 
@@ -149,10 +150,12 @@ def governing_negation(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
     what is talked about)."""
     below = cue.root
     for governor in cue.chain[:2]:
-        if below.dep_ not in _NEGATION_PATH_DEPS:
+        if ctx.dep(below) not in _NEGATION_PATH_DEPS:
             return
         position = ctx.position.get(governor.i)
         rule = ctx.negating_head(governor)
+        if rule is not None and ctx.blocked("negation", [position]):
+            rule = None  # "the war ended with an armistice": what it ended with is no denied cue
         other = ctx.cue_of(governor)
         if (rule is None and other is not None and governor.i not in cue.own
                 and ctx.table.is_statement(other.entry.category)):
@@ -160,7 +163,7 @@ def governing_negation(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
         if rule is not None and governor.i not in cue.own:
             denied = ctx.negator(governor)
             negated = denied is not None or ctx.has_ne(governor)
-            verb = governor.head
+            verb = ctx.head(governor)
             if not negated and governor.pos_ in ("NOUN", "PROPN") and ctx.inside(verb) and verb is not governor:
                 negated = ctx.negator(verb) is not None
             if not negated:
@@ -180,23 +183,23 @@ def hostility_ending(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
     takes an infinitive."""
     table = ctx.table
     subject = cue.root
-    if subject.dep_ == "nmod" and ctx.inside(subject.head) and subject.head.pos_ == "NOUN":
-        subject = subject.head
-    verb = subject.head
-    if not subject.dep_.startswith("nsubj") or not ctx.inside(verb) or verb is subject:
+    if ctx.dep(subject) == "nmod" and ctx.inside(ctx.head(subject)) and ctx.head(subject).pos_ == "NOUN":
+        subject = ctx.head(subject)
+    verb = ctx.head(subject)
+    if not ctx.dep(subject).startswith("nsubj") or not ctx.inside(verb) or verb is subject:
         return
     rule = next((table.ending_heads[k] for k in ctx.lemmas(verb) if k in table.ending_heads), None)
     trigger = verb.text
     if rule is None:
-        for child in verb.children:
+        for child in ctx.children(verb):
             found = table.ending_pairs.get((norm(verb.lemma_), norm(child.lemma_)))
-            if found is not None and child.dep_ in OBJECT_DEPS:
+            if found is not None and ctx.dep(child) in OBJECT_DEPS:
                 rule, trigger = found, f"{verb.text} {child.text}"
                 break
     # "la guerre n'a pas pris fin"; "la tension ne cesse de monter" (keeps on), "les frappes ont
     # cessé de viser les civils" (an infinitive: the verb is an aspect, not an end).
     if (rule is None or ctx.negator(verb) is not None or ctx.has_ne(verb)
-            or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)):
+            or any(ctx.dep(c) in ("xcomp", "ccomp") for c in ctx.children(verb))):
         return
     yield Hit(rule, trigger, ctx.position.get(verb.i))
 
@@ -209,11 +212,11 @@ def predicate_degree(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
     restent fortes", "sont vives"). (Adjacent modifiers are the windows' job: the small parser
     attaches adjectives to the wrong noun too often to trust it further away.)"""
     root = cue.root
-    if not (root.dep_.startswith("nsubj") and ctx.inside(root.head)):
+    if not (ctx.dep(root).startswith("nsubj") and ctx.inside(ctx.head(root))):
         return
-    predicate = root.head
+    predicate = ctx.head(root)
     describing = [predicate] if predicate.pos_ == "ADJ" else []
-    describing.extend(c for c in predicate.children if c.dep_ == "xcomp" and c.pos_ == "ADJ")
+    describing.extend(c for c in ctx.children(predicate) if ctx.dep(c) == "xcomp" and c.pos_ == "ADJ")
     for word in describing:
         if word.i in cue.own:
             continue
@@ -234,9 +237,10 @@ def statement_topic(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
         other = ctx.cue_of(governor)
         if other is None or governor.i in cue.own:
             continue
-        if below.dep_.startswith(("nsubj", "csubj")):
+        if ctx.dep(below).startswith(("nsubj", "csubj")):
             return
-        about = below.dep_ == "obj" or any(c.dep_ == "case" and norm(c.text) in markers for c in below.children)
+        about = ctx.dep(below) == "obj" or any(ctx.dep(c) == "case" and norm(c.text) in markers
+                                               for c in ctx.children(below))
         for rule in ctx.table.topic_rules:
             if (rule.scope == "head" and " ".join(rule.words) == other.entry.category
                     and (rule.kind != "background" or about)):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tracker.scorer.lexicon import DATA_DIR
 
+from .relations import relations_for
 from .words import CueWords, cue_words, norm
 
 MODIFIERS_FILE = DATA_DIR / "modifiers.tsv"
@@ -107,6 +108,7 @@ class ModifierTable:
         # relations) uses it; one whose rows are all windows (English today) keeps its window rules
         # even when its pipeline parses.
         self.reads_parse = any(r.scope in ("child", "head", "morph") or r.kind == "carrier" for r in rules)
+        self.relations = relations_for(lang, words.get("complement preposition"))
         self._index_windows(rules)
         self._index_parse(rules, words)
         self.double_negation = ModifierRule(lang, "modality", "double negation", (), DOUBLE_NEGATION_FACTOR,

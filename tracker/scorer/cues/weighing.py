@@ -53,12 +53,16 @@ _FACTOR_KINDS = ("intensifier", "attenuator", "modality", "topic")  # in the ord
 Found = dict[str, Hit]  # one cue's modifiers: kind -> the hit that stays
 
 
-def _kind_for(kind: str, entry: LexiconEntry, words: CueWords) -> str | None:
+def _kind_for(rule: ModifierRule, entry: LexiconEntry, words: CueWords) -> str | None:
     """The kind a hit counts as for this cue, or None if it does not apply to it."""
+    kind = rule.kind
     if kind == "ending":
         # The end of a hostility negates it; a meeting or a truce that ends is no cue's negation
         # ("the summit ended with a pledge").
         return "negation" if entry.weight > 0 else None
+    if (kind == "negation" and rule.scope == "head" and rule.words[0] in words.get("completion head")
+            and entry.category in words.get("occasion category")):
+        return None  # "ended a first round of talks": the talks were held
     if kind == "background":
         # Talking about cooperation is still cooperation; discussing sanctions against a country
         # is a step towards them (modifiers.tsv).
@@ -74,7 +78,7 @@ def cue_modifiers(ctx: SentenceContext, match: Match) -> Found:
     words = ctx.words_of_language
 
     def offer(hit: Hit) -> None:
-        kind = _kind_for(hit.rule.kind, match.entry, words)
+        kind = _kind_for(hit.rule, match.entry, words)
         if kind is None:
             return
         if kind == "negation":

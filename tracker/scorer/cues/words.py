@@ -11,9 +11,9 @@ from tracker.scorer.lexicon import DATA_DIR
 CUE_WORDS_FILE = DATA_DIR / "cue_words.tsv"
 EVERY_LANGUAGE = "*"
 SET_NAMES = ("article", "contraction", "verb ending", "infinitive ending", "ne", "particle after ne",
-             "negating determiner", "least", "before least", "denying particle", "topic marker",
+             "negating determiner", "least", "before least", "denying particle", "topic marker", "complement preposition",
              "background exempt category", "background preposition", "background noun", "background subordinator",
-             "outcome category", "occasion category")
+             "outcome category", "occasion category", "completion head")
 
 
 def norm(text: str) -> str:

@@ -134,8 +134,9 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mentio
         detail = f"{reading.what}; {decision.role}: {decision.reason}" if decision.reason else reading.what
         text = ctx.text[start - ctx.offset : end - ctx.offset]
         # "les deux Corées" names two countries at once: one mention each.
+        act = decision.act_span and (decision.act_span[0] + base, decision.act_span[1] + base)
         for country in reading.country.split("+"):
-            mentions.append(Mention(start + base, end + base, text, country, reading.kind, decision.role, detail))
+            mentions.append(Mention(start + base, end + base, text, country, reading.kind, decision.role, detail, act))
         previous = Previous(match, decision)
     return _mediators_named_again(mentions)
 

@@ -17,6 +17,8 @@ climb finds no act, an act word a few words before in the same clause decides, i
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Token
 
 from tracker.scorer.mentions.decision import RoleDecision
@@ -29,41 +31,68 @@ _COUNTRY_KINDS = frozenset({"name", "capital", "demonym"})
 _OBJECT_DEPS = frozenset({"obj", "dobj"})
 # The act's own words around the noun: who does it ("frappes israéliennes", "its strikes", "l'armée turque").
 _AGENT_DEPS = frozenset({"poss", "amod", "nmod", "compound", "det", "nmod:poss"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obl:agent", "agent", "csubj"})
+# A verb that depends on another takes its agent from it: "pledged to invest", "accusé d'avoir déployé".
+_DEPENDENT_VERB_DEPS = frozenset({"xcomp", "advcl", "pcomp", "acl", "ccomp", "conj"})
+_VERB_CLIMB = 3
 _CLIMB_LIMIT = 6
 _AGENT_DEPTH = 3
-_SURFACE_WIDTH = 6  # pieces read back from the mention for an act word when the parse finds none
+_SURFACE_WIDTH = 8  # pieces read back from the mention for an act word when the parse finds none (as the dative rule)
 _AGENT_WIDTH = 3  # pieces read around an act noun for its agent
 
+class Act(NamedTuple):
+    """The act a target's phrase hangs on, and who does it when a country word beside it says so."""
+
+    word: Token
+    # "frappes israéliennes", "l'armée turque": a country word on the act noun. None when the agent
+    # is elsewhere (a verb's subject, the subject of "carried out strikes", a possessive's antecedent).
+    agent: Token | None
+
+
 def act_target(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
-    """The country of pieces first..last is the target of an act its phrase hangs on, or None."""
+    """The country of pieces first..last is the target of an act its phrase hangs on, or None.
+
+    When the act is a noun with its agent named on it ("la frappe américaine en Syrie"), the
+    decision carries the span of the act's words: the target is a side of that act only.
+    """
     span = _span_tokens(ctx, first, last)
     act = _act_above(ctx, span) or _act_before(ctx, first, span)
-    return RoleDecision("actor", f"target of '{act.text}' (place_act)", True) if act else None
+    if act is None:
+        return None
+    reason = f"target of '{act.word.text}' (place_act)"
+    if act.agent is None:
+        return RoleDecision("actor", reason, True)
+    words = [act.word, act.agent, *span]
+    act_span = (min(w.idx for w in words), max(w.idx + len(w) for w in words))
+    return RoleDecision("actor", f"{reason}, done by '{act.agent.text}'", True, act_span)
 
 
-def _act_above(ctx: SentenceContext, span: list[Token]) -> Token | None:
+def _act_above(ctx: SentenceContext, span: list[Token]) -> Act | None:
     """The act the mention's phrase hangs on in the parse, climbing through what only locates it."""
     token = _span_head(span)
     for _ in range(_CLIMB_LIMIT):
         head = token.head
         if head.i == token.i:
             return None
-        if _act_word(ctx, head) and _acts(ctx, head, span):
-            return head
+        act = _act_of(ctx, head, span)
+        if act:
+            return act
         if not _locates(ctx, token, head):
             return None
         token = head
     return None
 
 
-def _act_before(ctx: SentenceContext, first: int, span: list[Token]) -> Token | None:
-    """An act word among the few pieces before the mention, in its clause, that acts."""
+def _act_before(ctx: SentenceContext, first: int, span: list[Token]) -> Act | None:
+    """An act word among the few pieces before the mention, in its clause, that acts. A meeting
+    between them makes the place its venue: "sent envoys to talks in Doha"."""
     for i in range(first - 1, max(-1, first - 1 - _SURFACE_WIDTH), -1):
-        if ctx.keys[i] in CLAUSE_BREAKS:
-            return None
         token = ctx.token(i)
-        if _act_word(ctx, token) and _acts(ctx, token, span):
-            return token
+        if ctx.keys[i] in CLAUSE_BREAKS or _word_in(ctx, token, "discussion_noun") or _word_in(ctx, token, "venue_noun"):
+            return None
+        act = _act_of(ctx, token, span)
+        if act:
+            return act
     return None
 
 
@@ -89,26 +118,44 @@ def _word_in(ctx: SentenceContext, token: Token, listname: str) -> str | None:
     return None
 
 
-def _act_word(ctx: SentenceContext, token: Token) -> str | None:
-    if token.pos_ not in {"NOUN", "VERB", "PROPN"}:
+def _act_of(ctx: SentenceContext, token: Token, span: list[Token]) -> Act | None:
+    """The token as an act done by someone: a verb not about a deal ("struck a deal in Geneva"), a
+    noun made the object of a verb ("carried out strikes", "a mené une incursion") or with its agent
+    named on it ("frappes israéliennes", "its strikes", "l'armée turque")."""
+    if token.pos_ not in {"NOUN", "VERB", "PROPN"} or not _word_in(ctx, token, "place_act"):
         return None
-    return _word_in(ctx, token, "place_act")
-
-
-def _acts(ctx: SentenceContext, act: Token, span: list[Token]) -> bool:
-    """The act is done by someone: a verb not about a deal ("struck a deal in Geneva"), a noun with
-    its agent named or made the object of a verb ("carried out strikes", "a mené une incursion")."""
-    if any(c.dep_ in _OBJECT_DEPS and _word_in(ctx, c, "discussion_noun") for c in act.children):
-        return False
-    if act.pos_ == "VERB":
-        return True
-    if act.dep_ in _OBJECT_DEPS:
-        return True
+    if any(c.dep_ in _OBJECT_DEPS and _word_in(ctx, c, "discussion_noun") for c in token.children):
+        return None
     inside = {t.i for t in span}
-    return _agent_below(ctx, act, inside, _AGENT_DEPTH) or _agent_beside(ctx, act, inside)
+    if token.pos_ == "VERB":
+        return Act(token, None) if _verb_has_agent(ctx, token, inside) else None
+    agent = _agent_below(ctx, token, inside, _AGENT_DEPTH) or _agent_beside(ctx, token, inside)
+    if agent is not None:
+        return Act(token, agent if _is_country_word(ctx, agent) else None)
+    if token.dep_ in _OBJECT_DEPS and _verb_has_agent(ctx, token.head, inside):
+        return Act(token, None)  # "carried out strikes": the verb's subject does it
+    return None  # "killed in an attack in Kabul": nobody named does it
 
 
-def _agent_beside(ctx: SentenceContext, act: Token, target: set[int]) -> bool:
+def _verb_has_agent(ctx: SentenceContext, verb: Token, target: set[int]) -> bool:
+    """A country or a pronoun does the act: the verb's subject or agent ("Israeli jets struck"), or,
+    for a verb that depends on another ("pledged to invest", "accused Rwanda of sending"), that
+    one's subject or object. "Strikes hit targets in Syria" names nobody: Syria stays a place."""
+    current = verb
+    for _ in range(_VERB_CLIMB):
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS or (current is not verb and child.dep_ in _OBJECT_DEPS):
+                if child.pos_ == "PRON" and child.dep_ in _SUBJECT_DEPS:
+                    return True  # "it struck", "il a frappé": a country named before, or no pair
+                if any(_is_country_word(ctx, w) for w in child.subtree if w.i not in target):
+                    return True
+        if current.dep_ not in _DEPENDENT_VERB_DEPS or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _agent_beside(ctx: SentenceContext, act: Token, target: set[int]) -> Token | None:
     """A country word or a possessive right around the act noun ("frappes israéliennes", "its
     strikes", "Russia's invasion"), whatever the parse made of them."""
     sent = act.sent
@@ -117,28 +164,33 @@ def _agent_beside(ctx: SentenceContext, act: Token, target: set[int]) -> bool:
         if token.i == act.i or token.i in target:
             continue
         if fold_word(token.text) in CLAUSE_BREAKS and token.i > act.i:
-            return False
-        if "Poss=Yes" in str(token.morph) or mention_index(ctx.lang).has_kind(phrase_key(token.text), _COUNTRY_KINDS):
-            return True
-    return False
+            return None
+        if "Poss=Yes" in str(token.morph) or _is_country_word(ctx, token):
+            return token
+    return None
 
 
-def _agent_below(ctx: SentenceContext, token: Token, target: set[int], depth: int) -> bool:
+def _agent_below(ctx: SentenceContext, token: Token, target: set[int], depth: int) -> Token | None:
     """A country word or a possessive among the act noun's dependents (the target itself aside)."""
     if depth == 0:
-        return False
+        return None
     for child in token.children:
         if child.i not in target and _is_agent_word(ctx, child):
-            return True
-        if _agent_below(ctx, child, target, depth - 1):
-            return True
-    return False
+            return child
+        found = _agent_below(ctx, child, target, depth - 1)
+        if found is not None:
+            return found
+    return None
 
 
 def _is_agent_word(ctx: SentenceContext, token: Token) -> bool:
     if token.dep_ in {"poss", "nmod:poss"} or "Poss=Yes" in str(token.morph):
         return True
-    return token.dep_ in _AGENT_DEPS and mention_index(ctx.lang).has_kind(phrase_key(token.text), _COUNTRY_KINDS)
+    return token.dep_ in _AGENT_DEPS and _is_country_word(ctx, token)
+
+
+def _is_country_word(ctx: SentenceContext, token: Token) -> bool:
+    return mention_index(ctx.lang).has_kind(phrase_key(token.text), _COUNTRY_KINDS)
 
 
 def _locates(ctx: SentenceContext, token: Token, head: Token) -> bool:
@@ -152,4 +204,4 @@ def _locates(ctx: SentenceContext, token: Token, head: Token) -> bool:
         return True
     if head.dep_ in _OBJECT_DEPS and head.head.pos_ == "VERB":
         return True
-    return token.dep_ in {"poss", "compound"} or mention_index(ctx.lang).has_kind(phrase_key(head.text), _COUNTRY_KINDS)
+    return token.dep_ in {"poss", "compound"} or _is_country_word(ctx, head)

@@ -731,7 +731,7 @@ def test_mediator_border_place_currency_body_and_dateline_roles(read, text, lang
         ("Une incursion en Irak de l'armée turque a été signalée dimanche.", "fr", "Irak"),
         ("La Chine a investi deux milliards de dollars en Égypte.", "fr", "Égypte"),
         ("Des drones turcs ont frappé un convoi en Irak.", "fr", "Irak"),
-        ("Le Qatar a dépêché des avions chargés de vivres au Soudan.", "fr", "Soudan"),
+        ("Le Maroc a dépêché des secouristes en Libye.", "fr", "Libye"),
         ("Des frappes israéliennes sur le territoire syrien ont fait dix morts.", "fr", "syrien"),
     ],
 )
@@ -747,6 +747,7 @@ def test_a_place_after_an_act_is_its_target(read, text, lang, target):
         ("Iran and the United States struck a deal in Beijing.", "en", "Beijing"),
         ("Two Chinese engineers were killed in an attack in Pakistan.", "en", "Pakistan"),
         ("Strikes hit targets in Syria and Russia protested.", "en", "Syria"),
+        ("Vietnam protested over a raid by U.S. agents at a car factory in Mexico.", "en", "Mexico"),
         ("Les ministres tchadien et soudanais se sont réunis à Doha.", "fr", "Doha"),
         ("L'Iran et les États-Unis ont conclu un accord à Pékin.", "fr", "Pékin"),
         ("Deux ingénieurs chinois ont été tués dans une attaque en Afghanistan.", "fr", "Afghanistan"),

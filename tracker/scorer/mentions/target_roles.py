@@ -85,7 +85,9 @@ def _act_above(ctx: SentenceContext, span: list[Token]) -> Act | None:
 
 def _act_before(ctx: SentenceContext, first: int, span: list[Token]) -> Act | None:
     """An act word among the few pieces before the mention, in its clause, that acts. A meeting
-    between them makes the place its venue: "sent envoys to talks in Doha"."""
+    between them makes the place its venue ("sent envoys to talks in Doha"), and so does a second
+    noun that locates nothing ("a raid at a solar panel factory in Georgia": the factory's place)."""
+    nouns = 0
     for i in range(first - 1, max(-1, first - 1 - _SURFACE_WIDTH), -1):
         token = ctx.token(i)
         if ctx.keys[i] in CLAUSE_BREAKS or _word_in(ctx, token, "discussion_noun") or _word_in(ctx, token, "venue_noun"):
@@ -93,7 +95,16 @@ def _act_before(ctx: SentenceContext, first: int, span: list[Token]) -> Act | No
         act = _act_of(ctx, token, span)
         if act:
             return act
+        if token.pos_ in {"NOUN", "PROPN"} and not _places(ctx, token):
+            nouns += 1
+            if nouns > 1:
+                return None
     return None
+
+
+def _places(ctx: SentenceContext, token: Token) -> bool:
+    """A place or area noun, or a country word: it only locates what follows."""
+    return bool(_word_in(ctx, token, "place_noun") or _word_in(ctx, token, "area_noun")) or _is_country_word(ctx, token)
 
 
 def _span_tokens(ctx: SentenceContext, first: int, last: int) -> list[Token]:

@@ -35,7 +35,14 @@ from .frames import split_sides
 from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
-from .pairs import AnaphoraPhrase, act_sides, anaphora_mentions, anaphora_phrases, article_pair, sentence_pairs
+from .pairs import (
+    AnaphoraPhrase,
+    act_sides,
+    anaphora_mentions,
+    anaphora_phrases,
+    article_pair,
+    sentence_pairs,
+)
 from .scoring import sentence_score
 from .sentences import SentenceSpan, parse_all, split_article
 

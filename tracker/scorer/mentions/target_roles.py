@@ -1,11 +1,12 @@
-"""The target of an act named after a place preposition: "Hamas fired rockets at Israel", "une
-incursion en Irak de l'armée turque", "Chinese firms invested $2bn in Egypt", "Israeli jets struck
+"""The target of an act named after a place preposition: "Syrian forces fired rockets at Israel",
+"une incursion en Irak de l'armée turque", "Chinese firms invested $2bn in Egypt", "Israeli jets struck
 targets near Damascus airport", "frappé un dépôt dans le centre de la Syrie", "a dépêché des avions
 au Liban". The preposition's phrase hangs on an act (data/roles.tsv, list `place_act`), so the
 country is what the act is aimed at, a party, not the place where something else happens. Real
 places stay places: "met in Beijing", "talks in Geneva", "signed in Paris", "réunis à Doha" (no
 act), "struck a deal in Geneva" (an act word whose object is a deal or talks), "killed in an attack
-in Kabul" (an act noun with no agent: nobody named does it).
+in Kabul", "strikes hit targets in Syria" (nobody named does the act: no country subject, pronoun or
+country word on the act noun; with no country as its source the act forms no pair anyway).
 
 Read from the parse: from the country up its heads, through what only locates the phrase (a
 preposition, a place or area noun, a name, the noun the country qualifies: "Egypt's central bank",
@@ -39,6 +40,7 @@ _CLIMB_LIMIT = 6
 _AGENT_DEPTH = 3
 _SURFACE_WIDTH = 8  # pieces read back from the mention for an act word when the parse finds none (as the dative rule)
 _AGENT_WIDTH = 3  # pieces read around an act noun for its agent
+
 
 class Act(NamedTuple):
     """The act a target's phrase hangs on, and who does it when a country word beside it says so."""

@@ -218,7 +218,7 @@ def test_french_place(read):
     found = read("Les ministres allemand et japonais se sont entretenus à Moscou sur la Syrie.")
     assert roles(found) == {"allemand": "actor", "japonais": "actor", "Moscou": "place", "Syrie": "topic"}
     assert roles(read("Des soldats turcs sont entrés en territoire irakien."))["irakien"] == "place"
-    assert roles(read("Des soldats turcs sont déployés en Irak et en Syrie."))["Syrie"] == "place"
+    assert roles(read("Des soldats turcs sont stationnés en Irak et en Syrie."))["Syrie"] == "place"
     assert roles(read("Le dirigeant chinois a été reçu à la Maison Blanche."))["Maison Blanche"] == "place"
 
 
@@ -722,3 +722,53 @@ def test_western_is_no_country_and_kyiv_spellings(read):
 )
 def test_mediator_border_place_currency_body_and_dateline_roles(read, text, lang, word, role):
     assert roles(read(text, lang)).get(word) == role
+
+
+# A place after an act is the act's target (target_roles.py, roles.tsv lists place_act and area_noun).
+@pytest.mark.parametrize(
+    "text, lang, target",
+    [
+        # invented examples, not real reporting
+        ("Syrian forces fired rockets at Israel on Monday.", "en", "Israel"),
+        ("Chinese firms invested $2bn in Egypt last year.", "en", "Egypt"),
+        ("Saudi Arabia deposited $3 billion in Pakistan's central bank.", "en", "Pakistan"),
+        ("Israeli jets struck targets near Damascus on Tuesday.", "en", "Damascus"),
+        ("Russia deployed troops in Belarus ahead of the drills.", "en", "Belarus"),
+        ("Une incursion en Irak de l'armée turque a été signalée dimanche.", "fr", "Irak"),
+        ("La Chine a investi deux milliards de dollars en Égypte.", "fr", "Égypte"),
+        ("Des drones turcs ont frappé un convoi en Irak.", "fr", "Irak"),
+        ("Le Maroc a dépêché des secouristes en Libye.", "fr", "Libye"),
+        ("Des frappes israéliennes sur le territoire syrien ont fait dix morts.", "fr", "syrien"),
+    ],
+)
+def test_a_place_after_an_act_is_its_target(read, text, lang, target):
+    assert roles(read(text, lang))[target] == "actor"
+
+
+@pytest.mark.parametrize(
+    "text, lang, place",
+    [
+        # invented examples, not real reporting: no act, a deal struck, an act nobody named does
+        ("Officials of Egypt and Ethiopia met in Beijing on Monday.", "en", "Beijing"),
+        ("Iran and the United States struck a deal in Beijing.", "en", "Beijing"),
+        ("Two Chinese engineers were killed in an attack in Pakistan.", "en", "Pakistan"),
+        ("Strikes hit targets in Syria and Russia protested.", "en", "Syria"),
+        ("Vietnam protested over a raid by U.S. agents at a car factory in Mexico.", "en", "Mexico"),
+        ("Les ministres tchadien et soudanais se sont réunis à Doha.", "fr", "Doha"),
+        ("L'Iran et les États-Unis ont conclu un accord à Pékin.", "fr", "Pékin"),
+        ("Deux ingénieurs chinois ont été tués dans une attaque en Afghanistan.", "fr", "Afghanistan"),
+    ],
+)
+def test_real_places_stay_places_beside_acts(read, text, lang, place):
+    assert roles(read(text, lang))[place] == "place"
+
+
+def test_french_coordinated_demonyms_share_their_noun(read):
+    # invented examples, not real reporting
+    found = roles(read("Des observateurs ghanéens et sénégalais surveilleront la trêve entre le Soudan et le Tchad."))
+    assert (found["ghanéens"], found["sénégalais"]) == ("mediator", "mediator")
+    found = roles(read("La médiation qatarie, égyptienne et américaine a permis une trêve."))
+    assert (found["qatarie"], found["égyptienne"], found["américaine"]) == ("mediator",) * 3
+    # ministers are actors: the second demonym stays one
+    found = roles(read("Les ministres nigérien et malien ont signé un accord de défense."))
+    assert (found["nigérien"], found["malien"]) == ("actor", "actor")

@@ -10,9 +10,10 @@ from datetime import date
 
 import pytest
 
-from tracker.records import Mention
+from tracker.records import Article, Mention
 from tracker.scorer.mentions import find_mentions
 from tracker.scorer.pairs import TITLE_WEIGHT, article_pair, find_anaphora, sentence_pairs
+from tracker.scorer.pipeline import score_article
 
 DAY = date(2024, 3, 1)
 
@@ -305,3 +306,21 @@ _NO_PARTY_CASES = [
 def test_mediators_venues_currencies_bodies_and_datelines_form_no_pair(nlp_fr, nlp_en, text, lang, pairs):
     doc = (nlp_fr if lang == "fr" else nlp_en)(text)
     assert set(sentence_pairs(find_mentions(doc[:], lang, DAY))) == set(pairs)
+
+
+@pytest.mark.parametrize(
+    "text, lang, kept, aside",
+    [
+        # invented examples, not real reporting: the target of an act noun with its agent named on it
+        # pairs with that agent, not with the country whose words frame the act
+        ("Paris a condamné les frappes israéliennes en Syrie.", "fr", {"FRA-ISR", "ISR-SYR"}, {"FRA-SYR"}),
+        ("Ankara condemned the Israeli strikes in Syria on Monday.", "en", {"ISR-TUR", "ISR-SYR"}, {"SYR-TUR"}),
+        # the agent is the verb's subject: no limit
+        ("Israel carried out strikes in Syria on Monday.", "en", {"ISR-SYR"}, set()),
+    ],
+)
+def test_target_of_an_act_noun_pairs_with_its_agent_only(text, lang, kept, aside):
+    article = Article(text=text, language=lang, published=date(2024, 3, 6), published_source="header")
+    reading = score_article(article).readings[-1]
+    assert {"-".join(p) for p in reading.pairs} == kept
+    assert {"-".join(a.pair) for a in reading.set_aside} == aside

@@ -72,6 +72,9 @@ class Mention:
     # Only "actor" mentions form pairs; "topic", "place", "mediator", "former" do not.
     role: str = "actor"
     detail: str = ""  # why: e.g. "Vladimir Poutine, president of RUS 2012-05-07.."
+    # The target of an act noun named with its agent ("la frappe américaine en Syrie"): offsets into
+    # Article.text of the act's words; the target pairs only with the countries named there.
+    act_span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,9 @@ Decisions (documented here because the scorer's numbers depend on them):
   sentence's mentions to ``find_anaphora`` for this rule). One shared country is enough to keep
   it: "le président américain ... contre le régime syrien ... tensions entre les deux puissances"
   keeps RUS-USA from the anaphora beside the explicit SYR-USA.
+- The target of an act named as a noun with its agent ("éviter une récidive de la frappe américaine
+  en Syrie", "Paris a condamné les frappes israéliennes en Syrie") is a side of that act only: it
+  pairs with the agent, not with the third country whose words frame the act (``act_sides``).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span
 
-from tracker.records import Mention, make_pair
+from tracker.records import Mention, SetAside, make_pair
 from tracker.scorer.mentions import Found, anaphora_index, longest_first, scan, sentence_pieces, span_text
 
 TITLE_WEIGHT = 3
@@ -128,3 +131,30 @@ def sentence_pairs(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
                 continue
             pairs.setdefault(make_pair(a.country, b.country), None)
     return list(pairs)
+
+
+def act_sides(
+    pairs: Sequence[tuple[str, str]], mentions: Sequence[Mention]
+) -> tuple[list[tuple[str, str]], list[SetAside]]:
+    """The pairs kept, and those set aside because a country named only as the target of an act
+    noun with its agent ("la frappe américaine en Syrie") pairs with a country outside that act."""
+    actors = [m for m in mentions if m.role == "actor" and m.kind != "anaphora"]
+    partners: dict[str, set[str]] = {}
+    for country in {m.country for m in actors}:
+        own = [m for m in actors if m.country == country]
+        if not all(m.act_span for m in own):
+            continue  # also named as a side of its own: no limit
+        partners[country] = {
+            o.country for m in own for o in actors if m.act_span and m.act_span[0] <= o.start and o.end <= m.act_span[1]
+        }
+    kept: list[tuple[str, str]] = []
+    aside: list[SetAside] = []
+    for pair in pairs:
+        limited = next((c for c in pair if c in partners and not set(pair) - {c} <= partners[c]), None)
+        if limited is None:
+            kept.append(pair)
+        else:
+            agents = ", ".join(sorted(partners[limited] - {limited})) or "none"
+            aside.append(SetAside(pair, f"{limited} is only the target of an act named with its agent ({agents}): "
+                                        "a side of that act alone"))
+    return kept, aside

@@ -35,7 +35,14 @@ from .frames import split_sides
 from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
-from .pairs import AnaphoraPhrase, anaphora_mentions, anaphora_phrases, article_pair, sentence_pairs
+from .pairs import (
+    AnaphoraPhrase,
+    act_sides,
+    anaphora_mentions,
+    anaphora_phrases,
+    article_pair,
+    sentence_pairs,
+)
 from .scoring import sentence_score
 from .sentences import SentenceSpan, parse_all, split_article
 
@@ -124,6 +131,8 @@ def _reading(
     refs = read.refs if cues else []
     sentence_text = text[read.start : read.end]
     pairs, set_aside = split_sides(named_pairs, all_mentions, text, cues, sentence_text)
+    pairs, outside_act = act_sides(pairs, all_mentions)
+    set_aside += outside_act
     when = event_date(refs, published)
     # A pair's act in the main clause outweighs the background its other cues stand in.
     occasions = _cue_finder(read.language, lexicon).occasions

@@ -5,9 +5,10 @@ Russes"), capital as metonym ("Moscou et Washington"), institution ("le Kremlin"
 in office at the article's date) or compound adjective ("russo-américain", "Sino-US").
 Each mention gets a role, and only actors form pairs:
 
-- ``actor``: acts or is acted upon ("contre la Syrie", "avec la Russie", "pression sur l'Iran");
+- ``actor``: acts or is acted upon ("contre la Syrie", "avec la Russie", "pression sur l'Iran",
+  the place an act is aimed at: "Israel carried out strikes in Syria", "investi deux milliards en Égypte");
 - ``topic``: what is talked about ("au sujet du dossier syrien", "sur la Syrie", "over Ukraine");
-- ``place``: where something happens ("à Moscou", "en Syrie", "territoire syrien");
+- ``place``: where something happens ("à Moscou", "en Syrie", "territoire syrien") when no act is aimed at it;
 - ``mediator``: "sous l'égide des États-Unis", "brokered by Qatar";
 - ``former``: a leader out of office at the article's date, "l'ancien président américain".
 
@@ -53,6 +54,8 @@ The package:
 - sentence: the sentence as the role rules read it;
 - roles: the role rules from a mention's own words, tried in order (with preposition_roles,
   modifier_roles and demonym_roles); a rule answers with a decision.RoleDecision;
+- target_roles: a place after an act is the act's target, a party ("fired rockets at Israel",
+  "une incursion en Irak", "invested $2bn in Egypt");
 - revisions: a second look from the mention before and the whole sentence (coordination, lists,
   apposition, match reports, datelines).
 """
@@ -134,8 +137,9 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mentio
         detail = f"{reading.what}; {decision.role}: {decision.reason}" if decision.reason else reading.what
         text = ctx.text[start - ctx.offset : end - ctx.offset]
         # "les deux Corées" names two countries at once: one mention each.
+        act = decision.act_span and (decision.act_span[0] + base, decision.act_span[1] + base)
         for country in reading.country.split("+"):
-            mentions.append(Mention(start + base, end + base, text, country, reading.kind, decision.role, detail))
+            mentions.append(Mention(start + base, end + base, text, country, reading.kind, decision.role, detail, act))
         previous = Previous(match, decision)
     return _mediators_named_again(mentions)
 

@@ -13,6 +13,9 @@ class RoleDecision(NamedTuple):
     # Given by a preposition ("sur la Syrie", "brokered by Qatar"): such a role spreads over the
     # countries coordinated after it, and a list's head does not override it.
     from_preposition: bool = False
+    # The target of an act noun named with its agent ("la frappe américaine en Syrie"): the doc
+    # offsets of the act's words, agent and target; the target is a side of that act only.
+    act_span: tuple[int, int] | None = None
 
 
 ACTOR = RoleDecision("actor")

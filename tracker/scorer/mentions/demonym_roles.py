@@ -17,7 +17,7 @@ from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words
 
 _DEMONYM = ("demonym",)
-_SHARED_NOUN_JOINERS = grammar_words("shared_noun_joiner", "en")
+_SHARED_NOUN_JOINERS = {lang: grammar_words("shared_noun_joiner", lang) for lang in ("fr", "en")}
 # Lists the small French model tags nouns of as adjectives or names ("le yuan chinois").
 _NOUN_LISTS = ("topic_noun", "place_noun", "commodity_noun", "market_noun")
 # A qualified noun of these lists gives its role to the demonym.
@@ -37,6 +37,9 @@ def demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDecision | 
 
 
 def _french_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
+    shared = _shared_noun_role_before(ctx, first)
+    if shared is not None:
+        return shared
     nouns = _french_noun_of(ctx, first)
     product = _model_code_before(ctx, first)
     if product is None:
@@ -166,7 +169,7 @@ def _is_plural_demonym(ctx: SentenceContext, first: int, last: int) -> bool:
 def _shared_noun_role(ctx: SentenceContext, last: int) -> RoleDecision | None:
     """English: "Qatari and Egyptian mediators", "Swiss or Austrian resorts": a demonym followed by
     a conjunction and another demonym shares that one's noun, so it takes its role (not "actor")."""
-    if last + 1 >= len(ctx.keys) or ctx.keys[last] not in _SHARED_NOUN_JOINERS:
+    if last + 1 >= len(ctx.keys) or ctx.keys[last] not in _SHARED_NOUN_JOINERS["en"]:
         return None
     index = mention_index(ctx.lang)
     for width in (2, 1):
@@ -175,11 +178,32 @@ def _shared_noun_role(ctx: SentenceContext, last: int) -> RoleDecision | None:
             continue
         key = " ".join(ctx.keys[last + 1 : end])
         if index.has_kind(key, _DEMONYM) and ctx.pieces[last + 1].text[:1].isupper():
-            decision = demonym_role(ctx, last + 1, end)
-            if decision is not None and decision.role != "actor":
-                return RoleDecision(decision.role, f"shares its noun with '{ctx.text_of(last + 1, end)}' ({decision.reason})")
-            return None
+            return _shared_role(ctx, last + 1, end)
     return None
+
+
+def _shared_noun_role_before(ctx: SentenceContext, first: int) -> RoleDecision | None:
+    """French: "des observateurs ghanéens et sénégalais", "le gaz russe ou qatari": the noun comes
+    first, so a demonym after a conjunction and another demonym shares that one's noun and role."""
+    joiner = first - 1
+    if joiner < 1 or ctx.keys[joiner] not in _SHARED_NOUN_JOINERS["fr"]:
+        return None
+    index = mention_index(ctx.lang)
+    for width in (2, 1):
+        start = joiner - width
+        if start >= 0 and index.has_kind(" ".join(ctx.keys[start:joiner]), _DEMONYM):
+            return _shared_role(ctx, start, joiner)
+    return None
+
+
+def _shared_role(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
+    """The role of the demonym at first..last, when it is not an actor, as a shared one."""
+    decision = demonym_role(ctx, first, last)
+    if decision is None or decision.role == "actor":
+        return None
+    if decision.reason.startswith("shares its noun"):  # a list: "qatarie, égyptienne et américaine"
+        return decision
+    return RoleDecision(decision.role, f"shares its noun with '{ctx.text_of(first, last)}' ({decision.reason})")
 
 
 def _place_after_names(ctx: SentenceContext, last: int) -> str | None:

@@ -18,6 +18,7 @@ from tracker.scorer.mentions.gazetteer import Found
 from tracker.scorer.mentions.modifier_roles import after_role, leads_organisation, mediating_subject
 from tracker.scorer.mentions.preposition_roles import border_place, mediator_only, preposition_role
 from tracker.scorer.mentions.sentence import SentenceContext
+from tracker.scorer.mentions.target_roles import act_target
 
 
 class Reading(NamedTuple):
@@ -90,11 +91,21 @@ def _inside_a_compound(ctx: SentenceContext, match: Found, kind: str) -> RoleDec
 def _a_demonym(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
     if kind != "demonym":
         return None
-    return demonym_role(ctx, match.first, match.last) or mediator_only(ctx, match.first) or ACTOR
+    decision = demonym_role(ctx, match.first, match.last)
+    return _target_of_an_act(ctx, match, decision) or mediator_only(ctx, match.first) or ACTOR
 
 
 def _after_a_preposition(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
-    return border_place(ctx, match.first) or preposition_role(ctx, match.first, match.last, kind)
+    border = border_place(ctx, match.first)
+    return border or _target_of_an_act(ctx, match, preposition_role(ctx, match.first, match.last, kind))
+
+
+def _target_of_an_act(ctx: SentenceContext, match: Found, decision: RoleDecision | None) -> RoleDecision | None:
+    """A place the sentence's act is aimed at is a party: "frappes sur le territoire syrien",
+    "fired rockets at Israel" (target_roles)."""
+    if decision is not None and decision.role == "place":
+        return act_target(ctx, match.first, match.last) or decision
+    return decision
 
 
 def _mediating_between(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:

@@ -14,7 +14,7 @@ from tracker.scorer.mentions.pieces import phrase_key, split_words
 
 # Verb lists whose inflected forms are also accepted by their stem: the small French model's
 # lemmatizer often leaves a verb as written ("reproche", "livrait"), so "reproch-" must still count.
-STEMMED_LISTS = ("dative", "target")
+STEMMED_LISTS = ("dative", "target", "place_act")
 
 
 def data_rows(filename: str) -> list[dict[str, str]]:

@@ -11,7 +11,7 @@ from test_parallel import CountingBackend, snapshot
 
 from tracker.ingest.inprocess import REJECTED, STORED, expand_paths, ingest_paths
 from tracker.ingest.pool import run_ordered
-from tracker.records import Article
+from tracker.records import Article, ScoredArticle
 from tracker.scorer.pipeline import ScoringError, score_article, score_articles
 from tracker.store import open_store
 
@@ -49,7 +49,9 @@ def test_a_batch_reads_each_article_as_alone_and_keeps_a_failure_its_own():
                 score_article(given)
         else:
             assert result == score_article(given)
-    assert results[0].observations and results[1].observations  # type: ignore[union-attr]
+    first, second = results[0], results[1]
+    assert isinstance(first, ScoredArticle) and isinstance(second, ScoredArticle)
+    assert first.observations and second.observations
 
 
 def jsonl_records(count: int, *, bad: int, copy_of: tuple[int, int]) -> list[dict]:

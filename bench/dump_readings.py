@@ -1,6 +1,7 @@
 """Every reading of the scorer on the corpus and every gold file, as JSON lines, to compare two versions.
 
     .venv/bin/python bench/dump_readings.py OUT.jsonl
+    .venv/bin/python bench/dump_readings.py OUT.jsonl --batch 8   # scored 8 at a time, as the pool's tasks
     diff <(before) <(after)   # a refactoring or speed change must leave this file identical
 
 One line per article (corpus files, then each gold line read as the gate reads it): the ScoredArticle
@@ -22,7 +23,7 @@ from test_gate import article_for, load_gold  # noqa: E402
 
 from tracker.readers import read_file  # noqa: E402
 from tracker.records import Article  # noqa: E402
-from tracker.scorer.pipeline import score_article  # noqa: E402
+from tracker.scorer.pipeline import score_article, score_articles  # noqa: E402
 
 
 def _articles():
@@ -41,12 +42,18 @@ def _plain(value):
     raise TypeError(type(value))
 
 
-def main(out: str) -> None:
+def main(out: str, batch: int = 1) -> None:
+    named = list(_articles())
     with open(out, "w", encoding="utf-8") as f:
-        for name, article in _articles():
-            scored = dataclasses.asdict(score_article(article))
-            f.write(json.dumps({"name": name, "scored": scored}, default=_plain, ensure_ascii=False) + "\n")
+        for start in range(0, len(named), batch):
+            group = named[start : start + batch]
+            results = [score_article(a) for _, a in group] if batch == 1 else score_articles([a for _, a in group])
+            for (name, _), result in zip(group, results, strict=True):
+                if isinstance(result, Exception):
+                    raise result
+                scored = dataclasses.asdict(result)
+                f.write(json.dumps({"name": name, "scored": scored}, default=_plain, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], int(sys.argv[3]) if sys.argv[2:3] == ["--batch"] else 1)

@@ -124,19 +124,21 @@ def test_two_workers_leave_the_database_exactly_as_one_process_does(inbox, singl
 
 
 class CountingBackend(ProcessBackend):
-    """The real pool, counting at each article sent how many sent articles are not yet written."""
+    """The real pool, counting at each batch sent how many sent articles are not yet written."""
 
     def __init__(self, store, **kwargs):
         super().__init__(**kwargs)
         self.store = store
         self.sent = 0
         self.most_unwritten = 0
+        self.batches: list[int] = []  # the size of each batch sent
 
-    def score(self, article):
+    def score_batch(self, articles):
+        self.sent += len(articles)
         written = self.store.counts()["articles"]
         self.most_unwritten = max(self.most_unwritten, self.sent - written)
-        self.sent += 1
-        return super().score(article)
+        self.batches.append(len(articles))
+        return super().score_batch(articles)
 
 
 def test_work_in_flight_stays_within_the_window_on_a_long_file(tmp_path):

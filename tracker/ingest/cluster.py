@@ -42,7 +42,7 @@ from tracker.ingest.inprocess import (
     expand_paths,
     lexicon_version,
     read_articles,
-    score_or_reason,
+    scores_or_reasons,
 )
 from tracker.ingest.pool import default_workers, done_future, run_ordered, warm_up
 from tracker.records import Article
@@ -79,8 +79,8 @@ def read_task(name: str, data: bytes, file_date: date, max_bytes: int) -> list[A
     return read_articles(Path(name), max_bytes=max_bytes, data=data, file_date=file_date)
 
 
-def score_task(article: Article, lexicon=None):
-    return score_or_reason(article, lexicon)
+def score_task(articles: list[Article], lexicon=None):
+    return scores_or_reasons(articles, lexicon)
 
 
 def version_task(lexicon=None) -> str | None:
@@ -114,8 +114,8 @@ class DaskBackend:
         file_date = datetime.fromtimestamp(stat.st_mtime).date()
         return self.client.submit(read_task, str(path), data, file_date, self.max_bytes, pure=False)
 
-    def score(self, article: Article):
-        return self.client.submit(score_task, article, self.lexicon, pure=False)
+    def score_batch(self, articles: list[Article]):
+        return self.client.submit(score_task, articles, self.lexicon, pure=False)
 
     def version(self):
         return self.client.submit(version_task, self.lexicon, pure=False)

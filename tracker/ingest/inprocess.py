@@ -242,13 +242,27 @@ def score_or_reason(article: Article, lexicon=None) -> ScoredArticle | str:
 
     try:
         return pipeline.score_article(article, lexicon=lexicon)
-    except pipeline.ScoringError as exc:
-        return str(exc)
     except Exception as exc:  # noqa: BLE001 -- one article's scorer bug must not stop the batch
-        return (
-            f"the scorer failed on this article ({type(exc).__name__}: {exc}); "
-            "this is a bug in tension-tracker: please report it with the file"
-        )
+        return _reason(exc)
+
+
+def scores_or_reasons(articles: list[Article], lexicon=None) -> list[ScoredArticle | str]:
+    """score_or_reason on each article, their parses batched (pipeline.score_articles): what a
+    scoring worker runs on the articles it is sent together; one bad article is only its own reason."""
+    from tracker.scorer import pipeline
+
+    return [r if isinstance(r, ScoredArticle) else _reason(r) for r in pipeline.score_articles(articles, lexicon)]
+
+
+def _reason(exc: Exception) -> str:
+    from tracker.scorer import pipeline
+
+    if isinstance(exc, pipeline.ScoringError):
+        return str(exc)
+    return (
+        f"the scorer failed on this article ({type(exc).__name__}: {exc}); "
+        "this is a bug in tension-tracker: please report it with the file"
+    )
 
 
 def save_scored(

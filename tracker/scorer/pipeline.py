@@ -9,10 +9,11 @@ in Article.text, which is how every stored number points back to its words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -44,7 +45,7 @@ from .pairs import (
     sentence_pairs,
 )
 from .scoring import sentence_score
-from .sentences import SentenceSpan, parse_all, split_article
+from .sentences import SentenceSpan, SplitArticle, parse_all, split_article
 
 # Characters (a few words) within which pairs at nearly the same distance from a cue share it.
 SHARED_CUE_SLACK = 40
@@ -104,9 +105,70 @@ def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArt
         read.extend(_read_sentence(s, published, lexicon) for s in sentences)
         if title_doc is not None:
             title_mentions = find_mentions(title_doc[:], main_lang, published, 0)
+    return _scored(article, published, published_source, read, title_mentions, lexicon)
+
+
+def _scored(
+    article: Article, published: date, published_source: str, read: list[_SentenceRead],
+    title_mentions: list[Mention], lexicon: Lexicon,
+) -> ScoredArticle:
     main_pair = article_pair([r.mentions for r in read], title_mentions)
     readings = tuple(_reading(index, r, main_pair, article.text, published, lexicon) for index, r in enumerate(read))
     return ScoredArticle(article, published, main_pair, readings, published_source)
+
+
+@dataclass
+class _Started:
+    """An article of a batch cut into sentences, its candidates waiting for the batch's parse
+    (`split` is None for an article longer than a chunk: it is scored alone, in bounded memory)."""
+
+    article: Article
+    main_lang: str
+    published: date
+    published_source: str
+    split: SplitArticle | None
+
+    def finish(self, lexicon: Lexicon) -> ScoredArticle:
+        if self.split is None:
+            return score_article(self.article, lexicon)
+        read = [_read_sentence(s, self.published, lexicon) for s in self.split.sentences]
+        title = self.split.title
+        title_mentions = find_mentions(title.span.doc[:], self.main_lang, self.published, 0) if title else []
+        return _scored(self.article, self.published, self.published_source, read, title_mentions, lexicon)
+
+
+def score_articles(articles: Sequence[Article], lexicon: Lexicon | None = None) -> list[ScoredArticle | Exception]:
+    """score_article on each article, the candidate sentences of all of them parsed together (one
+    nlp.pipe call per language for the batch: spaCy's cost per call is paid once, not per article).
+
+    The readings are score_article's (a parse does not depend on what is parsed beside it). One
+    article's failure is its own: its entry is the exception it raised, the others are scored.
+    """
+    lexicon = lexicon or default_lexicon()
+    started = [_start(article) for article in articles]
+    try:
+        parse_all([s.split for s in started if isinstance(s, _Started) and s.split is not None])
+    except Exception:  # noqa: BLE001 -- one article's text broke the joint parse: each alone, so only it fails
+        return [_outcome(score_article, article, lexicon) for article in articles]
+    return [s if isinstance(s, Exception) else _outcome(s.finish, lexicon) for s in started]
+
+
+def _start(article: Article) -> _Started | Exception:
+    try:
+        main_lang = main_language(article)
+        published, published_source = publication(article, main_lang)
+        chunks = list(_chunks(article.text))
+        split = split_article(article.text, chunks[0], main_lang, article.title) if len(chunks) == 1 else None
+        return _Started(article, main_lang, published, published_source, split)
+    except Exception as exc:  # noqa: BLE001 -- reported for this article alone (see score_articles)
+        return exc
+
+
+def _outcome(score: Callable[..., ScoredArticle], *args: Any) -> ScoredArticle | Exception:
+    try:
+        return score(*args)
+    except Exception as exc:  # noqa: BLE001 -- reported for this article alone (see score_articles)
+        return exc
 
 
 def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon) -> _SentenceRead:

@@ -92,10 +92,14 @@ def prepare(app: dash.Dash) -> None:
     from the page, its download starts with the other scripts and has a fingerprint, so it is cached
     as they are; the chart component uses the window.Plotly it finds.
 
+    Babel's polyfill is left out (without_polyfill) and the runtime Dash needs of it linked instead.
     The plotly.js linked is the cartesian bundle of dashboard/vendor (a third of the full bundle's
     start-up time in the browser) when it is the version plotly's Python package expects.
     """
+    from dashboard import vendor
+
     app.scripts.append_script(plotly_script())
+    app.scripts.append_script({"relative_package_path": vendor.REGENERATOR, "namespace": vendor.__name__})
     server = app.server
     server.config.update(
         COMPRESS_ALGORITHM=["br", "gzip"],
@@ -106,6 +110,15 @@ def prepare(app: dash.Dash) -> None:
     )
     server.after_request(_cache_headers)
     Compress(server)
+
+
+# Babel's polyfill, which Dash links before React (see dashboard/vendor: the runtime it holds is linked instead).
+POLYFILL_TAG = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\n?')
+
+
+def without_polyfill(scripts: str) -> str:
+    """The page's script tags less Babel's polyfill (for TrackerDash.interpolate_index)."""
+    return POLYFILL_TAG.sub("", scripts)
 
 
 def plotly_script() -> dict[str, str]:

@@ -8,6 +8,7 @@ them into the URL so the view can be bookmarked.
 from __future__ import annotations
 
 import base64
+import json
 from datetime import date
 
 import pandas as pd
@@ -123,17 +124,18 @@ def layout(ctx, search: str | None):
         ]),
     ])
     notices = html.Div([html.P(p, className="notice") for p in problems], className="notices") if problems else None
+    # The chart comes with the page (its callbacks skip their first call): one round trip, not two.
+    figure, status, meta = chart_outputs(ctx, state)
     return html.Div(className="timeline-page", children=[
         controls,
         notices,
         html.Div(id="chart", className="card chart-card", children=[
-            html.Div(id=ids.STATUS, className="chart-status", role="status"),
-            dcc.Store(id=ids.GRAPH_PAIRS),
-            dcc.Loading(dcc.Graph(id=ids.GRAPH, config=GRAPH_CONFIG, figure=empty_figure("Loading…")),
-                        type="dot", delay_show=400),
+            html.Div(id=ids.STATUS, className="chart-status", role="status", children=status),
+            dcc.Store(id=ids.GRAPH_PAIRS, data=meta),
+            dcc.Loading(dcc.Graph(id=ids.GRAPH, config=GRAPH_CONFIG, figure=figure), type="dot", delay_show=400),
             scale_key(ids.SCALE_KEY),
             export_bar(),
-            html.Div(id=ids.BRIEF_LINKS, className="export-bar brief-links"),
+            html.Div(id=ids.BRIEF_LINKS, className="export-bar brief-links", children=brief_link_items(state)),
         ]),
         html.Section(id=ids.SENTENCES, className="card sentences", children=sentences_hint()),
         dcc.Store(id=ids.SENTENCES_SCROLLED),
@@ -181,12 +183,12 @@ SIZE_HELP = ("Report sizes: PNG and SVG as wide as the text column, text at 9 pt
 
 
 def register_export_size(app, prefix: str = "") -> None:
-    """Width and scale apply to the custom size only: disabled otherwise."""
-    @app.callback(Output(prefix + ids.EXPORT_WIDTH, "disabled"), Output(prefix + ids.EXPORT_SCALE, "disabled"),
-                  Input(prefix + ids.EXPORT_SIZE, "value"))
-    def custom_only(size):
-        fixed = size != CUSTOM
-        return fixed, fixed
+    """Width and scale apply to the custom size only: disabled otherwise (in the browser: no round trip)."""
+    app.clientside_callback(
+        f"function (size) {{ const fixed = size !== {json.dumps(CUSTOM)}; return [fixed, fixed]; }}",
+        Output(prefix + ids.EXPORT_WIDTH, "disabled"), Output(prefix + ids.EXPORT_SCALE, "disabled"),
+        Input(prefix + ids.EXPORT_SIZE, "value"),
+    )
 
 
 def download_reply(result) -> tuple[dict, str]:
@@ -204,6 +206,21 @@ def _state(pairs, start, end, freq, smoothing, lang) -> TimelineState:
 
     return TimelineState(tuple((pairs or [])[:MAX_PAIRS]), day(start), day(end), freq or "W",
                          int(smoothing or 1), lang or "en")
+
+
+def chart_outputs(ctx, state: TimelineState) -> tuple:
+    """The chart's figure, status line and curves' pairs (layout.meta) for a view state, kept while the
+    data stay the same (ctx.kept)."""
+    return ctx.kept(("timeline", state), lambda: _chart_outputs(ctx, state))
+
+
+def _chart_outputs(ctx, state: TimelineState) -> tuple:
+    if not state.pairs:
+        return empty_figure("Choose a country pair above."), [], []
+    chart = timeline_chart(ctx.engine, state)
+    if chart.empty:
+        return empty_figure(no_data_message(ctx, state)), [], []
+    return chart.figure, status_line(state, chart.table), chart.figure.layout.meta
 
 
 def status_line(state: TimelineState, table: pd.DataFrame) -> list:
@@ -234,18 +251,13 @@ def register(app, ctx) -> None:
     controls = [Input(ids.PAIRS, "value"), Input(ids.DATES, "start_date"), Input(ids.DATES, "end_date"),
                 Input(ids.FREQ, "value"), Input(ids.SMOOTHING, "value"), Input(ids.LANG, "value")]
 
+    # The layout holds the first chart and links: these callbacks answer changes only.
     @app.callback(Output(ids.GRAPH, "figure"), Output(ids.STATUS, "children"), Output(ids.GRAPH_PAIRS, "data"),
-                  *controls, Input(ids.VERSION, "data"))
+                  *controls, Input(ids.VERSION, "data"), prevent_initial_call=True)
     def render(pairs, start, end, freq, smoothing, lang, _version):
-        state = _state(pairs, start, end, freq, smoothing, lang)
-        if not state.pairs:
-            return empty_figure("Choose a country pair above."), [], []
-        chart = timeline_chart(ctx.engine, state)
-        if chart.empty:
-            return empty_figure(no_data_message(ctx, state)), [], []
-        return chart.figure, status_line(state, chart.table), chart.figure.layout.meta
+        return chart_outputs(ctx, _state(pairs, start, end, freq, smoothing, lang))
 
-    @app.callback(Output(ids.BRIEF_LINKS, "children"), *controls)
+    @app.callback(Output(ids.BRIEF_LINKS, "children"), *controls, prevent_initial_call=True)
     def brief_links(pairs, start, end, freq, smoothing, lang):
         return brief_link_items(_state(pairs, start, end, freq, smoothing, lang))
 

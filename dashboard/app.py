@@ -99,8 +99,11 @@ class TrackerDash(dash.Dash):
         kwargs.setdefault("dev_tools_disable_version_check", True)
         return super().run(host=host, port=port, **kwargs)
 
-    def interpolate_index(self, **kwargs) -> str:
-        return super().interpolate_index(**{**kwargs, "scripts": server.without_polyfill(kwargs["scripts"])})
+    def interpolate_index(self, metas="", title="", css="", config="", scripts="", app_entry="", favicon="",
+                          renderer=""):
+        """Dash's page, less Babel's polyfill (server.without_polyfill)."""
+        return super().interpolate_index(metas, title, css, config, server.without_polyfill(scripts), app_entry,
+                                         favicon, renderer)
 
 
 def _favicon_links() -> str:

@@ -145,8 +145,10 @@ def test_a_click_brings_the_sentences_into_view_and_rings_the_point(page, readin
     sync_api.expect(page.locator("#sentences h2")).to_contain_text("March 2024")
     page.wait_for_function("() => { const r = document.querySelector('#sentences').getBoundingClientRect();"
                            " return r.top >= 0 && r.top < window.innerHeight / 2; }")
-    ring = page.evaluate("() => { const gd = document.querySelector('#timeline-graph .js-plotly-plot');"
-                         " const t = gd.data[gd.layout.meta.selected]; return [t.x, t.y]; }")
+    # The ring is drawn just after the sentences are shown.
+    ring = page.wait_for_function("() => { const gd = document.querySelector('#timeline-graph .js-plotly-plot');"
+                                  " const t = gd.data[gd.layout.meta.selected]; return t.x.length && [t.x, t.y]; }"
+                                  ).json_value()
     assert ring[0] == ["2024-03-01"] and ring[1][0] == pytest.approx(2.5)
     # Three articles, each named once above its sentences.
     assert page.locator("#sentences .article-group").count() == 3

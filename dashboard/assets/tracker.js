@@ -22,6 +22,20 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
                 }
             }, 30);
             return window.dash_clientside.no_update;
+        },
+        // After a click: ring the point on the chart's empty "selected" curve (ring: {curve, x, y}, from
+        // the sentences callback), a frame after the sentences are painted, so plotly.js's redraw of
+        // the figure does not hold them back. A new figure (another view) has no ring, as it should.
+        ringPoint: function (ring) {
+            requestAnimationFrame(function () {
+                setTimeout(function () {
+                    var gd = document.querySelector('#timeline-graph .js-plotly-plot');
+                    if (gd && gd.layout && gd.layout.meta && gd.layout.meta.selected === ring.curve) {
+                        window.Plotly.restyle(gd, {x: [[ring.x]], y: [[ring.y]]}, [ring.curve]);
+                    }
+                }, 0);
+            });
+            return window.dash_clientside.no_update;
         }
     }
 });

@@ -11,8 +11,9 @@ import base64
 import json
 from datetime import date
 
+import dash
 import pandas as pd
-from dash import ClientsideFunction, Input, Output, Patch, State, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, dcc, html, no_update
 
 from dashboard import data, ids
 from dashboard.brief.route import brief_href
@@ -139,6 +140,7 @@ def layout(ctx, search: str | None):
         ]),
         html.Section(id=ids.SENTENCES, className="card sentences", children=sentences_hint()),
         dcc.Store(id=ids.SENTENCES_SCROLLED),
+        dcc.Store(id=ids.RING),
     ]), "timeline"
 
 
@@ -251,15 +253,21 @@ def register(app, ctx) -> None:
     controls = [Input(ids.PAIRS, "value"), Input(ids.DATES, "start_date"), Input(ids.DATES, "end_date"),
                 Input(ids.FREQ, "value"), Input(ids.SMOOTHING, "value"), Input(ids.LANG, "value")]
 
-    # The layout holds the first chart and links: these callbacks answer changes only.
+    # Everything a change of the controls redraws, in one request (a pair added was five); the layout
+    # holds the first chart, so this answers changes only.
     @app.callback(Output(ids.GRAPH, "figure"), Output(ids.STATUS, "children"), Output(ids.GRAPH_PAIRS, "data"),
+                  Output(ids.BRIEF_LINKS, "children"), Output(ids.DATES, "start_date_placeholder_text"),
+                  Output(ids.DATES, "end_date_placeholder_text"),
+                  Output(ids.SENTENCES, "children", allow_duplicate=True),
                   *controls, Input(ids.VERSION, "data"), prevent_initial_call=True)
     def render(pairs, start, end, freq, smoothing, lang, _version):
-        return chart_outputs(ctx, _state(pairs, start, end, freq, smoothing, lang))
-
-    @app.callback(Output(ids.BRIEF_LINKS, "children"), *controls, prevent_initial_call=True)
-    def brief_links(pairs, start, end, freq, smoothing, lang):
-        return brief_link_items(_state(pairs, start, end, freq, smoothing, lang))
+        state = _state(pairs, start, end, freq, smoothing, lang)
+        changed = dash.ctx.triggered_prop_ids
+        placeholders = (date_placeholders(ctx, list(state.pairs))
+                        if {f"{ids.PAIRS}.value", f"{ids.VERSION}.data"} & set(changed) else (no_update, no_update))
+        # The listed point belonged to the previous granularity or pairs: say so rather than mislead.
+        hint = sentences_hint() if {f"{ids.PAIRS}.value", f"{ids.FREQ}.value"} & set(changed) else no_update
+        return *chart_outputs(ctx, state), brief_link_items(state), *placeholders, hint
 
     @app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
@@ -278,7 +286,7 @@ def register(app, ctx) -> None:
 
     @app.callback(
         Output(ids.SENTENCES, "children"),
-        Output(ids.GRAPH, "figure", allow_duplicate=True),
+        Output(ids.RING, "data"),
         Input(ids.GRAPH, "clickData"),
         State(ids.GRAPH_PAIRS, "data"),
         State(ids.FREQ, "value"),
@@ -291,7 +299,16 @@ def register(app, ctx) -> None:
             return no_update, no_update
         pair, period = point
         panel, tension = sentences_panel(ctx, pair, period, freq or "W", lang or "en")
-        return panel, mark_point(meta or {}, period, tension)
+        return panel, ring_of(meta or {}, period, tension)
+
+    # Runs in the browser, once the sentences are painted: the chart's redraw for the ring (plotly.js
+    # draws the whole figure again, the longest step of a click) comes after them, not before.
+    app.clientside_callback(
+        ClientsideFunction(namespace="tracker", function_name="ringPoint"),
+        Output(ids.SENTENCES_SCROLLED, "data", allow_duplicate=True),
+        Input(ids.RING, "data"),
+        prevent_initial_call=True,
+    )
 
     # Runs in the browser: bring the sentences into view once they are on the page (not the hint).
     app.clientside_callback(
@@ -300,26 +317,6 @@ def register(app, ctx) -> None:
         Input(ids.SENTENCES, "children"),
         prevent_initial_call=True,
     )
-
-    @app.callback(
-        Output(ids.DATES, "start_date_placeholder_text"),
-        Output(ids.DATES, "end_date_placeholder_text"),
-        Input(ids.PAIRS, "value"),
-        Input(ids.VERSION, "data"),
-        prevent_initial_call=True,
-    )
-    def placeholders(pairs, _version):
-        return date_placeholders(ctx, list((pairs or [])[:MAX_PAIRS]))
-
-    @app.callback(
-        Output(ids.SENTENCES, "children", allow_duplicate=True),
-        Input(ids.FREQ, "value"),
-        Input(ids.PAIRS, "value"),
-        prevent_initial_call=True,
-    )
-    def forget_point(_freq, _pairs):
-        # The listed point belonged to the previous granularity or pairs: say so rather than mislead.
-        return sentences_hint()
 
     register_export_size(app)
 
@@ -371,13 +368,11 @@ def clicked_point(click, meta: dict, freq: str) -> tuple[str, date] | None:
     return pair, data.period_start(day, freq)
 
 
-def mark_point(meta: dict, period: date, tension: float | None):
-    """A patch of the figure that rings the point whose sentences are shown (figures.timeline_figure
-    keeps an empty curve for it, meta["selected"]); no_update when there is nothing to ring."""
+def ring_of(meta: dict, period: date, tension: float | None):
+    """Where to ring the point whose sentences are shown: the figure's empty curve for it
+    (figures.timeline_figure's meta["selected"]) and the point, which tracker.js's ringPoint puts on
+    that curve; no_update when there is nothing to ring."""
     curve = meta.get("selected")
     if curve is None or tension is None:
         return no_update
-    patch = Patch()
-    patch["data"][int(curve)]["x"] = [period.isoformat()]
-    patch["data"][int(curve)]["y"] = [tension]
-    return patch
+    return {"curve": int(curve), "x": period.isoformat(), "y": tension}

@@ -41,9 +41,9 @@ log = logging.getLogger(__name__)
 ASSETS = Path(__file__).resolve().parent / "assets"
 # How often the page asks whether new articles landed ($TRACKER_POLL_SECONDS; the browser tests use 1).
 POLL_SECONDS = float(os.environ.get("TRACKER_POLL_SECONDS") or 5)
-# How many computed views (charts) AppContext.kept holds: a few analysts' recent views (a chart is
-# 0.1-1 MB in memory, the largest a day view of several busy pairs).
-KEPT = 32
+# How many computed views (charts) AppContext.kept holds: the page everyone opens on and a few recent
+# views. A chart is 0.1-1 MB in memory; a day view of three busy pairs over twelve years, 6.5 MB.
+KEPT = 8
 ARTICLE_PATH = re.compile(r"/article/(\d{1,18})/?")  # longer is no article id (SQL integers stop at 2**63)
 
 

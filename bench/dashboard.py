@@ -145,22 +145,45 @@ def start_server(db: str, checkout: Path) -> tuple[subprocess.Popen, str]:
             time.sleep(0.2)
 
 
-def timeline_body(state: TimelineState) -> dict:
-    return {"output": "..timeline-graph.figure...timeline-status.children...timeline-graph-pairs.data..",
-            "outputs": [{"id": "timeline-graph", "property": "figure"},
-                        {"id": "timeline-status", "property": "children"},
-                        {"id": "timeline-graph-pairs", "property": "data"}],
-            "inputs": _inputs(state), "changedPropIds": ["freq.value"], "state": []}
+def callback_of(dependencies: list[dict], output: str, trigger: str) -> dict:
+    """The server's callback (from /_dash-dependencies) that writes ``output`` (not as a duplicate)
+    when ``trigger`` changes: its outputs and inputs differ between versions of the code."""
+    for dep in dependencies:
+        names = dep["output"].strip(".").split("...")
+        if output in names and any(f"{i['id']}.{i['property']}" == trigger for i in dep["inputs"]):
+            return dep
+    raise SystemExit(f"no callback writes {output} on a change of {trigger}")
 
 
-def click_body(pair: str, period: date, freq: str, lang: str) -> dict:
-    return {"output": "sentences.children", "outputs": {"id": "sentences", "property": "children"},
-            "inputs": [{"id": "timeline-graph", "property": "clickData",
-                        "value": {"points": [{"curveNumber": 0, "x": period.isoformat()}]}}],
-            "changedPropIds": ["timeline-graph.clickData"],
-            "state": [{"id": "timeline-graph-pairs", "property": "data", "value": {"curves": [pair], "pairs": [pair]}},
-                      {"id": "freq", "property": "value", "value": freq},
-                      {"id": "lang", "property": "value", "value": lang}]}
+def callback_body(dep: dict, values: dict[str, object], changed: str) -> dict:
+    """A request for the callback ``dep`` as the browser sends it, with ``values`` by "id.property"."""
+    outputs = []
+    for name in dep["output"].strip(".").split("..."):
+        component, _, prop = name.rpartition(".")
+        outputs.append({"id": component, "property": prop})
+
+    def fill(items: list[dict]) -> list[dict]:
+        return [{**i, "value": values.get(f"{i['id']}.{i['property']}")} for i in items]
+
+    return {"output": dep["output"], "outputs": outputs if len(outputs) > 1 else outputs[0],
+            "inputs": fill(dep["inputs"]), "changedPropIds": [changed], "state": fill(dep["state"])}
+
+
+def dependencies(base: str) -> list[dict]:
+    with urllib.request.urlopen(base + "/_dash-dependencies", timeout=60) as response:
+        return json.loads(response.read())
+
+
+def timeline_body(deps: list[dict], state: TimelineState) -> dict:
+    values = {f"{i['id']}.{i['property']}": i["value"] for i in _inputs(state)}
+    return callback_body(callback_of(deps, "timeline-graph.figure", "freq.value"), values, "freq.value")
+
+
+def click_body(deps: list[dict], pair: str, period: date, freq: str, lang: str) -> dict:
+    values = {"timeline-graph.clickData": {"points": [{"curveNumber": 0, "x": period.isoformat()}]},
+              "timeline-graph-pairs.data": {"curves": [pair], "pairs": [pair]}, "freq.value": freq, "lang.value": lang}
+    dep = callback_of(deps, "sentences.children", "timeline-graph.clickData")
+    return callback_body(dep, values, "timeline-graph.clickData")
 
 
 def timed_post(url: str, body: dict) -> tuple[float, int]:
@@ -172,17 +195,19 @@ def timed_post(url: str, body: dict) -> tuple[float, int]:
 def bench_http(bases: dict[str, str], states: list[TimelineState], points: list) -> dict[str, dict[str, list]]:
     """Each request sent to every server in turn, so a burst of load on the machine hits both alike."""
     out: dict[str, dict[str, list]] = {name: {"timeline": [], "size": [], "sentences": []} for name in bases}
-    for base in bases.values():  # a first request each, untimed: its imports and caches are not the servers' speed
-        timed_post(base + "/_dash-update-component", timeline_body(states[0]))
-        timed_post(base + "/_dash-update-component", click_body(*points[0]))
+    deps = {name: dependencies(base) for name, base in bases.items()}
+    for name, base in bases.items():  # a first request each, untimed: its imports and caches are not the servers' speed
+        timed_post(base + "/_dash-update-component", timeline_body(deps[name], states[0]))
+        timed_post(base + "/_dash-update-component", click_body(deps[name], *points[0]))
     for state in states:
         for name, base in bases.items():
-            seconds, size = timed_post(base + "/_dash-update-component", timeline_body(state))
+            seconds, size = timed_post(base + "/_dash-update-component", timeline_body(deps[name], state))
             out[name]["timeline"].append(seconds)
             out[name]["size"].append(size)
     for point in points:
         for name, base in bases.items():
-            out[name]["sentences"].append(timed_post(base + "/_dash-update-component", click_body(*point))[0])
+            out[name]["sentences"].append(
+                timed_post(base + "/_dash-update-component", click_body(deps[name], *point))[0])
     return out
 
 

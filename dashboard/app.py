@@ -13,16 +13,21 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import logging
 import os
 import re
 import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html, no_update
+from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import data, ids, server
 from dashboard.brief import route as brief_route
@@ -36,6 +41,9 @@ log = logging.getLogger(__name__)
 ASSETS = Path(__file__).resolve().parent / "assets"
 # How often the page asks whether new articles landed ($TRACKER_POLL_SECONDS; the browser tests use 1).
 POLL_SECONDS = float(os.environ.get("TRACKER_POLL_SECONDS") or 5)
+# How many computed views (charts) AppContext.kept holds: the page everyone opens on and a few recent
+# views. A chart is 0.1-1 MB in memory; a day view of three busy pairs over twelve years, 6.5 MB.
+KEPT = 8
 ARTICLE_PATH = re.compile(r"/article/(\d{1,18})/?")  # longer is no article id (SQL integers stop at 2**63)
 
 
@@ -47,6 +55,7 @@ class AppContext:
     inbox: Path
     _pairs: tuple[str, pd.DataFrame] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _kept: OrderedDict[tuple, Any] = field(default_factory=OrderedDict, repr=False)
 
     @property
     def engine(self):
@@ -66,6 +75,21 @@ class AppContext:
             self._pairs = (token, frame)
         return frame
 
+    def kept(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """compute()'s value for key, kept while the data version stays the same (the KEPT latest keys):
+        every visit opens on the same view, and its chart need not be read and drawn again."""
+        full_key = (self.version(), *key)
+        with self._lock:
+            if full_key in self._kept:
+                self._kept.move_to_end(full_key)
+                return self._kept[full_key]
+        value = compute()
+        with self._lock:
+            self._kept[full_key] = value
+            while len(self._kept) > KEPT:
+                self._kept.popitem(last=False)
+        return value
+
 
 class TrackerDash(dash.Dash):
     """dash.Dash whose ``run`` binds 127.0.0.1 unless told otherwise (Dash itself reads $HOST)."""
@@ -75,6 +99,12 @@ class TrackerDash(dash.Dash):
         # Dash's dev tools may ask plotly's server for the latest version: nothing leaves this machine.
         kwargs.setdefault("dev_tools_disable_version_check", True)
         return super().run(host=host, port=port, **kwargs)
+
+    def interpolate_index(self, metas="", title="", css="", config="", scripts="", app_entry="", favicon="",
+                          renderer=""):
+        """Dash's page, less Babel's polyfill (server.without_polyfill)."""
+        return super().interpolate_index(metas, title, css, config, server.without_polyfill(scripts), app_entry,
+                                         favicon, renderer)
 
 
 def _favicon_links() -> str:
@@ -128,13 +158,16 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
     server.prepare(app)  # compressed responses, immutable fingerprinted files
     if login is not None:
         install_login(app.server, store.engine, login)
-    app.layout = _shell(ctx, poll_seconds, signout=login is not None)
+    # A function: each page load gets the data version of its time, so the first poll changes nothing.
+    app.layout = functools.partial(_shell, ctx, poll_seconds, signout=login is not None)
     _register_shell(app, ctx)
     timeline.register(app, ctx)
     brief_route.register(app.server, lambda: ctx.engine)
     matrix.register(app, ctx)
     article.register(app, ctx)
     alerts.register(app, ctx)
+    # The pair list (the heaviest query of a page) is ready before the first visitor asks for it.
+    threading.Thread(target=_warm_pairs, args=(ctx,), name="pairs-warmup", daemon=True).start()
     if warm_export:
         threading.Thread(target=_warm_export, name="kaleido-warmup", daemon=True).start()
     return app
@@ -173,6 +206,12 @@ def _refuse_bad_requests(app: dash.Dash) -> None:
         raise error
 
     app.server.register_error_handler(Exception, malformed_callback)
+
+
+def _warm_pairs(ctx: AppContext) -> None:
+    # A database that cannot be read yet is reported by the first page that asks.
+    with contextlib.suppress(SQLAlchemyError):
+        ctx.pairs()
 
 
 def _warm_export() -> None:

@@ -38,7 +38,8 @@ class TimelineChart:
 def timeline_chart(engine: Engine, state: TimelineState, *, with_events: bool = True, height: int = 560) -> TimelineChart:
     pairs = list(state.pairs)
     table = data.smooth(data.timeline(engine, pairs, state.freq, state.start, state.end), state.smoothing)
-    table["pair_name"] = [pair_label(p, state.lang) for p in table["pair"]]
+    # One label per pair, mapped: iterating a column of strings costs ~10 µs a row with pandas 3.
+    table["pair_name"] = table["pair"].map({p: pair_label(p, state.lang) for p in table["pair"].unique()})
     events = data.events(engine, pairs, state.start, state.end) if with_events and pairs else pd.DataFrame()
     fig = figures.timeline_figure(
         table, events, label=lambda p: pair_label(p, state.lang), freq=state.freq, smoothing=state.smoothing,

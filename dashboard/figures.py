@@ -329,8 +329,8 @@ def _broken_at_gaps(x: np.ndarray, y: np.ndarray, runs: list[tuple[int, int]]) -
 
 def plotted_pairs(table: pd.DataFrame, order: list[str] | None = None) -> list[str]:
     """The pairs a timeline figure draws, in its order: the user's order, then any other in the table."""
-    pairs = list(dict.fromkeys([*(order or []), *table["pair"]]))
-    return [p for p in pairs if (table["pair"] == p).any()]
+    present = list(table["pair"].unique())  # in order of first appearance
+    return [p for p in dict.fromkeys([*(order or []), *present]) if p in set(present)]
 
 
 def matrix_figure(matrix: pd.DataFrame, *, name: Callable[[str], str] = str, height: int | None = None) -> go.Figure:

@@ -91,8 +91,15 @@ def prepare(app: dash.Dash) -> None:
     from an address without a fingerprint, which the browser must revalidate on every visit. Linked
     from the page, its download starts with the other scripts and has a fingerprint, so it is cached
     as they are; the chart component uses the window.Plotly it finds.
+
+    Babel's polyfill is left out (without_polyfill) and the runtime Dash needs of it linked instead.
+    The plotly.js linked is the cartesian bundle of dashboard/vendor (a third of the full bundle's
+    start-up time in the browser) when it is the version plotly's Python package expects.
     """
-    app.scripts.append_script({"relative_package_path": "package_data/plotly.min.js", "namespace": "plotly"})
+    from dashboard import vendor
+
+    app.scripts.append_script(plotly_script())
+    app.scripts.append_script({"relative_package_path": vendor.REGENERATOR, "namespace": vendor.__name__})
     server = app.server
     server.config.update(
         COMPRESS_ALGORITHM=["br", "gzip"],
@@ -103,6 +110,29 @@ def prepare(app: dash.Dash) -> None:
     )
     server.after_request(_cache_headers)
     Compress(server)
+
+
+# Babel's polyfill, which Dash links before React (see dashboard/vendor: the runtime it holds is linked instead).
+POLYFILL_TAG = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\n?')
+
+
+def without_polyfill(scripts: str) -> str:
+    """The page's script tags less Babel's polyfill (for TrackerDash.interpolate_index)."""
+    return POLYFILL_TAG.sub("", scripts)
+
+
+def plotly_script() -> dict[str, str]:
+    """The Dash resource of the plotly.js the page links: the vendored cartesian bundle, or the full one
+    shipped by plotly when the vendored file is another version (then tools/vendor_plotly.sh)."""
+    from plotly.offline import get_plotlyjs_version
+
+    from dashboard import vendor
+
+    if vendor.__version__ == get_plotlyjs_version():
+        return {"relative_package_path": vendor.BUNDLE, "namespace": vendor.__name__}
+    log.warning("dashboard/vendor holds plotly.js %s, plotly expects %s: the full bundle is served "
+                "(run tools/vendor_plotly.sh)", vendor.__version__, get_plotlyjs_version())
+    return {"relative_package_path": "package_data/plotly.min.js", "namespace": "plotly"}
 
 
 def warm(app: dash.Dash) -> threading.Thread:

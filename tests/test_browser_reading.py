@@ -145,9 +145,12 @@ def test_a_click_brings_the_sentences_into_view_and_rings_the_point(page, readin
     sync_api.expect(page.locator("#sentences h2")).to_contain_text("March 2024")
     page.wait_for_function("() => { const r = document.querySelector('#sentences').getBoundingClientRect();"
                            " return r.top >= 0 && r.top < window.innerHeight / 2; }")
-    ring = page.evaluate("() => { const gd = document.querySelector('#timeline-graph .js-plotly-plot');"
-                         " const t = gd.data[gd.layout.meta.selected]; return [t.x, t.y]; }")
-    assert ring[0] == ["2024-03-01"] and ring[1][0] == pytest.approx(2.5)
+    # The ring is a circle shape around the point, drawn just after the sentences are shown.
+    ring = page.wait_for_function("() => { const gd = document.querySelector('#timeline-graph .js-plotly-plot');"
+                                  " const s = (gd.layout.shapes || []).find(s => s.name === 'selected point');"
+                                  " return s && [s.xanchor, s.yanchor]; }").json_value()
+    assert ring[0] == "2024-03-01" and ring[1] == pytest.approx(2.5)
+    assert page.locator("#timeline-graph .shapelayer path").count() >= 1
     # Three articles, each named once above its sentences.
     assert page.locator("#sentences .article-group").count() == 3
     assert page.locator("#sentences .article-group").first.locator(".article-link").count() == 1

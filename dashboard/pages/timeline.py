@@ -8,10 +8,12 @@ them into the URL so the view can be bookmarked.
 from __future__ import annotations
 
 import base64
+import json
 from datetime import date
 
+import dash
 import pandas as pd
-from dash import ClientsideFunction, Input, Output, Patch, State, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, dcc, html, no_update
 
 from dashboard import data, ids
 from dashboard.brief.route import brief_href
@@ -123,20 +125,22 @@ def layout(ctx, search: str | None):
         ]),
     ])
     notices = html.Div([html.P(p, className="notice") for p in problems], className="notices") if problems else None
+    # The chart comes with the page (its callbacks skip their first call): one round trip, not two.
+    figure, status, meta = chart_outputs(ctx, state)
     return html.Div(className="timeline-page", children=[
         controls,
         notices,
         html.Div(id="chart", className="card chart-card", children=[
-            html.Div(id=ids.STATUS, className="chart-status", role="status"),
-            dcc.Store(id=ids.GRAPH_PAIRS),
-            dcc.Loading(dcc.Graph(id=ids.GRAPH, config=GRAPH_CONFIG, figure=empty_figure("Loading…")),
-                        type="dot", delay_show=400),
+            html.Div(id=ids.STATUS, className="chart-status", role="status", children=status),
+            dcc.Store(id=ids.GRAPH_PAIRS, data=meta),
+            dcc.Loading(dcc.Graph(id=ids.GRAPH, config=GRAPH_CONFIG, figure=figure), type="dot", delay_show=400),
             scale_key(ids.SCALE_KEY),
             export_bar(),
-            html.Div(id=ids.BRIEF_LINKS, className="export-bar brief-links"),
+            html.Div(id=ids.BRIEF_LINKS, className="export-bar brief-links", children=brief_link_items(state)),
         ]),
         html.Section(id=ids.SENTENCES, className="card sentences", children=sentences_hint()),
         dcc.Store(id=ids.SENTENCES_SCROLLED),
+        dcc.Store(id=ids.RING),
     ]), "timeline"
 
 
@@ -181,12 +185,12 @@ SIZE_HELP = ("Report sizes: PNG and SVG as wide as the text column, text at 9 pt
 
 
 def register_export_size(app, prefix: str = "") -> None:
-    """Width and scale apply to the custom size only: disabled otherwise."""
-    @app.callback(Output(prefix + ids.EXPORT_WIDTH, "disabled"), Output(prefix + ids.EXPORT_SCALE, "disabled"),
-                  Input(prefix + ids.EXPORT_SIZE, "value"))
-    def custom_only(size):
-        fixed = size != CUSTOM
-        return fixed, fixed
+    """Width and scale apply to the custom size only: disabled otherwise (in the browser: no round trip)."""
+    app.clientside_callback(
+        f"function (size) {{ const fixed = size !== {json.dumps(CUSTOM)}; return [fixed, fixed]; }}",
+        Output(prefix + ids.EXPORT_WIDTH, "disabled"), Output(prefix + ids.EXPORT_SCALE, "disabled"),
+        Input(prefix + ids.EXPORT_SIZE, "value"),
+    )
 
 
 def download_reply(result) -> tuple[dict, str]:
@@ -204,6 +208,21 @@ def _state(pairs, start, end, freq, smoothing, lang) -> TimelineState:
 
     return TimelineState(tuple((pairs or [])[:MAX_PAIRS]), day(start), day(end), freq or "W",
                          int(smoothing or 1), lang or "en")
+
+
+def chart_outputs(ctx, state: TimelineState) -> tuple:
+    """The chart's figure, status line and curves' pairs (layout.meta) for a view state, kept while the
+    data stay the same (ctx.kept)."""
+    return ctx.kept(("timeline", state), lambda: _chart_outputs(ctx, state))
+
+
+def _chart_outputs(ctx, state: TimelineState) -> tuple:
+    if not state.pairs:
+        return empty_figure("Choose a country pair above."), [], []
+    chart = timeline_chart(ctx.engine, state)
+    if chart.empty:
+        return empty_figure(no_data_message(ctx, state)), [], []
+    return chart.figure, status_line(state, chart.table), chart.figure.layout.meta
 
 
 def status_line(state: TimelineState, table: pd.DataFrame) -> list:
@@ -234,20 +253,21 @@ def register(app, ctx) -> None:
     controls = [Input(ids.PAIRS, "value"), Input(ids.DATES, "start_date"), Input(ids.DATES, "end_date"),
                 Input(ids.FREQ, "value"), Input(ids.SMOOTHING, "value"), Input(ids.LANG, "value")]
 
+    # Everything a change of the controls redraws, in one request (a pair added was five); the layout
+    # holds the first chart, so this answers changes only.
     @app.callback(Output(ids.GRAPH, "figure"), Output(ids.STATUS, "children"), Output(ids.GRAPH_PAIRS, "data"),
-                  *controls, Input(ids.VERSION, "data"))
+                  Output(ids.BRIEF_LINKS, "children"), Output(ids.DATES, "start_date_placeholder_text"),
+                  Output(ids.DATES, "end_date_placeholder_text"),
+                  Output(ids.SENTENCES, "children", allow_duplicate=True),
+                  *controls, Input(ids.VERSION, "data"), prevent_initial_call=True)
     def render(pairs, start, end, freq, smoothing, lang, _version):
         state = _state(pairs, start, end, freq, smoothing, lang)
-        if not state.pairs:
-            return empty_figure("Choose a country pair above."), [], []
-        chart = timeline_chart(ctx.engine, state)
-        if chart.empty:
-            return empty_figure(no_data_message(ctx, state)), [], []
-        return chart.figure, status_line(state, chart.table), chart.figure.layout.meta
-
-    @app.callback(Output(ids.BRIEF_LINKS, "children"), *controls)
-    def brief_links(pairs, start, end, freq, smoothing, lang):
-        return brief_link_items(_state(pairs, start, end, freq, smoothing, lang))
+        changed = dash.ctx.triggered_prop_ids
+        placeholders = (date_placeholders(ctx, list(state.pairs))
+                        if {f"{ids.PAIRS}.value", f"{ids.VERSION}.data"} & set(changed) else (no_update, no_update))
+        # The listed point belonged to the previous granularity or pairs: say so rather than mislead.
+        hint = sentences_hint() if {f"{ids.PAIRS}.value", f"{ids.FREQ}.value"} & set(changed) else no_update
+        return *chart_outputs(ctx, state), brief_link_items(state), *placeholders, hint
 
     @app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
@@ -266,7 +286,7 @@ def register(app, ctx) -> None:
 
     @app.callback(
         Output(ids.SENTENCES, "children"),
-        Output(ids.GRAPH, "figure", allow_duplicate=True),
+        Output(ids.RING, "data"),
         Input(ids.GRAPH, "clickData"),
         State(ids.GRAPH_PAIRS, "data"),
         State(ids.FREQ, "value"),
@@ -279,7 +299,16 @@ def register(app, ctx) -> None:
             return no_update, no_update
         pair, period = point
         panel, tension = sentences_panel(ctx, pair, period, freq or "W", lang or "en")
-        return panel, mark_point(meta or {}, period, tension)
+        return panel, ring_of(meta or {}, period, tension)
+
+    # Runs in the browser, once the sentences are painted: the chart's redraw for the ring (plotly.js
+    # draws the whole figure again, the longest step of a click) comes after them, not before.
+    app.clientside_callback(
+        ClientsideFunction(namespace="tracker", function_name="ringPoint"),
+        Output(ids.SENTENCES_SCROLLED, "data", allow_duplicate=True),
+        Input(ids.RING, "data"),
+        prevent_initial_call=True,
+    )
 
     # Runs in the browser: bring the sentences into view once they are on the page (not the hint).
     app.clientside_callback(
@@ -288,26 +317,6 @@ def register(app, ctx) -> None:
         Input(ids.SENTENCES, "children"),
         prevent_initial_call=True,
     )
-
-    @app.callback(
-        Output(ids.DATES, "start_date_placeholder_text"),
-        Output(ids.DATES, "end_date_placeholder_text"),
-        Input(ids.PAIRS, "value"),
-        Input(ids.VERSION, "data"),
-        prevent_initial_call=True,
-    )
-    def placeholders(pairs, _version):
-        return date_placeholders(ctx, list((pairs or [])[:MAX_PAIRS]))
-
-    @app.callback(
-        Output(ids.SENTENCES, "children", allow_duplicate=True),
-        Input(ids.FREQ, "value"),
-        Input(ids.PAIRS, "value"),
-        prevent_initial_call=True,
-    )
-    def forget_point(_freq, _pairs):
-        # The listed point belonged to the previous granularity or pairs: say so rather than mislead.
-        return sentences_hint()
 
     register_export_size(app)
 
@@ -359,13 +368,11 @@ def clicked_point(click, meta: dict, freq: str) -> tuple[str, date] | None:
     return pair, data.period_start(day, freq)
 
 
-def mark_point(meta: dict, period: date, tension: float | None):
-    """A patch of the figure that rings the point whose sentences are shown (figures.timeline_figure
-    keeps an empty curve for it, meta["selected"]); no_update when there is nothing to ring."""
+def ring_of(meta: dict, period: date, tension: float | None):
+    """Where to ring the point whose sentences are shown: the figure's empty curve for it
+    (figures.timeline_figure's meta["selected"]) and the point, which tracker.js's ringPoint puts on
+    that curve; no_update when there is nothing to ring."""
     curve = meta.get("selected")
     if curve is None or tension is None:
         return no_update
-    patch = Patch()
-    patch["data"][int(curve)]["x"] = [period.isoformat()]
-    patch["data"][int(curve)]["y"] = [tension]
-    return patch
+    return {"curve": int(curve), "x": period.isoformat(), "y": tension}

@@ -1,0 +1,104 @@
+"""The dashboard's first page comes whole and quickly: the chart inside the page, charts kept while the
+data stay the same (and redrawn once they change), and a page that links the small scripts.
+
+Articles are the invented sample of dashboard/sample.py (every one marked as an invented example).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import plotly
+import pytest
+from sqlalchemy import text
+
+from dashboard.app import AppContext, create_app
+from dashboard.pages import timeline
+from dashboard.sample import (
+    SampleArticle,
+    SampleCue,
+    SampleObservation,
+    SampleSentence,
+    fill_sample,
+    insert_article,
+)
+from dashboard.state import from_query
+from tracker.store import open_store
+
+QUERY = "?pairs=RUS-USA&freq=M"
+
+
+@pytest.fixture
+def ctx(tmp_path):
+    store = open_store(str(tmp_path / "start.db"))
+    fill_sample(store.engine)
+    yield AppContext(store, tmp_path / "inbox")
+    store.close()
+
+
+def _find(component, wanted_id: str):
+    """The component of the layout with that id (depth first), or None."""
+    if getattr(component, "id", None) == wanted_id:
+        return component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if child is not None and not isinstance(child, str | int | float):
+            found = _find(child, wanted_id)
+            if found is not None:
+                return found
+    return None
+
+
+def _as_json(figure) -> str:
+    return json.dumps(figure, cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True)
+
+
+def _status(ctx) -> str:
+    return " ".join(timeline.chart_outputs(ctx, from_query(QUERY))[1])
+
+
+def test_the_page_comes_with_its_chart_status_and_links(ctx):
+    page, kind = timeline.layout(ctx, QUERY)
+    assert kind == "timeline"
+    figure, status, meta = timeline._chart_outputs(ctx, from_query(QUERY))  # drawn anew, not kept
+    graph = _find(page, "timeline-graph")
+    assert _as_json(graph.figure) == _as_json(figure)  # the same chart the controls' callback draws
+    assert "RUS-USA" in graph.figure.layout.meta["curves"]
+    assert _find(page, "timeline-status").children == status and status
+    assert _find(page, "timeline-graph-pairs").data == meta
+    assert _find(page, "brief-links").children  # a brief link for the pair in view
+
+
+def test_a_chart_is_kept_until_the_data_change(ctx, tmp_path):
+    state = from_query(QUERY)
+    first = timeline.chart_outputs(ctx, state)
+    assert timeline.chart_outputs(ctx, state) is first  # kept: the same view is not read again
+    assert timeline.chart_outputs(ctx, state.with_(freq="W")) is not first  # another view, another chart
+    before = _status(ctx)
+    # An invented article adds an observation of the pair: the chart shown is the new one.
+    cue = SampleCue("sanctions", 7.0, "material conflict")
+    added = insert_article(ctx.engine, SampleArticle("Invented: more sanctions", date(2023, 3, 10), (
+        SampleSentence("Invented example: Washington announced sanctions on Moscow.",
+                       (SampleObservation("RUS-USA", date(2023, 3, 10), (cue,), 7.0),)),)))
+    after_ingest = _status(ctx)
+    assert after_ingest != before
+    assert after_ingest == " ".join(timeline._chart_outputs(ctx, state)[1])
+    with ctx.engine.begin() as conn:  # deleting it brings the first chart's numbers back
+        conn.execute(text("DELETE FROM articles WHERE id = :id"), {"id": added})
+    assert _status(ctx) == before
+
+
+def test_the_page_links_the_small_scripts(tmp_path: Path):
+    store = open_store(str(tmp_path / "page.db"))
+    store.close()
+    app = create_app(str(tmp_path / "page.db"), inbox=tmp_path / "inbox", warm_export=False)
+    page = app.server.test_client().get("/").get_data(as_text=True)
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    assert not [s for s in scripts if "polyfill" in s]  # Babel's polyfill is left out...
+    assert [s for s in scripts if "regenerator-runtime" in s]  # ...for the one runtime Dash's scripts need
+    (plotly_js,) = [s for s in scripts if "plotly" in s]
+    assert "plotly-cartesian" in plotly_js
+    assert app.server.test_client().get(plotly_js).status_code == 200

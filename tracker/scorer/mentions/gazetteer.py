@@ -16,7 +16,7 @@ from functools import cache
 
 from tracker.scorer.countries import name_variants
 from tracker.scorer.leaders import name_forms
-from tracker.scorer.mentions.pieces import Piece, join_key, phrase_key, split_words
+from tracker.scorer.mentions.pieces import Piece, fold_word, join_key, phrase_key, split_words
 from tracker.scorer.mentions.wordlists import data_rows, role_words, split_cell
 
 LANGS = ("fr", "en")
@@ -150,15 +150,36 @@ def mention_index(lang: str) -> PhraseIndex:
 
 def _add_people(index: PhraseIndex) -> None:
     """One person entry per written name form, with every leader who goes by it."""
+    entries, prefixes = people_entries()
+    for key, entry in entries.items():
+        index.entries[key].append(entry)
+    index.prefixes |= prefixes
+
+
+@cache
+def people_entries() -> tuple[dict[str, Entry], frozenset[str]]:
+    """The person entries (the same in both languages) and the prefixes of their keys, built once:
+    with the derived leaders tables they are thousands, so each form is cut into pieces only once."""
     people: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    written: dict[str, str] = {}
+    written: dict[str, list[str]] = {}
     for name_form in name_forms():
-        key = phrase_key(name_form.text)
+        words = [word for word, *_ in split_words(name_form.text)]
+        key = ""
+        for word in words:
+            key = join_key(key, fold_word(word))
         people[key].append((name_form.person, name_form.needs_title))
-        written.setdefault(key, name_form.text)
+        written.setdefault(key, [name_form.text, *words])
+    entries, prefixes = {}, set()
     for key, persons in people.items():
-        _, entry = make_entry("", "person", written[key], people=persons)
-        index.add(key, entry)
+        if not key:
+            continue
+        form, *words = written[key]
+        entries[key] = Entry("", "person", form, tuple(word[:1].isupper() for word in words), None, tuple(persons))
+        partial = ""
+        for word, *_ in split_words(key):
+            partial = join_key(partial, word)
+            prefixes.add(partial)
+    return entries, frozenset(prefixes)
 
 
 @cache

@@ -39,9 +39,12 @@ from datetime import date
 from pathlib import Path
 
 import pycountry
-from spacy.lookups import load_lookups
+from spacy.lookups import load_language_data
+from spacy.util import registry
 
 import tracker.scorer
+from tracker.scorer.countries import strip_accents
+from tracker.scorer.cues.keys import lemma_tables
 from tracker.scorer.leaders import LeaderTerm, read_leaders
 from tracker.scorer.mentions.gazetteer import LANGS, mention_index
 from tracker.scorer.mentions.pieces import phrase_key
@@ -159,10 +162,9 @@ class Words:
         for lang in LANGS:
             for listname in ("title", "former"):
                 self.not_name.update(key for key in role_words(lang).get(listname, ()) if " " not in key)
-        english = load_lookups("en", ["lexeme_prob"], strict=False)
-        self.english_prob = english.get_table("lexeme_prob", {})
-        french = load_lookups("fr", ["lemma_lookup"], strict=False).get_table("lemma_lookup", {})
-        self.french_words = {phrase_key(str(lemma)) for lemmas in french.values() for lemma in _as_list(lemmas)}
+        self.english_prob = dict(load_language_data(registry.lookups.get("en")["lexeme_prob"]))
+        french = lemma_tables("fr").get("lemma_lookup", {})  # inflected form -> lemma(s), from the set-up cache
+        self.french_words = {strip_accents(str(lemma)).casefold() for lemmas in french.values() for lemma in _as_list(lemmas)}
         self.places: set[str] = set()
         self.countries: set[str] = set()
         for lang in LANGS:

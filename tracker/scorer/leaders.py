@@ -21,7 +21,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from tracker.scorer.countries import strip_accents
-
+from tracker.scorer.setup_cache import cached
 
 OURS = "leaders.csv"
 DERIVED = {"leaders_petrarch.csv": "PETRARCH"}  # file -> source named in the details
@@ -155,7 +155,8 @@ def _read_data(filename: str, source: str) -> tuple[LeaderTerm, ...]:
 def merge_derived(ours: tuple[LeaderTerm, ...], derived: Iterable[LeaderTerm]) -> list[LeaderTerm]:
     """The derived terms ours leaves room for: none of a person whose name or alias is a form of
     ours, and none of our forms as a derived surname (ours is newer and wins)."""
-    from tracker.scorer.mentions.pieces import phrase_key  # the matcher's folding; imported late (mentions imports us)
+    # The matcher's folding, imported here: tracker.scorer.mentions imports this module.
+    from tracker.scorer.mentions.pieces import phrase_key
 
     taken = {phrase_key(text) for term in ours for text in term.variants}
     # Folding every derived form costs more than the rest of the set-up: only forms whose last word is
@@ -181,10 +182,29 @@ def _last_word(text: str) -> str:
 
 @cache
 def load_leaders() -> tuple[LeaderTerm, ...]:
-    """Our table, then the derived ones where ours leaves room; read once per process."""
+    """Our table, then the derived ones where ours leaves room; read once per process, and kept in
+    the set-up cache (the derived table has thousands of rows)."""
+    return tuple(_from_plain(row) for row in cached("leaders", [], _build_leaders))
+
+
+def _build_leaders() -> list[tuple]:
     ours = _read_data(OURS, OURS)
     derived = [term for filename, source in DERIVED.items() for term in _read_data(filename, source)]
-    return (*ours, *merge_derived(ours, derived))
+    return [_to_plain(term) for term in (*ours, *merge_derived(ours, derived))]
+
+
+def _to_plain(term: LeaderTerm) -> tuple:
+    """A term as plain data for the set-up cache (dates as ISO text)."""
+    days = (term.start, term.end, term.known_until)
+    return (term.name, term.country, term.role, *(d.isoformat() if d else "" for d in days),
+            term.aliases, term.surnames, term.alone_ok, term.source)
+
+
+def _from_plain(row: tuple) -> LeaderTerm:
+    name, country, role, start, end, known_until, aliases, surnames, alone_ok, source = row
+    return LeaderTerm(name, country, role, date.fromisoformat(start), date.fromisoformat(end) if end else None,
+                      tuple(aliases), tuple(surnames), alone_ok,
+                      date.fromisoformat(known_until) if known_until else None, source)
 
 
 @cache
@@ -266,6 +286,12 @@ _TERM_START = re.compile(
 )
 
 
+@cache
+def _untitled_forms() -> tuple[tuple[str, str], ...]:
+    """(case-folded form, person) of the forms that name someone without a title."""
+    return tuple((form.text.casefold(), form.person) for form in name_forms() if not form.needs_title)
+
+
 def term_start(phrase: str, lang: str, published: date) -> date | None:
     """The day a "since X took office" phrase points to: the start of X's term in force at `published`.
 
@@ -275,12 +301,10 @@ def term_start(phrase: str, lang: str, published: date) -> date | None:
     if not _TERM_START.search(phrase):
         return None
     folded = phrase.casefold()
-    for form in name_forms():
-        if form.needs_title or form.text.casefold() not in folded:
+    for text, person in _untitled_forms():
+        if text not in folded or not re.search(rf"(?<!\w){re.escape(text)}(?!\w)", folded):
             continue
-        if not re.search(rf"(?<!\w){re.escape(form.text.casefold())}(?!\w)", folded):
-            continue
-        reading = resolve_person(form.person, published)
+        reading = resolve_person(person, published)
         if reading is not None:
             return reading.term.start
     return None

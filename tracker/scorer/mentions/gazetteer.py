@@ -18,6 +18,7 @@ from tracker.scorer.countries import name_variants
 from tracker.scorer.leaders import name_forms
 from tracker.scorer.mentions.pieces import Piece, fold_word, join_key, phrase_key, split_words
 from tracker.scorer.mentions.wordlists import data_rows, role_words, split_cell
+from tracker.scorer.setup_cache import cached
 
 LANGS = ("fr", "en")
 MAX_PIECES = 10  # the longest phrase we match, in pieces ("Corps des Gardiens de la révolution islamique")
@@ -158,28 +159,30 @@ def _add_people(index: PhraseIndex) -> None:
 
 @cache
 def people_entries() -> tuple[dict[str, Entry], frozenset[str]]:
-    """The person entries (the same in both languages) and the prefixes of their keys, built once:
-    with the derived leaders tables they are thousands, so each form is cut into pieces only once."""
-    people: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    written: dict[str, list[str]] = {}
-    for name_form in name_forms():
-        words = [word for word, *_ in split_words(name_form.text)]
-        key = ""
-        for word in words:
-            key = join_key(key, fold_word(word))
-        people[key].append((name_form.person, name_form.needs_title))
-        written.setdefault(key, [name_form.text, *words])
-    entries, prefixes = {}, set()
-    for key, persons in people.items():
-        if not key:
-            continue
-        form, *words = written[key]
-        entries[key] = Entry("", "person", form, tuple(word[:1].isupper() for word in words), None, tuple(persons))
-        partial = ""
-        for word, *_ in split_words(key):
-            partial = join_key(partial, word)
-            prefixes.add(partial)
+    """The person entries (the same in both languages) and the prefixes of their keys, built once
+    and kept in the set-up cache: with the derived leaders tables they are thousands."""
+    rows, prefixes = cached("leader-forms", [], _people_rows)
+    entries = {key: Entry("", "person", form, tuple(caps), None, tuple((p, t) for p, t in people))
+               for key, form, caps, people in rows}
     return entries, frozenset(prefixes)
+
+
+def _people_rows() -> tuple[list[tuple[str, str, tuple[bool, ...], list[tuple[str, bool]]]], list[str]]:
+    """(key, written form, caps, people) per form, and every key's prefixes; each form cut once."""
+    people: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    written: dict[str, tuple[str, tuple[bool, ...]]] = {}
+    prefixes: set[str] = set()
+    for name_form in name_forms():
+        key = ""
+        caps = []
+        for word, *_ in split_words(name_form.text):
+            key = join_key(key, fold_word(word))
+            caps.append(word[:1].isupper())
+            prefixes.add(key)
+        if key:
+            people[key].append((name_form.person, name_form.needs_title))
+            written.setdefault(key, (name_form.text, tuple(caps)))
+    return [(key, *written[key], persons) for key, persons in people.items()], sorted(prefixes)
 
 
 @cache

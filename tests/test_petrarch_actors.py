@@ -138,6 +138,9 @@ def test_petrarch_leader_in_office_is_an_actor(nlp_en, nlp_fr):
     assert ("Nazif", "EGY", "person", "actor") in found  # a surname after a title
     found = _mentions(nlp_fr, "fr", "Nazif a accusé Israël de bloquer les pourparlers.", date(2008, 6, 1))
     assert "Nazif" not in [f[0] for f in found]  # a derived surname alone names no one
+    # French copy keeps the accents the source leaves out (Mikulas Dzurinda, Slovakia's prime minister 1998-2006)
+    found = _mentions(nlp_fr, "fr", "Mikuláš Dzurinda a critiqué la Hongrie.", date(2004, 3, 1))
+    assert ("Mikuláš Dzurinda", "SVK", "person", "actor") in found
 
 
 def test_petrarch_leader_out_of_office_is_former_and_unknown_after_the_source(nlp_en):

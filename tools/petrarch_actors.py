@@ -67,6 +67,7 @@ COMMON_WORD_MIN_LOGPROB = -12.0
 NAME_PART_MAX_PEOPLE = 25
 SURNAME_MAX_RECORDS = 2
 SURNAME_MIN_LETTERS = 3  # "JFK", "FDR" are no surnames
+_NAME_CHARACTERS = re.compile(r"[^\W\d]+(?:[_ '.-]+[^\W\d]*)*_?")  # letters and joiners: no "(1ST_TIME", "3D"
 _RESTRICTION = re.compile(r"\[\s*([A-Z]{3}[A-Z]*)\s*([^\]]*)\]")
 _DATES = re.compile(r"^(?:(?P<before><)(?P<b>\d+)|(?P<after>>)(?P<a>\d+)|(?P<s>\d+)\s*-\s*(?P<e>\d+)|)$")
 
@@ -292,7 +293,7 @@ def _phrase_keys(actor: Actor, words: Words) -> tuple[list[tuple[str, str]], lis
     full, short = [], []
     for phrase in actor.phrases:
         folded = name_words(phrase)
-        if not words.is_name_words(folded):
+        if not _NAME_CHARACTERS.fullmatch(phrase) or not words.is_name_words(folded):
             continue
         key, form = " ".join(folded), written_form(phrase, words.particles)
         if len(words.core(folded)) >= 2:

@@ -21,7 +21,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from tracker.scorer.countries import strip_accents
-from tracker.scorer.setup_cache import cached
+from tracker.scorer.setup_cache import cache_dir, cached
 
 OURS = "leaders.csv"
 DERIVED = {"leaders_petrarch.csv": "PETRARCH"}  # file -> source named in the details
@@ -184,13 +184,15 @@ def _last_word(text: str) -> str:
 def load_leaders() -> tuple[LeaderTerm, ...]:
     """Our table, then the derived ones where ours leaves room; read once per process, and kept in
     the set-up cache (the derived table has thousands of rows)."""
-    return tuple(_from_plain(row) for row in cached("leaders", [], _build_leaders))
+    if cache_dir() is None:
+        return _merged_table()
+    return tuple(_from_plain(row) for row in cached("leaders", [], lambda: [_to_plain(t) for t in _merged_table()]))
 
 
-def _build_leaders() -> list[tuple]:
+def _merged_table() -> tuple[LeaderTerm, ...]:
     ours = _read_data(OURS, OURS)
     derived = [term for filename, source in DERIVED.items() for term in _read_data(filename, source)]
-    return [_to_plain(term) for term in (*ours, *merge_derived(ours, derived))]
+    return (*ours, *merge_derived(ours, derived))
 
 
 def _to_plain(term: LeaderTerm) -> tuple:

@@ -162,27 +162,29 @@ def people_entries() -> tuple[dict[str, Entry], frozenset[str]]:
     """The person entries (the same in both languages) and the prefixes of their keys, built once
     and kept in the set-up cache: with the derived leaders tables they are thousands."""
     rows, prefixes = cached("leader-forms", [], _people_rows)
-    entries = {key: Entry("", "person", form, tuple(caps), None, tuple((p, t) for p, t in people))
-               for key, form, caps, people in rows}
+    entries = {key: Entry("", "person", form, caps, None, people) for key, form, caps, people in rows}
     return entries, frozenset(prefixes)
 
 
-def _people_rows() -> tuple[list[tuple[str, str, tuple[bool, ...], list[tuple[str, bool]]]], list[str]]:
+def _people_rows() -> tuple[list[tuple[str, str, tuple[bool, ...], tuple[tuple[str, bool], ...]]], list[str]]:
     """(key, written form, caps, people) per form, and every key's prefixes; each form cut once."""
     people: dict[str, list[tuple[str, bool]]] = defaultdict(list)
     written: dict[str, tuple[str, tuple[bool, ...]]] = {}
     prefixes: set[str] = set()
+    folded: dict[str, str] = {}  # names share many words ("Mohammad", "Abdul")
     for name_form in name_forms():
         key = ""
         caps = []
         for word, *_ in split_words(name_form.text):
-            key = join_key(key, fold_word(word))
+            if word not in folded:
+                folded[word] = fold_word(word)
+            key = join_key(key, folded[word])
             caps.append(word[:1].isupper())
             prefixes.add(key)
         if key:
             people[key].append((name_form.person, name_form.needs_title))
             written.setdefault(key, (name_form.text, tuple(caps)))
-    return [(key, *written[key], persons) for key, persons in people.items()], sorted(prefixes)
+    return [(key, *written[key], tuple(persons)) for key, persons in people.items()], sorted(prefixes)
 
 
 @cache

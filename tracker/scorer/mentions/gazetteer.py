@@ -16,8 +16,9 @@ from functools import cache
 
 from tracker.scorer.countries import name_variants
 from tracker.scorer.leaders import name_forms
-from tracker.scorer.mentions.pieces import Piece, join_key, phrase_key, split_words
+from tracker.scorer.mentions.pieces import Piece, fold_word, join_key, phrase_key, split_words
 from tracker.scorer.mentions.wordlists import data_rows, role_words, split_cell
+from tracker.scorer.setup_cache import cached
 
 LANGS = ("fr", "en")
 MAX_PIECES = 10  # the longest phrase we match, in pieces ("Corps des Gardiens de la révolution islamique")
@@ -150,15 +151,40 @@ def mention_index(lang: str) -> PhraseIndex:
 
 def _add_people(index: PhraseIndex) -> None:
     """One person entry per written name form, with every leader who goes by it."""
+    entries, prefixes = people_entries()
+    for key, entry in entries.items():
+        index.entries[key].append(entry)
+    index.prefixes |= prefixes
+
+
+@cache
+def people_entries() -> tuple[dict[str, Entry], frozenset[str]]:
+    """The person entries (the same in both languages) and the prefixes of their keys, built once
+    and kept in the set-up cache: with the derived leaders tables they are thousands."""
+    rows, prefixes = cached("leader-forms", [], _people_rows)
+    entries = {key: Entry("", "person", form, caps, None, people) for key, form, caps, people in rows}
+    return entries, frozenset(prefixes)
+
+
+def _people_rows() -> tuple[list[tuple[str, str, tuple[bool, ...], tuple[tuple[str, bool], ...]]], list[str]]:
+    """(key, written form, caps, people) per form, and every key's prefixes; each form cut once."""
     people: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    written: dict[str, str] = {}
+    written: dict[str, tuple[str, tuple[bool, ...]]] = {}
+    prefixes: set[str] = set()
+    folded: dict[str, str] = {}  # names share many words ("Mohammad", "Abdul")
     for name_form in name_forms():
-        key = phrase_key(name_form.text)
-        people[key].append((name_form.person, name_form.needs_title))
-        written.setdefault(key, name_form.text)
-    for key, persons in people.items():
-        _, entry = make_entry("", "person", written[key], people=persons)
-        index.add(key, entry)
+        key = ""
+        caps = []
+        for word, *_ in split_words(name_form.text):
+            if word not in folded:
+                folded[word] = fold_word(word)
+            key = join_key(key, folded[word])
+            caps.append(word[:1].isupper())
+            prefixes.add(key)
+        if key:
+            people[key].append((name_form.person, name_form.needs_title))
+            written.setdefault(key, (name_form.text, tuple(caps)))
+    return [(key, *written[key], tuple(persons)) for key, persons in people.items()], sorted(prefixes)
 
 
 @cache

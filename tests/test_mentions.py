@@ -175,6 +175,21 @@ def test_blocked_phrases_and_non_countries(read):
     assert [f[1] for f in read("Le Brésil et l'Argentine joueront la Copa América.")] == ["BRA", "ARG"]
 
 
+def test_la_reunion_is_a_place_only_when_written_as_one(read, nlp_fr):
+    # invented examples: "réunion" is the common noun for a meeting
+    from tracker.scorer.mentions import may_mention
+
+    assert read("La réunion entre la France et l'Algérie a été reportée.") == [
+        ("France", "FRA", "name", "actor"), ("Algérie", "DZA", "name", "actor")]
+    assert countries(read("Le cyclone a frappé la Réunion mardi."), None) == {"REU"}
+    assert countries(read("Le cyclone a frappé La Réunion mardi."), None) == {"REU"}
+    assert countries(read("Des renforts ont été envoyés sur l'île de la Réunion."), None) == {"REU"}
+    # a sentence whose only country-like word is a meeting or a blocked phrase is not parsed for nothing
+    assert not may_mention(nlp_fr.make_doc("Une réunion de la commission mixte est prévue mardi.")[:], "fr")
+    assert not may_mention(nlp_fr.make_doc("La réunion a eu lieu hier.")[:], "fr")
+    assert may_mention(nlp_fr.make_doc("Il vit à la Réunion depuis 2010.")[:], "fr")
+
+
 def test_offsets_point_into_the_article(nlp_fr):
     # invented example
     article = "Titre sans pays.\n\nLa Russie et le Japon ont signé un accord."

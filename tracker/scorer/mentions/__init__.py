@@ -108,7 +108,17 @@ def may_mention(sent: Span, lang: str) -> bool:
     sentence where this is False, so such a sentence needs no parse.
     """
     pieces = sentence_pieces(sent)
-    return bool(scan(pieces, mention_index(lang)) or scan(pieces, anaphora_index(lang)))
+    return _may_be_country(pieces, scan(pieces, mention_index(lang))) or bool(scan(pieces, anaphora_index(lang)))
+
+
+def _may_be_country(pieces: list[Piece], hits: list[tuple[int, int, list[Entry]]]) -> bool:
+    """Some hit is a country form the text's case allows: a blocked phrase alone ("une réunion",
+    "Air France") or a form in the wrong case ("la réunion" for "La Réunion") gives no mention."""
+    return any(
+        entry.kind != "block" and entry.accepts([piece.text for piece in pieces[first:last]])
+        for first, last, entries in hits
+        for entry in entries
+    )
 
 
 def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mention]:

@@ -731,3 +731,40 @@ def test_western_is_no_country_and_kyiv_spellings(read):
 )
 def test_mediator_border_place_currency_body_and_dateline_roles(read, text, lang, word, role):
     assert roles(read(text, lang)).get(word) == role
+
+
+# --- forms two countries share ------------------------------------------------------------------
+
+
+def _article_pairs(text: str, lang: str) -> set[str]:
+    from tracker.records import Article
+    from tracker.scorer.pipeline import score_article
+
+    article = Article(text=text, language=lang, published=date(2024, 3, 6), published_source="header")
+    return {"-".join(o.pair) for r in score_article(article).readings for o in r.observations}
+
+
+@pytest.mark.parametrize(("text", "lang", "pairs"), [
+    # The article's words decide, even outside the sentence (invented).
+    ("Fighting resumed near Goma on Monday.\n\nCongo accused Rwanda on Tuesday of sending troops across the border.",
+     "en", {"COD-RWA"}),
+    ("Le président Sassou Nguesso a reçu mardi son homologue gabonais.\n\nLe Congo et le Gabon ont signé un accord.",
+     "fr", {"COG-GAB"}),
+    ("Kinshasa a haussé le ton lundi.\n\nLe Congo accuse le Rwanda de soutenir les rebelles.", "fr", {"COD-RWA"}),
+    # The demonym too (invented).
+    ("Le gouvernement congolais accuse le Rwanda d'avoir déployé des soldats dans le Nord-Kivu.", "fr", {"COD-RWA"}),
+    # Nothing tells: the usual reading of the language's news (invented).
+    ("Zambia closed its border with Congo on Friday.", "en", {"COD-ZMB"}),
+    ("Le Congo et le Gabon ont signé vendredi un accord sur la pêche.", "fr", {"COG-GAB"}),
+])
+def test_congo_is_read_from_the_article(text, lang, pairs):
+    assert _article_pairs(text, lang) == pairs
+
+
+def test_read_context_needs_a_majority():
+    from tracker.scorer.mentions import read_context
+
+    # invented examples
+    assert read_context("Talks in Kinshasa and Goma; a visit to Brazzaville.")["congo"].code == "COD"
+    assert "congo" not in read_context("Kinshasa and Brazzaville face each other across the river.")
+    assert "congo" not in read_context("A drc-like acronym in lower case tells nothing.")

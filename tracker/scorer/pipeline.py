@@ -34,7 +34,7 @@ from .dates import event_date, find_dates, publication_date_from_text
 from .frames import split_sides
 from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
-from .mentions import find_mentions
+from .mentions import Readings, find_mentions, read_context
 from .pairs import AnaphoraPhrase, anaphora_mentions, anaphora_phrases, article_pair, sentence_pairs
 from .scoring import sentence_score
 from .sentences import SentenceSpan, parse_all, split_article
@@ -93,17 +93,19 @@ def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArt
 
     read: list[_SentenceRead] = []
     title_mentions: list[Mention] = []
+    # What a form two countries share ("Congo") means in this article, from its words anywhere.
+    shared_forms = read_context(f"{article.title or ''}\n{article.text}")
     for sentences, title_doc in _parse(article.text, main_lang, article.title):
-        read.extend(_read_sentence(s, published, lexicon) for s in sentences)
+        read.extend(_read_sentence(s, published, lexicon, shared_forms) for s in sentences)
         if title_doc is not None:
-            title_mentions = find_mentions(title_doc[:], main_lang, published, 0)
+            title_mentions = find_mentions(title_doc[:], main_lang, published, 0, shared_forms)
     main_pair = article_pair([r.mentions for r in read], title_mentions)
     readings = tuple(_reading(index, r, main_pair, article.text, published, lexicon) for index, r in enumerate(read))
     return ScoredArticle(article, published, main_pair, readings, published_source)
 
 
-def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon) -> _SentenceRead:
-    found = find_mentions(s.span, s.language, published, s.base)
+def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_forms: Readings) -> _SentenceRead:
+    found = find_mentions(s.span, s.language, published, s.base, shared_forms)
     anaphora = anaphora_phrases(s.span, s.language, s.base)
     # Cues and dates only matter where a pair can carry them; skipping the rest keeps the scorer
     # close to the speed of spaCy alone.

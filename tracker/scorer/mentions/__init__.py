@@ -65,6 +65,7 @@ from datetime import date
 from spacy.tokens import Span
 
 from tracker.records import Mention
+from tracker.scorer.mentions.ambiguous import Readings, read_context, resolve
 from tracker.scorer.mentions.gazetteer import (
     Entry,
     Found,
@@ -87,6 +88,7 @@ __all__ = [
     "Found",
     "PhraseIndex",
     "Piece",
+    "Readings",
     "anaphora_index",
     "english_demonym_forms",
     "find_mentions",
@@ -94,6 +96,7 @@ __all__ = [
     "longest_first",
     "may_mention",
     "mention_index",
+    "read_context",
     "remember_text",
     "scan",
     "sentence_pieces",
@@ -121,10 +124,12 @@ def _may_be_country(pieces: list[Piece], hits: list[tuple[int, int, list[Entry]]
     )
 
 
-def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mention]:
+def find_mentions(sent: Span, lang: str, on: date, base: int = 0, readings: Readings | None = None) -> list[Mention]:
     """Country mentions of one sentence with their roles, offsets into Article.text (via `base`).
 
-    `on` is the article's date: it decides whether a leader named here is in office.
+    `on` is the article's date: it decides whether a leader named here is in office. `readings`
+    (ambiguous.read_context of the whole article) decide what "Congo" means; without them, the
+    language's usual reading.
     """
     pieces = sentence_pieces(sent)
     hits = scan(pieces, mention_index(lang))
@@ -143,8 +148,10 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mentio
         start, end = pieces[match.first].start, pieces[match.last - 1].end
         detail = f"{reading.what}; {decision.role}: {decision.reason}" if decision.reason else reading.what
         text = ctx.text[start - ctx.offset : end - ctx.offset]
+        codes, resolved = resolve(match.entry.form, reading.country, lang, readings)
+        detail = f"{detail}; {resolved}" if resolved else detail
         # "les deux Corées" names two countries at once: one mention each.
-        for country in reading.country.split("+"):
+        for country in codes.split("+"):
             mentions.append(Mention(start + base, end + base, text, country, reading.kind, decision.role, detail))
         previous = Previous(match, decision)
     return _mediators_named_again(mentions)

@@ -101,3 +101,32 @@ def test_delegates_named_under_one_role_noun_are_one_side(text, lang, kept, asid
 def test_delegates_who_meet_each_other_stay_a_pair(text, lang, pair):
     reading = _reading(text, lang)
     assert pair in _codes(reading.pairs)
+
+
+def _score(text: str, lang: str) -> float:
+    observations = _reading(text, lang).observations
+    assert len(observations) == 1
+    return observations[0].score
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A demand whose object is cooperation is pressure: mild tension (invented).
+    ("Peru demanded on Monday that Bolivia cooperate with the investigation.", "en"),
+    ("Washington called on Tehran on Monday to resume talks.", "en"),
+    ("India urged Pakistan to cooperate in the investigation.", "en"),
+    ("Paris exige que Bamako coopère avec l'enquête.", "fr"),
+    ("Rabat a sommé mardi Alger de coopérer avec l'enquête.", "fr"),
+])
+def test_a_demand_of_cooperation_is_pressure(text, lang):
+    assert _score(text, lang) > 0
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A joint call without an addressee stays cooperation (invented).
+    ("India and Japan called for closer defence ties on Monday.", "en"),
+    ("La France et l'Allemagne appellent à un renforcement de la coopération.", "fr"),
+    # "insisted that relations remained cordial" is a claim, not a demand (invented).
+    ("Ghana insisted on Tuesday that its cooperation with Nigeria remained strong.", "en"),
+])
+def test_a_joint_call_or_a_claim_stays_cooperation(text, lang):
+    assert _score(text, lang) < 0

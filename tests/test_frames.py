@@ -60,6 +60,73 @@ def test_countries_named_together_in_a_mutual_act_stay_a_pair(text, lang, pair):
      "fr", {"BDI-RWA"}),
     ("Chad and Sudan signed a ceasefire after a mediation led by Qatar, the Qatari foreign ministry said.",
      "en", {"SDN-TCD"}),
+    # Observers of a truce are witnesses, not sides (invented).
+    ("Des observateurs ghanéens surveilleront le cessez-le-feu signé samedi par le Soudan et le Soudan du Sud.",
+     "fr", {"SDN-SSD"}),
+    ("Kenyan monitors will oversee the ceasefire signed by Sudan and South Sudan on Saturday.", "en", {"SDN-SSD"}),
 ])
 def test_a_mediator_is_no_side_wherever_the_sentence_names_it(text, lang, pairs):
     assert _codes(_reading(text, lang).pairs) == pairs
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # Ministers of a list meet a counterpart: the list is one side (invented).
+    ("The foreign ministers of Egypt, Jordan and Saudi Arabia met their Syrian counterpart in Amman on Monday.", "en",
+     {"EGY-SYR", "JOR-SYR", "SAU-SYR"}, {"EGY-JOR", "EGY-SAU", "JOR-SAU"}),
+    # Demonyms of one role noun, "homologue" on the other side (invented).
+    ("Les chefs de la diplomatie française et allemande ont reçu mardi à Berlin leur homologue ukrainien.", "fr",
+     {"DEU-UKR", "FRA-UKR"}, {"DEU-FRA"}),
+    # "with" names the other side of the leaders' talks (invented).
+    ("The leaders of Kenya and Uganda held talks with Tanzania's president on Thursday.", "en",
+     {"KEN-TZA", "TZA-UGA"}, {"KEN-UGA"}),
+    ("Les ministres de la Défense du Niger et du Mali se sont entretenus jeudi avec le Burkina Faso.", "fr",
+     {"BFA-MLI", "BFA-NER"}, {"MLI-NER"}),
+])
+def test_delegates_named_under_one_role_noun_are_one_side(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert _codes(reading.pairs) == kept
+    assert _codes(a.pair for a in reading.set_aside) == aside
+    assert all("one side" in a.reason for a in reading.set_aside)
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    # Delegates who meet each other, no counterpart named: they stay a pair (invented).
+    ("Les ministres des Affaires étrangères de la RDC et du Rwanda se sont réunis mercredi à Luanda.", "fr", "COD-RWA"),
+    # A plain list meeting with a third country is not delegates: unchanged (invented).
+    ("Japan and South Korea held talks with the United States on Friday.", "en", "JPN-KOR"),
+    # "with" before witnesses, not the other side (invented).
+    ("Thai and Cambodian officers met in Kuala Lumpur on Thursday, with Indonesian observers present.", "en",
+     "KHM-THA"),
+])
+def test_delegates_who_meet_each_other_stay_a_pair(text, lang, pair):
+    reading = _reading(text, lang)
+    assert pair in _codes(reading.pairs)
+
+
+def _score(text: str, lang: str) -> float:
+    observations = _reading(text, lang).observations
+    assert len(observations) == 1
+    return observations[0].score
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A demand whose object is cooperation is pressure: mild tension (invented).
+    ("Peru demanded on Monday that Bolivia cooperate with the investigation.", "en"),
+    ("Washington called on Tehran on Monday to resume talks.", "en"),
+    ("India urged Pakistan to cooperate in the investigation.", "en"),
+    ("Paris exige que Bamako coopère avec l'enquête.", "fr"),
+    ("Rabat a sommé mardi Alger de coopérer avec l'enquête.", "fr"),
+])
+def test_a_demand_of_cooperation_is_pressure(text, lang):
+    assert _score(text, lang) > 0
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A joint call without an addressee stays cooperation (invented).
+    ("India and Japan called for closer defence ties on Monday.", "en"),
+    ("La France et l'Allemagne appellent à un renforcement de la coopération.", "fr"),
+    # "insisted that relations remained cordial" is a claim, not a demand (invented).
+    ("Ghana insisted on Tuesday that its cooperation with Nigeria remained strong.", "en"),
+])
+def test_a_joint_call_or_a_claim_stays_cooperation(text, lang):
+    assert _score(text, lang) < 0

@@ -181,6 +181,21 @@ def test_blocked_phrases_and_non_countries(read):
     assert [f[1] for f in read("Le Brésil et l'Argentine joueront la Copa América.")] == ["BRA", "ARG"]
 
 
+def test_la_reunion_is_a_place_only_when_written_as_one(read, nlp_fr):
+    # invented examples: "réunion" is the common noun for a meeting
+    from tracker.scorer.mentions import may_mention
+
+    assert read("La réunion entre la France et l'Algérie a été reportée.") == [
+        ("France", "FRA", "name", "actor"), ("Algérie", "DZA", "name", "actor")]
+    assert countries(read("Le cyclone a frappé la Réunion mardi."), None) == {"REU"}
+    assert countries(read("Le cyclone a frappé La Réunion mardi."), None) == {"REU"}
+    assert countries(read("Des renforts ont été envoyés sur l'île de la Réunion."), None) == {"REU"}
+    # a sentence whose only country-like word is a meeting or a blocked phrase is not parsed for nothing
+    assert not may_mention(nlp_fr.make_doc("Une réunion de la commission mixte est prévue mardi.")[:], "fr")
+    assert not may_mention(nlp_fr.make_doc("La réunion a eu lieu hier.")[:], "fr")
+    assert may_mention(nlp_fr.make_doc("Il vit à la Réunion depuis 2010.")[:], "fr")
+
+
 def test_offsets_point_into_the_article(nlp_fr):
     # invented example
     article = "Titre sans pays.\n\nLa Russie et le Japon ont signé un accord."
@@ -772,3 +787,40 @@ def test_french_coordinated_demonyms_share_their_noun(read):
     # ministers are actors: the second demonym stays one
     found = roles(read("Les ministres nigérien et malien ont signé un accord de défense."))
     assert (found["nigérien"], found["malien"]) == ("actor", "actor")
+
+
+# --- forms two countries share ------------------------------------------------------------------
+
+
+def _article_pairs(text: str, lang: str) -> set[str]:
+    from tracker.records import Article
+    from tracker.scorer.pipeline import score_article
+
+    article = Article(text=text, language=lang, published=date(2024, 3, 6), published_source="header")
+    return {"-".join(o.pair) for r in score_article(article).readings for o in r.observations}
+
+
+@pytest.mark.parametrize(("text", "lang", "pairs"), [
+    # The article's words decide, even outside the sentence (invented).
+    ("Fighting resumed near Goma on Monday.\n\nCongo accused Rwanda on Tuesday of sending troops across the border.",
+     "en", {"COD-RWA"}),
+    ("Le président Sassou Nguesso a reçu mardi son homologue gabonais.\n\nLe Congo et le Gabon ont signé un accord.",
+     "fr", {"COG-GAB"}),
+    ("Kinshasa a haussé le ton lundi.\n\nLe Congo accuse le Rwanda de soutenir les rebelles.", "fr", {"COD-RWA"}),
+    # The demonym too (invented).
+    ("Le gouvernement congolais accuse le Rwanda d'avoir déployé des soldats dans le Nord-Kivu.", "fr", {"COD-RWA"}),
+    # Nothing tells: the usual reading of the language's news (invented).
+    ("Zambia closed its border with Congo on Friday.", "en", {"COD-ZMB"}),
+    ("Le Congo et le Gabon ont signé vendredi un accord sur la pêche.", "fr", {"COG-GAB"}),
+])
+def test_congo_is_read_from_the_article(text, lang, pairs):
+    assert _article_pairs(text, lang) == pairs
+
+
+def test_read_context_needs_a_majority():
+    from tracker.scorer.mentions import read_context
+
+    # invented examples
+    assert read_context("Talks in Kinshasa and Goma; a visit to Brazzaville.")["congo"].code == "COD"
+    assert "congo" not in read_context("Kinshasa and Brazzaville face each other across the river.")
+    assert "congo" not in read_context("A drc-like acronym in lower case tells nothing.")

@@ -11,6 +11,13 @@ side to the other (an accusation, a sanction, aid, a strike). Mutual acts (agree
 normalisation, a relation that improves or worsens, "traded fire", "each other") make the countries
 named together each other's counterpart: "le Tchad et le Soudan ont convenu, sous l'égide de Doha"
 keeps SDN-TCD, and "entre Alger et Paris" names the two sides of a relation, never one side.
+
+Delegates are the exception to mutual acts: countries coordinated under one plural role noun ("the
+foreign ministers of Egypt, Iraq and Jordan", "les chefs de la diplomatie française et allemande",
+"Thai and Cambodian officers") are one side when the sentence names the other one, by a counterpart
+("met their Syrian counterpart", "ont reçu leur homologue ukrainien") or by "with"/"avec" before
+another country ("held talks with Tanzania's president"). Without either, the delegates met each
+other ("les ministres de la RDC et du Rwanda se sont engagés") and stay a pair.
 """
 
 from __future__ import annotations
@@ -26,6 +33,10 @@ _WORD = re.compile(r"\w+'?|[^\w\s]")
 # Cue categories of mutual acts (tracker/scorer/lexicon.py): their countries are each other's counterpart.
 MUTUAL_CATEGORIES = frozenset({"agreement", "consultation", "normalisation", "improvement", "deterioration",
                                "disagreement", "alliance"})
+ROLE_REACH = 8  # words read before a coordination for its role noun ("les ministres des Affaires étrangères de")
+ROLE_AFTER = 3  # words read after it ("Thai and Cambodian military officers")
+COMITATIVE_REACH = 4  # words read before another country for "with"/"avec" ("with their Tanzanian ...")
+WITNESS_REACH = 8  # words read after it for a witness ("with Egyptian and American delegations attending as mediators")
 
 
 @cache
@@ -76,11 +87,51 @@ def coordinations(mentions: Sequence[Mention], text: str) -> list[list[Mention]]
     return [run for run in runs if len({m.country for m in run}) > 1 and not _after_between(text, run[0])]
 
 
+def _has_phrase(words: frozenset[str], sentence: str) -> str | None:
+    """The first of the phrases the sentence contains (on word boundaries), if any."""
+    lowered = f" {' '.join(_tokens(sentence))} "
+    return next((word for word in sorted(words) if f" {' '.join(_tokens(word))} " in lowered), None)
+
+
+def _role_noun(run: Sequence[Mention], text: str) -> str | None:
+    """The plural role noun the coordinated countries complement or qualify, if any: "the foreign
+    ministers of Egypt and Jordan", "les chefs de la diplomatie saoudienne et iranienne", "Thai and
+    Cambodian military officers" (only role complements and articles may stand between)."""
+    words = _words()
+    allowed = words["role_complement"] | words["article"]
+    before = _tokens(text[max(0, run[0].start - 12 * ROLE_REACH) : run[0].start])[-ROLE_REACH:]
+    after = _tokens(text[run[-1].end : run[-1].end + 12 * ROLE_AFTER])[:ROLE_AFTER]
+    for side in (reversed(before), after):
+        for token in side:
+            if token in words["role_noun"]:
+                return token
+            if token not in allowed:
+                break
+    return None
+
+
+def _other_side_named(run: Sequence[Mention], mentions: Sequence[Mention], text: str, sentence: str) -> str | None:
+    """How the sentence names the other side of delegates: a counterpart, or "with"/"avec" before
+    another actor country after them; None if it does not."""
+    counterpart = _has_phrase(_words()["counterpart"], sentence)
+    if counterpart:
+        return f"'{counterpart}'"
+    side = {m.country for m in run}
+    for m in mentions:
+        if m.role == "actor" and m.kind != "anaphora" and m.country not in side and m.start >= run[-1].end:
+            before = _tokens(text[max(run[-1].end, m.start - 12 * COMITATIVE_REACH) : m.start])
+            comitative = next((t for t in before[-COMITATIVE_REACH:] if t in _words()["comitative"]), None)
+            after = _tokens(text[m.end : m.end + 12 * WITNESS_REACH])[:WITNESS_REACH]
+            witness = set(after) & _words()["third_party"]
+            if comitative and not witness:
+                return f"'{comitative} {m.text}'"
+    return None
+
+
 def _mutual(cues: Sequence[Cue], sentence: str) -> bool:
     if any(c.weight and c.category in MUTUAL_CATEGORIES for c in cues):
         return True
-    lowered = f" {' '.join(_tokens(sentence))} "
-    return any(f" {' '.join(_tokens(word))} " in lowered for word in _words()["reciprocal"])
+    return _has_phrase(_words()["reciprocal"], sentence) is not None
 
 
 def split_sides(
@@ -90,19 +141,33 @@ def split_sides(
 
     `text` is the article's text (the mentions' offsets point into it), `sentence` the sentence's.
     """
-    if len(pairs) < 2 or _mutual(cues, sentence):
+    if len(pairs) < 2:
         return list(pairs), []
+    mutual = _mutual(cues, sentence)
     actors = {m.country for m in mentions if m.role == "actor" and m.kind != "anaphora"}
     same_side: dict[tuple[str, str], str] = {}
     for run in coordinations(mentions, text):
         side = sorted({m.country for m in run})
         others = sorted(actors - set(side))
-        if not others:
+        reason = _one_side_reason(run, others, mutual, mentions, text, sentence) if others else None
+        if reason is None:
             continue
-        named = " / ".join(dict.fromkeys(m.text for m in run))
-        reason = f"named together on one side ({named}); the other side: {', '.join(others)}"
         for i, a in enumerate(side):
             for b in side[i + 1 :]:
                 same_side.setdefault(make_pair(a, b), reason)
     kept = [p for p in pairs if p not in same_side]
     return kept, [SetAside(p, same_side[p]) for p in pairs if p in same_side]
+
+
+def _one_side_reason(
+    run: Sequence[Mention], others: Sequence[str], mutual: bool, mentions: Sequence[Mention], text: str, sentence: str
+) -> str | None:
+    """Why the run is one side of the act, or None when its countries are each other's counterpart."""
+    named = " / ".join(dict.fromkeys(m.text for m in run))
+    if not mutual:
+        return f"named together on one side ({named}); the other side: {', '.join(others)}"
+    role = _role_noun(run, text)
+    other = _other_side_named(run, mentions, text, sentence) if role else None
+    if other is None:
+        return None
+    return f"{role} of one side ({named}); the other side ({', '.join(others)}) named by {other}"

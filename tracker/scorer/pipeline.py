@@ -35,7 +35,7 @@ from .dates import event_date, find_dates, publication_date_from_text
 from .frames import split_sides
 from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
-from .mentions import find_mentions
+from .mentions import Readings, find_mentions, read_context
 from .pairs import (
     AnaphoraPhrase,
     act_sides,
@@ -101,10 +101,11 @@ def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArt
 
     read: list[_SentenceRead] = []
     title_mentions: list[Mention] = []
+    shared_forms = _shared_forms(article)
     for sentences, title_doc in _parse(article.text, main_lang, article.title):
-        read.extend(_read_sentence(s, published, lexicon) for s in sentences)
+        read.extend(_read_sentence(s, published, lexicon, shared_forms) for s in sentences)
         if title_doc is not None:
-            title_mentions = find_mentions(title_doc[:], main_lang, published, 0)
+            title_mentions = find_mentions(title_doc[:], main_lang, published, 0, shared_forms)
     return _scored(article, published, published_source, read, title_mentions, lexicon)
 
 
@@ -131,9 +132,11 @@ class _Started:
     def finish(self, lexicon: Lexicon) -> ScoredArticle:
         if self.split is None:
             return score_article(self.article, lexicon)
-        read = [_read_sentence(s, self.published, lexicon) for s in self.split.sentences]
+        shared_forms = _shared_forms(self.article)
+        read = [_read_sentence(s, self.published, lexicon, shared_forms) for s in self.split.sentences]
         title = self.split.title
-        title_mentions = find_mentions(title.span.doc[:], self.main_lang, self.published, 0) if title else []
+        title_mentions = (find_mentions(title.span.doc[:], self.main_lang, self.published, 0, shared_forms)
+                          if title else [])
         return _scored(self.article, self.published, self.published_source, read, title_mentions, lexicon)
 
 
@@ -171,8 +174,13 @@ def _outcome(score: Callable[..., ScoredArticle], *args: Any) -> ScoredArticle |
         return exc
 
 
-def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon) -> _SentenceRead:
-    found = find_mentions(s.span, s.language, published, s.base)
+def _shared_forms(article: Article) -> Readings:
+    """What a form two countries share ("Congo") means in this article, from its words anywhere."""
+    return read_context(f"{article.title or ''}\n{article.text}")
+
+
+def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_forms: Readings) -> _SentenceRead:
+    found = find_mentions(s.span, s.language, published, s.base, shared_forms)
     anaphora = anaphora_phrases(s.span, s.language, s.base)
     # Cues and dates only matter where a pair can carry them; skipping the rest keeps the scorer
     # close to the speed of spaCy alone.

@@ -15,7 +15,9 @@ from .words import CueWords, cue_words, norm
 
 MODIFIERS_FILE = DATA_DIR / "modifiers.tsv"
 MODIFIER_KINDS = ("negation", "intensifier", "attenuator", "modality", "topic", "background", "exception",
-                  "boundary", "carrier", "ending")
+                  "boundary", "carrier", "ending", "demand", "appeal")
+# A demand or an appeal to someone governing a cooperative cue makes it pressure (windows.py).
+DEMAND_KINDS = ("demand", "appeal")
 # Kinds an exception row may block.
 EXCEPTABLE_KINDS = ("negation", "intensifier", "attenuator", "modality", "ending", "all")
 WINDOW_SCOPES = ("before", "after", "around")
@@ -130,7 +132,14 @@ class ModifierTable:
         # category of the governing cue.
         self.topic_rules = [r for r in rules if r.kind in CATEGORY_KINDS]
         self.statement_categories = {" ".join(r.words) for r in self.topic_rules if r.kind == "topic"}
-        self.window_rules = [r for r in rules if r.scope in WINDOW_SCOPES and r.kind not in CATEGORY_KINDS]
+        self.window_rules = [r for r in rules if r.scope in WINDOW_SCOPES and r.kind not in (*CATEGORY_KINDS, *DEMAND_KINDS)]
+        # Demands and appeals have their own window, which crosses "that"/"que" (windows.py).
+        self.demand_rules: dict[str, list[ModifierRule]] = defaultdict(list)
+        for rule in rules:
+            if rule.kind in DEMAND_KINDS:
+                self.demand_rules[_window_key(rule.words[-1])].append(rule)
+        self.demand_reach = max((r.distance + len(r.words) for rules in self.demand_rules.values() for r in rules),
+                                default=0)
         # A word's candidate window rules: those whose phrase ends with it (before the cue), starts
         # with it (after the cue), or starts with it at all (in a gapped cue's gaps).
         self.rules_by_last: dict[str, list[ModifierRule]] = defaultdict(list)

@@ -14,7 +14,10 @@
     a hostility that comes to an end ("the war had ended", "la guerre a pris fin"): negated like
              "mettre fin à" -- tension cues only, a summit that ends is no negation;
     a consultation whose outcome the sentence denies ("the summit failed to produce an agreement"):
-             x0.1, the occasion of a failure.
+             x0.1, the occasion of a failure;
+    a cooperative cue demanded of someone ("demanded that Bolivia cooperate", "called on Tehran to
+             resume talks", "exige que Bamako coopère"): demand x-0.4, mild tension, in place of
+             the demand's modality (the pressure is the act; the cooperation is not done).
     then clamped to -10..+10 and rounded to 2 decimals.
 Of each kind only the strongest applies, once. Every modifier applied is listed in Cue.modifiers as
 readable text, e.g. "negation 'ne ... pas': x-0.6", "modality 'devait': x0.6". A cue in quotes or
@@ -32,7 +35,7 @@ from tracker.scorer.lexicon import LexiconEntry
 from .context import Hit, SentenceContext
 from .matching import Match
 from .modifiers import parse_hits
-from .rules import ModifierRule
+from .rules import DEMAND_KINDS, ModifierRule
 from .windows import window_hits
 from .words import CueWords
 
@@ -48,7 +51,7 @@ FAILED_OCCASION_FACTOR = 0.1
 _STRONGER: dict[str, Callable[[float, float], bool]] = {
     "intensifier": operator.gt, "attenuator": operator.lt, "modality": operator.lt, "topic": operator.lt,
 }
-_FACTOR_KINDS = ("intensifier", "attenuator", "modality", "topic")  # in the order notes list them
+_FACTOR_KINDS = ("intensifier", "attenuator", "modality", "topic", "demand")  # in the order notes list them
 
 Found = dict[str, Hit]  # one cue's modifiers: kind -> the hit that stays
 
@@ -63,6 +66,9 @@ def _kind_for(rule: ModifierRule, entry: LexiconEntry, words: CueWords) -> str |
     if (kind == "negation" and rule.scope == "head" and rule.words[0] in words.get("completion head")
             and entry.category in words.get("occasion category")):
         return None  # "ended a first round of talks": the talks were held
+    if kind in DEMAND_KINDS:
+        # Demanding cooperation is pressure; demanding that a hostility stop is read by its own cues.
+        return "demand" if entry.weight < 0 else None
     if kind == "background":
         # Talking about cooperation is still cooperation; discussing sanctions against a country
         # is a step towards them (modifiers.tsv).
@@ -99,6 +105,10 @@ def cue_modifiers(ctx: SentenceContext, match: Match) -> Found:
         if double is not None:
             del found["negation"]
             offer(Hit(ctx.table.double_negation, *double))
+    # A demand is its own mood: "exige que Bamako coopère" is pressure now, not a possible cooperation;
+    # a demanded end of cooperation ("réclamé le gel de la coopération") is a hostile content, read as such.
+    if "demand" in found:
+        found.pop("demand" if "negation" in found else "modality", None)
     # A statement that is itself the cue's negation ("refused to condemn") is no topic of it.
     topic, negation = found.get("topic"), found.get("negation")
     if topic and negation and topic.at is not None and topic.at == negation.at:

@@ -19,6 +19,32 @@ def window_hits(ctx: SentenceContext, match: Match) -> Iterable[Hit]:
     yield from _before(ctx, match)
     yield from _after(ctx, match)
     yield from _in_gaps(ctx, match)
+    yield from _demand_before(ctx, match)
+
+
+def _demand_before(ctx: SentenceContext, match: Match) -> Iterable[Hit]:
+    """A demand or an appeal before the cue: "demanded that Bolivia cooperate", "exige que Bamako
+    coopère", "called on Tehran to resume talks". Read across "that"/"que", up to punctuation, a
+    conjunction or another cue (the demand may be a cue itself). An appeal ("urge", "appeler")
+    presses someone only when it names them between (a capitalised word): "called on Tehran to
+    resume talks" is pressure on Tehran, "urged closer ties" a wish (its modality row)."""
+    table = ctx.table
+    addressed = False
+    p = match.start - 1
+    while p >= 0 and match.start - 1 - p <= table.demand_reach:
+        for word in ctx.words(p) & table.demand_rules.keys():
+            for rule in table.demand_rules[word]:
+                start = p - len(rule.words) + 1
+                if (match.start - 1 - p <= rule.distance and (rule.kind == "demand" or addressed)
+                        and ctx.phrase_at(rule.words, start)):
+                    trigger = ctx.trigger(rule, start)
+                    if trigger:
+                        yield Hit(rule, trigger, start)
+                        return
+        if p in ctx.cue_words or ctx.tokens[p].is_punct or ctx.infos[p].bounds_degree:
+            return
+        addressed = addressed or ctx.tokens[p].text[:1].isupper()
+        p -= 1
 
 
 def _before(ctx: SentenceContext, match: Match) -> Iterable[Hit]:

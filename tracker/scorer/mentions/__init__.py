@@ -68,6 +68,7 @@ from datetime import date
 from spacy.tokens import Span
 
 from tracker.records import Mention
+from tracker.scorer.mentions.ambiguous import Readings, read_context, resolve
 from tracker.scorer.mentions.gazetteer import (
     Entry,
     Found,
@@ -90,6 +91,7 @@ __all__ = [
     "Found",
     "PhraseIndex",
     "Piece",
+    "Readings",
     "anaphora_index",
     "english_demonym_forms",
     "find_mentions",
@@ -97,6 +99,7 @@ __all__ = [
     "longest_first",
     "may_mention",
     "mention_index",
+    "read_context",
     "remember_text",
     "scan",
     "sentence_pieces",
@@ -111,13 +114,25 @@ def may_mention(sent: Span, lang: str) -> bool:
     sentence where this is False, so such a sentence needs no parse.
     """
     pieces = sentence_pieces(sent)
-    return bool(scan(pieces, mention_index(lang)) or scan(pieces, anaphora_index(lang)))
+    return _may_be_country(pieces, scan(pieces, mention_index(lang))) or bool(scan(pieces, anaphora_index(lang)))
 
 
-def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mention]:
+def _may_be_country(pieces: list[Piece], hits: list[tuple[int, int, list[Entry]]]) -> bool:
+    """Some hit is a country form the text's case allows: a blocked phrase alone ("une réunion",
+    "Air France") or a form in the wrong case ("la réunion" for "La Réunion") gives no mention."""
+    return any(
+        entry.kind != "block" and entry.accepts([piece.text for piece in pieces[first:last]])
+        for first, last, entries in hits
+        for entry in entries
+    )
+
+
+def find_mentions(sent: Span, lang: str, on: date, base: int = 0, readings: Readings | None = None) -> list[Mention]:
     """Country mentions of one sentence with their roles, offsets into Article.text (via `base`).
 
-    `on` is the article's date: it decides whether a leader named here is in office.
+    `on` is the article's date: it decides whether a leader named here is in office. `readings`
+    (ambiguous.read_context of the whole article) decide what "Congo" means; without them, the
+    language's usual reading.
     """
     pieces = sentence_pieces(sent)
     hits = scan(pieces, mention_index(lang))
@@ -136,9 +151,11 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0) -> list[Mentio
         start, end = pieces[match.first].start, pieces[match.last - 1].end
         detail = f"{reading.what}; {decision.role}: {decision.reason}" if decision.reason else reading.what
         text = ctx.text[start - ctx.offset : end - ctx.offset]
+        codes, resolved = resolve(match.entry.form, reading.country, lang, readings)
+        detail = f"{detail}; {resolved}" if resolved else detail
         # "les deux Corées" names two countries at once: one mention each.
         act = decision.act_span and (decision.act_span[0] + base, decision.act_span[1] + base)
-        for country in reading.country.split("+"):
+        for country in codes.split("+"):
             mentions.append(Mention(start + base, end + base, text, country, reading.kind, decision.role, detail, act))
         previous = Previous(match, decision)
     return _mediators_named_again(mentions)

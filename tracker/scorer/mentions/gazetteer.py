@@ -1,7 +1,8 @@
 """The word index of country mentions, built from the data files, and the scan that finds them.
 
 Names come from countries.name_variants (pycountry, Babel, country_variants.tsv), capitals,
-institutions and blocked phrases from places.tsv, demonyms from demonyms.tsv, compound prefixes
+institutions and blocked phrases from places.tsv, demonyms from demonyms.tsv (and the ambiguous ones,
+with their usual reading, from ambiguous.tsv), compound prefixes
 ("russo-") from country_prefixes.tsv and leaders' name forms from leaders.csv. The index is built
 once per language and reused: a lookup is a dictionary hit, far cheaper than the parse.
 """
@@ -16,6 +17,7 @@ from functools import cache
 
 from tracker.scorer.countries import name_variants
 from tracker.scorer.leaders import name_forms
+from tracker.scorer.mentions.ambiguous import ambiguous_demonyms
 from tracker.scorer.mentions.pieces import Piece, fold_word, join_key, phrase_key, split_words
 from tracker.scorer.mentions.wordlists import data_rows, role_words, split_cell
 from tracker.scorer.setup_cache import cached
@@ -141,7 +143,7 @@ def mention_index(lang: str) -> PhraseIndex:
         if row["kind"] != "block":
             for form in split_cell(row["forms"]):
                 index.add(*make_entry(row["code"], row["kind"], form, row["case"] == "exact"))
-    for code, form in demonyms(lang):
+    for code, form in demonyms(lang) + ambiguous_demonyms(lang):
         index.add(*make_entry(code, "demonym", form))
     for row in data_rows("country_prefixes.tsv"):
         index.add(*make_entry(row["code"], "prefix", row["prefix"]))

@@ -319,14 +319,18 @@ def test_gate_floors(gold_evaluation, request, record_property):
 # Floors of the held-out sets, below the development set's. First blind measure -> when pinned:
 # heldout  precision 0.768 -> 0.904, recall 0.961 -> 0.987, absent 0.618 -> 0.855, sign 0.743 -> 0.875, date 0.930 -> 0.985
 # heldout2 precision 0.791 -> 0.854, recall 0.944 -> 0.972, absent 0.571 -> 0.686, sign 0.862 -> 0.910, date 1.000 -> 1.000
-# heldout3 (blind when pinned) precision 0.831, recall 0.925, absent 0.792, sign 0.841, date 0.953
+# heldout3 (blind when pinned) precision 0.831, recall 0.925, absent 0.792, sign 0.841, date 0.953; sign
+#   0.864 after the second session, 0.886 after the third's background locutions
 # heldout4 first blind measure: precision 0.744 (fr 0.759, en 0.730), recall 0.913 (fr 0.906, en 0.920),
 #   absent 0.512 (fr 0.474, en 0.545), sign 0.759 (fr 0.746, en 0.772), date 0.972 (fr 0.962, en 0.981);
 #   when pinned, after rules improved by failure kind (sides of an act, CAMEO cue rows, background and
 #   object-polarity modifiers, mediators named again or as observers), so partly in-sample: precision 0.803
 #   (fr 0.806, en 0.799), recall 0.910 (fr 0.899, en 0.920), absent 0.665, sign 0.798 (fr 0.776, en 0.819),
 #   date 0.973; raised after the background-clause rule, report sources and the everyday-acts rows:
-#   precision 0.840, absent 0.750, sign 0.893
+#   precision 0.840, absent 0.750, sign 0.893; raised in the third session (background locutions, English
+#   negation from the parse, act targets after prepositions, delegates of one side, Congo, Kosovo):
+#   precision 0.873 (fr 0.897, en 0.852), recall 0.946 (fr 0.935, en 0.957), absent 0.768, sign 0.931
+#   (fr 0.900, en 0.962): pair F1 fr 0.916, en 0.901
 # heldout5 first blind measure (before any rule change of its session): precision 0.738 (fr 0.722,
 #   en 0.756), recall 0.899 (fr 0.915, en 0.881), absent 0.607, sign 0.831 (fr 0.846, en 0.814), date 0.923
 #   (fr 0.868, en 0.980). Then the background-clause rule (written from heldout4's misses) gave sign
@@ -334,23 +338,32 @@ def test_gate_floors(gold_evaluation, request, record_property):
 #   sources and observers rows were written after reading heldout5's misses: from there it is tuned on.
 #   The event-date ranking (written from heldout4's misses; its author saw 6 heldout5 readings change after
 #   writing it) took heldout5's dates 0.923 -> 0.981. When pinned: precision 0.805, recall 0.899, absent
-#   0.732, sign 0.903, date 0.981
+#   0.732, sign 0.903, date 0.981; raised in the third session (same rules as heldout4's): precision 0.839,
+#   recall 0.942, absent 0.777, sign 0.915, date 0.982
 # heldout6 first blind measure (main 00dd0bd, before any rule change of its session): precision 0.750
 #   (fr 0.730, en 0.771), recall 0.919 (fr 0.924, en 0.914), absent 0.672 (fr 0.614, en 0.721), sign 0.869
-#   (fr 0.863, en 0.875), date 0.968 (fr 0.967, en 0.969); pair F1 fr 0.816, en 0.836.
+#   (fr 0.863, en 0.875), date 0.968 (fr 0.967, en 0.969); pair F1 fr 0.816, en 0.836. After that session's
+#   rules, written from heldout4/heldout5 misses and never from heldout6's (whose misses nobody read), so
+#   still a held-out measure: precision 0.796 (fr 0.793, en 0.798), recall 0.925 (fr 0.924, en 0.926),
+#   absent 0.760, sign 0.884 (fr 0.877, en 0.890), date 0.969; pair F1 fr 0.853, en 0.857.
 HELDOUT_FLOORS = {
     HELDOUT: {"pair_precision": 0.88, "pair_recall": 0.96, "absent_kept_out": 0.82, "sign_accuracy": 0.84,
               "date_accuracy": 0.95},
     HELDOUT2: {"pair_precision": 0.82, "pair_recall": 0.94, "absent_kept_out": 0.62, "sign_accuracy": 0.87,
                "date_accuracy": 0.96},
-    HELDOUT3: {"pair_precision": 0.80, "pair_recall": 0.90, "absent_kept_out": 0.75, "sign_accuracy": 0.80,
+    HELDOUT3: {"pair_precision": 0.80, "pair_recall": 0.90, "absent_kept_out": 0.75, "sign_accuracy": 0.86,
                "date_accuracy": 0.92},
-    HELDOUT4: {"pair_precision": 0.83, "pair_recall": 0.90, "absent_kept_out": 0.74, "sign_accuracy": 0.88,
+    HELDOUT4: {"pair_precision": 0.86, "pair_recall": 0.93, "absent_kept_out": 0.75, "sign_accuracy": 0.92,
                "date_accuracy": 0.98},
-    HELDOUT5: {"pair_precision": 0.79, "pair_recall": 0.89, "absent_kept_out": 0.72, "sign_accuracy": 0.89,
-               "date_accuracy": 0.95},
-    HELDOUT6: {"pair_precision": 0.74, "pair_recall": 0.91, "absent_kept_out": 0.66, "sign_accuracy": 0.86,
+    HELDOUT5: {"pair_precision": 0.82, "pair_recall": 0.93, "absent_kept_out": 0.76, "sign_accuracy": 0.90,
                "date_accuracy": 0.96},
+    HELDOUT6: {"pair_precision": 0.78, "pair_recall": 0.91, "absent_kept_out": 0.74, "sign_accuracy": 0.87,
+               "date_accuracy": 0.96},
+}
+# Per language where the issue sets a goal per language (heldout4: pair F1 and sign >= 0.9 in each).
+HELDOUT_LANGUAGE_FLOORS = {
+    HELDOUT4: {"fr": {"pair_precision": 0.88, "pair_recall": 0.92, "sign_accuracy": 0.89},
+               "en": {"pair_precision": 0.84, "pair_recall": 0.94, "sign_accuracy": 0.95}},
 }
 
 
@@ -360,6 +373,9 @@ def test_heldout_floors(path, request, record_property):
     _show(request, record_property, _report(tallies, misses, path), tallies, f"{path.stem}.")
     overall = tallies["all"]
     below = [f"{m} {overall[m]} < {floor}" for m, floor in HELDOUT_FLOORS[path].items() if overall[m].rate < floor]
+    for lang, lang_floors in HELDOUT_LANGUAGE_FLOORS.get(path, {}).items():
+        below += [f"{lang} {m} {tallies[lang][m]} < {floor}" for m, floor in lang_floors.items()
+                  if tallies[lang][m].rate < floor]
     assert not below, f"{path.name} below the pinned floors: " + "; ".join(below)
     assert overall["pair_recall"].total >= 50
 

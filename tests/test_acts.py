@@ -70,6 +70,15 @@ ACTS = [
     ("en", "France delivered Caesar howitzers to Ukraine.", "deliver ~5 howitzer", "-"),
     ("en", "China granted Pakistan a concessional loan.", "concessional loan", "-"),
     ("en", "Saudi Arabia deposited $5 billion in Egypt's central bank.", "deposit ~6 central bank", "-"),
+    ("en", "Japan delivered 5,000 tonnes of rice to Haiti.", "deliver ~5 rice", "-"),
+    ("en", "Turkey delivered 40 tonnes of medicines to Somalia.", "deliver ~5 medicine", "-"),
+    # joint works, inaugurated or agreed
+    ("fr", "Le Togo et le Bénin ont inauguré jeudi un pont sur le fleuve Mono.", "inaugurer", "-"),
+    ("fr", "Le Pérou et la Bolivie ont convenu de construire une route commune.", "convenir ~3 construire", "-"),
+    ("fr", "Les deux pays se sont engagés à créer une zone économique commune.", "engager ~3 créer", "-"),
+    ("en", "Uganda and Kenya inaugurated a new oil pipeline on Friday.", "inaugurate ~4 pipeline", "-"),
+    ("en", "Laos and Thailand inaugurated a hydroelectric dam on Monday.", "inaugurate", "-"),
+    ("en", "Ghana and Togo agreed to build a joint border post.", "agree ~3 build", "-"),
     # joint bodies and operations
     ("fr", "Le Sénégal et la Mauritanie ont créé une commission mixte.", "commission mixte", "-"),
     ("en", "Peru and Ecuador launched joint demining operations along their border.", "joint ~2 operation", "-"),

@@ -40,17 +40,21 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
                         line: {color: '#1f2328', width: 3}
                     };
                 };
-                var ringIndex = function (shapes) {
-                    var index = shapes.findIndex(function (s) { return s.name === 'selected point'; });
-                    return index < 0 ? shapes.length : index;
+                // The ring is the last shape. A moved ring is removed and added anew, one relayout:
+                // setting its xanchor and yanchor would recompute the whole chart (they may move the
+                // axis ranges); a whole shape added or removed redraws the shapes only.
+                var others = function (shapes) {
+                    return (shapes || []).filter(function (s) { return s.name !== 'selected point'; });
                 };
                 if (figure && figure.layout) {
-                    var kept = (figure.layout.shapes || []).slice();
-                    kept[ringIndex(kept)] = shape();
-                    figure.layout.shapes = kept;
+                    figure.layout.shapes = others(figure.layout.shapes).concat([shape()]);
                 }
+                var shapes = gd.layout.shapes || [];
                 var update = {};
-                update['shapes[' + ringIndex(gd.layout.shapes || []) + ']'] = shape();
+                shapes.forEach(function (s, i) {
+                    if (s.name === 'selected point') { update['shapes[' + i + ']'] = null; }
+                });
+                update['shapes[' + shapes.length + ']'] = shape();
                 window.Plotly.relayout(gd, update);
             }
             return window.dash_clientside.no_update;

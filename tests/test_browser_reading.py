@@ -137,11 +137,19 @@ def test_the_band_is_drawn_alike_on_a_lone_point_and_on_runs_and_thin_points_are
 
 def test_a_click_brings_the_sentences_into_view_and_rings_the_point(page, reading_server):
     _open(page, reading_server, "?pairs=RUS-USA&freq=M")
-    point = page.locator("#timeline-graph .scatterlayer .trace .point").nth(2)  # March 2024
-    box = point.bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x, y)
-    page.mouse.click(x, y)
+    # A click redraws the ring only, never the whole chart (a frozen page while plotly.js re-plots it):
+    # no Plotly.react (dcc.Graph's re-plot of a changed figure prop), no full redraw after the ring's
+    # relayout (the load's own redraws may end after the click, so they are not counted).
+    page.evaluate("""() => {
+        const gd = document.querySelector('#timeline-graph .js-plotly-plot');
+        window.replots = 0;
+        window.ringed = false;
+        gd.on('plotly_afterplot', () => { if (window.ringed) window.replots += 1; });
+        const relayout = window.Plotly.relayout, react = window.Plotly.react;
+        window.Plotly.relayout = function () { window.ringed = true; return relayout.apply(this, arguments); };
+        window.Plotly.react = function () { window.replots += 1; return react.apply(this, arguments); };
+    }""")
+    _click_point(page, 2)  # March 2024
     sync_api.expect(page.locator("#sentences h2")).to_contain_text("March 2024")
     page.wait_for_function("() => { const r = document.querySelector('#sentences').getBoundingClientRect();"
                            " return r.top >= 0 && r.top < window.innerHeight / 2; }")
@@ -151,11 +159,26 @@ def test_a_click_brings_the_sentences_into_view_and_rings_the_point(page, readin
                                   " return s && [s.xanchor, s.yanchor]; }").json_value()
     assert ring[0] == "2024-03-01" and ring[1] == pytest.approx(2.5)
     assert page.locator("#timeline-graph .shapelayer path").count() >= 1
+    assert page.evaluate("() => window.replots") == 0
     # Three articles, each named once above its sentences.
     assert page.locator("#sentences .article-group").count() == 3
     assert page.locator("#sentences .article-group").first.locator(".article-link").count() == 1
     page.locator("a.back-to-chart").click()
     page.wait_for_function("() => document.querySelector('#chart').getBoundingClientRect().top < 120")
+    # Another point: the ring moves there (one ring), still without a re-plot.
+    _click_point(page, 4)  # May 2024
+    sync_api.expect(page.locator("#sentences h2")).to_contain_text("May 2024")
+    page.wait_for_function("() => (document.querySelector('#timeline-graph .js-plotly-plot').layout.shapes || [])"
+                           ".filter(s => s.name === 'selected point').map(s => s.xanchor).join() === '2024-05-01'")
+    assert page.evaluate("() => window.replots") == 0
+
+
+def _click_point(page, index: int) -> None:
+    page.evaluate("() => window.scrollTo(0, 0)")
+    box = page.locator("#timeline-graph .scatterlayer .trace .point").nth(index).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
 
 
 def test_pairs_compared_take_their_own_colour_markers_included(page, reading_server):

@@ -24,20 +24,37 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             return window.dash_clientside.no_update;
         },
         // After a click: ring the point whose sentences are shown (ring: {curve, x, y}, from the
-        // sentences callback) with a circle shape of the chart's layout. Adding or replacing a shape
-        // redraws the shapes only (milliseconds); moving a trace's point redraws the whole figure (a
-        // second on a busy machine, during which the page cannot scroll). A new figure has no ring.
-        ringPoint: function (ring) {
+        // sentences callback) with a circle shape of the chart's layout: Plotly.relayout of that shape
+        // redraws the shapes only (milliseconds). dcc.Graph copies a relayout's shapes into its figure
+        // prop when they differ from it, and a new figure prop re-plots the whole chart (Plotly.react,
+        // about a second on a busy machine, during which the page is frozen and the sentences wait to
+        // be seen). So the same ring is put first into the figure prop (figure: that prop, a State):
+        // then the two agree, nothing is copied, and a later zoom keeps the ring. A new figure has none.
+        ringPoint: function (ring, figure) {
             var gd = document.querySelector('#timeline-graph .js-plotly-plot');
             if (gd && gd.layout && gd.layout.meta && gd.layout.meta.selected === ring.curve) {
-                var shapes = gd.layout.shapes || [];
-                var index = shapes.findIndex(function (s) { return s.name === 'selected point'; });
-                var update = {};
-                update['shapes[' + (index < 0 ? shapes.length : index) + ']'] = {
-                    name: 'selected point', type: 'circle', xref: 'x', yref: 'y', xsizemode: 'pixel',
-                    ysizemode: 'pixel', xanchor: ring.x, yanchor: ring.y, x0: -11, x1: 11, y0: -11, y1: 11,
-                    line: {color: '#1f2328', width: 3}
+                var shape = function () {
+                    return {
+                        name: 'selected point', type: 'circle', xref: 'x', yref: 'y', xsizemode: 'pixel',
+                        ysizemode: 'pixel', xanchor: ring.x, yanchor: ring.y, x0: -11, x1: 11, y0: -11, y1: 11,
+                        line: {color: '#1f2328', width: 3}
+                    };
                 };
+                // The ring is the last shape. A moved ring is removed and added anew, one relayout:
+                // setting its xanchor and yanchor would recompute the whole chart (they may move the
+                // axis ranges); a whole shape added or removed redraws the shapes only.
+                var others = function (shapes) {
+                    return (shapes || []).filter(function (s) { return s.name !== 'selected point'; });
+                };
+                if (figure && figure.layout) {
+                    figure.layout.shapes = others(figure.layout.shapes).concat([shape()]);
+                }
+                var shapes = gd.layout.shapes || [];
+                var update = {};
+                shapes.forEach(function (s, i) {
+                    if (s.name === 'selected point') { update['shapes[' + i + ']'] = null; }
+                });
+                update['shapes[' + shapes.length + ']'] = shape();
                 window.Plotly.relayout(gd, update);
             }
             return window.dash_clientside.no_update;

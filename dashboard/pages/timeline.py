@@ -307,6 +307,7 @@ def register(app, ctx) -> None:
         ClientsideFunction(namespace="tracker", function_name="ringPoint"),
         Output(ids.SENTENCES_SCROLLED, "data", allow_duplicate=True),
         Input(ids.RING, "data"),
+        State(ids.GRAPH, "figure"),
         prevent_initial_call=True,
     )
 

@@ -10,6 +10,7 @@ with every sentence's mentions, pairs, cues, dates and observations.
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import json
 import sys
@@ -56,4 +57,8 @@ def main(out: str, batch: int = 1) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[3]) if sys.argv[2:3] == ["--batch"] else 1)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", help="the JSON lines file to write")
+    parser.add_argument("--batch", type=int, default=1, help="articles scored together, as the pool's tasks")
+    args = parser.parse_args()
+    main(args.out, args.batch)

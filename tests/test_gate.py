@@ -64,6 +64,10 @@ HELDOUT5 = Path(__file__).parent / "gold" / "heldout5.jsonl"
 # language) who read no scorer code and no other gold file, after reading stored real news pages: half
 # ordinary wire sentences, half the shapes real reporting breaks.
 HELDOUT6 = Path(__file__).parent / "gold" / "heldout6.jsonl"
+# 80 French and 80 English lines written blind (2026-12-06, fourth session) by two authors (one per
+# language) who read no scorer code and no other gold file, after reading stored real news pages: about
+# half ordinary wire sentences (leaders, capitals, ministries and demonyms for countries), half hard shapes.
+HELDOUT7 = Path(__file__).parent / "gold" / "heldout7.jsonl"
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "fr" / "000_france24_seed.txt"
 
 # Floors: pinned by the lead after the first run. A change that lowers a metric below its floor fails.
@@ -127,7 +131,7 @@ def test_gold_file_is_well_formed():
     assert sum(r.get("source") == "seed" for r in records) >= 8
 
 
-@pytest.mark.parametrize("path", [HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7], ids=lambda p: p.stem)
 def test_heldout_file_is_well_formed(path):
     _check_records(load_gold(path))
 
@@ -346,6 +350,9 @@ def test_gate_floors(gold_evaluation, request, record_property):
 #   rules, written from heldout4/heldout5 misses and never from heldout6's (whose misses nobody read), so
 #   still a held-out measure: precision 0.796 (fr 0.793, en 0.798), recall 0.925 (fr 0.924, en 0.926),
 #   absent 0.760, sign 0.897 (fr 0.904, en 0.890), date 0.969; pair F1 fr 0.853, en 0.857.
+# heldout7 first blind measure (main c11c167, before any rule change of its session): precision 0.796
+#   (fr 0.841, en 0.755), recall 0.961 (fr 0.961, en 0.961), absent 0.687 (fr 0.711, en 0.667), sign 0.884
+#   (fr 0.865, en 0.903), date 0.977 (fr 0.968, en 0.985); pair F1 fr 0.897, en 0.846.
 HELDOUT_FLOORS = {
     HELDOUT: {"pair_precision": 0.88, "pair_recall": 0.96, "absent_kept_out": 0.82, "sign_accuracy": 0.84,
               "date_accuracy": 0.95},
@@ -358,6 +365,8 @@ HELDOUT_FLOORS = {
     HELDOUT5: {"pair_precision": 0.82, "pair_recall": 0.93, "absent_kept_out": 0.76, "sign_accuracy": 0.90,
                "date_accuracy": 0.96},
     HELDOUT6: {"pair_precision": 0.78, "pair_recall": 0.91, "absent_kept_out": 0.74, "sign_accuracy": 0.87,
+               "date_accuracy": 0.96},
+    HELDOUT7: {"pair_precision": 0.78, "pair_recall": 0.94, "absent_kept_out": 0.66, "sign_accuracy": 0.86,
                "date_accuracy": 0.96},
 }
 # Per language where the issue sets a goal per language (heldout4: pair F1 and sign >= 0.9 in each).

@@ -152,7 +152,9 @@ def read_lexicon_file(path: Path) -> list[LexiconEntry]:
         data = path.read_bytes()
     except FileNotFoundError:
         raise LexiconError(f"{path}: lexicon file not found") from None
-    rows = cached("lexicon-rows", [str(path), hashlib.sha256(data).hexdigest()],
+    # One cache name per file: the cache keeps the last few versions per name.
+    name = f"lexicon-rows-{hashlib.sha256(str(path).encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+    rows = cached(name, [str(path), hashlib.sha256(data).hexdigest()],
                   lambda: [_entry_row(entry) for entry in _read_entries(path, data)])
     return [LexiconEntry(*row) for row in rows]
 

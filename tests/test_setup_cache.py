@@ -139,6 +139,75 @@ def test_the_scorer_reads_the_same_with_and_without_the_cache(cache, monkeypatch
                       _readings(fr, nlp_fr, FRENCH), _readings(en, nlp_en, ENGLISH))
         if mode == "cold":
             assert {p.name.split("-")[0] + "-" + p.name.split("-")[1] for p in cache.glob("*.marshal")} == {
-                "cue-keys", "lemma-tables"}
+                "cue-keys", "lemma-tables", "lexicon-rows"}
     assert seen["off"] == seen["cold"] == seen["warm"]
     assert any(seen["off"][3]) and any(seen["off"][4])  # the sentences do carry cues
+
+
+LEXICON = "pattern\tweight\tcategory\tnote\nrelation ~8 dégrader\t4.5\tdeterioration\tinvented row\n"
+
+
+def test_a_lexicon_file_is_read_back_from_the_cache_and_reread_when_it_changes(cache, tmp_path, monkeypatch):
+    from tracker.scorer import lexicon
+
+    path = tmp_path / "mine.fr.tsv"
+    path.write_text(LEXICON, encoding="utf-8")
+    checked = []
+    real_read = lexicon._read_entries
+
+    def counting_read(*args):  # the real reader, counted: a cache hit does not check the rows again
+        checked.append(args[0])
+        return real_read(*args)
+
+    monkeypatch.setattr(lexicon, "_read_entries", counting_read)
+    first = lexicon.read_lexicon_file(path)
+    assert lexicon.read_lexicon_file(path) == first and len(checked) == 1
+    assert len(list(cache.glob("lexicon-rows-*.marshal"))) == 1
+    path.write_text(LEXICON.replace("4.5", "5"), encoding="utf-8")  # an analyst edits the weight
+    (entry,) = lexicon.read_lexicon_file(path)
+    assert entry.weight == 5.0 and len(checked) == 2
+    path.write_text(LEXICON.replace("4.5", "-5"), encoding="utf-8")  # a bad edit is still refused
+    with pytest.raises(lexicon.LexiconError, match="tension category"):
+        lexicon.read_lexicon_file(path)
+
+
+def test_a_second_start_reads_the_lexicon_and_the_cue_keys_from_the_cache(cache):
+    """Two fresh processes: the second builds neither the lexicon rows nor the cue keys."""
+    script = textwrap.dedent("""
+        from tracker.scorer import lexicon, setup_cache
+        from tracker.scorer.cues import matching
+        built = []
+        real_cached = setup_cache.cached
+        def watching(name, inputs, build):
+            def counted():
+                built.append(name)
+                return build()
+            return real_cached(name, inputs, counted)
+        lexicon.cached = matching.cached = watching
+        from tracker.scorer.nlp import get_nlp
+        from tracker.scorer.cues import cue_finder
+        lex = lexicon.load_lexicon()
+        cue_finder(get_nlp("fr"), "fr", lex).patterns
+        print(",".join(sorted({name.rsplit("-", 1)[0] for name in built})))
+    """)
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
+            for _ in range(2)]
+    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr[-2000:]
+    assert runs[0].stdout.strip() == "cue-keys,lexicon-rows"
+    assert runs[1].stdout.strip() == ""
+
+
+def test_the_language_identifier_reads_the_same_from_the_cache(cache):
+    """The restricted py3langid identifier, built from the full model or read back: same answers."""
+    from tracker.scorer import language
+
+    # Invented sentences.
+    sentences = ["The two ministers discussed the border talks on Tuesday evening.",
+                 "Les deux ministres ont parlé des frontières mardi soir.", "Mir 24 a dit ok", ""]
+    seen = []
+    for _ in range(2):  # built (and stored), then read back
+        language._identifier.cache_clear()
+        seen.append([language._identifier(True).classify(text) for text in sentences])
+    assert len(list(cache.glob("langid-*.marshal"))) == 1
+    assert seen[0] == seen[1] and [lang for lang, _ in seen[0][:2]] == ["en", "fr"]
+    language._identifier.cache_clear()

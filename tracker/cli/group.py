@@ -5,6 +5,7 @@ every command takes before or after its name (see TrackerGroup).
 from __future__ import annotations
 
 import os
+import sys
 
 import click
 
@@ -36,18 +37,17 @@ class TrackerGroup(click.Group):
         super().add_command(cmd, name)
 
     def invoke(self, ctx: click.Context):
-        from tracker.readers import RejectedInput
-        from tracker.store import StoreError
-
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
-        except StoreError as exc:
-            raise click.ClickException(str(exc)) from None
-        except RejectedInput as exc:
-            raise click.ClickException(exc.reason) from None
         except Exception as exc:
+            # The store (SQLAlchemy, Alembic, pandas: a second of imports) and the readers are
+            # imported by the commands that use them; an error of theirs means they are loaded.
+            if _is_instance(exc, "tracker.store.db", "StoreError"):
+                raise click.ClickException(str(exc)) from None
+            if _is_instance(exc, "tracker.readers.common", "RejectedInput"):
+                raise click.ClickException(str(getattr(exc, "reason", exc))) from None
             if _model_missing(exc):
                 raise click.ClickException(str(exc)) from None
             if os.environ.get("TRACKER_DEBUG"):
@@ -58,10 +58,15 @@ class TrackerGroup(click.Group):
             ) from None
 
 
-def _model_missing(exc: Exception) -> bool:
-    from tracker.scorer.nlp import ModelMissing
+def _is_instance(exc: Exception, module: str, name: str) -> bool:
+    """isinstance(exc, module.name), without importing the module: only a loaded module raises."""
+    loaded = sys.modules.get(module)
+    error_class = getattr(loaded, name, None) if loaded is not None else None
+    return isinstance(error_class, type) and isinstance(exc, error_class)
 
-    return isinstance(exc, ModelMissing)
+
+def _model_missing(exc: Exception) -> bool:
+    return _is_instance(exc, "tracker.scorer.nlp", "ModelMissing")
 
 
 class State:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -21,7 +22,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from tracker import readers
 from tracker.readers import safeopen
 from tracker.records import Article, ScoredArticle
-from tracker.store import InvalidRecord, Store
+
+if TYPE_CHECKING:  # the store's modules (SQLAlchemy, Alembic, pandas) load when storing: `explain` only reads
+    from tracker.store import Store
 
 STORED, DUPLICATE, REJECTED = "stored", "duplicate", "rejected"
 
@@ -269,6 +272,8 @@ def save_scored(
     article: Article, scored: ScoredArticle | str, store: Store, *, path: str, record: str | None, version: str | None
 ) -> Outcome:
     """Store what score_or_reason gave, in one transaction; the same text stored meanwhile is a duplicate."""
+    from tracker.store import InvalidRecord
+
     if isinstance(scored, str):
         return Outcome(path, REJECTED, scored, record, title=article.title)
     try:

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import CodeType, ModuleType
+from typing import Any
 
 import spacy
 import srsly
@@ -183,10 +184,10 @@ def equivalent_token_match(pattern: str) -> TokenMatch:
     return known or re.compile(pattern).match
 
 
-def load_french(name: str, exclude: Sequence[str]) -> Language:
-    """spacy.load(name, exclude=...) with the tokenizer's token_match built in milliseconds."""
+def load_french(name: str, exclude: Sequence[str], config: dict[str, Any] | None = None) -> Language:
+    """spacy.load(name, exclude=..., config=...) with the tokenizer's token_match built in milliseconds."""
     with _factored_token_match():
-        nlp = spacy.load(name, exclude=[*exclude, "tokenizer"])
+        nlp = spacy.load(name, exclude=[*exclude, "tokenizer"], config=config or {})
     if nlp.path is None:
         raise OSError(f"{name}: no model directory to read the tokenizer from")
     tokenizer = nlp.tokenizer

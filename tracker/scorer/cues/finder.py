@@ -15,9 +15,9 @@ from .clauses import BackgroundWords, settings
 from .context import SentenceContext
 from .keys import WordKeyer
 from .matching import Match, PatternSet, WordReader, resolve_overlaps
-from .rules import ModifierRule, ModifierTable, load_modifiers, rules_hash
+from .rules import ModifierRule, ModifierTable, builtin_modifiers, rules_hash
 from .weighing import absorbed_negators, combine, cue_modifiers, damp_failed_occasions, relate_denied_topics
-from .words import cue_words
+from .words import CueWords, cue_words
 
 # Bump when the matching or modifier logic changes what a sentence scores (the rows and word sets
 # of the data files are in the version through their hash).
@@ -33,8 +33,8 @@ class CueFinder:
         self.lexicon = lexicon
         self.entries = lexicon.entries(lang)
         self.words = cue_words(lang)
-        self.rules = [r for r in (load_modifiers() if modifiers is None else modifiers) if r.lang == lang]
-        self.version = f"{lexicon.version}-{rules_hash(self.rules, self.words)}-r{RULES_VERSION}"
+        self.rules = [r for r in (builtin_modifiers() if modifiers is None else modifiers) if r.lang == lang]
+        self.version = _version(lexicon, self.rules, self.words)
         self.background = BackgroundWords(frozenset(self.words.get("background preposition")),
                                           frozenset(self.words.get("background noun")),
                                           frozenset(self.words.get("background subordinator")))
@@ -105,6 +105,16 @@ class CueFinder:
             modifiers=tuple(modifiers),
             setting=setting,
         )
+
+
+def _version(lexicon: Lexicon, rules: Sequence[ModifierRule], words: CueWords) -> str:
+    return f"{lexicon.version}-{rules_hash(rules, words)}-r{RULES_VERSION}"
+
+
+def finder_version(lang: str, lexicon: Lexicon) -> str:
+    """The version of cue_finder(nlp, lang, lexicon), without building it nor loading its pipeline
+    (an ingest stores the scorer's version of every language; a French-only one loads no English model)."""
+    return _version(lexicon, [r for r in builtin_modifiers() if r.lang == lang], cue_words(lang))
 
 
 @functools.lru_cache(maxsize=16)

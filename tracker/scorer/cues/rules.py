@@ -3,8 +3,10 @@ the way the rules look them up."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,7 +90,13 @@ def load_modifiers(path: Path = MODIFIERS_FILE) -> tuple[ModifierRule, ...]:
     return tuple(rules)
 
 
-def rules_hash(rules: list[ModifierRule], words: CueWords) -> str:
+@functools.cache
+def builtin_modifiers() -> tuple[ModifierRule, ...]:
+    """Our modifier rules, read once per process (every CueFinder and finder_version asks for them)."""
+    return load_modifiers()
+
+
+def rules_hash(rules: Sequence[ModifierRule], words: CueWords) -> str:
     """What in the rows and word sets changes a reading (not the notes, comments or layout)."""
     text = "\n".join(f"{r.kind}\t{r.phrase}\t{r.factor:g}\t{r.scope}\t{r.distance}" for r in rules)
     text += "\n" + words.fingerprint()

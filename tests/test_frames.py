@@ -161,3 +161,16 @@ def test_a_country_named_only_in_a_background_clause_is_no_side_of_the_main_act(
 def test_a_background_clause_keeps_the_sides_it_shares_with_the_main_act(text, pair):
     reading = _reading(text, "en")
     assert pair in _codes(reading.pairs)
+
+
+@pytest.mark.parametrize(("text", "lang", "aside"), [
+    # A denied agreement makes no mutual act: the two who denounce are one side (invented).
+    ("Ghana and Togo on Friday condemned Burkina Faso's decision to close the road without any agreement.",
+     "en", {"GHA-TGO"}),
+    ("Le Ghana et le Togo ont condamné vendredi la décision du Burkina Faso de fermer la route sans aucun accord.",
+     "fr", {"GHA-TGO"}),
+])
+def test_a_denied_mutual_act_leaves_the_sides_apart(text, lang, aside):
+    reading = _reading(text, lang)
+    assert aside <= _codes(a.pair for a in reading.set_aside)
+    assert {"BFA-GHA", "BFA-TGO"} <= _codes(reading.pairs)

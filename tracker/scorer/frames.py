@@ -129,7 +129,8 @@ def _other_side_named(run: Sequence[Mention], mentions: Sequence[Mention], text:
 
 
 def _mutual(cues: Sequence[Cue], sentence: str) -> bool:
-    if any(c.weight and c.category in MUTUAL_CATEGORIES for c in cues):
+    # A denied mutual act is none: "denounced the filling of the dam without an agreement".
+    if any(c.weight * c.base_weight > 0 and c.category in MUTUAL_CATEGORIES for c in cues):
         return True
     return _has_phrase(_words()["reciprocal"], sentence) is not None
 

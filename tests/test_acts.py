@@ -86,7 +86,34 @@ ACTS = [
     ("fr", "Le Mali a réclamé à la France le départ de ses troupes.", "réclamer ~3 départ", "+"),
     ("fr", "Pékin a rappelé à l'ordre Manille.", "rappeler à le ordre", "+"),
     ("en", "India demanded that Pakistan act against militants.", "demand", "+"),
+    # military posture; a joint exercise stays cooperation, live fire or not
+    ("en", "North Korean units held live-fire drills near the sea border on Monday.", "live-fire drill", "+"),
+    ("en", "Japan and India held a joint live-fire exercise off Okinawa.", "joint ~2 live-fire exercise", "-"),
+    # aid, arms sales and joint ventures written out
+    ("en", "Qatar pledged on Sunday to finance two new hospitals in Gaza.", "pledge ~4 finance", "-"),
+    ("en", "Egypt sent three planes loaded with medicines and blankets to Libya.", "send ~7 medicine", "-"),
+    ("en", "Washington approved a possible $300 million sale of anti-ship missiles to Manila.",
+     "sale of ~5 missile", "-"),
+    ("en", "Oil began flowing from the jointly developed field shared by Sudan and South Sudan.",
+     "jointly ~2 develop", "-"),
+    # de-escalation with the troops as subject; a dispute settled; a stalled plan revived
+    ("en", "Armenian and Azerbaijani troops pulled back from the disputed ridge on Friday.", "troop ~6 pull back", "-"),
+    ("en", "Benin and Niger settled their decades-old border dispute.", "settle ~5 dispute", "-"),
+    ("en", "Jakarta and Hanoi agreed to revive a long-stalled fisheries plan.", "revive ~4 stall ~4 plan", "-"),
 ]
+
+
+# Words with a cue word that name no act between states (invented): market demand, a border's
+# friction points, a ceasefire pattern ("hold ~4 fire") inside "held live-fire drills".
+@pytest.mark.parametrize(("text", "pattern"), [
+    ("Exports fell because of weaker demand for cars in Brazil.", "demand"),
+    ("Soldiers pulled back from two friction points on the border.", "friction"),
+    ("Navy ships held live-fire drills in the strait.", "hold ~4 fire"),
+])
+def test_words_that_name_no_act(finders, text, pattern):
+    nlp, finder = finders["en"]
+    cues = [cue for sent in nlp(text).sents for cue in finder.find(sent)]
+    assert pattern not in [c.pattern for c in cues], cues
 
 
 @pytest.mark.parametrize(("lang", "text", "pattern", "sign"), ACTS)

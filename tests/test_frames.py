@@ -130,3 +130,47 @@ def test_a_demand_of_cooperation_is_pressure(text, lang):
 ])
 def test_a_joint_call_or_a_claim_stays_cooperation(text, lang):
     assert _score(text, lang) < 0
+
+
+@pytest.mark.parametrize(("text", "kept", "aside"), [
+    # A third country named only in a background clause is a side of that clause's act (invented).
+    ("Ankara warned Athens on Monday of countermeasures after Cyprus allowed Egypt to open a naval base on "
+     "the island.", {"GRC-TUR", "CYP-EGY"}, {"EGY-TUR", "EGY-GRC"}),
+    ("Chile and Peru agreed on Friday to reopen their border crossings, weeks after a Bolivian blockade of "
+     "Lima was lifted.", {"CHL-PER", "BOL-PER"}, {"BOL-CHL"}),
+    # A clause on a noun (invented).
+    ("Poland lodged a protest with Belarus on Tuesday over an exercise led by Russia near the border.",
+     {"BLR-POL"}, {"POL-RUS", "BLR-RUS"}),
+])
+def test_a_country_named_only_in_a_background_clause_is_no_side_of_the_main_act(text, kept, aside):
+    reading = _reading(text, "en")
+    assert kept <= _codes(reading.pairs)
+    assert aside <= _codes(a.pair for a in reading.set_aside)
+    assert all("background clause" in a.reason for a in reading.set_aside if "-".join(a.pair) in aside)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # With one country outside it, the clause names the main act's other side (invented).
+    ("Beijing protested on Monday after Washington approved a new arms sale to Taipei.", "CHN-USA"),
+    # A phrase, not a clause: "despite calls from" names a side of the main act (invented).
+    ("Kenya said it would not expel Russia's ambassador despite calls from Washington.", "KEN-USA"),
+    # A relative clause on a country's noun has that country as its subject (invented).
+    ("The Turkish president, who ordered strikes on Syria last week, met Russia's foreign minister on Monday.",
+     "SYR-TUR"),
+])
+def test_a_background_clause_keeps_the_sides_it_shares_with_the_main_act(text, pair):
+    reading = _reading(text, "en")
+    assert pair in _codes(reading.pairs)
+
+
+@pytest.mark.parametrize(("text", "lang", "aside"), [
+    # A denied agreement makes no mutual act: the two who denounce are one side (invented).
+    ("Ghana and Togo on Friday condemned Burkina Faso's decision to close the road without any agreement.",
+     "en", {"GHA-TGO"}),
+    ("Le Ghana et le Togo ont condamné vendredi la décision du Burkina Faso de fermer la route sans aucun accord.",
+     "fr", {"GHA-TGO"}),
+])
+def test_a_denied_mutual_act_leaves_the_sides_apart(text, lang, aside):
+    reading = _reading(text, lang)
+    assert aside <= _codes(a.pair for a in reading.set_aside)
+    assert {"BFA-GHA", "BFA-TGO"} <= _codes(reading.pairs)

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from tracker.records import Cue, Mention, SetAside, make_pair
+from tracker.records import Cue, Mention, SetAside, Setting, make_pair
 
 _WORD = re.compile(r"\w+'?|[^\w\s]")
 # Cue categories of mutual acts (tracker/scorer/lexicon.py): their countries are each other's counterpart.
@@ -129,7 +129,8 @@ def _other_side_named(run: Sequence[Mention], mentions: Sequence[Mention], text:
 
 
 def _mutual(cues: Sequence[Cue], sentence: str) -> bool:
-    if any(c.weight and c.category in MUTUAL_CATEGORIES for c in cues):
+    # A denied mutual act is none: "denounced the filling of the dam without an agreement".
+    if any(c.weight * c.base_weight > 0 and c.category in MUTUAL_CATEGORIES for c in cues):
         return True
     return _has_phrase(_words()["reciprocal"], sentence) is not None
 
@@ -171,3 +172,46 @@ def _one_side_reason(
     if other is None:
         return None
     return f"{role} of one side ({named}); the other side ({', '.join(others)}) named by {other}"
+
+
+def clause_sides(
+    pairs: Sequence[tuple[str, str]], mentions: Sequence[Mention], clauses: dict[tuple[int, int], Setting]
+) -> tuple[list[tuple[str, str]], list[SetAside]]:
+    """The pairs kept, and those set aside because a country named only in a background clause
+    pairs with a country the clause does not name, while the rest of the sentence names an act of
+    its own: "Beijing threatened Lithuania after Vilnius allowed Taiwan to open an office" is no
+    CHN-TWN act, nor "Bahrain and Qatar restored ties, after a Saudi-led boycott of Doha was lifted"
+    a BHR-SAU one. With one country outside ("Beijing protested after Washington approved arms
+    sales"), the clause names the other side of the main act and the pair stays."""
+    if not clauses:
+        return list(pairs), []
+    actors = [m for m in mentions if m.role == "actor"]
+    kept: list[tuple[str, str]] = []
+    aside: list[SetAside] = []
+    for pair in pairs:
+        reason = next((r for x, y in (pair, pair[::-1]) if (r := _outside_clause(x, y, actors, clauses))), None)
+        if reason is None:
+            kept.append(pair)
+        else:
+            aside.append(SetAside(pair, reason))
+    return kept, aside
+
+
+def _outside_clause(country: str, other: str, actors: Sequence[Mention],
+                    clauses: dict[tuple[int, int], Setting]) -> str | None:
+    own = [m for m in actors if m.country == country]
+    parts = {clauses.get((m.start, m.end)) for m in own}
+    if len(parts) != 1 or None in parts:
+        return None
+    clause = parts.pop()
+    assert clause is not None
+
+    def inside(m: Mention) -> bool:
+        return clause.start <= m.start < clause.end
+
+    if any(inside(m) for m in actors if m.country == other):
+        return None
+    if len({m.country for m in actors if not inside(m)}) < 2:
+        return None
+    return (f"{country} is named only in the background clause '{clause.word}', {other} only outside it: "
+            "each is a side of its own clause's act")

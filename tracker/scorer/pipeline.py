@@ -26,6 +26,7 @@ from tracker.records import (
     ScoredArticle,
     Sentence,
     SentenceReading,
+    Setting,
 )
 
 from . import language, nlp
@@ -33,7 +34,7 @@ from .cues import CueFinder, cue_finder
 from .cues.clauses import damp_settings
 from .cues.finder import finder_version
 from .dates import event_date, find_dates, publication_date_from_text
-from .frames import split_sides
+from .frames import clause_sides, split_sides
 from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
 from .mentions import Readings, find_mentions, read_context
@@ -93,6 +94,7 @@ class _SentenceRead:
     anaphora: list[AnaphoraPhrase]
     cues: list[Cue]
     refs: list[DateRef]
+    clauses: dict[tuple[int, int], Setting]  # mention offsets -> the background clause it is named in
 
 
 def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArticle:
@@ -185,10 +187,15 @@ def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_fo
     anaphora = anaphora_phrases(s.span, s.language, s.base)
     # Cues and dates only matter where a pair can carry them; skipping the rest keeps the scorer
     # close to the speed of spaCy alone.
-    cues = _cue_finder(s.language, lexicon).find(s.span, s.base) if anaphora or sentence_pairs(found) else []
+    finder = _cue_finder(s.language, lexicon)
+    cues = finder.find(s.span, s.base) if anaphora or sentence_pairs(found) else []
     refs = find_dates(s.span, s.language, published, s.base, resolve_event=term_start) if cues else []
+    # A third country is what a clause can set aside: none to look for with two countries.
+    actors = [m for m in found if m.role == "actor"]
+    clauses = finder.clauses(s.span, [(m.start, m.end) for m in actors], s.base) if cues and len(
+        {m.country for m in actors}) > 2 else {}
     return _SentenceRead(s.span.start_char + s.base, s.span.end_char + s.base, s.language, found, anaphora,
-                         cues, refs)
+                         cues, refs, clauses)
 
 
 def _reading(
@@ -203,7 +210,8 @@ def _reading(
     sentence_text = text[read.start : read.end]
     pairs, set_aside = split_sides(named_pairs, all_mentions, text, cues, sentence_text)
     pairs, outside_act = act_sides(pairs, all_mentions)
-    set_aside += outside_act
+    pairs, outside_clause = clause_sides(pairs, all_mentions, read.clauses)
+    set_aside += outside_act + outside_clause
     when = event_date(refs, published)
     # A pair's act in the main clause outweighs the background its other cues stand in.
     occasions = _cue_finder(read.language, lexicon).occasions

@@ -31,8 +31,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tracker.records import Cue, Mention, Setting
 
@@ -52,6 +53,36 @@ _MARK_DEP = "mark"
 _ADJECTIVE_DEP = "amod"
 _MAX_CLIMB = 12
 _CUT_DEPS = frozenset({"appos", "conj", "parataxis"})
+# Background clauses on a noun take the noun as their subject ("a NATO exercise led by Italy").
+_NOUN_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl"})
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+class Parse(Protocol):
+    """What the background rules read of a sentence's parse (SentenceContext, or ParseView alone)."""
+
+    def inside(self, token: Token) -> bool: ...
+
+    def children(self, token: Token) -> list[Token]: ...
+
+
+class _Children(Protocol):
+    def children(self, token: Token) -> list[Token]: ...
+
+
+@dataclass(frozen=True)
+class ParseView:
+    """A sentence's parse read through its language's relations, without cues (for mentions)."""
+
+    sent: Span
+    relations: _Children
+
+    def inside(self, token: Token) -> bool:
+        return self.sent.start <= token.i < self.sent.end
+
+    def children(self, token: Token) -> list[Token]:
+        return self.relations.children(token)
+
 
 
 def _preposition_phrase(token: Token) -> str:
@@ -67,6 +98,9 @@ class BackgroundWords:
     prepositions: frozenset[str]  # "despite", "malgré"
     nouns: frozenset[str]  # heads of prepositional locutions: "wake" (in the wake of), "dépit" (en dépit de)
     subordinators: frozenset[str]  # clause openers the parser may hang anywhere: "with" (with X doing Y)
+    # relations of a background clause with an act of its own, whose countries are its sides
+    # (mention_clauses); not a phrase: "despite calls from Washington" names a side of the main act
+    own_act_clauses: frozenset[str] = frozenset()
 
 
 def _content_infinitive(token: Token) -> bool:
@@ -75,7 +109,7 @@ def _content_infinitive(token: Token) -> bool:
     return token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm", [])
 
 
-def _next_step(ctx: SentenceContext, token: Token) -> bool:
+def _next_step(ctx: Parse, token: Token) -> bool:
     """A present participle clause after its verb, set off by a comma, with no subordinator: the act's
     next step or its elaboration ("held talks, agreeing to ...", "a convoqué l'ambassadeur, l'accusant
     de ...", which the French model may hang on the noun as an apposition)."""
@@ -86,14 +120,14 @@ def _next_step(ctx: SentenceContext, token: Token) -> bool:
     return token.tag_ == "VBG" or ("Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", []))
 
 
-def _background_dep(ctx: SentenceContext, token: Token) -> bool:
+def _background_dep(ctx: Parse, token: Token) -> bool:
     if token.dep_ in _BACKGROUND_DEPS:
         return not _content_infinitive(token) and not _next_step(ctx, token)
     # "war-torn Sudan": an adjective on a proper noun describes the place
     return token.dep_ == _ADJECTIVE_DEP and token.head.pos_ == "PROPN"
 
 
-def _opener(ctx: SentenceContext, token: Token, words: BackgroundWords) -> Token | None:
+def _opener(ctx: Parse, token: Token, words: BackgroundWords) -> Token | None:
     """The word opening a background phrase or clause headed by the token, if it heads one."""
     if token.dep_ == _PREPOSITION_DEP and _preposition_phrase(token) in words.prepositions:
         return token
@@ -110,7 +144,7 @@ def _opener(ctx: SentenceContext, token: Token, words: BackgroundWords) -> Token
     return None
 
 
-def background_of(ctx: SentenceContext, root: Token, words: BackgroundWords) -> Token | None:
+def background_of(ctx: Parse, root: Token, words: BackgroundWords) -> Token | None:
     """The word that opens the background part the cue's root stands in, or None in the main clause."""
     current = root
     for _ in range(_MAX_CLIMB):
@@ -137,6 +171,33 @@ def settings(matches: Sequence[Match], ctx: SentenceContext, words: BackgroundWo
         if word is not None:
             start, end = _extent(word)
             found[match.start] = Setting(word.text, base + start, base + end)
+    return found
+
+
+def mention_clauses(view: ParseView, words: BackgroundWords, spans: Sequence[tuple[int, int]],
+                    base: int) -> dict[tuple[int, int], Setting]:
+    """Mention offsets -> the background clause the mention is named in, for those named in one:
+    "after Vilnius allowed Taiwan to open an office" (the clause and its subject), "a NATO exercise
+    led by Italy" (a clause on a noun, with that noun)."""
+    if not words.own_act_clauses or not view.sent or not view.sent[0].dep:
+        return {}
+    by_start = {base + t.idx: t for t in view.sent}
+    found = {}
+    for start, end in spans:
+        token = by_start.get(start)
+        if token is None:
+            continue
+        while token.i + 1 < view.sent.end and base + token.nbor().idx < end:
+            token = token.nbor()  # the last word of a name ("New Zealand") is its head
+        word = background_of(view, token, words)
+        # A clause has a verb of its own: an adjective the parser hangs as a clause ("responsables
+        # estoniens") or the name itself is no clause.
+        if word is None or word.dep_ not in words.own_act_clauses or word.pos_ not in _VERBS or word is token:
+            continue
+        first, last = _extent(word)
+        if word.dep_ in _NOUN_CLAUSE_DEPS:
+            first = min(first, word.head.left_edge.idx)
+        found[(start, end)] = Setting(word.text, base + first, base + last)
     return found
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 from tracker.records import Cue, Setting
 from tracker.scorer.lexicon import NOT_A_CUE, Lexicon
 
-from .clauses import BackgroundWords, settings
+from .clauses import BackgroundWords, ParseView, mention_clauses, settings
 from .context import SentenceContext
 from .keys import WordKeyer
 from .matching import Match, PatternSet, WordReader, resolve_overlaps
@@ -37,7 +37,8 @@ class CueFinder:
         self.version = _version(lexicon, self.rules, self.words)
         self.background = BackgroundWords(frozenset(self.words.get("background preposition")),
                                           frozenset(self.words.get("background noun")),
-                                          frozenset(self.words.get("background subordinator")))
+                                          frozenset(self.words.get("background subordinator")),
+                                          frozenset(self.words.get("own act clause")))
         self.occasions = frozenset(self.words.get("occasion category"))
 
     # Built on the first sentence that needs them (the version above does not): a French article
@@ -86,6 +87,10 @@ class CueFinder:
         setting = settings(kept_cues, ctx, self.background, base)
         return [self._cue(match, weighed[match.start], ctx, base, setting.get(match.start))
                 for match in kept_cues]
+
+    def clauses(self, sent: Span, spans: Sequence[tuple[int, int]], base: int = 0) -> dict[tuple[int, int], Setting]:
+        """Mention offsets -> the background clause each is named in (cues/clauses.py)."""
+        return mention_clauses(ParseView(sent, self.table.relations), self.background, spans, base)
 
     @staticmethod
     def _cue(match: Match, weighed: tuple[float, list[str]], ctx: SentenceContext, base: int,

@@ -895,3 +895,35 @@ def sentence_score_of(pipeline, text: str) -> float:
     from tracker.scorer.scoring import sentence_score
 
     return sentence_score(cues_of(pipeline, text))
+
+
+# --------------------------------------------------------------------------- acts written in the passive, deployments, swaps
+
+
+@pytest.mark.parametrize(("text", "pattern"), [
+    # invented: the summoned or expelled envoy first, the act after
+    ("L'ambassadeur de Suède à Ankara a été convoqué lundi par le ministère turc.", "ambassadeur ~8 être convoquer"),
+    ("Le chargé d'affaires russe a été convoqué mardi au ministère.", "chargé ~8 être convoquer"),
+    ("Deux diplomates iraniens ont été expulsés jeudi par les Pays-Bas.", "diplomate ~8 être expulser"),
+])
+def test_passive_summons_and_expulsions_fr(fr, text, pattern):
+    assert one(fr, text, pattern).weight > 0
+
+
+def test_an_envoy_who_summons_is_no_summons_fr(fr):
+    # invented counter-example: the ambassador summoned the press, in the active voice
+    assert not any(c.weight > 0 for c in cues_of(fr, "L'ambassadeur de Suède a convoqué la presse lundi."))
+
+
+def test_naval_deployment_and_its_double_negation_fr(fr):
+    # invented: "n'a pas exclu de dépêcher des frégates" is a threat, not its denial
+    cue = one(fr, "Le ministre n'a pas exclu jeudi de dépêcher des frégates en mer Égée.", "dépêcher ~3 frégate")
+    assert cue.weight > 0
+    assert one(fr, "Athènes a déployé deux frégates en mer Égée.", "déployer ~3 frégate").weight > 0
+
+
+def test_a_swap_of_prisoners_of_war_is_cooperation_fr(fr):
+    # invented: the swap outweighs the non-cue status "prisonnier de guerre"
+    assert one(fr, "Les deux pays ont échangé jeudi les derniers prisonniers de guerre.",
+               "échanger ~4 prisonnier de guerre").weight < 0
+    assert not cues_of(fr, "Le sort des prisonniers de guerre reste inconnu.")  # a status, no act

@@ -152,9 +152,10 @@ def _origin_role(ctx: SentenceContext, product: str, at: int) -> RoleDecision | 
     just before ("buy Russian oil", "acheter du pétrole russe"), the seller is a party (actor)."""
     if ctx.near_before(at, "trade_word", 4, barriers=CLAUSE_BREAKS):
         return None
-    if ctx.near_before(at, "target", 6, barriers=CLAUSE_BREAKS):
+    made = ctx.has("made_noun", product)  # "de fabrication iranienne": the maker, whatever is done to the goods
+    if not made and ctx.near_before(at, "target", 6, barriers=CLAUSE_BREAKS):
         return None  # "tariffs on Chinese steel", "droits de douane sur l'acier mexicain": aimed at the country
-    return RoleDecision("topic", f"origin of '{product}', not a party")
+    return RoleDecision("topic", f"{'maker' if made else 'origin'} of '{product}', not a party")
 
 
 def _is_plural_demonym(ctx: SentenceContext, first: int, last: int) -> bool:

@@ -872,3 +872,16 @@ def test_the_source_of_a_report_is_no_side(read, text, lang, source):
 ])
 def test_a_claimant_source_stays_a_side(read, text, lang, claimant):
     assert roles(read(text, lang))[claimant] == "actor"
+
+
+def test_a_hyphenated_compound_is_the_noun_a_demonym_qualifies(read):
+    # invented: "garde-côtes" is a force, not a coast ("les côtes chinoises" stays a place)
+    assert roles(read("Manille a accusé les garde-côtes chinois de manœuvres dangereuses."))["chinois"] == "actor"
+    assert roles(read("Un navire a été aperçu au large des côtes chinoises."))["chinoises"] == "place"
+
+
+def test_a_date_between_a_visit_and_its_host(read):
+    # invented: the host of a visit stays a party with a date between the verb and the place
+    assert roles(read("Le Premier ministre portugais s'est rendu le 14 mars à Luanda."))["Luanda"] == "actor"
+    assert roles(read("Le Premier ministre portugais a signé le 14 mars à Luanda un accord avec le Brésil."))[
+        "Luanda"] == "place"  # counter-example: no visit word

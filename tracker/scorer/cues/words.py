@@ -13,7 +13,7 @@ EVERY_LANGUAGE = "*"
 SET_NAMES = ("article", "contraction", "verb ending", "infinitive ending", "ne", "particle after ne",
              "negating determiner", "least", "before least", "denying particle", "topic marker", "complement preposition",
              "background exempt category", "background preposition", "background noun", "background subordinator",
-             "outcome category", "occasion category", "completion head")
+             "outcome category", "occasion category", "completion head", "gap free")
 
 
 def norm(text: str) -> str:

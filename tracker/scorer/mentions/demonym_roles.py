@@ -108,6 +108,13 @@ def _french_noun_of(ctx: SentenceContext, first: int) -> list[tuple[str, int]]:
     while i >= 0 and skipped <= 2:
         key = ctx.keys[i]
         pos = ctx.pos(i)
+        if ctx.pieces[i].hyphen_before and (pos == "NOUN" or any(ctx.has(name, key) for name in _NOUN_LISTS)):
+            # "les garde-côtes chinois": the compound is the noun, not its last piece ("côtes", a place)
+            start = i
+            while start > 0 and ctx.pieces[start].hyphen_before:
+                start -= 1
+            nouns.append((" ".join(ctx.keys[start : i + 1]), start))
+            break
         if pos == "NOUN" or any(ctx.has(name, key) for name in _NOUN_LISTS):
             nouns.append((ctx.lemma(i), i))
             nouns.append((ctx.keys[i], i))

@@ -947,3 +947,9 @@ def test_warships_and_jihadist_attacks_are_no_cue_between_states_fr(fr):
     assert not cues_of(fr, "Des navires de guerre égyptiens et grecs sont à quai.")
     assert not cues_of(fr, "Une attaque jihadiste a visé la ville voisine.")
     assert one(fr, "Athènes a dépêché deux navires de guerre.", "dépêcher ~3 navire de guerre").weight > 0
+
+
+def test_seizing_boats_fr(fr):
+    # invented: a coast guard seizing another country's boats is coercion; seizing drugs is no act between states
+    assert one(fr, "L'Indonésie a saisi jeudi deux chalutiers vietnamiens.", "saisir ~3 chalutier").weight > 0
+    assert not [c for c in cues_of(fr, "La police a saisi deux tonnes de cocaïne.") if c.weight]

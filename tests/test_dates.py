@@ -591,3 +591,21 @@ def test_dateline_is_the_day_relative_dates_are_read_from(nlp_en):
     line = _one(refs, "March 5")
     assert (line.value, line.dates_event) == (date(2023, 3, 5), False) and "dateline" in line.note
     assert _one(refs, "on Sunday").value == date(2023, 3, 5)  # 5 March 2023 was a Sunday
+
+
+@pytest.mark.parametrize(("sentence", "published", "expression", "value"), [
+    # invented: the act happened at a meeting whose day hangs on the meeting's noun
+    ("Le président n'a pas condamné l'offensive lors de son entretien téléphonique de lundi avec son homologue.",
+     date(2022, 3, 16), "lundi", date(2022, 3, 14)),
+    ("Les deux pays ont convenu de renforcer leur partenariat, à l'issue d'entretiens lundi à Hanoï.",
+     date(2025, 2, 11), "lundi", date(2025, 2, 10)),
+])
+def test_the_day_of_the_meeting_the_act_happened_at_fr(nlp_fr, sentence, published, expression, value):
+    ref = _one(_refs(nlp_fr, sentence, "fr", published), expression)
+    assert ref.dates_event and ref.value == value
+
+
+def test_a_meeting_day_without_an_occasion_stays_a_nouns_modifier_fr(nlp_fr):
+    # invented counter-example: "la réunion de lundi" prepared, not the occasion of the act
+    refs = _refs(nlp_fr, "Les ministres ont préparé mardi la réunion de lundi.", "fr", date(2025, 2, 12))
+    assert not _one(refs, "lundi").dates_event

@@ -61,7 +61,9 @@ class CueFinder:
 
     @functools.cached_property
     def reader(self) -> WordReader:
-        return WordReader(self.keyer, self.table, self.words.articles, self.patterns.pattern_words)
+        # A sentence's weekdays are left out like its articles: "a levé jeudi une partie des sanctions"
+        skipped = self.words.articles | frozenset(self.words.get("gap free"))
+        return WordReader(self.keyer, self.table, skipped, self.patterns.pattern_words)
 
     def find(self, sent: Span, base: int = 0) -> list[Cue]:
         """The cues of one sentence, with offsets ``base + token.idx`` into the article's text."""

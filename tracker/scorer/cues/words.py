@@ -12,8 +12,8 @@ CUE_WORDS_FILE = DATA_DIR / "cue_words.tsv"
 EVERY_LANGUAGE = "*"
 SET_NAMES = ("article", "contraction", "verb ending", "infinitive ending", "ne", "particle after ne",
              "negating determiner", "least", "before least", "denying particle", "topic marker", "complement preposition",
-             "background exempt category", "background preposition", "background noun", "background subordinator", "own act clause",
-             "outcome category", "occasion category", "completion head")
+             "background exempt category", "background preposition", "background noun", "background subordinator",
+             "own act clause", "outcome category", "occasion category", "completion head", "gap free")
 
 
 def norm(text: str) -> str:

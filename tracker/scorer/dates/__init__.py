@@ -55,6 +55,7 @@ from .attachment import (
     inside_after,
     inside_since,
     lexical_dates_event,
+    occasion_of,
     parse_dates_event,
     range_marker,
     set_off,
@@ -120,6 +121,8 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
     since = inside_since(text, found.start, lang)
     if since:
         return Verdict(False, f"inside a {since!r} phrase")
+    if occasion_of(text, found.start, lang):
+        return DATES  # "lors de son entretien de lundi": the meeting the act happened at
     if found.kind == "ahead" and tense == "past":
         return Verdict(False, "a deadline set in a past clause ('ordered them to leave within two weeks')")
     if resolved.ahead and _decided(found, tokens, text, lang):
@@ -172,7 +175,11 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
     rank: int | None
     for expression in ([line] if line else []) + [f for f in found if f is not line]:
         tokens = span_tokens(sent, expression.start, expression.end) if parsed else []
-        tense = None if expression is line else _tense(expression, tokens, text, lang)
+        occasion = None if expression is line else occasion_of(text, expression.start, lang)
+        if occasion and tokens:  # the meeting's date hangs on its noun: the main clause gives the tense
+            tense = parse_tense(sent.root if sent.root.pos_ in VERBAL else None)
+        else:
+            tense = None if expression is line else _tense(expression, tokens, text, lang)
         try:
             resolved = resolve(expression, text, lang, anchor, tense)
         except (ValueError, OverflowError):  # "il y a 999 décennies": outside the calendar
@@ -185,8 +192,8 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
         else:
             verdict = _verdict(expression, resolved, tokens, text, lang, tense)
             rank = _rank(verdict, resolved.precision)
-        note = f"{expression.kind}: {resolved.note}" + ("" if anchor == published or expression is line
-                                                        else f" (read from the dateline, {anchor})")
+        note = f"{expression.kind}: {resolved.note}" + (f"; the occasion of the act ('{occasion}')" if occasion else "")
+        note += "" if anchor == published or expression is line else f" (read from the dateline, {anchor})"
         ref = DateRef(resolved.value, resolved.precision, text[expression.start:expression.end],
                       offset + expression.start, offset + expression.end, verdict.dates, note)
         ranked.append((ref, rank, verdict.why))

@@ -280,6 +280,26 @@ def inside_after(text: str, start: int, lang: str) -> str | None:
     return hits[-1].group(0)
 
 
+# "lors de son entretien téléphonique de lundi", "à l'issue d'entretiens lundi", "during talks on Monday":
+# the marker, up to three words (determiner, adjective), the meeting noun, up to one adjective and de/on.
+_OCCASION = {
+    lang: re.compile(rf"(?<!\w)(?P<marker>{alternatives('occasion_marker', lang)})(?:\s+|(?<=['’]))(?:[\w'’-]+\s+){{0,3}}?"
+                     rf"(?P<noun>(?:{alternatives('occasion_noun', lang)})\w*)(?:\s+[\w-]+)?"
+                     rf"(?:\s+(?:de|du|d['’]|on))?\s*$", re.IGNORECASE)
+    for lang in LANGS
+}
+
+
+def occasion_of(text: str, start: int, lang: str) -> str | None:
+    """The meeting whose date the expression gives when the act happened at it ("n'a pas condamné
+    l'offensive lors de son entretien téléphonique de lundi", "ont convenu ... à l'issue d'entretiens
+    lundi à Hanoï"): the meeting's day is the act's, though the date hangs on its noun."""
+    lang = _language(lang)
+    breaks = [m.end() for m in _DETACH.finditer(text, 0, start)]
+    found = _OCCASION[lang].search(text, breaks[-1] if breaks else 0, start)
+    return f"{found['marker']} ... {found['noun']}" if found else None
+
+
 def since_recent_day(marker: str, kind: str, precision: str, lang: str) -> bool:
     """"depuis lundi", "since Monday", "depuis hier": a range that started days ago, whose start is
     the news ("clashes since Monday"); "depuis 2014" or "since March" stays background."""

@@ -57,7 +57,9 @@ The package:
 - target_roles: a place after an act is the act's target, a party ("fired rockets at Israel",
   "une incursion en Irak", "invested $2bn in Egypt");
 - revisions: a second look from the mention before and the whole sentence (coordination, lists,
-  apposition, match reports, datelines).
+  apposition, match reports, datelines);
+- sources: a country named only in the source of a report ("selon un rapport ... de Singapour") when
+  both sides of the act are named elsewhere.
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ from tracker.scorer.mentions.pieces import Piece, remember_text, sentence_pieces
 from tracker.scorer.mentions.revisions import REVISIONS, Previous
 from tracker.scorer.mentions.roles import read_role
 from tracker.scorer.mentions.sentence import SentenceContext
+from tracker.scorer.mentions.sources import report_sources
 
 __all__ = [
     "Entry",
@@ -158,7 +161,7 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0, readings: Read
         for country in codes.split("+"):
             mentions.append(Mention(start + base, end + base, text, country, reading.kind, decision.role, detail, act))
         previous = Previous(match, decision)
-    return _mediators_named_again(mentions)
+    return _mediators_named_again(report_sources(ctx, mentions, base))
 
 
 def _mediators_named_again(mentions: list[Mention]) -> list[Mention]:

@@ -108,6 +108,13 @@ def _french_noun_of(ctx: SentenceContext, first: int) -> list[tuple[str, int]]:
     while i >= 0 and skipped <= 2:
         key = ctx.keys[i]
         pos = ctx.pos(i)
+        if ctx.pieces[i].hyphen_before and (pos == "NOUN" or any(ctx.has(name, key) for name in _NOUN_LISTS)):
+            # "les garde-côtes chinois": the compound is the noun, not its last piece ("côtes", a place)
+            start = i
+            while start > 0 and ctx.pieces[start].hyphen_before:
+                start -= 1
+            nouns.append((" ".join(ctx.keys[start : i + 1]), start))
+            break
         if pos == "NOUN" or any(ctx.has(name, key) for name in _NOUN_LISTS):
             nouns.append((ctx.lemma(i), i))
             nouns.append((ctx.keys[i], i))
@@ -152,9 +159,10 @@ def _origin_role(ctx: SentenceContext, product: str, at: int) -> RoleDecision | 
     just before ("buy Russian oil", "acheter du pétrole russe"), the seller is a party (actor)."""
     if ctx.near_before(at, "trade_word", 4, barriers=CLAUSE_BREAKS):
         return None
-    if ctx.near_before(at, "target", 6, barriers=CLAUSE_BREAKS):
+    made = ctx.has("made_noun", product)  # "de fabrication iranienne": the maker, whatever is done to the goods
+    if not made and ctx.near_before(at, "target", 6, barriers=CLAUSE_BREAKS):
         return None  # "tariffs on Chinese steel", "droits de douane sur l'acier mexicain": aimed at the country
-    return RoleDecision("topic", f"origin of '{product}', not a party")
+    return RoleDecision("topic", f"{'maker' if made else 'origin'} of '{product}', not a party")
 
 
 def _is_plural_demonym(ctx: SentenceContext, first: int, last: int) -> bool:

@@ -20,6 +20,7 @@ _ON_PREPOSITIONS = grammar_words("on_preposition")
 _OF_PREPOSITIONS = grammar_words("of_preposition")
 _BETWEEN = grammar_words("between")
 _LIST_GOES_ON = grammar_words("list_goes_on")
+_DATE_WORDS = {lang: grammar_words("date_word", lang) for lang in ("fr", "en")}
 # A noun before de/of and the role it gives the country after: "l'avenir de la Syrie" (topic),
 # "le sol de la Syrie" (place), "the summit of Washington" (a capital only: venue).
 _NOUNS_BEFORE_OF = (
@@ -140,12 +141,21 @@ def _host_or_venue(ctx: SentenceContext, host_reason: str) -> RoleDecision:
     return RoleDecision("actor", host_reason, True)
 
 
+def _before_a_date(ctx: SentenceContext, at: int) -> int:
+    """Where the words before piece `at` start once a date right before it is set aside ("s'est
+    rendu le 14 mars à Luanda": "rendu" is next to "à")."""
+    words = _DATE_WORDS.get(ctx.lang, frozenset())
+    while at > 0 and (ctx.keys[at - 1] in words or ctx.keys[at - 1].isdigit()):
+        at -= 1
+    return at
+
+
 def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int]) -> RoleDecision | None:
     """'en Syrie', 'à Moscou', 'in Moscow': a place, unless a visit, an envoy or a war says otherwise."""
     prep, at = found
     if _diplomat_before(ctx, at):
         return None  # "l'ambassadeur russe à Washington": the host country is a party
-    visit = ctx.near_before(at, "visit", 3)
+    visit = ctx.near_before(_before_a_date(ctx, at), "visit", 3)
     if visit and ctx.keys[at] != "dans":  # "Scholz s'est rendu à Pékin", "en visite à Moscou"
         return _host_or_venue(ctx, f"host of a visit ('{visit}' ... '{prep}')")
     noun = noun_before(ctx, at, "topic_noun")

@@ -1,0 +1,60 @@
+"""The source of a report is no side of the act it reports.
+
+"selon un rapport d'un centre de recherche de Singapour", "D'après le ministère russe des Affaires
+étrangères, l'Arménie et l'Azerbaïdjan ont accepté ...", "according to a study by a Singapore think
+tank": a country named only in the phrase that gives the report's source, when the sentence names
+both sides of the act elsewhere, only says who reports it. With one country outside the phrase, the
+source is the claimant, a side: "Selon Bagdad, des drones turcs ont frappé ..." is IRQ-TUR. A country
+also named outside the phrase keeps its role there ("selon le ministère français ..., Paris et Alger").
+
+The phrase runs from its opening words (roles.tsv, list report_source) to the next comma or the end
+of the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from tracker.records import Mention
+from tracker.scorer.mentions.gazetteer import list_index, scan
+from tracker.scorer.mentions.sentence import SentenceContext
+from tracker.scorer.mentions.wordlists import SENTENCE_BREAKS
+
+_PHRASE_ENDS = SENTENCE_BREAKS | {","}
+SIDES_OUTSIDE = 2  # countries acting outside the phrase: both sides of the act are named there
+
+
+def source_phrases(ctx: SentenceContext) -> list[tuple[int, int, str]]:
+    """(start, end, opening words) of each phrase giving a report's source, as offsets in the doc."""
+    phrases = []
+    for first, last, _ in scan(ctx.pieces, list_index(ctx.lang, "report_source")):
+        end = last
+        while end < len(ctx.pieces) and ctx.keys[end] not in _PHRASE_ENDS:
+            end += 1
+        phrases.append((ctx.pieces[first].start, ctx.pieces[end - 1].end, ctx.text_of(first, last)))
+    return phrases
+
+
+def report_sources(ctx: SentenceContext, mentions: Sequence[Mention], base: int) -> list[Mention]:
+    """The mentions, those of a country named only as a report's source set aside as its topic."""
+    phrases = source_phrases(ctx)
+    if not phrases:
+        return list(mentions)
+
+    def phrase_of(m: Mention) -> tuple[int, int, str] | None:
+        return next((p for p in phrases if p[0] <= m.start - base < p[1]), None)
+
+    actors = [m for m in mentions if m.role == "actor" and m.kind != "anaphora"]
+    outside = {m.country for m in actors if phrase_of(m) is None}
+    if len(outside) < SIDES_OUTSIDE:
+        return list(mentions)
+    revised = []
+    for m in mentions:
+        phrase = phrase_of(m) if m in actors and m.country not in outside else None
+        if phrase is None:
+            revised.append(m)
+            continue
+        reason = f"source of the report ('{phrase[2]} ...'); the act's sides: {', '.join(sorted(outside))}"
+        revised.append(replace(m, role="topic", detail=f"{m.detail}; topic: {reason}"))
+    return revised

@@ -29,7 +29,7 @@ import pandas as pd
 from dash import Input, Output, State, dcc, html, no_update
 from sqlalchemy.exc import SQLAlchemyError
 
-from dashboard import data, ids, server
+from dashboard import data, figures, ids, server
 from dashboard.brief import route as brief_route
 from dashboard.login import LoginSettings, install_login
 from dashboard.pages import alerts, article, matrix, timeline
@@ -209,6 +209,7 @@ def _refuse_bad_requests(app: dash.Dash) -> None:
 
 
 def _warm_pairs(ctx: AppContext) -> None:
+    figures.empty_spec("")  # its layout is validated once, about a second of CPU under load
     # A database that cannot be read yet is reported by the first page that asks.
     with contextlib.suppress(SQLAlchemyError):
         ctx.pairs()

@@ -6,6 +6,7 @@ image an analyst pastes into a report is the chart they were looking at, numbers
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,7 +26,7 @@ METHOD = ("Tension: mean over articles of each article's mean sentence score, âˆ
 
 @dataclass(frozen=True)
 class TimelineChart:
-    figure: go.Figure
+    spec: dict  # the figure as plain dicts and arrays (figures.timeline_spec): what the dashboard sends
     table: pd.DataFrame  # data.timeline's columns + smoothed + pair_name
     events: pd.DataFrame
     state: TimelineState
@@ -34,6 +35,11 @@ class TimelineChart:
     def empty(self) -> bool:
         return self.table.empty
 
+    @functools.cached_property
+    def figure(self) -> go.Figure:
+        """The spec as a plotly Figure, for the exports (made on first use)."""
+        return go.Figure(self.spec, _validate=False)
+
 
 def timeline_chart(engine: Engine, state: TimelineState, *, with_events: bool = True, height: int = 560) -> TimelineChart:
     pairs = list(state.pairs)
@@ -41,11 +47,11 @@ def timeline_chart(engine: Engine, state: TimelineState, *, with_events: bool = 
     # One label per pair, mapped: iterating a column of strings costs ~10 Âµs a row with pandas 3.
     table["pair_name"] = table["pair"].map({p: pair_label(p, state.lang) for p in table["pair"].unique()})
     events = data.events(engine, pairs, state.start, state.end) if with_events and pairs else pd.DataFrame()
-    fig = figures.timeline_figure(
+    spec = figures.timeline_spec(
         table, events, label=lambda p: pair_label(p, state.lang), freq=state.freq, smoothing=state.smoothing,
         height=height, order=pairs,
     )
-    return TimelineChart(fig, table, events, state)
+    return TimelineChart(spec, table, events, state)
 
 
 def describe_range(state: TimelineState, table: pd.DataFrame) -> str:

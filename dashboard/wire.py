@@ -7,16 +7,39 @@ view of a busy pair (4,000 points, 0.5 MB of JSON) spent 45 ms there, three pair
 timeline's callback therefore returns plain dicts, lists and strings: figures with their numeric
 arrays already as plotly.js typed arrays ({"dtype", "bdata"}, what plotly.py sends too), and
 components as the dicts they become on the wire.
+
+``compress_replies(server)`` compresses callback replies at fast levels. A static file is compressed
+once and kept (dashboard/server.py), so a slow, thorough level pays there; a reply is compressed on
+every request, where Brotli's quality 5 spent 28-52 ms on a 0.2-0.5 MB reply under load, and zstd's
+level 3 (which Chromium and Firefox accept) 1-12 ms for a reply 10% larger.
 """
 
 from __future__ import annotations
 
+import gzip
+from collections.abc import Callable
 from typing import Any
 
+import brotli
 import numpy as np
 import orjson
 from _plotly_utils.utils import to_typed_array_spec
+from flask import Flask, Response, request
 from plotly.io.json import to_json_plotly
+
+try:  # Python 3.14; before it, backports.zstd (a dependency of flask-compress there)
+    from compression import zstd  # type: ignore[import-not-found]
+except ImportError:
+    from backports import zstd
+
+CALLBACK_PATH = "/_dash-update-component"
+SMALLEST = 500  # bytes: below this, compressing costs more than it spares
+# The client's first accepted encoding, in this order, compresses the reply.
+ENCODERS: dict[str, Callable[[bytes], bytes]] = {
+    "zstd": lambda body: zstd.compress(body, 3),
+    "br": lambda body: brotli.compress(body, quality=2),
+    "gzip": lambda body: gzip.compress(body, 1),
+}
 
 
 def figure_json(spec: dict) -> dict:
@@ -41,3 +64,42 @@ def _json_values(value: Any) -> Any:
 def plain(value: Any) -> Any:
     """Dash components (and anything plotly's encoder takes) as the JSON values they become on the wire."""
     return orjson.loads(to_json_plotly(value))
+
+
+def accepted_encodings(header: str) -> set[str]:
+    """The encodings an Accept-Encoding header accepts ('br;q=0' refuses br)."""
+    accepted = set()
+    for part in header.split(","):
+        name, _, params = part.partition(";")
+        if name.strip() and not _refused(params.strip()):
+            accepted.add(name.strip().lower())
+    return accepted
+
+
+def _refused(params: str) -> bool:
+    try:
+        return params.startswith("q=") and float(params[2:]) <= 0
+    except ValueError:
+        return False
+
+
+def _compress_reply(response: Response) -> Response:
+    if (request.method != "POST" or not request.path.endswith(CALLBACK_PATH) or response.status_code != 200
+            or response.mimetype != "application/json" or "Content-Encoding" in response.headers
+            or response.direct_passthrough):
+        return response
+    body = response.get_data()
+    accepted = accepted_encodings(request.headers.get("Accept-Encoding", ""))
+    encoding = next((name for name in ENCODERS if name in accepted), None)
+    response.vary.add("Accept-Encoding")
+    if encoding is None or len(body) < SMALLEST:
+        return response
+    response.set_data(ENCODERS[encoding](body))
+    response.headers["Content-Encoding"] = encoding
+    return response
+
+
+def compress_replies(server: Flask) -> None:
+    """Compress callback replies at fast levels. Registered after Flask-Compress, so it runs before
+    it (Flask calls the last registered first), which then leaves the compressed reply alone."""
+    server.after_request(_compress_reply)

@@ -8,6 +8,7 @@ same functions. Every function takes a SQLAlchemy Engine (``Store.engine``) or a
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 
 import pandas as pd
@@ -27,11 +28,13 @@ from tracker.store.queries import (
     PAIR_COLUMNS,
     TIMELINE_COLUMNS,
     Version,
+    cut_periods,
     data_version,
     date_bounds,
     monthly_pairs,
     pair_matrix,
     pairs_by_volume,
+    split_range,
     timeline,
 )
 
@@ -40,8 +43,30 @@ __all__ = [
     "article", "cues_for", "data_version", "date_bounds", "events", "movers", "observations_in_period",
     "monthly_pairs", "pairs_per_span",
     "pair_matrix", "pairs_by_volume", "period_range", "period_start", "previous_span", "smooth", "sources",
-    "span_of", "span_starts", "timeline",
+    "span_of", "span_starts", "timeline", "timeline_from",
 ]
+
+
+def timeline_from(whole_periods: Callable[[str], pd.DataFrame], engine, pairs: Sequence[str], freq: str,
+                  start: date | None = None, end: date | None = None) -> pd.DataFrame:
+    """data.timeline's table, with each pair's whole periods sliced from ``whole_periods(pair)`` (all
+    of them: timeline(engine, [pair], freq), which the dashboard keeps per data version) and only the
+    periods the range cuts read from the database. The same rows, in the same order: a pair added to
+    a comparison, or another range of the same pairs, reads a few rows instead of thousands."""
+    if not pairs or (start is not None and end is not None and start > end):
+        return timeline(engine, [], freq)
+    whole, _ = split_range(start, end, freq)
+    parts = [cut_periods(engine, pairs, freq, start, end)]
+    if whole is not None:
+        first, last = pd.Timestamp(whole[0]), pd.Timestamp(whole[1])
+        for pair in pairs:
+            rows = whole_periods(pair)
+            parts.append(rows[(rows["period"] >= first) & (rows["period"] <= last)] if len(rows) else rows)
+    found = [part for part in parts if len(part)]
+    if not found:
+        return timeline(engine, [], freq)
+    table = pd.concat(found, ignore_index=True) if len(found) > 1 else found[0]
+    return table.sort_values(["pair", "period"], kind="stable").reset_index(drop=True)
 
 
 def smooth(table: pd.DataFrame, window: int) -> pd.DataFrame:

@@ -88,13 +88,29 @@ class AppContext:
         """data.timeline, from each pair's whole periods kept while the data stay the same (the
         SERIES_KEPT latest pairs and granularities): a pair added, a range or smoothing changed, reads
         only what is new."""
+        token = self.version()  # once for all the pairs
+
         def whole_periods(pair: str) -> pd.DataFrame:
-            return self._keep(self._series, SERIES_KEPT, (pair, freq), lambda: data.timeline(self.engine, [pair], freq))
+            return self._keep(self._series, SERIES_KEPT, (pair, freq), lambda: data.timeline(self.engine, [pair], freq),
+                              token)
 
         return data.timeline_from(whole_periods, self.engine, pairs, freq, start, end)
 
-    def _keep(self, kept: OrderedDict[tuple, Any], limit: int, key: tuple, compute: Callable[[], Any]) -> Any:
-        full_key = (self.version(), *key)
+    def events(self, pairs, start=None, end=None) -> pd.DataFrame:
+        """data.events, each pair's kept (with the SERIES_KEPT latest pairs and ranges) while the data
+        stay the same: a pair added to a comparison reads its own markers only."""
+        token = self.version()
+        kept = [self._keep(self._series, SERIES_KEPT, ("events", pair, start, end),
+                           functools.partial(data.events, self.engine, [pair], start, end), token)
+                for pair in sorted(set(pairs))]
+        found = [frame for frame in kept if len(frame)]  # in pair order, as data.events sorts them
+        if not found:
+            return kept[0] if kept else data.events(self.engine, [], start, end)
+        return found[0] if len(found) == 1 else pd.concat(found, ignore_index=True)
+
+    def _keep(self, kept: OrderedDict[tuple, Any], limit: int, key: tuple, compute: Callable[[], Any],
+              token: str | None = None) -> Any:
+        full_key = (token or self.version(), *key)
         with self._lock:
             if full_key in kept:
                 kept.move_to_end(full_key)

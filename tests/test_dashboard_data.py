@@ -295,7 +295,8 @@ def test_every_query_on_each_backend(db_url):
 @pytest.mark.parametrize("freq", ["D", "W", "M"])
 def test_the_dashboards_kept_periods_give_timelines_rows(random_store, tmp_path, freq):
     """AppContext.timeline (each pair's whole periods kept, the cut ones read) is data.timeline, row
-    for row, on every range, with pairs read before and pairs new to it."""
+    for row, on every range, with pairs read before and pairs new to it; AppContext.events (each
+    pair's kept) is data.events."""
     from dashboard.app import AppContext
 
     ctx = AppContext(random_store, tmp_path)
@@ -306,3 +307,5 @@ def test_the_dashboards_kept_periods_give_timelines_rows(random_store, tmp_path,
         for start, end in ranges:
             expected = data.timeline(random_store.engine, pairs, freq, start, end).reset_index(drop=True)
             pd.testing.assert_frame_equal(ctx.timeline(pairs, freq, start, end), expected, check_index_type=False)
+            events = data.events(random_store.engine, pairs, start, end)
+            pd.testing.assert_frame_equal(ctx.events(pairs, start, end), events, check_index_type=False)

@@ -221,7 +221,7 @@ def _chart_outputs(ctx, state: TimelineState) -> tuple:
     """The figure goes out as JSON values (dashboard/wire.py): Dash encodes it in one go."""
     if not state.pairs:
         return figure_json(empty_spec("Choose a country pair above.")), [], []
-    chart = timeline_chart(ctx.engine, state, read=ctx.timeline)
+    chart = timeline_chart(ctx.engine, state, reader=ctx)
     if chart.empty:
         return figure_json(empty_spec(no_data_message(ctx, state))), [], []
     return figure_json(chart.spec), status_line(state, chart.table), chart.spec["layout"]["meta"]

@@ -33,6 +33,7 @@ from dashboard import data, figures, ids, server
 from dashboard.brief import route as brief_route
 from dashboard.login import LoginSettings, install_login
 from dashboard.pages import alerts, article, matrix, timeline
+from dashboard.state import LANGS, pair_label
 from tracker.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -60,13 +61,15 @@ class AppContext:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _kept: OrderedDict[tuple, Any] = field(default_factory=OrderedDict, repr=False)
     _series: OrderedDict[tuple, Any] = field(default_factory=OrderedDict, repr=False)
+    _computing: threading.local = field(default_factory=threading.local, repr=False)
 
     @property
     def engine(self):
         return self.store.engine
 
     def version(self) -> str:
-        return data.data_version(self.engine).token
+        """The data version; inside a kept computation, the one it is kept under (a query the less per read)."""
+        return getattr(self._computing, "token", None) or data.data_version(self.engine).token
 
     def pairs(self) -> pd.DataFrame:
         """data.pairs_by_volume, computed once per data version (it is the heaviest query of a page load)."""
@@ -88,34 +91,35 @@ class AppContext:
         """data.timeline, from each pair's whole periods kept while the data stay the same (the
         SERIES_KEPT latest pairs and granularities): a pair added, a range or smoothing changed, reads
         only what is new."""
-        token = self.version()  # once for all the pairs
-
         def whole_periods(pair: str) -> pd.DataFrame:
-            return self._keep(self._series, SERIES_KEPT, (pair, freq), lambda: data.timeline(self.engine, [pair], freq),
-                              token)
+            return self._keep(self._series, SERIES_KEPT, (pair, freq), lambda: data.timeline(self.engine, [pair], freq))
 
         return data.timeline_from(whole_periods, self.engine, pairs, freq, start, end)
 
     def events(self, pairs, start=None, end=None) -> pd.DataFrame:
         """data.events, each pair's kept (with the SERIES_KEPT latest pairs and ranges) while the data
         stay the same: a pair added to a comparison reads its own markers only."""
-        token = self.version()
         kept = [self._keep(self._series, SERIES_KEPT, ("events", pair, start, end),
-                           functools.partial(data.events, self.engine, [pair], start, end), token)
+                           functools.partial(data.events, self.engine, [pair], start, end))
                 for pair in sorted(set(pairs))]
         found = [frame for frame in kept if len(frame)]  # in pair order, as data.events sorts them
         if not found:
             return kept[0] if kept else data.events(self.engine, [], start, end)
         return found[0] if len(found) == 1 else pd.concat(found, ignore_index=True)
 
-    def _keep(self, kept: OrderedDict[tuple, Any], limit: int, key: tuple, compute: Callable[[], Any],
-              token: str | None = None) -> Any:
-        full_key = (token or self.version(), *key)
+    def _keep(self, kept: OrderedDict[tuple, Any], limit: int, key: tuple, compute: Callable[[], Any]) -> Any:
+        token = self.version()
+        full_key = (token, *key)
         with self._lock:
             if full_key in kept:
                 kept.move_to_end(full_key)
                 return kept[full_key]
-        value = compute()
+        outer = getattr(self._computing, "token", None)
+        self._computing.token = token  # what compute() reads is kept under this version
+        try:
+            value = compute()
+        finally:
+            self._computing.token = outer
         with self._lock:
             kept[full_key] = value
             while len(kept) > limit:
@@ -242,6 +246,8 @@ def _refuse_bad_requests(app: dash.Dash) -> None:
 
 def _warm_pairs(ctx: AppContext) -> None:
     figures.empty_spec("")  # its layout is validated once, about a second of CPU under load
+    for lang in LANGS:  # Babel's country names, loaded once per language (a third of a second each under load)
+        pair_label("FRA-USA", lang)
     # A database that cannot be read yet is reported by the first page that asks.
     with contextlib.suppress(SQLAlchemyError):
         ctx.pairs()

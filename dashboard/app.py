@@ -91,21 +91,45 @@ class AppContext:
         """data.timeline, from each pair's whole periods kept while the data stay the same (the
         SERIES_KEPT latest pairs and granularities): a pair added, a range or smoothing changed, reads
         only what is new."""
-        def whole_periods(pair: str) -> pd.DataFrame:
-            return self._keep(self._series, SERIES_KEPT, (pair, freq), lambda: data.timeline(self.engine, [pair], freq))
+        def whole_periods(wanted: list[str]) -> dict[str, pd.DataFrame]:
+            return self._keep_each(("periods", freq), wanted, lambda missing: data.timeline(self.engine, missing, freq))
 
         return data.timeline_from(whole_periods, self.engine, pairs, freq, start, end)
 
     def events(self, pairs, start=None, end=None) -> pd.DataFrame:
         """data.events, each pair's kept (with the SERIES_KEPT latest pairs and ranges) while the data
         stay the same: a pair added to a comparison reads its own markers only."""
-        kept = [self._keep(self._series, SERIES_KEPT, ("events", pair, start, end),
-                           functools.partial(data.events, self.engine, [pair], start, end))
-                for pair in sorted(set(pairs))]
-        found = [frame for frame in kept if len(frame)]  # in pair order, as data.events sorts them
+        ordered = sorted(set(pairs))  # data.events' order
+        kept = self._keep_each(("events", start, end), ordered,
+                               lambda missing: data.events(self.engine, missing, start, end))
+        found = [kept[pair] for pair in ordered if len(kept[pair])]
         if not found:
-            return kept[0] if kept else data.events(self.engine, [], start, end)
+            return data.events(self.engine, [], start, end)  # its empty frame
         return found[0] if len(found) == 1 else pd.concat(found, ignore_index=True)
+
+    def _keep_each(self, kind: tuple, pairs: list[str], read: Callable[[list[str]], pd.DataFrame]
+                   ) -> dict[str, pd.DataFrame]:
+        """Each pair's rows of read(pairs) (a frame with a pair column), kept per pair and data version
+        (SERIES_KEPT of them): the pairs not kept are read together, in one read(missing)."""
+        token = self.version()
+        found: dict[str, pd.DataFrame] = {}
+        with self._lock:
+            for pair in pairs:
+                if (token, kind, pair) in self._series:
+                    self._series.move_to_end((token, kind, pair))
+                    found[pair] = self._series[(token, kind, pair)]
+        missing = [pair for pair in pairs if pair not in found]
+        if not missing:
+            return found
+        rows = read(missing)
+        for pair in missing:
+            found[pair] = rows[rows["pair"] == pair].reset_index(drop=True)
+        with self._lock:
+            for pair in missing:
+                self._series[(token, kind, pair)] = found[pair]
+            while len(self._series) > SERIES_KEPT:
+                self._series.popitem(last=False)
+        return found
 
     def _keep(self, kept: OrderedDict[tuple, Any], limit: int, key: tuple, compute: Callable[[], Any]) -> Any:
         token = self.version()

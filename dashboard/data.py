@@ -47,20 +47,20 @@ __all__ = [
 ]
 
 
-def timeline_from(whole_periods: Callable[[str], pd.DataFrame], engine, pairs: Sequence[str], freq: str,
-                  start: date | None = None, end: date | None = None) -> pd.DataFrame:
-    """data.timeline's table, with each pair's whole periods sliced from ``whole_periods(pair)`` (all
-    of them: timeline(engine, [pair], freq), which the dashboard keeps per data version) and only the
-    periods the range cuts read from the database. The same rows, in the same order: a pair added to
-    a comparison, or another range of the same pairs, reads a few rows instead of thousands."""
+def timeline_from(whole_periods: Callable[[list[str]], dict[str, pd.DataFrame]], engine, pairs: Sequence[str],
+                  freq: str, start: date | None = None, end: date | None = None) -> pd.DataFrame:
+    """data.timeline's table, with each pair's whole periods sliced from ``whole_periods(pairs)[pair]``
+    (all of them, as timeline(engine, [pair], freq) has them: the dashboard keeps them per data
+    version) and only the periods the range cuts read from the database. The same rows, in the same
+    order: a pair added to a comparison, or another range of the same pairs, reads a few rows
+    instead of thousands."""
     if not pairs or (start is not None and end is not None and start > end):
         return timeline(engine, [], freq)
     whole, _ = split_range(start, end, freq)
     parts = [cut_periods(engine, pairs, freq, start, end)]
     if whole is not None:
         first, last = pd.Timestamp(whole[0]), pd.Timestamp(whole[1])
-        for pair in pairs:
-            rows = whole_periods(pair)
+        for rows in whole_periods(list(pairs)).values():
             parts.append(rows[(rows["period"] >= first) & (rows["period"] <= last)] if len(rows) else rows)
     found = [part for part in parts if len(part)]
     if not found:

@@ -91,10 +91,12 @@ class AppContext:
         """data.timeline, from each pair's whole periods kept while the data stay the same (the
         SERIES_KEPT latest pairs and granularities): a pair added, a range or smoothing changed, reads
         only what is new."""
-        def whole_periods(wanted: list[str]) -> dict[str, pd.DataFrame]:
-            return self._keep_each(("periods", freq), wanted, lambda missing: data.timeline(self.engine, missing, freq))
-
-        return data.timeline_from(whole_periods, self.engine, pairs, freq, start, end)
+        # A view of the whole span reads and keeps all of a pair's periods anyway; a range reads its own
+        # periods of the pairs not kept (a week of days, not twelve years of them).
+        whole_span = start is None and end is None
+        kept = self._keep_each(("periods", freq), list(pairs), lambda missing: data.timeline(self.engine, missing, freq),
+                               read_missing=whole_span)
+        return data.timeline_from(kept, self.engine, pairs, freq, start, end)
 
     def events(self, pairs, start=None, end=None) -> pd.DataFrame:
         """data.events, each pair's kept (with the SERIES_KEPT latest pairs and ranges) while the data
@@ -107,10 +109,11 @@ class AppContext:
             return data.events(self.engine, [], start, end)  # its empty frame
         return found[0] if len(found) == 1 else pd.concat(found, ignore_index=True)
 
-    def _keep_each(self, kind: tuple, pairs: list[str], read: Callable[[list[str]], pd.DataFrame]
-                   ) -> dict[str, pd.DataFrame]:
+    def _keep_each(self, kind: tuple, pairs: list[str], read: Callable[[list[str]], pd.DataFrame],
+                   read_missing: bool = True) -> dict[str, pd.DataFrame]:
         """Each pair's rows of read(pairs) (a frame with a pair column), kept per pair and data version
-        (SERIES_KEPT of them): the pairs not kept are read together, in one read(missing)."""
+        (SERIES_KEPT of them): the pairs not kept are read together, in one read(missing); without
+        read_missing, the pairs kept only."""
         token = self.version()
         found: dict[str, pd.DataFrame] = {}
         with self._lock:
@@ -119,7 +122,7 @@ class AppContext:
                     self._series.move_to_end((token, kind, pair))
                     found[pair] = self._series[(token, kind, pair)]
         missing = [pair for pair in pairs if pair not in found]
-        if not missing:
+        if not missing or not read_missing:
             return found
         rows = read(missing)
         for pair in missing:

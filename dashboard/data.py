@@ -8,7 +8,7 @@ same functions. Every function takes a SQLAlchemy Engine (``Store.engine``) or a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
@@ -47,20 +47,25 @@ __all__ = [
 ]
 
 
-def timeline_from(whole_periods: Callable[[list[str]], dict[str, pd.DataFrame]], engine, pairs: Sequence[str],
-                  freq: str, start: date | None = None, end: date | None = None) -> pd.DataFrame:
-    """data.timeline's table, with each pair's whole periods sliced from ``whole_periods(pairs)[pair]``
-    (all of them, as timeline(engine, [pair], freq) has them: the dashboard keeps them per data
-    version) and only the periods the range cuts read from the database. The same rows, in the same
-    order: a pair added to a comparison, or another range of the same pairs, reads a few rows
-    instead of thousands."""
+def timeline_from(kept: dict[str, pd.DataFrame], engine, pairs: Sequence[str], freq: str,
+                  start: date | None = None, end: date | None = None) -> pd.DataFrame:
+    """data.timeline's table, with the whole periods of the pairs in ``kept`` sliced from their rows
+    there (all of them, as timeline(engine, [pair], freq) has them: the dashboard keeps them per data
+    version) and only the periods the range cuts read from the database; the other pairs read as
+    timeline reads them. The same rows, in the same order: a pair added to a comparison, or another
+    range of the same pairs, reads a few rows instead of thousands."""
     if not pairs or (start is not None and end is not None and start > end):
         return timeline(engine, [], freq)
     whole, _ = split_range(start, end, freq)
-    parts = [cut_periods(engine, pairs, freq, start, end)]
-    if whole is not None:
+    known = [pair for pair in pairs if pair in kept]
+    others = [pair for pair in pairs if pair not in kept]
+    parts = [timeline(engine, others, freq, start, end)] if others else []
+    if known:
+        parts.append(cut_periods(engine, known, freq, start, end))
+    if known and whole is not None:
         first, last = pd.Timestamp(whole[0]), pd.Timestamp(whole[1])
-        for rows in whole_periods(list(pairs)).values():
+        for pair in known:
+            rows = kept[pair]
             parts.append(rows[(rows["period"] >= first) & (rows["period"] <= last)] if len(rows) else rows)
     found = [part for part in parts if len(part)]
     if not found:

@@ -41,6 +41,7 @@ from dashboard.app import AppContext  # noqa: E402
 from dashboard.charts import timeline_chart  # noqa: E402
 from dashboard.pages import timeline as timeline_page  # noqa: E402
 from dashboard.state import TimelineState  # noqa: E402
+from dashboard.wire import figure_json  # noqa: E402
 from tracker.store import open_store  # noqa: E402
 
 BROWSER_ENCODINGS = "gzip, deflate, br, zstd"  # what Chromium sends
@@ -87,7 +88,7 @@ def bench_in_process(ctx: AppContext, states: list[TimelineState], rng: random.R
         started = time.perf_counter()
         chart = timeline_chart(ctx.engine, state)
         timeline_page.status_line(state, chart.table)
-        chart.figure.to_plotly_json()  # what Dash serialises
+        figure_json(chart.spec)  # what the callback hands Dash to encode
         timeline_times.append(time.perf_counter() - started)
         if not chart.table.empty:
             # Users click where the data is: weight periods by their volume.
@@ -294,7 +295,7 @@ def in_process(ctx: AppContext, states: list[TimelineState], rng: random.Random)
     print(f"{'first page: router layout, warm pair list':<44} {warm_layout * 1000:7.1f} ms")
     first_view = TimelineState((top["pair"],), None, None, "W", 1, "en")
     started = time.perf_counter()
-    timeline_chart(ctx.engine, first_view).figure.to_plotly_json()
+    figure_json(timeline_chart(ctx.engine, first_view).spec)
     print(f"{'first page: its chart (busiest pair, weeks)':<44} {(time.perf_counter() - started) * 1000:7.1f} ms\n")
     t_times, s_times, points = bench_in_process(ctx, states, rng)
     report("timeline callback work (in process)", t_times, GOALS_MS["timeline"])

@@ -29,10 +29,11 @@ import pandas as pd
 from dash import Input, Output, State, dcc, html, no_update
 from sqlalchemy.exc import SQLAlchemyError
 
-from dashboard import data, ids, server
+from dashboard import data, figures, ids, server
 from dashboard.brief import route as brief_route
 from dashboard.login import LoginSettings, install_login
 from dashboard.pages import alerts, article, matrix, timeline
+from dashboard.state import LANGS, pair_label
 from tracker.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,9 @@ POLL_SECONDS = float(os.environ.get("TRACKER_POLL_SECONDS") or 5)
 # How many computed views (charts) AppContext.kept holds: the page everyone opens on and a few recent
 # views. A chart is 0.1-1 MB in memory; a day view of three busy pairs over twelve years, 6.5 MB.
 KEPT = 8
+# How many pairs' whole periods (at one granularity) AppContext.timeline keeps: a busy pair's days
+# over twelve years are 4,400 rows, about 0.4 MB.
+SERIES_KEPT = 48
 ARTICLE_PATH = re.compile(r"/article/(\d{1,18})/?")  # longer is no article id (SQL integers stop at 2**63)
 
 
@@ -56,13 +60,16 @@ class AppContext:
     _pairs: tuple[str, pd.DataFrame] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _kept: OrderedDict[tuple, Any] = field(default_factory=OrderedDict, repr=False)
+    _series: OrderedDict[tuple, Any] = field(default_factory=OrderedDict, repr=False)
+    _computing: threading.local = field(default_factory=threading.local, repr=False)
 
     @property
     def engine(self):
         return self.store.engine
 
     def version(self) -> str:
-        return data.data_version(self.engine).token
+        """The data version; inside a kept computation, the one it is kept under (a query the less per read)."""
+        return getattr(self._computing, "token", None) or data.data_version(self.engine).token
 
     def pairs(self) -> pd.DataFrame:
         """data.pairs_by_volume, computed once per data version (it is the heaviest query of a page load)."""
@@ -78,16 +85,72 @@ class AppContext:
     def kept(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """compute()'s value for key, kept while the data version stays the same (the KEPT latest keys):
         every visit opens on the same view, and its chart need not be read and drawn again."""
-        full_key = (self.version(), *key)
+        return self._keep(self._kept, KEPT, key, compute)
+
+    def timeline(self, pairs, freq: str, start=None, end=None) -> pd.DataFrame:
+        """data.timeline, from each pair's whole periods kept while the data stay the same (the
+        SERIES_KEPT latest pairs and granularities): a pair added, a range or smoothing changed, reads
+        only what is new."""
+        # A view of the whole span reads and keeps all of a pair's periods anyway; a range reads its own
+        # periods of the pairs not kept (a week of days, not twelve years of them).
+        whole_span = start is None and end is None
+        kept = self._keep_each(("periods", freq), list(pairs), lambda missing: data.timeline(self.engine, missing, freq),
+                               read_missing=whole_span)
+        return data.timeline_from(kept, self.engine, pairs, freq, start, end)
+
+    def events(self, pairs, start=None, end=None) -> pd.DataFrame:
+        """data.events, each pair's kept (with the SERIES_KEPT latest pairs and ranges) while the data
+        stay the same: a pair added to a comparison reads its own markers only."""
+        ordered = sorted(set(pairs))  # data.events' order
+        kept = self._keep_each(("events", start, end), ordered,
+                               lambda missing: data.events(self.engine, missing, start, end))
+        found = [kept[pair] for pair in ordered if len(kept[pair])]
+        if not found:
+            return data.events(self.engine, [], start, end)  # its empty frame
+        return found[0] if len(found) == 1 else pd.concat(found, ignore_index=True)
+
+    def _keep_each(self, kind: tuple, pairs: list[str], read: Callable[[list[str]], pd.DataFrame],
+                   read_missing: bool = True) -> dict[str, pd.DataFrame]:
+        """Each pair's rows of read(pairs) (a frame with a pair column), kept per pair and data version
+        (SERIES_KEPT of them): the pairs not kept are read together, in one read(missing); without
+        read_missing, the pairs kept only."""
+        token = self.version()
+        found: dict[str, pd.DataFrame] = {}
         with self._lock:
-            if full_key in self._kept:
-                self._kept.move_to_end(full_key)
-                return self._kept[full_key]
-        value = compute()
+            for pair in pairs:
+                if (token, kind, pair) in self._series:
+                    self._series.move_to_end((token, kind, pair))
+                    found[pair] = self._series[(token, kind, pair)]
+        missing = [pair for pair in pairs if pair not in found]
+        if not missing or not read_missing:
+            return found
+        rows = read(missing)
+        for pair in missing:
+            found[pair] = rows[rows["pair"] == pair].reset_index(drop=True)
         with self._lock:
-            self._kept[full_key] = value
-            while len(self._kept) > KEPT:
-                self._kept.popitem(last=False)
+            for pair in missing:
+                self._series[(token, kind, pair)] = found[pair]
+            while len(self._series) > SERIES_KEPT:
+                self._series.popitem(last=False)
+        return found
+
+    def _keep(self, kept: OrderedDict[tuple, Any], limit: int, key: tuple, compute: Callable[[], Any]) -> Any:
+        token = self.version()
+        full_key = (token, *key)
+        with self._lock:
+            if full_key in kept:
+                kept.move_to_end(full_key)
+                return kept[full_key]
+        outer = getattr(self._computing, "token", None)
+        self._computing.token = token  # what compute() reads is kept under this version
+        try:
+            value = compute()
+        finally:
+            self._computing.token = outer
+        with self._lock:
+            kept[full_key] = value
+            while len(kept) > limit:
+                kept.popitem(last=False)
         return value
 
 
@@ -209,6 +272,9 @@ def _refuse_bad_requests(app: dash.Dash) -> None:
 
 
 def _warm_pairs(ctx: AppContext) -> None:
+    figures.empty_spec("")  # its layout is validated once, about a second of CPU under load
+    for lang in LANGS:  # Babel's country names, loaded once per language (a third of a second each under load)
+        pair_label("FRA-USA", lang)
     # A database that cannot be read yet is reported by the first page that asks.
     with contextlib.suppress(SQLAlchemyError):
         ctx.pairs()

@@ -6,8 +6,10 @@ image an analyst pastes into a report is the chart they were looking at, numbers
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -25,7 +27,7 @@ METHOD = ("Tension: mean over articles of each article's mean sentence score, âˆ
 
 @dataclass(frozen=True)
 class TimelineChart:
-    figure: go.Figure
+    spec: dict  # the figure as plain dicts and arrays (figures.timeline_spec): what the dashboard sends
     table: pd.DataFrame  # data.timeline's columns + smoothed + pair_name
     events: pd.DataFrame
     state: TimelineState
@@ -34,18 +36,47 @@ class TimelineChart:
     def empty(self) -> bool:
         return self.table.empty
 
+    @functools.cached_property
+    def figure(self) -> go.Figure:
+        """The spec as a plotly Figure, for the exports (made on first use)."""
+        return go.Figure(self.spec, _validate=False)
 
-def timeline_chart(engine: Engine, state: TimelineState, *, with_events: bool = True, height: int = 560) -> TimelineChart:
+
+class Reader(Protocol):
+    """Where a chart's rows come from: data.timeline and data.events without the engine."""
+
+    def timeline(self, pairs: list[str], freq: str, start: date | None, end: date | None) -> pd.DataFrame: ...
+
+    def events(self, pairs: list[str], start: date | None, end: date | None) -> pd.DataFrame: ...
+
+
+@dataclass(frozen=True)
+class EngineReader:
+    """Every read from the database (the exports); the dashboard's AppContext keeps what it read."""
+
+    engine: Engine
+
+    def timeline(self, pairs: list[str], freq: str, start: date | None, end: date | None) -> pd.DataFrame:
+        return data.timeline(self.engine, pairs, freq, start, end)
+
+    def events(self, pairs: list[str], start: date | None, end: date | None) -> pd.DataFrame:
+        return data.events(self.engine, pairs, start, end)
+
+
+def timeline_chart(engine: Engine, state: TimelineState, *, with_events: bool = True, height: int = 560,
+                   reader: Reader | None = None) -> TimelineChart:
+    """reader: where the rows come from (the dashboard's AppContext, which keeps them); the engine by default."""
+    read = reader or EngineReader(engine)
     pairs = list(state.pairs)
-    table = data.smooth(data.timeline(engine, pairs, state.freq, state.start, state.end), state.smoothing)
+    table = data.smooth(read.timeline(pairs, state.freq, state.start, state.end), state.smoothing)
     # One label per pair, mapped: iterating a column of strings costs ~10 Âµs a row with pandas 3.
     table["pair_name"] = table["pair"].map({p: pair_label(p, state.lang) for p in table["pair"].unique()})
-    events = data.events(engine, pairs, state.start, state.end) if with_events and pairs else pd.DataFrame()
-    fig = figures.timeline_figure(
+    events = read.events(pairs, state.start, state.end) if with_events and pairs else pd.DataFrame()
+    spec = figures.timeline_spec(
         table, events, label=lambda p: pair_label(p, state.lang), freq=state.freq, smoothing=state.smoothing,
         height=height, order=pairs,
     )
-    return TimelineChart(fig, table, events, state)
+    return TimelineChart(spec, table, events, state)
 
 
 def describe_range(state: TimelineState, table: pd.DataFrame) -> str:

@@ -12,6 +12,7 @@ hover labels escaped, because Plotly reads a subset of HTML in labels.
 from __future__ import annotations
 
 import copy
+import functools
 import html
 import textwrap
 from collections.abc import Callable
@@ -89,17 +90,34 @@ def _base_layout(fig: go.Figure) -> None:
 
 def empty_figure(message: str) -> go.Figure:
     """A blank chart that says why it is blank (and what to do)."""
+    return go.Figure(empty_spec(message), _validate=False)
+
+
+@functools.cache
+def _empty_layout() -> dict:
+    """The blank chart's layout, validated once: Plotly's validation (and its template's expansion)
+    costs a quarter of a second a figure under load, and the layout is the same every time."""
     fig = go.Figure()
     _base_layout(fig)
-    fig.update_layout(
-        xaxis={"visible": False}, yaxis={"visible": False}, height=360,
-        annotations=[{"text": safe(message).replace("\n", "<br>"), "showarrow": False, "xref": "paper", "yref": "paper",
-                      "x": 0.5, "y": 0.5, "font": {"size": 15, "color": "#57606a"}}],
-    )
-    return fig
+    fig.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, height=360)
+    return fig.to_plotly_json()["layout"]
 
 
-def timeline_figure(
+def empty_spec(message: str) -> dict:
+    """empty_figure's figure as plain dicts."""
+    layout = copy.deepcopy(_empty_layout())
+    layout["annotations"] = [{"font": {"color": "#57606a", "size": 15}, "showarrow": False,
+                              "text": safe(message).replace("\n", "<br>"), "x": 0.5, "xref": "paper", "y": 0.5,
+                              "yref": "paper"}]
+    return {"data": [], "layout": layout}
+
+
+def timeline_figure(table: pd.DataFrame, events: pd.DataFrame | None = None, **options) -> go.Figure:
+    """timeline_spec's figure as a plotly Figure (for the exports and tests)."""
+    return go.Figure(timeline_spec(table, events, **options), _validate=False)
+
+
+def timeline_spec(
     table: pd.DataFrame,
     events: pd.DataFrame | None = None,
     *,
@@ -108,8 +126,8 @@ def timeline_figure(
     smoothing: int = 1,
     height: int = 560,
     order: list[str] | None = None,
-) -> go.Figure:
-    """Tension per period with its 95% band, volume bars below and markers on the strongest observations.
+) -> dict:
+    """The timeline figure as plain dicts and arrays: tension per period with its 95% band, volume bars below and markers on the strongest observations.
 
     table: data.timeline's columns (pair, period, tension, n_obs, n_articles, low, high), plus
     ``smoothed`` when smoothing > 1 (data.smooth). events: data.events' columns, or None.
@@ -125,13 +143,14 @@ def timeline_figure(
     axis is always -10..+10 (until the user zooms), so a calm month does not look like a crisis.
     With several pairs every mark takes its pair's colour; the sign stays in the background tint.
 
-    Built as plain dicts and NumPy arrays with hover templates (not one label string per point), and
-    handed to go.Figure without Plotly's per-property validation: a daily view of three busy pairs
+    Built as plain dicts and NumPy arrays with hover templates (not one label string per point), which
+    the dashboard sends as they are (dashboard/wire.py) and timeline_figure hands to go.Figure without
+    Plotly's per-property validation: a daily view of three busy pairs
     over ten years (13,000 points) builds in tens of milliseconds instead of a second, and its JSON
     is a fraction of the size. tests/test_figures.py checks the structure instead.
     """
     if table.empty:
-        return empty_figure("No observation for this selection.")
+        return empty_spec("No observation for this selection.")
     pairs = plotted_pairs(table, order)
     curves: list[str | None] = []  # per trace: the pair a click on it names, EVENTS, or None
     traces: list[dict] = []
@@ -160,7 +179,7 @@ def timeline_figure(
     # BASE_LAYOUT merged as it is (the figure is built unvalidated): what _base_layout would set,
     # without Plotly's validation (~25 ms a figure); the traces' arrays narrowed for the wire.
     layout = {**copy.deepcopy(BASE_LAYOUT), **layout}
-    return go.Figure({"data": [narrowed(t) for t in traces], "layout": layout}, _validate=False)
+    return {"data": [narrowed(t) for t in traces], "layout": layout}
 
 
 def _pair_traces(rows: pd.DataFrame, i: int, n_pairs: int, name: str, freq: str, smoothing: int):

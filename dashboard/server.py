@@ -96,7 +96,7 @@ def prepare(app: dash.Dash) -> None:
     The plotly.js linked is the cartesian bundle of dashboard/vendor (a third of the full bundle's
     start-up time in the browser) when it is the version plotly's Python package expects.
     """
-    from dashboard import vendor
+    from dashboard import vendor, wire
 
     app.scripts.append_script(plotly_script())
     app.scripts.append_script({"relative_package_path": vendor.REGENERATOR, "namespace": vendor.__name__})
@@ -110,6 +110,7 @@ def prepare(app: dash.Dash) -> None:
     )
     server.after_request(_cache_headers)
     Compress(server)
+    wire.compress_replies(server)  # callback replies: fast levels (after Compress, so it runs first)
 
 
 # Babel's polyfill, which Dash links before React (see dashboard/vendor: the runtime it holds is linked instead).

@@ -290,3 +290,23 @@ def test_every_query_on_each_backend(db_url):
     assert data.sources(engine, ["RUS-USA"], None, None)["n_articles"].sum() > 0
     assert data.article(engine, int(rows.iloc[0]["article_id"]))["sentences"] is not None
     store.close()
+
+
+@pytest.mark.parametrize("freq", ["D", "W", "M"])
+def test_the_dashboards_kept_periods_give_timelines_rows(random_store, tmp_path, freq):
+    """AppContext.timeline (each pair's whole periods kept, the cut ones read) is data.timeline, row
+    for row, on every range, with pairs read before and pairs new to it; AppContext.events (each
+    pair's kept) is data.events."""
+    from dashboard.app import AppContext
+
+    ranges = [(None, None), (date(2022, 3, 16), date(2022, 9, 13)), (date(2022, 3, 1), date(2022, 5, 31)),
+              (date(2022, 3, 14), None), (None, date(2022, 6, 2)), (date(2022, 5, 3), date(2022, 5, 20)),
+              (date(2022, 3, 16), date(2022, 4, 12)), (date(2030, 1, 1), None), (date(2022, 5, 9), date(2022, 5, 1))]
+    ctx = AppContext(random_store, tmp_path)
+    for pairs in (["RUS-USA"], ["RUS-USA", "DZA-FRA"], ["CHN-USA", "RUS-USA", "DZA-FRA"], ["FRA-USA"]):
+        # Ranges with these pairs kept or not (or some of them), the whole span (kept then), ranges again.
+        for start, end in ranges[1:] + ranges:
+            expected = data.timeline(random_store.engine, pairs, freq, start, end).reset_index(drop=True)
+            pd.testing.assert_frame_equal(ctx.timeline(pairs, freq, start, end), expected, check_index_type=False)
+            events = data.events(random_store.engine, pairs, start, end)
+            pd.testing.assert_frame_equal(ctx.events(pairs, start, end), events, check_index_type=False)

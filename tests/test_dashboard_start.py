@@ -66,7 +66,7 @@ def test_the_page_comes_with_its_chart_status_and_links(ctx):
     figure, status, meta = timeline._chart_outputs(ctx, from_query(QUERY))  # drawn anew, not kept
     graph = _find(page, "timeline-graph")
     assert _as_json(graph.figure) == _as_json(figure)  # the same chart the controls' callback draws
-    assert "RUS-USA" in graph.figure.layout.meta["curves"]
+    assert "RUS-USA" in graph.figure["layout"]["meta"]["curves"]
     assert _find(page, "timeline-status").children == status and status
     assert _find(page, "timeline-graph-pairs").data == meta
     assert _find(page, "brief-links").children  # a brief link for the pair in view

@@ -27,10 +27,11 @@ from dashboard.export import (
     ExportError,
     export_timeline,
 )
-from dashboard.figures import EVENTS, empty_figure
+from dashboard.figures import EVENTS, empty_spec
 from dashboard.pages.key import scale_key
 from dashboard.pages.sentences import sentences_hint, sentences_panel
 from dashboard.state import MAX_PAIRS, TimelineState, country_label, from_query, pair_label
+from dashboard.wire import figure_json, plain
 from dashboard.words import FREQ_ADJECTIVES, day_name, plural, short_day
 
 FREQ_OPTIONS = [{"label": "Day", "value": "D"}, {"label": "Week", "value": "W"}, {"label": "Month", "value": "M"}]
@@ -217,12 +218,13 @@ def chart_outputs(ctx, state: TimelineState) -> tuple:
 
 
 def _chart_outputs(ctx, state: TimelineState) -> tuple:
+    """The figure goes out as JSON values (dashboard/wire.py): Dash encodes it in one go."""
     if not state.pairs:
-        return empty_figure("Choose a country pair above."), [], []
-    chart = timeline_chart(ctx.engine, state)
+        return figure_json(empty_spec("Choose a country pair above.")), [], []
+    chart = timeline_chart(ctx.engine, state, reader=ctx)
     if chart.empty:
-        return empty_figure(no_data_message(ctx, state)), [], []
-    return chart.figure, status_line(state, chart.table), chart.figure.layout.meta
+        return figure_json(empty_spec(no_data_message(ctx, state))), [], []
+    return figure_json(chart.spec), status_line(state, chart.table), chart.spec["layout"]["meta"]
 
 
 def status_line(state: TimelineState, table: pd.DataFrame) -> list:
@@ -266,8 +268,9 @@ def register(app, ctx) -> None:
         placeholders = (date_placeholders(ctx, list(state.pairs))
                         if {f"{ids.PAIRS}.value", f"{ids.VERSION}.data"} & set(changed) else (no_update, no_update))
         # The listed point belonged to the previous granularity or pairs: say so rather than mislead.
-        hint = sentences_hint() if {f"{ids.PAIRS}.value", f"{ids.FREQ}.value"} & set(changed) else no_update
-        return *chart_outputs(ctx, state), brief_link_items(state), *placeholders, hint
+        hint = plain(sentences_hint()) if {f"{ids.PAIRS}.value", f"{ids.FREQ}.value"} & set(changed) else no_update
+        # Components as JSON values too: one of them would send the whole reply through Dash's slow path.
+        return *chart_outputs(ctx, state), plain(brief_link_items(state)), *placeholders, hint
 
     @app.callback(
         Output(ids.URL, "search", allow_duplicate=True),

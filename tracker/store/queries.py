@@ -170,13 +170,14 @@ def split_range(
     return ((first_whole, last_whole) if first_whole <= last_whole else None), cuts
 
 
-def _sums_sql(dialect: str, freq: str, start: date | None, end: date | None) -> tuple[str, dict[str, Any]]:
-    """SQL for the [pair, period, *PERIOD_SUMS] rows of the periods between start and end, by pair
-    and period, and its parameters."""
+def _sums_sql(dialect: str, freq: str, start: date | None, end: date | None,
+              with_whole: bool = True) -> tuple[str, dict[str, Any]]:
+    """SQL for the [pair, period, *PERIOD_SUMS] rows of the periods between start and end (without
+    the whole ones unless with_whole), by pair and period, and its parameters."""
     whole, cuts = split_range(start, end, freq)
     params: dict[str, Any] = {"freq": freq}
     parts = []
-    if whole is not None:
+    if whole is not None and with_whole:
         params["whole_first"], params["whole_last"] = whole
         parts.append(
             f"SELECT pair, period, {', '.join(PERIOD_SUMS)} FROM period_totals"
@@ -206,10 +207,23 @@ def timeline(
 ) -> pd.DataFrame:
     """One row per pair and period between start and end (both included): TIMELINE_COLUMNS, by pair
     then period. A period cut by the range counts only its days inside."""
+    return _timeline_rows(engine, pairs, freq, start, end, with_whole=True)
+
+
+def cut_periods(
+    engine: Engine, pairs: Sequence[str], freq: str, start: date | None = None, end: date | None = None
+) -> pd.DataFrame:
+    """timeline's rows of the periods the range cuts only (none, one or two per pair): with a pair's
+    whole periods kept (the dashboard keeps them per data version), these are all a range reads."""
+    return _timeline_rows(engine, pairs, freq, start, end, with_whole=False)
+
+
+def _timeline_rows(engine: Engine, pairs: Sequence[str], freq: str, start: date | None, end: date | None,
+                   with_whole: bool) -> pd.DataFrame:
     check_freq(freq)
     if not pairs or (start is not None and end is not None and start > end):
         return pd.DataFrame(columns=TIMELINE_COLUMNS)
-    sql, params = _sums_sql(engine.dialect.name, freq, start, end)
+    sql, params = _sums_sql(engine.dialect.name, freq, start, end, with_whole)
     params["pairs"] = list(pairs)
     with engine.connect() as conn:
         rows = conn.execute(bound(sql, params), params).all() if sql else []

@@ -102,9 +102,10 @@ class TrackerDash(dash.Dash):
 
     def interpolate_index(self, metas="", title="", css="", config="", scripts="", app_entry="", favicon="",
                           renderer=""):
-        """Dash's page, less Babel's polyfill (server.without_polyfill)."""
-        return super().interpolate_index(metas, title, css, config, server.without_polyfill(scripts), app_entry,
-                                         favicon, renderer)
+        """Dash's page, less Babel's polyfill (server.without_polyfill), its scripts in the order
+        that runs them soonest (firstload.page_scripts)."""
+        scripts = firstload.page_scripts(server.without_polyfill(scripts))
+        return super().interpolate_index(metas, title, css, config, scripts, app_entry, favicon, renderer)
 
 
 def _favicon_links() -> str:
@@ -117,7 +118,6 @@ INDEX = """<!DOCTYPE html>
         {%metas%}
         <title>{%title%}</title>
         FAVICON
-        PRELOADS
         {%css%}
     </head>
     <body>
@@ -126,6 +126,7 @@ INDEX = """<!DOCTYPE html>
             {%config%}
             {%scripts%}
             {%renderer%}
+            PRELOADS
         </footer>
     </body>
 </html>""".replace("FAVICON", _favicon_links())

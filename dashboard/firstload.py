@@ -17,6 +17,7 @@ back to), which the layout's request does not carry.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import flask
@@ -25,6 +26,10 @@ import flask
 # the chart), fetched by webpack from dcc's folder without a fingerprint once a component needs them.
 DCC_CHUNKS = ("upload", "dropdown", "datepicker", "graph")
 DCC_CHUNK = "/_dash-component-suites/dash/dcc/async-{}.js"
+# dash_table's loader, which Dash links on every page: no page of ours has a table.
+TABLE_TAG = re.compile(r'<script src="[^"]*/dash_table/bundle[^"]*"></script>\n?')
+# plotly.js (the vendored bundle, or plotly's own when that is served instead).
+PLOTLY_TAG = re.compile(r'<script src="[^"]*/plotly[^"/]*\.js"></script>\n?')
 # The pages the layout can hold from the address alone.
 PRERENDERED_PATHS = ("/", "/matrix", "/alerts")
 
@@ -40,6 +45,21 @@ def preload_links(app) -> str:
     chunks = [f'<link rel="preload" href="{app.get_relative_path(DCC_CHUNK.format(name))}" as="script">'
               for name in DCC_CHUNKS]
     return "\n        ".join(fetched + chunks)
+
+
+def page_scripts(scripts: str) -> str:
+    """The page's script tags, plotly.js last and dash_table's left out.
+
+    Scripts run in the order of their tags, each once it has arrived: with plotly.js (1.5 MB, the
+    longest to arrive and to run) among the first, the browser waited for it before running Dash's
+    own. Last, Dash's scripts run while it downloads; it still runs before the renderer starts.
+    """
+    scripts = TABLE_TAG.sub("", scripts)
+    plotly = PLOTLY_TAG.search(scripts)
+    if plotly is None:
+        return scripts
+    tag = plotly.group(0).rstrip("\n")
+    return PLOTLY_TAG.sub("", scripts, count=1).rstrip("\n") + "\n" + tag
 
 
 def requested_page() -> tuple[str, str] | None:

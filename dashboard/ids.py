@@ -24,6 +24,7 @@ STATUS = "timeline-status"
 EMPTY = "timeline-empty"
 SENTENCES = "sentences"
 SENTENCES_SCROLLED = "sentences-scrolled"  # dcc.Store: the clientside scroll's and ring's (unused) output
+QUERY = "timeline-query"  # dcc.Store: the query string of the view the page opened on
 RING = "timeline-ring"  # dcc.Store: the point whose sentences are shown, ringed on the chart in the browser
 SCALE_KEY = "scale-key"  # <details>: the key to the -10..+10 scale
 EXPORT_SIZE = "export-size"

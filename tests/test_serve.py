@@ -84,6 +84,14 @@ def test_plotly_js_is_compressed_and_cached_for_a_year(served):
     assert headers["Content-Encoding"] == "gzip" and "Cache-Control" not in headers  # the page itself is not kept
 
 
+def test_the_stylesheet_is_kept_without_asking_again(served):
+    base, _ = served
+    _, _, page = _get(base + "/")
+    (css,) = re.findall(r'href="(/assets/style\.css\?m=[^"]+)"', page.decode())  # a new address when it changes
+    cache = _get(base + css)[1]["Cache-Control"]
+    assert "no-cache" not in cache and "immutable" in cache and f"max-age={A_YEAR}" in cache
+
+
 def test_sigterm_stops_it_cleanly(served):
     _, process = served
     process.send_signal(signal.SIGTERM)

@@ -153,6 +153,7 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
         suppress_callback_exceptions=True,
         on_error=_callback_failed,
         assets_folder=str(ASSETS),
+        assets_ignore=r"^login\.css$",  # the sign-in page's own (dashboard/login.py links it), served all the same
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.index_string = INDEX.replace("PRELOADS", firstload.preload_links(app))

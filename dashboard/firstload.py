@@ -3,13 +3,14 @@
 Dash's page goes: the HTML, its scripts, then ``/_dash-layout`` and ``/_dash-dependencies``, then the
 router's callback (the page's content, asked once dcc.Location has read the address), then the lazy
 chunks of the components that content holds (dropdown, date picker, graph), and only then the chart.
-Two things cut that chain:
+What cuts that chain:
 
 - the layout already holds the page: the browser asks for ``/_dash-layout`` from the page it shows,
   and names it in the Referer header, so the shell is built with that page's content inside
   (``requested_page``); the router's first call then finds it there and changes nothing;
-- preload hints in the HTML's head (``preload_links``): the layout, the dependencies and the lazy
-  chunks download while the scripts run, instead of one after the other once they have run.
+- preload hints (``preload_links``): the layout, the dependencies and the lazy chunks download while
+  the scripts run, instead of one after the other once they have run;
+- the scripts in the order that runs them soonest (``page_scripts``): plotly.js, the largest, last.
 
 The article page is left to the router: it needs the browser's session store (the timeline to go
 back to), which the layout's request does not carry.
@@ -29,7 +30,7 @@ DCC_CHUNK = "/_dash-component-suites/dash/dcc/async-{}.js"
 # dash_table's loader, which Dash links on every page: no page of ours has a table.
 TABLE_TAG = re.compile(r'<script src="[^"]*/dash_table/bundle[^"]*"></script>\n?')
 # plotly.js (the vendored bundle, or plotly's own when that is served instead).
-PLOTLY_TAG = re.compile(r'<script src="[^"]*/plotly[^"/]*\.js"></script>\n?')
+PLOTLY_TAG = re.compile(r'<script src="([^"]*/plotly[^"/]*\.js)"></script>\n?')
 # The pages the layout can hold from the address alone.
 PRERENDERED_PATHS = ("/", "/matrix", "/alerts")
 

@@ -107,6 +107,8 @@ def test_the_page_links_the_small_scripts(tmp_path: Path):
     # What the renderer asks for once its scripts have run is on its way before.
     preloaded = re.findall(r'<link rel="preload" href="([^"]+)"', page)
     assert {"/_dash-layout", "/_dash-dependencies", "/_dash-component-suites/dash/dcc/async-graph.js"} <= set(preloaded)
+    # The sign-in page's stylesheet is not the dashboard's (dashboard/login.py links it itself).
+    assert re.findall(r'<link rel="stylesheet" href="/assets/([^"?]+)', page) == ["style.css"]
 
 
 def _layout_ids(app, referrer: str | None) -> set[str]:

@@ -29,7 +29,7 @@ import pandas as pd
 from dash import Input, Output, State, dcc, html, no_update
 from sqlalchemy.exc import SQLAlchemyError
 
-from dashboard import data, figures, ids, server
+from dashboard import data, figures, firstload, ids, server
 from dashboard.brief import route as brief_route
 from dashboard.login import LoginSettings, install_login
 from dashboard.pages import alerts, article, matrix, timeline
@@ -165,9 +165,10 @@ class TrackerDash(dash.Dash):
 
     def interpolate_index(self, metas="", title="", css="", config="", scripts="", app_entry="", favicon="",
                           renderer=""):
-        """Dash's page, less Babel's polyfill (server.without_polyfill)."""
-        return super().interpolate_index(metas, title, css, config, server.without_polyfill(scripts), app_entry,
-                                         favicon, renderer)
+        """Dash's page, less Babel's polyfill (server.without_polyfill), its scripts in the order
+        that runs them soonest (firstload.page_scripts)."""
+        scripts = firstload.page_scripts(server.without_polyfill(scripts))
+        return super().interpolate_index(metas, title, css, config, scripts, app_entry, favicon, renderer)
 
 
 def _favicon_links() -> str:
@@ -188,6 +189,7 @@ INDEX = """<!DOCTYPE html>
             {%config%}
             {%scripts%}
             {%renderer%}
+            PRELOADS
         </footer>
     </body>
 </html>""".replace("FAVICON", _favicon_links())
@@ -214,9 +216,11 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
         suppress_callback_exceptions=True,
         on_error=_callback_failed,
         assets_folder=str(ASSETS),
+        assets_ignore=r"^login\.css$",  # the sign-in page's own (dashboard/login.py links it), served all the same
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app.index_string = INDEX
+    app.index_string = INDEX.replace("PRELOADS", firstload.preload_links(app))
+    app.server.after_request(firstload.same_origin_referrer)
     _refuse_bad_requests(app)
     server.prepare(app)  # compressed responses, immutable fingerprinted files
     if login is not None:
@@ -229,7 +233,8 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
     matrix.register(app, ctx)
     article.register(app, ctx)
     alerts.register(app, ctx)
-    # The pair list (the heaviest query of a page) is ready before the first visitor asks for it.
+    # The pair list (the heaviest query of a page) and the first page's chart are ready before the
+    # first visitor asks for them.
     threading.Thread(target=_warm_pairs, args=(ctx,), name="pairs-warmup", daemon=True).start()
     if warm_export:
         threading.Thread(target=_warm_export, name="kaleido-warmup", daemon=True).start()
@@ -278,6 +283,7 @@ def _warm_pairs(ctx: AppContext) -> None:
     # A database that cannot be read yet is reported by the first page that asks.
     with contextlib.suppress(SQLAlchemyError):
         ctx.pairs()
+        timeline.layout(ctx, "")
 
 
 def _warm_export() -> None:
@@ -289,13 +295,25 @@ def _warm_export() -> None:
 
 
 def _shell(ctx: AppContext, poll_seconds: float, signout: bool = False) -> html.Div:
+    # The page the browser shows, when it says which (firstload.requested_page): its content comes
+    # with the layout, and the router's first call finds it there (ids.PRERENDERED).
+    version = ctx.version()
+    requested = firstload.requested_page()
+    page, kind, nav = None, None, _nav(None)
+    if requested:
+        try:
+            page, kind, nav = _page(ctx, *requested, None)
+        except Exception:  # the router builds it then, and says what went wrong
+            log.exception("the page %s could not be built with the layout", requested)
+            requested = None
     return html.Div(
         className="shell",
         children=[
             dcc.Location(id=ids.URL, refresh=False),
-            dcc.Store(id=ids.VERSION, data=ctx.version()),
+            dcc.Store(id=ids.VERSION, data=version),
             dcc.Store(id=ids.LAST_TIMELINE, storage_type="session"),
-            dcc.Store(id=ids.PAGE_KIND),
+            dcc.Store(id=ids.PAGE_KIND, data=kind),
+            dcc.Store(id=ids.PRERENDERED, data=firstload.page_key(*requested) if requested else None),
             dcc.Interval(id=ids.VERSION_POLL, interval=int(poll_seconds * 1000)),
             html.Header(
                 className="topbar",
@@ -305,9 +323,9 @@ def _shell(ctx: AppContext, poll_seconds: float, signout: bool = False) -> html.
                         html.Span("Tension tracker"),
                     ]),
                     html.Nav(className="nav", children=[
-                        dcc.Link("Timeline", href="/", id=ids.NAV_TIMELINE, className="nav-link"),
-                        dcc.Link("Matrix", href="/matrix", id=ids.NAV_MATRIX, className="nav-link"),
-                        dcc.Link("Alerts", href="/alerts", id=ids.NAV_ALERTS, className="nav-link"),
+                        dcc.Link("Timeline", href="/", id=ids.NAV_TIMELINE, className=nav[0]),
+                        dcc.Link("Matrix", href="/matrix", id=ids.NAV_MATRIX, className=nav[1]),
+                        dcc.Link("Alerts", href="/alerts", id=ids.NAV_ALERTS, className=nav[2]),
                     ]),
                     dcc.Upload(
                         id=ids.UPLOAD, multiple=True, className="upload",
@@ -317,7 +335,7 @@ def _shell(ctx: AppContext, poll_seconds: float, signout: bool = False) -> html.
                 ],
             ),
             html.Div(id=ids.UPLOAD_RESULT, className="upload-result", role="status"),
-            html.Main(id=ids.PAGE, className="page"),
+            html.Main(id=ids.PAGE, className="page", children=page),
         ],
     )
 
@@ -335,34 +353,28 @@ def _register_shell(app: dash.Dash, ctx: AppContext) -> None:
         Output(ids.NAV_TIMELINE, "className"),
         Output(ids.NAV_MATRIX, "className"),
         Output(ids.NAV_ALERTS, "className"),
+        Output(ids.PRERENDERED, "data"),
         Input(ids.URL, "pathname"),
         Input(ids.VERSION, "data"),
         State(ids.URL, "search"),
         State(ids.LAST_TIMELINE, "data"),
         State(ids.PAGE_KIND, "data"),
+        State(ids.PRERENDERED, "data"),
     )
-    def route(pathname, _version, search, last_timeline, page_kind):
+    def route(pathname, _version, search, last_timeline, page_kind, prerendered):
         # New data re-renders a page only when it was showing the empty state; otherwise the page's
         # own callbacks refresh their content and keep what the user chose.
         if dash.ctx.triggered_id == ids.VERSION and page_kind != "empty":
-            return no_update, no_update, no_update, no_update, no_update
-        path = pathname or "/"
-        on, off = "nav-link active", "nav-link"
-        if path in ("/", ""):
-            page, kind = timeline.layout(ctx, search)
-            return page, kind, on, off, off
-        if path.rstrip("/") == "/matrix":
-            page, kind = matrix.layout(ctx, search)
-            return page, kind, off, on, off
-        if path.rstrip("/") == "/alerts":
-            page, kind = alerts.layout(ctx, search)
-            return page, kind, off, off, on
-        match = ARTICLE_PATH.fullmatch(path)
-        if match:
-            return article.layout(ctx, int(match.group(1)), search, last_timeline), "article", off, off, off
-        return _not_found(path), "not-found", off, off, off
+            return (no_update,) * 6
+        # The layout came with this address's page: keep it (a later visit to it is rendered anew).
+        if dash.ctx.triggered_id != ids.VERSION and prerendered == firstload.page_key(pathname, search):
+            return (no_update,) * 5 + (None,)
+        page, kind, nav = _page(ctx, pathname or "/", search, last_timeline)
+        return page, kind, *nav, None
 
-    @app.callback(Output(ids.VERSION, "data"), Input(ids.VERSION_POLL, "n_intervals"), State(ids.VERSION, "data"))
+    # The layout holds the version of its time: a first call would change nothing.
+    @app.callback(Output(ids.VERSION, "data"), Input(ids.VERSION_POLL, "n_intervals"), State(ids.VERSION, "data"),
+                  prevent_initial_call=True)
     def poll_version(_n, current):
         token = ctx.version()
         return no_update if token == current else token
@@ -383,6 +395,26 @@ def _register_shell(app: dash.Dash, ctx: AppContext) -> None:
         for content, name in zip(contents, filenames, strict=False):
             items.extend(_accept(ctx, name or "upload", content))
         return html.Ul(items, className="upload-list"), ctx.version()
+
+
+def _nav(active: int | None) -> tuple[str, str, str]:
+    """The class names of the three navigation links, the ``active`` one (an index) marked."""
+    timeline_link, matrix_link, alerts_link = ("nav-link active" if i == active else "nav-link" for i in range(3))
+    return timeline_link, matrix_link, alerts_link
+
+
+def _page(ctx: AppContext, path: str, search: str | None, last_timeline: str | None) -> tuple[Any, str, tuple]:
+    """(content, page kind, navigation class names) of the page at ``path``."""
+    if path in ("/", ""):
+        return *timeline.layout(ctx, search), _nav(0)
+    if path.rstrip("/") == "/matrix":
+        return *matrix.layout(ctx, search), _nav(1)
+    if path.rstrip("/") == "/alerts":
+        return *alerts.layout(ctx, search), _nav(2)
+    match = ARTICLE_PATH.fullmatch(path)
+    if match:
+        return article.layout(ctx, int(match.group(1)), search, last_timeline), "article", _nav(None)
+    return _not_found(path), "not-found", _nav(None)
 
 
 def _accept(ctx: AppContext, filename: str, content: str) -> list:

@@ -24,6 +24,7 @@ STATUS = "timeline-status"
 EMPTY = "timeline-empty"
 SENTENCES = "sentences"
 SENTENCES_SCROLLED = "sentences-scrolled"  # dcc.Store: the clientside scroll's and ring's (unused) output
+QUERY = "timeline-query"  # dcc.Store: the query string of the view the page opened on
 RING = "timeline-ring"  # dcc.Store: the point whose sentences are shown, ringed on the chart in the browser
 SCALE_KEY = "scale-key"  # <details>: the key to the -10..+10 scale
 EXPORT_SIZE = "export-size"
@@ -57,6 +58,7 @@ ALERTS_POLL = "alerts-poll"  # dcc.Interval: alerts land a moment after the arti
 
 # Which page the router rendered ("timeline", "empty", ...): lets new data re-render an empty page.
 PAGE_KIND = "page-kind"
+PRERENDERED = "prerendered"  # dcc.Store: the address whose page the layout came with (dashboard/firstload.py)
 
 # The top bar's sign-out button, shown when the dashboard asks for a login (dashboard/login.py).
 SIGNOUT = "signout"

@@ -77,6 +77,7 @@ def _cache_headers(response: Response) -> Response:
     # Dash's index links the assets with ?m=<modification time>, a new URL whenever the file changes.
     versioned_asset = request.path.startswith(ASSETS) and "m" in request.args
     if fingerprinted or versioned_asset:
+        response.cache_control.no_cache = None  # Flask's send_file sets it: asked again on every visit
         response.cache_control.public = True
         response.cache_control.max_age = A_YEAR
         response.cache_control.immutable = True

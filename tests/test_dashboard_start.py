@@ -102,3 +102,46 @@ def test_the_page_links_the_small_scripts(tmp_path: Path):
     (plotly_js,) = [s for s in scripts if "plotly" in s]
     assert "plotly-cartesian" in plotly_js
     assert app.server.test_client().get(plotly_js).status_code == 200
+    # Dash's scripts run before plotly.js (the longest to arrive), dash_table's is not linked (no table).
+    assert scripts[-1] == plotly_js and not [s for s in scripts if "dash_table" in s]
+    # What the renderer asks for once its scripts have run is on its way before.
+    preloaded = re.findall(r'<link rel="preload" href="([^"]+)"', page)
+    assert {"/_dash-layout", "/_dash-dependencies", "/_dash-component-suites/dash/dcc/async-graph.js"} <= set(preloaded)
+    # The sign-in page's stylesheet is not the dashboard's (dashboard/login.py links it itself).
+    assert re.findall(r'<link rel="stylesheet" href="/assets/([^"?]+)', page) == ["style.css"]
+
+
+def _layout_ids(app, referrer: str | None) -> set[str]:
+    headers = {"Referer": referrer} if referrer else {}
+    layout = app.server.test_client().get("/_dash-layout", headers=headers).get_json()
+    found: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("props"), dict) and "id" in node["props"]:
+                found.add(str(node["props"]["id"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(layout)
+    return found
+
+
+def test_the_layout_holds_the_page_the_browser_shows(tmp_path: Path):
+    from dashboard import ids
+
+    store = open_store(str(tmp_path / "shown.db"))
+    fill_sample(store.engine)
+    store.close()
+    app = create_app(str(tmp_path / "shown.db"), inbox=tmp_path / "inbox", warm_export=False)
+    base = "http://localhost"  # the test client's host
+    assert {ids.GRAPH, ids.PAIRS} <= _layout_ids(app, base + "/" + QUERY)  # the chart comes with the layout
+    assert ids.MATRIX_GRAPH in _layout_ids(app, base + "/matrix")
+    # Without the page's address (or another site's, or the article page, which needs the browser's
+    # session store) the router builds the page, as before.
+    for referrer in (None, "http://elsewhere.example/", base + "/article/1"):
+        shown = _layout_ids(app, referrer)
+        assert ids.URL in shown and ids.GRAPH not in shown and ids.MATRIX_GRAPH not in shown, referrer

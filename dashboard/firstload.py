@@ -1,0 +1,98 @@
+"""The first visit, in as few sequential round trips as the browser allows.
+
+Dash's page goes: the HTML, its scripts, then ``/_dash-layout`` and ``/_dash-dependencies``, then the
+router's callback (the page's content, asked once dcc.Location has read the address), then the lazy
+chunks of the components that content holds (dropdown, date picker, graph), and only then the chart.
+What cuts that chain:
+
+- the layout already holds the page: the browser asks for ``/_dash-layout`` from the page it shows,
+  and names it in the Referer header, so the shell is built with that page's content inside
+  (``requested_page``); the router's first call then finds it there and changes nothing;
+- preload hints (``preload_links``): the layout, the dependencies and the lazy chunks download while
+  the scripts run, instead of one after the other once they have run;
+- the scripts in the order that runs them soonest (``page_scripts``): plotly.js, the largest, last.
+
+The article page is left to the router: it needs the browser's session store (the timeline to go
+back to), which the layout's request does not carry.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import flask
+
+# The dcc lazy chunks the pages mount (the shell's upload, the controls' dropdowns and date picker,
+# the chart), fetched by webpack from dcc's folder without a fingerprint once a component needs them.
+DCC_CHUNKS = ("upload", "dropdown", "datepicker", "graph")
+DCC_CHUNK = "/_dash-component-suites/dash/dcc/async-{}.js"
+# dash_table's loader, which Dash links on every page: no page of ours has a table.
+TABLE_TAG = re.compile(r'<script src="[^"]*/dash_table/bundle[^"]*"></script>\n?')
+# plotly.js (the vendored bundle, or plotly's own when that is served instead).
+PLOTLY_TAG = re.compile(r'<script src="([^"]*/plotly[^"/]*\.js)"></script>\n?')
+# The pages the layout can hold from the address alone.
+PRERENDERED_PATHS = ("/", "/matrix", "/alerts")
+
+
+def preload_links(app) -> str:
+    """The <link rel="preload"> tags of what Dash's renderer asks for after its scripts have run.
+
+    As ``fetch`` with ``crossorigin`` (same-origin credentials, CORS mode): how the renderer's own
+    fetch asks, so Chromium hands it the preloaded reply instead of asking again.
+    """
+    fetched = [f'<link rel="preload" href="{app.get_relative_path(path)}" as="fetch" crossorigin>'
+               for path in ("/_dash-layout", "/_dash-dependencies")]
+    chunks = [f'<link rel="preload" href="{app.get_relative_path(DCC_CHUNK.format(name))}" as="script">'
+              for name in DCC_CHUNKS]
+    return "\n        ".join(fetched + chunks)
+
+
+def page_scripts(scripts: str) -> str:
+    """The page's script tags, plotly.js last and dash_table's left out.
+
+    Scripts run in the order of their tags, each once it has arrived: with plotly.js (1.5 MB, the
+    longest to arrive and to run) among the first, the browser waited for it before running Dash's
+    own. Last, Dash's scripts run while it downloads; it still runs before the renderer starts.
+    """
+    scripts = TABLE_TAG.sub("", scripts)
+    plotly = PLOTLY_TAG.search(scripts)
+    if plotly is None:
+        return scripts
+    tag = plotly.group(0).rstrip("\n")
+    return PLOTLY_TAG.sub("", scripts, count=1).rstrip("\n") + "\n" + tag
+
+
+def requested_page() -> tuple[str, str] | None:
+    """(path, query string with its '?') of the page the current request for the layout comes from,
+    as the browser's Referer names it; None when it does not (no request, no Referer, another host)
+    or for a page the layout does not hold."""
+    if not flask.has_request_context():
+        return None
+    referrer = flask.request.referrer
+    if not referrer:
+        return None
+    parts = urlsplit(referrer)
+    if parts.netloc != flask.request.host:
+        return None
+    path = parts.path or "/"
+    if path != "/":
+        path = path.rstrip("/")
+    if path not in PRERENDERED_PATHS:
+        return None
+    return path, f"?{parts.query}" if parts.query else ""
+
+
+def page_key(pathname: str | None, search: str | None) -> str:
+    """What identifies a page's address for the router: path and query string."""
+    path = pathname or "/"
+    if path != "/":
+        path = path.rstrip("/")
+    return path + (search or "")
+
+
+def same_origin_referrer(response: flask.Response) -> flask.Response:
+    """The page's address goes with the browser's requests to this server (requested_page reads it),
+    and to no other site: the browsers' default already, said explicitly."""
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -21,8 +22,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from tracker import readers
 from tracker.readers import safeopen
 from tracker.records import Article, ScoredArticle
-from tracker.store import InvalidRecord, Store
-from tracker.store.batch import WriteBatch
+
+if TYPE_CHECKING:  # the scoring workers import this module: they never open the database (alembic, pandas)
+    from tracker.store import InvalidRecord, Store
+    from tracker.store.batch import WriteBatch
 
 STORED, DUPLICATE, REJECTED = "stored", "duplicate", "rejected"
 
@@ -270,6 +273,8 @@ def save_scored(
     article: Article, scored: ScoredArticle | str, store: Store, *, path: str, record: str | None, version: str | None
 ) -> Outcome:
     """Store what score_or_reason gave, in one transaction; the same text stored meanwhile is a duplicate."""
+    from tracker.store import InvalidRecord
+
     if isinstance(scored, str):
         return Outcome(path, REJECTED, scored, record, title=article.title)
     try:
@@ -285,7 +290,7 @@ def written_outcome(
 ) -> Outcome:
     """The outcome of writing `scored` for `article` (a copy's outcome names the copy): what
     Store.add_scored gave, (article id, whether it is new), or the InvalidRecord it raised."""
-    if isinstance(written, InvalidRecord):
+    if not isinstance(written, tuple):  # the InvalidRecord
         return Outcome(path, REJECTED, str(written), record, title=article.title)
     article_id, new = written
     if not new:

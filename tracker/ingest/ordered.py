@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rich.console import Console
 
@@ -33,7 +33,9 @@ from tracker.ingest.inprocess import (
     written_outcome,
 )
 from tracker.records import Article, ScoredArticle
-from tracker.store import Store
+
+if TYPE_CHECKING:  # see tracker.ingest.inprocess
+    from tracker.store import Store
 
 # A batch of articles sent to a worker at once: this much text, or this many articles, whichever
 # comes first (an article longer than that is a batch of its own). Measured on 400 invented

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
@@ -52,7 +52,9 @@ from tracker.ingest.inprocess import (
 )
 from tracker.ingest.ordered import InProcessBackend, done_future, run_ordered
 from tracker.records import Article
-from tracker.store import Store
+
+if TYPE_CHECKING:  # see tracker.ingest.inprocess
+    from tracker.store import Store
 
 # Plain text is read in the parent: a decode and a hash (0.2 ms a file measured), less than the
 # round trip to a worker, and never queued behind the batches being scored. Other formats (PDF,

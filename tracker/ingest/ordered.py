@@ -279,30 +279,19 @@ class _OrderedWriter:
         self.write(entries)
 
     def write(self, entries: list[_Entry]) -> None:
-        outcomes: list[Outcome | None] = []
-        to_store: list[tuple[int, _Scoring, ScoredArticle]] = []  # (its place in outcomes, ...)
-        for entry in entries:
-            if not isinstance(entry.outcome, _Scoring):
-                outcomes.append(entry.outcome)
-                continue
-            scoring = entry.outcome
-            scored = scoring.batch.future.result()[scoring.index]
-            if isinstance(scored, str):  # the reason it cannot be scored
-                outcomes.append(Outcome(entry.path, REJECTED, scored, entry.record, title=scoring.article.title))
-            else:
-                to_store.append((len(outcomes), scoring, scored))
-                outcomes.append(None)
+        """The outcomes of `entries` (scored, all of them), stored and logged in one transaction."""
+        results = [_result(entry) for entry in entries]
+        to_store = [result for result in results if isinstance(result, ScoredArticle)]
         with self.store.batch() as batch:
-            if to_store:
-                written = batch.add_scored_many([scored for _, _, scored in to_store],
-                                                lexicon_version=self.version_future.result())
-                for (place, scoring, scored), result in zip(to_store, written, strict=True):
-                    entry = entries[place]
-                    outcomes[place] = written_outcome(scoring.article, scored, result, path=entry.path,
-                                                      record=entry.record)
-            for outcome in outcomes:
-                assert outcome is not None
-                log_outcome(batch, outcome)
+            written = iter(batch.add_scored_many(to_store, lexicon_version=self.version_future.result())
+                           if to_store else [])
+            outcomes: list[Outcome] = []
+            for entry, result in zip(entries, results, strict=True):
+                if isinstance(result, ScoredArticle):
+                    article = entry.outcome.article if isinstance(entry.outcome, _Scoring) else result.article
+                    result = written_outcome(article, result, next(written), path=entry.path, record=entry.record)
+                log_outcome(batch, result)
+                outcomes.append(result)
         for entry, outcome in zip(entries, outcomes, strict=True):
             self.written(entry, outcome)
 
@@ -317,3 +306,14 @@ class _OrderedWriter:
         self.report.outcomes.append(outcome)
         if entry.last_of_file:
             self.bar.update(self.task, advance=1, current=Path(entry.path).name)
+
+
+def _result(entry: _Entry) -> Outcome | ScoredArticle:
+    """The entry's outcome when decided without writing, else the scored article to store."""
+    if not isinstance(entry.outcome, _Scoring):
+        return entry.outcome
+    scoring = entry.outcome
+    scored = scoring.batch.future.result()[scoring.index]
+    if isinstance(scored, str):  # the reason it cannot be scored
+        return Outcome(entry.path, REJECTED, scored, entry.record, title=scoring.article.title)
+    return scored

@@ -65,6 +65,7 @@ class TreeMemory:
         self.interval = interval
         self.peak_pss = 0
         self.children_cpu: dict[int, float] = {}
+        self.own_cpu = 0.0  # this sampling thread's: not the ingest's, subtracted from the process's
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -87,6 +88,7 @@ class TreeMemory:
                         times = proc.cpu_times()
                         self.children_cpu[proc.pid] = times.user + times.system
             self.peak_pss = max(self.peak_pss, total)
+            self.own_cpu = time.thread_time()
             self._stop.wait(self.interval)
 
 
@@ -102,7 +104,8 @@ def run_one(folder: Path, db: Path, workers: int) -> dict:
         cpu_start = time.process_time()
         report = ingest_parallel([folder], store, workers=workers, progress=False)
         seconds = time.perf_counter() - start
-        own_cpu = time.process_time() - cpu_start
+        # The sampling thread's CPU grows with the wall time (a busy machine): it is not the ingest's.
+        own_cpu = time.process_time() - cpu_start - memory.own_cpu
         with store.engine.connect() as conn:
             first, last = conn.execute(select(func.min(ingest_log.c.at), func.max(ingest_log.c.at))).one()
     return {

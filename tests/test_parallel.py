@@ -101,11 +101,12 @@ def single_process(inbox, tmp_path_factory):
         return report, snapshot(store)
 
 
-def test_two_workers_leave_the_database_exactly_as_one_process_does(inbox, single_process, tmp_path):
+@pytest.mark.parametrize("workers", [2, 1])  # 1: the same ordered pipeline, batched, in this process
+def test_two_workers_leave_the_database_exactly_as_one_process_does(inbox, single_process, tmp_path, workers):
     expected_report, expected_rows = single_process
     with open_store(tmp_path / "tracker.db") as store:
         ingest_paths([inbox / "03_fr.txt"], store, progress=False)
-        report = ingest_parallel([inbox, inbox / "missing.txt"], store, workers=2, progress=False, min_files=1)
+        report = ingest_parallel([inbox, inbox / "missing.txt"], store, workers=workers, progress=False, min_files=1)
         rows = snapshot(store)
 
     assert report.outcomes == expected_report.outcomes
@@ -193,14 +194,17 @@ def test_the_cli_ingests_with_workers_and_says_what_it_stored(tmp_path):
     assert "Invalid value for '--workers'" in bad.output
 
 
-def _ingest_in_another_process(db: str, folder: str) -> list[str]:
+def _ingest_in_another_process(db: str, folder: str, batched: bool) -> list[str]:
     with open_store(db) as store:
+        if batched:  # `--workers 1`: written in batches, one transaction each (tracker.store.batch)
+            return [o.outcome for o in ingest_parallel([folder], store, workers=1, progress=False).outcomes]
         return [o.outcome for o in ingest_paths([folder], store, progress=False).outcomes]
 
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
-def test_two_ingests_at_once_on_one_postgresql_database_store_each_article_once(db_url, tmp_path):
+@pytest.mark.parametrize("batched", [False, True])
+def test_two_ingests_at_once_on_one_postgresql_database_store_each_article_once(db_url, tmp_path, batched):
     inbox = make_inbox(tmp_path / "inbox", articles=12)
     with open_store(db_url):  # migrated once, so both processes race on the articles, not the schema
         pass
@@ -208,7 +212,7 @@ def test_two_ingests_at_once_on_one_postgresql_database_store_each_article_once(
     # running the whole single-process ingest on the same folder, in the same order, at once.
     backend = ProcessBackend(workers=2)
     try:
-        runs = [backend.pool.submit(_ingest_in_another_process, db_url, str(inbox)) for _ in range(2)]
+        runs = [backend.pool.submit(_ingest_in_another_process, db_url, str(inbox), batched) for _ in range(2)]
         outcomes = [run.result(timeout=240) for run in runs]
     finally:
         backend.close()

@@ -2,8 +2,8 @@
 
 Why the client writes: it already holds the database connection, it can check each article's key
 before sending it to be scored, and writing in input order makes the result the same as the
-single-process ingest (tracker.ingest.pool.run_ordered, the same pipeline as `--workers`). Writes are
-a small part of the work (one transaction per article); reading and scoring are the rest.
+single-process ingest (tracker.ingest.ordered.run_ordered, the same pipeline as `--workers`). Writes
+are a small part of the work (what is ready in one transaction); reading and scoring are the rest.
 
 The client sends each file's bytes, not its path: a worker decodes and extracts them, so the
 files need not be on the workers' machines. The workers need tension-tracker and its French model

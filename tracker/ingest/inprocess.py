@@ -23,8 +23,10 @@ from tracker import readers
 from tracker.readers import safeopen
 from tracker.records import Article, ScoredArticle
 
-if TYPE_CHECKING:  # the store's modules (SQLAlchemy, Alembic, pandas) load when storing: `explain` only reads
-    from tracker.store import Store
+if TYPE_CHECKING:  # the store's modules (SQLAlchemy, Alembic, pandas) load when storing: `explain` and
+    # the scoring workers never open the database
+    from tracker.store import InvalidRecord, Store
+    from tracker.store.batch import WriteBatch
 
 STORED, DUPLICATE, REJECTED = "stored", "duplicate", "rejected"
 
@@ -277,9 +279,21 @@ def save_scored(
     if isinstance(scored, str):
         return Outcome(path, REJECTED, scored, record, title=article.title)
     try:
-        article_id, new = store.add_scored(scored, lexicon_version=version)
+        written: tuple[int, bool] | InvalidRecord = store.add_scored(scored, lexicon_version=version)
     except InvalidRecord as exc:
-        return Outcome(path, REJECTED, str(exc), record, title=article.title)
+        written = exc
+    return written_outcome(article, scored, written, path=path, record=record)
+
+
+def written_outcome(
+    article: Article, scored: ScoredArticle, written: tuple[int, bool] | InvalidRecord, *, path: str,
+    record: str | None,
+) -> Outcome:
+    """The outcome of writing `scored` for `article` (a copy's outcome names the copy): what
+    Store.add_scored gave, (article id, whether it is new), or the InvalidRecord it raised."""
+    if not isinstance(written, tuple):  # the InvalidRecord
+        return Outcome(path, REJECTED, str(written), record, title=article.title)
+    article_id, new = written
     if not new:
         return duplicate_outcome(article, article_id, path=path, record=record)
     return Outcome(path, STORED, "", record, article_id, article.title, len(scored.observations))
@@ -329,7 +343,7 @@ def record_names(items: list[Article | Outcome]) -> list[str | None]:
     return names
 
 
-def log_outcome(store: Store, outcome: Outcome) -> None:
+def log_outcome(store: Store | WriteBatch, outcome: Outcome) -> None:
     store.log_ingest(printable_name(outcome.path), outcome.outcome, outcome.reason, record=outcome.record, article_id=outcome.article_id)
 
 

@@ -2,8 +2,9 @@
 
 The numbers users see (pairs, timelines, the matrix) are read by queries.py, the sentences and cues
 behind them by evidence.py; the Store only reads what writing, rescoring, `explain` and the ingest
-log need. Writes follow two rules. One transaction per article: its sentences, mentions, dates,
-observations and cues are stored together or not at all. One row per text: the article's key
+log need. Writes follow two rules. All or nothing per article: its sentences, mentions, dates,
+observations and cues are stored together or not at all (in one transaction, or in one savepoint
+of a batch's transaction: tracker.store.batch). One row per text: the article's key
 (the hash of its normalised text) is unique, so a second copy, even from another process racing
 on the same file, ends as "duplicate" and writes nothing.
 """
@@ -13,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from tracker.records import (
@@ -30,8 +31,8 @@ from tracker.records import (
     SentenceReading,
 )
 from tracker.store import db
+from tracker.store.batch import JOIN, InvalidRecord, WriteBatch, article_language, insert_readings
 from tracker.store.schema import (
-    OUTCOMES,
     articles,
     cues,
     date_refs,
@@ -40,12 +41,6 @@ from tracker.store.schema import (
     observations,
     sentences,
 )
-
-JOIN = "; "
-
-
-class InvalidRecord(db.StoreError):
-    """The scorer produced a record the schema refuses (e.g. a score off the scale): a scorer bug."""
 
 
 @dataclass(frozen=True)
@@ -59,10 +54,6 @@ class ObservationChange:
     @property
     def total(self) -> int:
         return self.added + self.removed + self.changed
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Store:
@@ -101,33 +92,26 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(articles.c.id).where(articles.c.key == key)).scalar()
 
+    @contextmanager
+    def batch(self) -> Iterator[WriteBatch]:
+        """Writes in one transaction (see tracker.store.batch): committed together when the block
+        ends, none of them when it raises."""
+        with self._write() as conn:
+            batch = WriteBatch(conn)
+            yield batch
+            batch.flush()
+
     def add_scored(self, scored: ScoredArticle, *, lexicon_version: str | None = None) -> tuple[int, bool]:
         """Store an article with everything read in it: (article id, whether it is new).
 
         Already stored (same key) -> (its id, False) and nothing written. All rows of the article
         are written in one transaction: a failure half-way leaves nothing of it behind.
         """
-        article = scored.article
-        key = article.key
-        existing = self.find_article(key)
-        if existing is not None:
+        existing = self.find_article(scored.article.key)
+        if existing is not None:  # found without taking the write lock
             return existing, False
-        try:
-            with self._write() as conn:
-                article_id = conn.execute(
-                    insert(articles).returning(articles.c.id), [self._article_row(scored, key, lexicon_version)]
-                ).scalar_one()
-                self._insert_readings(conn, article_id, scored.readings)
-        except IntegrityError as exc:
-            # Another process stored the same text between our look-up and our insert.
-            existing = self.find_article(key)
-            if existing is not None:
-                return existing, False
-            raise InvalidRecord(
-                f"the scorer produced a record the database refuses ({db._first_line(exc)}); "
-                "this is a bug in the scorer: please report it with the file"
-            ) from None
-        return article_id, True
+        with self.batch() as batch:
+            return batch.add_scored(scored, lexicon_version=lexicon_version)
 
     def replace_observations(
         self, article_id: int, scored: ScoredArticle, *, lexicon_version: str | None = None
@@ -161,11 +145,11 @@ class Store:
                     .where(articles.c.id == article_id)
                     .values(
                         main_pair="-".join(scored.main_pair) if scored.main_pair else None,
-                        language=self._language(scored),
+                        language=article_language(scored),
                         lexicon_version=lexicon_version,
                     )
                 )
-                self._insert_readings(conn, article_id, scored.readings)
+                insert_readings(conn, [(article_id, scored.readings)])
         except IntegrityError as exc:
             raise InvalidRecord(
                 f"the scorer produced a record the database refuses ({db._first_line(exc)}); "
@@ -182,98 +166,6 @@ class Store:
         with self.engine.connect() as conn:
             return {(p, i): (d, prec, round(s, 4)) for p, i, d, prec, s in conn.execute(query)}
 
-    @staticmethod
-    def _language(scored: ScoredArticle) -> str | None:
-        if scored.article.language:
-            return scored.article.language
-        langs = [r.sentence.language for r in scored.readings]
-        return max(set(langs), key=langs.count) if langs else None
-
-    def _article_row(self, scored: ScoredArticle, key: str, lexicon_version: str | None) -> dict:
-        article = scored.article
-        return {
-            "key": key,
-            "title": article.title,
-            "url": article.url,
-            "outlet": article.outlet,
-            "language": self._language(scored),
-            "published": scored.published,
-            "published_source": scored.published_source or article.published_source,
-            "source_path": article.source_path,
-            "is_example": article.is_example,
-            "main_pair": "-".join(scored.main_pair) if scored.main_pair else None,
-            "text": article.text,
-            "added_at": _utcnow(),
-            "lexicon_version": lexicon_version,
-        }
-
-    @staticmethod
-    def _insert_readings(conn: Connection, article_id: int, readings: Sequence[SentenceReading]) -> None:
-        """Sentences, then what hangs off them, each table in one batched statement."""
-        if not readings:
-            return
-        sentence_ids = conn.execute(
-            insert(sentences).returning(sentences.c.id, sort_by_parameter_order=True),
-            [
-                {
-                    "article_id": article_id,
-                    "idx": r.sentence.index,
-                    "start_char": r.sentence.start,
-                    "end_char": r.sentence.end,
-                    "text": r.sentence.text,
-                    "language": r.sentence.language,
-                    "pairs": JOIN.join("-".join(p) for p in r.pairs),
-                }
-                for r in readings
-            ],
-        ).scalars().all()
-        mention_rows, date_rows, obs_rows, obs_cues = [], [], [], []
-        for sentence_id, r in zip(sentence_ids, readings, strict=True):
-            mention_rows += [
-                {
-                    "sentence_id": sentence_id, "start_char": m.start, "end_char": m.end, "text": m.text,
-                    "country": m.country, "kind": m.kind, "role": m.role, "detail": m.detail,
-                }
-                for m in r.mentions
-            ]
-            date_rows += [
-                {
-                    "sentence_id": sentence_id, "value": d.value, "precision": d.precision,
-                    "expression": d.expression, "start_char": d.start, "end_char": d.end,
-                    "dates_event": d.dates_event, "note": d.note,
-                }
-                for d in r.dates
-            ]
-            for o in r.observations:
-                obs_rows.append(
-                    {
-                        "article_id": article_id, "sentence_id": sentence_id, "pair": o.pair_code,
-                        "country_a": o.pair[0], "country_b": o.pair[1], "event_date": o.event_date,
-                        "precision": o.precision, "date_expression": o.date_expression, "score": o.score,
-                    }
-                )
-                obs_cues.append(o.cues)
-        if mention_rows:
-            conn.execute(insert(mentions), mention_rows)
-        if date_rows:
-            conn.execute(insert(date_refs), date_rows)
-        if not obs_rows:
-            return
-        obs_ids = conn.execute(
-            insert(observations).returning(observations.c.id, sort_by_parameter_order=True), obs_rows
-        ).scalars().all()
-        cue_rows = [
-            {
-                "observation_id": obs_id, "start_char": c.start, "end_char": c.end, "text": c.text,
-                "pattern": c.pattern, "category": c.category, "base_weight": c.base_weight,
-                "weight": c.weight, "modifiers": JOIN.join(c.modifiers),
-            }
-            for obs_id, found in zip(obs_ids, obs_cues, strict=True)
-            for c in found
-        ]
-        if cue_rows:
-            conn.execute(insert(cues), cue_rows)
-
     def log_ingest(
         self,
         path: str,
@@ -285,14 +177,8 @@ class Store:
         at: datetime | None = None,
     ) -> None:
         """One line of the ingest log (what `tracker status` and the drop folder report)."""
-        if outcome not in OUTCOMES:
-            raise ValueError(f"unknown ingest outcome {outcome!r}; one of {', '.join(OUTCOMES)}")
-        with self._write() as conn:
-            conn.execute(
-                insert(ingest_log),
-                [{"at": at or _utcnow(), "path": str(path), "record": record, "outcome": outcome,
-                  "reason": reason, "article_id": article_id}],
-            )
+        with self.batch() as batch:
+            batch.log_ingest(path, outcome, reason, record=record, article_id=article_id, at=at)
 
     # ----------------------------------------------------------------------------------- reads
 

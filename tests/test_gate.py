@@ -349,30 +349,34 @@ def test_gate_floors(gold_evaluation, request, record_property):
 #   (fr 0.863, en 0.875), date 0.968 (fr 0.967, en 0.969); pair F1 fr 0.816, en 0.836. After that session's
 #   rules, written from heldout4/heldout5 misses and never from heldout6's (whose misses nobody read), so
 #   still a held-out measure: precision 0.796 (fr 0.793, en 0.798), recall 0.925 (fr 0.924, en 0.926),
-#   absent 0.760, sign 0.897 (fr 0.904, en 0.890), date 0.969; pair F1 fr 0.853, en 0.857.
+#   absent 0.760, sign 0.897 (fr 0.904, en 0.890), date 0.969; pair F1 fr 0.853, en 0.857. Tuned on from the
+#   fourth session (rules written from its misses, by category): precision 0.846 (fr 0.828, en 0.865), recall
+#   0.963, absent 0.832, sign 0.961 (fr 0.987, en 0.933), date 0.978.
 # heldout7 first blind measure (main c11c167, before any rule change of its session): precision 0.796
 #   (fr 0.841, en 0.755), recall 0.961 (fr 0.961, en 0.961), absent 0.687 (fr 0.711, en 0.667), sign 0.884
-#   (fr 0.865, en 0.903), date 0.977 (fr 0.968, en 0.985); pair F1 fr 0.897, en 0.846.
+#   (fr 0.865, en 0.903), date 0.977 (fr 0.968, en 0.985); pair F1 fr 0.897, en 0.846. After that session's
+#   rules (written from heldout6's misses; nobody read heldout7's): precision 0.804 (fr 0.831, en 0.779), recall
+#   0.961, absent 0.707 (fr 0.689, en 0.722), sign 0.884 (fr 0.865, en 0.903), date 0.977; F1 fr 0.891, en 0.860.
 HELDOUT_FLOORS = {
-    HELDOUT: {"pair_precision": 0.88, "pair_recall": 0.96, "absent_kept_out": 0.82, "sign_accuracy": 0.84,
+    HELDOUT: {"pair_precision": 0.92, "pair_recall": 0.96, "absent_kept_out": 0.90, "sign_accuracy": 0.84,
               "date_accuracy": 0.95},
     HELDOUT2: {"pair_precision": 0.82, "pair_recall": 0.94, "absent_kept_out": 0.62, "sign_accuracy": 0.87,
                "date_accuracy": 0.96},
-    HELDOUT3: {"pair_precision": 0.80, "pair_recall": 0.90, "absent_kept_out": 0.75, "sign_accuracy": 0.86,
+    HELDOUT3: {"pair_precision": 0.81, "pair_recall": 0.94, "absent_kept_out": 0.75, "sign_accuracy": 0.86,
                "date_accuracy": 0.92},
-    HELDOUT4: {"pair_precision": 0.86, "pair_recall": 0.93, "absent_kept_out": 0.75, "sign_accuracy": 0.92,
+    HELDOUT4: {"pair_precision": 0.88, "pair_recall": 0.94, "absent_kept_out": 0.80, "sign_accuracy": 0.94,
                "date_accuracy": 0.98},
-    HELDOUT5: {"pair_precision": 0.82, "pair_recall": 0.93, "absent_kept_out": 0.76, "sign_accuracy": 0.90,
+    HELDOUT5: {"pair_precision": 0.82, "pair_recall": 0.94, "absent_kept_out": 0.76, "sign_accuracy": 0.92,
                "date_accuracy": 0.96},
-    HELDOUT6: {"pair_precision": 0.78, "pair_recall": 0.91, "absent_kept_out": 0.74, "sign_accuracy": 0.87,
+    HELDOUT6: {"pair_precision": 0.82, "pair_recall": 0.94, "absent_kept_out": 0.80, "sign_accuracy": 0.93,
                "date_accuracy": 0.96},
-    HELDOUT7: {"pair_precision": 0.78, "pair_recall": 0.94, "absent_kept_out": 0.66, "sign_accuracy": 0.86,
+    HELDOUT7: {"pair_precision": 0.78, "pair_recall": 0.94, "absent_kept_out": 0.68, "sign_accuracy": 0.86,
                "date_accuracy": 0.96},
 }
 # Per language where the issue sets a goal per language (heldout4: pair F1 and sign >= 0.9 in each).
 HELDOUT_LANGUAGE_FLOORS = {
-    HELDOUT4: {"fr": {"pair_precision": 0.88, "pair_recall": 0.92, "sign_accuracy": 0.89},
-               "en": {"pair_precision": 0.84, "pair_recall": 0.94, "sign_accuracy": 0.95}},
+    HELDOUT4: {"fr": {"pair_precision": 0.90, "pair_recall": 0.95, "sign_accuracy": 0.92},
+               "en": {"pair_precision": 0.86, "pair_recall": 0.94, "sign_accuracy": 0.97}},
 }
 
 

@@ -935,6 +935,29 @@ def test_a_weekday_in_a_gap_is_free_fr(fr):
     assert one(fr, "Les deux pays ont rouvert ce jeudi le pont frontalier.", "rouvrir ~4 frontalier").weight < 0
 
 
+@pytest.mark.parametrize(("text", "pattern"), [
+    # invented: the summoned or expelled envoy first, the act after (the French rows' mirror)
+    ("Iran's ambassador was summoned by the German foreign ministry on Tuesday.", "ambassador ~8 be summon"),
+    ("The Russian envoy in Tallinn was summoned on Monday.", "envoy ~8 be summon"),
+    ("Two Iranian diplomats were expelled by the Netherlands on Thursday.", "diplomat ~8 be expel"),
+])
+def test_passive_summons_and_expulsions_en(en, text, pattern):
+    assert one(en, text, pattern).weight > 0
+
+
+def test_an_envoy_who_summons_is_no_summons_en(en):
+    # invented counter-example: the ambassador summoned the press, in the active voice
+    assert not any(c.weight > 0 for c in cues_of(en, "Sweden's ambassador summoned the press on Monday."))
+
+
+def test_a_weekday_in_a_gap_is_free_en(en):
+    # invented: the weekday between the act's words does not count in the gap
+    assert one(en, "Ottawa lifted on Thursday part of the sanctions.", "lift ~5 sanction").weight < 0
+    assert one(en, "Ottawa lifted on Thursday most of the remaining economic sanctions.", "lift ~5 sanction").weight < 0
+    # counter-example: a weekday is no wildcard, the words still have to be there
+    assert not any(c.pattern == "lift ~5 sanction" for c in cues_of(en, "Ottawa lifted on Thursday a ban on flights."))
+
+
 def test_an_addressed_request_of_cooperation_is_pressure_fr(fr):
     # invented: "demander à X de coopérer" presses X; "demande un cessez-le-feu" stays a modality
     assert one(fr, "Lima a demandé à La Paz d'extrader un ancien ministre.", "extrader").weight > 0

@@ -953,7 +953,7 @@ def test_an_envoy_who_summons_is_no_summons_en(en):
 def test_a_weekday_in_a_gap_is_free_en(en):
     # invented: the weekday between the act's words does not count in the gap
     assert one(en, "Ottawa lifted on Thursday part of the sanctions.", "lift ~5 sanction").weight < 0
-    assert one(en, "Ottawa lifted on Thursday most of the remaining economic sanctions.", "lift ~5 sanction").weight < 0
+    assert one(en, "Ottawa lifted on Thursday most of the remaining bilateral sanctions.", "lift ~5 sanction").weight < 0
     # counter-example: a weekday is no wildcard, the words still have to be there
     assert not any(c.pattern == "lift ~5 sanction" for c in cues_of(en, "Ottawa lifted on Thursday a ban on flights."))
 

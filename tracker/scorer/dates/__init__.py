@@ -76,6 +76,7 @@ from .tense import (
     parse_tense,
     span_tokens,
 )
+from .vocabulary import phrase_key, vocabulary, word_set
 
 __all__ = ["EventResolver", "event_date", "find_dates", "publication_date_from_text"]
 
@@ -173,7 +174,14 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
     anchor = published
     ranked: list[tuple[DateRef, int | None, str]] = []
     rank: int | None
-    for expression in ([line] if line else []) + [f for f in found if f is not line]:
+    # "la veille", "the previous day" are read last, from the sentence's other day (_reference)
+    eves = [f for f in found if f is not line and _previous_phrase(f, text, lang)]
+    previous = [f for f in eves if not _eve_of_noun(f, text, lang)]  # "la veille du sommet" dates nothing
+    read_from = "the dateline"
+    for expression in ([line] if line else []) + [f for f in found if f is not line and f not in eves] + previous:
+        if expression in previous:
+            anchor, reference = _reference(ranked, anchor)
+            read_from = f"'{ranked[reference][0].expression}'" if reference is not None else read_from
         tokens = span_tokens(sent, expression.start, expression.end) if parsed else []
         occasion = None if expression is line else occasion_of(text, expression.start, lang)
         if occasion and tokens:  # the meeting's date hangs on its noun: the main clause gives the tense
@@ -193,9 +201,12 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
             verdict = _verdict(expression, resolved, tokens, text, lang, tense)
             rank = _rank(verdict, resolved.precision)
         note = f"{expression.kind}: {resolved.note}" + (f"; the occasion of the act ('{occasion}')" if occasion else "")
-        note += "" if anchor == published or expression is line else f" (read from the dateline, {anchor})"
+        note += "" if anchor == published or expression is line else f" (read from {read_from}, {anchor})"
         ref = DateRef(resolved.value, resolved.precision, text[expression.start:expression.end],
                       offset + expression.start, offset + expression.end, verdict.dates, note)
+        if expression in previous and reference is not None and rank is not None:
+            ranked[reference] = (ranked[reference][0], None, "the day the act is reported from: "
+                                 f"'{ref.expression}' is the act's day")
         ranked.append((ref, rank, verdict.why))
     refs = _choose(ranked)
     if resolve_event is not None:
@@ -204,6 +215,27 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
                                 "event: start of a range, dated by the event resolver; does not date the event"))
     refs.sort(key=lambda r: r.start or 0)
     return refs
+
+
+def _previous_phrase(found: Found, text: str, lang: str) -> bool:
+    """A phrase read from the day the report speaks from ("la veille", "the previous day")."""
+    phrase = vocabulary().phrases[lang].get(phrase_key(text[found.start:found.end])) if found.kind == "phrase" else None
+    return phrase is not None and phrase.anchor == "previous"
+
+
+def _eve_of_noun(found: Found, text: str, lang: str) -> bool:
+    """"la veille du sommet", "the day before the vote": the eve of a named occasion, no day of the report's."""
+    following = text[found.end:].split(maxsplit=1)
+    return bool(following) and following[0].casefold() in word_set("previous_of", lang)
+
+
+def _reference(ranked: list[tuple[DateRef, int | None, str]], anchor: date) -> tuple[date, int | None]:
+    """The day a "previous" phrase is read from: the sentence's first day that dates the event
+    ("a confirmé jeudi que ... la veille": Thursday), else the dateline or publication."""
+    for index, (ref, rank, _) in enumerate(ranked):
+        if rank is not None and rank != _DATELINE and ref.precision == "day":
+            return ref.value, index
+    return anchor, None
 
 
 def _choose(ranked: list[tuple[DateRef, int | None, str]]) -> list[DateRef]:

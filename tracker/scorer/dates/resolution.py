@@ -308,7 +308,9 @@ def _phrase(found: Found, context: _Context) -> Resolved | None:
     if phrase.anchor == "weekend":  # "over the weekend": the last Saturday, the publication day included
         saturday = context.published - timedelta(days=(context.published.weekday() - 5) % 7)
         return Resolved(_monday(saturday), "week", phrase.note)
-    value, precision = shift(context.published, phrase.anchor, phrase.offset)
+    # "previous": find_dates passes the day the report speaks from ("a confirmé jeudi ... la veille")
+    unit = "day" if phrase.anchor == "previous" else phrase.anchor
+    value, precision = shift(context.published, unit, phrase.offset)
     return Resolved(value, precision, phrase.note, phrase.ahead)
 
 

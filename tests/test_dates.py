@@ -609,3 +609,27 @@ def test_a_meeting_day_without_an_occasion_stays_a_nouns_modifier_fr(nlp_fr):
     # invented counter-example: "la réunion de lundi" prepared, not the occasion of the act
     refs = _refs(nlp_fr, "Les ministres ont préparé mardi la réunion de lundi.", "fr", date(2025, 2, 12))
     assert not _one(refs, "lundi").dates_event
+
+
+@pytest.mark.parametrize(("nlp_name", "lang", "sentence", "published", "expression", "value"), [
+    # invented: the act happened the day before the day the report speaks from
+    ("nlp_fr", "fr", "Le Caire a confirmé jeudi que ses garde-côtes avaient arraisonné la veille deux bateaux soudanais.",
+     date(2020, 10, 9), "la veille", date(2020, 10, 7)),
+    ("nlp_en", "en", "Tajik forces shelled Kyrgyz positions the previous day, the Kyrgyz border service said on Friday.",
+     date(2022, 9, 16), "the previous day", date(2022, 9, 15)),
+    # no other day in the sentence: read from the publication date
+    ("nlp_fr", "fr", "Ankara a expulsé la veille deux diplomates néerlandais.", date(2021, 5, 6), "la veille", date(2021, 5, 5)),
+])
+def test_the_day_before_is_read_from_the_reports_day(request, nlp_name, lang, sentence, published, expression, value):
+    refs = _refs(request.getfixturevalue(nlp_name), sentence, lang, published)
+    ref = _one(refs, expression)
+    assert ref.dates_event and ref.value == value
+    assert event_date(refs, published).value == value
+
+
+def test_the_eve_of_an_occasion_is_no_date_of_the_report(nlp_fr, nlp_en):
+    # invented counter-examples: the eve of a named summit or vote dates nothing by itself
+    assert not any(r.expression == "la veille" for r in _refs(
+        nlp_fr, "Paris et Rome ont signé un accord la veille du sommet.", "fr", date(2021, 5, 6)))
+    assert not any(r.expression == "the day before" for r in _refs(
+        nlp_en, "Paris and Rome signed a deal the day before the summit.", "en", date(2021, 5, 6)))

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from tracker.records import Cue, Setting
 from tracker.scorer.lexicon import NOT_A_CUE, Lexicon
@@ -21,7 +21,7 @@ from .words import CueWords, cue_words
 
 # Bump when the matching or modifier logic changes what a sentence scores (the rows and word sets
 # of the data files are in the version through their hash).
-RULES_VERSION = "7"
+RULES_VERSION = "8"
 
 
 class CueFinder:
@@ -76,6 +76,7 @@ class CueFinder:
                 tokens.append(token)
                 infos.append(word)
         kept = resolve_overlaps(self.patterns.matches([w.key for w in infos]))
+        kept = [m for m in kept if self._addressed(m, tokens)]
         if not kept or all(m.entry.category == NOT_A_CUE for m in kept):
             return []
         ctx = SentenceContext(self.table, self.keyer, sent, tokens, infos, kept)
@@ -89,6 +90,21 @@ class CueFinder:
         setting = settings(kept_cues, ctx, self.background, base)
         return [self._cue(match, weighed[match.start], ctx, base, setting.get(match.start))
                 for match in kept_cues]
+
+    @functools.cached_property
+    def _appeal_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        return frozenset(self.words.get("addressed cue")), frozenset(self.words.get("appeal infinitive"))
+
+    def _addressed(self, match: Match, tokens: Sequence[Token]) -> bool:
+        """An appeal is a cue only when it names whom it presses, then what: "urged Myanmar to",
+        "a exhorté jeudi la Birmanie à" (weekdays and articles are not in ``tokens``); "urged closer
+        ties" and "exhorte à la retenue" are wishes, which the appeal rows of modifiers.tsv read."""
+        appeals, infinitives = self._appeal_words
+        if match.entry.pattern not in appeals:
+            return True
+        after = [t.text for t in tokens[match.end + 1:match.end + 8]]
+        named = [i for i, text in enumerate(after[:2]) if text[:1].isupper()]
+        return bool(named) and any(text.casefold() in infinitives for text in after[named[0] + 1:named[0] + 5])
 
     def clauses(self, sent: Span, spans: Sequence[tuple[int, int]], base: int = 0) -> dict[tuple[int, int], Setting]:
         """Mention offsets -> the background clause each is named in (cues/clauses.py)."""

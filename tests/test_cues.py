@@ -194,6 +194,7 @@ def test_every_entry_matches_its_own_words(request, lexicon, lang):
     nlp, finder = request.getfixturevalue(lang)
     frame = {"fr": "On parle de {}.", "en": "They spoke of {}."}[lang]
     known = {"montée ~2 ton"}  # needs its article to be read as a noun: "la montée du ton"
+    known |= set(finder.words.get("addressed cue"))  # a cue only with an addressee (test_an_addressed_appeal_*)
     entries = [e for e in finder.entries if e.category != NOT_A_CUE and e.pattern not in known]
     sentences = (frame.format(" ".join(w.lstrip("=") for w in e.pattern.split() if not w.startswith("~")))
                  for e in entries)
@@ -956,6 +957,29 @@ def test_a_weekday_in_a_gap_is_free_en(en):
     assert one(en, "Ottawa lifted on Thursday most of the remaining bilateral sanctions.", "lift ~5 sanction").weight < 0
     # counter-example: a weekday is no wildcard, the words still have to be there
     assert not any(c.pattern == "lift ~5 sanction" for c in cues_of(en, "Ottawa lifted on Thursday a ban on flights."))
+
+
+@pytest.mark.parametrize(("pipeline", "text", "pattern"), [
+    # invented: an appeal that names the country pressed, then what it is pressed to do
+    ("fr", "Le Bangladesh a exhorté jeudi la Birmanie à créer les conditions d'un retour des réfugiés.", "exhorter"),
+    ("fr", "Le ministre a pressé Alger de fournir des garanties.", "presser"),
+    ("en", "Bangladesh urged Myanmar on Thursday to create the conditions for the refugees' return.", "urge"),
+    ("en", "Washington pressed Beijing to share the data.", "press"),
+])
+def test_an_addressed_appeal_is_pressure(request, pipeline, text, pattern):
+    assert one(request.getfixturevalue(pipeline), text, pattern).weight > 0
+
+
+@pytest.mark.parametrize(("pipeline", "text", "pattern"), [
+    # invented counter-examples: appeals without an addressee, a call on no country, the press
+    ("fr", "Le Qatar exhorte à la retenue.", "exhorter"),
+    ("fr", "L'Égypte et le Soudan ont exhorté la communauté internationale à aider les réfugiés.", "exhorter"),
+    ("en", "Egypt urged closer ties with Sudan.", "urge"),
+    ("en", "Egypt and Sudan urged the international community to support the refugees.", "urge"),
+    ("en", "The minister told the press in Cairo that talks would resume.", "press"),
+])
+def test_an_unaddressed_appeal_is_no_cue(request, pipeline, text, pattern):
+    assert not any(c.pattern == pattern for c in cues_of(request.getfixturevalue(pipeline), text))
 
 
 def test_an_addressed_request_of_cooperation_is_pressure_fr(fr):

@@ -633,3 +633,10 @@ def test_the_eve_of_an_occasion_is_no_date_of_the_report(nlp_fr, nlp_en):
         nlp_fr, "Paris et Rome ont signé un accord la veille du sommet.", "fr", date(2021, 5, 6)))
     assert not any(r.expression == "the day before" for r in _refs(
         nlp_en, "Paris and Rome signed a deal the day before the summit.", "en", date(2021, 5, 6)))
+
+
+def test_the_day_before_in_the_background_leaves_the_act_its_day_fr(nlp_fr):
+    # invented counter-example: "la veille" dates remarks the act answers, the act keeps its own day
+    refs = _refs(nlp_fr, "Rabat a convoqué mercredi le chargé d'affaires après des propos tenus la veille à Pretoria.",
+                 "fr", date(2024, 3, 14))
+    assert event_date(refs, date(2024, 3, 14)).value == date(2024, 3, 13)

@@ -204,7 +204,7 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
         note += "" if anchor == published or expression is line else f" (read from {read_from}, {anchor})"
         ref = DateRef(resolved.value, resolved.precision, text[expression.start:expression.end],
                       offset + expression.start, offset + expression.end, verdict.dates, note)
-        if expression in previous and reference is not None and rank is not None:
+        if expression in previous and reference is not None and rank == _MAIN:
             ranked[reference] = (ranked[reference][0], None, "the day the act is reported from: "
                                  f"'{ref.expression}' is the act's day")
         ranked.append((ref, rank, verdict.why))

@@ -291,7 +291,8 @@ def _phrase_rows() -> list[dict[str, str]]:
 
 def _expected(row: dict[str, str], published: date) -> date:
     n = int(row["offset"])
-    if row["anchor"] == "day":
+    # "previous" counts from the day the report speaks from; the frame names none, so publication.
+    if row["anchor"] in ("day", "previous"):
         return published + timedelta(days=n)
     if row["anchor"] == "week":
         return published - timedelta(days=published.weekday()) + timedelta(weeks=n)

@@ -68,6 +68,10 @@ HELDOUT6 = Path(__file__).parent / "gold" / "heldout6.jsonl"
 # language) who read no scorer code and no other gold file, after reading stored real news pages: about
 # half ordinary wire sentences (leaders, capitals, ministries and demonyms for countries), half hard shapes.
 HELDOUT7 = Path(__file__).parent / "gold" / "heldout7.jsonl"
+# 80 French and 80 English lines written blind (2026-12-06, fifth session) by two authors (one per
+# language) who read no scorer code and no other gold file, after reading stored real news pages (the
+# same brief as heldout7's).
+HELDOUT8 = Path(__file__).parent / "gold" / "heldout8.jsonl"
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "fr" / "000_france24_seed.txt"
 
 # Floors: pinned by the lead after the first run. A change that lowers a metric below its floor fails.
@@ -131,7 +135,8 @@ def test_gold_file_is_well_formed():
     assert sum(r.get("source") == "seed" for r in records) >= 8
 
 
-@pytest.mark.parametrize("path", [HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8],
+                         ids=lambda p: p.stem)
 def test_heldout_file_is_well_formed(path):
     _check_records(load_gold(path))
 
@@ -357,7 +362,10 @@ def test_gate_floors(gold_evaluation, request, record_property):
 #   (fr 0.865, en 0.903), date 0.977 (fr 0.968, en 0.985); pair F1 fr 0.897, en 0.846. After that session's
 #   rules (written from heldout6's misses; nobody read heldout7's): precision 0.804 (fr 0.831, en 0.779), recall
 #   0.961, absent 0.707 (fr 0.689, en 0.722), sign 0.884 (fr 0.865, en 0.903), date 0.984 (fr 0.984, en 0.985);
-#   F1 fr 0.891, en 0.860.
+#   F1 fr 0.891, en 0.860. Tuned on from the fifth session.
+# heldout8 first blind measure (main 0c17ab6, before any rule change of its session): precision 0.848
+#   (fr 0.819, en 0.881), recall 0.962 (fr 0.963, en 0.961), absent 0.711 (fr 0.680, en 0.750), sign 0.866
+#   (fr 0.896, en 0.833), date 0.977 (fr 1.000, en 0.952); pair F1 fr 0.885, en 0.919.
 HELDOUT_FLOORS = {
     HELDOUT: {"pair_precision": 0.92, "pair_recall": 0.96, "absent_kept_out": 0.90, "sign_accuracy": 0.84,
               "date_accuracy": 0.95},
@@ -372,6 +380,8 @@ HELDOUT_FLOORS = {
     HELDOUT6: {"pair_precision": 0.82, "pair_recall": 0.94, "absent_kept_out": 0.80, "sign_accuracy": 0.93,
                "date_accuracy": 0.96},
     HELDOUT7: {"pair_precision": 0.78, "pair_recall": 0.94, "absent_kept_out": 0.68, "sign_accuracy": 0.86,
+               "date_accuracy": 0.96},
+    HELDOUT8: {"pair_precision": 0.83, "pair_recall": 0.94, "absent_kept_out": 0.69, "sign_accuracy": 0.85,
                "date_accuracy": 0.96},
 }
 # Per language where the issue sets a goal per language (heldout4: pair F1 and sign >= 0.9 in each).

@@ -204,6 +204,11 @@ def test_companions_in_an_act_are_one_side(text, lang, kept, aside):
      "la Malaisie.", "fr", {"CHN-VNM", "CHN-MYS"}, {"MYS-VNM"}),
     ("China seized the reef on Tuesday despite rival claims by Vietnam and Malaysia.", "en",
      {"CHN-VNM", "CHN-MYS"}, {"MYS-VNM"}),
+    # A mutual word in a background clause makes no mutual act either (invented).
+    ("Ghana and Togo sent a protest note to Burkina Faso on Monday after it expelled their observers who had "
+     "come to follow peace talks in Ouagadougou.", "en", {"BFA-GHA", "BFA-TGO"}, {"GHA-TGO"}),
+    ("Le Ghana et le Togo ont adressé mardi une note de protestation au Burkina Faso après l'expulsion de leurs "
+     "observateurs venus suivre des pourparlers à Ouagadougou.", "fr", {"BFA-GHA", "BFA-TGO"}, {"GHA-TGO"}),
     # Counter-examples: a mutual act reported by a third country, or "relations between", keep the pair (invented).
     ("Le Chili et le Pérou ont rétabli leurs relations diplomatiques, a salué l'Argentine.", "fr",
      {"CHL-PER", "ARG-CHL", "ARG-PER"}, set()),

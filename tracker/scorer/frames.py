@@ -11,8 +11,8 @@ side to the other (an accusation, a sanction, aid, a strike). Mutual acts (agree
 normalisation, a relation that improves or worsens, "traded fire", "each other") make the countries
 named together each other's counterpart: "le Tchad et le Soudan ont convenu, sous l'égide de Doha"
 keeps SDN-TCD, and "entre Alger et Paris" names the two sides of a relation, never one side. A
-mutual word damped to the background ("malgré les prétentions rivales de A et B") makes no mutual
-act. Companions join a side too ("B and C joined A in boycotting D", "A, aux côtés de B, ..."), and
+mutual word damped to the background ("malgré les prétentions rivales de A et B") or in a
+background clause makes no mutual act. Companions join a side too ("B and C joined A in boycotting D", "A, aux côtés de B, ..."), and
 countries listed after "avec"/"with" are each the counterpart of the subject's mutual act ("rompre
 les relations avec A, B et C"), not each other's.
 
@@ -148,11 +148,11 @@ def _comitative_before(run: Sequence[Mention], text: str) -> str | None:
 
 
 def _mutual(cues: Sequence[Cue], sentence: str) -> bool:
-    """The sentence's act is mutual: a mutual cue, neither denied ("denounced the filling of the dam
-    without an agreement") nor damped to the background ("malgré les prétentions rivales des
-    Philippines et du Vietnam"), or a reciprocal word."""
+    """The sentence's act is mutual: a mutual cue of the main clause, neither denied ("denounced the
+    filling of the dam without an agreement") nor damped to the background ("malgré les prétentions
+    rivales des Philippines et du Vietnam"), or a reciprocal word."""
     if any(c.weight * c.base_weight > 0 and abs(c.weight) >= MUTUAL_FLOOR * abs(c.base_weight)
-           and c.category in MUTUAL_CATEGORIES for c in cues):
+           and c.setting is None and c.category in MUTUAL_CATEGORIES for c in cues):
         return True
     return _has_phrase(_words()["reciprocal"], sentence) is not None
 

@@ -174,3 +174,48 @@ def test_a_denied_mutual_act_leaves_the_sides_apart(text, lang, aside):
     reading = _reading(text, lang)
     assert aside <= _codes(a.pair for a in reading.set_aside)
     assert {"BFA-GHA", "BFA-TGO"} <= _codes(reading.pairs)
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # A country joined by another in the act stands on its side (invented).
+    ("Latvia and Estonia have joined Lithuania in expelling Russian diplomats this week.", "en",
+     {"LVA-RUS", "EST-RUS", "LTU-RUS"}, {"EST-LVA", "LTU-LVA", "EST-LTU"}),
+    ("L'Estonie, aux côtés de la Lettonie, a expulsé mardi des diplomates russes.", "fr",
+     {"EST-RUS", "LVA-RUS"}, {"EST-LVA"}),
+    ("Kenya, along with Uganda, imposed a ban on imports from Tanzania on Monday.", "en",
+     {"KEN-TZA", "TZA-UGA"}, {"KEN-UGA"}),
+    ("Le Niger s'est joint au Mali pour dénoncer mardi les sanctions imposées par le Nigeria.", "fr",
+     {"NER-NGA", "MLI-NGA"}, {"MLI-NER"}),
+])
+def test_companions_in_an_act_are_one_side(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert _codes(reading.pairs) == kept
+    assert _codes(a.pair for a in reading.set_aside) == aside
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # A mutual act with countries listed after "avec"/"with": each is the subject's counterpart (invented).
+    ("Le président argentin a menacé mardi de rompre les relations avec la Colombie, le Venezuela et le Mexique.",
+     "fr", {"ARG-COL", "ARG-VEN", "ARG-MEX"}, {"COL-VEN", "COL-MEX", "MEX-VEN"}),
+    ("Morocco suspended its ties with Germany and the Netherlands on Monday.", "en",
+     {"DEU-MAR", "MAR-NLD"}, {"DEU-NLD"}),
+    # A mutual word damped to the background ("malgré", "despite") makes no mutual act (invented).
+    ("Les garde-côtes chinois ont éperonné mardi un navire, malgré les revendications rivales du Vietnam et de "
+     "la Malaisie.", "fr", {"CHN-VNM", "CHN-MYS"}, {"MYS-VNM"}),
+    ("China seized the reef on Tuesday despite rival claims by Vietnam and Malaysia.", "en",
+     {"CHN-VNM", "CHN-MYS"}, {"MYS-VNM"}),
+    # A mutual word in a background clause makes no mutual act either (invented).
+    ("Ghana and Togo sent a protest note to Burkina Faso on Monday after it expelled their observers who had "
+     "come to follow peace talks in Ouagadougou.", "en", {"BFA-GHA", "BFA-TGO"}, {"GHA-TGO"}),
+    ("Le Ghana et le Togo ont adressé mardi une note de protestation au Burkina Faso après l'expulsion de leurs "
+     "observateurs venus suivre des pourparlers à Ouagadougou.", "fr", {"BFA-GHA", "BFA-TGO"}, {"GHA-TGO"}),
+    # Counter-examples: a mutual act reported by a third country, or "relations between", keep the pair (invented).
+    ("Le Chili et le Pérou ont rétabli leurs relations diplomatiques, a salué l'Argentine.", "fr",
+     {"CHL-PER", "ARG-CHL", "ARG-PER"}, set()),
+    ("Brazil welcomed the restoration of relations between Chile and Peru on Monday.", "en",
+     {"BRA-CHL", "BRA-PER", "CHL-PER"}, set()),
+])
+def test_counterparts_of_one_mutual_act_are_one_side(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert _codes(reading.pairs) == kept
+    assert _codes(a.pair for a in reading.set_aside) == aside

@@ -707,6 +707,31 @@ def test_report_sources_and_makers_are_no_party(read, text, lang, source):
     assert roles(read(text, lang))[source] == "topic"
 
 
+@pytest.mark.parametrize(
+    "text, lang, word, role",
+    [
+        # A demonym or possessive on a non-state group names where it is from, not the state acting
+        # (invented examples).
+        ("Le Hezbollah libanais a tiré des roquettes sur Israël mardi.", "fr", "libanais", "topic"),
+        ("Des rebelles houthis yéménites ont visé un navire israélien.", "fr", "yéménites", "topic"),
+        ("Le groupe paramilitaire russe Wagner a été accusé par la France.", "fr", "russe", "topic"),
+        ("Une milice libanaise a tiré sur des soldats israéliens.", "fr", "libanaise", "topic"),
+        ("Syrian rebels fired rockets at Turkey on Tuesday.", "en", "Syrian", "topic"),
+        ("Pakistani militants attacked Indian soldiers in Kashmir.", "en", "Pakistani", "topic"),
+        ("France criticised Mali's use of the Russian mercenary company Wagner.", "en", "Russian", "topic"),
+        ("Lebanon's Hezbollah fired rockets at Israel on Tuesday.", "en", "Lebanon", "topic"),
+        # Counter-examples: state bodies are the state; a backer is named as such.
+        ("L'armée libanaise a accusé Israël de violer la trêve.", "fr", "libanaise", "actor"),
+        ("Pakistani troops fired on Indian positions on Tuesday.", "en", "Pakistani", "actor"),
+        ("Russian diplomats met their Ukrainian counterparts in Istanbul.", "en", "Russian", "actor"),
+        ("Iranian-backed militias attacked U.S. troops in Syria.", "en", "Iranian", "actor"),
+        ("Lebanon's army accused Israel of violating the truce.", "en", "Lebanon", "actor"),
+    ],
+)
+def test_non_state_groups_are_no_state_side(read, text, lang, word, role):
+    assert roles(read(text, lang))[word] == role
+
+
 def test_western_is_no_country_and_kyiv_spellings(read):
     # invented examples
     assert countries(read("Western allies pledged more aid to Kyiv.", "en")) == {"UKR"}

@@ -10,7 +10,11 @@ outside the coordination, the act's other side, and only when the act is one tha
 side to the other (an accusation, a sanction, aid, a strike). Mutual acts (agreements, talks,
 normalisation, a relation that improves or worsens, "traded fire", "each other") make the countries
 named together each other's counterpart: "le Tchad et le Soudan ont convenu, sous l'égide de Doha"
-keeps SDN-TCD, and "entre Alger et Paris" names the two sides of a relation, never one side.
+keeps SDN-TCD, and "entre Alger et Paris" names the two sides of a relation, never one side. A
+mutual word damped to the background ("malgré les prétentions rivales de A et B") or in a
+background clause makes no mutual act. Companions join a side too ("B and C joined A in boycotting D", "A, aux côtés de B, ..."), and
+countries listed after "avec"/"with" are each the counterpart of the subject's mutual act ("rompre
+les relations avec A, B et C"), not each other's.
 
 Delegates are the exception to mutual acts: countries coordinated under one plural role noun ("the
 foreign ministers of Egypt, Iraq and Jordan", "les chefs de la diplomatie française et allemande",
@@ -33,6 +37,9 @@ _WORD = re.compile(r"\w+'?|[^\w\s]")
 # Cue categories of mutual acts (tracker/scorer/lexicon.py): their countries are each other's counterpart.
 MUTUAL_CATEGORIES = frozenset({"agreement", "consultation", "normalisation", "improvement", "deterioration",
                                "disagreement", "alliance"})
+# A mutual cue damped below this share of its weight stands in the background (concessions such as
+# "malgré"/"despite" x0.2, background clauses x0.25); degree words and reported speech damp it less.
+MUTUAL_FLOOR = 0.3
 ROLE_REACH = 8  # words read before a coordination for its role noun ("les ministres des Affaires étrangères de")
 ROLE_AFTER = 3  # words read after it ("Thai and Cambodian military officers")
 COMITATIVE_REACH = 4  # words read before another country for "with"/"avec" ("with their Tanzanian ...")
@@ -128,9 +135,24 @@ def _other_side_named(run: Sequence[Mention], mentions: Sequence[Mention], text:
     return None
 
 
+def _comitative_before(run: Sequence[Mention], text: str) -> str | None:
+    """ "avec"/"with" right before the coordination (articles aside): "rompre les relations avec la
+    Chine, le Brésil et le Mexique", "ties with Egypt and Jordan" name the counterparts of the
+    subject's mutual act, not each other's (unless they only witness it: "with X and Y observers")."""
+    words = _words()
+    before = [t for t in _tokens(text[max(0, run[0].start - 40) : run[0].start]) if t not in words["article"]]
+    if not before or before[-1] not in words["comitative"]:
+        return None
+    after = _tokens(text[run[-1].end : run[-1].end + 12 * WITNESS_REACH])[:WITNESS_REACH]
+    return None if set(after) & words["third_party"] else before[-1]
+
+
 def _mutual(cues: Sequence[Cue], sentence: str) -> bool:
-    # A denied mutual act is none: "denounced the filling of the dam without an agreement".
-    if any(c.weight * c.base_weight > 0 and c.category in MUTUAL_CATEGORIES for c in cues):
+    """The sentence's act is mutual: a mutual cue of the main clause, neither denied ("denounced the
+    filling of the dam without an agreement") nor damped to the background ("malgré les prétentions
+    rivales des Philippines et du Vietnam"), or a reciprocal word."""
+    if any(c.weight * c.base_weight > 0 and abs(c.weight) >= MUTUAL_FLOOR * abs(c.base_weight)
+           and c.setting is None and c.category in MUTUAL_CATEGORIES for c in cues):
         return True
     return _has_phrase(_words()["reciprocal"], sentence) is not None
 
@@ -167,6 +189,9 @@ def _one_side_reason(
     named = " / ".join(dict.fromkeys(m.text for m in run))
     if not mutual:
         return f"named together on one side ({named}); the other side: {', '.join(others)}"
+    comitative = _comitative_before(run, text)
+    if comitative:
+        return f"named together after '{comitative}' ({named}), each the counterpart of {', '.join(others)}"
     role = _role_noun(run, text)
     other = _other_side_named(run, mentions, text, sentence) if role else None
     if other is None:

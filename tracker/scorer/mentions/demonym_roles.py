@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from tracker.scorer.mentions.decision import RoleDecision
 from tracker.scorer.mentions.gazetteer import mention_index
-from tracker.scorer.mentions.modifier_roles import english_modifier_role, market_role
+from tracker.scorer.mentions.modifier_roles import english_modifier_role, group_after, group_role, market_role
 from tracker.scorer.mentions.pieces import fold_word, join_key
 from tracker.scorer.mentions.preposition_roles import against_another
 from tracker.scorer.mentions.sentence import SentenceContext
@@ -19,7 +19,7 @@ from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words
 _DEMONYM = ("demonym",)
 _SHARED_NOUN_JOINERS = {lang: grammar_words("shared_noun_joiner", lang) for lang in ("fr", "en")}
 # Lists the small French model tags nouns of as adjectives or names ("le yuan chinois").
-_NOUN_LISTS = ("topic_noun", "place_noun", "commodity_noun", "market_noun")
+_NOUN_LISTS = ("topic_noun", "place_noun", "commodity_noun", "market_noun", "group_noun")
 # A qualified noun of these lists gives its role to the demonym.
 _NOUN_ROLES = (("mediator_noun", "mediator"), ("topic_noun", "topic"), ("place_noun", "place"), ("source_noun", "topic"))
 
@@ -49,6 +49,9 @@ def _french_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDec
         product = next(((noun, at) for noun, at in nouns if ctx.has("commodity_noun", noun)), None)
     if product is not None:
         return _origin_role(ctx, *product)
+    group = next((noun for noun, _ in nouns if ctx.has("group_noun", noun)), None)
+    if group is not None:  # "le Hezbollah libanais", "des rebelles syriens"
+        return group_role(group)
     for listname, role in _NOUN_ROLES:
         for noun, _ in nouns:
             if ctx.has(listname, noun):
@@ -73,6 +76,9 @@ def _english_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDe
     product = _english_product_after(ctx, last)
     if product is not None:
         return _origin_role(ctx, product, first)
+    group = group_after(ctx, last)
+    if group is not None:
+        return group
     decision = english_modifier_role(ctx, last, ("mediator_noun", "topic_noun", "place_noun", "source_noun"))
     if decision and decision.role == "topic":
         noun_end = last + 1 + (1 if ctx.has("modifier_en", ctx.keys[last]) else 0)

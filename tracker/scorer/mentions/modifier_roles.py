@@ -45,6 +45,20 @@ def english_modifier_role(ctx: SentenceContext, last: int, lists: tuple[str, ...
     return None
 
 
+def group_role(noun: str) -> RoleDecision:
+    """A demonym or possessive on a non-state group names where the group is from, not the state acting."""
+    return RoleDecision("topic", f"qualifies the non-state group '{noun}': where it is from, not the state")
+
+
+def group_after(ctx: SentenceContext, start: int) -> RoleDecision | None:
+    """English: a non-state group right after ("Syrian rebels", "the Russian mercenary group Wagner",
+    "Lebanon's Hezbollah"). Not after a hyphen: "Iranian-backed militias" names the backer."""
+    if start < len(ctx.pieces) and ctx.pieces[start].hyphen_before:
+        return None
+    noun = ctx.noun_after(start, "group_noun")
+    return group_role(noun) if noun else None
+
+
 def _acted_on(ctx: SentenceContext, first: int) -> str | None:
     """A word just before a phrase that makes its country a party: "sanctions on", "curb", "frapper"."""
     return ctx.near_before(first, "acts_on", 3, barriers=CLAUSE_BREAKS) or ctx.near_before(
@@ -144,6 +158,10 @@ def after_role(ctx: SentenceContext, first: int, last: int, kind: str) -> RoleDe
         return None
     if kind in {"name", "capital"}:
         decision = _possessed_topic(ctx, first, last)
+        if decision is not None:
+            return decision
+    if kind == "name" and last < len(ctx.keys) and ctx.keys[last] == "'s":
+        decision = group_after(ctx, last + 1)  # "Lebanon's Hezbollah", "Yemen's Houthi rebels"
         if decision is not None:
             return decision
     if kind == "name":

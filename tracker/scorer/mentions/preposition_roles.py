@@ -97,6 +97,8 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
     found = ctx.phrase_before(end, "mediator")
     if found:
         return RoleDecision("mediator", f"after '{found[0]}'", True)
+    if ctx.phrase_before(end, "companion"):
+        return None  # "aux côtés de l'Arabie saoudite": a partner in the act, not the coast ("côtes de")
     found = ctx.phrase_before(end, "topic_prep")
     if found:
         return _after_topic_preposition(ctx, found, end, kind)

@@ -137,6 +137,12 @@ ACTS = [
     ("en", "London pledged 120 armoured vehicles to Kyiv.", "pledge ~4 armoured vehicle", "-"),
     ("fr", "Tokyo a fait don de deux patrouilleurs à Manille.", "faire don", "-"),
     ("en", "Tokyo donated two patrol boats to Manila.", "donate", "-"),
+    # criticism by qualifying another's act, public warnings
+    ("fr", "Mogadiscio a qualifié d'illégal le protocole signé par Addis-Abeba.", "qualifier ~3 illégal", "+"),
+    ("en", "Mogadishu called the port deal illegal.", "call ~2 illegal", "+"),
+    ("fr", "New Delhi promet une riposte appropriée à Islamabad.", "riposte appropriée", "+"),
+    ("en", "Delhi said it was capable of giving a befitting reply.", "befitting reply", "+"),
+    ("fr", "Paris a adressé un message de fermeté à Alger.", "message ~2 fermeté", "+"),
 ]
 
 
@@ -189,12 +195,14 @@ OBJECTS = [
 
 
 # Other senses of the words above (invented): "claim" = say, "concerns" = is about, a shared
-# concern, bombs dropped; then an attack claimed, trade that dropped, a concern addressed.
+# concern, bombs dropped, a call for an end to illegal acts; then an attack claimed, trade that
+# dropped, a concern addressed.
 @pytest.mark.parametrize(("lang", "text", "sign"), [
     ("en", "Caracas claimed that the talks had been productive.", "-"),
     ("en", "The talks concerned trade and fisheries.", "-"),
     ("en", "Tokyo and Seoul share concerns about the missile launches.", "-"),
     ("en", "Russian jets dropped bombs on the town.", "+"),
+    ("en", "Accra called for an end to illegal fishing by foreign trawlers.", "-"),
     ("fr", "Les deux pays partagent les mêmes inquiétudes sur la sécurité régionale.", "-"),
 ])
 def test_other_senses(finders, lang, text, sign):

@@ -100,6 +100,49 @@ ACTS = [
     ("en", "Armenian and Azerbaijani troops pulled back from the disputed ridge on Friday.", "troop ~6 pull back", "-"),
     ("en", "Benin and Niger settled their decades-old border dispute.", "settle ~5 dispute", "-"),
     ("en", "Jakarta and Hanoi agreed to revive a long-stalled fisheries plan.", "revive ~4 stall ~4 plan", "-"),
+    # tension and cooperation said in words real reporting uses (issue 10, pairs found with no cue):
+    # territorial claims, a border that stays closed, a voiced concern, a court case, a collapsed
+    # ceasefire, an expulsion said by its deadline, a deal "struck", a new era, debt relief
+    ("fr", "Pékin revendique la souveraineté sur l'ensemble de l'archipel, malgré les prétentions rivales de Manille.",
+     "revendiquer ~3 souveraineté", "+"),
+    ("fr", "Le Vietnam conteste les revendications territoriales de la Chine.", "revendication territorial", "+"),
+    ("en", "Caracas lays claim to two thirds of its neighbour's territory.", "lay claim", "+"),
+    ("en", "Beijing rejected the rival claims of Vietnam and Malaysia.", "rival claim", "+"),
+    ("fr", "La frontière entre le Tchad et le Soudan reste fermée.", "frontière ~6 fermé", "+"),
+    ("en", "Their land border, closed since 1994, remains heavily guarded.", "border ~6 closed", "+"),
+    ("fr", "Tokyo s'inquiète du rapprochement entre Moscou et Pyongyang.", "se inquiet", "+"),
+    ("fr", "Paris s'inquiète de la présence de mercenaires au Mali.", "se inquiéter", "+"),
+    ("fr", "Ottawa a exprimé sa préoccupation après l'arrestation de ses ressortissants.",
+     "exprimer ~3 préoccupation", "+"),
+    ("en", "Canberra aired concerns about the security pact.", "air ~3 concern", "+"),
+    ("en", "The move is set to heighten the concerns of Tokyo about Chinese patrols.", "heighten ~4 concern", "+"),
+    ("fr", "Le Guyana a traîné le Venezuela devant la Cour internationale de justice.", "traîner ~3 devant ~3 cour", "+"),
+    ("en", "Somalia took Kenya to court over the maritime boundary.", "take ~3 to court", "+"),
+    ("fr", "Le cessez-le-feu conclu entre les deux voisins a volé en éclats dimanche.",
+     "cessez-le-feu ~8 voler ~2 éclat", "+"),
+    ("en", "The truce between the two neighbours collapsed on Sunday.", "truce ~8 collapse", "+"),
+    ("fr", "Le Niger a donné 48 heures à l'ambassadeur du Bénin pour quitter le pays.", "heure ~8 pour quitter", "+"),
+    ("en", "The junta gave the French ambassador 72 hours to leave.", "hour to leave", "+"),
+    ("fr", "Un froid diplomatique s'est installé entre Rome et Paris.", "froid diplomatique", "+"),
+    ("en", "Xi and Lula struck a series of agreements on energy.", "strike ~3 agreement", "-"),
+    ("fr", "Le président a souhaité ouvrir une nouvelle ère dans les relations avec son voisin.", "nouvelle ère", "-"),
+    ("en", "The two leaders hailed a new era in their relations.", "new era", "-"),
+    ("fr", "La Chine a accepté de rééchelonner la dette de la Zambie.", "rééchelonner ~3 dette", "-"),
+    ("en", "China agreed to reschedule Zambia's debt.", "reschedule ~3 debt", "-"),
+    ("fr", "Lisbonne a exprimé sa profonde déception après la décision de Brasilia.", "profond ~2 déception", "+"),
+    ("en", "Lisbon conveyed its deep disappointment to Brasilia.", "deep disappointment", "+"),
+    ("fr", "Washington a annoncé des taxes de 25 % sur les importations mexicaines.", "taxe ~3 sur ~4 importation", "+"),
+    ("en", "Washington's levies on Canadian imports took effect on Tuesday.", "levy on ~4 import", "+"),
+    ("fr", "Londres a promis des blindés à Kiev.", "promettre ~4 blindé", "-"),
+    ("en", "London pledged 120 armoured vehicles to Kyiv.", "pledge ~4 armoured vehicle", "-"),
+    ("fr", "Tokyo a fait don de deux patrouilleurs à Manille.", "faire don", "-"),
+    ("en", "Tokyo donated two patrol boats to Manila.", "donate", "-"),
+    # criticism by qualifying another's act, public warnings
+    ("fr", "Mogadiscio a qualifié d'illégal le protocole signé par Addis-Abeba.", "qualifier ~3 illégal", "+"),
+    ("en", "Mogadishu called the port deal illegal.", "call ~2 illegal", "+"),
+    ("fr", "New Delhi promet une riposte appropriée à Islamabad.", "riposte appropriée", "+"),
+    ("en", "Delhi said it was capable of giving a befitting reply.", "befitting reply", "+"),
+    ("fr", "Paris a adressé un message de fermeté à Alger.", "message ~2 fermeté", "+"),
 ]
 
 
@@ -138,7 +181,48 @@ OBJECTS = [
     ("en", "Croatia withdrew its objection to Serbia's bid.", "-"),
     ("en", "Syrian troops entered two border villages, according to the Lebanese army.", "+"),
     ("en", "China demanded an end to arms sales to Taiwan.", "+"),
+    # refraining from or dropping a hostile act is cooperation; undermining a cooperative one is tension
+    ("fr", "Washington s'abstiendra d'imposer des droits de douane au Mexique.", "-"),
+    ("fr", "Ottawa a supprimé les surtaxes sur l'acier américain.", "-"),
+    ("fr", "Lisbonne juge que ce refus fragilise la coopération judiciaire avec Brasilia.", "+"),
+    ("en", "Washington will refrain from imposing tariffs on Mexico.", "-"),
+    ("en", "China has dropped its tariffs against Australian wine.", "-"),
+    ("en", "The two sides agreed to slash tariffs for 90 days.", "-"),
+    ("en", "The raid jeopardised the ceasefire.", "+"),
+    ("en", "Officials called the decision a setback for their security partnership.", "+"),
+    ("en", "Honiara would not renew its surveillance arrangement with Canberra.", "+"),
 ]
+
+
+# Other senses of the words above (invented): "claim" = say, "concerns" = is about, a shared
+# concern, bombs dropped, a call for an end to illegal acts; then an attack claimed, trade that
+# dropped, a concern addressed.
+@pytest.mark.parametrize(("lang", "text", "sign"), [
+    ("en", "Caracas claimed that the talks had been productive.", "-"),
+    ("en", "The talks concerned trade and fisheries.", "-"),
+    ("en", "Tokyo and Seoul share concerns about the missile launches.", "-"),
+    ("en", "Russian jets dropped bombs on the town.", "+"),
+    ("en", "Accra called for an end to illegal fishing by foreign trawlers.", "-"),
+    ("fr", "Les deux pays partagent les mêmes inquiétudes sur la sécurité régionale.", "-"),
+])
+def test_other_senses(finders, lang, text, sign):
+    nlp, finder = finders[lang]
+    cues = [cue for sent in nlp(text).sents for cue in finder.find(sent)]
+    assert cues, text
+    strongest = max(cues, key=lambda c: abs(c.weight))
+    assert (strongest.weight > 0) == (sign == "+"), cues
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Le groupe a revendiqué l'attentat commis sur son territoire."),
+    ("en", "The group claimed responsibility for an attack in its territory."),
+    ("en", "Trade between the two countries dropped 18 percent in June."),
+    ("en", "Washington addressed Tokyo's concerns about troop costs."),
+])
+def test_no_claim_nor_drop(finders, lang, text):
+    nlp, finder = finders[lang]
+    cues = [cue for sent in nlp(text).sents for cue in finder.find(sent)]
+    assert not any(c.category == "disagreement" or c.modifiers for c in cues), cues
 
 
 @pytest.mark.parametrize(("lang", "text", "sign"), OBJECTS)

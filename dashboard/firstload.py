@@ -27,6 +27,7 @@ import flask
 # the chart), fetched by webpack from dcc's folder without a fingerprint once a component needs them.
 DCC_CHUNKS = ("upload", "dropdown", "datepicker", "graph")
 DCC_CHUNK = "/_dash-component-suites/dash/dcc/async-{}.js"
+DCC_CHUNK_FILE = "dcc/async-{}.js"
 # dash_table's loader, which Dash links on every page: no page of ours has a table.
 TABLE_TAG = re.compile(r'<script src="[^"]*/dash_table/bundle[^"]*"></script>\n?')
 # plotly.js (the vendored bundle, or plotly's own when that is served instead).
@@ -43,9 +44,13 @@ def preload_links(app) -> str:
     """
     fetched = [f'<link rel="preload" href="{app.get_relative_path(path)}" as="fetch" crossorigin>'
                for path in ("/_dash-layout", "/_dash-dependencies")]
-    chunks = [f'<link rel="preload" href="{app.get_relative_path(DCC_CHUNK.format(name))}" as="script">'
-              for name in DCC_CHUNKS]
-    return "\n        ".join(fetched + chunks)
+    return "\n        ".join(fetched)
+
+
+def link_chunks(app) -> None:
+    """The dcc lazy chunks the pages mount, linked as page scripts (fingerprinted, cached a year)."""
+    for name in DCC_CHUNKS:
+        app.scripts.append_script({"relative_package_path": DCC_CHUNK_FILE.format(name), "namespace": "dash"})
 
 
 def page_scripts(scripts: str) -> str:
@@ -89,6 +94,19 @@ def page_key(pathname: str | None, search: str | None) -> str:
     if path != "/":
         path = path.rstrip("/")
     return path + (search or "")
+
+
+# The router's gate, run in the browser on every change of the address (and as the page opens): the
+# address to render into the ROUTE store, which the router (a server callback) listens to, unless the
+# layout came with its page (PRERENDERED, page_key's form), which it then forgets: a later visit to
+# the same address is rendered anew.
+ROUTE_GATE = """function (pathname, search, prerendered) {
+    const noUpdate = window.dash_clientside.no_update;
+    if (pathname === undefined || pathname === null) { return [noUpdate, noUpdate]; }
+    const path = pathname === '/' ? '/' : (pathname.replace(/\\/+$/, '') || '/');
+    if (prerendered && prerendered === path + (search || '')) { return [noUpdate, null]; }
+    return [{pathname: pathname, search: search || ''}, prerendered ? null : noUpdate];
+}"""
 
 
 def same_origin_referrer(response: flask.Response) -> flask.Response:

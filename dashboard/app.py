@@ -222,6 +222,7 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
     app.index_string = INDEX.replace("PRELOADS", firstload.preload_links(app))
     app.server.after_request(firstload.same_origin_referrer)
     _refuse_bad_requests(app)
+    firstload.link_chunks(app)
     server.prepare(app)  # compressed responses, immutable fingerprinted files
     if login is not None:
         install_login(app.server, store.engine, login)
@@ -314,6 +315,7 @@ def _shell(ctx: AppContext, poll_seconds: float, signout: bool = False) -> html.
             dcc.Store(id=ids.LAST_TIMELINE, storage_type="session"),
             dcc.Store(id=ids.PAGE_KIND, data=kind),
             dcc.Store(id=ids.PRERENDERED, data=firstload.page_key(*requested) if requested else None),
+            dcc.Store(id=ids.ROUTE),
             dcc.Interval(id=ids.VERSION_POLL, interval=int(poll_seconds * 1000)),
             html.Header(
                 className="topbar",
@@ -347,30 +349,31 @@ def _signout_form() -> html.Form:
 
 
 def _register_shell(app: dash.Dash, ctx: AppContext) -> None:
+    # In the browser: an address whose page came with the layout needs no request to the router.
+    app.clientside_callback(firstload.ROUTE_GATE, Output(ids.ROUTE, "data"), Output(ids.PRERENDERED, "data"),
+                            Input(ids.URL, "pathname"), State(ids.URL, "search"), State(ids.PRERENDERED, "data"))
+
     @app.callback(
         Output(ids.PAGE, "children"),
         Output(ids.PAGE_KIND, "data"),
         Output(ids.NAV_TIMELINE, "className"),
         Output(ids.NAV_MATRIX, "className"),
         Output(ids.NAV_ALERTS, "className"),
-        Output(ids.PRERENDERED, "data"),
-        Input(ids.URL, "pathname"),
+        Input(ids.ROUTE, "data"),
         Input(ids.VERSION, "data"),
+        State(ids.URL, "pathname"),
         State(ids.URL, "search"),
         State(ids.LAST_TIMELINE, "data"),
         State(ids.PAGE_KIND, "data"),
-        State(ids.PRERENDERED, "data"),
+        prevent_initial_call=True,
     )
-    def route(pathname, _version, search, last_timeline, page_kind, prerendered):
+    def route(_route, _version, pathname, search, last_timeline, page_kind):
         # New data re-renders a page only when it was showing the empty state; otherwise the page's
         # own callbacks refresh their content and keep what the user chose.
         if dash.ctx.triggered_id == ids.VERSION and page_kind != "empty":
-            return (no_update,) * 6
-        # The layout came with this address's page: keep it (a later visit to it is rendered anew).
-        if dash.ctx.triggered_id != ids.VERSION and prerendered == firstload.page_key(pathname, search):
-            return (no_update,) * 5 + (None,)
+            return (no_update,) * 5
         page, kind, nav = _page(ctx, pathname or "/", search, last_timeline)
-        return page, kind, *nav, None
+        return page, kind, *nav
 
     # The layout holds the version of its time: a first call would change nothing.
     @app.callback(Output(ids.VERSION, "data"), Input(ids.VERSION_POLL, "n_intervals"), State(ids.VERSION, "data"),

@@ -59,6 +59,7 @@ ALERTS_POLL = "alerts-poll"  # dcc.Interval: alerts land a moment after the arti
 # Which page the router rendered ("timeline", "empty", ...): lets new data re-render an empty page.
 PAGE_KIND = "page-kind"
 PRERENDERED = "prerendered"  # dcc.Store: the address whose page the layout came with (dashboard/firstload.py)
+ROUTE = "route"  # dcc.Store: the address the router is to render, set in the browser (firstload.ROUTE_GATE)
 
 # The top bar's sign-out button, shown when the dashboard asks for a login (dashboard/login.py).
 SIGNOUT = "signout"

@@ -169,6 +169,24 @@ def test_first_page_shows_the_busiest_pair(page, server, corpus_db):
     assert not page.errors
 
 
+def test_the_chart_is_drawn_once_as_the_page_opens_and_refits_a_resized_window(page, server):
+    # Each relayout of the chart (dcc.Graph's fits after its first drawing, a resize) re-plots it whole.
+    page.add_init_script("""window.relayouts = [];
+        new MutationObserver(() => {
+            const gd = document.querySelector('#timeline-graph .js-plotly-plot');
+            if (gd && gd.on && !gd.counted) { gd.counted = true; gd.on('plotly_relayout', e => window.relayouts.push(e)); }
+        }).observe(document, {subtree: true, childList: true, attributes: true});""")
+    page.goto(server.url + "/")
+    _wait_for_chart(page)
+    page.wait_for_timeout(1000)  # plotly.js fits a chart 100 ms after it is asked to
+    assert page.evaluate("() => window.relayouts") == []  # the box has the size it was drawn at
+    width = page.evaluate("() => document.querySelector('#timeline-graph .js-plotly-plot')._fullLayout.width")
+    page.set_viewport_size({"width": 1000, "height": 900})
+    page.wait_for_function("w => document.querySelector('#timeline-graph .js-plotly-plot')._fullLayout.width < w - 100",
+                           arg=width)
+    assert not page.errors
+
+
 def test_pick_a_second_pair_by_searching_its_name(page, server, corpus_db):
     first, second = _pairs_by_volume(corpus_db)[:2]
     page.goto(server.url + f"/?pairs={first}")

@@ -30,7 +30,7 @@ from dashboard.export import (
 from dashboard.figures import EVENTS, empty_spec
 from dashboard.pages.key import scale_key
 from dashboard.pages.sentences import sentences_hint, sentences_panel
-from dashboard.state import MAX_PAIRS, TimelineState, country_label, from_query, pair_label
+from dashboard.state import LANGS, MAX_PAIRS, TimelineState, country_label, from_query, pair_label
 from dashboard.wire import figure_json, plain
 from dashboard.words import FREQ_ADJECTIVES, day_name, plural, short_day
 
@@ -52,16 +52,19 @@ def _iso(day: date | None) -> str | None:
 
 
 def pair_options(pairs: pd.DataFrame, lang: str) -> list[dict]:
-    """Dropdown options, busiest pair first; searchable by code and by name in both languages."""
+    """Dropdown options, busiest pair first; searchable by code and by name in both languages.
+
+    The dropdown indexes every substring of every word of an option's value, label and search text
+    as it mounts (tens of milliseconds for the pairs of a busy database): the search text holds only
+    the words the code and the label do not, the other language's names."""
     options = []
     for row in pairs.itertuples():
         a, b = row.pair.split("-")
-        search = " ".join([row.pair, *(country_label(c, lg) for c in (a, b) for lg in ("en", "fr"))])
-        options.append({
-            "label": f"{pair_label(row.pair, lang)} · {row.n_obs:,}",
-            "value": row.pair,
-            "search": search,
-        })
+        label = f"{pair_label(row.pair, lang)} · {row.n_obs:,}"
+        known = set(label.casefold().split())
+        others = (country_label(c, lg) for c in (a, b) for lg in LANGS if lg != lang)
+        words = dict.fromkeys(w for name in others for w in name.split() if w.casefold() not in known)
+        options.append({"label": label, "value": row.pair, **({"search": " ".join(words)} if words else {})})
     return options
 
 
@@ -256,35 +259,28 @@ def register(app, ctx) -> None:
     controls = [Input(ids.PAIRS, "value"), Input(ids.DATES, "start_date"), Input(ids.DATES, "end_date"),
                 Input(ids.FREQ, "value"), Input(ids.SMOOTHING, "value"), Input(ids.LANG, "value")]
 
-    # Everything a change of the controls redraws, in one request (a pair added was five); the layout
-    # holds the first chart, so this answers changes only.
+    # Everything a change of the controls redraws, and the address that names the view (bookmarks,
+    # "back to the timeline"), in one request (a pair added was five); the layout holds the first
+    # chart, so this answers changes only.
     @app.callback(Output(ids.GRAPH, "figure"), Output(ids.STATUS, "children"), Output(ids.GRAPH_PAIRS, "data"),
                   Output(ids.BRIEF_LINKS, "children"), Output(ids.DATES, "start_date_placeholder_text"),
                   Output(ids.DATES, "end_date_placeholder_text"),
                   Output(ids.SENTENCES, "children", allow_duplicate=True),
+                  Output(ids.URL, "search", allow_duplicate=True), Output(ids.LAST_TIMELINE, "data"),
                   *controls, Input(ids.VERSION, "data"), prevent_initial_call=True)
     def render(pairs, start, end, freq, smoothing, lang, _version):
         state = _state(pairs, start, end, freq, smoothing, lang)
-        changed = dash.ctx.triggered_prop_ids
+        changed = set(dash.ctx.triggered_prop_ids)
         placeholders = (date_placeholders(ctx, list(state.pairs))
-                        if {f"{ids.PAIRS}.value", f"{ids.VERSION}.data"} & set(changed) else (no_update, no_update))
+                        if {f"{ids.PAIRS}.value", f"{ids.VERSION}.data"} & changed else (no_update, no_update))
         # The listed point belonged to the previous granularity or pairs: say so rather than mislead.
-        hint = plain(sentences_hint()) if {f"{ids.PAIRS}.value", f"{ids.FREQ}.value"} & set(changed) else no_update
+        hint = plain(sentences_hint()) if {f"{ids.PAIRS}.value", f"{ids.FREQ}.value"} & changed else no_update
+        query = state.to_query() if changed - {f"{ids.VERSION}.data"} else no_update  # new data: the same view
         # Components as JSON values too: one of them would send the whole reply through Dash's slow path.
-        return *chart_outputs(ctx, state), plain(brief_link_items(state)), *placeholders, hint
-
-    @app.callback(
-        Output(ids.URL, "search", allow_duplicate=True),
-        Output(ids.LAST_TIMELINE, "data"),
-        *controls,
-        prevent_initial_call=True,
-    )
-    def mirror_in_url(pairs, start, end, freq, smoothing, lang):
-        query = _state(pairs, start, end, freq, smoothing, lang).to_query()
-        return query, query
+        return *chart_outputs(ctx, state), plain(brief_link_items(state)), *placeholders, hint, query, query
 
     # Runs in the browser as the page opens: the address and "back to the timeline" name the view
-    # shown (defaults included), as mirror_in_url does after each change.
+    # shown (defaults included), as render does after each change.
     app.clientside_callback(
         "function (query) { return [query, query]; }",
         Output(ids.URL, "search", allow_duplicate=True),

@@ -698,6 +698,11 @@ def test_goods_name_an_origin_not_a_party(read, text, lang, origin, role):
         ("Israel struck Syria on Tuesday, according to Lebanese security sources.", "en", "Lebanese"),
         ("Ghana and Togo signed a deal, the Iranian state media reported.", "en", "Iranian"),
         ("Ghana and Togo signed a deal, China's state media reported.", "en", "China"),
+        # A country's possessive before a news outlet, with both sides named elsewhere.
+        ("Ghana and Togo signed a trade deal, Turkey's Anadolu Agency reported.", "en", "Turkey"),
+        ("Ghana accused Togo of arming rebels, officials told Japan's Kyodo news agency.", "en", "Japan"),
+        ("Ghana and Togo reopened the border, Egypt's state-run Al-Ahram newspaper said.", "en", "Egypt"),
+        ("Ghana recalled its envoy to Togo, South Korea's Yonhap news agency reported.", "en", "South Korea"),
         # Where a weapon was made is no party either.
         ("Kenya said a Somali helicopter, a Russian-built Mi-8, crossed its border.", "en", "Russian"),
         ("Des drones de fabrication iranienne lancés par la Russie ont visé Odessa.", "fr", "iranienne"),
@@ -705,6 +710,19 @@ def test_goods_name_an_origin_not_a_party(read, text, lang, origin, role):
 )
 def test_report_sources_and_makers_are_no_party(read, text, lang, source):
     assert roles(read(text, lang))[source] == "topic"
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # invented examples: a possessive outlet with only one other side named is the other side itself,
+        # and a possessive before anything but an outlet is no source.
+        ("Israel struck an arms depot overnight, Syria's SANA agency said.", "Syria"),
+        ("Ghana and Togo condemned Nigeria's decision to close the agency's office.", "Nigeria"),
+    ],
+)
+def test_possessive_outlet_stays_a_side(read, text, country):
+    assert roles(read(text, "en"))[country] == "actor"
 
 
 def test_western_is_no_country_and_kyiv_spellings(read):

@@ -835,6 +835,29 @@ def test_congo_is_read_from_the_article(text, lang, pairs):
     assert _article_pairs(text, lang) == pairs
 
 
+@pytest.mark.parametrize(("text", "pairs"), [
+    # Georgia the US state is the United States when the article names its places or officers (invented).
+    ("The White House condemned a new election law signed in Atlanta.\n\nGeorgia defended the law against Washington's criticism.",
+     set()),
+    ("Tbilisi recalled its envoy on Monday.\n\nGeorgia accused Russia of moving the boundary fences.", {"GEO-RUS"}),
+    # Nothing tells: the country (invented).
+    ("Georgia accused Russia on Friday of moving the boundary fences.", {"GEO-RUS"}),
+])
+def test_georgia_is_read_from_the_article(text, pairs):
+    assert _article_pairs(text, "en") == pairs
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # A river, valley or delta named after a country is a place, no mention (invented).
+    ("Mali and Guinea agreed to share water from the upper Niger River.", {"MLI", "GIN"}),
+    ("Farmers along the Jordan River blamed Israel's water policy, Syria said.", {"ISR", "SYR"}),
+    # The country itself stays (invented).
+    ("Mali and Niger agreed to share water from the river.", {"MLI", "NER"}),
+])
+def test_rivers_named_after_a_country_are_no_mention(read, text, found):
+    assert countries(read(text, "en"), role=None) == found
+
+
 def test_read_context_needs_a_majority():
     from tracker.scorer.mentions import read_context
 

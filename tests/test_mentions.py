@@ -757,6 +757,27 @@ def test_mediator_border_place_currency_body_and_dateline_roles(read, text, lang
     assert roles(read(text, lang)).get(word) == role
 
 
+@pytest.mark.parametrize(
+    "text, word, role",
+    [
+        # invented examples: a mediation named with the country's possessive, a chairmanship, and a
+        # name sharing a mediator noun with a demonym make the country the go-between.
+        ("Ghana and Togo agreed to reopen the border, thanking Benin for its mediation.", "Benin", "mediator"),
+        ("The truce between Ghana and Togo held thanks to Nigeria's mediation efforts.", "Nigeria", "mediator"),
+        ("Ghana and Togo praised Benin for their role in mediating the deal.", "Benin", "mediator"),
+        ("Officers of Ghana and Togo met under Nigerian chairmanship on Monday.", "Nigerian", "mediator"),
+        ("Ghana and Togo agreed a truce with U.S. and French observers present.", "U.S.", "mediator"),
+        # Counter-examples: a mediation acted upon, a possessive of something else, a name sharing an
+        # actor's noun stay sides.
+        ("Togo rejected Nigeria's mediation on Monday.", "Nigeria", "actor"),
+        ("Ghana and Togo criticised Nigeria for its border closure.", "Nigeria", "actor"),
+        ("U.S. and French officials met in Paris on Monday.", "U.S.", "actor"),
+    ],
+)
+def test_credited_and_shared_mediation(read, text, word, role):
+    assert roles(read(text, "en")).get(word) == role
+
+
 # A place after an act is the act's target (target_roles.py, roles.tsv lists place_act and area_noun).
 @pytest.mark.parametrize(
     "text, lang, target",

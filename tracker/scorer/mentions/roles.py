@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from tracker.scorer.leaders import resolve_people
 from tracker.scorer.mentions.decision import ACTOR, RoleDecision
-from tracker.scorer.mentions.demonym_roles import demonym_role
+from tracker.scorer.mentions.demonym_roles import demonym_role, shared_noun_role
 from tracker.scorer.mentions.gazetteer import Found
 from tracker.scorer.mentions.modifier_roles import after_role, leads_organisation, mediating_subject
 from tracker.scorer.mentions.preposition_roles import border_place, mediator_only, preposition_role
@@ -113,7 +113,12 @@ def _mediating_between(ctx: SentenceContext, match: Found, kind: str) -> RoleDec
 
 
 def _before_a_noun(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
-    return after_role(ctx, match.first, match.last, kind)
+    decision = after_role(ctx, match.first, match.last, kind)
+    if decision is None and kind == "name" and ctx.lang == "en":
+        # "with U.S. and Chinese observers present": a name used as a modifier shares the noun of
+        # the demonym coordinated after it, as two demonyms do ("Qatari and Egyptian mediators").
+        return shared_noun_role(ctx, match.last)
+    return decision
 
 
 def _former_country(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:

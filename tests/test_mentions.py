@@ -706,6 +706,8 @@ def test_goods_name_an_origin_not_a_party(read, text, lang, origin, role):
         # Where a weapon was made is no party either.
         ("Kenya said a Somali helicopter, a Russian-built Mi-8, crossed its border.", "en", "Russian"),
         ("Des drones de fabrication iranienne lancés par la Russie ont visé Odessa.", "fr", "iranienne"),
+        ("Kenya shot down a Somali drone of Turkish make near the border.", "en", "Turkish"),
+        ("Kenya seized rifles of Chinese manufacture from Somali militants.", "en", "Chinese"),
     ],
 )
 def test_report_sources_and_makers_are_no_party(read, text, lang, source):

@@ -748,6 +748,7 @@ def test_western_is_no_country_and_kyiv_spellings(read):
         ("The Turkish Foreign Ministry summoned the Greek envoy.", "en", "Turkish", "actor"),
         ("The Russian rouble fell again.", "en", "Russian", "topic"),
         ("Russia's rouble fell again.", "en", "Russia", "topic"),
+        ("India's Sensex and Japan's Nikkei both closed lower.", "en", "Japan", "topic"),
         ("Russians pound Ukrainian positions.", "en", "Russians", "actor"),
         ("La livre turque a encore reculé.", "fr", "turque", "topic"),
         ("The Organisation of American States met in Lima.", "en", "American", None),

@@ -770,11 +770,16 @@ def test_mediator_border_place_currency_body_and_dateline_roles(read, text, lang
         ("Ghana and Togo praised Benin for their role in mediating the deal.", "Benin", "mediator"),
         ("Officers of Ghana and Togo met under Nigerian chairmanship on Monday.", "Nigerian", "mediator"),
         ("Ghana and Togo agreed a truce with U.S. and French observers present.", "U.S.", "mediator"),
+        ("Kenyan President William Ruto, who has been mediating between Ghana and Togo, spoke on Monday.",
+         "Kenyan", "mediator"),
+        ("Kenyan President William Ruto, who has been mediating between Ghana and Togo, spoke on Monday.",
+         "William Ruto", "mediator"),
         # Counter-examples: a mediation acted upon, a possessive of something else, a name sharing an
         # actor's noun stay sides.
         ("Togo rejected Nigeria's mediation on Monday.", "Nigeria", "actor"),
         ("Ghana and Togo criticised Nigeria for its border closure.", "Nigeria", "actor"),
         ("U.S. and French officials met in Paris on Monday.", "U.S.", "actor"),
+        ("Kenyan President William Ruto said talks between Ghana and Togo would resume.", "Kenyan", "actor"),
     ],
 )
 def test_credited_and_shared_mediation(read, text, word, role):

@@ -219,3 +219,32 @@ def test_counterparts_of_one_mutual_act_are_one_side(text, lang, kept, aside):
     reading = _reading(text, lang)
     assert _codes(reading.pairs) == kept
     assert _codes(a.pair for a in reading.set_aside) == aside
+
+
+@pytest.mark.parametrize(("text", "aside"), [
+    # Countries ranked or compared do not act on each other (invented).
+    ("Norway, Sweden and Iceland topped a global happiness ranking on Friday, while Eritrea and Chad were placed at "
+     "the bottom.", {"ERI-NOR", "ERI-SWE", "ERI-ISL", "NOR-TCD", "SWE-TCD", "ISL-TCD"}),
+    ("Chile overtook Peru last year as the world's largest exporter of cherries.", {"CHL-PER"}),
+])
+def test_countries_compared_in_a_ranking_are_no_pair(text, aside):
+    reading = _reading(text, "en")
+    assert not _codes(reading.pairs) & aside
+    assert aside <= _codes(a.pair for a in reading.set_aside)
+    assert all("ranking" in a.reason for a in reading.set_aside if "-".join(a.pair) in aside)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # An act in a sentence that also ranks keeps its pair; a sentence without a ranking keeps a pair
+    # named without a cue (invented).
+    ("Chile accused Peru of dumping after Peru overtook it as the largest exporter of cherries.", "CHL-PER"),
+    ("Chile and Argentina share one of the longest land borders in the world.", "ARG-CHL"),
+])
+def test_a_ranking_keeps_pairs_with_an_act(text, pair):
+    assert pair in _codes(_reading(text, "en").pairs)
+
+
+def test_where_tourists_come_from_is_no_side():
+    # invented example
+    reading = _reading("Tourist arrivals in Kenya rose by a fifth, led by visitors from Uganda and Tanzania.", "en")
+    assert not reading.pairs

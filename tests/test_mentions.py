@@ -698,9 +698,16 @@ def test_goods_name_an_origin_not_a_party(read, text, lang, origin, role):
         ("Israel struck Syria on Tuesday, according to Lebanese security sources.", "en", "Lebanese"),
         ("Ghana and Togo signed a deal, the Iranian state media reported.", "en", "Iranian"),
         ("Ghana and Togo signed a deal, China's state media reported.", "en", "China"),
+        # A country's possessive before a news outlet, with both sides named elsewhere.
+        ("Ghana and Togo signed a trade deal, Turkey's Anadolu Agency reported.", "en", "Turkey"),
+        ("Ghana accused Togo of arming rebels, officials told Japan's Kyodo news agency.", "en", "Japan"),
+        ("Ghana and Togo reopened the border, Egypt's state-run Al-Ahram newspaper said.", "en", "Egypt"),
+        ("Ghana recalled its envoy to Togo, South Korea's Yonhap news agency reported.", "en", "South Korea"),
         # Where a weapon was made is no party either.
         ("Kenya said a Somali helicopter, a Russian-built Mi-8, crossed its border.", "en", "Russian"),
         ("Des drones de fabrication iranienne lancés par la Russie ont visé Odessa.", "fr", "iranienne"),
+        ("Kenya shot down a Somali drone of Turkish make near the border.", "en", "Turkish"),
+        ("Kenya seized rifles of Chinese manufacture from Somali militants.", "en", "Chinese"),
     ],
 )
 def test_report_sources_and_makers_are_no_party(read, text, lang, source):
@@ -732,6 +739,19 @@ def test_non_state_groups_are_no_state_side(read, text, lang, word, role):
     assert roles(read(text, lang))[word] == role
 
 
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # invented examples: a possessive outlet with only one other side named is the other side itself,
+        # and a possessive before anything but an outlet is no source.
+        ("Israel struck an arms depot overnight, Syria's SANA agency said.", "Syria"),
+        ("Ghana and Togo condemned Nigeria's decision to close the agency's office.", "Nigeria"),
+    ],
+)
+def test_possessive_outlet_stays_a_side(read, text, country):
+    assert roles(read(text, "en"))[country] == "actor"
+
+
 def test_western_is_no_country_and_kyiv_spellings(read):
     # invented examples
     assert countries(read("Western allies pledged more aid to Kyiv.", "en")) == {"UKR"}
@@ -753,6 +773,7 @@ def test_western_is_no_country_and_kyiv_spellings(read):
         ("The Turkish Foreign Ministry summoned the Greek envoy.", "en", "Turkish", "actor"),
         ("The Russian rouble fell again.", "en", "Russian", "topic"),
         ("Russia's rouble fell again.", "en", "Russia", "topic"),
+        ("India's Sensex and Japan's Nikkei both closed lower.", "en", "Japan", "topic"),
         ("Russians pound Ukrainian positions.", "en", "Russians", "actor"),
         ("La livre turque a encore reculé.", "fr", "turque", "topic"),
         ("The Organisation of American States met in Lima.", "en", "American", None),
@@ -762,6 +783,32 @@ def test_western_is_no_country_and_kyiv_spellings(read):
 )
 def test_mediator_border_place_currency_body_and_dateline_roles(read, text, lang, word, role):
     assert roles(read(text, lang)).get(word) == role
+
+
+@pytest.mark.parametrize(
+    "text, word, role",
+    [
+        # invented examples: a mediation named with the country's possessive, a chairmanship, and a
+        # name sharing a mediator noun with a demonym make the country the go-between.
+        ("Ghana and Togo agreed to reopen the border, thanking Benin for its mediation.", "Benin", "mediator"),
+        ("The truce between Ghana and Togo held thanks to Nigeria's mediation efforts.", "Nigeria", "mediator"),
+        ("Ghana and Togo praised Benin for their role in mediating the deal.", "Benin", "mediator"),
+        ("Officers of Ghana and Togo met under Nigerian chairmanship on Monday.", "Nigerian", "mediator"),
+        ("Ghana and Togo agreed a truce with U.S. and French observers present.", "U.S.", "mediator"),
+        ("Kenyan President William Ruto, who has been mediating between Ghana and Togo, spoke on Monday.",
+         "Kenyan", "mediator"),
+        ("Kenyan President William Ruto, who has been mediating between Ghana and Togo, spoke on Monday.",
+         "William Ruto", "mediator"),
+        # Counter-examples: a mediation acted upon, a possessive of something else, a name sharing an
+        # actor's noun stay sides.
+        ("Togo rejected Nigeria's mediation on Monday.", "Nigeria", "actor"),
+        ("Ghana and Togo criticised Nigeria for its border closure.", "Nigeria", "actor"),
+        ("U.S. and French officials met in Paris on Monday.", "U.S.", "actor"),
+        ("Kenyan President William Ruto said talks between Ghana and Togo would resume.", "Kenyan", "actor"),
+    ],
+)
+def test_credited_and_shared_mediation(read, text, word, role):
+    assert roles(read(text, "en")).get(word) == role
 
 
 # A place after an act is the act's target (target_roles.py, roles.tsv lists place_act and area_noun).
@@ -840,6 +887,29 @@ def _article_pairs(text: str, lang: str) -> set[str]:
 ])
 def test_congo_is_read_from_the_article(text, lang, pairs):
     assert _article_pairs(text, lang) == pairs
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    # Georgia the US state is the United States when the article names its places or officers (invented).
+    ("The White House condemned a new election law signed in Atlanta.\n\nGeorgia defended the law against Washington's criticism.",
+     set()),
+    ("Tbilisi recalled its envoy on Monday.\n\nGeorgia accused Russia of moving the boundary fences.", {"GEO-RUS"}),
+    # Nothing tells: the country (invented).
+    ("Georgia accused Russia on Friday of moving the boundary fences.", {"GEO-RUS"}),
+])
+def test_georgia_is_read_from_the_article(text, pairs):
+    assert _article_pairs(text, "en") == pairs
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # A river, valley or delta named after a country is a place, no mention (invented).
+    ("Mali and Guinea agreed to share water from the upper Niger River.", {"MLI", "GIN"}),
+    ("Farmers along the Jordan River blamed Israel's water policy, Syria said.", {"ISR", "SYR"}),
+    # The country itself stays (invented).
+    ("Mali and Niger agreed to share water from the river.", {"MLI", "NER"}),
+])
+def test_rivers_named_after_a_country_are_no_mention(read, text, found):
+    assert countries(read(text, "en"), role=None) == found
 
 
 def test_read_context_needs_a_majority():

@@ -240,3 +240,17 @@ def _outside_clause(country: str, other: str, actors: Sequence[Mention],
         return None
     return (f"{country} is named only in the background clause '{clause.word}', {other} only outside it: "
             "each is a side of its own clause's act")
+
+
+def ranked_only(
+    pairs: Sequence[tuple[str, str]], with_cues: set[tuple[str, str]], sentence: str
+) -> tuple[list[tuple[str, str]], list[SetAside]]:
+    """The pairs kept, and those set aside because the sentence ranks countries ("Finland and Denmark
+    topped the ranking, Afghanistan came last", "Vietnam overtook Bangladesh as the second-largest
+    exporter") and no cue of an act goes with the pair: being compared is no act between them."""
+    word = _has_phrase(_words()["ranking"], sentence)
+    if word is None:
+        return list(pairs), []
+    kept = [p for p in pairs if p in with_cues]
+    reason = f"compared in a ranking ('{word}'), no act between them"
+    return kept, [SetAside(p, reason) for p in pairs if p not in with_cues]

@@ -34,7 +34,7 @@ from .cues import CueFinder, cue_finder
 from .cues.clauses import damp_settings
 from .cues.finder import finder_version
 from .dates import event_date, find_dates, publication_date_from_text
-from .frames import clause_sides, split_sides
+from .frames import clause_sides, ranked_only, split_sides
 from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
 from .mentions import Readings, find_mentions, read_context
@@ -217,6 +217,8 @@ def _reading(
     occasions = _cue_finder(read.language, lexicon).occasions
     pair_cues = {pair: damp_settings(found, pair, all_mentions, occasions)
                  for pair, found in attribute_cues(pairs, all_mentions, cues, text).items() if found}
+    pairs, ranked = ranked_only(pairs, set(pair_cues), sentence_text)
+    set_aside += ranked
     observations = tuple(
         Observation(
             pair=pair,

@@ -66,7 +66,7 @@ def _french_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDec
 
 def _english_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
     """English has no parse: the adjective comes before its noun."""
-    shared = _shared_noun_role(ctx, last)
+    shared = shared_noun_role(ctx, last)
     if shared is not None:
         return shared
     if not _is_plural_demonym(ctx, first, last):
@@ -180,7 +180,7 @@ def _is_plural_demonym(ctx: SentenceContext, first: int, last: int) -> bool:
     return mention_index(ctx.lang).has_kind(stem, _DEMONYM)
 
 
-def _shared_noun_role(ctx: SentenceContext, last: int) -> RoleDecision | None:
+def shared_noun_role(ctx: SentenceContext, last: int) -> RoleDecision | None:
     """English: "Qatari and Egyptian mediators", "Swiss or Austrian resorts": a demonym followed by
     a conjunction and another demonym shares that one's noun, so it takes its role (not "actor")."""
     if last + 1 >= len(ctx.keys) or ctx.keys[last] not in _SHARED_NOUN_JOINERS["en"]:

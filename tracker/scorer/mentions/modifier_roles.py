@@ -18,6 +18,8 @@ _LED_COMPOUNDS = grammar_words("led_compound", "en")
 _RELATIVES = grammar_words("relative")
 _MEDIATION_STOPS = grammar_words("mediation_stop")
 _BETWEEN = grammar_words("between")
+_CREDITED_FOR = grammar_words("credited_for", "en")
+MEDIATION_REACH = 3  # lowercase words read after "X's" / "X for its" for a mediation word ("its role in mediating")
 
 
 def market_role(ctx: SentenceContext, noun: str, at: int) -> RoleDecision | None:
@@ -151,13 +153,42 @@ def mediating_subject(ctx: SentenceContext, last: int) -> RoleDecision | None:
     return None
 
 
+def _credited_mediation(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
+    """English: a country whose mediation or hosting the sentence names with a possessive is the
+    go-between, no side: "thanks to Qatar's mediation efforts", "thanking Oman for its mediation",
+    "praised Egypt for its role in mediating". Not "criticised Hungary for hosting Putin" (no
+    possessive: Hungary did the hosting to a side's dismay), nor when the
+    mediation is acted on ("rejected Qatar's mediation": a side of that refusal)."""
+    if last >= len(ctx.keys):
+        return None
+    if ctx.keys[last] == "'s":
+        start = last + 1
+    elif ctx.keys[last] in _CREDITED_FOR and last + 1 < len(ctx.keys) and ctx.keys[last + 1] in {"its", "their"}:
+        start = last + 2
+    else:
+        return None
+    for i in range(start, min(len(ctx.pieces), start + MEDIATION_REACH)):
+        word = next((w for w in (ctx.two_pieces(i), ctx.keys[i])
+                     if w and (ctx.has("mediator_noun", w) or ctx.has("mediator_verb", w))), None)
+        if word:
+            # only the word right before counts: "held thanks to Qatar's mediation" is no act on it
+            before = ctx.skip_determiners(first)
+            if ctx.near_before(before, "acts_on", 1) or ctx.near_before(before, "target", 1):
+                return None
+            return RoleDecision("mediator", f"its '{word}' named: the go-between, no side")
+        if not ctx.pieces[i].text.isalpha() or not ctx.pieces[i].text.islower():
+            return None
+    return None
+
+
 def after_role(ctx: SentenceContext, first: int, last: int, kind: str) -> RoleDecision | None:
-    """English nouns used as modifiers ("the Syria conflict", "the Paris agreement") and
-    possessives of a subject matter ("North Korea's missile programme")."""
+    """English nouns used as modifiers ("the Syria conflict", "the Paris agreement"),
+    possessives of a subject matter ("North Korea's missile programme") and of a mediation
+    ("Qatar's mediation", "thanked Oman for its mediation")."""
     if ctx.lang != "en":
         return None
     if kind in {"name", "capital"}:
-        decision = _possessed_topic(ctx, first, last)
+        decision = _possessed_topic(ctx, first, last) or _credited_mediation(ctx, first, last)
         if decision is not None:
             return decision
     if kind == "name" and last < len(ctx.keys) and ctx.keys[last] == "'s":

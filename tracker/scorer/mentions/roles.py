@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from tracker.scorer.leaders import resolve_people
 from tracker.scorer.mentions.decision import ACTOR, RoleDecision
-from tracker.scorer.mentions.demonym_roles import demonym_role
+from tracker.scorer.mentions.demonym_roles import demonym_role, shared_noun_role
 from tracker.scorer.mentions.gazetteer import Found
 from tracker.scorer.mentions.modifier_roles import after_role, leads_organisation, mediating_subject
 from tracker.scorer.mentions.preposition_roles import border_place, mediator_only, preposition_role
@@ -29,6 +29,8 @@ class Reading(NamedTuple):
     what: str  # what was matched, for the mention's detail
     decision: RoleDecision
 
+
+NAME_REACH = 6  # capitalised words of a title and a name read after a demonym ("Qatari Emir Sheikh Tamim")
 
 # A rule reads one match of the sentence (its kind given apart: a prefix reads as a demonym).
 RoleRule = Callable[[SentenceContext, Found, str], RoleDecision | None]
@@ -58,6 +60,8 @@ def _read_person(ctx: SentenceContext, match: Found, on: date) -> Reading | None
         decision = RoleDecision("mediator", f"after '{mediator[0]}'", True)
     elif person.role == "actor" and ctx.near_before(match.first, "former", 3, use_lemma=False):
         decision = RoleDecision("former", "after a word for a former office")
+    elif person.role == "actor" and (mediating := mediating_subject(ctx, match.last)):
+        decision = mediating  # "Joao Lourenco, who has been mediating between Kinshasa and Kigali"
     else:
         decision = RoleDecision(person.role)
     return Reading(person.country, "person", person.detail, decision)
@@ -92,7 +96,17 @@ def _a_demonym(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | 
     if kind != "demonym":
         return None
     decision = demonym_role(ctx, match.first, match.last)
-    return _target_of_an_act(ctx, match, decision) or mediator_only(ctx, match.first) or ACTOR
+    return (_target_of_an_act(ctx, match, decision) or mediator_only(ctx, match.first)
+            or mediating_subject(ctx, _after_title_and_name(ctx, match.last)) or ACTOR)
+
+
+def _after_title_and_name(ctx: SentenceContext, last: int) -> int:
+    """English: the piece after the capitalised title and name a demonym opens ("Angolan President
+    Joao Lourenco, who has been mediating between ..."): the mediation words follow the person."""
+    i = last
+    while ctx.lang == "en" and i < len(ctx.pieces) and i - last < NAME_REACH and ctx.pieces[i].text[:1].isupper():
+        i += 1
+    return i
 
 
 def _after_a_preposition(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
@@ -113,7 +127,12 @@ def _mediating_between(ctx: SentenceContext, match: Found, kind: str) -> RoleDec
 
 
 def _before_a_noun(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
-    return after_role(ctx, match.first, match.last, kind)
+    decision = after_role(ctx, match.first, match.last, kind)
+    if decision is None and kind == "name" and ctx.lang == "en":
+        # "with U.S. and Chinese observers present": a name used as a modifier shares the noun of
+        # the demonym coordinated after it, as two demonyms do ("Qatari and Egyptian mediators").
+        return shared_noun_role(ctx, match.last)
+    return decision
 
 
 def _former_country(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:

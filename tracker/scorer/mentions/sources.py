@@ -8,7 +8,11 @@ source is the claimant, a side: "Selon Bagdad, des drones turcs ont frappé ..."
 also named outside the phrase keeps its role there ("selon le ministère français ..., Paris et Alger").
 
 The phrase runs from its opening words (roles.tsv, list report_source) to the next comma or the end
-of the sentence.
+of the sentence. English wire copy also names the source as a country's possessive before a news
+outlet: "Turkey's Anadolu Agency reported", "told Japan's Kyodo news agency", "Iran's semi-official
+Tasnim news agency said": the outlet's name and its description (list source_modifier) may stand
+between the possessive and the outlet's noun (list source_noun). The same condition holds: "...,
+Syria's state news agency said" after an Israeli strike near Damascus keeps Syria a side.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from tracker.scorer.mentions.wordlists import SENTENCE_BREAKS
 
 _PHRASE_ENDS = SENTENCE_BREAKS | {","}
 SIDES_OUTSIDE = 2  # countries acting outside the phrase: both sides of the act are named there
+OUTLET_REACH = 6  # pieces read after an English possessive for the outlet's noun ("'s semi-official Tasnim news agency")
 
 
 def source_phrases(ctx: SentenceContext) -> list[tuple[int, int, str]]:
@@ -33,6 +38,32 @@ def source_phrases(ctx: SentenceContext) -> list[tuple[int, int, str]]:
         while end < len(ctx.pieces) and ctx.keys[end] not in _PHRASE_ENDS:
             end += 1
         phrases.append((ctx.pieces[first].start, ctx.pieces[end - 1].end, ctx.text_of(first, last)))
+    return phrases + _possessive_outlets(ctx)
+
+
+def _possessive_outlets(ctx: SentenceContext) -> list[tuple[int, int, str]]:
+    """(start, end, words) of each "X's ... agency"-like phrase: from the piece before "'s" to the
+    outlet's noun; only capitalised names, numbers and words of source_modifier may stand between.
+    The phrase starts at the capitalised words before "'s" ("South Korea's Yonhap news agency")."""
+    if ctx.lang != "en":
+        return []
+    phrases = []
+    for at, key in enumerate(ctx.keys):
+        if key != "'s" or at == 0:
+            continue
+        for i in range(at + 1, min(len(ctx.pieces), at + 1 + OUTLET_REACH)):
+            two = ctx.two_pieces(i)
+            noun = next((w for w in (two, ctx.keys[i]) if w and ctx.has("source_noun", w)), None)
+            if noun:
+                end = i + (2 if noun == two else 1)
+                first = at - 1
+                while first > max(0, at - 4) and ctx.pieces[first - 1].text[:1].isupper():
+                    first -= 1
+                phrases.append((ctx.pieces[first].start, ctx.pieces[end - 1].end, ctx.text_of(first, end)))
+                break
+            word = ctx.pieces[i].text
+            if not (word[:1].isupper() or word.isdigit() or ctx.has("source_modifier", ctx.keys[i])):
+                break
     return phrases
 
 

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 
 from tracker import readers
+from tracker.gc_tuning import collect_less
 from tracker.ingest.inprocess import (
     IngestReport,
     Outcome,
@@ -123,6 +124,7 @@ def _init_worker(lexicon) -> None:
     # Ctrl+C is the parent's to handle: it stops the pool; workers printing their own
     # KeyboardInterrupt tracebacks would only bury its message.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    collect_less()  # as the CLI (a spawned worker does not inherit the fork server's pace)
     global _worker_lexicon, _worker_error
     _worker_lexicon = lexicon
     try:

@@ -17,6 +17,11 @@ server and are not counted (the `--workers 1` row counts everything). Each row i
 multiple of spaCy's own load, in wall and in CPU seconds: on a loaded machine the wall times stretch
 with the load, the CPU ratio much less.
 
+--bytecode: the children write and read compiled modules (in a temporary PYTHONPYCACHEPREFIX, after
+one run that fills it), as an installed package does; without it they inherit the environment,
+where PYTHONDONTWRITEBYTECODE=1 makes every run compile the tracker's own ~150 modules from source
+(0.3-0.5 s of each start; spaCy's site-packages keep their compiled files).
+
 Goals (issue 11): explain < 3 s and ingest of corpus/ < 4 s, cold process. The machine's load
 averages are printed before and after: on a shared machine, compare runs made at the same load.
 """
@@ -76,12 +81,20 @@ def main() -> None:
     parser.add_argument("--seed", type=Path, default=SEED)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--workers", type=int, help="tracker ingest --workers (default: its own default)")
+    parser.add_argument("--bytecode", action="store_true", help="children keep compiled modules (see above)")
     opts = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    pycache = tempfile.TemporaryDirectory(prefix="startup-pycache-") if opts.bytecode else None
+    if pycache is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = pycache.name
     tracker = [sys.executable, "-m", "tracker.cli"]
-    print(f"load averages before: {load_averages()}  ({os.cpu_count()} cores)  repeat {opts.repeat}")
+    print(f"load averages before: {load_averages()}  ({os.cpu_count()} cores)  repeat {opts.repeat}"
+          f"{'  compiled modules kept' if pycache else ''}")
     figures: dict[str, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory(prefix="startup-bench-") as tmp:
+        if pycache is not None:  # fills the compiled-module cache (spaCy's and ours) before any figure
+            run([sys.executable, "-c", SPACY_ALONE], env)
         figures["spaCy alone (fr + en load)"] = median_of(
             opts.repeat, lambda: run([sys.executable, "-c", SPACY_ALONE], env))
         counter = iter(range(10_000))
@@ -100,6 +113,8 @@ def main() -> None:
 
         warm = empty_cache()
         explain(warm)  # fills it
+        if pycache is not None:
+            ingest(warm, 1)  # compiles the store's modules
         figures["explain, empty set-up cache"] = median_of(opts.repeat, lambda: explain(empty_cache()))
         figures["explain, warm set-up cache"] = median_of(opts.repeat, lambda: explain(warm))
         figures["ingest corpus/, empty set-up cache"] = median_of(opts.repeat, lambda: ingest(empty_cache()))

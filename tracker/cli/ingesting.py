@@ -55,6 +55,10 @@ def ingest(
       tracker ingest --dask tcp://10.0.0.5:8786 archive/
     """
     lexicon = load_lexicon_files(lexicon_files)
+    if not dask_address:
+        from tracker.ingest.pool import start_early
+
+        start_early(paths, workers)  # the pool's models load while the database opens
     store = state.store
     _say_links_named(paths)
     if dask_address:

@@ -197,6 +197,7 @@ def run_ordered(
                 writer.add(str(path), record, item)
             writer.end_of_file()
             writer.write_ready()
+        writer.send()  # the last batch, however small, is scored now, not once the writer reaches it
         writer.write_all()
     return report
 

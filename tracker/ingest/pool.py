@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 
 from tracker import readers
+from tracker.gc_tuning import collect_less
 from tracker.ingest.inprocess import (
     IngestReport,
     Outcome,
@@ -66,6 +67,7 @@ PARENT_READS = {".txt", ".md"}
 MIN_FILES_FOR_POOL = 8
 MULTI_RECORD_EXTENSIONS = {".json", ".jsonl", ".zip"}
 MULTI_RECORD_MIN_BYTES = 64 * 1024
+PRELOAD = "tracker.ingest.pool_preload"  # what the fork server imports (loads) before forking workers
 
 
 def default_workers() -> int:
@@ -80,6 +82,30 @@ def start_method() -> str:
     """'forkserver' where it exists (Linux): workers fork from a clean server that has loaded the
     models once; 'spawn' elsewhere. Never 'fork' (see the module docstring)."""
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def pool_context() -> multiprocessing.context.BaseContext:
+    """The pool's start method, the fork server told to load the models (PRELOAD) before it forks."""
+    method = start_method()
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload([PRELOAD])
+    return context
+
+
+def start_early(paths: Iterable[str | os.PathLike], workers: int | None = None,
+                min_files: int = MIN_FILES_FOR_POOL) -> None:
+    """Start the fork server now when ingest_parallel will use a pool for these paths, so that it
+    loads the models while this process opens the database (the store's imports and migrations: a
+    second of CPU) rather than after; the pool started later forks its workers from it."""
+    if start_method() != "forkserver":
+        return
+    files, _problems = expand_paths(paths)
+    if pool_worth_it(files, workers or default_workers(), min_files):
+        from multiprocessing import forkserver
+
+        pool_context()
+        forkserver.ensure_running()
 
 
 def pool_worth_it(files: list[Path], workers: int, min_files: int = MIN_FILES_FOR_POOL) -> bool:
@@ -123,6 +149,7 @@ def _init_worker(lexicon) -> None:
     # Ctrl+C is the parent's to handle: it stops the pool; workers printing their own
     # KeyboardInterrupt tracebacks would only bury its message.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    collect_less()  # as the CLI (a spawned worker does not inherit the fork server's pace)
     global _worker_lexicon, _worker_error
     _worker_lexicon = lexicon
     try:
@@ -156,11 +183,8 @@ class ProcessBackend:
     """
 
     def __init__(self, workers: int, *, lexicon=None, max_bytes: int = readers.DEFAULT_MAX_BYTES):
-        method = start_method()
-        context = multiprocessing.get_context(method)
-        if method == "forkserver":
-            # The server loads the models once; each worker forks from it with them loaded (pool_preload).
-            context.set_forkserver_preload(["tracker.ingest.pool_preload"])
+        # The server loads the models once; each worker forks from it with them loaded (pool_preload).
+        context = pool_context()
         self.slots = workers
         self.max_bytes = max_bytes
         self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(lexicon,))

@@ -8,7 +8,11 @@ workers cost little more memory than one. Measured: results equal to the in-proc
 
 import contextlib
 
-from tracker.ingest.pool import warm_up
+from tracker.gc_tuning import collect_less
+
+collect_less()  # before the imports and the models; the workers fork from this server: its pace is theirs
+
+from tracker.ingest.pool import warm_up  # noqa: E402 -- after collect_less
 
 # A preload that raises kills the fork server; each worker's initializer meets the same error
 # (e.g. the French model is missing) and reports it where the analyst sees it.

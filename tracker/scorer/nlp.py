@@ -19,6 +19,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from .entry_points import index_entry_points
 from .french_tokens import load_french
 from .lemma_lookups import hashed_tables, index_as_sets
 
@@ -67,6 +68,7 @@ def _load(names: tuple[str, ...], lang: str) -> Language:
 def get_nlp(lang: str) -> Language:
     if lang not in _INSTALL:
         raise ValueError(f"no pipeline for language {lang!r}; supported: fr, en")
+    index_entry_points()  # the registries' look-ups during the load (entry_points)
     with hashed_tables():  # the lemmatizer's tables without spaCy's word-by-word fill (lemma_lookups)
         nlp = _load((FRENCH_MODEL,) if lang == "fr" else ENGLISH_MODELS, lang)
     index_as_sets(nlp)

@@ -18,6 +18,7 @@ only costs the build.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import marshal
 import os
@@ -85,9 +86,21 @@ def cached(name: str, inputs: Iterable[str], build: Callable[[], T]) -> T:
 
 def _read(path: Path, key: str) -> tuple[Any] | None:
     try:
-        stored = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None  # absent, unreadable or corrupt: rebuilt
+        data = path.read_bytes()
+    except OSError:
+        return None  # absent or unreadable: rebuilt
+    # Hundreds of thousands of new containers, none in a cycle: the garbage collector would walk the
+    # whole heap (the models' objects included) again and again while they are made, for nothing
+    # (a 1 MB file read in 0.3 s instead of 0.03 s once the models are loaded).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        stored = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None  # corrupt: rebuilt
+    finally:
+        if collecting:
+            gc.enable()
     if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key):
         return None
     return (stored[1],)

@@ -45,7 +45,7 @@ class CueFinder:
     # does not build the English patterns, nor does the scorer version an ingest stores.
     @functools.cached_property
     def keyer(self) -> WordKeyer:
-        return WordKeyer(self.lang, self.words)
+        return WordKeyer(self.lang, self.words, self.nlp)
 
     @functools.cached_property
     def table(self) -> ModifierTable:

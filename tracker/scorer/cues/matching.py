@@ -12,6 +12,7 @@ entries win like any other match and yield nothing.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -34,8 +35,6 @@ _STOP_PUNCT = {".", ";", ":", "!", "?", "…"}
 QUOTES = {'"', "«", "»", "“", "”", "„", "‹", "›", "``", "''"}
 _WINDOW_TRANSPARENT = {"-", "'", "’"}  # punctuation that does not stop a modifier window
 
-# A chain of contiguous segments of a gapped pattern: the entry, its segments' labels, the gaps.
-_Gapped = tuple[LexiconEntry, list[str], list[int]]
 # Where each segment label was found: (start, end) keyed positions.
 _Segments = dict[str, list[tuple[int, int]]]
 
@@ -145,10 +144,15 @@ def keyed_parts(nlp: Language, entries: Sequence[LexiconEntry], keyer: WordKeyer
     Tens of thousands of phrases through the tokenizer and the lemma tables: kept in the set-up
     cache, keyed on the patterns, the language, the pipeline and spaCy's version (the code and
     word lists are in every key)."""
-    tokenizer_id = [str(nlp.lang), str(nlp.meta.get("name")), str(nlp.meta.get("version")), spacy.__version__]
-    patterns = "\n".join(entry.pattern for entry in entries)
-    return cached(f"cue-keys-{keyer.lang}", [*tokenizer_id, keyer.source, *sorted(articles), patterns],
+    return cached(f"cue-keys-{keyer.lang}", _pattern_inputs(nlp, entries, keyer, articles),
                   lambda: [_keyed(entry, nlp, keyer, articles) for entry in entries])
+
+
+def _pattern_inputs(nlp: Language, entries: Sequence[LexiconEntry], keyer: WordKeyer,
+                    articles: frozenset[str]) -> list[str]:
+    """What the keyed patterns depend on besides the code and word lists: the set-up cache's key."""
+    tokenizer_id = [str(nlp.lang), str(nlp.meta.get("name")), str(nlp.meta.get("version")), spacy.__version__]
+    return [*tokenizer_id, keyer.source, *sorted(articles), "\n".join(entry.pattern for entry in entries)]
 
 
 def _keyed(entry: LexiconEntry, nlp: Language, keyer: WordKeyer, articles: frozenset[str]) -> list[str | int]:
@@ -169,8 +173,8 @@ class PhraseTrie:
 
     END = None  # the key of a node's targets: no word is None
 
-    def __init__(self) -> None:
-        self.root: dict[str | None, Any] = {}
+    def __init__(self, root: dict[str | None, Any] | None = None) -> None:
+        self.root: dict[str | None, Any] = {} if root is None else root
 
     def add(self, keys: Sequence[str], target: int | str) -> None:
         node = self.root
@@ -194,32 +198,28 @@ class PhraseTrie:
 
 
 class PatternSet:
-    """One language's lexicon patterns, keyed, in a PhraseTrie."""
+    """One language's lexicon patterns, keyed, in a PhraseTrie.
+
+    The trie and the chains of the gapped patterns are plain data built from the keyed patterns:
+    kept in the set-up cache under the keyed patterns' own key, so a start reads them back (45,000
+    English patterns took half a second to index) instead of keying and indexing them again."""
 
     def __init__(self, nlp: Language, entries: Sequence[LexiconEntry], keyer: WordKeyer, articles: frozenset[str]):
-        keyed = list(zip(entries, keyed_parts(nlp, entries, keyer, articles), strict=True))
-        self.pattern_words = {p for _, parts in keyed for p in parts if isinstance(p, str)}
-        # Each entry as the matcher sees it; two entries with the same keys are one cue twice.
-        self.keyed_patterns = {entry.pattern: tuple(parts) for entry, parts in keyed}
-        self.entries = [entry for entry, _ in keyed]
-        # A contiguous pattern's target is its entry's index. A gapped pattern is a chain of
-        # contiguous segments ("relation", 8, "dégrader"): the trie finds the segments (target: the
-        # segment's label), _chain() checks their order and the gaps. (spaCy's Matcher with "{0,8}"
-        # wildcards did the same at a cost of ~1 ms per sentence.)
-        self.trie = PhraseTrie()
-        self._gapped: dict[str, list[_Gapped]] = defaultdict(list)
-        segment_labels: set[str] = set()
-        for index, (entry, parts) in enumerate(keyed):
-            if all(isinstance(p, str) for p in parts):
-                self.trie.add([str(p) for p in parts], index)
-                continue
-            segments, gaps = _segments_and_gaps(parts)
-            labels = ["seg " + " ".join(segment) for segment in segments]
-            for label, segment in zip(labels, segments, strict=True):
-                if label not in segment_labels:
-                    segment_labels.add(label)
-                    self.trie.add(segment, label)
-            self._gapped[labels[0]].append((entry, labels, gaps))
+        self.entries = list(entries)
+        self._keyed_from = (nlp, keyer, articles)
+        index = cached(f"cue-index-{keyer.lang}", _pattern_inputs(nlp, entries, keyer, articles),
+                       lambda: _index(keyed_parts(nlp, entries, keyer, articles)))
+        self.pattern_words: set[str] = index["words"]
+        self.trie = PhraseTrie(index["trie"])
+        # First segment label -> (entry index, the segments' labels, the gaps) of each gapped pattern.
+        self._gapped: dict[str, list[tuple[int, list[str], list[int]]]] = index["gapped"]
+
+    @functools.cached_property
+    def keyed_patterns(self) -> dict[str, tuple[str | int, ...]]:
+        """Each entry as the matcher sees it; two entries with the same keys are one cue twice."""
+        nlp, keyer, articles = self._keyed_from
+        keyed = keyed_parts(nlp, self.entries, keyer, articles)
+        return {entry.pattern: tuple(parts) for entry, parts in zip(self.entries, keyed, strict=True)}
 
     def matches(self, keys: list[str]) -> list[Match]:
         """Every match of every pattern in a keyed sentence, overlapping ones included."""
@@ -235,11 +235,36 @@ class PatternSet:
         if segments:
             stops = [i for i, k in enumerate(keys) if k == STOP]
             for first, occurrences in list(segments.items()):
-                for entry, labels, gaps in self._gapped.get(first, ()):
+                for index, labels, gaps in self._gapped.get(first, ()):
                     for start, end in occurrences:
                         for words in _chain(segments, labels, gaps, 1, end, stops):
-                            found.append(Match(entry, tuple(range(start, end)) + words, start, words[-1]))
+                            found.append(Match(self.entries[index], tuple(range(start, end)) + words, start, words[-1]))
         return found
+
+
+def _index(keyed: list[list[str | int]]) -> dict[str, Any]:
+    """The trie, pattern words and gapped chains of keyed patterns, as plain data (set-up cache).
+
+    A contiguous pattern's target is its entry's index. A gapped pattern is a chain of contiguous
+    segments ("relation", 8, "dégrader"): the trie finds the segments (target: the segment's
+    label), _chain() checks their order and the gaps. (spaCy's Matcher with "{0,8}" wildcards did
+    the same at a cost of ~1 ms per sentence.)"""
+    trie = PhraseTrie()
+    gapped: dict[str, list[tuple[int, list[str], list[int]]]] = defaultdict(list)
+    segment_labels: set[str] = set()
+    for index, parts in enumerate(keyed):
+        if all(isinstance(p, str) for p in parts):
+            trie.add([str(p) for p in parts], index)
+            continue
+        segments, gaps = _segments_and_gaps(parts)
+        labels = ["seg " + " ".join(segment) for segment in segments]
+        for label, segment in zip(labels, segments, strict=True):
+            if label not in segment_labels:
+                segment_labels.add(label)
+                trie.add(segment, label)
+        gapped[labels[0]].append((index, labels, gaps))
+    words = {p for parts in keyed for p in parts if isinstance(p, str)}
+    return {"trie": trie.root, "words": words, "gapped": dict(gapped)}
 
 
 def _chain(segments: _Segments, labels: list[str], gaps: list[int], index: int, prev_end: int,

@@ -120,9 +120,23 @@ def _next_step(ctx: Parse, token: Token) -> bool:
     return token.tag_ == "VBG" or ("Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", []))
 
 
+def _reported_act(ctx: Parse, token: Token) -> bool:
+    """The act a reporting clause set off after it reports: "Le Sénégal a rouvert sa frontière ..., a
+    annoncé le ministère" (the small French model hangs the act on "annoncé" as an adverbial clause).
+    The reporting verb follows the act after a comma, with no subject before it (inverted or none)."""
+    head = token.head
+    if token.dep_ != "advcl" or head.i <= token.i or head.pos_ not in _VERBS:
+        return False
+    before_head = [c for c in ctx.children(head) if c.i < head.i]
+    if any(c.dep_.startswith("nsubj") for c in before_head):
+        return False
+    first = min([head.i] + [c.i for c in before_head if c.dep_.startswith("aux")])
+    return first > 0 and head.doc[first - 1].text == "," and token.right_edge.i < first
+
+
 def _background_dep(ctx: Parse, token: Token) -> bool:
     if token.dep_ in _BACKGROUND_DEPS:
-        return not _content_infinitive(token) and not _next_step(ctx, token)
+        return not _content_infinitive(token) and not _next_step(ctx, token) and not _reported_act(ctx, token)
     # "war-torn Sudan": an adjective on a proper noun describes the place
     return token.dep_ == _ADJECTIVE_DEP and token.head.pos_ == "PROPN"
 

@@ -101,6 +101,9 @@ class BackgroundWords:
     # relations of a background clause with an act of its own, whose countries are its sides
     # (mention_clauses); not a phrase: "despite calls from Washington" names a side of the main act
     own_act_clauses: frozenset[str] = frozenset()
+    # prepositions of a state's duration: a state word qualified by one ("au point mort depuis un an",
+    # "fermée depuis trois semaines") is what the act changes, its background
+    lasting: frozenset[str] = frozenset()
 
 
 def _content_infinitive(token: Token) -> bool:
@@ -158,8 +161,20 @@ def _opener(ctx: Parse, token: Token, words: BackgroundWords) -> Token | None:
     return None
 
 
+def _lasting_state(ctx: Parse, token: Token, words: BackgroundWords) -> bool:
+    """A state, not an act, qualified by a phrase of its duration: "leurs discussions, au point mort
+    depuis plus d'un an", "sa frontière, fermée depuis trois semaines". A finite verb is an act
+    ("bombarde l'Ukraine depuis février"), never a state here."""
+    if not words.lasting or token.pos_ == "AUX" or "Fin" in token.morph.get("VerbForm", []):
+        return False
+    return any(c.dep_ == _CASE_DEP and _preposition_phrase(c) in words.lasting
+               for child in ctx.children(token) if child.dep_ != _CASE_DEP for c in ctx.children(child))
+
+
 def background_of(ctx: Parse, root: Token, words: BackgroundWords) -> Token | None:
     """The word that opens the background part the cue's root stands in, or None in the main clause."""
+    if root.head is not root and _lasting_state(ctx, root, words):
+        return root
     current = root
     for _ in range(_MAX_CLIMB):
         if _background_dep(ctx, current):

@@ -141,3 +141,27 @@ def test_french_demonyms_in_en_double_their_n():
     # Invented: the feminine and the invariable "kirghiz" are read.
     assert "LBY-TUN" in _pairs("Tunis a dénoncé jeudi les propos de la diplomatie libyenne.")
     assert "KAZ-KGZ" in _pairs("Le Kazakhstan a levé l'interdiction d'importer des produits laitiers kirghiz.")
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    # What a meeting is about: "la situation au Yémen" (invented).
+    ("Les chefs de la diplomatie égyptienne et jordanienne ont discuté jeudi de la situation au Soudan.",
+     {"EGY-JOR"}),
+    # A venue before the topic is no agent of the crisis (invented).
+    ("Le président péruvien et son homologue chilien ont évoqué lundi à Lima la crise en Bolivie.", {"CHL-PER"}),
+    # A match report: national teams are not states (invented).
+    ("Le milieu sénégalais a marqué mardi lors du match qualificatif contre le Maroc.", set()),
+    # A former post is a career, not an act (invented).
+    ("Ancien ambassadeur du Pérou en Équateur, l'écrivain est mort dimanche à Lima.", set()),
+])
+def test_topics_matches_and_former_posts_are_no_side(text, pairs):
+    assert _pairs(text) == pairs
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # Counter-examples (invented): the war's agent named on it, a serving ambassador.
+    ("Le Japon a dénoncé la guerre russe en Ukraine.", "RUS-UKR"),
+    ("L'ambassadeur du Pérou en Équateur a été convoqué mardi.", "ECU-PER"),
+])
+def test_agents_and_serving_envoys_stay_sides(text, pair):
+    assert pair in _pairs(text)

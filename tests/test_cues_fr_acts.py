@@ -165,3 +165,9 @@ def test_topics_matches_and_former_posts_are_no_side(text, pairs):
 ])
 def test_agents_and_serving_envoys_stay_sides(text, pair):
     assert pair in _pairs(text)
+
+
+def test_a_verb_in_a_compound_tense_with_its_duration_stays_the_act():
+    # Counter-example (invented): "se sont dégradées depuis l'automne" is the sentence's own act.
+    reading = _reading("Les relations entre Alger et Rabat se sont nettement dégradées depuis l'automne.")
+    assert all(c.setting is None for c in reading.cues)

@@ -163,10 +163,13 @@ def _opener(ctx: Parse, token: Token, words: BackgroundWords) -> Token | None:
 
 def _lasting_state(ctx: Parse, token: Token, words: BackgroundWords) -> bool:
     """A state, not an act, qualified by a phrase of its duration: "leurs discussions, au point mort
-    depuis plus d'un an", "sa frontière, fermée depuis trois semaines". A finite verb is an act
-    ("bombarde l'Ukraine depuis février"), never a state here."""
+    depuis plus d'un an", "sa frontière, fermée depuis trois semaines". A finite verb or a participle
+    with its auxiliary is an act ("bombarde l'Ukraine depuis février", "se sont dégradées depuis
+    l'automne"), never a state here."""
     if not words.lasting or token.pos_ == "AUX" or "Fin" in token.morph.get("VerbForm", []):
         return False
+    if any(c.dep_.startswith(("aux", "cop")) for c in ctx.children(token)):
+        return False  # a clause's own verb ("se sont dégradées depuis l'automne"), not a state on a noun
     return any(c.dep_ == _CASE_DEP and _preposition_phrase(c) in words.lasting
                for child in ctx.children(token) if child.dep_ != _CASE_DEP for c in ctx.children(child))
 

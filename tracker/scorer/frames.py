@@ -81,17 +81,34 @@ def _after_between(text: str, first: Mention) -> bool:
     return bool(before) and before[-1] in words["between"]
 
 
+def _joined_by_a_word(gap: str) -> bool:
+    """A joiner other than a bare comma ("et", "and", "ainsi que", "along with")."""
+    lowered = f" {gap.lower()} "
+    return any(f" {w} " in lowered for w in _words()["joiner"] if w != ",") or any(
+        t != "," and t in _words()["joiner"] for t in _tokens(gap))
+
+
+def _closed(run: list[Mention], words_joined: list[bool]) -> list[Mention]:
+    """The run up to its last word joiner: a list ends with "et"/"and" ("A, B et C"), while a comma
+    after its end is a clause boundary ("... opposé le Tchad au Soudan, l'Égypte a livré ...")."""
+    last = max((i for i, joined in enumerate(words_joined) if joined), default=-1)
+    return run[: last + 2] if last >= 0 else []
+
+
 def coordinations(mentions: Sequence[Mention], text: str) -> list[list[Mention]]:
     """Runs of actor mentions (anaphora aside) joined by coordination, of two or more countries."""
     actors = sorted((m for m in mentions if m.role == "actor" and m.kind != "anaphora"), key=lambda m: m.start)
-    runs: list[list[Mention]] = []
+    runs: list[tuple[list[Mention], list[bool]]] = []
     for previous, mention in zip(actors, actors[1:], strict=False):
-        if mention.start >= previous.end and _coordinated(text[previous.end : mention.start]):
-            if runs and runs[-1][-1] is previous:
-                runs[-1].append(mention)
+        gap = text[previous.end : mention.start]
+        if mention.start >= previous.end and _coordinated(gap):
+            if runs and runs[-1][0][-1] is previous:
+                runs[-1][0].append(mention)
+                runs[-1][1].append(_joined_by_a_word(gap))
             else:
-                runs.append([previous, mention])
-    return [run for run in runs if len({m.country for m in run}) > 1 and not _after_between(text, run[0])]
+                runs.append(([previous, mention], [_joined_by_a_word(gap)]))
+    closed = [_closed(run, joined) for run, joined in runs]
+    return [run for run in closed if len({m.country for m in run}) > 1 and not _after_between(text, run[0])]
 
 
 def _has_phrase(words: frozenset[str], sentence: str) -> str | None:

@@ -101,6 +101,9 @@ class BackgroundWords:
     # relations of a background clause with an act of its own, whose countries are its sides
     # (mention_clauses); not a phrase: "despite calls from Washington" names a side of the main act
     own_act_clauses: frozenset[str] = frozenset()
+    # prepositions of a state's duration: a state word qualified by one ("au point mort depuis un an",
+    # "fermée depuis trois semaines") is what the act changes, its background
+    lasting: frozenset[str] = frozenset()
 
 
 def _content_infinitive(token: Token) -> bool:
@@ -120,9 +123,23 @@ def _next_step(ctx: Parse, token: Token) -> bool:
     return token.tag_ == "VBG" or ("Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", []))
 
 
+def _reported_act(ctx: Parse, token: Token) -> bool:
+    """The act a reporting clause set off after it reports: "Le Sénégal a rouvert sa frontière ..., a
+    annoncé le ministère" (the small French model hangs the act on "annoncé" as an adverbial clause).
+    The reporting verb follows the act after a comma, with no subject before it (inverted or none)."""
+    head = token.head
+    if token.dep_ != "advcl" or head.i <= token.i or head.pos_ not in _VERBS:
+        return False
+    before_head = [c for c in ctx.children(head) if c.i < head.i]
+    if any(c.dep_.startswith("nsubj") for c in before_head):
+        return False
+    first = min([head.i] + [c.i for c in before_head if c.dep_.startswith("aux")])
+    return first > 0 and head.doc[first - 1].text == "," and token.right_edge.i < first
+
+
 def _background_dep(ctx: Parse, token: Token) -> bool:
     if token.dep_ in _BACKGROUND_DEPS:
-        return not _content_infinitive(token) and not _next_step(ctx, token)
+        return not _content_infinitive(token) and not _next_step(ctx, token) and not _reported_act(ctx, token)
     # "war-torn Sudan": an adjective on a proper noun describes the place
     return token.dep_ == _ADJECTIVE_DEP and token.head.pos_ == "PROPN"
 
@@ -144,8 +161,23 @@ def _opener(ctx: Parse, token: Token, words: BackgroundWords) -> Token | None:
     return None
 
 
+def _lasting_state(ctx: Parse, token: Token, words: BackgroundWords) -> bool:
+    """A state, not an act, qualified by a phrase of its duration: "leurs discussions, au point mort
+    depuis plus d'un an", "sa frontière, fermée depuis trois semaines". A finite verb or a participle
+    with its auxiliary is an act ("bombarde l'Ukraine depuis février", "se sont dégradées depuis
+    l'automne"), never a state here."""
+    if not words.lasting or token.pos_ == "AUX" or "Fin" in token.morph.get("VerbForm", []):
+        return False
+    if any(c.dep_.startswith(("aux", "cop")) for c in ctx.children(token)):
+        return False  # a clause's own verb ("se sont dégradées depuis l'automne"), not a state on a noun
+    return any(c.dep_ == _CASE_DEP and _preposition_phrase(c) in words.lasting
+               for child in ctx.children(token) if child.dep_ != _CASE_DEP for c in ctx.children(child))
+
+
 def background_of(ctx: Parse, root: Token, words: BackgroundWords) -> Token | None:
     """The word that opens the background part the cue's root stands in, or None in the main clause."""
+    if root.head is not root and _lasting_state(ctx, root, words):
+        return root
     current = root
     for _ in range(_MAX_CLIMB):
         if _background_dep(ctx, current):

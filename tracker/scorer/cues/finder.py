@@ -38,7 +38,8 @@ class CueFinder:
         self.background = BackgroundWords(frozenset(self.words.get("background preposition")),
                                           frozenset(self.words.get("background noun")),
                                           frozenset(self.words.get("background subordinator")),
-                                          frozenset(self.words.get("own act clause")))
+                                          frozenset(self.words.get("own act clause")),
+                                          frozenset(self.words.get("lasting since")))
         self.occasions = frozenset(self.words.get("occasion category"))
 
     # Built on the first sentence that needs them (the version above does not): a French article

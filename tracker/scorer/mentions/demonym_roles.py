@@ -52,6 +52,9 @@ def _french_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDec
     group = next((noun for noun, _ in nouns if ctx.has("group_noun", noun)), None)
     if group is not None:  # "le Hezbollah libanais", "des rebelles syriens"
         return group_role(group)
+    mediated = next((noun for noun, at in nouns if ctx.phrase_before(ctx.skip_determiners(at), "mediator")), None)
+    if mediated is not None:  # "sous l'égide de la diplomatie turque", "sous l'égide du président angolais"
+        return RoleDecision("mediator", f"qualifies '{mediated}' after a mediator phrase")
     for listname, role in _NOUN_ROLES:
         for noun, _ in nouns:
             if ctx.has(listname, noun):

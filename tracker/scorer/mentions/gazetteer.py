@@ -30,12 +30,13 @@ _EXCLUDED_CODES = {"HKG", "MAC", "ATA", "UMI"}
 
 
 def french_demonym_forms(base: str) -> list[str]:
-    """russe -> russe(s); syrien -> syrienne(s); chinois -> chinoise(s); américain -> américaine(s)."""
+    """russe -> russe(s); syrien -> syrienne(s); libyen -> libyenne(s); chinois -> chinoise(s);
+    américain -> américaine(s)."""
     if base.endswith("e"):
         return [base, base + "s"]
     if base.endswith(("s", "x")):
         return [base, base + "e", base + "es"]
-    if base.endswith(("ien", "éen")):
+    if base.endswith("en"):  # -ien, -éen, -yen (libyen, uruguayen): the n doubles
         return [base, base + "s", base + "ne", base + "nes"]
     return [base, base + "e", base + "s", base + "es"]
 

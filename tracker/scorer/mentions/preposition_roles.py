@@ -67,19 +67,35 @@ def _has_agent(ctx: SentenceContext, at: int) -> bool:
             return False
         if key in _POSSESSIVES or index.has_kind(key, _COUNTRY_KINDS):
             return True
+        if ctx.has("determiner", key):
+            return False  # the noun's own article: "à Brasilia la crise au Venezuela" names no agent
     return False
 
 
 def _diplomat_before(ctx: SentenceContext, at: int) -> bool:
     """An envoy's title right before the preposition, with only 'of', articles or country words between."""
+    return _diplomat_at(ctx, at) is not None
+
+
+def _diplomat_at(ctx: SentenceContext, at: int) -> int | None:
+    """Where the envoy's title of `_diplomat_before` stands, or None."""
     index = mention_index(ctx.lang)
     for i in range(at - 1, max(-1, at - 5), -1):
         key = ctx.keys[i]
         if ctx.has("diplomatic_post", key) or ctx.has("diplomatic_post", ctx.lemma(i)):
-            return True
+            return i
         if not (key in _OF_WORDS or ctx.pieces[i].text[:1].isupper() or key in index.entries):
-            return False
-    return False
+            return None
+    return None
+
+
+def former_post(ctx: SentenceContext, at: int) -> RoleDecision | None:
+    """A post held in the past: "ancien ambassadeur du Chili en Bolivie", "un ancien ambassadeur à
+    Washington": a career, not an act of either country (as "l'ancien président américain")."""
+    title = _diplomat_at(ctx, at)
+    if title is not None and ctx.near_before(title, "former", 2, use_lemma=False):
+        return RoleDecision("former", f"a former post ('{ctx.pieces[title].text}')", True)
+    return None
 
 
 def mediator_only(ctx: SentenceContext, first: int) -> RoleDecision | None:
@@ -109,6 +125,8 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
     if found is None:
         found = ctx.phrase_before(end, "a_prep")
         # "versera une aide de 50 millions de dollars au Liban": the verb can be far, not past a clause.
+        if found and noun_before(ctx, found[1], "topic_noun"):
+            return _after_place_preposition(ctx, found)  # "ont discuté de la situation au Yémen": a topic
         if found and ctx.near_before(found[1], "dative", 8, barriers=CLAUSE_BREAKS):
             return None  # "a demandé à Moscou", "livrer des armes à Taïwan": a recipient acts
         if found and kind == "name" and end < first and ctx.keys[found[1]] == "a":  # "à", folded
@@ -156,7 +174,8 @@ def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int]) -> Ro
     """'en Syrie', 'à Moscou', 'in Moscow': a place, unless a visit, an envoy or a war says otherwise."""
     prep, at = found
     if _diplomat_before(ctx, at):
-        return None  # "l'ambassadeur russe à Washington": the host country is a party
+        # "l'ambassadeur russe à Washington": the host country is a party, unless the post is past
+        return former_post(ctx, at)
     visit = ctx.near_before(_before_a_date(ctx, at), "visit", 3)
     if visit and ctx.keys[at] != "dans":  # "Scholz s'est rendu à Pékin", "en visite à Moscou"
         return _host_or_venue(ctx, f"host of a visit ('{visit}' ... '{prep}')")
@@ -174,6 +193,9 @@ def _after_noun_of(ctx: SentenceContext, end: int, kind: str) -> RoleDecision | 
     """A listed noun and de/of before the mention: "l'avenir de la Syrie", "le sommet de Washington"."""
     if end < 1 or ctx.keys[end - 1] not in _OF_PREPOSITIONS:
         return None
+    former = former_post(ctx, end)  # "ancien ambassadeur du Chili"
+    if former is not None:
+        return former
     for listname, role in _NOUNS_BEFORE_OF:
         noun = noun_before(ctx, end - 1, listname)
         if noun and (listname != "venue_noun" or kind == "capital"):

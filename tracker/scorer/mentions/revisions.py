@@ -85,8 +85,11 @@ def _coordinated_role(ctx: SentenceContext, previous: Previous, match: Found) ->
     # "in Syria, the Israeli army said", "sous l'égide du Qatar, le Soudan...": a comma lists
     # only when the French parse says so or the list goes on ("discussed Taiwan, Ukraine and
     # trade", "hosted by Sudan, Kenya and the United States").
-    listed = between[0] == "," and following in _LIST_GOES_ON and not _list_is_a_subject(ctx, match.last)
-    if between[0] == "," and not listed and (ctx.lang != "fr" or ctx.token(match.first).dep_ != "conj"):
+    subject = between[0] == "," and _list_is_a_subject(ctx, match.last)
+    listed = between[0] == "," and following in _LIST_GOES_ON and not subject
+    # The parse's "conj" does not join a comma to a list that is a verb's subject ("Grâce à une
+    # médiation des Émirats, la Russie et l'Ukraine ont procédé ...": the mediator ends at the comma).
+    if between[0] == "," and not listed and (ctx.lang != "fr" or ctx.token(match.first).dep_ != "conj" or subject):
         return None
     # Articles must agree ("en Syrie et la Russie a protesté" is two clauses), except where the
     # words already say coordination: a repeated preposition, a list going on, or English "the"

@@ -362,32 +362,36 @@ def test_gate_floors(gold_evaluation, request, record_property):
 #   (fr 0.865, en 0.903), date 0.977 (fr 0.968, en 0.985); pair F1 fr 0.897, en 0.846. After that session's
 #   rules (written from heldout6's misses; nobody read heldout7's): precision 0.804 (fr 0.831, en 0.779), recall
 #   0.961, absent 0.707 (fr 0.689, en 0.722), sign 0.884 (fr 0.865, en 0.903), date 0.984 (fr 0.984, en 0.985);
-#   F1 fr 0.891, en 0.860. Tuned on from the fifth session.
+#   F1 fr 0.891, en 0.860. Tuned on from the fifth session: precision 0.919 (fr 0.892, en 0.949), recall 0.961,
+#   absent 0.879, sign 0.932 (fr 0.959, en 0.903), date 0.985.
 # heldout8 first blind measure (main 0c17ab6, before any rule change of its session): precision 0.848
 #   (fr 0.819, en 0.881), recall 0.962 (fr 0.963, en 0.961), absent 0.711 (fr 0.680, en 0.750), sign 0.866
-#   (fr 0.896, en 0.833), date 0.977 (fr 1.000, en 0.952); pair F1 fr 0.885, en 0.919.
+#   (fr 0.896, en 0.833), date 0.977 (fr 1.000, en 0.952); pair F1 fr 0.885, en 0.919. After that session's
+#   rules (written from heldout4-7 misses and from real sentences kept outside the repository; nobody read
+#   heldout8's): precision 0.904 (fr 0.918, en 0.890), recall 0.962 (fr 0.975, en 0.948), absent 0.844, sign
+#   0.886 (fr 0.910, en 0.859), date 0.969; pair F1 fr 0.946, en 0.918.
 HELDOUT_FLOORS = {
     HELDOUT: {"pair_precision": 0.92, "pair_recall": 0.96, "absent_kept_out": 0.90, "sign_accuracy": 0.84,
               "date_accuracy": 0.95},
     HELDOUT2: {"pair_precision": 0.82, "pair_recall": 0.94, "absent_kept_out": 0.62, "sign_accuracy": 0.87,
                "date_accuracy": 0.96},
-    HELDOUT3: {"pair_precision": 0.81, "pair_recall": 0.94, "absent_kept_out": 0.75, "sign_accuracy": 0.86,
+    HELDOUT3: {"pair_precision": 0.81, "pair_recall": 0.96, "absent_kept_out": 0.75, "sign_accuracy": 0.86,
                "date_accuracy": 0.92},
-    HELDOUT4: {"pair_precision": 0.88, "pair_recall": 0.94, "absent_kept_out": 0.80, "sign_accuracy": 0.94,
+    HELDOUT4: {"pair_precision": 0.94, "pair_recall": 0.95, "absent_kept_out": 0.91, "sign_accuracy": 0.95,
                "date_accuracy": 0.98},
-    HELDOUT5: {"pair_precision": 0.82, "pair_recall": 0.94, "absent_kept_out": 0.76, "sign_accuracy": 0.92,
+    HELDOUT5: {"pair_precision": 0.90, "pair_recall": 0.94, "absent_kept_out": 0.88, "sign_accuracy": 0.96,
                "date_accuracy": 0.96},
-    HELDOUT6: {"pair_precision": 0.82, "pair_recall": 0.94, "absent_kept_out": 0.80, "sign_accuracy": 0.93,
+    HELDOUT6: {"pair_precision": 0.85, "pair_recall": 0.94, "absent_kept_out": 0.84, "sign_accuracy": 0.95,
                "date_accuracy": 0.96},
-    HELDOUT7: {"pair_precision": 0.78, "pair_recall": 0.94, "absent_kept_out": 0.68, "sign_accuracy": 0.86,
+    HELDOUT7: {"pair_precision": 0.89, "pair_recall": 0.94, "absent_kept_out": 0.85, "sign_accuracy": 0.91,
                "date_accuracy": 0.96},
-    HELDOUT8: {"pair_precision": 0.83, "pair_recall": 0.94, "absent_kept_out": 0.69, "sign_accuracy": 0.85,
+    HELDOUT8: {"pair_precision": 0.88, "pair_recall": 0.94, "absent_kept_out": 0.81, "sign_accuracy": 0.86,
                "date_accuracy": 0.96},
 }
 # Per language where the issue sets a goal per language (heldout4: pair F1 and sign >= 0.9 in each).
 HELDOUT_LANGUAGE_FLOORS = {
-    HELDOUT4: {"fr": {"pair_precision": 0.90, "pair_recall": 0.95, "sign_accuracy": 0.92},
-               "en": {"pair_precision": 0.86, "pair_recall": 0.94, "sign_accuracy": 0.97}},
+    HELDOUT4: {"fr": {"pair_precision": 0.94, "pair_recall": 0.96, "sign_accuracy": 0.93},
+               "en": {"pair_precision": 0.94, "pair_recall": 0.94, "sign_accuracy": 0.97}},
 }
 
 

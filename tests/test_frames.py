@@ -248,3 +248,22 @@ def test_where_tourists_come_from_is_no_side():
     # invented example
     reading = _reading("Tourist arrivals in Kenya rose by a fifth, led by visitors from Uganda and Tanzania.", "en")
     assert not reading.pairs
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    # A comma after a country that ends no "et"/"and" list is a clause boundary, not a list (invented).
+    ("After Chad shelled Sudan, Egypt sent aid to Khartoum on Monday.", "en", "EGY-SDN"),
+    ("Cinq mois après la guerre qui a opposé le Tchad au Soudan, l'Égypte a livré lundi de l'aide à Khartoum.",
+     "fr", "EGY-SDN"),
+])
+def test_a_comma_that_ends_a_clause_joins_no_side(text, lang, pair):
+    reading = _reading(text, lang)
+    assert pair in _codes(reading.pairs)
+    assert pair not in _codes(a.pair for a in reading.set_aside)
+
+
+def test_a_list_closed_by_and_is_still_one_side():
+    # invented counter-example: the comma links of a list closed by "and" still join its countries
+    reading = _reading("Chad, Sudan and Egypt condemned Libya on Monday.", "en")
+    assert {"LBY-TCD", "LBY-SDN", "EGY-LBY"} <= _codes(reading.pairs)
+    assert {"SDN-TCD", "EGY-TCD", "EGY-SDN"} <= _codes(a.pair for a in reading.set_aside)

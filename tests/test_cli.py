@@ -219,6 +219,14 @@ def test_explain_a_file_scores_it_without_storing(db, tmp_path):
     assert open_store(db).counts()["articles"] == 0
 
 
+def test_explain_counts_one_sentence_in_the_singular(db, tmp_path):
+    path = tmp_path / "un.txt"
+    path.write_text("Paris a convoqué l'ambassadeur russe mardi.\n", encoding="utf-8")  # invented
+    result = run(db, "explain", str(path))
+    assert result.exit_code == 0, result.output
+    assert "1 sentence, 1 observation" in flat(result.output)
+
+
 def test_explain_an_empty_file_gives_the_readers_reason(db, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     result = run(db, "explain", str(tmp_path / "empty.txt"))

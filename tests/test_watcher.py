@@ -215,7 +215,7 @@ def test_a_bad_jsonl_record_is_rejected_alone(watcher, store):
     [moved] = archived(watcher)  # some records stored: the file is archived, not rejected
     assert moved.name == "lot.jsonl"
     reason = moved.with_name("lot.jsonl" + REASON_SUFFIX).read_text()
-    assert "2 article(s) stored" in reason
+    assert "2 articles stored" in reason
     assert "- line 2: not valid JSON" in reason
     assert "- line 3: field 'date' 'sometime' is not a full date with a year" in reason
     rows = log_rows(store)

@@ -64,7 +64,7 @@ def watch(state: State, folder: str | None, once: bool, debounce: float, max_mb:
             where = escape(result.name + (f" ({outcome.record})" if outcome.record else ""))
             if outcome.outcome == "stored":
                 console.print(f"[green]stored[/]     {where}: {escape(outcome.title or '')} "
-                              f"({outcome.observations} observations)")
+                              f"({outcome.observations} observation{'s' * (outcome.observations != 1)})")
             elif outcome.outcome == "duplicate":
                 console.print(f"[yellow]duplicate[/]  {where}: {escape(outcome.reason)}")
             else:

@@ -118,7 +118,7 @@ def _print_ingest_report(console: Console, report) -> None:
         console.print(table)
     n_stored, n_dup, n_rej = len(report.stored), len(report.duplicates), len(report.rejected)
     console.print(
-        f"{n_stored} stored ({report.observations} observations), "
+        f"{n_stored} stored ({report.observations} observation{'s' * (report.observations != 1)}), "
         f"{n_dup} duplicate{'s' * (n_dup != 1)}, {n_rej} rejected, from {report.files} file{'s' * (report.files != 1)}."
     )
 

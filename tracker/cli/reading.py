@@ -294,7 +294,8 @@ def _explain_tree(scored: ScoredArticle) -> Tree:
     main = "-".join(scored.main_pair) if scored.main_pair else "none"
     root = Tree(
         f"[bold]{title}[/]\npublished {scored.published} ({escape(scored.published_source or a.published_source)}), "
-        f"main pair {main}, {len(scored.readings)} sentences, {len(scored.observations)} observations"
+        f"main pair {main}, {len(scored.readings)} sentence{'s' * (len(scored.readings) != 1)}, "
+        f"{len(scored.observations)} observation{'s' * (len(scored.observations) != 1)}"
         + (" [dim](invented example)[/]" if a.is_example else "")
     )
     for r in scored.readings:

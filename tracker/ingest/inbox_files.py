@@ -84,7 +84,7 @@ def reason_text(name: str, outcomes: list[Outcome], *, rejected: bool) -> str:
     if rejected and len(bad) == 1 and bad[0].record is None:
         head = f"{name} was set aside on {now}; nothing from it was stored.\n\nWhy: {bad[0].reason}\n"
     else:
-        kept = f"{stored} article(s) stored, {duplicates} already stored" if not rejected else "nothing from it was stored"
+        kept = f"{stored} article{'s' * (stored != 1)} stored, {duplicates} already stored" if not rejected else "nothing from it was stored"
         lines = [f"- {o.record or 'the file'}: {o.reason}" for o in bad]
         head = f"{name} was read on {now}: {kept}. These parts were not read:\n\n" + "\n".join(lines) + "\n"
     return head + (

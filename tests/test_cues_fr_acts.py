@@ -171,3 +171,26 @@ def test_a_verb_in_a_compound_tense_with_its_duration_stays_the_act():
     # Counter-example (invented): "se sont dégradées depuis l'automne" is the sentence's own act.
     reading = _reading("Les relations entre Alger et Rabat se sont nettement dégradées depuis l'automne.")
     assert all(c.setting is None for c in reading.cues)
+
+
+@pytest.mark.parametrize(("text", "pair", "sign"), [
+    # Handing back captured people is cooperation, whatever the clash they were taken in (invented).
+    ("L'Arménie a libéré samedi deux soldats azerbaïdjanais capturés lors d'un accrochage.", "ARM-AZE", -1),
+    ("Le Venezuela a relâché mardi trois ressortissants colombiens.", "COL-VEN", -1),
+    # A legal complaint against a state is tension; withdrawing it is cooperation (invented).
+    ("Le Guyana a déposé lundi une plainte contre le Venezuela devant la Cour internationale de justice.", "GUY-VEN", 1),
+    ("L'Australie a porté plainte contre la Chine auprès de l'OMC.", "AUS-CHN", 1),
+    ("Le Canada retirera sa plainte contre l'Inde auprès de l'OMC.", "CAN-IND", -1),
+    # A breach of a country's sovereignty is tension (invented).
+    ("En installant un camp militaire sur ses terres, l'Ouganda a violé la souveraineté kényane, selon Nairobi.",
+     "KEN-UGA", 1),
+])
+def test_releases_complaints_and_breaches_of_sovereignty(text, pair, sign):
+    score = _score(text, pair)
+    assert score * sign > 0, (text, score)
+
+
+def test_a_released_city_and_a_complaint_at_home_are_no_such_acts():
+    # Invented counter-examples: "libérer" a place is a military act; a complaint with no state against another.
+    assert "agreement" not in _categories("L'armée ukrainienne a libéré mardi la ville de Kherson, tenue par la Russie.")
+    assert _reading("Un élu a porté plainte mardi contre X à Paris.").observations == ()

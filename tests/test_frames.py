@@ -267,3 +267,26 @@ def test_a_list_closed_by_and_is_still_one_side():
     reading = _reading("Chad, Sudan and Egypt condemned Libya on Monday.", "en")
     assert {"LBY-TCD", "LBY-SDN", "EGY-LBY"} <= _codes(reading.pairs)
     assert {"SDN-TCD", "EGY-TCD", "EGY-SDN"} <= _codes(a.pair for a in reading.set_aside)
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # Allies named after a country stand on its side, and share its act (invented).
+    ("Le Tchad et ses alliés du Cameroun et du Niger ont suspendu mardi leurs vols vers le Nigeria.", "fr",
+     {"NGA-TCD", "CMR-NGA", "NER-NGA"}, {"CMR-TCD", "NER-TCD", "CMR-NER"}),
+    ("Mali and its allies Niger and Burkina Faso suspended flights to Nigeria on Tuesday.", "en",
+     {"MLI-NGA", "NER-NGA", "BFA-NGA"}, {"MLI-NER", "BFA-MLI", "BFA-NER"}),
+])
+def test_allies_named_beside_a_country_are_one_side_and_share_its_act(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert _codes(reading.pairs) == kept
+    assert _codes(a.pair for a in reading.set_aside) == aside
+    # The first named, farthest from the act, acts too; the allies word is no act of theirs.
+    assert {o.pair_code for o in reading.observations} == kept
+    assert all(o.score > 0 for o in reading.observations)
+
+
+def test_allies_without_another_side_stay_a_pair():
+    # Invented counter-example: no third country, the allies' own act between them.
+    reading = _reading("Le Tchad et ses alliés du Cameroun ont signé jeudi un accord de défense.", "fr")
+    assert _codes(reading.pairs) == {"CMR-TCD"}
+    assert sum(o.score for o in reading.observations) < 0

@@ -324,3 +324,21 @@ def test_target_of_an_act_noun_pairs_with_its_agent_only(text, lang, kept, aside
     reading = score_article(article).readings[-1]
     assert {"-".join(p) for p in reading.pairs} == kept
     assert {"-".join(a.pair) for a in reading.set_aside} == aside
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # invented examples, not real reporting: an act noun carried by a verb that only carries acts is
+        # that verb's act, even where the small parser makes it an oblique ("effectué ... une frappe")
+        ("L'armée indienne avait effectué en début de semaine une frappe préventive en territoire pakistanais.",
+         {"IND-PAK"}),
+        ("L'aviation turque a mené jeudi soir plusieurs raids aériens dans le nord de l'Irak.", {"IRQ-TUR"}),
+        # counter-example: soldiers killed in an attack somewhere do not attack that place
+        ("Des soldats russes ont été tués lors d'une attaque en Syrie.", set()),
+    ],
+)
+def test_an_act_noun_carried_by_its_verb_targets_the_place(text, pairs):
+    article = Article(text=text, language="fr", published=date(2024, 3, 6), published_source="header")
+    reading = score_article(article).readings[-1]
+    assert {"-".join(p) for p in reading.pairs} == pairs

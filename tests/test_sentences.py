@@ -3,6 +3,7 @@ tokens, sentences and parse the stages read must be those of the whole paragraph
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ import pytest
 from tracker.readers import read_file
 from tracker.records import Article
 from tracker.scorer import language, nlp, sentences
-from tracker.scorer.pipeline import _paragraphs, _pieces, main_language
+from tracker.scorer.mentions.pieces import span_text
+from tracker.scorer.pipeline import _paragraphs, _pieces, main_language, score_article
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,7 +51,7 @@ def test_every_parsed_sentence_reads_as_in_its_whole_paragraph():
             # The paragraph (or the sentence alone, when in the other language) parsed whole, as before.
             paragraph = next(m for m in _paragraphs(article.text) if m.start() <= start < m.end())
             in_paragraph = s.language == language.detect_language(paragraph.group(), lang)
-            whole = nlp.get_nlp(s.language)(paragraph.group() if in_paragraph else s.span.doc.text)
+            whole = nlp.get_nlp(s.language)(nlp.model_text(s.language, paragraph.group() if in_paragraph else s.span.doc.text))
             offset = start - paragraph.start() if in_paragraph else 0
             same = whole.char_span(offset, offset + len(s.span.text))
             assert same is not None
@@ -83,3 +85,24 @@ def test_a_sentence_the_attribute_ruler_reads_across_takes_its_paragraph_before(
     question = split.sentences[1]
     assert question.span.doc.has_annotation("DEP")
     assert question.span.doc[0].text == "Talks"  # the whole paragraph before it
+
+
+def test_typographic_apostrophes_are_parsed_as_straight_ones_and_kept_in_the_text():
+    # Invented example sentence. Real French copy writes "l’accord"; the model read "L’" as a proper
+    # noun and lost the clause's object: the parse is now that of the straight apostrophe.
+    curly = "L’Égypte a dénoncé l’accord conclu par l’Éthiopie avec le Somaliland."
+    straight = curly.replace("’", "'")
+    docs = nlp.parse("fr", nlp.split("fr", [curly, straight]))
+    assert [a[1:] for a in _annotations(docs[0])] == [a[1:] for a in _annotations(docs[1])]
+    split = _split(curly, "fr")
+    assert [span_text(s.span) for s in split.sentences] == [curly]  # what is shown keeps the original apostrophes
+    scored = score_article(Article(text=curly, language="fr", published=date(2024, 1, 3), is_example=True))
+    assert scored.readings[0].sentence.text == curly
+
+
+def test_a_cue_after_a_typographic_apostrophe_is_read_as_the_verbs_object():
+    # Invented example sentence: the agreement is what Egypt denounces (a topic, damped), not a cue of its own.
+    text = "L’Égypte a dénoncé l’accord conclu par l’Éthiopie avec le Somaliland."
+    scored = score_article(Article(text=text, language="fr", published=date(2024, 1, 3), is_example=True))
+    accord = next(c for r in scored.readings for c in r.cues if c.category == "agreement")
+    assert any("topic of" in m for m in accord.modifiers)

@@ -54,6 +54,7 @@ def _words() -> dict[str, frozenset[str]]:
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     for kind, word in rows[1:]:  # the first row names the columns
         kinds.setdefault(kind, set()).add(word.strip().lower())
+    kinds["joiner"] |= kinds.get("allies", set())
     return {kind: frozenset(words) for kind, words in kinds.items()}
 
 
@@ -199,11 +200,20 @@ def split_sides(
     return kept, [SetAside(p, same_side[p]) for p in pairs if p in same_side]
 
 
+def _allies_named(run: Sequence[Mention], text: str) -> str | None:
+    """The allies joiner between two countries of the run, if any ("le Mali et ses alliés du Niger")."""
+    gaps = " ".join(f" {text[a.end : b.start].lower()} " for a, b in zip(run, run[1:], strict=False))
+    return next((w for w in sorted(_words().get("allies", ())) if f" {w} " in gaps), None)
+
+
 def _one_side_reason(
     run: Sequence[Mention], others: Sequence[str], mutual: bool, mentions: Sequence[Mention], text: str, sentence: str
 ) -> str | None:
     """Why the run is one side of the act, or None when its countries are each other's counterpart."""
     named = " / ".join(dict.fromkeys(m.text for m in run))
+    allies = _allies_named(run, text)
+    if allies:
+        return f"named as allies on one side ({named}, '{allies}'); the other side: {', '.join(others)}"
     if not mutual:
         return f"named together on one side ({named}); the other side: {', '.join(others)}"
     comitative = _comitative_before(run, text)

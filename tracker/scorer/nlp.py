@@ -32,6 +32,13 @@ _INSTALL = {
 }
 
 
+# Real French copy writes the typographic apostrophe ("l’ambassadeur"); the model was trained on the
+# straight one and reads "L’" as a proper noun, which breaks the parse of the whole clause. The
+# models read the straight form; the texts kept for display (remember_text) keep the original.
+# One character for one: every offset stays the same.
+_TYPOGRAPHIC_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
+
+
 class ModelMissing(RuntimeError):
     """A spaCy model is not installed: say how to install it rather than failing deep in spaCy."""
 
@@ -88,7 +95,12 @@ def split(lang: str, texts: Iterable[str]) -> list[Doc]:
     """
     pipeline = get_nlp(lang)
     sentencizer = pipeline.get_pipe("sentencizer")
-    return [sentencizer(pipeline.make_doc(text)) for text in texts]
+    return [sentencizer(pipeline.make_doc(model_text(lang, text))) for text in texts]
+
+
+def model_text(lang: str, text: str) -> str:
+    """The text as the models read it: French typographic apostrophes made straight (same length)."""
+    return text.translate(_TYPOGRAPHIC_APOSTROPHES) if lang == "fr" else text
 
 
 def parse(lang: str, docs: list[Doc]) -> list[Doc]:

@@ -9,7 +9,7 @@ in Article.text, which is how every stored number points back to its words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -209,6 +209,7 @@ def _reading(
     refs = read.refs if cues else []
     sentence_text = text[read.start : read.end]
     pairs, set_aside = split_sides(named_pairs, all_mentions, text, cues, sentence_text)
+    sides = one_sides(a.pair for a in set_aside)
     pairs, outside_act = act_sides(pairs, all_mentions)
     pairs, outside_clause = clause_sides(pairs, all_mentions, read.clauses)
     set_aside += outside_act + outside_clause
@@ -216,7 +217,7 @@ def _reading(
     # A pair's act in the main clause outweighs the background its other cues stand in.
     occasions = _cue_finder(read.language, lexicon).occasions
     pair_cues = {pair: damp_settings(found, pair, all_mentions, occasions)
-                 for pair, found in attribute_cues(pairs, all_mentions, cues, text).items() if found}
+                 for pair, found in attribute_cues(pairs, all_mentions, cues, text, sides).items() if found}
     pairs, ranked = ranked_only(pairs, set(pair_cues), sentence_text)
     set_aside += ranked
     observations = tuple(
@@ -263,8 +264,19 @@ def publication(article: Article, lang: str) -> tuple[date, str]:
     )
 
 
+def one_sides(same_side: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """Each country named together on one side with others (split_sides) -> that whole side."""
+    groups: dict[str, set[str]] = {}
+    for a, b in same_side:
+        merged = groups.get(a, {a}) | groups.get(b, {b})
+        for country in merged:
+            groups[country] = merged
+    return {country: frozenset(group) for country, group in groups.items()}
+
+
 def attribute_cues(
-    pairs: Sequence[tuple[str, str]], mentions: Sequence[Mention], cues: Sequence[Cue], text: str = ""
+    pairs: Sequence[tuple[str, str]], mentions: Sequence[Mention], cues: Sequence[Cue], text: str = "",
+    sides: dict[str, frozenset[str]] | None = None,
 ) -> dict[tuple[str, str], list[Cue]]:
     """Each cue goes to the pair whose two countries are named closest to it.
 
@@ -286,12 +298,16 @@ def attribute_cues(
         result[pairs[0]] = list(cues)
         return result
     for cue in cues:
-        distances = {pair: max(_nearest(actors, country, cue) for country in pair) for pair in pairs}
+        distances = {pair: max(_side_nearest(actors, country, cue, sides or {}) for country in pair) for pair in pairs}
         best = min(distances.values(), default=0)
         for pair, distance in distances.items():
             if distance <= best + SHARED_CUE_SLACK:
                 result[pair].append(cue)
     return result
+
+
+def _side_nearest(mentions: Sequence[Mention], country: str, cue: Cue, sides: dict[str, frozenset[str]]) -> int:
+    return min(_nearest(mentions, member, cue) for member in sides.get(country, (country,)))
 
 
 def _nearest(mentions: Sequence[Mention], country: str | None, cue: Cue) -> int:

@@ -145,9 +145,15 @@ def _act_of(ctx: SentenceContext, token: Token, span: list[Token]) -> Act | None
     agent = _agent_below(ctx, token, inside, _AGENT_DEPTH) or _agent_beside(ctx, token, inside)
     if agent is not None:
         return Act(token, agent if _is_country_word(ctx, agent) else None)
-    if token.dep_ in _OBJECT_DEPS and _verb_has_agent(ctx, token.head, inside):
+    if _done_by_its_verb(ctx, token) and _verb_has_agent(ctx, token.head, inside):
         return Act(token, None)  # "carried out strikes": the verb's subject does it
     return None  # "killed in an attack in Kabul": nobody named does it
+
+
+def _done_by_its_verb(ctx: SentenceContext, noun: Token) -> bool:
+    """The act noun is its verb's object, or hangs on a verb that only carries acts ("a effectué
+    en début de semaine une frappe": the small French parser often makes such an object oblique)."""
+    return noun.dep_ in _OBJECT_DEPS or (noun.head.pos_ == "VERB" and bool(_word_in(ctx, noun.head, "act_carrier")))
 
 
 def _verb_has_agent(ctx: SentenceContext, verb: Token, target: set[int]) -> bool:

@@ -546,6 +546,17 @@ EVENT_DATES = [
      "lundi", date(2023, 3, 6), "day"),
     ("fr", date(2023, 6, 12), "Le Vietnam et le Laos ont signé en 2018 un accord frontalier.", "en 2018", date(2018, 1, 1), "year"),
     ("fr", MAR8, "Pékin a convoqué l'ambassadeur du Japon, mardi 7 mars, pour protester.", "mardi 7 mars", date(2023, 3, 7), "day"),
+    # "en 2016", "en avril 2013" and a weekday-led date are adverbs of their clause, whatever noun the
+    # parse hangs them on; a noun's date takes "de" (counter-example); a "relative clause" the parse
+    # makes without a relative pronoun is the main clause, a real one is not (counter-example)
+    ("fr", date(2023, 6, 12), "Longtemps alliés, surtout pour des raisons économiques, le Maroc et l'Algérie ont rompu "
+     "leurs relations en 2021.", "en 2021", date(2021, 1, 1), "year"),
+    ("fr", date(2018, 3, 19), "Après des années de discussions, Quito a déposé une plainte auprès de la Cour en avril 2013.",
+     "en avril 2013", date(2013, 4, 1), "month"),
+    ("fr", MAR8, "Un accord a été trouvé entre les deux pays lundi 6 mars sous l'égide du Qatar.", "lundi 6 mars",
+     date(2023, 3, 6), "day"),
+    ("fr", MAR8, "La crise de juin 2020 pèse encore sur les relations entre les deux pays.", "", MAR8, "day"),
+    ("fr", MAR8, "Riyad dénonce le pays qui a rompu ses relations avec le royaume en 2016.", "", MAR8, "day"),
     # datelines
     ("en", date(2023, 3, 1), "NAIROBI, Feb 26 (Reuters) - Uganda and South Sudan agreed on Friday to reopen their border.",
      "on Friday", date(2023, 2, 24), "day"),

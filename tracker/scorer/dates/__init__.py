@@ -51,6 +51,7 @@ from ..mentions import span_text
 from .attachment import (
     DATES,
     Verdict,
+    clause_adverb,
     detached_participle,
     inside_after,
     inside_since,
@@ -58,7 +59,6 @@ from .attachment import (
     occasion_of,
     parse_dates_event,
     range_marker,
-    set_off,
     since_recent_day,
 )
 from .event_ranges import EventResolver, since_events
@@ -134,7 +134,8 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
     if participle and participle.opens_sentence and resolved.precision in ("day", "week"):
         return DATES  # "Reçu mardi par Poutine, le dirigeant a ...": the news itself
     if tokens:
-        clause = parse_dates_event(tokens, found.kind, set_off(text, found.start, found.end))
+        adverb = clause_adverb(text, found.start, found.end, lang, found.group("wd"))
+        clause = parse_dates_event(tokens, found.kind, adverb)
     else:
         clause = lexical_dates_event(text, found.start, found.end, lang, found.kind)
     if not clause.dates and not clause.detail:

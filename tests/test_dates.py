@@ -572,6 +572,17 @@ EVENT_DATES = [
     ("en", MAR8, "India and China will hold another round of talks next week.", "next week", date(2023, 3, 13), "week"),
     ("fr", MAR8, "La Grèce et la Turquie se rencontreront la semaine prochaine à Athènes.",
      "la semaine prochaine", date(2023, 3, 13), "week"),
+    # a deadline or window ahead gives way to a day of the main clause or of its report; a point ahead
+    # ("next week") does not (counter-example), and a deadline alone still dates the plan
+    ("fr", MAR8, "Berlin livrera à Vilnius d'ici la fin de l'année six blindés, a annoncé mardi le ministre.",
+     "mardi", date(2023, 3, 7), "day"),
+    ("fr", MAR8, "Rabat et Madrid rouvriront leurs consulats dans les prochains mois, a indiqué lundi le ministère.",
+     "lundi", date(2023, 3, 6), "day"),
+    ("en", MAR8, "Oman will invest $2 billion in Yemen over the next two months, the minister said on Tuesday.",
+     "on Tuesday", date(2023, 3, 7), "day"),
+    ("en", MAR8, "India and China will hold talks next week, officials said on Tuesday.", "next week",
+     date(2023, 3, 13), "week"),
+    ("en", MAR8, "Oman will invest $2 billion in Yemen within two months.", "within two months", date(2023, 5, 1), "month"),
     # since a recent day: the start; overnight into a named day: that day
     ("fr", MAR8, "Les deux armées s'affrontent depuis lundi le long de la frontière.", "lundi", date(2023, 3, 6), "day"),
     ("en", MAR8, "The two armies have clashed along the border since Monday.", "Monday", date(2023, 3, 6), "day"),

@@ -583,6 +583,17 @@ EVENT_DATES = [
     ("en", MAR8, "India and China will hold talks next week, officials said on Tuesday.", "next week",
      date(2023, 3, 13), "week"),
     ("en", MAR8, "Oman will invest $2 billion in Yemen within two months.", "within two months", date(2023, 5, 1), "month"),
+    # a possessive day dates its noun: the main clause's day wins, and it dates the event only alone
+    ("en", MAR8, "Bangkok did not condemn Tuesday's air strike by Myanmar, saying in a statement on Wednesday only "
+     "that it was following the situation.", "on Wednesday", MAR8, "day"),
+    ("en", MAR8, "Bangkok condemned Monday's air strike by Myanmar.", "Monday", date(2023, 3, 6), "day"),
+    # a month "of this year"/"de l'année dernière" is in the year it names, whatever the tense says;
+    # without it the tense chooses (counter-example)
+    ("en", date(2012, 9, 27), "Juba cut off oil exports through Sudan in January of this year.", "in January of this year",
+     date(2012, 1, 1), "month"),
+    ("fr", date(2012, 9, 27), "Juba a coupé ses exportations de pétrole en janvier de l'année dernière.",
+     "en janvier de l'année dernière", date(2011, 1, 1), "month"),
+    ("fr", date(2012, 9, 27), "Juba a coupé ses exportations de pétrole en janvier.", "en janvier", date(2012, 1, 1), "month"),
     # since a recent day: the start; overnight into a named day: that day
     ("fr", MAR8, "Les deux armées s'affrontent depuis lundi le long de la frontière.", "lundi", date(2023, 3, 6), "day"),
     ("en", MAR8, "The two armies have clashed along the border since Monday.", "Monday", date(2023, 3, 6), "day"),

@@ -134,6 +134,9 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
         return Verdict(False, "a deadline set in a past clause ('ordered them to leave within two weeks')")
     if resolved.ahead and _decided(found, tokens, text, lang):
         return Verdict(False, "the date of a plan the sentence reports as decided: the decision dates it")
+    if text[found.end:found.end + 2] in ("'s", "’s"):
+        # "did not condemn Tuesday's air strike, saying on Wednesday ...": the day of a noun, a detail
+        return Verdict(False, "a possessive: the day of the noun it modifies", True)
     participle = detached_participle(text, found.start, lang)
     if participle and participle.background:
         return Verdict(False, f"background of a person or body ({participle.participle!r} ...)")

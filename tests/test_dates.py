@@ -546,6 +546,17 @@ EVENT_DATES = [
      "lundi", date(2023, 3, 6), "day"),
     ("fr", date(2023, 6, 12), "Le Vietnam et le Laos ont signé en 2018 un accord frontalier.", "en 2018", date(2018, 1, 1), "year"),
     ("fr", MAR8, "Pékin a convoqué l'ambassadeur du Japon, mardi 7 mars, pour protester.", "mardi 7 mars", date(2023, 3, 7), "day"),
+    # "en 2016", "en avril 2013" and a weekday-led date are adverbs of their clause, whatever noun the
+    # parse hangs them on; a noun's date takes "de" (counter-example); a "relative clause" the parse
+    # makes without a relative pronoun is the main clause, a real one is not (counter-example)
+    ("fr", date(2023, 6, 12), "Longtemps alliés, surtout pour des raisons économiques, le Maroc et l'Algérie ont rompu "
+     "leurs relations en 2021.", "en 2021", date(2021, 1, 1), "year"),
+    ("fr", date(2018, 3, 19), "Après des années de discussions, Quito a déposé une plainte auprès de la Cour en avril 2013.",
+     "en avril 2013", date(2013, 4, 1), "month"),
+    ("fr", MAR8, "Un accord a été trouvé entre les deux pays lundi 6 mars sous l'égide du Qatar.", "lundi 6 mars",
+     date(2023, 3, 6), "day"),
+    ("fr", MAR8, "La crise de juin 2020 pèse encore sur les relations entre les deux pays.", "", MAR8, "day"),
+    ("fr", MAR8, "Riyad dénonce le pays qui a rompu ses relations avec le royaume en 2016.", "", MAR8, "day"),
     # datelines
     ("en", date(2023, 3, 1), "NAIROBI, Feb 26 (Reuters) - Uganda and South Sudan agreed on Friday to reopen their border.",
      "on Friday", date(2023, 2, 24), "day"),
@@ -561,6 +572,28 @@ EVENT_DATES = [
     ("en", MAR8, "India and China will hold another round of talks next week.", "next week", date(2023, 3, 13), "week"),
     ("fr", MAR8, "La Grèce et la Turquie se rencontreront la semaine prochaine à Athènes.",
      "la semaine prochaine", date(2023, 3, 13), "week"),
+    # a deadline or window ahead gives way to a day of the main clause or of its report; a point ahead
+    # ("next week") does not (counter-example), and a deadline alone still dates the plan
+    ("fr", MAR8, "Berlin livrera à Vilnius d'ici la fin de l'année six blindés, a annoncé mardi le ministre.",
+     "mardi", date(2023, 3, 7), "day"),
+    ("fr", MAR8, "Rabat et Madrid rouvriront leurs consulats dans les prochains mois, a indiqué lundi le ministère.",
+     "lundi", date(2023, 3, 6), "day"),
+    ("en", MAR8, "Oman will invest $2 billion in Yemen over the next two months, the minister said on Tuesday.",
+     "on Tuesday", date(2023, 3, 7), "day"),
+    ("en", MAR8, "India and China will hold talks next week, officials said on Tuesday.", "next week",
+     date(2023, 3, 13), "week"),
+    ("en", MAR8, "Oman will invest $2 billion in Yemen within two months.", "within two months", date(2023, 5, 1), "month"),
+    # a possessive day dates its noun: the main clause's day wins, and it dates the event only alone
+    ("en", MAR8, "Bangkok did not condemn Tuesday's air strike by Myanmar, saying in a statement on Wednesday only "
+     "that it was following the situation.", "on Wednesday", MAR8, "day"),
+    ("en", MAR8, "Bangkok condemned Monday's air strike by Myanmar.", "Monday", date(2023, 3, 6), "day"),
+    # a month "of this year"/"de l'année dernière" is in the year it names, whatever the tense says;
+    # without it the tense chooses (counter-example)
+    ("en", date(2012, 9, 27), "Juba cut off oil exports through Sudan in January of this year.", "in January of this year",
+     date(2012, 1, 1), "month"),
+    ("fr", date(2012, 9, 27), "Juba a coupé ses exportations de pétrole en janvier de l'année dernière.",
+     "en janvier de l'année dernière", date(2011, 1, 1), "month"),
+    ("fr", date(2012, 9, 27), "Juba a coupé ses exportations de pétrole en janvier.", "en janvier", date(2012, 1, 1), "month"),
     # since a recent day: the start; overnight into a named day: that day
     ("fr", MAR8, "Les deux armées s'affrontent depuis lundi le long de la frontière.", "lundi", date(2023, 3, 6), "day"),
     ("en", MAR8, "The two armies have clashed along the border since Monday.", "Monday", date(2023, 3, 6), "day"),

@@ -125,6 +125,41 @@ def test_anaphora_left_out_when_the_sentence_names_another_pair(nlp_fr):
     assert len(find_anaphora(sent, "fr", ("RUS", "USA"), mentions=own)) == 2
 
 
+@pytest.mark.parametrize(("lang", "phrase"), [
+    ("en", "the two countries'"), ("en", "both nations'"), ("en", "between their countries"),
+    ("fr", "entre leurs pays"),
+])
+def test_possessive_and_between_their_countries_anaphora(nlp_fr, nlp_en, lang, phrase):
+    # invented examples: "The two countries' ministers met", "talks on trade between their countries"
+    nlp = nlp_fr if lang == "fr" else nlp_en
+    text = f"Les ministres ont parlé du commerce {phrase} mardi." if lang == "fr" else \
+        f"The ministers discussed trade {phrase} on Tuesday."
+    found = find_anaphora(nlp(text)[:], lang, ("CHN", "IND"))
+    assert [(a.text, a.country) for a in found] == [(phrase, "CHN"), (phrase, "IND")]
+
+
+@pytest.mark.parametrize(("lang", "text", "main", "pairs"), [
+    # invented examples: "son voisin", "its northern neighbour" is the country of the pair not named
+    ("fr", "Le Maroc a dénoncé lundi une décision injustifiée de son voisin de l'Est.", ("DZA", "MAR"),
+     [("DZA", "MAR")]),
+    ("fr", "La Cour a ordonné au Nicaragua de verser une indemnité à son voisin.", ("CRI", "NIC"), [("CRI", "NIC")]),
+    ("en", "Kampala said soldiers from its northern neighbour had abducted six farmers.", ("SSD", "UGA"),
+     [("SSD", "UGA")]),
+    ("en", "Beijing rejected the protest, urging its neighbour to stop making remarks.", ("CHN", "VNM"),
+     [("CHN", "VNM")]),
+    # counter-examples: a third country beside it may be the neighbour; a sentence naming neither
+    # country of the pair cannot say whose neighbour; plural neighbours are no one country
+    ("fr", "Moscou a livré des blindés à la Biélorussie, son voisin.", ("RUS", "UKR"), [("BLR", "RUS")]),
+    ("en", "The island urged its neighbour to stop the drills.", ("CHN", "VNM"), []),
+    ("en", "Kampala urged its neighbours to stop the drills.", ("SSD", "UGA"), []),
+])
+def test_neighbour_is_the_other_country_of_the_pair(nlp_fr, nlp_en, lang, text, main, pairs):
+    nlp = nlp_fr if lang == "fr" else nlp_en
+    sent = nlp(text)[:]
+    own = find_mentions(sent, lang, DAY)
+    assert sentence_pairs(own + find_anaphora(sent, lang, main, mentions=own)) == pairs
+
+
 # --- stages together on invented articles --------------------------------------------------------
 
 

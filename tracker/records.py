@@ -68,7 +68,7 @@ class Mention:
     end: int
     text: str
     country: str  # ISO 3166 alpha-3, e.g. "RUS"
-    kind: str  # "name" | "demonym" | "capital" | "institution" | "person" | "anaphora"
+    kind: str  # "name" | "demonym" | "capital" | "institution" | "person" | "anaphora" | "reference"
     # Only "actor" mentions form pairs; "topic", "place", "mediator", "former" do not.
     role: str = "actor"
     detail: str = ""  # why: e.g. "Vladimir Poutine, president of RUS 2012-05-07.."

@@ -14,6 +14,11 @@ Decisions (documented here because the scorer's numbers depend on them):
   américain ... contre le régime syrien ... tensions entre les deux puissances" the tension is
   between the two powers, and RUS-SYR would be invented (the cost: "les deux pays ont condamné
   Pyongyang" gives RUS-USA only, not RUS-PRK and USA-PRK).
+- "son voisin", "its northern neighbour" (anaphora.tsv rows whose ``refers`` is "other") name the
+  country of the article's pair that the sentence does not: one actor mention of kind "reference",
+  which pairs like a name ("Kampala said its northern neighbour abducted farmers" in an article about
+  SSD-UGA gives SSD-UGA). Only when the sentence's own actor countries are one country of the pair and
+  nothing else: beside a third country ("Moscou et son voisin biélorusse") the neighbour may be that one.
 - When a sentence names two or more actor countries of its own and none of them is in the
   article's pair ("Xi et Modi ... les deux pays" in an article about RUS-USA), the phrase means
   those two, which the explicit pairs already give: the anaphora is left out (pass the
@@ -66,6 +71,7 @@ class AnaphoraPhrase(NamedTuple):
     start: int
     end: int
     phrase: str
+    other: bool = False  # "son voisin": the country of the pair the sentence does not name
 
 
 def find_anaphora(
@@ -93,7 +99,8 @@ def anaphora_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhras
     phrases = []
     for f in longest_first(found):
         start, end = pieces[f.first].start, pieces[f.last - 1].end
-        phrases.append(AnaphoraPhrase(start + base, end + base, text[start - offset : end - offset]))
+        phrases.append(AnaphoraPhrase(start + base, end + base, text[start - offset : end - offset],
+                                      f.entry.kind == "reference"))
     return phrases
 
 
@@ -103,15 +110,25 @@ def anaphora_mentions(
     """The mentions `find_anaphora` gives, from phrases already found (see there)."""
     if main_pair is None:
         return []
-    own = {m.country for m in mentions if m.role == "actor" and m.kind != "anaphora"}
-    if len(own) >= 2 and not own & set(main_pair):
-        return []
+    own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
     pair_code = "-".join(main_pair)
-    return [
+    found = [_other_of_pair(p, main_pair, own) for p in phrases if p.other]
+    if len(own) >= 2 and not own & set(main_pair):
+        return [m for m in found if m is not None]
+    return [m for m in found if m is not None] + [
         Mention(p.start, p.end, p.phrase, country, "anaphora", "actor", f"anaphora '{p.phrase}' = the article's pair {pair_code}")
-        for p in phrases
+        for p in phrases if not p.other
         for country in main_pair
     ]
+
+
+def _other_of_pair(phrase: AnaphoraPhrase, main_pair: tuple[str, str], own: set[str]) -> Mention | None:
+    """'son voisin' as the country of the article's pair the sentence does not name (see the module's notes)."""
+    if len(own) != 1 or not own <= set(main_pair):
+        return None
+    other = next(c for c in main_pair if c not in own)
+    return Mention(phrase.start, phrase.end, phrase.phrase, other, "reference", "actor",
+                   f"'{phrase.phrase}' = the other country of the article's pair {'-'.join(main_pair)}")
 
 
 def sentence_pairs(mentions: Sequence[Mention]) -> list[tuple[str, str]]:

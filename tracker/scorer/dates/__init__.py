@@ -39,6 +39,7 @@ Conventions, used everywhere in this package:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -51,6 +52,7 @@ from ..mentions import span_text
 from .attachment import (
     DATES,
     Verdict,
+    clause_adverb,
     detached_participle,
     inside_after,
     inside_since,
@@ -58,7 +60,6 @@ from .attachment import (
     occasion_of,
     parse_dates_event,
     range_marker,
-    set_off,
     since_recent_day,
 )
 from .event_ranges import EventResolver, since_events
@@ -76,13 +77,18 @@ from .tense import (
     parse_tense,
     span_tokens,
 )
-from .vocabulary import phrase_key, vocabulary, word_set
+from .vocabulary import LANGS, alternatives, phrase_key, vocabulary, word_set
 
 __all__ = ["EventResolver", "event_date", "find_dates", "publication_date_from_text"]
 
-# Which date of a sentence dates its event, best first: a date of the main clause; a recent day that
-# details a clause describing a participant or the background the act answers; a dateline.
-_MAIN, _DETAIL, _DATELINE = 0, 1, 2
+# Which date of a sentence dates its event, best first: a date of the main clause; a deadline or window
+# ahead of the main clause ("d'ici la fin de l'année", "within days", "over the next two months"), which
+# gives way to a day of the same clause or of its report ("livrera d'ici la fin de l'année, a annoncé
+# mercredi": Wednesday); a recent day that details a clause describing a participant or the background
+# the act answers; a dateline.
+_MAIN, _DEADLINE, _DETAIL, _DATELINE = 0, 1, 2, 3
+_DEADLINE_OPENING = {lang: re.compile(rf"(?:{alternatives('deadline_opening', lang)})", re.IGNORECASE)
+                     for lang in LANGS}
 
 
 def _verb(tokens: list[Token]) -> Token | None:
@@ -128,13 +134,17 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
         return Verdict(False, "a deadline set in a past clause ('ordered them to leave within two weeks')")
     if resolved.ahead and _decided(found, tokens, text, lang):
         return Verdict(False, "the date of a plan the sentence reports as decided: the decision dates it")
+    if text[found.end:found.end + 2] in ("'s", "’s"):
+        # "did not condemn Tuesday's air strike, saying on Wednesday ...": the day of a noun, a detail
+        return Verdict(False, "a possessive: the day of the noun it modifies", True)
     participle = detached_participle(text, found.start, lang)
     if participle and participle.background:
         return Verdict(False, f"background of a person or body ({participle.participle!r} ...)")
     if participle and participle.opens_sentence and resolved.precision in ("day", "week"):
         return DATES  # "Reçu mardi par Poutine, le dirigeant a ...": the news itself
     if tokens:
-        clause = parse_dates_event(tokens, found.kind, set_off(text, found.start, found.end))
+        adverb = clause_adverb(text, found.start, found.end, lang, found.group("wd"))
+        clause = parse_dates_event(tokens, found.kind, adverb)
     else:
         clause = lexical_dates_event(text, found.start, found.end, lang, found.kind)
     if not clause.dates and not clause.detail:
@@ -145,10 +155,11 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
     return clause
 
 
-def _rank(verdict: Verdict, precision: str) -> int | None:
+def _rank(verdict: Verdict, precision: str, expression: str = "", lang: str = "") -> int | None:
     """The rank of a date among the sentence's candidates for its event date; None: never."""
     if verdict.dates:
-        return _MAIN
+        deadline = lang in LANGS and _DEADLINE_OPENING[lang].match(expression)
+        return _DEADLINE if deadline else _MAIN
     if verdict.detail and precision in ("day", "week"):
         return _DETAIL
     return None
@@ -199,7 +210,7 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
             verdict, rank = Verdict(False, "a dateline: the day the report was filed"), _DATELINE
         else:
             verdict = _verdict(expression, resolved, tokens, text, lang, tense)
-            rank = _rank(verdict, resolved.precision)
+            rank = _rank(verdict, resolved.precision, text[expression.start:expression.end], lang)
         note = f"{expression.kind}: {resolved.note}" + (f"; the occasion of the act ('{occasion}')" if occasion else "")
         note += "" if anchor == published or expression is line else f" (read from {read_from}, {anchor})"
         ref = DateRef(resolved.value, resolved.precision, text[expression.start:expression.end],

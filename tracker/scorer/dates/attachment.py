@@ -100,6 +100,29 @@ def set_off(text: str, start: int, end: int) -> bool:
     return text[:start].rstrip().endswith(",") and text[end:].lstrip()[:1] in (",", ".", "")
 
 
+_ADVERB_OPENING = {lang: re.compile(rf"(?:{alternatives('adverb_opening', lang) or '(?!)'})", re.IGNORECASE)
+                   for lang in LANGS}
+
+
+def clause_adverb(text: str, start: int, end: int, lang: str, weekday: str = "") -> bool:
+    """The expression is an adverb of its clause whatever noun it follows: set off by commas, led by
+    a weekday ("lundi 28 juillet") or opened by a preposition that does not hang a date on a noun
+    ("en 2016", "en avril 2013": a noun's date takes "de", "la crise de 2016")."""
+    return bool(weekday) or set_off(text, start, end) or bool(_ADVERB_OPENING[_language(lang)].match(text, start, end))
+
+
+_RELATIVE_WORDS_FR = word_set("relativizer", "fr") | {"que", "qu'", "qu’"}
+
+
+def _relative_without_pronoun(clause: Token) -> bool:
+    """A "relative clause" with no relative pronoun before its verb is a parse error (a French relative
+    clause always has one): "..., le royaume saoudien et l'Iran ont rompu leurs relations en 2016"
+    hung on a noun of the opening phrase is the main clause. "Pékin compte/NOUN signer" (a verb
+    lost under a noun) is the other parse error the loop below looks past."""
+    return clause.dep_ == "acl:relcl" and not any(
+        t.i < clause.i and ("Rel" in morph(t, "PronType") or t.lower_ in _RELATIVE_WORDS_FR) for t in clause.subtree)
+
+
 def parse_dates_event(tokens: Sequence[Token], kind: str, between_commas: bool = False) -> Verdict:
     """Whether the expression of ``tokens`` dates the main event, from the parse; and why not."""
     root = expression_root(tokens)
@@ -119,7 +142,7 @@ def parse_dates_event(tokens: Sequence[Token], kind: str, between_commas: bool =
     while clause is not None:
         lost_root = (clause.head.dep_ == "ROOT" and clause.head.pos_ not in VERBAL
                      and "Inf" in morph(clause, "VerbForm"))
-        if clause.dep_ in ("acl", "acl:relcl") and not lost_root:  # "Pékin compte/NOUN signer": a lost verb
+        if clause.dep_ in ("acl", "acl:relcl") and not lost_root and not _relative_without_pronoun(clause):
             describes = clause.dep_ == "acl" and "Part" in morph(clause, "VerbForm")  # "l'accord conclu samedi"
             return Verdict(False, f"inside a clause describing {clause.head.text!r}", describes)
         if clause.dep_ == "advcl" and "Part" in morph(clause, "VerbForm") and not any(

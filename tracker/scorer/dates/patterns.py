@@ -127,7 +127,7 @@ def _french_patterns() -> list[Pattern]:
     return [
         _pattern("month", "fr", NO_WORD_BEFORE + rf"(?P<prep>{alternatives('month_prep', 'fr')})?"
                  rf"(?P<month>{words.full_months})(?:\s+(?:de\s+l['’]\s*année\s+)?{YEAR}|"
-                 rf"\s+(?P<mod>{modifier})(?!\w))?(?!\w)"),
+                 rf"\s+(?P<mod>{modifier})(?!\w)|\s+(?P<yearword>{alternatives('month_year_word', 'fr')})(?!\w))?(?!\w)"),
         _pattern("year", "fr", NO_WORD_BEFORE + rf"(?P<prep>{alternatives('year_prep', 'fr')}){YEAR}(?!\s*%|[.,]\d)",
                  needs=_YEAR_DIGITS),
         _pattern("weekday", "fr", NO_WORD_BEFORE + rf"(?:{overnight})?(?P<wd>{words.weekdays})"
@@ -155,7 +155,8 @@ def _english_patterns() -> list[Pattern]:
     span_units = unit_alternatives("en", _SPAN_UNITS)
     return [
         _pattern("month", "en", NO_WORD_BEFORE + rf"(?P<prep>{alternatives('month_prep', 'en')})?"
-                 rf"(?P<month>{words.full_months})(?:,?\s+{YEAR})?(?!\w)"),
+                 rf"(?P<month>{words.full_months})(?:,?\s+{YEAR}|\s+(?P<yearword>{alternatives('month_year_word', 'en')}))?"
+                 r"(?!\w)"),
         _pattern("year", "en", NO_WORD_BEFORE + rf"(?P<prep>{alternatives('year_prep', 'en')}){YEAR}(?!\s*%|[.,]\d)",
                  needs=_YEAR_DIGITS),
         _pattern("weekday", "en", NO_WORD_BEFORE + rf"(?:(?P<pre>{alternatives('weekday_before', 'en')})\s+)?"

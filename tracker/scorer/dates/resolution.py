@@ -9,6 +9,7 @@ day of month), and the year of a yearless date (it never looks at the tense).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -213,6 +214,9 @@ def _month(found: Found, context: _Context) -> Resolved | None:
     if found.group("year"):
         return Resolved(date(int(found.group("year")), number, 1), "month", "month and year")
     published, tense = context.published, context.tense
+    if found.group("yearword"):  # "in January of this year", "en mars de l'année dernière"
+        offset = _year_offset(found.group("yearword"))
+        return Resolved(date(published.year + offset, number, 1), "month", f"month of the year {offset:+d} from publication")
     past = date(published.year - (number > published.month), number, 1)
     future = date(published.year + (number < published.month), number, 1)
     modifier = _modifier_words(found, "mod", "prep")
@@ -222,6 +226,14 @@ def _month(found: Found, context: _Context) -> Resolved | None:
         tense, future = "future", future.replace(year=future.year + 1) if past == future else future
     value, why = _choose(past, future, published, tense)
     return Resolved(value, "month", f"month without year: {why}") if value else None
+
+
+_YEAR_WORDS = [(re.compile(entry, re.IGNORECASE), int(value)) for entry, value in context_values("month_year_word")]
+
+
+def _year_offset(words: str) -> int:
+    """The years from publication a month's "of this year"/"de l'année dernière" names."""
+    return next((value for regex, value in _YEAR_WORDS if regex.fullmatch(words)), 0)
 
 
 def _year(found: Found, context: _Context) -> Resolved | None:

@@ -70,7 +70,7 @@ class Entry:
     """One way of writing a country mention (or a blocked phrase)."""
 
     code: str  # ISO alpha-3; "" for a block
-    kind: str  # name | demonym | capital | institution | person | prefix | block | anaphora
+    kind: str  # name | demonym | capital | institution | person | prefix | block | anaphora | reference
     form: str
     caps: tuple[bool, ...]  # per piece: a capitalised form must be capitalised in the text
     exact: tuple[str, ...] | None = None  # pieces the text must equal letter for letter
@@ -192,12 +192,14 @@ def _people_rows() -> tuple[list[tuple[str, str, tuple[bool, ...], tuple[tuple[s
 
 @cache
 def anaphora_index(lang: str) -> PhraseIndex:
-    """'les deux pays', 'both countries', 'relations bilatérales'... expanded from anaphora.tsv."""
+    """'les deux pays', 'both countries', 'relations bilatérales'... expanded from anaphora.tsv; the rows
+    whose ``refers`` is "other" ('son voisin', 'its neighbour') are entries of kind "reference"."""
     index = PhraseIndex()
     for row in data_rows("anaphora.tsv"):
         if row["lang"] == lang:
+            kind = "reference" if row.get("refers") == "other" else "anaphora"
             for phrase in expand_choices(row["phrase"]):
-                index.add(phrase_key(phrase), Entry("", "anaphora", phrase, ()))
+                index.add(phrase_key(phrase), Entry("", kind, phrase, ()))
     return index
 
 

@@ -58,18 +58,34 @@ def link_chunks(app) -> None:
         app.scripts.append_script({"relative_package_path": DCC_CHUNK_FILE.format(name), "namespace": "dash"})
 
 
-def page_scripts(scripts: str) -> str:
-    """The page's script tags, plotly.js last and dash_table's left out.
+# Until plotly.js has run, window.Plotly is a promise-like of it: dcc.Graph waits on whatever
+# window.Plotly holds (``Promise.resolve(window.Plotly || <a script of its own>)``), so it waits for
+# this script instead of fetching and running plotly.js a second time. plotly.js sets window.Plotly
+# to itself as it runs, then the script's load event settles the wait.
+PLOTLY_PENDING = """<script>
+window.Plotly = window.Plotly || {then: function (resolve, reject) {
+    var script = document.getElementById('plotly-js');
+    var settle = function () { return window.Plotly && window.Plotly.newPlot ? resolve() : reject(new Error('plotly.js did not load')); };
+    if (window.Plotly && window.Plotly.newPlot) { resolve(); return; }
+    script.addEventListener('load', settle);
+    script.addEventListener('error', settle);
+}};
+</script>"""
 
-    Scripts run in the order of their tags, each once it has arrived: with plotly.js (1.5 MB, the
-    longest to arrive and to run) among the first, the browser waited for it before running Dash's
-    own. Last, Dash's scripts run while it downloads; it still runs before the renderer starts.
+
+def page_scripts(scripts: str) -> str:
+    """The page's script tags, dash_table's left out and plotly.js last, loaded asynchronously.
+
+    Scripts run in the order of their tags, each once it has arrived: plotly.js (1.5 MB, the longest
+    to arrive and to compile) held back Dash's renderer until it had run. Asynchronous, it compiles
+    on a background thread while the renderer reads the layout and renders the page, and runs as
+    soon as it is compiled; the chart waits for it (PLOTLY_PENDING).
     """
     scripts = TABLE_TAG.sub("", scripts)
     plotly = PLOTLY_TAG.search(scripts)
     if plotly is None:
         return scripts
-    tag = plotly.group(0).rstrip("\n")
+    tag = f'{PLOTLY_PENDING}\n<script async id="plotly-js" src="{plotly.group(1)}"></script>'
     return PLOTLY_TAG.sub("", scripts, count=1).rstrip("\n") + "\n" + tag
 
 

@@ -212,7 +212,7 @@ def _pair_traces(rows: pd.DataFrame, i: int, n_pairs: int, name: str, freq: str,
                           "<br><i>click for the sentences</i><extra></extra>"),
         "marker": {"size": 9 if single else 8, **marker_colour,
                    "symbol": np.where(thin, "circle-open", "circle"),
-                   "line": {"color": "white" if not smoothed and single else colour, "width": 1.5}},
+                   "line": _marker_outline(thin, colour, white=single and not smoothed)},
         "showlegend": False,
     }, True
     # The volume as one filled step per pair (a period's level from its first day to the next period's),
@@ -228,6 +228,15 @@ def _pair_traces(rows: pd.DataFrame, i: int, n_pairs: int, name: str, freq: str,
         "hovertemplate": (f"{name}<br>{PLOTLY_PERIOD_NAMES.get(freq, '%{x}')}<br>observations: %{{y}} · "
                           "articles: %{customdata}<extra></extra>"),
     }, True
+
+
+def _marker_outline(thin: np.ndarray, colour: str, *, white: bool) -> dict:
+    """The points' outline: white around the sign colours of a lone pair; in the pair's own colour on a
+    comparison only where it draws the ring of a hollow point, since around a filled point of the same
+    colour it shows nothing and plotly.js styles every outlined point (a colour parsed per point)."""
+    if white:
+        return {"color": "white", "width": 1.5}
+    return {"color": colour, "width": np.where(thin, 1.5, 0.0)}
 
 
 def _volume_steps(rows: pd.DataFrame, runs: list[tuple[int, int]], freq: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

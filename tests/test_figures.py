@@ -99,6 +99,8 @@ def test_several_pairs_keep_the_users_order_and_their_own_colours():
     assert figures.plotted_pairs(table, ["RUS-USA", "CHN-USA", "DZA-FRA"]) == ["RUS-USA", "DZA-FRA"]
     # Points, lines and diamonds take their pair's colour (the sign stays in the background tint).
     assert [t.marker.color for t in points] == figures.PAIR_COLOURS[:2]
+    # Outlined only where the outline rings a hollow (thin evidence) point: elsewhere it would not show.
+    assert list(points[0].marker.line.width) == [0, 1.5, 0] and list(points[0].marker.symbol)[1] == "circle-open"
     diamonds = {t.legendgroup: t.marker.color for t in fig.data if (t.name or "").endswith(" strongest")}
     assert diamonds == {"RUS-USA": figures.PAIR_COLOURS[0], "DZA-FRA": figures.PAIR_COLOURS[1]}
     volumes = {t.legendgroup: t.fillcolor for t in _traces(fig, "scatter", "volume")}

@@ -27,6 +27,7 @@ from typing import Any
 import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html, no_update
+from dash._utils import to_json
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import data, figures, firstload, ids, server
@@ -155,7 +156,17 @@ class AppContext:
 
 
 class TrackerDash(dash.Dash):
-    """dash.Dash whose ``run`` binds 127.0.0.1 unless told otherwise (Dash itself reads $HOST)."""
+    """dash.Dash whose ``run`` binds 127.0.0.1 unless told otherwise (Dash itself reads $HOST), and
+    whose layout replies are kept per ``layout_key()`` (firstload.KeptLayouts) when it is set."""
+
+    layout_key: Callable[[], Any] | None = None
+    kept_layouts: firstload.KeptLayouts | None = None
+
+    def serve_layout(self):
+        if self.layout_key is None or self.kept_layouts is None:
+            return super().serve_layout()
+        body = self.kept_layouts.get(self.layout_key(), lambda: to_json(self.get_layout()))
+        return self.backend.make_response(body, mimetype="application/json")
 
     def run(self, host: str = "127.0.0.1", port: int | str = 8050, **kwargs):  # type: ignore[override]
         kwargs.setdefault("debug", False)
@@ -228,6 +239,8 @@ def create_app(db: str | None = None, *, inbox: str | Path | None = None, warm_e
         install_login(app.server, store.engine, login)
     # A function: each page load gets the data version of its time, so the first poll changes nothing.
     app.layout = functools.partial(_shell, ctx, poll_seconds, signout=login is not None)
+    app.layout_key = lambda: (ctx.version(), firstload.requested_page())
+    app.kept_layouts = firstload.KeptLayouts()
     _register_shell(app, ctx)
     timeline.register(app, ctx)
     brief_route.register(app.server, lambda: ctx.engine)

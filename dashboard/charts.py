@@ -22,7 +22,7 @@ from dashboard.words import day_name, plural
 METHOD = ("Tension: mean over articles of each article's mean sentence score, −10 (cooperation) to +10 "
           f"(tension); vertical bars: 95% interval; hollow points: one article or under {figures.THIN_OBSERVATIONS} "
           "observations; "
-          "lower bars: observations per period; the line breaks at periods without observation.")
+          "lower panel: observations per period; the line breaks at periods without observation.")
 
 
 @dataclass(frozen=True)

@@ -80,10 +80,12 @@ def test_timeline_equals_the_dashboard_figure(db, ingested_corpus):
     # The points (the line beside them is broken at empty periods); the chart sends float32 values.
     points = next(t for t in chart.figure.data
                   if t.name == pair_label(PAIR) and t.type == "scatter" and t.customdata is not None)
-    bars = next(t for t in chart.figure.data if t.type == "bar")
+    volume = next(t for t in chart.figure.data if (t.name or "").endswith(" volume"))
     np.testing.assert_allclose(np.asarray(points.y, dtype=float), ours["tension"].to_numpy(float), atol=1e-5)
-    assert list(points.x) == list(ours["period"].dt.strftime("%Y-%m-%d"))
-    assert list(bars.y) == list(ours["n_obs"])
+    periods = list(ours["period"].dt.strftime("%Y-%m-%d"))
+    assert list(points.x) == periods
+    steps = dict(zip(volume.x, volume.y, strict=True))  # each period's level (and zeros after runs)
+    assert [steps[p] for p in periods] == list(ours["n_obs"])
 
 
 def test_pairs_equal_the_cli_json(db, ingested_corpus):

@@ -169,6 +169,21 @@ def test_first_page_shows_the_busiest_pair(page, server, corpus_db):
     assert not page.errors
 
 
+def test_plotly_js_loads_asynchronously_once_and_the_chart_waits_for_it(page, server):
+    # plotly.js compiles while Dash renders the page: dcc.Graph must wait on it, not fetch and run it again.
+    page.add_init_script("""window.plotlyRuns = 0; let real;
+        Object.defineProperty(window, 'Plotly', {configurable: true, get() { return real; },
+            set(v) { if (v && v.newPlot) { window.plotlyRuns += 1; } real = v; }});""")
+    page.goto(server.url + "/")
+    _wait_for_chart(page)
+    (tag,) = page.locator("script[src*='plotly']").all()
+    assert tag.get_attribute("async") is not None
+    assert page.evaluate("() => window.plotlyRuns") == 1
+    fetched = page.evaluate("() => performance.getEntriesByType('resource').filter(e => /plotly[^/]*\\.js/.test(e.name)).length")
+    assert fetched == 1
+    assert not page.errors
+
+
 def test_the_chart_is_drawn_once_as_the_page_opens_and_refits_a_resized_window(page, server):
     # Each relayout of the chart (dcc.Graph's fits after its first drawing, a resize) re-plots it whole.
     page.add_init_script("""window.relayouts = [];

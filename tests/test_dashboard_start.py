@@ -99,11 +99,14 @@ def test_the_page_links_the_small_scripts(tmp_path: Path):
     scripts = re.findall(r'<script src="([^"]+)"', page)
     assert not [s for s in scripts if "polyfill" in s]  # Babel's polyfill is left out...
     assert [s for s in scripts if "regenerator-runtime" in s]  # ...for the one runtime Dash's scripts need
-    (plotly_js,) = [s for s in scripts if "plotly" in s]
+    assert not [s for s in scripts if "plotly" in s]
+    # plotly.js (the longest to arrive and compile) last and asynchronous: it compiles while Dash's
+    # renderer renders the page; until it has run, window.Plotly is a promise-like the chart waits on.
+    (plotly_js,) = re.findall(r'<script async id="plotly-js" src="([^"]+)"></script>', page)
     assert "plotly-cartesian" in plotly_js
     assert app.server.test_client().get(plotly_js).status_code == 200
-    # Dash's scripts run before plotly.js (the longest to arrive), dash_table's is not linked (no table).
-    assert scripts[-1] == plotly_js and not [s for s in scripts if "dash_table" in s]
+    assert page.index("window.Plotly = window.Plotly ||") < page.index(plotly_js)
+    assert page.index(scripts[-1]) < page.index(plotly_js) and not [s for s in scripts if "dash_table" in s]
     # What the renderer asks for once its scripts have run is on its way before, and the lazy parts of
     # dcc the pages mount (the chart's among them) run with the page's scripts.
     preloaded = re.findall(r'<link rel="preload" href="([^"]+)"', page)
@@ -147,3 +150,24 @@ def test_the_layout_holds_the_page_the_browser_shows(tmp_path: Path):
     for referrer in (None, "http://elsewhere.example/", base + "/article/1"):
         shown = _layout_ids(app, referrer)
         assert ids.URL in shown and ids.GRAPH not in shown and ids.MATRIX_GRAPH not in shown, referrer
+
+
+def test_the_layout_reply_is_kept_until_the_data_change(tmp_path: Path):
+    store = open_store(str(tmp_path / "kept.db"))
+    fill_sample(store.engine)
+    app = create_app(str(tmp_path / "kept.db"), inbox=tmp_path / "inbox", warm_export=False)
+    client = app.server.test_client()
+
+    def layout(page: str) -> bytes:
+        return client.get("/_dash-layout", headers={"Referer": "http://localhost" + page}).get_data()
+
+    first = layout("/" + QUERY)
+    assert layout("/" + QUERY) == first  # kept: the same JSON for the same page
+    assert layout("/matrix") != first and layout("/") != first  # another page, another layout
+    cue = SampleCue("sanctions", 7.0, "material conflict")
+    insert_article(store.engine, SampleArticle("Invented: more sanctions", date(2023, 3, 10), (
+        SampleSentence("Invented example: Washington announced sanctions on Moscow.",
+                       (SampleObservation("RUS-USA", date(2023, 3, 10), (cue,), 7.0),)),)))
+    after = layout("/" + QUERY)
+    assert after != first and layout("/" + QUERY) == after  # new data: a new layout, kept in turn
+    store.close()

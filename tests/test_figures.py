@@ -53,8 +53,12 @@ def test_timeline_has_bands_line_volume_and_clickable_points():
     assert list(line.marker.symbol) == ["circle", "circle-open", "circle"]
     assert "thin evidence" in line.text[1] and line.text[0] == ""
     assert any("thin evidence" in (t.name or "") for t in fig.data)
-    bars = _traces(fig, "bar")
-    assert len(bars) == 1 and list(bars[0].y) == [3, 1, 5] and bars[0].yaxis == "y2" and bars[0].xaxis == "x2"
+    # The volume: one filled step per pair (one SVG path, not a bar per period), down to zero after the last week.
+    (volume,) = _traces(fig, "scatter", "volume")
+    assert volume.yaxis == "y2" and volume.xaxis == "x2" and not _traces(fig, "bar")
+    assert volume.line.shape == "hv" and volume.fill == "tozeroy" and volume.mode == "lines"
+    assert list(volume.x) == ["2023-01-02", "2023-01-09", "2023-01-16", "2023-01-23"]
+    assert list(volume.y) == [3, 1, 5, 0] and list(volume.customdata) == [2, 1, 3, 0]
     assert fig.layout.xaxis2.matches == "x"
     assert list(fig.layout.yaxis.range) == [-10.5, 10.5]  # the whole scale until the user zooms
     template = line.hovertemplate
@@ -71,10 +75,15 @@ def test_a_missing_period_breaks_the_line_and_is_counted():
     assert list(line.x) == ["2023-01-02", "2023-01-09", "2023-01-09", "2023-02-06"]
     assert math.isnan(line.y[2]) and list(line.y[:2]) == [2.0, -1.5]
     assert list(_points(fig)[0].error_y.array) == [1.0, 1.0, 1.0]  # the lone week has its band too
+    (volume,) = _traces(fig, "scatter", "volume")  # no volume drawn across the empty weeks either
+    assert list(volume.x) == ["2023-01-02", "2023-01-09", "2023-01-16", "2023-02-06", "2023-02-13"]
+    assert list(volume.y) == [3, 1, 0, 5, 0]
     # Said under the dates, where it covers no point.
     assert fig.layout.xaxis2.title.text == "Line broken where a week has no observation (3 empty weeks)"
     months = _table().assign(period=pd.to_datetime(["2023-01-01", "2023-02-01", "2023-03-01"]))
-    assert not figures.timeline_figure(months, freq="M").layout.xaxis2.title.text
+    monthly = figures.timeline_figure(months, freq="M")
+    assert not monthly.layout.xaxis2.title.text
+    assert list(_traces(monthly, "scatter", "volume")[0].x)[-1] == "2023-04-01"  # March's step ends with March
 
 
 def test_several_pairs_keep_the_users_order_and_their_own_colours():
@@ -90,10 +99,12 @@ def test_several_pairs_keep_the_users_order_and_their_own_colours():
     assert figures.plotted_pairs(table, ["RUS-USA", "CHN-USA", "DZA-FRA"]) == ["RUS-USA", "DZA-FRA"]
     # Points, lines and diamonds take their pair's colour (the sign stays in the background tint).
     assert [t.marker.color for t in points] == figures.PAIR_COLOURS[:2]
+    # Outlined only where the outline rings a hollow (thin evidence) point: elsewhere it would not show.
+    assert list(points[0].marker.line.width) == [0, 1.5, 0] and list(points[0].marker.symbol)[1] == "circle-open"
     diamonds = {t.legendgroup: t.marker.color for t in fig.data if (t.name or "").endswith(" strongest")}
     assert diamonds == {"RUS-USA": figures.PAIR_COLOURS[0], "DZA-FRA": figures.PAIR_COLOURS[1]}
-    bars = _traces(fig, "bar")
-    assert bars[0].width == bars[1].width and bars[1].offset == pytest.approx(bars[0].width)
+    volumes = {t.legendgroup: t.fillcolor for t in _traces(fig, "scatter", "volume")}
+    assert volumes == {"RUS-USA": "rgba(34,34,34,0.4)", "DZA-FRA": "rgba(0,158,115,0.4)"}
 
 
 def test_smoothing_draws_the_smoothed_line_and_keeps_raw_points():

@@ -66,21 +66,30 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 // box reports a size (as it starts observing it): Plotly.Plots.resize then re-plots the whole chart
 // even when the box has the size the chart was drawn at (0.15-0.4 s on a busy machine, during which
 // the page is frozen, just after it opens). A resize to the drawn size is skipped; any other passes.
-// (plotly.js runs after this file, before the page's first chart: wrapped once the page is parsed.)
-document.addEventListener('DOMContentLoaded', function () {
-    var plots = window.Plotly && window.Plotly.Plots;
-    if (!plots || !plots.resize) { return; }
-    var resize = plots.resize;
-    var drawnAtThisSize = function (gd) {
-        var full = gd && gd._fullLayout;
-        if (!full || !gd.layout || gd.layout.width || !gd.offsetParent) { return false; }
-        var box = window.getComputedStyle(gd);
-        var fitsWidth = Math.abs(parseFloat(box.width) - full.width) < 1;
-        return fitsWidth && (gd.layout.height ? true : Math.abs(parseFloat(box.height) - full.height) < 1);
+// (plotly.js runs after this file, asynchronously (dashboard/firstload.py), before the page's first
+// chart: wrapped once it has run.)
+(function () {
+    var wrap = function () {
+        var plots = window.Plotly && window.Plotly.Plots;
+        if (!plots || !plots.resize || plots.resize.trackerWrapped) { return; }
+        var resize = plots.resize;
+        var drawnAtThisSize = function (gd) {
+            var full = gd && gd._fullLayout;
+            if (!full || !gd.layout || gd.layout.width || !gd.offsetParent) { return false; }
+            var box = window.getComputedStyle(gd);
+            var fitsWidth = Math.abs(parseFloat(box.width) - full.width) < 1;
+            return fitsWidth && (gd.layout.height ? true : Math.abs(parseFloat(box.height) - full.height) < 1);
+        };
+        plots.resize = function (gd) {
+            var div = typeof gd === 'string' ? document.getElementById(gd) : gd;
+            if (drawnAtThisSize(div)) { return Promise.resolve(div); }
+            return resize.apply(this, arguments);
+        };
+        plots.resize.trackerWrapped = true;
     };
-    plots.resize = function (gd) {
-        var div = typeof gd === 'string' ? document.getElementById(gd) : gd;
-        if (drawnAtThisSize(div)) { return Promise.resolve(div); }
-        return resize.apply(this, arguments);
+    var whenLoaded = function () {
+        var script = document.getElementById('plotly-js');
+        if (window.Plotly && window.Plotly.Plots) { wrap(); } else if (script) { script.addEventListener('load', wrap); }
     };
-});
+    if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', whenLoaded); } else { whenLoaded(); }
+})();

@@ -779,6 +779,10 @@ def test_western_is_no_country_and_kyiv_spellings(read):
         ("The Organisation of American States met in Lima.", "en", "American", None),
         ("BEIJING (Reuters) - Japan protested.", "en", "BEIJING", "place"),
         ("ANKARA, 4 mars (AFP) - La Grèce a protesté.", "fr", "ANKARA", "place"),
+        # a place and a colon open a sentence as a dateline; a hyphenated pair label does not (invented)
+        ("Singapore: China has dropped its tariffs on Australian barley.", "en", "Singapore", "place"),
+        ("New Delhi: Nepal protested to India over the new road.", "en", "Nepal", "actor"),
+        ("China's message was clear: Japan must stop the release.", "en", "China", "actor"),
     ],
 )
 def test_mediator_border_place_currency_body_and_dateline_roles(read, text, lang, word, role):

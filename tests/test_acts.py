@@ -197,6 +197,13 @@ OBJECTS = [
     ("en", "The raid jeopardised the ceasefire.", "+"),
     ("en", "Officials called the decision a setback for their security partnership.", "+"),
     ("en", "Honiara would not renew its surveillance arrangement with Canberra.", "+"),
+    # a hostility defused, resolved or overcome is cooperation; failing to resolve it stays tension
+    ("en", "Regional envoys sought to defuse the territorial dispute.", "-"),
+    ("en", "The two governments want to resolve the border crisis.", "-"),
+    ("en", "Both sides pledged to overcome their disagreement over fishing rights.", "-"),
+    ("en", "Lima accused Quito of failing to resolve the crisis.", "+"),
+    ("fr", "Les médiateurs cherchent à désamorcer la crise.", "-"),
+    ("fr", "Les deux gouvernements veulent surmonter leurs divergences.", "-"),
 ]
 
 

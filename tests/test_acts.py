@@ -143,6 +143,11 @@ ACTS = [
     ("fr", "New Delhi promet une riposte appropriée à Islamabad.", "riposte appropriée", "+"),
     ("en", "Delhi said it was capable of giving a befitting reply.", "befitting reply", "+"),
     ("fr", "Paris a adressé un message de fermeté à Alger.", "message ~2 fermeté", "+"),
+    # relief handed over, named by its goods rather than by "aid"
+    ("en", "The handover of Japan's first batch of flood-relief materials took place in Islamabad.",
+     "relief material", "-"),
+    ("en", "Turkey flew relief goods to Syria on Monday.", "relief good", "-"),
+    ("en", "A plane carrying emergency supplies from Kenya landed in Juba.", "emergency supply", "-"),
 ]
 
 
@@ -152,6 +157,7 @@ ACTS = [
     ("Exports fell because of weaker demand for cars in Brazil.", "demand"),
     ("Soldiers pulled back from two friction points on the border.", "friction"),
     ("Navy ships held live-fire drills in the strait.", "hold ~4 fire"),
+    ("Officials expressed relief that the border had stayed calm.", "relief material"),
 ])
 def test_words_that_name_no_act(finders, text, pattern):
     nlp, finder = finders["en"]
@@ -191,6 +197,13 @@ OBJECTS = [
     ("en", "The raid jeopardised the ceasefire.", "+"),
     ("en", "Officials called the decision a setback for their security partnership.", "+"),
     ("en", "Honiara would not renew its surveillance arrangement with Canberra.", "+"),
+    # a hostility defused, resolved or overcome is cooperation; failing to resolve it stays tension
+    ("en", "Regional envoys sought to defuse the territorial dispute.", "-"),
+    ("en", "The two governments want to resolve the border crisis.", "-"),
+    ("en", "Both sides pledged to overcome their disagreement over fishing rights.", "-"),
+    ("en", "Lima accused Quito of failing to resolve the crisis.", "+"),
+    ("fr", "Les médiateurs cherchent à désamorcer la crise.", "-"),
+    ("fr", "Les deux gouvernements veulent surmonter leurs divergences.", "-"),
 ]
 
 

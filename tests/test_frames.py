@@ -290,3 +290,35 @@ def test_allies_without_another_side_stay_a_pair():
     reading = _reading("Le Tchad et ses alliés du Cameroun ont signé jeudi un accord de défense.", "fr")
     assert _codes(reading.pairs) == {"CMR-TCD"}
     assert sum(o.score for o in reading.observations) < 0
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # A list before a relation act with "with X": the relation has two sides, the list is one (invented).
+    ("Kuwait, Oman and Jordan cut diplomatic ties with Syria on Monday.", "en",
+     {"JOR-SYR", "KWT-SYR", "OMN-SYR"}, {"JOR-KWT", "JOR-OMN", "KWT-OMN"}),
+    ("Le Maroc, la Tunisie et l'Égypte ont rompu lundi leurs relations diplomatiques avec l'Iran.", "fr",
+     {"EGY-IRN", "IRN-MAR", "IRN-TUN"}, {"EGY-MAR", "EGY-TUN", "MAR-TUN"}),
+])
+def test_a_list_facing_a_relation_counterpart_is_one_side(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert _codes(reading.pairs) == kept
+    assert _codes(a.pair for a in reading.set_aside) == aside
+    assert all("one side" in a.reason for a in reading.set_aside)
+
+
+@pytest.mark.parametrize("text", [
+    # Counter-examples (invented): "with" after a comma names witnesses, and a "with" in a later clause
+    # is another act's complement: the two who restored their relations stay a pair.
+    "Chile and Peru restored diplomatic relations on Monday, with Brazilian mediators present.",
+    "Chile and Peru restored diplomatic relations on Monday, ten years after Lima broke ties with Bolivia.",
+])
+def test_a_relation_between_the_listed_countries_keeps_their_pair(text):
+    assert "CHL-PER" in _codes(_reading(text, "en").pairs)
+
+
+def test_countries_listed_together_share_their_act():
+    # invented: the first of a long list is as near the act as the last, so each pair with the target
+    # gets the accusation, not only those named next to it
+    reading = _reading("The Democratic Republic of the Congo, the Central African Republic and Cameroon accused "
+                       "Chad of harbouring rebels.", "en")
+    assert {o.pair_code for o in reading.observations} == {"CAF-TCD", "CMR-TCD", "COD-TCD"}

@@ -779,6 +779,10 @@ def test_western_is_no_country_and_kyiv_spellings(read):
         ("The Organisation of American States met in Lima.", "en", "American", None),
         ("BEIJING (Reuters) - Japan protested.", "en", "BEIJING", "place"),
         ("ANKARA, 4 mars (AFP) - La Grèce a protesté.", "fr", "ANKARA", "place"),
+        # a place and a colon open a sentence as a dateline; a hyphenated pair label does not (invented)
+        ("Singapore: China has dropped its tariffs on Australian barley.", "en", "Singapore", "place"),
+        ("New Delhi: Nepal protested to India over the new road.", "en", "Nepal", "actor"),
+        ("China's message was clear: Japan must stop the release.", "en", "China", "actor"),
     ],
 )
 def test_mediator_border_place_currency_body_and_dateline_roles(read, text, lang, word, role):
@@ -980,3 +984,12 @@ def test_a_date_between_a_visit_and_its_host(read):
     assert roles(read("Le Premier ministre portugais s'est rendu le 14 mars à Luanda."))["Luanda"] == "actor"
     assert roles(read("Le Premier ministre portugais a signé le 14 mars à Luanda un accord avec le Brésil."))[
         "Luanda"] == "place"  # counter-example: no visit word
+
+
+def test_a_currency_sign_written_onto_a_name_is_an_amount(read):
+    # invented examples: "US$5 million" is an amount, not the United States acting
+    found = read("Japan pledged US$5 million in emergency aid to Nepal.", "en")
+    assert countries(found) == {"JPN", "NPL"}
+    assert countries(read("Fiji received NZ$3 million from Australia.", "en")) == {"AUS", "FJI"}
+    # counter-example: with a space, the country before the amount is the donor
+    assert "USA" in countries(read("The U.S. $95 billion aid package for Ukraine was signed on Wednesday.", "en"))

@@ -37,6 +37,10 @@ _WORD = re.compile(r"\w+'?|[^\w\s]")
 # Cue categories of mutual acts (tracker/scorer/lexicon.py): their countries are each other's counterpart.
 MUTUAL_CATEGORIES = frozenset({"agreement", "consultation", "normalisation", "improvement", "deterioration",
                                "disagreement", "alliance"})
+# Mutual acts on a relation (cutting, restoring, improving ties; a dispute): a relation has two sides,
+# so countries listed before "with X" ("A, B and C severed ties with D") all stand on the side facing X.
+# Talks and agreements stay open to three parties ("Japan and South Korea held talks with the US").
+RELATION_CATEGORIES = frozenset({"normalisation", "improvement", "deterioration", "disagreement"})
 # A mutual cue damped below this share of its weight stands in the background (concessions such as
 # "malgré"/"despite" x0.2, background clauses x0.25); degree words and reported speech damp it less.
 MUTUAL_FLOOR = 0.3
@@ -141,6 +145,11 @@ def _other_side_named(run: Sequence[Mention], mentions: Sequence[Mention], text:
     counterpart = _has_phrase(_words()["counterpart"], sentence)
     if counterpart:
         return f"'{counterpart}'"
+    return _with_counterpart(run, mentions, text)
+
+
+def _with_counterpart(run: Sequence[Mention], mentions: Sequence[Mention], text: str) -> str | None:
+    """ "with"/"avec" before an actor country after the run (not a witness: "with X observers")."""
     side = {m.country for m in run}
     for m in mentions:
         if m.role == "actor" and m.kind != "anaphora" and m.country not in side and m.start >= run[-1].end:
@@ -150,6 +159,23 @@ def _other_side_named(run: Sequence[Mention], mentions: Sequence[Mention], text:
             witness = set(after) & _words()["third_party"]
             if comitative and not witness:
                 return f"'{comitative} {m.text}'"
+    return None
+
+
+def _relation_counterpart(run: Sequence[Mention], relations: Sequence[Cue], mentions: Sequence[Mention],
+                          text: str) -> str | None:
+    """The counterpart the list's relation act names right after it ("severed diplomatic relations
+    with Qatar", "ont rompu leurs relations avec le Qatar"), when the list stands before the act."""
+    side = {m.country for m in run}
+    for cue in (c for c in relations if c.start >= run[-1].end):
+        for m in mentions:
+            if m.role != "actor" or m.kind == "anaphora" or m.country in side or m.start < cue.end:
+                continue
+            gap = [t for t in _tokens(text[cue.end : m.start]) if t not in _words()["article"]]
+            after = _tokens(text[m.end : m.end + 12 * WITNESS_REACH])[:WITNESS_REACH]
+            if (len(gap) <= COMITATIVE_REACH and set(gap) & _words()["comitative"] and all(t.isalnum() for t in gap)
+                    and not set(after) & _words()["third_party"]):
+                return f"'{cue.text} {' '.join(gap)} {m.text}'"
     return None
 
 
@@ -165,12 +191,17 @@ def _comitative_before(run: Sequence[Mention], text: str) -> str | None:
     return None if set(after) & words["third_party"] else before[-1]
 
 
+def _main_acts(cues: Sequence[Cue], categories: frozenset[str]) -> list[Cue]:
+    """The cues of these categories in the main clause, neither denied ("denounced the filling of the
+    dam without an agreement") nor damped to the background ("malgré les prétentions rivales des
+    Philippines et du Vietnam")."""
+    return [c for c in cues if c.weight * c.base_weight > 0 and abs(c.weight) >= MUTUAL_FLOOR * abs(c.base_weight)
+            and c.setting is None and c.category in categories]
+
+
 def _mutual(cues: Sequence[Cue], sentence: str) -> bool:
-    """The sentence's act is mutual: a mutual cue of the main clause, neither denied ("denounced the
-    filling of the dam without an agreement") nor damped to the background ("malgré les prétentions
-    rivales des Philippines et du Vietnam"), or a reciprocal word."""
-    if any(c.weight * c.base_weight > 0 and abs(c.weight) >= MUTUAL_FLOOR * abs(c.base_weight)
-           and c.setting is None and c.category in MUTUAL_CATEGORIES for c in cues):
+    """The sentence's act is mutual: a mutual cue of the main clause, or a reciprocal word."""
+    if _main_acts(cues, MUTUAL_CATEGORIES):
         return True
     return _has_phrase(_words()["reciprocal"], sentence) is not None
 
@@ -190,7 +221,7 @@ def split_sides(
     for run in coordinations(mentions, text):
         side = sorted({m.country for m in run})
         others = sorted(actors - set(side))
-        reason = _one_side_reason(run, others, mutual, mentions, text, sentence) if others else None
+        reason = _one_side_reason(run, others, mutual, mentions, text, sentence, cues) if others else None
         if reason is None:
             continue
         for i, a in enumerate(side):
@@ -207,7 +238,8 @@ def _allies_named(run: Sequence[Mention], text: str) -> str | None:
 
 
 def _one_side_reason(
-    run: Sequence[Mention], others: Sequence[str], mutual: bool, mentions: Sequence[Mention], text: str, sentence: str
+    run: Sequence[Mention], others: Sequence[str], mutual: bool, mentions: Sequence[Mention], text: str, sentence: str,
+    cues: Sequence[Cue] = (),
 ) -> str | None:
     """Why the run is one side of the act, or None when its countries are each other's counterpart."""
     named = " / ".join(dict.fromkeys(m.text for m in run))
@@ -219,6 +251,9 @@ def _one_side_reason(
     comitative = _comitative_before(run, text)
     if comitative:
         return f"named together after '{comitative}' ({named}), each the counterpart of {', '.join(others)}"
+    relation = _relation_counterpart(run, _main_acts(cues, RELATION_CATEGORIES), mentions, text)
+    if relation:
+        return f"named together before {relation}: one side ({named})"
     role = _role_noun(run, text)
     other = _other_side_named(run, mentions, text, sentence) if role else None
     if other is None:

@@ -34,7 +34,7 @@ from .cues import CueFinder, cue_finder
 from .cues.clauses import damp_settings
 from .cues.finder import finder_version
 from .dates import event_date, find_dates, publication_date_from_text
-from .frames import clause_sides, ranked_only, split_sides
+from .frames import clause_sides, coordinations, ranked_only, split_sides
 from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
 from .mentions import Readings, find_mentions, read_context
@@ -297,8 +297,10 @@ def attribute_cues(
     if len(pairs) == 1:
         result[pairs[0]] = list(cues)
         return result
+    runs = coordinations(mentions, text) if text else []
     for cue in cues:
-        distances = {pair: max(_side_nearest(actors, country, cue, sides or {}) for country in pair) for pair in pairs}
+        near = _run_distances({c: _side_nearest(actors, c, cue, sides or {}) for pair in pairs for c in pair}, runs)
+        distances = {pair: max(near[country] for country in pair) for pair in pairs}
         best = min(distances.values(), default=0)
         for pair, distance in distances.items():
             if distance <= best + SHARED_CUE_SLACK:
@@ -307,7 +309,18 @@ def attribute_cues(
 
 
 def _side_nearest(mentions: Sequence[Mention], country: str, cue: Cue, sides: dict[str, frozenset[str]]) -> int:
+    """A country named on one side with others ("le Mali et ses alliés du Niger") stands as near as they."""
     return min(_nearest(mentions, member, cue) for member in sides.get(country, (country,)))
+
+
+def _run_distances(near: dict[str, int], runs: Sequence[Sequence[Mention]]) -> dict[str, int]:
+    """Countries listed together share their act ("Kuwait, Oman and Jordan cut ties with Syria",
+    invented): each stands as near a cue as the nearest of its list."""
+    for run in runs:
+        countries = [m.country for m in run if m.country in near]
+        nearest = min((near[c] for c in countries), default=0)
+        near.update({c: nearest for c in countries})
+    return near
 
 
 def _nearest(mentions: Sequence[Mention], country: str | None, cue: Cue) -> int:

@@ -52,3 +52,15 @@ def test_spacy_imported_first_is_left_as_it_is():
         "print('cli' if 'spacy.cli' in sys.modules else 'no cli', spacy.info.__module__)\n"
     )
     assert out == "cli spacy.cli.info"
+
+
+def test_the_scorer_runs_every_component_the_models_enable_but_ner(nlp_fr, nlp_en):
+    """The components left out at load (tracker/scorer/nlp.py EXCLUDED) are NER and those the
+    models' own configuration disables (the statistical sentence splitter): none would have run."""
+    from spacy.util import load_config
+
+    for pipeline in (nlp_fr, nlp_en):
+        config = load_config(Path(pipeline.path, "config.cfg"))["nlp"]
+        enabled = [name for name in config["pipeline"] if name not in config["disabled"] and name != "ner"]
+        assert [name for name in pipeline.pipe_names if name != "sentencizer"] == enabled
+        assert pipeline.disabled == []

@@ -22,6 +22,10 @@ one run that fills it), as an installed package does; without it they inherit th
 where PYTHONDONTWRITEBYTECODE=1 makes every run compile the tracker's own ~150 modules from source
 (0.3-0.5 s of each start; spaCy's site-packages keep their compiled files).
 
+--baseline DIR: another checkout of the project (e.g. a `git worktree` at main's commit) run the
+same way, its rows printed with "(baseline)", each run of a row alternating with this checkout's so
+that both see the same load.
+
 Goals (issue 11): explain < 3 s and ingest of corpus/ < 4 s, cold process. The machine's load
 averages are printed before and after: on a shared machine, compare runs made at the same load.
 """
@@ -82,6 +86,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--workers", type=int, help="tracker ingest --workers (default: its own default)")
     parser.add_argument("--bytecode", action="store_true", help="children keep compiled modules (see above)")
+    parser.add_argument("--baseline", type=Path, help="another checkout to time alongside (see above)")
     opts = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     pycache = tempfile.TemporaryDirectory(prefix="startup-pycache-") if opts.bytecode else None
@@ -89,6 +94,9 @@ def main() -> None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = pycache.name
     tracker = [sys.executable, "-m", "tracker.cli"]
+    checkouts = {"": env}
+    if opts.baseline:
+        checkouts[" (baseline)"] = {**env, "PYTHONPATH": str(opts.baseline.resolve())}
     print(f"load averages before: {load_averages()}  ({os.cpu_count()} cores)  repeat {opts.repeat}"
           f"{'  compiled modules kept' if pycache else ''}")
     figures: dict[str, tuple[float, float]] = {}
@@ -99,36 +107,47 @@ def main() -> None:
             opts.repeat, lambda: run([sys.executable, "-c", SPACY_ALONE], env))
         counter = iter(range(10_000))
 
-        def explain(cache: str) -> tuple[float, float]:
-            return run([*tracker, "explain", str(opts.seed)], {**env, "TRACKER_SETUP_CACHE": cache})
+        def explain(cache: str, where: dict[str, str]) -> tuple[float, float]:
+            return run([*tracker, "explain", str(opts.seed)], {**where, "TRACKER_SETUP_CACHE": cache})
 
-        def ingest(cache: str, workers_given: int | None = opts.workers) -> tuple[float, float]:
+        def ingest(cache: str, where: dict[str, str], workers_given: int | None = opts.workers) -> tuple[float, float]:
             db = Path(tmp, f"ingest-{next(counter)}.db")
             workers = ["--workers", str(workers_given)] if workers_given else []
             return run([*tracker, "--db", str(db), "ingest", "--no-progress", *workers, str(opts.corpus)],
-                       {**env, "TRACKER_SETUP_CACHE": cache})
+                       {**where, "TRACKER_SETUP_CACHE": cache})
 
         def empty_cache() -> str:
             return tempfile.mkdtemp(dir=tmp, prefix="cache-")
 
-        warm = empty_cache()
-        explain(warm)  # fills it
-        if pycache is not None:
-            ingest(warm, 1)  # compiles the store's modules
-        figures["explain, empty set-up cache"] = median_of(opts.repeat, lambda: explain(empty_cache()))
-        figures["explain, warm set-up cache"] = median_of(opts.repeat, lambda: explain(warm))
-        figures["ingest corpus/, empty set-up cache"] = median_of(opts.repeat, lambda: ingest(empty_cache()))
-        figures["ingest corpus/, warm set-up cache"] = median_of(opts.repeat, lambda: ingest(warm))
-        # In one process: its CPU seconds count everything (a pool's workers are not waited for).
-        figures["ingest corpus/ --workers 1, warm cache"] = median_of(opts.repeat, lambda: ingest(warm, 1))
+        warm = {label: empty_cache() for label in checkouts}
+        for label, where in checkouts.items():
+            explain(warm[label], where)  # fills it
+            if pycache is not None:
+                ingest(warm[label], where, 1)  # compiles the store's modules
+        rows = {
+            "explain, empty set-up cache": lambda label, where: explain(empty_cache(), where),
+            "explain, warm set-up cache": lambda label, where: explain(warm[label], where),
+            "ingest corpus/, empty set-up cache": lambda label, where: ingest(empty_cache(), where),
+            "ingest corpus/, warm set-up cache": lambda label, where: ingest(warm[label], where),
+            # In one process: its CPU seconds count everything (a pool's workers are not waited for).
+            "ingest corpus/ --workers 1, warm cache": lambda label, where: ingest(warm[label], where, 1),
+        }
+        for name, once in rows.items():
+            runs: dict[str, list[tuple[float, float]]] = {label: [] for label in checkouts}
+            for _ in range(opts.repeat):  # alternating, so that both checkouts see the same load
+                for label, where in checkouts.items():
+                    runs[label].append(once(label, where))
+            for label in checkouts:
+                figures[name + label] = (statistics.median(w for w, _ in runs[label]),
+                                         statistics.median(c for _, c in runs[label]))
     spacy_wall, spacy_cpu = figures["spaCy alone (fr + en load)"]
-    print(f"\n{'process (fresh, median)':40s} {'wall s':>7s} {'cpu s':>7s} {'x spaCy wall':>13s} {'x spaCy cpu':>12s} "
+    print(f"\n{'process (fresh, median)':52s} {'wall s':>7s} {'cpu s':>7s} {'x spaCy wall':>13s} {'x spaCy cpu':>12s} "
           f"{'goal':>8s}")
     for name, (wall, cpu) in figures.items():
         goal = next((limit for key, limit in GOALS.items() if name.startswith(key)), None)
         verdict = "" if goal is None else f"< {goal:g} {'ok' if wall < goal else 'MISSED'}"
         # On a loaded machine the wall times stretch with the load; the CPU ratio to spaCy's own load does not.
-        print(f"{name:40s} {wall:7.2f} {cpu:7.2f} {wall / spacy_wall:12.2f}x {cpu / spacy_cpu:11.2f}x {verdict:>8s}")
+        print(f"{name:52s} {wall:7.2f} {cpu:7.2f} {wall / spacy_wall:12.2f}x {cpu / spacy_cpu:11.2f}x {verdict:>8s}")
     print(f"\nload averages after: {load_averages()}")
 
 

@@ -228,3 +228,17 @@ def test_the_keyer_reads_the_french_lookup_table_the_model_already_holds(cache, 
     english = keyer_tables("en", nlp_en)  # the English model holds no lookup table: the plain one
     assert english["lemma_lookup"] == lemma_tables("en")["lemma_lookup"]
     assert len(list(cache.glob("lemma-shared-*.marshal"))) == 2
+
+
+def test_the_mention_index_reads_the_same_from_the_cache(cache):
+    """Every country form but leaders' names, built (and stored) then read back: the same entries,
+    in the same order, and the same prefixes, leaders' names added after them both times."""
+    from tracker.scorer.mentions import gazetteer
+
+    for lang in gazetteer.LANGS:
+        built, read = (gazetteer.mention_index.__wrapped__(lang) for _ in range(2))
+        assert list(built.entries.items()) == list(read.entries.items())
+        assert built.prefixes == read.prefixes
+        assert any(entry.kind == "person" for entries in read.entries.values() for entry in entries)
+        assert read.entries == gazetteer.mention_index(lang).entries
+    assert len(list(cache.glob("mention-index-*.marshal"))) == 2

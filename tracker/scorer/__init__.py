@@ -5,3 +5,7 @@ country mentions and their roles (mentions, with countries and leaders) -> the a
 anaphora (pairs) -> cues with their modifiers (cues, lexicon) -> dates (dates) -> observations
 (scoring). The rules are data, in data/.
 """
+
+from tracker.scorer.spacy_import import import_spacy
+
+import_spacy()  # before any stage imports spaCy: without its CLI package (spacy_import)

@@ -56,13 +56,19 @@ def _empty_tokenizer() -> Callable[[Language], Tokenizer]:
     return lambda nlp: Tokenizer(nlp.vocab)
 
 
+# Not loaded: the NER (above), and the statistical sentence splitter, which both models ship disabled
+# (a sentencizer splits instead, below): building its model from the configuration cost ~0.1 s a
+# start for a component that never runs.
+EXCLUDED = ["ner", "senter"]
+
+
 def _load(names: tuple[str, ...], lang: str) -> Language:
     for name in names:
         try:
             # French: the same model, its tokenizer's token_match built in ms (french_tokens).
             if lang == "fr":
-                return load_french(name, exclude=["ner"], config=_EMPTY_TOKENIZER_CONFIG)
-            return spacy.load(name, exclude=["ner"], config=_EMPTY_TOKENIZER_CONFIG)
+                return load_french(name, exclude=EXCLUDED, config=_EMPTY_TOKENIZER_CONFIG)
+            return spacy.load(name, exclude=EXCLUDED, config=_EMPTY_TOKENIZER_CONFIG)
         except OSError:
             continue
     raise ModelMissing(

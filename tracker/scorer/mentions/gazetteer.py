@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
+from importlib.metadata import version
 
 from tracker.scorer.countries import name_variants
 from tracker.scorer.leaders import name_forms
@@ -118,9 +119,34 @@ class PhraseIndex:
 
 @cache
 def mention_index(lang: str) -> PhraseIndex:
-    """Every country form for a language; built once per process (about 0.1 s)."""
+    """Every country form for a language; built once per process, the forms other than leaders'
+    read back from the set-up cache (keyed on the data files and pycountry's and Babel's versions:
+    0.2 s to build, 0.05 s to read)."""
     if lang not in LANGS:
         raise ValueError(f"no mention rules for language {lang!r}; supported: {', '.join(LANGS)}")
+    rows, prefixes = cached(f"mention-index-{lang}", [lang, *_name_sources()], lambda: _index_rows(_place_index(lang)))
+    index = PhraseIndex()
+    for key, entries in rows.items():
+        index.entries[key] = [Entry(*entry) for entry in entries]
+    index.prefixes = set(prefixes)
+    _add_people(index)
+    return index
+
+
+def _name_sources() -> list[str]:
+    """The versions of the packages country names come from (countries.name_variants)."""
+    return [f"{package} {version(package)}" for package in ("pycountry", "babel")]
+
+
+def _index_rows(index: PhraseIndex) -> tuple[dict[str, list[tuple]], list[str]]:
+    """An index as plain data for the set-up cache: each entry's fields, in order; the prefixes."""
+    names = [f.name for f in fields(Entry)]  # dataclasses.astuple would deep-copy every field
+    rows = {key: [tuple(getattr(entry, name) for name in names) for entry in entries] for key, entries in index.entries.items()}
+    return rows, sorted(index.prefixes)
+
+
+def _place_index(lang: str) -> PhraseIndex:
+    """Every country form for a language but leaders' names."""
     index = PhraseIndex()
     places = data_rows("places.tsv")
     blocked = {phrase_key(form) for row in places if row["kind"] == "block" for form in split_cell(row["forms"])}
@@ -148,7 +174,6 @@ def mention_index(lang: str) -> PhraseIndex:
         index.add(*make_entry(code, "demonym", form))
     for row in data_rows("country_prefixes.tsv"):
         index.add(*make_entry(row["code"], "prefix", row["prefix"]))
-    _add_people(index)
     return index
 
 

@@ -1,0 +1,54 @@
+"""Countries a mention names that are no side of the act, whatever the clause says: a private
+person's nationality, a dateline, a ship's flag or owners, a currency, a person's first name.
+
+Note: every sentence below is an invented example, not real reporting. Each rule has a
+counter-example where the same word names a side and must stay one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.scorer.mentions import find_mentions
+
+DAY = date(2024, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def read(nlp_fr, nlp_en):
+    """read(text, lang) -> {mention text: role} for the whole text as one sentence."""
+
+    def _read(text: str, lang: str = "fr") -> dict[str, str]:
+        doc = (nlp_fr if lang == "fr" else nlp_en)(text)
+        return {m.text: m.role for m in find_mentions(doc[:], lang, DAY)}
+
+    return _read
+
+
+@pytest.mark.parametrize(
+    "text, lang, word, role",
+    [
+        # A private person's nationality is no side (invented examples).
+        ("A Pakistani national was arrested in India on Monday, police said.", "en", "Pakistani", "topic"),
+        ("The Colombian journalist said Milei had criticised Chile.", "en", "Colombian", "topic"),
+        ("Israeli and Jordanian farmers say the drought cut their yields.", "en", "Israeli", "topic"),
+        ("Israeli and Jordanian farmers say the drought cut their yields.", "en", "Jordanian", "topic"),
+        ("Un alpiniste français a été tué mercredi au Népal.", "fr", "français", "topic"),
+        ("Un ressortissant libanais a été extradé mardi par le Paraguay vers les États-Unis.", "fr", "libanais", "topic"),
+        ("Le Chili a évoqué l'afflux de migrants vénézuéliens avec l'Argentine.", "fr", "vénézuéliens", "topic"),
+        # Counter-examples: state agents are the state; a measure on a nation's people as a whole
+        # is aimed at its state; "national" before a noun qualifies an office.
+        ("Pakistani troops fired on Indian positions on Tuesday.", "en", "Pakistani", "actor"),
+        ("Pakistan's national security adviser met Indian officials.", "en", "Indian", "actor"),
+        ("A Pakistani national security adviser met Indian officials.", "en", "Pakistani", "actor"),
+        ("The Dominican Republic deported more than 2,300 Haitian migrants on Tuesday.", "en", "Haitian", "actor"),
+        ("Le Pakistan a expulsé la semaine dernière plus de 20 000 ressortissants afghans.", "fr", "afghans", "actor"),
+        ("Londres a allégé les visas imposés l'an dernier aux ressortissants ghanéens.", "fr", "ghanéens", "actor"),
+        ("Le guide suprême iranien a dénoncé les sanctions américaines.", "fr", "iranien", "actor"),
+        ("Des soldats ougandais ont franchi la frontière kényane.", "fr", "ougandais", "actor"),
+    ],
+)
+def test_private_persons_nationality_is_no_side(read, text, lang, word, role):
+    assert read(text, lang)[word] == role

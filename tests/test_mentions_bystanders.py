@@ -52,3 +52,26 @@ def read(nlp_fr, nlp_en):
 )
 def test_private_persons_nationality_is_no_side(read, text, lang, word, role):
     assert read(text, lang)[word] == role
+
+
+@pytest.mark.parametrize(
+    "text, lang, word, role",
+    [
+        # Datelines in the shapes wire copy uses are where the report was filed (invented examples).
+        ("Singapore: China has dropped its tariffs on Australian barley.", "en", "Singapore", "place"),
+        ("BEIJING: The leaders of China and New Zealand met on Friday.", "en", "BEIJING", "place"),
+        ("Nairobi: Uganda and South Sudan agreed to reopen the border.", "en", "Nairobi", "place"),
+        ("Tokyo, March 22 (IANS) South Korea's foreign minister met his Japanese counterpart.", "en", "Tokyo", "place"),
+        ("La Havane, 21 déc. (RHC)- Cuba a condamné les sanctions contre le Venezuela.", "fr", "La Havane", "place"),
+        ("NEW DELHI -- India accused Pakistan of shelling border posts.", "en", "NEW DELHI", "place"),
+        # Counter-examples: a country opening a headline before a colon, a colon later in the sentence.
+        ("Japan: Tokyo protests to China over the drills.", "en", "Japan", "actor"),
+        ("Mali : la junte expulse l'ambassadeur de France.", "fr", "Mali", "actor"),
+        ("Moscow told Kyiv: the talks are over.", "en", "Moscow", "actor"),
+        ("Serbia-Kosovo: EU-brokered talks stall", "en", "Serbia", "actor"),
+        ("Algérie-Maroc : la frontière reste fermée", "fr", "Maroc", "actor"),
+        ("In a tit-for-tat move, Pakistan on Thursday (May 22) expelled an Indian diplomat.", "en", "Pakistan", "actor"),
+    ],
+)
+def test_datelines_are_places(read, text, lang, word, role):
+    assert read(text, lang)[word] == role

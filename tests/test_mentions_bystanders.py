@@ -38,6 +38,8 @@ def read(nlp_fr, nlp_en):
         ("Un alpiniste français a été tué mercredi au Népal.", "fr", "français", "topic"),
         ("Un ressortissant libanais a été extradé mardi par le Paraguay vers les États-Unis.", "fr", "libanais", "topic"),
         ("Le Chili a évoqué l'afflux de migrants vénézuéliens avec l'Argentine.", "fr", "vénézuéliens", "topic"),
+        ("The tanker, with Greek owners, was sailing to Turkey.", "en", "Greek", "topic"),
+        ("Le navire appartient à des armateurs grecs.", "fr", "grecs", "topic"),
         # Counter-examples: state agents are the state; a measure on a nation's people as a whole
         # is aimed at its state; "national" before a noun qualifies an office.
         ("Pakistani troops fired on Indian positions on Tuesday.", "en", "Pakistani", "actor"),
@@ -75,3 +77,24 @@ def test_private_persons_nationality_is_no_side(read, text, lang, word, role):
 )
 def test_datelines_are_places(read, text, lang, word, role):
     assert read(text, lang)[word] == role
+
+
+@pytest.mark.parametrize(
+    "text, lang, word, role",
+    [
+        # A currency sign, a first name, a strait, an official name (invented examples).
+        ("Brazil's envoy handed US$200,000 in relief supplies to Chinese officials.", "en", "US", "topic"),
+        ("Chad Mitchell, a spokesman for the ministry, said exports to Japan rose.", "en", "Chad", None),
+        ("Taïwan, qui revendique le nom de République de Chine, est reconnu par 15 États.", "fr", "Chine", None),
+        ("China sent two warships through the Taiwan Strait on Sunday, Japan said.", "en", "Taiwan", None),
+        ("Pékin a dénoncé le passage d'un destroyer américain dans le détroit de Taïwan.", "fr", "Taïwan", None),
+        # Counter-examples: the country itself, a sum after its donor, the mainland's full name.
+        ("The US pledged $200 million to Ukraine on Monday.", "en", "US", "actor"),
+        ("Chad President Mahamat Deby met Sudanese officials.", "en", "Chad", "actor"),
+        ("Chad Sunday rejected Sudan's claims.", "en", "Chad", "actor"),
+        ("La République populaire de Chine a protesté auprès du Japon.", "fr", "République populaire de Chine", "actor"),
+        ("China warned Taiwan against any move toward independence.", "en", "Taiwan", "actor"),
+    ],
+)
+def test_names_that_are_no_country(read, text, lang, word, role):
+    assert read(text, lang).get(word) == role

@@ -17,9 +17,12 @@ from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words
 
 _DEMONYM = ("demonym",)
+_NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+_MEASURE_BARRIERS = CLAUSE_BREAKS - {","}  # "deported more than 2,300 Haitian migrants": a number's comma
+PERSON_MEASURE_REACH = 10  # pieces read before a private person for a measure on a people ("a expulsé la semaine dernière plus de 20 000")
 _SHARED_NOUN_JOINERS = {lang: grammar_words("shared_noun_joiner", lang) for lang in ("fr", "en")}
 # Lists the small French model tags nouns of as adjectives or names ("le yuan chinois").
-_NOUN_LISTS = ("topic_noun", "place_noun", "commodity_noun", "market_noun", "group_noun")
+_NOUN_LISTS = ("topic_noun", "place_noun", "commodity_noun", "market_noun", "group_noun", "person_noun")
 # A qualified noun of these lists gives its role to the demonym.
 _NOUN_ROLES = (("mediator_noun", "mediator"), ("topic_noun", "topic"), ("place_noun", "place"), ("source_noun", "topic"))
 
@@ -52,6 +55,9 @@ def _french_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDec
     group = next((noun for noun, _ in nouns if ctx.has("group_noun", noun)), None)
     if group is not None:  # "le Hezbollah libanais", "des rebelles syriens"
         return group_role(group)
+    person = next(((noun, at) for noun, at in nouns if ctx.has("person_noun", noun)), None)
+    if person is not None:  # "un alpiniste français", "un ressortissant libanais"
+        return private_person_role(ctx, *person)
     mediated = next((noun for noun, at in nouns if ctx.phrase_before(ctx.skip_determiners(at), "mediator")), None)
     if mediated is not None:  # "sous l'égide de la diplomatie turque", "sous l'égide du président angolais"
         return RoleDecision("mediator", f"qualifies '{mediated}' after a mediator phrase")
@@ -82,6 +88,9 @@ def _english_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDe
     group = group_after(ctx, last)
     if group is not None:
         return group
+    person = _english_person_after(ctx, last)
+    if person is not None:  # "the Colombian journalist", "a Pakistani national"
+        return private_person_role(ctx, person, first)
     decision = english_modifier_role(ctx, last, ("mediator_noun", "topic_noun", "place_noun", "source_noun"))
     if decision and decision.role == "topic":
         noun_end = last + 1 + (1 if ctx.has("modifier_en", ctx.keys[last]) else 0)
@@ -172,6 +181,27 @@ def _origin_role(ctx: SentenceContext, product: str, at: int) -> RoleDecision | 
     if not made and ctx.near_before(at, "target", 6, barriers=CLAUSE_BREAKS):
         return None  # "tariffs on Chinese steel", "droits de douane sur l'acier mexicain": aimed at the country
     return RoleDecision("topic", f"{'maker' if made else 'origin'} of '{product}', not a party")
+
+
+def _english_person_after(ctx: SentenceContext, last: int) -> str | None:
+    """English: the private person a demonym qualifies ("the Colombian journalist"); "national" is
+    also a modifier, so it is the person only when no noun follows ("a Pakistani national security
+    adviser" is an official). Not after a hyphen ("Greek-owned")."""
+    if last >= len(ctx.pieces) or ctx.pieces[last].hyphen_before:
+        return None
+    nxt = last + 1
+    if ctx.has("person_noun", ctx.keys[last]) and (nxt >= len(ctx.pieces) or ctx.pos(nxt) not in _NOUN_TAGS):
+        return ctx.keys[last]
+    return ctx.noun_after(last, "person_noun")
+
+
+def private_person_role(ctx: SentenceContext, noun: str, at: int) -> RoleDecision | None:
+    """A private person's nationality is no side: "a Pakistani national arrested in India", "un
+    alpiniste français tué au Népal". A measure on a nation's people as a whole is aimed at their
+    state, which stays a side ("deported 2,000 Haitian migrants", "visas pour les ressortissants ghanéens")."""
+    if ctx.near_before(at, "person_measure", PERSON_MEASURE_REACH, barriers=_MEASURE_BARRIERS):
+        return None
+    return RoleDecision("topic", f"nationality of the private person '{noun}', not the state")
 
 
 def _is_plural_demonym(ctx: SentenceContext, first: int, last: int) -> bool:

@@ -13,6 +13,8 @@ _COUNTRY_MARKERS = grammar_words("country_marker")
 _DEMONYM = ("demonym",)
 # When a phrase is several kinds of country form, the first kind here wins.
 _KIND_PRIORITY = ("name", "capital", "institution", "demonym", "prefix")
+_FIRST_NAMES = grammar_words("first_name", "en")
+_DATE_WORDS = grammar_words("date_word", "en")
 
 
 def sentence_matches(ctx: SentenceContext, hits: list[tuple[int, int, list[Entry]]]) -> list[Found]:
@@ -23,8 +25,25 @@ def sentence_matches(ctx: SentenceContext, hits: list[tuple[int, int, list[Entry
         entry = choose_entry(ctx, first, last, entries)
         if entry is not None:
             found.append(Found(first, last, entry))
-    kept = [match for match in longest_first(found) if match.entry.kind != "block"]
+    kept = [match for match in longest_first(found) if match.entry.kind != "block" and not _first_name(ctx, match)]
     return keep_prefixes(kept, ctx.pieces)
+
+
+def _first_name(ctx: SentenceContext, match: Found) -> bool:
+    """English "Chad Mitchell, a spokesman", "Jordan Peterson said": a country name that is also a
+    first name, right before a capitalised surname that ends the name, is a person. Not before a
+    title, a date word or another country form ("Chad President Deby", "Jordan King Abdullah",
+    "Chad Sunday rejected")."""
+    after = match.last
+    if ctx.lang != "en" or match.last - match.first != 1 or ctx.keys[match.first] not in _FIRST_NAMES:
+        return False
+    if after >= len(ctx.pieces) or not (ctx.pieces[after].text.istitle() and ctx.pieces[after].text.isalpha()):
+        return False
+    surname = ctx.keys[after]
+    if surname in _DATE_WORDS or ctx.has("title", surname) or surname in mention_index(ctx.lang).entries:
+        return False
+    ends = after + 1 >= len(ctx.pieces) or not ctx.pieces[after + 1].text[:1].isupper()
+    return ends and ctx.pos(after) == "PROPN"
 
 
 def choose_entry(ctx: SentenceContext, first: int, last: int, entries: list[Entry]) -> Entry | None:

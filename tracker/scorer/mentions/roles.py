@@ -30,6 +30,7 @@ class Reading(NamedTuple):
     decision: RoleDecision
 
 
+_CURRENCY_SIGNS = frozenset({"$"})
 NAME_REACH = 6  # capitalised words of a title and a name read after a demonym ("Qatari Emir Sheikh Tamim")
 
 # A rule reads one match of the sentence (its kind given apart: a prefix reads as a demonym).
@@ -69,6 +70,14 @@ def _read_person(ctx: SentenceContext, match: Found, on: date) -> Reading | None
 
 def _leading_an_organisation(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
     return leads_organisation(ctx, match.first, match.last)
+
+
+def _a_currency_sign(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    """'US$200,000', 'NZ$3.1 billion': a country form glued to a currency sign names the currency."""
+    after = match.last
+    if after < len(ctx.pieces) and ctx.keys[after] in _CURRENCY_SIGNS and ctx.pieces[after].start == ctx.pieces[after - 1].end:
+        return RoleDecision("topic", f"currency '{ctx.text_of(match.first, after + 1)}', not a party")
+    return None
 
 
 def _after_an_attitude(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
@@ -143,6 +152,7 @@ def _former_country(ctx: SentenceContext, match: Found, kind: str) -> RoleDecisi
 
 
 ROLE_RULES: tuple[RoleRule, ...] = (
+    _a_currency_sign,
     _leading_an_organisation,
     _after_an_attitude,
     _inside_a_compound,  # decides every compound (an actor when nothing else)

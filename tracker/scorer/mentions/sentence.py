@@ -9,8 +9,8 @@ from functools import cached_property
 
 from spacy.tokens import Span, Token
 
-from tracker.scorer.mentions.gazetteer import acronyms, list_index, scan
-from tracker.scorer.mentions.pieces import Piece, fold_word, join_key, span_text, token_starts
+from tracker.scorer.mentions.gazetteer import acronyms, list_index, mention_index, scan
+from tracker.scorer.mentions.pieces import Piece, fold_word, join_key, phrase_key, span_text, token_starts
 from tracker.scorer.mentions.wordlists import (
     SENTENCE_BREAKS,
     grammar_words,
@@ -21,15 +21,19 @@ from tracker.scorer.mentions.wordlists import (
 )
 
 _BETWEEN = grammar_words("between")
+_COUNTRY_FORMS = ("name", "demonym", "institution", "person")
 
 # A news dateline opening a sentence: "DOHA —", "MOSCOW (Reuters) -", "PARIS, 3 mars (AFP) -",
 # "Kyiv, Ukraine (AP) —". The place, an optional ", date or country", an optional "(agency)", a dash.
 _DATELINE = re.compile(
     r"\s*(?P<place>[^\W\d_][\w.'’ /-]{0,40}?)"
-    r"(?P<rest>\s*,\s*[^()\n—–]{1,40}?)?"
+    r"(?P<rest>\s*,\s*[^()\n—–:]{0,40}?)?"
     r"(?P<agency>\s*\([^()\n]{1,30}\))?"
-    r"(?:\s+[—–-]{1,2}\s|\s*[—–]\s*)"
+    # a dash; a hyphen glued to the agency ("(RHC)-"); the agency alone before the sentence
+    # ("Tokyo, March 22 (IANS) South Korean ..."); a colon glued to the place ("Singapore: China ...")
+    r"(?:\s+[—–-]{1,2}\s|\s*[—–]\s*|(?<=\))-{1,2}\s*|(?<=\))(?P<bare>\s+)(?=[^\W\d_])|(?P<colon>:)\s+(?=[^\W\d_]))"
 )
+_COLON_PLACE_WORDS = 3  # "New Delhi:", "Addis Ababa:"; a longer opening before a colon is a sentence
 
 # A place and a colon opening a sentence ("Singapore: China has dropped ...", "NEW DELHI: ..."): one to
 # three capitalised words, nothing else before the colon. No hyphen: "Serbia-Kosovo: talks stall" is a
@@ -50,7 +54,7 @@ class SentenceContext:
         self.keys = [piece.key for piece in pieces]
         # Doc.text and Span.text are rebuilt from the tokens on every access: read it once.
         self.text = span_text(sent)
-        self.dateline_end = _dateline_end(self.text, self.offset)
+        self.dateline_end = _dateline_end(self.text, self.offset, lang)
         self._lemmas: dict[int, str] = {}
         self._phrases_before: dict[int, list[tuple[str, int]]] = {}
 
@@ -191,7 +195,7 @@ class SentenceContext:
         return self.phrase_in("sports")
 
 
-def _dateline_end(text: str, offset: int) -> int:
+def _dateline_end(text: str, offset: int, lang: str) -> int:
     """Offset (in the doc) where a dateline at the start of the sentence ends, or -1.
 
     A sentence that opens with a place and a dash is a dateline only when it looks like one: the
@@ -209,6 +213,30 @@ def _dateline_end(text: str, offset: int) -> int:
     # four letters at least: "USA - Russia talks" is an acronym, not a dateline
     capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
     dated = match["rest"] is not None and any(c.isdigit() for c in match["rest"])
+    if match["bare"] and not (text[match.end()].isupper() and _is_place_words(match["place"])):
+        return -1  # "Tokyo, March 22 (IANS) South Korean ...", not "In a reciprocal action, ... (May 22) announced"
+    if match["colon"] and not (capitals or match["agency"] or dated):
+        # "Dubai: ...", "Singapore: ...": a city; "Iran: Tehran rejects ..." opens a headline
+        return offset + match.end() if _is_colon_city(match["place"], lang) else -1
     if not (capitals or match["agency"] or dated):
         return -1
     return offset + match.end()
+
+
+def _is_colon_city(place: str, lang: str) -> bool:
+    """A title-case place before a colon is a dateline when it is a city: a capital of the index,
+    a city-state or same-name capital of `dateline_city`, or no country form at all ("Dubai")."""
+    if not _is_place_words(place):
+        return False
+    key = phrase_key(place)
+    index = mention_index(lang)
+    if key in grammar_words("dateline_city") or index.has_kind(key, ("capital",)):
+        return True
+    # "Serbia-Kosovo: talks stall" opens a headline on two countries
+    return not any(index.has_kind(fold_word(word), _COUNTRY_FORMS) for word in re.split(r"[\s/-]+", place) if word)
+
+
+def _is_place_words(place: str) -> bool:
+    """One to three capitalised words, as a place's name is ("New Delhi", "Addis Ababa")."""
+    words = place.split()
+    return 0 < len(words) <= _COLON_PLACE_WORDS and all(word[:1].isupper() for word in words)

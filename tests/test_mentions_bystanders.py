@@ -1,0 +1,100 @@
+"""Countries a mention names that are no side of the act, whatever the clause says: a private
+person's nationality, a dateline, a ship's flag or owners, a currency, a person's first name.
+
+Note: every sentence below is an invented example, not real reporting. Each rule has a
+counter-example where the same word names a side and must stay one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.scorer.mentions import find_mentions
+
+DAY = date(2024, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def read(nlp_fr, nlp_en):
+    """read(text, lang) -> {mention text: role} for the whole text as one sentence."""
+
+    def _read(text: str, lang: str = "fr") -> dict[str, str]:
+        doc = (nlp_fr if lang == "fr" else nlp_en)(text)
+        return {m.text: m.role for m in find_mentions(doc[:], lang, DAY)}
+
+    return _read
+
+
+@pytest.mark.parametrize(
+    "text, lang, word, role",
+    [
+        # A private person's nationality is no side (invented examples).
+        ("A Pakistani national was arrested in India on Monday, police said.", "en", "Pakistani", "topic"),
+        ("The Colombian journalist said Milei had criticised Chile.", "en", "Colombian", "topic"),
+        ("Israeli and Jordanian farmers say the drought cut their yields.", "en", "Israeli", "topic"),
+        ("Israeli and Jordanian farmers say the drought cut their yields.", "en", "Jordanian", "topic"),
+        ("Un alpiniste français a été tué mercredi au Népal.", "fr", "français", "topic"),
+        ("Un ressortissant libanais a été extradé mardi par le Paraguay vers les États-Unis.", "fr", "libanais", "topic"),
+        ("Le Chili a évoqué l'afflux de migrants vénézuéliens avec l'Argentine.", "fr", "vénézuéliens", "topic"),
+        ("The tanker, with Greek owners, was sailing to Turkey.", "en", "Greek", "topic"),
+        ("Le navire appartient à des armateurs grecs.", "fr", "grecs", "topic"),
+        # Counter-examples: state agents are the state; a measure on a nation's people as a whole
+        # is aimed at its state; "national" before a noun qualifies an office.
+        ("Pakistani troops fired on Indian positions on Tuesday.", "en", "Pakistani", "actor"),
+        ("Pakistan's national security adviser met Indian officials.", "en", "Indian", "actor"),
+        ("A Pakistani national security adviser met Indian officials.", "en", "Pakistani", "actor"),
+        ("The Dominican Republic deported more than 2,300 Haitian migrants on Tuesday.", "en", "Haitian", "actor"),
+        ("Le Pakistan a expulsé la semaine dernière plus de 20 000 ressortissants afghans.", "fr", "afghans", "actor"),
+        ("Londres a allégé les visas imposés l'an dernier aux ressortissants ghanéens.", "fr", "ghanéens", "actor"),
+        ("Le guide suprême iranien a dénoncé les sanctions américaines.", "fr", "iranien", "actor"),
+        ("Des soldats ougandais ont franchi la frontière kényane.", "fr", "ougandais", "actor"),
+    ],
+)
+def test_private_persons_nationality_is_no_side(read, text, lang, word, role):
+    assert read(text, lang)[word] == role
+
+
+@pytest.mark.parametrize(
+    "text, lang, word, role",
+    [
+        # Datelines in the shapes wire copy uses are where the report was filed (invented examples).
+        ("Singapore: China has dropped its tariffs on Australian barley.", "en", "Singapore", "place"),
+        ("BEIJING: The leaders of China and New Zealand met on Friday.", "en", "BEIJING", "place"),
+        ("Nairobi: Uganda and South Sudan agreed to reopen the border.", "en", "Nairobi", "place"),
+        ("Tokyo, March 22 (IANS) South Korea's foreign minister met his Japanese counterpart.", "en", "Tokyo", "place"),
+        ("La Havane, 21 déc. (RHC)- Cuba a condamné les sanctions contre le Venezuela.", "fr", "La Havane", "place"),
+        ("NEW DELHI -- India accused Pakistan of shelling border posts.", "en", "NEW DELHI", "place"),
+        # Counter-examples: a country opening a headline before a colon, a colon later in the sentence.
+        ("Japan: Tokyo protests to China over the drills.", "en", "Japan", "actor"),
+        ("Mali : la junte expulse l'ambassadeur de France.", "fr", "Mali", "actor"),
+        ("Moscow told Kyiv: the talks are over.", "en", "Moscow", "actor"),
+        ("Serbia-Kosovo: EU-brokered talks stall", "en", "Serbia", "actor"),
+        ("Algérie-Maroc : la frontière reste fermée", "fr", "Maroc", "actor"),
+        ("In a tit-for-tat move, Pakistan on Thursday (May 22) expelled an Indian diplomat.", "en", "Pakistan", "actor"),
+    ],
+)
+def test_datelines_are_places(read, text, lang, word, role):
+    assert read(text, lang)[word] == role
+
+
+@pytest.mark.parametrize(
+    "text, lang, word, role",
+    [
+        # A currency sign, a first name, a strait, an official name (invented examples).
+        ("Brazil's envoy handed US$200,000 in relief supplies to Chinese officials.", "en", "US", "topic"),
+        ("Chad Mitchell, a spokesman for the ministry, said exports to Japan rose.", "en", "Chad", None),
+        ("Taïwan, qui revendique le nom de République de Chine, est reconnu par 15 États.", "fr", "Chine", None),
+        ("China sent two warships through the Taiwan Strait on Sunday, Japan said.", "en", "Taiwan", None),
+        ("Pékin a dénoncé le passage d'un destroyer américain dans le détroit de Taïwan.", "fr", "Taïwan", None),
+        # Counter-examples: the country itself, a sum after its donor, the mainland's full name.
+        ("The US pledged $200 million to Ukraine on Monday.", "en", "US", "actor"),
+        ("Chad President Mahamat Deby met Sudanese officials.", "en", "Chad", "actor"),
+        ("Chad Sunday rejected Sudan's claims.", "en", "Chad", "actor"),
+        ("La République populaire de Chine a protesté auprès du Japon.", "fr", "République populaire de Chine", "actor"),
+        ("China warned Taiwan against any move toward independence.", "en", "Taiwan", "actor"),
+    ],
+)
+def test_names_that_are_no_country(read, text, lang, word, role):
+    assert read(text, lang).get(word) == role

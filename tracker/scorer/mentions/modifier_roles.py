@@ -195,8 +195,6 @@ def after_role(ctx: SentenceContext, first: int, last: int, kind: str) -> RoleDe
         decision = group_after(ctx, last + 1)  # "Lebanon's Hezbollah", "Yemen's Houthi rebels"
         if decision is not None:
             return decision
-    if kind == "name" and _currency_sign_glued(ctx, last):
-        return RoleDecision("topic", f"'{ctx.pieces[last - 1].text}{ctx.pieces[last].text}': a currency, not a party")
     if kind == "name":
         market = ctx.noun_after(last, "market_noun")
         if market is not None:
@@ -209,11 +207,3 @@ def after_role(ctx: SentenceContext, first: int, last: int, kind: str) -> RoleDe
         return english_modifier_role(ctx, last, ("mediator_noun", "venue_noun"))
     return None
 
-
-def _currency_sign_glued(ctx: SentenceContext, last: int) -> bool:
-    """A currency sign written onto the name ("US$200,000", "NZ$5 million") makes it an amount; with a
-    space ("the U.S. $95 billion aid package") the country stays the one acting."""
-    if not 0 < last < len(ctx.pieces):
-        return False
-    sign, name = ctx.pieces[last], ctx.pieces[last - 1]
-    return ctx.has("currency_sign", sign.key) and sign.start == name.end

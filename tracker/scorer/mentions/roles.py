@@ -30,7 +30,6 @@ class Reading(NamedTuple):
     decision: RoleDecision
 
 
-_CURRENCY_SIGNS = frozenset({"$"})
 NAME_REACH = 6  # capitalised words of a title and a name read after a demonym ("Qatari Emir Sheikh Tamim")
 
 # A rule reads one match of the sentence (its kind given apart: a prefix reads as a demonym).
@@ -75,7 +74,8 @@ def _leading_an_organisation(ctx: SentenceContext, match: Found, kind: str) -> R
 def _a_currency_sign(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
     """'US$200,000', 'NZ$3.1 billion': a country form glued to a currency sign names the currency."""
     after = match.last
-    if after < len(ctx.pieces) and ctx.keys[after] in _CURRENCY_SIGNS and ctx.pieces[after].start == ctx.pieces[after - 1].end:
+    glued = after < len(ctx.pieces) and ctx.pieces[after].start == ctx.pieces[after - 1].end
+    if glued and ctx.has("currency_sign", ctx.keys[after]):
         return RoleDecision("topic", f"currency '{ctx.text_of(match.first, after + 1)}', not a party")
     return None
 

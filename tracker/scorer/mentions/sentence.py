@@ -35,11 +35,6 @@ _DATELINE = re.compile(
 )
 _COLON_PLACE_WORDS = 3  # "New Delhi:", "Addis Ababa:"; a longer opening before a colon is a sentence
 
-# A place and a colon opening a sentence ("Singapore: China has dropped ...", "NEW DELHI: ..."): one to
-# three capitalised words, nothing else before the colon. No hyphen: "Serbia-Kosovo: talks stall" is a
-# headline naming a pair, not a dateline.
-_COLON_DATELINE = re.compile(r"\s*(?P<place>[^\W\d_][\w.'’]*(?: [^\W\d_][\w.'’]*){0,2}):\s")
-
 
 class SentenceContext:
     """One sentence with its pieces, its word lists and memoised lookups around its matches."""
@@ -199,13 +194,10 @@ def _dateline_end(text: str, offset: int, lang: str) -> int:
     """Offset (in the doc) where a dateline at the start of the sentence ends, or -1.
 
     A sentence that opens with a place and a dash is a dateline only when it looks like one: the
-    place in capitals, an agency in brackets, or a date after a comma; a place and a colon is one
-    when its words are capitalised ("Kabul: ..."). "Iran — long at odds with
-    Washington — agreed ..." opens with a parenthesis, not a dateline.
+    place in capitals, an agency in brackets, or a date after a comma; a title-case place and a colon
+    is one when it is a city ("Kabul: ...", not the headline "Iran: Tehran rejects ..."). "Iran — long
+    at odds with Washington — agreed ..." opens with a parenthesis, not a dateline.
     """
-    colon = _COLON_DATELINE.match(text)
-    if colon is not None and all(word[0].isupper() for word in colon["place"].split()):
-        return offset + colon.end()
     match = _DATELINE.match(text)
     if match is None:
         return -1

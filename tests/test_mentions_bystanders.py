@@ -50,6 +50,9 @@ def read(nlp_fr, nlp_en):
         ("Londres a allégé les visas imposés l'an dernier aux ressortissants ghanéens.", "fr", "ghanéens", "actor"),
         ("Le guide suprême iranien a dénoncé les sanctions américaines.", "fr", "iranien", "actor"),
         ("Des soldats ougandais ont franchi la frontière kényane.", "fr", "ougandais", "actor"),
+        # A release or swap of a nation's detained people is a gesture to that state (invented).
+        ("Iran released two British nationals on Monday after talks with London.", "en", "British", "actor"),
+        ("Le Venezuela a relâché mardi trois ressortissants colombiens.", "fr", "colombiens", "actor"),
     ],
 )
 def test_private_persons_nationality_is_no_side(read, text, lang, word, role):

@@ -40,13 +40,6 @@ THIN_OBSERVATIONS = 3
 
 PairLabel = Callable[[str], str]
 EVENTS = "*events*"  # layout.meta["curves"] entry of the event markers' curve
-# Marker colour by sign from the numbers themselves (a NumPy array, cheap to send): any negative
-# value is cooperation blue, any positive tension vermillion, exactly 0 grey.
-SIGN_SCALE = {
-    "cmin": -1e-9, "cmax": 1e-9, "showscale": False,
-    "colorscale": [[0, COOPERATION], [0.49, COOPERATION], [0.49, NEUTRAL], [0.51, NEUTRAL], [0.51, TENSION],
-                   [1, TENSION]],
-}
 
 
 def sign_colour(value: float) -> str:
@@ -55,6 +48,13 @@ def sign_colour(value: float) -> str:
     if value < 0:
         return COOPERATION
     return NEUTRAL
+
+
+def sign_colours(values: np.ndarray) -> np.ndarray:
+    """sign_colour of each value, as one array of colours. Given as colours, not as the numbers and a
+    colour scale: plotly.js then styles each point without computing its colour from the scale (a
+    tenth of the chart's first drawing)."""
+    return np.select([values > 0, values < 0], [TENSION, COOPERATION], NEUTRAL).astype("U7")
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -199,7 +199,7 @@ def _pair_traces(rows: pd.DataFrame, i: int, n_pairs: int, name: str, freq: str,
            "name": f"{name} ({smoothing}-period mean)" if smoothed else name,
            "line": {"color": colour, "width": 3 if smoothed else 2}, "showlegend": not single}, False
     thin = (n_articles < THIN_ARTICLES) | (n_obs < THIN_OBSERVATIONS)
-    marker_colour = {"color": tension, **SIGN_SCALE} if single else {"color": colour}
+    marker_colour = {"color": sign_colours(tension)} if single else {"color": colour}
     yield {
         "type": "scatter", **top, "x": x, "y": tension, "mode": "markers", "name": name, "customdata": custom,
         # One drawing of the uncertainty for every point, alone or in a run: a bar from low to high.

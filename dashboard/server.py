@@ -94,8 +94,8 @@ def prepare(app: dash.Dash) -> None:
     as they are; the chart component uses the window.Plotly it finds.
 
     Babel's polyfill is left out (without_polyfill) and the runtime Dash needs of it linked instead.
-    The plotly.js linked is the cartesian bundle of dashboard/vendor (a third of the full bundle's
-    start-up time in the browser) when it is the version plotly's Python package expects.
+    The plotly.js linked is dashboard/vendor's bundle of the dashboard's trace types (a fraction of the
+    full bundle's start-up time in the browser) when it is the version plotly's Python package expects.
     """
     from dashboard import vendor, wire
 
@@ -124,7 +124,7 @@ def without_polyfill(scripts: str) -> str:
 
 
 def plotly_script() -> dict[str, str]:
-    """The Dash resource of the plotly.js the page links: the vendored cartesian bundle, or the full one
+    """The Dash resource of the plotly.js the page links: the vendored bundle, or the full one
     shipped by plotly when the vendored file is another version (then tools/vendor_plotly.sh)."""
     from plotly.offline import get_plotlyjs_version
 

@@ -103,7 +103,7 @@ def test_the_page_links_the_small_scripts(tmp_path: Path):
     # plotly.js (the longest to arrive and compile) last and asynchronous: it compiles while Dash's
     # renderer renders the page; until it has run, window.Plotly is a promise-like the chart waits on.
     (plotly_js,) = re.findall(r'<script async id="plotly-js" src="([^"]+)"></script>', page)
-    assert "plotly-cartesian" in plotly_js
+    assert "plotly-scatter-heatmap" in plotly_js
     assert app.server.test_client().get(plotly_js).status_code == 200
     assert page.index("window.Plotly = window.Plotly ||") < page.index(plotly_js)
     assert page.index(scripts[-1]) < page.index(plotly_js) and not [s for s in scripts if "dash_table" in s]

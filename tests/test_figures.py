@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 from dash import html
@@ -41,11 +42,11 @@ def test_timeline_has_bands_line_volume_and_clickable_points():
     assert list(line.x) == ["2023-01-02", "2023-01-09", "2023-01-16"]
     assert [list(c) for c in line.customdata] == [[0, 3, 2, 1.0, 3.0], [0, 1, 1, -2.5, -0.5], [0, 5, 3, 3.0, 5.0]]
     assert figures.plotted_pairs(_table()) == ["RUS-USA"] and fig.layout.meta["pairs"] == ["RUS-USA"]
-    # Marker colours carry the sign: a two-colour scale split at zero, tension vermillion, cooperation blue.
-    assert list(line.marker.color) == [2.0, -1.5, 4.0]
-    scale = [c[1] for c in line.marker.colorscale]
-    assert scale[0] == figures.COOPERATION and scale[-1] == figures.TENSION
-    assert line.marker.cmin < 0 < line.marker.cmax and abs(line.marker.cmax) < 1e-6
+    # Marker colours carry the sign: tension vermillion, cooperation blue (as colours, no colour scale).
+    assert list(line.marker.color) == [figures.TENSION, figures.COOPERATION, figures.TENSION]
+    assert line.marker.colorscale is None
+    assert list(figures.sign_colours(np.array([0.0, -0.1, 0.1]))) == [figures.NEUTRAL, figures.COOPERATION,
+                                                                      figures.TENSION]
     # One drawing of the band for every point: a bar from low to high (no shaded ribbon).
     assert list(line.error_y.array) == [1.0, 1.0, 1.0] and list(line.error_y.arrayminus) == [1.0, 1.0, 1.0]
     assert not [t for t in fig.data if t.type == "scatter" and t.fill == "toself"]

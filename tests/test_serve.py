@@ -70,10 +70,10 @@ def test_plotly_js_is_compressed_and_cached_for_a_year(served):
     (plotly,) = re.findall(r'src="(/_dash-component-suites/[^"]*plotly[^"]+\.js)"', page.decode())
     plain = _get(base + plotly)[2]
     assert len(plain) > 1_000_000  # plotly.js, linked from the page with its fingerprint
-    # The cartesian bundle (a third of the full one's start-up in the browser), of plotly's own version,
-    # under V8's compile hint (dashboard/vendor/__init__.py).
-    assert plain[:200].decode().startswith("//# allFunctionsCalledOnLoad\n"
-                                           f"/**\n* plotly.js (cartesian - minified) v{get_plotlyjs_version()}\n")
+    # The bundle of the dashboard's trace types (dashboard/vendor/__init__.py), of plotly's own version,
+    # under V8's compile hint.
+    assert plain[:200].decode().startswith("//# allFunctionsCalledOnLoad\n/**\n"
+                                           f"* plotly.js (scatter, heatmap - minified) v{get_plotlyjs_version()}\n")
     for encoding in ("br", "gzip"):
         status, headers, body = _get(base + plotly, encoding)
         assert status == 200 and headers["Content-Encoding"] == encoding

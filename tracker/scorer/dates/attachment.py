@@ -162,9 +162,11 @@ def parse_dates_event(tokens: Sequence[Token], kind: str, between_commas: bool =
 
 def _past_subject(noun: Token) -> bool:
     """"L'affrontement de juin 2020 avait causé la mort de vingt soldats": a dated subject of a past
-    main verb is the event the sentence reports; "La crise de juin 2020 pèse encore" (present) is not."""
+    main verb is the event the sentence reports; "La crise de juin 2020 pèse encore" (present) is not,
+    nor the subject of a passive, which undergoes a later act ("La réunion de mercredi a été annulée")."""
     verb = noun.head
-    return (noun.dep_ in ("nsubj", "nsubj:pass") and verb.dep_ == "ROOT" and verb.pos_ in VERBAL
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    return (noun.dep_ == "nsubj" and not passive and verb.dep_ == "ROOT" and verb.pos_ in VERBAL
             and parse_tense(verb) == "past")
 
 

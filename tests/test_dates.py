@@ -608,6 +608,14 @@ EVENT_DATES = [
     ("fr", MAR8, "Le Mali a expulsé en fin de semaine dernière le représentant.", "en fin de semaine dernière",
      date(2023, 2, 27), "week"),
     ("en", MAR8, "Mali expelled the envoy at the start of the month.", "at the start of the month", date(2023, 3, 1), "month"),
+    # invented: an occasion's scheduled date dates the act at it; without an occasion marker it stays the noun's
+    ("fr", MAR8, "Les deux présidents se rencontreront lors du sommet de l'OTAN, prévu en juillet à Vilnius.",
+     "en juillet", date(2023, 7, 1), "month"),
+    ("fr", MAR8, "Les deux présidents se sont parlé après le sommet de l'OTAN, organisé en juillet à Vilnius.",
+     "", MAR8, "day"),
+    # invented: the date of a past main verb's subject is the event's; with a present verb it is background
+    ("fr", MAR8, "L'affrontement de juin 2020 avait causé la mort de vingt soldats indiens.", "juin 2020",
+     date(2020, 6, 1), "month"),
 ]
 
 

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from .tense import VERBAL, expression_root, governing_verb, morph, verb_marks
+from .tense import VERBAL, expression_root, governing_verb, morph, parse_tense, verb_marks
 from .vocabulary import LANGS, alternatives, is_date_word, word_set
 
 # Expressions that are adverbs of time: they cannot modify a noun, so a parse that hangs them on one
@@ -136,6 +136,8 @@ def parse_dates_event(tokens: Sequence[Token], kind: str, between_commas: bool =
         c.dep_ == "case" and c.lower_ in _NOUN_CASE_FR for c in root.children
     )
     if head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and nominal and head.i < root.i:
+        if _past_subject(head):
+            return Verdict(True, f"the date of the subject {head.text!r} of a past main verb")
         return Verdict(False, f"modifies the noun {head.text!r}, not the main verb")
     verb = head if head.pos_ in VERBAL or head.pos_ == "ADJ" else governing_verb(root)
     clause = verb
@@ -156,6 +158,16 @@ def parse_dates_event(tokens: Sequence[Token], kind: str, between_commas: bool =
     if bare is not None:
         return Verdict(False, f"after the participle {bare.text!r}, which describes a noun", True)
     return DATES
+
+
+def _past_subject(noun: Token) -> bool:
+    """"L'affrontement de juin 2020 avait causé la mort de vingt soldats": a dated subject of a past
+    main verb is the event the sentence reports; "La crise de juin 2020 pèse encore" (present) is not,
+    nor the subject of a passive, which undergoes a later act ("La réunion de mercredi a été annulée")."""
+    verb = noun.head
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    return (noun.dep_ == "nsubj" and not passive and verb.dep_ == "ROOT" and verb.pos_ in VERBAL
+            and parse_tense(verb) == "past")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -313,13 +325,24 @@ _OCCASION = {
 }
 
 
+# "lors du sommet de l'OTAN, prévu en juillet": the occasion, its noun's complement, a comma and a
+# word of its schedule right before the date (French; the lists have no English rows).
+_SCHEDULED_OCCASION = re.compile(
+    rf"(?<!\w)(?P<marker>{alternatives('occasion_marker', 'fr')})(?:\s+|(?<=['’]))(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?P<noun>(?:{alternatives('occasion_noun', 'fr')})\w*)(?:\s+[\w'’-]+){{0,4}}?\s*,\s*"
+    rf"(?:{alternatives('scheduled_word', 'fr')})\s+$", re.IGNORECASE)
+
+
 def occasion_of(text: str, start: int, lang: str) -> str | None:
     """The meeting whose date the expression gives when the act happened at it ("n'a pas condamné
     l'offensive lors de son entretien téléphonique de lundi", "ont convenu ... à l'issue d'entretiens
-    lundi à Hanoï"): the meeting's day is the act's, though the date hangs on its noun."""
+    lundi à Hanoï", "se croiseront lors du sommet de l'OTAN, prévu en juillet"): the meeting's day is
+    the act's, though the date hangs on its noun."""
     lang = _language(lang)
     breaks = [m.end() for m in _DETACH.finditer(text, 0, start)]
     found = _OCCASION[lang].search(text, breaks[-1] if breaks else 0, start)
+    if found is None and lang == "fr" and breaks:
+        found = _SCHEDULED_OCCASION.search(text, breaks[-2] if len(breaks) > 1 else 0, start)
     return f"{found['marker']} ... {found['noun']}" if found else None
 
 

@@ -21,6 +21,7 @@ _OF_PREPOSITIONS = grammar_words("of_preposition")
 _BETWEEN = grammar_words("between")
 _LIST_GOES_ON = grammar_words("list_goes_on")
 _DATE_WORDS = {lang: grammar_words("date_word", lang) for lang in ("fr", "en")}
+_VISIT_DETAILS = {"fr": grammar_words("visit_detail", "fr")}
 # A noun before de/of and the role it gives the country after: "l'avenir de la Syrie" (topic),
 # "le sol de la Syrie" (place), "the summit of Washington" (a capital only: venue).
 _NOUNS_BEFORE_OF = (
@@ -163,11 +164,20 @@ def _host_or_venue(ctx: SentenceContext, host_reason: str) -> RoleDecision:
 
 def _before_a_date(ctx: SentenceContext, at: int) -> int:
     """Where the words before piece `at` start once a date right before it is set aside ("s'est
-    rendu le 14 mars à Luanda": "rendu" is next to "à")."""
-    words = _DATE_WORDS.get(ctx.lang, frozenset())
-    while at > 0 and (ctx.keys[at - 1] in words or ctx.keys[at - 1].isdigit()):
+    rendu le 14 mars à Luanda": "rendu" is next to "à"), and the visit's details with it: its kind,
+    length and time, the visitor's name or nationality ("une visite d'État de quatre jours en
+    France", "la visite du président chinois Xi Jinping en Inde")."""
+    words = _DATE_WORDS.get(ctx.lang, frozenset()) | _VISIT_DETAILS.get(ctx.lang, frozenset())
+    while at > 0 and (ctx.keys[at - 1] in words or ctx.keys[at - 1].isdigit() or _visitor_word(ctx, at - 1)):
         at -= 1
     return at
+
+
+def _visitor_word(ctx: SentenceContext, i: int) -> bool:
+    """A capitalised word inside the sentence (the visitor's name) or a nationality, in French."""
+    if ctx.lang != "fr":
+        return False
+    return (i > 0 and ctx.pieces[i].text[:1].isupper()) or mention_index(ctx.lang).has_kind(ctx.keys[i], ("demonym",))
 
 
 def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int]) -> RoleDecision | None:

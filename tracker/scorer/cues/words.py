@@ -15,7 +15,7 @@ SET_NAMES = ("article", "contraction", "verb ending", "infinitive ending", "ne",
              "background exempt category", "background preposition", "background noun", "background subordinator",
              "own act clause", "lasting since", "outcome category", "occasion category", "completion head", "gap free",
              "addressed cue", "appeal infinitive", "target preposition",
-             "target joiner")
+             "target joiner", "breaking head")
 
 
 def norm(text: str) -> str:

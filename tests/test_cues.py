@@ -1000,3 +1000,20 @@ def test_seizing_boats_fr(fr):
     # invented: a coast guard seizing another country's boats is coercion; seizing drugs is no act between states
     assert one(fr, "L'Indonésie a saisi jeudi deux chalutiers vietnamiens.", "saisir ~3 chalutier").weight > 0
     assert not [c for c in cues_of(fr, "La police a saisi deux tonnes de cocaïne.") if c.weight]
+
+
+# Invented sentences: a broken norm is tension, whatever the norm is about.
+@pytest.mark.parametrize("lang, text, word", [
+    ("fr", "Selon Khartoum, les Émirats violent la convention sur le génocide.", "génocide"),
+    ("en", "Kigali said Kinshasa had breached the convention on genocide.", "genocide"),
+])
+def test_a_broken_norm_does_not_turn_its_hostile_topic_into_cooperation(request, lang, text, word):
+    cues = cues_of(request.getfixturevalue(lang), text)
+    assert [c.weight > 0 for c in cues if word in c.text] == [True], cues
+
+
+@pytest.mark.parametrize("text", ["Kigali said Kinshasa had breached the peace agreement.",
+                                  "Moscow said Kyiv had violated the grain deal."])
+def test_a_broken_agreement_is_still_tension_counter_example(en, text):
+    # counter-example (invented): the cooperative object of a breach still reads the other way
+    assert all(c.weight > 0 for c in cues_of(en, text)), cues_of(en, text)

@@ -85,6 +85,9 @@ class Setting:
     word: str  # the word opening it ("escalated", "ordonné", "crise")
     start: int  # character offsets into Article.text
     end: int
+    # a clause on a noun, or a part inside one ("the border, which Gitega closed after ..."): what a
+    # side or an object is or did, not the circumstances of the act
+    describes: bool = False
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from tracker.records import (
 )
 
 from . import language, nlp
+from .cue_targets import cue_targets
 from .cues import CueFinder, cue_finder
 from .cues.clauses import damp_settings
 from .cues.finder import finder_version
@@ -216,8 +217,9 @@ def _reading(
     when = event_date(refs, published)
     # A pair's act in the main clause outweighs the background its other cues stand in.
     occasions = _cue_finder(read.language, lexicon).occasions
+    targets = cue_targets(cues, all_mentions, text, read.language) if len(pairs) > 1 else {}
     pair_cues = {pair: damp_settings(found, pair, all_mentions, occasions)
-                 for pair, found in attribute_cues(pairs, all_mentions, cues, text, sides).items() if found}
+                 for pair, found in attribute_cues(pairs, all_mentions, cues, text, sides, targets).items() if found}
     pairs, ranked = ranked_only(pairs, set(pair_cues), sentence_text)
     set_aside += ranked
     observations = tuple(
@@ -276,7 +278,7 @@ def one_sides(same_side: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]
 
 def attribute_cues(
     pairs: Sequence[tuple[str, str]], mentions: Sequence[Mention], cues: Sequence[Cue], text: str = "",
-    sides: dict[str, frozenset[str]] | None = None,
+    sides: dict[str, frozenset[str]] | None = None, targets: dict[int, frozenset[str]] | None = None,
 ) -> dict[tuple[str, str], list[Cue]]:
     """Each cue goes to the pair whose two countries are named closest to it.
 
@@ -288,7 +290,8 @@ def attribute_cues(
 
     A tension cue followed by "in/en/on/sur/over" and a topic or place country, nearer than any actor
     ("discussed the crisis in Haiti", "la guerre en Ukraine"), is a situation in that country, not an
-    act between the pair: it goes to no pair. An agreement signed "à Tokyo" keeps its pair.
+    act between the pair: it goes to no pair. An agreement signed "à Tokyo" keeps its pair. A cue that
+    names its target ("sa guerre contre l'Ukraine", cue_targets.py) goes to that country's pairs.
     """
     result: dict[tuple[str, str], list[Cue]] = {pair: [] for pair in pairs}
     actors = [m for m in mentions if m.role == "actor"]
@@ -299,8 +302,11 @@ def attribute_cues(
         return result
     runs = coordinations(mentions, text) if text else []
     for cue in cues:
+        target = (targets or {}).get(cue.start, frozenset())
+        # The target faces the act's source: a pair of two targets ("au Venezuela et au Nicaragua") is none.
+        aimed = [pair for pair in pairs if len(target.intersection(pair)) == 1] or pairs
         near = _run_distances({c: _side_nearest(actors, c, cue, sides or {}) for pair in pairs for c in pair}, runs)
-        distances = {pair: max(near[country] for country in pair) for pair in pairs}
+        distances = {pair: max(near[country] for country in pair) for pair in aimed}
         best = min(distances.values(), default=0)
         for pair, distance in distances.items():
             if distance <= best + SHARED_CUE_SLACK:

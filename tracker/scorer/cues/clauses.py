@@ -42,6 +42,9 @@ from .matching import Match
 from .words import norm
 
 BACKGROUND_CLAUSE_FACTOR = 0.25
+# A meeting's description of its sides' past ("two countries that fought a border war") is no part of
+# it at all: it keeps the share of a consultation's topic (cues/weighing.py).
+DESCRIPTION_FACTOR = 0.1
 # Clauses and phrases that qualify rather than report: adverbial clauses, clauses and participles on
 # a noun, appositions (UD and ClearNLP names).
 _BACKGROUND_DEPS = frozenset({"advcl", "acl", "acl:relcl", "relcl", "appos"})
@@ -56,6 +59,8 @@ _CUT_DEPS = frozenset({"appos", "conj", "parataxis"})
 # Background clauses on a noun take the noun as their subject ("a NATO exercise led by Italy").
 _NOUN_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl"})
 _VERBS = frozenset({"VERB", "AUX"})
+# Parts that describe a noun (a side, a place, an object): clauses on it, appositions, adjectives.
+_DESCRIBING_DEPS = frozenset({"acl", "acl:relcl", "relcl", "appos", _ADJECTIVE_DEP})
 
 
 class Parse(Protocol):
@@ -192,6 +197,21 @@ def background_of(ctx: Parse, root: Token, words: BackgroundWords) -> Token | No
     return None
 
 
+def _in_description(ctx: Parse, word: Token) -> bool:
+    """Whether the background part opened by the word describes a noun or stands inside a part that
+    does: "their border, which Gitega closed after accusing Kigali", "a move that ended a standoff
+    after a border war"."""
+    current = word
+    for _ in range(_MAX_CLIMB):
+        if current.dep_ in _DESCRIBING_DEPS and _background_dep(ctx, current):
+            return True
+        head = current.head
+        if head is current or not ctx.inside(head):
+            return False
+        current = head
+    return False
+
+
 def settings(matches: Sequence[Match], ctx: SentenceContext, words: BackgroundWords,
              base: int) -> dict[int, Setting]:
     """Match start -> the background part it stands in, for the cues that stand in one."""
@@ -202,7 +222,7 @@ def settings(matches: Sequence[Match], ctx: SentenceContext, words: BackgroundWo
         word = background_of(ctx, ctx.root(match), words)
         if word is not None:
             start, end = _extent(word)
-            found[match.start] = Setting(word.text, base + start, base + end)
+            found[match.start] = Setting(word.text, base + start, base + end, _in_description(ctx, word))
     return found
 
 
@@ -260,12 +280,18 @@ def damp_settings(cues: Sequence[Cue], pair: tuple[str, str], mentions: Sequence
                   occasions: frozenset[str]) -> list[Cue]:
     """One pair's cues, those of a background part damped when the main clause reports an act.
 
+    A main clause that reports a meeting damps only the parts that describe a side or an object
+    ("talks on reopening their border, which Gitega closed after accusing Kigali", "ces deux pays
+    qui se sont opposés lors de plusieurs guerres"): their past is not the meeting's climate.
     A background part that alone names a country of the pair is that pair's own act, kept whole.
     """
-    if not any(c.setting is None and c.weight and c.category not in occasions for c in cues):
+    main = [c for c in cues if c.setting is None and c.weight]
+    act = any(c.category not in occasions for c in main)
+    if not main:
         return list(cues)
-    return [_damped(c, c.setting) if c.setting is not None and not _names_alone(c.setting, pair, mentions)
-            else c for c in cues]
+    factor = BACKGROUND_CLAUSE_FACTOR if act else DESCRIPTION_FACTOR
+    return [_damped(c, c.setting, factor) if c.setting is not None and (act or c.setting.describes)
+            and not _names_alone(c.setting, pair, mentions) else c for c in cues]
 
 
 def _names_alone(setting: Setting, pair: tuple[str, str], mentions: Sequence[Mention]) -> bool:
@@ -277,7 +303,8 @@ def _names_alone(setting: Setting, pair: tuple[str, str], mentions: Sequence[Men
     return False
 
 
-def _damped(cue: Cue, setting: Setting) -> Cue:
-    note = f"background clause '{setting.word}': x{BACKGROUND_CLAUSE_FACTOR:g}"
-    return dataclasses.replace(cue, weight=round(cue.weight * BACKGROUND_CLAUSE_FACTOR, 2),
+def _damped(cue: Cue, setting: Setting, factor: float) -> Cue:
+    kind = "background clause" if factor == BACKGROUND_CLAUSE_FACTOR else "description of a side"
+    note = f"{kind} '{setting.word}': x{factor:g}"
+    return dataclasses.replace(cue, weight=round(cue.weight * factor, 2),
                                modifiers=cue.modifiers + (note,))

@@ -195,6 +195,8 @@ class SentenceContext:
                     break
                 if _word_class(current) != _word_class(head):
                     break  # a verb conjoined to a noun is a parse error: trust nothing above it
+                if head.pos_ == "PROPN" and current.pos_ == "NOUN":
+                    break  # "support to the Philippines and concern over ...": a second act, not a name's twin
                 current = head
                 continue
             chain.append(head)

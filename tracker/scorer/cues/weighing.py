@@ -11,6 +11,8 @@
              invasion"): x0.1 instead of x0.4;
     a cue that only served as another cue's negation, which then reads the other way ("refused"
              in "refused to condemn"), is dropped: the refusal is the condemnation denied;
+    a norm broken ("violated the ceasefire") negates a cooperative cue only: a hostile word is what
+             the broken norm is about ("viole la convention sur le génocide"), not a hostility denied;
     a hostility that comes to an end ("the war had ended", "la guerre a pris fin"): negated like
              "mettre fin à" -- tension cues only, a summit that ends is no negation;
     a consultation whose outcome the sentence denies ("the summit failed to produce an agreement"):
@@ -66,6 +68,8 @@ def _kind_for(rule: ModifierRule, entry: LexiconEntry, words: CueWords) -> str |
     if (kind == "negation" and rule.scope == "head" and rule.words[0] in words.get("completion head")
             and entry.category in words.get("occasion category")):
         return None  # "ended a first round of talks": the talks were held
+    if kind == "negation" and rule.scope == "head" and rule.words[0] in words.get("breaking head") and entry.weight > 0:
+        return None  # "viole la convention sur le génocide": a broken norm is tension, whatever it is about
     if kind in DEMAND_KINDS:
         # Demanding cooperation is pressure; demanding that a hostility stop is read by its own cues.
         return "demand" if entry.weight < 0 else None

@@ -176,6 +176,9 @@ def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int]) -> Ro
     if _diplomat_before(ctx, at):
         # "l'ambassadeur russe à Washington": the host country is a party, unless the post is past
         return former_post(ctx, at)
+    body = _body_seated_in(ctx, at)
+    if body:
+        return RoleDecision("actor", f"a state body seated there ('{body} {prep}')", True)
     visit = ctx.near_before(_before_a_date(ctx, at), "visit", 3)
     if visit and ctx.keys[at] != "dans":  # "Scholz s'est rendu à Pékin", "en visite à Moscou"
         return _host_or_venue(ctx, f"host of a visit ('{visit}' ... '{prep}')")
@@ -187,6 +190,26 @@ def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int]) -> Ro
             return RoleDecision("actor", f"target of '{noun} {prep}' with its agent named", True)
         return RoleDecision("topic", f"'{noun} {prep}'", True)
     return RoleDecision("place", f"after '{prep}'", True)
+
+
+def _body_seated_in(ctx: SentenceContext, at: int) -> str | None:
+    """'the authorities in Kinshasa', 'officials in Beijing': a state body named by where it sits is
+    that country acting. Not when a capitalised word or a possessive qualifies the body ("U.S.
+    officials in Baghdad", "IMF officials in Washington", "Iran's officials in Iraq"): then the place
+    is where they are."""
+    if ctx.keys[at] != "in":
+        return None
+    body = noun_before(ctx, at, "body_in")
+    if body is None:
+        return None
+    start = at - len(body.split())
+    for i in range(start - 1, max(-1, start - 4), -1):
+        key = ctx.keys[i]
+        if ctx.has("determiner", key) or key in SENTENCE_BREAKS or key in _CONJUNCTIONS:
+            break
+        if key in _POSSESSIVES or ctx.pieces[i].text[:1].isupper():
+            return None  # a country, an organisation or a possessive owns the body
+    return body
 
 
 def _after_noun_of(ctx: SentenceContext, end: int, kind: str) -> RoleDecision | None:

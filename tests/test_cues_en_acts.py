@@ -39,6 +39,8 @@ def _score(text: str, pair: str) -> float:
     # Ships and troops on the other's waters and borders (invented).
     ("Chinese coast guard ships entered Japanese territorial waters on Sunday.", "CHN-JPN"),
     ("Russian troops massed near the Ukrainian border in the spring.", "RUS-UKR"),
+    # A case brought to a court against the other (invented).
+    ("Guyana appealed to the world court to stop Venezuelan troops from entering the region.", "GUY-VEN"),
 ])
 def test_hostile_acts_read_as_tension(text, pair):
     assert _score(text, pair) > 0
@@ -50,6 +52,11 @@ def test_hostile_acts_read_as_tension(text, pair):
     # An announced visit (invented).
     ("Kenya's president is expected in Tanzania this week for a two-day stay.", "KEN-TZA"),
     ("The Indian foreign minister is due in Bangladesh on Monday.", "BGD-IND"),
+    # Normalisation in the passive (invented).
+    ("Officials in Niamey said the land border with Benin had been reopened on Monday.", "BEN-NER"),
+    ("Diplomatic ties between Bahrain and Qatar were restored in 2023.", "BHR-QAT"),
+    # A trade mission between two countries (invented).
+    ("The Samoa-Tonga business mission led by Samoa's trade minister ended on Friday.", "TON-WSM"),
 ])
 def test_cooperative_acts_read_as_cooperation(text, pair):
     assert _score(text, pair) < 0

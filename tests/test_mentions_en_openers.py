@@ -92,3 +92,16 @@ def test_a_speaker_who_is_a_side_stays_one(read):
     # Counter-example (invented): with one side before the comma, the speaker is the claimant.
     found = read("Drones struck a grain port overnight, Ukraine's air force said, blaming Russia.")
     assert found["Ukraine"] == "actor"
+
+
+@pytest.mark.parametrize(("text", "country", "role"), [
+    # The place of a visit named right after it is its host (invented).
+    ("The deals were signed in Lome, during President Akufo-Addo's two-day state visit to the coastal nation.",
+     "Lome", "actor"),
+    ("The two leaders signed the pact in Hanoi on a three-day visit by the Thai prime minister.", "Hanoi", "actor"),
+    # Counter-examples (invented): a meeting place with no visit, or a multilateral meeting's venue.
+    ("Ghana and Togo signed the accord in Accra on Monday.", "Accra", "place"),
+    ("The leaders met in Addis Ababa during a visit for the African Union summit.", "Addis Ababa", "place"),
+])
+def test_the_place_of_a_visit_named_after_it(read, text, country, role):
+    assert read(text)[country] == role

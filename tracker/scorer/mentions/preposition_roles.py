@@ -21,6 +21,8 @@ _OF_PREPOSITIONS = grammar_words("of_preposition")
 _BETWEEN = grammar_words("between")
 _LIST_GOES_ON = grammar_words("list_goes_on")
 _DATE_WORDS = {lang: grammar_words("date_word", lang) for lang in ("fr", "en")}
+_VISIT_OPENERS = frozenset({"during", "on"})  # English: "in Cotonou, during/on X's state visit"
+_VISIT_REACH = 9  # pieces read after "during"/"on" for the visit word ("President Paul Kagame's two-day state visit")
 # A noun before de/of and the role it gives the country after: "l'avenir de la Syrie" (topic),
 # "le sol de la Syrie" (place), "the summit of Washington" (a capital only: venue).
 _NOUNS_BEFORE_OF = (
@@ -132,7 +134,9 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
         if found and kind == "name" and end < first and ctx.keys[found[1]] == "a":  # "à", folded
             return None  # "à la Russie" is a recipient; places are "en Russie", "à Moscou"
     if found:
-        return _after_place_preposition(ctx, found)
+        decision = _after_place_preposition(ctx, found)
+        visit = _visit_after(ctx, last) if decision is not None and decision.role == "place" else None
+        return _host_or_venue(ctx, f"host of the visit named after it ('{visit}')") if visit else decision
     return _after_noun_of(ctx, end, kind)
 
 
@@ -159,6 +163,23 @@ def _host_or_venue(ctx: SentenceContext, host_reason: str) -> RoleDecision:
     if ctx.multilateral:
         return RoleDecision("place", f"venue of a multilateral meeting ('{ctx.multilateral}')", True)
     return RoleDecision("actor", host_reason, True)
+
+
+def _visit_after(ctx: SentenceContext, last: int) -> str | None:
+    """English: 'signed in Cotonou, during President Kagame's two-day state visit', 'in Hanoi on a
+    three-day visit': the place a visit named right after is the visit's host. The visit word must
+    come within a few words of "during"/"on", in the same clause."""
+    if ctx.lang != "en":
+        return None
+    i = last + 1 if last < len(ctx.keys) and ctx.keys[last] == "," else last
+    if i >= len(ctx.keys) or ctx.keys[i] not in _VISIT_OPENERS:
+        return None
+    for j in range(i + 1, min(len(ctx.keys), i + 1 + _VISIT_REACH)):
+        if ctx.keys[j] in CLAUSE_BREAKS:
+            return None
+        if ctx.has("visit", ctx.keys[j]) or ctx.has("visit", ctx.lemma(j)):
+            return ctx.pieces[j].text
+    return None
 
 
 def _before_a_date(ctx: SentenceContext, at: int) -> int:

@@ -105,3 +105,11 @@ def test_a_speaker_who_is_a_side_stays_one(read):
 ])
 def test_the_place_of_a_visit_named_after_it(read, text, country, role):
     assert read(text)[country] == role
+
+
+def test_png_in_capitals_is_papua_new_guinea(nlp_en):
+    # invented examples: the abbreviation names the country; the image format in a sentence is no party
+    found = find_mentions(nlp_en("PNG's defence minister signed a security pact with Australia.")[:], "en", DAY)
+    assert ("PNG", "actor") in {(m.country, m.role) for m in found}
+    found = find_mentions(nlp_en("Australia sent the map to Fiji as a PNG file.")[:], "en", DAY)
+    assert ("PNG", "actor") not in {(m.country, m.role) for m in found}

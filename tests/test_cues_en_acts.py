@@ -38,7 +38,7 @@ def _score(text: str, pair: str) -> float:
     ("Guatemala insists the southern district is part of its territory, Belize says.", "BLZ-GTM"),
     # Ships and troops on the other's waters and borders (invented).
     ("Chinese coast guard ships entered Japanese territorial waters on Sunday.", "CHN-JPN"),
-    ("Russian troops massed near the Ukrainian border in the spring.", "RUS-UKR"),
+    ("Russian troops massed near Ukraine in the spring, Kyiv said.", "RUS-UKR"),
     # A case brought to a court against the other (invented).
     ("Guyana appealed to the world court to stop Venezuelan troops from entering the region.", "GUY-VEN"),
 ])

@@ -236,6 +236,11 @@ ENGLISH = [
     (date(2009, 2, 22), "The ministers will meet later this week.", "later this week", date(2009, 2, 23), "week", True),
     (date(2009, 2, 22), "The minister said this week that talks had failed.", "this week", date(2009, 2, 16), "week", True),
     (WED, "The minister is expected in Kampala this week.", "this week", date(2017, 4, 10), "week", True),
+    # A closed range dates the acts reported over it by its start; its end is a boundary (invented).
+    (WED, "Between March 2014 and July 2016, the envoy was summoned ten times.", "March 2014", date(2014, 3, 1), "month", True),
+    (WED, "Between March 2014 and July 2016, the envoy was summoned ten times.", "July 2016", date(2016, 7, 1), "month", False),
+    # Counter-example (invented): an open range stays a boundary.
+    (WED, "Sanctions in force since March 2014 were extended.", "since March 2014", date(2014, 3, 1), "month", False),
 ]
 
 

@@ -230,6 +230,17 @@ ENGLISH = [
     (WED, "Putin, elected in 2012, said on Tuesday that he will visit Beijing on Friday.", "in 2012", date(2012, 1, 1), "year", False),
     (WED, "Putin, elected in 2012, said on Tuesday that he will visit Beijing on Friday.", "on Tuesday", date(2017, 4, 11), "day", True),
     (WED, "Putin, elected in 2012, said on Tuesday that he will visit Beijing on Friday.", "on Friday", date(2017, 4, 14), "day", True),
+    # A Sunday paper's "this week" looking ahead is the week that opens the next day; looking back,
+    # the week ending that Sunday (invented examples).
+    (date(2009, 2, 22), "The minister is expected in Kampala this week.", "this week", date(2009, 2, 23), "week", True),
+    (date(2009, 2, 22), "The ministers will meet later this week.", "later this week", date(2009, 2, 23), "week", True),
+    (date(2009, 2, 22), "The minister said this week that talks had failed.", "this week", date(2009, 2, 16), "week", True),
+    (WED, "The minister is expected in Kampala this week.", "this week", date(2017, 4, 10), "week", True),
+    # A closed range dates the acts reported over it by its start; its end is a boundary (invented).
+    (WED, "Between March 2014 and July 2016, the envoy was summoned ten times.", "March 2014", date(2014, 3, 1), "month", True),
+    (WED, "Between March 2014 and July 2016, the envoy was summoned ten times.", "July 2016", date(2016, 7, 1), "month", False),
+    # Counter-example (invented): an open range stays a boundary.
+    (WED, "Sanctions in force since March 2014 were extended.", "since March 2014", date(2014, 3, 1), "month", False),
 ]
 
 
@@ -294,7 +305,7 @@ def _expected(row: dict[str, str], published: date) -> date:
     # "previous" counts from the day the report speaks from; the frame names none, so publication.
     if row["anchor"] in ("day", "previous"):
         return published + timedelta(days=n)
-    if row["anchor"] == "week":
+    if row["anchor"] in ("week", "this_week"):  # this_week differs on Sundays only (test_english)
         return published - timedelta(days=published.weekday()) + timedelta(weeks=n)
     if row["anchor"] == "month":
         index = published.year * 12 + published.month - 1 + n

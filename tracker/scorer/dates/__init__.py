@@ -53,6 +53,7 @@ from .attachment import (
     DATES,
     Verdict,
     clause_adverb,
+    closed_range_part,
     detached_participle,
     inside_after,
     inside_since,
@@ -120,6 +121,9 @@ def _decided(found: Found, tokens: list[Token], text: str, lang: str) -> bool:
 def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, lang: str,
              tense: str | None) -> Verdict:
     """Whether the expression dates the sentence's event, and why not."""
+    closed = closed_range_part(text, found.start, found.end, lang)
+    if closed:  # "Between March 2016 and July 2019, ... was summoned 25 times": dated by its start
+        return DATES if closed == "start" else Verdict(False, "the end of a closed range")
     marker = range_marker(text, found.start, found.end, lang, found.kind)
     if marker and since_recent_day(marker, found.kind, resolved.precision, lang):
         return DATES  # "depuis lundi", "since Monday": the event began then

@@ -76,6 +76,27 @@ def range_marker(text: str, start: int, end: int, lang: str, kind: str = "") -> 
     return before.group(0).strip() if before else None
 
 
+_CLOSED_OPEN = re.compile(rf"(?<!\w)(?:{alternatives('closed_range_open', 'en') or '(?!)'})\s+$", re.IGNORECASE)
+_CLOSED_OWN_OPEN = re.compile(rf"^(?:{alternatives('closed_range_open', 'en') or '(?!)'})\s+", re.IGNORECASE)
+_CLOSED_JOIN_AFTER = re.compile(rf"^\s+(?:{alternatives('closed_range_join', 'en') or '(?!)'})\s+[A-Z0-9]")
+_CLOSED_BEFORE_END = re.compile(
+    rf"(?<!\w)(?:{alternatives('closed_range_open', 'en') or '(?!)'})\s+[^,;:]{{3,30}}?"
+    rf"\s+(?:{alternatives('closed_range_join', 'en') or '(?!)'})\s+$", re.IGNORECASE)
+
+
+def closed_range_part(text: str, start: int, end: int, lang: str) -> str | None:
+    """English: "start" or "end" when the date is one end of a closed range ("between March 2016 and
+    July 2019", "from 2015 to 2018"); the start dates the acts reported over the range."""
+    if _language(lang) != "en":
+        return None
+    opened = _CLOSED_OWN_OPEN.match(text[start:end]) or _CLOSED_OPEN.search(text[max(0, start - 12):start])
+    if opened and _CLOSED_JOIN_AFTER.match(text[end:end + 12]):
+        return "start"
+    if _CLOSED_BEFORE_END.search(text[max(0, start - 60):start]):
+        return "end"
+    return None
+
+
 # ----------------------------------------------------------------------------------------------
 # From the French parse
 

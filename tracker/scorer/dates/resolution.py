@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from dateparser.date import DateDataParser
 
 from .patterns import Found
-from .vocabulary import context_values, lookup, phrase_key, vocabulary, word_set
+from .vocabulary import Phrase, context_values, lookup, phrase_key, vocabulary, word_set
 
 _FIRST_DAY_WORDS = word_set("first_day")  # "1er mai"
 _EARLIER = word_set("modifier_earlier")  # "mardi dernier", "this past Tuesday"
@@ -320,10 +320,22 @@ def _phrase(found: Found, context: _Context) -> Resolved | None:
     if phrase.anchor == "weekend":  # "over the weekend": the last Saturday, the publication day included
         saturday = context.published - timedelta(days=(context.published.weekday() - 5) % 7)
         return Resolved(_monday(saturday), "week", phrase.note)
+    if phrase.anchor == "this_week":
+        return _this_week(context, phrase)
     # "previous": find_dates passes the day the report speaks from ("a confirmé jeudi ... la veille")
     unit = "day" if phrase.anchor == "previous" else phrase.anchor
     value, precision = shift(context.published, unit, phrase.offset)
     return Resolved(value, precision, phrase.note, phrase.ahead)
+
+
+def _this_week(context: _Context, phrase: Phrase) -> Resolved:
+    """English "this week": the publication week, except in a Sunday paper looking ahead ("are
+    expected in Kampala this week", "later this week"): English weeks open on Sunday, so the week
+    meant is the one that starts the next day."""
+    published = context.published
+    looks_ahead = phrase.ahead or context.tense == "future"
+    day = published + timedelta(days=1) if published.weekday() == 6 and looks_ahead else published
+    return Resolved(_monday(day), "week", phrase.note)
 
 
 _RESOLVERS: dict[str, Callable[[Found, _Context], Resolved | None]] = {

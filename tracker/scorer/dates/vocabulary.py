@@ -22,7 +22,7 @@ LANGS = ("fr", "en")
 class Phrase:
     """A fixed relative phrase of ``date_phrases.tsv``."""
 
-    anchor: str  # day | week | month | year | weekend | recent | previous (a day before the sentence's other day)
+    anchor: str  # day | week | this_week | month | year | weekend | recent | previous (a day before the sentence's other day)
     offset: int
     precision: str
     note: str

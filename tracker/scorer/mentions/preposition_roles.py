@@ -22,6 +22,8 @@ _BETWEEN = grammar_words("between")
 _LIST_GOES_ON = grammar_words("list_goes_on")
 _DATE_WORDS = {lang: grammar_words("date_word", lang) for lang in ("fr", "en")}
 _VISIT_DETAILS = {"fr": grammar_words("visit_detail", "fr")}
+_VISIT_OPENERS = frozenset({"during", "on"})  # English: "in Cotonou, during/on X's state visit"
+_VISIT_REACH = 9  # pieces read after "during"/"on" for the visit word ("President Paul Kagame's two-day state visit")
 # A noun before de/of and the role it gives the country after: "l'avenir de la Syrie" (topic),
 # "le sol de la Syrie" (place), "the summit of Washington" (a capital only: venue).
 _NOUNS_BEFORE_OF = (
@@ -133,7 +135,9 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
         if found and kind == "name" and end < first and ctx.keys[found[1]] == "a":  # "à", folded
             return None  # "à la Russie" is a recipient; places are "en Russie", "à Moscou"
     if found:
-        return _after_place_preposition(ctx, found)
+        decision = _after_place_preposition(ctx, found)
+        visit = _visit_after(ctx, last) if decision is not None and decision.role == "place" else None
+        return _host_or_venue(ctx, f"host of the visit named after it ('{visit}')") if visit else decision
     return _after_noun_of(ctx, end, kind)
 
 
@@ -162,6 +166,23 @@ def _host_or_venue(ctx: SentenceContext, host_reason: str) -> RoleDecision:
     return RoleDecision("actor", host_reason, True)
 
 
+def _visit_after(ctx: SentenceContext, last: int) -> str | None:
+    """English: 'signed in Cotonou, during President Kagame's two-day state visit', 'in Hanoi on a
+    three-day visit': the place a visit named right after is the visit's host. The visit word must
+    come within a few words of "during"/"on", in the same clause."""
+    if ctx.lang != "en":
+        return None
+    i = last + 1 if last < len(ctx.keys) and ctx.keys[last] == "," else last
+    if i >= len(ctx.keys) or ctx.keys[i] not in _VISIT_OPENERS:
+        return None
+    for j in range(i + 1, min(len(ctx.keys), i + 1 + _VISIT_REACH)):
+        if ctx.keys[j] in CLAUSE_BREAKS:
+            return None
+        if ctx.has("visit", ctx.keys[j]) or ctx.has("visit", ctx.lemma(j)):
+            return ctx.pieces[j].text
+    return None
+
+
 def _before_a_date(ctx: SentenceContext, at: int) -> int:
     """Where the words before piece `at` start once a date right before it is set aside ("s'est
     rendu le 14 mars à Luanda": "rendu" is next to "à"), and the visit's details with it: its kind,
@@ -186,6 +207,9 @@ def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int]) -> Ro
     if _diplomat_before(ctx, at):
         # "l'ambassadeur russe à Washington": the host country is a party, unless the post is past
         return former_post(ctx, at)
+    body = _body_seated_in(ctx, at)
+    if body:
+        return RoleDecision("actor", f"a state body seated there ('{body} {prep}')", True)
     visit = ctx.near_before(_before_a_date(ctx, at), "visit", 3)
     if visit and ctx.keys[at] != "dans":  # "Scholz s'est rendu à Pékin", "en visite à Moscou"
         return _host_or_venue(ctx, f"host of a visit ('{visit}' ... '{prep}')")
@@ -197,6 +221,26 @@ def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int]) -> Ro
             return RoleDecision("actor", f"target of '{noun} {prep}' with its agent named", True)
         return RoleDecision("topic", f"'{noun} {prep}'", True)
     return RoleDecision("place", f"after '{prep}'", True)
+
+
+def _body_seated_in(ctx: SentenceContext, at: int) -> str | None:
+    """'the authorities in Kinshasa', 'officials in Beijing': a state body named by where it sits is
+    that country acting. Not when a capitalised word or a possessive qualifies the body ("U.S.
+    officials in Baghdad", "IMF officials in Washington", "Iran's officials in Iraq"): then the place
+    is where they are."""
+    if ctx.keys[at] != "in":
+        return None
+    body = noun_before(ctx, at, "body_in")
+    if body is None:
+        return None
+    start = at - len(body.split())
+    for i in range(start - 1, max(-1, start - 4), -1):
+        key = ctx.keys[i]
+        if ctx.has("determiner", key) or key in SENTENCE_BREAKS or key in _CONJUNCTIONS:
+            break
+        if key in _POSSESSIVES or ctx.pieces[i].text[:1].isupper():
+            return None  # a country, an organisation or a possessive owns the body
+    return body
 
 
 def _after_noun_of(ctx: SentenceContext, end: int, kind: str) -> RoleDecision | None:

@@ -151,7 +151,14 @@ def _list_role(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | 
         i -= 1
     if i < 2 or ctx.keys[i - 1] not in _LIST_GOES_ON:
         return None
-    if _verb_follows(ctx, ctx.keys[match.last] if match.last < len(ctx.keys) else "."):
+    following = ctx.keys[match.last] if match.last < len(ctx.keys) else "."
+    if _verb_follows(ctx, following):
+        return None
+    if ctx.keys[i - 1] == "," and (following not in _LIST_GOES_ON or _list_is_a_subject(ctx, match.last)):
+        # A list's last item comes after "and"/"or": after a lone comma the country opens the clause
+        # ("On January 2, 2024, Somalia officially declared ...", "On trade, Kenya firmly said ..."),
+        # and so do the countries a verb follows ("In a dispute over tariffs, Mexico and the United
+        # States agreed ...").
         return None
     index = mention_index(ctx.lang)
     verbs = _VERB_STARTS.get(ctx.lang, frozenset())

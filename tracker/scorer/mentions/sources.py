@@ -13,6 +13,8 @@ outlet: "Turkey's Anadolu Agency reported", "told Japan's Kyodo news agency", "I
 Tasnim news agency said": the outlet's name and its description (list source_modifier) may stand
 between the possessive and the outlet's noun (list source_noun). The same condition holds: "...,
 Syria's state news agency said" after an Israeli strike near Damascus keeps Syria a side.
+An attribution after a clause is a source too: "..., the U.S. ambassador in Belgrade said on Thursday"
+(from a comma to a verb of list attribution_verb, with no other verb between).
 """
 
 from __future__ import annotations
@@ -38,7 +40,26 @@ def source_phrases(ctx: SentenceContext) -> list[tuple[int, int, str]]:
         while end < len(ctx.pieces) and ctx.keys[end] not in _PHRASE_ENDS:
             end += 1
         phrases.append((ctx.pieces[first].start, ctx.pieces[end - 1].end, ctx.text_of(first, last)))
-    return phrases + _possessive_outlets(ctx)
+    return phrases + _possessive_outlets(ctx) + _closing_attribution(ctx)
+
+
+def _closing_attribution(ctx: SentenceContext) -> list[tuple[int, int, str]]:
+    """English: (start, end, words) of each ", the U.S. ambassador in Belgrade said" after a clause:
+    from a comma to a verb of attribution_verb, the words between naming the speaker only."""
+    if ctx.lang != "en":
+        return []
+    phrases = []
+    for comma in (at for at, key in enumerate(ctx.keys) if key == ","):
+        for i in range(comma + 1, len(ctx.keys)):
+            if ctx.keys[i] == ",":
+                break
+            if ctx.has("attribution_verb", ctx.keys[i]):
+                if i > comma + 1:
+                    phrases.append((ctx.pieces[comma + 1].start, ctx.pieces[i].end, ctx.text_of(comma + 1, i + 1)))
+                break
+            if ctx.pos(i) in {"VERB", "AUX"}:
+                break
+    return phrases
 
 
 def _possessive_outlets(ctx: SentenceContext) -> list[tuple[int, int, str]]:

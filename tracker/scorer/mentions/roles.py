@@ -18,7 +18,7 @@ from tracker.scorer.mentions.gazetteer import Found
 from tracker.scorer.mentions.modifier_roles import after_role, leads_organisation, mediating_subject
 from tracker.scorer.mentions.preposition_roles import border_place, mediator_only, preposition_role
 from tracker.scorer.mentions.sentence import SentenceContext
-from tracker.scorer.mentions.target_roles import act_target
+from tracker.scorer.mentions.target_roles import act_noun_target, act_target
 
 
 class Reading(NamedTuple):
@@ -131,6 +131,12 @@ def _target_of_an_act(ctx: SentenceContext, match: Found, decision: RoleDecision
     return decision
 
 
+def _target_of_an_act_noun(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    """ "l'invasion de l'Ukraine par la Russie", "Russia's invasion of Ukraine": the target of an act
+    noun named with its agent is a side of that act only (target_roles.act_noun_target)."""
+    return act_noun_target(ctx, match.first, match.last)
+
+
 def _mediating_between(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
     return mediating_subject(ctx, match.last)
 
@@ -157,6 +163,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     _after_an_attitude,
     _inside_a_compound,  # decides every compound (an actor when nothing else)
     _a_demonym,  # decides every demonym (an actor when nothing else)
+    _target_of_an_act_noun,
     _after_a_preposition,
     _mediating_between,
     _before_a_noun,

@@ -396,3 +396,26 @@ def test_an_act_noun_without_an_agent_keeps_its_target_a_side(text, lang, pairs)
 ])
 def test_a_visit_for_another_act_leaves_its_destination_a_venue(text, lang, pairs):
     assert _codes(_reading(text, lang).pairs) == pairs
+
+
+@pytest.mark.parametrize(("text", "lang", "pairs"), [
+    # A private person's nationality before a name is no side (invented).
+    ("La justice marocaine a autorisé l'extradition vers les États-Unis du Français Marc Dupuis.", "fr", {"MAR-USA"}),
+    # Counter-example: a leader's name after the demonym keeps the state a side (invented).
+    ("Le Français Emmanuel Macron a reçu mardi le président kényan.", "fr", {"FRA-KEN"}),
+    # A news outlet named after a country is a report's source (invented).
+    ("India condemned Pakistan for the attack, the Japan Times reported.", "en", {"IND-PAK"}),
+    ("India condemned Pakistan for the attack, China Daily reported on Tuesday.", "en", {"IND-PAK"}),
+    # Counter-example: "today" in lower case is no outlet's title (invented).
+    ("Japan today warned China against new drills.", "en", {"CHN-JPN"}),
+    # A facilitator or guarantor between two others is no side (invented).
+    ("Norway facilitated a prisoner exchange between Russia and Ukraine on Friday.", "en", {"RUS-UKR"}),
+    ("La Turquie est garante du cessez-le-feu entre l'Azerbaïdjan et l'Arménie.", "fr", {"ARM-AZE"}),
+    # Counter-example: facilitating without "between" is an act of its own (invented).
+    ("Russia facilitated attacks on Ukraine.", "en", {"RUS-UKR"}),
+    # A country's territorial waters entered by another's ships: the country is a party (invented).
+    ("Un navire de recherche opérait dans les eaux territoriales du Vietnam lorsqu'il a été abordé par des "
+     "chalutiers chinois.", "fr", {"CHN-VNM"}),
+])
+def test_nationals_outlets_and_facilitators_are_no_side(text, lang, pairs):
+    assert _codes(_reading(text, lang).pairs) == pairs

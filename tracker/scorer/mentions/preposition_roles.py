@@ -207,6 +207,9 @@ def _after_noun_of(ctx: SentenceContext, end: int, kind: str) -> RoleDecision | 
     former = former_post(ctx, end)  # "ancien ambassadeur du Chili"
     if former is not None:
         return former
+    sovereign = noun_before(ctx, end - 1, "sovereign_area")
+    if sovereign:  # "dans les eaux territoriales du Vietnam": entered or defended, the country is involved
+        return RoleDecision("actor", f"'{sovereign} {ctx.keys[end - 1]}': the sovereign area of a party", True)
     for listname, role in _NOUNS_BEFORE_OF:
         noun = noun_before(ctx, end - 1, listname)
         if noun and (listname != "venue_noun" or kind == "capital"):

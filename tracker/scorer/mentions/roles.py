@@ -30,6 +30,7 @@ class Reading(NamedTuple):
     decision: RoleDecision
 
 
+MEDIA_TITLE_REACH = 3  # capitalised words read after a name for a news outlet's title ("Pakistan Point News")
 NAME_REACH = 6  # capitalised words of a title and a name read after a demonym ("Qatari Emir Sheikh Tamim")
 
 # A rule reads one match of the sentence (its kind given apart: a prefix reads as a demonym).
@@ -65,6 +66,21 @@ def _read_person(ctx: SentenceContext, match: Found, on: date) -> Reading | None
     else:
         decision = RoleDecision(person.role)
     return Reading(person.country, "person", person.detail, decision)
+
+
+def _a_news_outlet(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    """'the Japan Times reported', 'selon China Daily': a name or capital followed (after at most two
+    other capitalised words) by a capitalised word of a news outlet's title (list `media_title`) names
+    the outlet, a report's source, not a party."""
+    if kind not in ("name", "capital"):
+        return None
+    for after in range(match.last, min(len(ctx.pieces), match.last + MEDIA_TITLE_REACH)):
+        word = ctx.pieces[after].text
+        if not word[:1].isupper() or word.isupper():
+            return None
+        if ctx.has("media_title", ctx.keys[after]):  # "Japan Times", "Pakistan Point News"
+            return RoleDecision("topic", f"news outlet '{ctx.text_of(match.first, after + 1)}', a source, not a party")
+    return None
 
 
 def _leading_an_organisation(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
@@ -159,6 +175,7 @@ def _former_country(ctx: SentenceContext, match: Found, kind: str) -> RoleDecisi
 
 ROLE_RULES: tuple[RoleRule, ...] = (
     _a_currency_sign,
+    _a_news_outlet,
     _leading_an_organisation,
     _after_an_attitude,
     _inside_a_compound,  # decides every compound (an actor when nothing else)

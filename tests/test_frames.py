@@ -419,3 +419,18 @@ def test_a_visit_for_another_act_leaves_its_destination_a_venue(text, lang, pair
 ])
 def test_nationals_outlets_and_facilitators_are_no_side(text, lang, pairs):
     assert _codes(_reading(text, lang).pairs) == pairs
+
+
+@pytest.mark.parametrize(("text", "lang", "pairs"), [
+    # A worry is held by one side about another, not between the countries listed (invented).
+    ("The foreign ministers of Japan, the United States and Australia expressed concern on Friday over China's "
+     "naval activities.", "en", {"CHN-JPN", "CHN-USA", "AUS-CHN"}),
+    ("Le Japon, la Corée du Sud et l'Australie se sont dits inquiets des manœuvres chinoises.", "fr",
+     {"CHN-JPN", "CHN-KOR", "AUS-CHN"}),
+    ("La France, l'Allemagne, l'Italie et l'Espagne expriment leur profonde préoccupation face à la violence.", "fr",
+     set()),
+    # Counter-example: a worry about each other stays mutual (invented).
+    ("Japan and China voiced concern over each other's military build-up.", "en", {"CHN-JPN"}),
+])
+def test_a_worry_is_no_mutual_act_between_the_worried(text, lang, pairs):
+    assert _codes(_reading(text, lang).pairs) == pairs

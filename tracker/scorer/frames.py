@@ -215,7 +215,13 @@ def _main_acts(cues: Sequence[Cue], categories: frozenset[str]) -> list[Cue]:
     dam without an agreement") nor damped to the background ("malgré les prétentions rivales des
     Philippines et du Vietnam")."""
     return [c for c in cues if c.weight * c.base_weight > 0 and abs(c.weight) >= MUTUAL_FLOOR * abs(c.base_weight)
-            and c.setting is None and c.category in categories]
+            and c.setting is None and c.category in categories and not _one_sided(c)]
+
+
+def _one_sided(cue: Cue) -> bool:
+    """A worry is held by one side about the other, not between them: "Japan, the US and Australia
+    expressed concern over China's activities", "se sont dits inquiets des manœuvres chinoises"."""
+    return not _words().get("one_sided", frozenset()).isdisjoint(_tokens(cue.text))
 
 
 def _mutual(cues: Sequence[Cue], sentence: str) -> bool:

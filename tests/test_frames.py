@@ -434,3 +434,17 @@ def test_nationals_outlets_and_facilitators_are_no_side(text, lang, pairs):
 ])
 def test_a_worry_is_no_mutual_act_between_the_worried(text, lang, pairs):
     assert _codes(_reading(text, lang).pairs) == pairs
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # A country named to describe another in an apposition pairs with that one alone (invented).
+    ("The United States imposed sanctions on Iran, a close ally of Syria, on Monday.", "en",
+     {"IRN-SYR", "IRN-USA"}, {"SYR-USA"}),
+    ("La Chine, partenaire de la Russie, a signé un accord avec le Brésil.", "fr", {"BRA-CHN", "CHN-RUS"}, {"BRA-RUS"}),
+    # Counter-example: without the apposition's comma, the partnership is the sentence's own statement.
+    ("Le Brésil est un partenaire de la Chine.", "fr", {"BRA-CHN"}, set()),
+])
+def test_a_country_in_an_apposition_describes_the_one_before(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert _codes(reading.pairs) == kept
+    assert _codes(a.pair for a in reading.set_aside) == aside

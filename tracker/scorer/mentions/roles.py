@@ -18,7 +18,7 @@ from tracker.scorer.mentions.gazetteer import Found
 from tracker.scorer.mentions.modifier_roles import after_role, leads_organisation, mediating_subject
 from tracker.scorer.mentions.preposition_roles import border_place, mediator_only, preposition_role
 from tracker.scorer.mentions.sentence import SentenceContext
-from tracker.scorer.mentions.target_roles import act_noun_target, act_target
+from tracker.scorer.mentions.target_roles import act_noun_target, act_target, apposition_partner
 
 
 class Reading(NamedTuple):
@@ -149,8 +149,9 @@ def _target_of_an_act(ctx: SentenceContext, match: Found, decision: RoleDecision
 
 def _target_of_an_act_noun(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
     """ "l'invasion de l'Ukraine par la Russie", "Russia's invasion of Ukraine": the target of an act
-    noun named with its agent is a side of that act only (target_roles.act_noun_target)."""
-    return act_noun_target(ctx, match.first, match.last)
+    noun named with its agent is a side of that act only (target_roles.act_noun_target); so is a
+    country named in an apposition that describes another ("la Russie, alliée de la Biélorussie")."""
+    return act_noun_target(ctx, match.first, match.last) or apposition_partner(ctx, match.first)
 
 
 def _mediating_between(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:

@@ -293,3 +293,23 @@ def _agent_before(ctx: SentenceContext, noun_at: int, at: int) -> int | None:
 
 def _is_country_piece(ctx: SentenceContext, i: int) -> bool:
     return mention_index(ctx.lang).has_kind(ctx.keys[i], _COUNTRY_KINDS)
+
+
+_APPOSITION_REACH = 3  # words between the comma and the relation noun ("la Russie, principale alliée de")
+
+
+def apposition_partner(ctx: SentenceContext, first: int) -> RoleDecision | None:
+    """A country named in an apposition that describes the country before it ("la Russie, alliée de
+    la Biélorussie", "Iran, a close ally of Syria"): a partner of that country alone, named to
+    describe it, so it pairs with no other country of the sentence (the span runs from the described
+    country to this one, as an act's span does)."""
+    found = ctx.phrase_before(ctx.skip_determiners(first), "apposition_relation")
+    if found is None:
+        return None
+    comma = next((i for i in range(found[1] - 1, max(-1, found[1] - 1 - _APPOSITION_REACH), -1)
+                  if ctx.keys[i] == ","), None)
+    if comma is None or comma < 1 or not _is_country_piece(ctx, comma - 1):
+        return None
+    span = (ctx.pieces[comma - 1].start, ctx.pieces[first].end)
+    return RoleDecision("actor", f"describes '{ctx.pieces[comma - 1].text}' ('{found[0]}'), a partner of it alone",
+                        True, span)

@@ -322,3 +322,129 @@ def test_countries_listed_together_share_their_act():
     reading = _reading("The Democratic Republic of the Congo, the Central African Republic and Cameroon accused "
                        "Chad of harbouring rebels.", "en")
     assert {o.pair_code for o in reading.observations} == {"CAF-TCD", "CMR-TCD", "COD-TCD"}
+
+
+# Third countries made into sides (issue 10, class 1). All sentences below are invented.
+@pytest.mark.parametrize(("text", "lang"), [
+    # A list of three or more countries and no other side: no act between them.
+    ("L'Allemagne, l'Italie et l'Espagne ont condamné lundi les violences.", "fr"),
+    ("Kenya, Uganda and Tanzania have also raised their import duties on sugar.", "en"),
+    # A comma list closed by a word that ends it.
+    ("Le Mexique, le Pérou, le Chili notamment ont boycotté le vote.", "fr"),
+    ("Brazil, India, Saudi Arabia among others stayed away from the vote.", "en"),
+])
+def test_a_lone_list_of_countries_is_no_pair(text, lang):
+    reading = _reading(text, lang)
+    assert not reading.pairs
+    assert reading.set_aside and all("no other side named" in a.reason for a in reading.set_aside)
+
+
+@pytest.mark.parametrize(("text", "lang", "pairs"), [
+    # Counter-examples: a mutual act among the listed countries, two countries named together.
+    ("Japan, South Korea and the United States agreed on Friday to share missile warning data.", "en",
+     {"JPN-KOR", "JPN-USA", "KOR-USA"}),
+    ("Le Japon, la Corée du Sud et les États-Unis ont signé vendredi un accord de partage de renseignements.", "fr",
+     {"JPN-KOR", "JPN-USA", "KOR-USA"}),
+    ("La Chine et l'Inde ont retiré leurs troupes de la frontière.", "fr", {"CHN-IND"}),
+])
+def test_a_list_with_a_mutual_act_or_two_countries_stays_paired(text, lang, pairs):
+    assert _codes(_reading(text, lang).pairs) == pairs
+
+
+def test_a_comma_list_closed_by_another_item_is_one_side():
+    reading = _reading("Des frappes démenties par Moscou, mais dénoncées par la Pologne, la Lituanie, la Lettonie "
+                       "et des observateurs de l'OSCE.", "fr")
+    assert _codes(reading.pairs) == {"LTU-RUS", "LVA-RUS", "POL-RUS"}
+    assert _codes(a.pair for a in reading.set_aside) == {"LTU-POL", "LVA-POL", "LTU-LVA"}
+
+
+@pytest.mark.parametrize(("text", "lang", "kept"), [
+    # The target of an act noun with its agent is a side of that act only.
+    ("Les relations entre Rome et Moscou se sont tendues depuis l'invasion de l'Ukraine par la Russie.", "fr",
+     {"ITA-RUS", "RUS-UKR"}),
+    ("Relations between Rome and Moscow have soured since the Russian invasion of Ukraine.", "en",
+     {"ITA-RUS", "RUS-UKR"}),
+    ("Canada imposed new sanctions on Russia over its invasion of Ukraine.", "en", {"CAN-RUS", "RUS-UKR"}),
+])
+def test_the_target_of_an_act_noun_with_its_agent_pairs_with_the_agent_only(text, lang, kept):
+    reading = _reading(text, lang)
+    assert _codes(reading.pairs) == kept
+    assert any("only the target of an act" in a.reason for a in reading.set_aside)
+
+
+@pytest.mark.parametrize(("text", "lang", "pairs"), [
+    # Counter-examples: no agent named, the country condemns the act; the agent itself is addressed.
+    ("Le Canada a condamné l'invasion de l'Ukraine.", "fr", {"CAN-UKR"}),
+    ("The Canadian prime minister said Russia must end its invasion of Ukraine.", "en", {"CAN-RUS", "RUS-UKR"}),
+])
+def test_an_act_noun_without_an_agent_keeps_its_target_a_side(text, lang, pairs):
+    assert _codes(_reading(text, lang).pairs) == pairs
+
+
+@pytest.mark.parametrize(("text", "lang", "pairs"), [
+    # A visit named as the occasion of another act, or made for an event between two other countries.
+    ("En marge de sa visite à Pékin, le ministre indien a rencontré son homologue pakistanais.", "fr", {"IND-PAK"}),
+    ("On the sidelines of his visit to Tokyo, the Indonesian president met his Australian counterpart.", "en",
+     {"AUS-IDN"}),
+    ("Le président rwandais est arrivé à Doha pour la signature de l'accord de paix entre le Rwanda et la RDC.", "fr",
+     {"COD-RWA"}),
+    ("The Rwandan president arrived in Doha for the signing of the peace deal between Rwanda and the DRC.", "en",
+     {"COD-RWA"}),
+    # Counter-examples: an ordinary visit's host is a party, and so is a host named between the sides.
+    ("Le Premier ministre indien s'est rendu à Moscou mardi.", "fr", {"IND-RUS"}),
+    ("Blinken s'est rendu à Pékin pour apaiser les tensions entre la Chine et les États-Unis.", "fr", {"CHN-USA"}),
+])
+def test_a_visit_for_another_act_leaves_its_destination_a_venue(text, lang, pairs):
+    assert _codes(_reading(text, lang).pairs) == pairs
+
+
+@pytest.mark.parametrize(("text", "lang", "pairs"), [
+    # A private person's nationality before a name is no side (invented).
+    ("La justice marocaine a autorisé l'extradition vers les États-Unis du Français Marc Dupuis.", "fr", {"MAR-USA"}),
+    # Counter-example: a leader's name after the demonym keeps the state a side (invented).
+    ("Le Français Emmanuel Macron a reçu mardi le président kényan.", "fr", {"FRA-KEN"}),
+    # A news outlet named after a country is a report's source (invented).
+    ("India condemned Pakistan for the attack, the Japan Times reported.", "en", {"IND-PAK"}),
+    ("India condemned Pakistan for the attack, China Daily reported on Tuesday.", "en", {"IND-PAK"}),
+    # Counter-example: "today" in lower case is no outlet's title (invented).
+    ("Japan today warned China against new drills.", "en", {"CHN-JPN"}),
+    # A facilitator or guarantor between two others is no side (invented).
+    ("Norway facilitated a prisoner exchange between Russia and Ukraine on Friday.", "en", {"RUS-UKR"}),
+    ("La Turquie est garante du cessez-le-feu entre l'Azerbaïdjan et l'Arménie.", "fr", {"ARM-AZE"}),
+    # Counter-example: facilitating without "between" is an act of its own (invented).
+    ("Russia facilitated attacks on Ukraine.", "en", {"RUS-UKR"}),
+    # A country's territorial waters entered by another's ships: the country is a party (invented).
+    ("Un navire de recherche opérait dans les eaux territoriales du Vietnam lorsqu'il a été abordé par des "
+     "chalutiers chinois.", "fr", {"CHN-VNM"}),
+])
+def test_nationals_outlets_and_facilitators_are_no_side(text, lang, pairs):
+    assert _codes(_reading(text, lang).pairs) == pairs
+
+
+@pytest.mark.parametrize(("text", "lang", "pairs"), [
+    # A worry is held by one side about another, not between the countries listed (invented).
+    ("The foreign ministers of Japan, the United States and Australia expressed concern on Friday over China's "
+     "naval activities.", "en", {"CHN-JPN", "CHN-USA", "AUS-CHN"}),
+    ("Le Japon, la Corée du Sud et l'Australie se sont dits inquiets des manœuvres chinoises.", "fr",
+     {"CHN-JPN", "CHN-KOR", "AUS-CHN"}),
+    ("La France, l'Allemagne, l'Italie et l'Espagne expriment leur profonde préoccupation face à la violence.", "fr",
+     set()),
+    # Counter-example: a worry about each other stays mutual (invented).
+    ("Japan and China voiced concern over each other's military build-up.", "en", {"CHN-JPN"}),
+])
+def test_a_worry_is_no_mutual_act_between_the_worried(text, lang, pairs):
+    assert _codes(_reading(text, lang).pairs) == pairs
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # A country named to describe another in an apposition pairs with that one alone (invented).
+    ("The United States imposed sanctions on Iran, a close ally of Syria, on Monday.", "en",
+     {"IRN-SYR", "IRN-USA"}, {"SYR-USA"}),
+    ("La Chine, partenaire de la Russie, a signé un accord avec le Brésil.", "fr", {"BRA-CHN", "CHN-RUS"}, {"BRA-RUS"}),
+    # Counter-example: without the apposition's comma, the partnership is the sentence's own statement.
+    ("Le Brésil est un partenaire de la Chine.", "fr", {"BRA-CHN"}, set()),
+])
+def test_a_country_in_an_apposition_describes_the_one_before(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert _codes(reading.pairs) == kept
+    assert _codes(a.pair for a in reading.set_aside) == aside

@@ -48,6 +48,10 @@ ROLE_REACH = 8  # words read before a coordination for its role noun ("les minis
 ROLE_AFTER = 3  # words read after it ("Thai and Cambodian military officers")
 COMITATIVE_REACH = 4  # words read before another country for "with"/"avec" ("with their Tanzanian ...")
 WITNESS_REACH = 8  # words read after it for a witness ("with Egyptian and American delegations attending as mediators")
+LIST_CLOSED_AFTER = 3  # countries of a comma list that a joiner before a non-country item closes
+# Countries listed with no other side named (three or more) are no pair unless their act is mutual:
+# "Brazil, India and Saudi Arabia stayed away", "Vietnam, Malaysia and Brunei also claim parts of the sea".
+LONE_LIST = 3
 
 
 @cache
@@ -93,11 +97,26 @@ def _joined_by_a_word(gap: str) -> bool:
         t != "," and t in _words()["joiner"] for t in _tokens(gap))
 
 
-def _closed(run: list[Mention], words_joined: list[bool]) -> list[Mention]:
+def _closed(run: list[Mention], words_joined: list[bool], after: str = "") -> list[Mention]:
     """The run up to its last word joiner: a list ends with "et"/"and" ("A, B et C"), while a comma
-    after its end is a clause boundary ("... opposé le Tchad au Soudan, l'Égypte a livré ...")."""
+    after its end is a clause boundary ("... opposé le Tchad au Soudan, l'Égypte a livré ...").
+    A list of three or more countries may end on another item ("les États-Unis, la France, la
+    Belgique et des experts de l'ONU") or on a word that closes it ("notamment", "among others"):
+    such a word right after its last country closes it."""
     last = max((i for i, joined in enumerate(words_joined) if joined), default=-1)
+    if last < 0 and len(run) >= LIST_CLOSED_AFTER and _list_ends(_leading_joiner(after)):
+        return run
     return run[: last + 2] if last >= 0 else []
+
+
+def _list_ends(words: str) -> bool:
+    """A joiner ("et des experts") or a word closing a list ("notamment", "among others")."""
+    return _joined_by_a_word(words) or any(f" {w} " in f" {words} " for w in _words().get("list_end", ()))
+
+
+def _leading_joiner(after: str) -> str:
+    """The first word or two after a run ("et", "ainsi que"), to test as a joiner."""
+    return " ".join(_WORD.findall(after.lower().replace("\u2019", "'"))[:2])
 
 
 def coordinations(mentions: Sequence[Mention], text: str) -> list[list[Mention]]:
@@ -112,7 +131,7 @@ def coordinations(mentions: Sequence[Mention], text: str) -> list[list[Mention]]
                 runs[-1][1].append(_joined_by_a_word(gap))
             else:
                 runs.append(([previous, mention], [_joined_by_a_word(gap)]))
-    closed = [_closed(run, joined) for run, joined in runs]
+    closed = [_closed(run, joined, text[run[-1].end : run[-1].end + 20]) for run, joined in runs]
     return [run for run in closed if len({m.country for m in run}) > 1 and not _after_between(text, run[0])]
 
 
@@ -196,7 +215,13 @@ def _main_acts(cues: Sequence[Cue], categories: frozenset[str]) -> list[Cue]:
     dam without an agreement") nor damped to the background ("malgré les prétentions rivales des
     Philippines et du Vietnam")."""
     return [c for c in cues if c.weight * c.base_weight > 0 and abs(c.weight) >= MUTUAL_FLOOR * abs(c.base_weight)
-            and c.setting is None and c.category in categories]
+            and c.setting is None and c.category in categories and not _one_sided(c)]
+
+
+def _one_sided(cue: Cue) -> bool:
+    """A worry is held by one side about the other, not between them: "Japan, the US and Australia
+    expressed concern over China's activities", "se sont dits inquiets des manœuvres chinoises"."""
+    return not _words().get("one_sided", frozenset()).isdisjoint(_tokens(cue.text))
 
 
 def _mutual(cues: Sequence[Cue], sentence: str) -> bool:
@@ -221,7 +246,10 @@ def split_sides(
     for run in coordinations(mentions, text):
         side = sorted({m.country for m in run})
         others = sorted(actors - set(side))
-        reason = _one_side_reason(run, others, mutual, mentions, text, sentence, cues) if others else None
+        if others:
+            reason = _one_side_reason(run, others, mutual, mentions, text, sentence, cues)
+        else:
+            reason = _lone_list_reason(run, mutual)
         if reason is None:
             continue
         for i, a in enumerate(side):
@@ -229,6 +257,15 @@ def split_sides(
                 same_side.setdefault(make_pair(a, b), reason)
     kept = [p for p in pairs if p not in same_side]
     return kept, [SetAside(p, same_side[p]) for p in pairs if p in same_side]
+
+
+def _lone_list_reason(run: Sequence[Mention], mutual: bool) -> str | None:
+    """A list of LONE_LIST or more countries and no other side: listed together, they act on
+    nothing named, unless the act is mutual ("Japan, South Korea and the US agreed ...")."""
+    if mutual or len({m.country for m in run}) < LONE_LIST:
+        return None
+    named = " / ".join(dict.fromkeys(m.text for m in run))
+    return f"listed together on one side ({named}) and no other side named: no act between them"
 
 
 def _allies_named(run: Sequence[Mention], text: str) -> str | None:

@@ -172,6 +172,13 @@ def act_sides(
             kept.append(pair)
         else:
             agents = ", ".join(sorted(partners[limited] - {limited})) or "none"
-            aside.append(SetAside(pair, f"{limited} is only the target of an act named with its agent ({agents}): "
-                                        "a side of that act alone"))
+            aside.append(SetAside(pair, f"{limited} is only {_limited_as(limited, actors)} ({agents}): "
+                                        "a side of that alone"))
     return kept, aside
+
+
+def _limited_as(country: str, actors: Sequence[Mention]) -> str:
+    """How a country limited to one act or description is named, for the reason shown."""
+    if any(m.country == country and "describes" in m.detail for m in actors):
+        return "named to describe another country"
+    return "the target of an act named with its agent"

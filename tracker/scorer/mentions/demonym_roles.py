@@ -17,6 +17,8 @@ from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words
 
 _DEMONYM = ("demonym",)
+_COUNTRY_KINDS = frozenset({"name", "capital", "demonym", "institution", "person"})
+_CONTRACTED_ARTICLES = frozenset({"du", "des", "au", "aux"})
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 _MEASURE_BARRIERS = CLAUSE_BREAKS - {","}  # "deported more than 2,300 Haitian migrants": a number's comma
 PERSON_MEASURE_REACH = 10  # pieces read before a private person for a measure on a people ("a expulsé la semaine dernière plus de 20 000")
@@ -43,6 +45,8 @@ def _french_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDec
     shared = _shared_noun_role_before(ctx, first)
     if shared is not None:
         return shared
+    if _nationality_before_a_name(ctx, first, last):  # "l'extradition du Français Jean Dupont"
+        return private_person_role(ctx, ctx.pieces[first].text, first)
     nouns = _french_noun_of(ctx, first)
     product = _model_code_before(ctx, first)
     if product is None:
@@ -71,6 +75,19 @@ def _french_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDec
         if ctx.near_before(at, "former", 2, use_lemma=False):
             return RoleDecision("former", "qualifies a former office")
     return None
+
+
+def _nationality_before_a_name(ctx: SentenceContext, first: int, last: int) -> bool:
+    """French: a capitalised demonym used as a noun after an article, right before a person's
+    name ("du Français Jean Dupont", "la Franco-Algérienne Leïla X"): a private person's
+    nationality. A leader's name is a mention of its own and keeps its state a side."""
+    if not ctx.pieces[first].text[:1].isupper() or first == 0 or last >= len(ctx.pieces):
+        return False
+    if not (ctx.has("determiner", ctx.keys[first - 1]) or ctx.keys[first - 1] in _CONTRACTED_ARTICLES):
+        return False
+    name = ctx.pieces[last]
+    return (name.text[:1].isupper() and ctx.pos(last) == "PROPN"
+            and not mention_index(ctx.lang).has_kind(ctx.keys[last], _COUNTRY_KINDS))
 
 
 def _english_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:

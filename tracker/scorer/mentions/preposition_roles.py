@@ -20,6 +20,7 @@ _ON_PREPOSITIONS = grammar_words("on_preposition")
 _OF_PREPOSITIONS = grammar_words("of_preposition")
 _BETWEEN = grammar_words("between")
 _LIST_GOES_ON = grammar_words("list_goes_on")
+SIDELINES_REACH = 4  # pieces between "en marge de" and a visit's preposition ("en marge de son voyage à")
 _DATE_WORDS = {lang: grammar_words("date_word", lang) for lang in ("fr", "en")}
 _VISIT_DETAILS = {"fr": grammar_words("visit_detail", "fr")}
 _VISIT_OPENERS = frozenset({"during", "on"})  # English: "in Cotonou, during/on X's state visit"
@@ -123,21 +124,23 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
         return _after_topic_preposition(ctx, found, end, kind)
     found = ctx.phrase_before(end, "visit_to")
     if found:
-        return _host_or_venue(ctx, f"host of a visit ('{found[0]}')")
+        return _host_or_venue(ctx, f"host of a visit ('{found[0]}')", found[1], first, last)
     found = ctx.phrase_before(end, "place_prep")
     if found is None:
         found = ctx.phrase_before(end, "a_prep")
         # "versera une aide de 50 millions de dollars au Liban": the verb can be far, not past a clause.
         if found and noun_before(ctx, found[1], "topic_noun"):
-            return _after_place_preposition(ctx, found)  # "ont discuté de la situation au Yémen": a topic
+            return _after_place_preposition(ctx, found, first, last)  # "ont discuté de la situation au Yémen": a topic
         if found and ctx.near_before(found[1], "dative", 8, barriers=CLAUSE_BREAKS):
             return None  # "a demandé à Moscou", "livrer des armes à Taïwan": a recipient acts
         if found and kind == "name" and end < first and ctx.keys[found[1]] == "a":  # "à", folded
             return None  # "à la Russie" is a recipient; places are "en Russie", "à Moscou"
     if found:
-        decision = _after_place_preposition(ctx, found)
+        decision = _after_place_preposition(ctx, found, first, last)
         visit = _visit_after(ctx, last) if decision is not None and decision.role == "place" else None
-        return _host_or_venue(ctx, f"host of the visit named after it ('{visit}')") if visit else decision
+        if visit:
+            return _host_or_venue(ctx, f"host of the visit named after it ('{visit}')", found[1], first, last)
+        return decision
     return _after_noun_of(ctx, end, kind)
 
 
@@ -158,11 +161,21 @@ def _after_topic_preposition(
     return RoleDecision("topic", f"after '{prep}'", True)
 
 
-def _host_or_venue(ctx: SentenceContext, host_reason: str) -> RoleDecision:
+def _host_or_venue(ctx: SentenceContext, host_reason: str, at: int, first: int, last: int) -> RoleDecision:
     """The destination of a visit is its host, a party, unless the visit is for a multilateral
-    meeting ("arrivé à New Delhi pour le sommet du G20"): then only its venue."""
+    meeting ("arrivé à New Delhi pour le sommet du G20"), for an event between two other countries
+    ("arrivé à Washington pour la signature de l'accord entre le Rwanda et la RDC"), or only the
+    occasion of another act ("En marge de son voyage à Washington, il a rencontré son homologue
+    japonais"): then only its venue. `at` is where the visit's preposition stands."""
     if ctx.multilateral:
         return RoleDecision("place", f"venue of a multilateral meeting ('{ctx.multilateral}')", True)
+    sides = ctx.between_countries
+    if len(sides) >= 2 and not sides & ctx.codes_at(first, last):
+        return RoleDecision("place", f"venue of an event between {' and '.join(sorted(sides))}", True)
+    occasion = next((found for i in range(at, max(0, at - SIDELINES_REACH), -1)
+                     if (found := ctx.phrase_before(i, "sidelines"))), None)
+    if occasion:
+        return RoleDecision("place", f"venue of a visit named as an occasion ('{occasion[0]}')", True)
     return RoleDecision("actor", host_reason, True)
 
 
@@ -201,7 +214,7 @@ def _visitor_word(ctx: SentenceContext, i: int) -> bool:
     return (i > 0 and ctx.pieces[i].text[:1].isupper()) or mention_index(ctx.lang).has_kind(ctx.keys[i], ("demonym",))
 
 
-def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int]) -> RoleDecision | None:
+def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int], first: int, last: int) -> RoleDecision | None:
     """'en Syrie', 'à Moscou', 'in Moscow': a place, unless a visit, an envoy or a war says otherwise."""
     prep, at = found
     if _diplomat_before(ctx, at):
@@ -212,7 +225,7 @@ def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int]) -> Ro
         return RoleDecision("actor", f"a state body seated there ('{body} {prep}')", True)
     visit = ctx.near_before(_before_a_date(ctx, at), "visit", 3)
     if visit and ctx.keys[at] != "dans":  # "Scholz s'est rendu à Pékin", "en visite à Moscou"
-        return _host_or_venue(ctx, f"host of a visit ('{visit}' ... '{prep}')")
+        return _host_or_venue(ctx, f"host of a visit ('{visit}' ... '{prep}')", at, first, last)
     noun = noun_before(ctx, at, "topic_noun")
     if noun:
         if _has_agent(ctx, at):
@@ -250,6 +263,9 @@ def _after_noun_of(ctx: SentenceContext, end: int, kind: str) -> RoleDecision | 
     former = former_post(ctx, end)  # "ancien ambassadeur du Chili"
     if former is not None:
         return former
+    sovereign = noun_before(ctx, end - 1, "sovereign_area")
+    if sovereign:  # "dans les eaux territoriales du Vietnam": entered or defended, the country is involved
+        return RoleDecision("actor", f"'{sovereign} {ctx.keys[end - 1]}': the sovereign area of a party", True)
     for listname, role in _NOUNS_BEFORE_OF:
         noun = noun_before(ctx, end - 1, listname)
         if noun and (listname != "venue_noun" or kind == "capital"):

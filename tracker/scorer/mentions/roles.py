@@ -18,7 +18,7 @@ from tracker.scorer.mentions.gazetteer import Found
 from tracker.scorer.mentions.modifier_roles import after_role, leads_organisation, mediating_subject
 from tracker.scorer.mentions.preposition_roles import border_place, mediator_only, preposition_role
 from tracker.scorer.mentions.sentence import SentenceContext
-from tracker.scorer.mentions.target_roles import act_target
+from tracker.scorer.mentions.target_roles import act_noun_target, act_target, apposition_partner
 
 
 class Reading(NamedTuple):
@@ -30,6 +30,7 @@ class Reading(NamedTuple):
     decision: RoleDecision
 
 
+MEDIA_TITLE_REACH = 3  # capitalised words read after a name for a news outlet's title ("Pakistan Point News")
 NAME_REACH = 6  # capitalised words of a title and a name read after a demonym ("Qatari Emir Sheikh Tamim")
 
 # A rule reads one match of the sentence (its kind given apart: a prefix reads as a demonym).
@@ -65,6 +66,21 @@ def _read_person(ctx: SentenceContext, match: Found, on: date) -> Reading | None
     else:
         decision = RoleDecision(person.role)
     return Reading(person.country, "person", person.detail, decision)
+
+
+def _a_news_outlet(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    """'the Japan Times reported', 'selon China Daily': a name or capital followed (after at most two
+    other capitalised words) by a capitalised word of a news outlet's title (list `media_title`) names
+    the outlet, a report's source, not a party."""
+    if kind not in ("name", "capital"):
+        return None
+    for after in range(match.last, min(len(ctx.pieces), match.last + MEDIA_TITLE_REACH)):
+        word = ctx.pieces[after].text
+        if not word[:1].isupper() or word.isupper():
+            return None
+        if ctx.has("media_title", ctx.keys[after]):  # "Japan Times", "Pakistan Point News"
+            return RoleDecision("topic", f"news outlet '{ctx.text_of(match.first, after + 1)}', a source, not a party")
+    return None
 
 
 def _leading_an_organisation(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
@@ -131,6 +147,13 @@ def _target_of_an_act(ctx: SentenceContext, match: Found, decision: RoleDecision
     return decision
 
 
+def _target_of_an_act_noun(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    """ "l'invasion de l'Ukraine par la Russie", "Russia's invasion of Ukraine": the target of an act
+    noun named with its agent is a side of that act only (target_roles.act_noun_target); so is a
+    country named in an apposition that describes another ("la Russie, alliée de la Biélorussie")."""
+    return act_noun_target(ctx, match.first, match.last) or apposition_partner(ctx, match.first)
+
+
 def _mediating_between(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
     return mediating_subject(ctx, match.last)
 
@@ -153,10 +176,12 @@ def _former_country(ctx: SentenceContext, match: Found, kind: str) -> RoleDecisi
 
 ROLE_RULES: tuple[RoleRule, ...] = (
     _a_currency_sign,
+    _a_news_outlet,
     _leading_an_organisation,
     _after_an_attitude,
     _inside_a_compound,  # decides every compound (an actor when nothing else)
     _a_demonym,  # decides every demonym (an actor when nothing else)
+    _target_of_an_act_noun,
     _after_a_preposition,
     _mediating_between,
     _before_a_noun,

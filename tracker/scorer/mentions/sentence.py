@@ -21,6 +21,7 @@ from tracker.scorer.mentions.wordlists import (
 )
 
 _BETWEEN = grammar_words("between")
+_BETWEEN_REACH = 8  # pieces after "entre"/"between" read for its countries ("entre le Rwanda et la RDC")
 _COUNTRY_FORMS = ("name", "demonym", "institution", "person")
 
 # A news dateline opening a sentence: "DOHA —", "MOSCOW (Reuters) -", "PARIS, 3 mars (AFP) -",
@@ -183,6 +184,26 @@ class SentenceContext:
     def multilateral(self) -> str | None:
         """A word of a multilateral meeting in the sentence (G20, OTAN, "Nations unies"), if any."""
         return self.phrase_in("multilateral")
+
+    @cached_property
+    def between_countries(self) -> frozenset[str]:
+        """Codes of the countries named within a few words after "entre"/"between": the sides of
+        a relation or an event the sentence names ("la signature de l'accord entre le Rwanda et la RDC")."""
+        if not self.has_between:
+            return frozenset()
+        starts = [i for i, key in enumerate(self.keys) if key in _BETWEEN]
+        found = [(first, last, entries) for first, last, entries in scan(self.pieces, mention_index(self.lang))
+                 if any(0 < first - s <= _BETWEEN_REACH for s in starts)]
+        # the longest matches only: "République démocratique du Congo" is not also "Congo"
+        longest = [(start, end, e) for start, end, e in found
+                   if not any(s2 <= start and end <= e2 and e2 - s2 > end - start for s2, e2, _ in found)]
+        return frozenset(entry.code for _, _, entries in longest
+                         for entry in entries if entry.kind in _COUNTRY_FORMS and entry.code)
+
+    def codes_at(self, first: int, last: int) -> frozenset[str]:
+        """Codes of the country forms that pieces first..last match exactly."""
+        return frozenset(entry.code for start, end, entries in scan(self.pieces[first:last], mention_index(self.lang))
+                         if (start, end) == (0, last - first) for entry in entries if entry.code)
 
     @cached_property
     def sports_phrase(self) -> str | None:

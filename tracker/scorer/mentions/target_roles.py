@@ -26,10 +26,12 @@ from tracker.scorer.mentions.decision import RoleDecision
 from tracker.scorer.mentions.gazetteer import mention_index
 from tracker.scorer.mentions.pieces import fold_word, phrase_key
 from tracker.scorer.mentions.sentence import SentenceContext
-from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, stem_match, verb_stems
+from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words, stem_match, verb_stems
 
 _COUNTRY_KINDS = frozenset({"name", "capital", "demonym"})
 _OBJECT_DEPS = frozenset({"obj", "dobj"})
+_OF_PREPOSITIONS = grammar_words("of_preposition")
+_POSSESSIVES = grammar_words("possessive")
 # The act's own words around the noun: who does it ("frappes israéliennes", "its strikes", "l'armée turque").
 _AGENT_DEPS = frozenset({"poss", "amod", "nmod", "compound", "det", "nmod:poss"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obl:agent", "agent", "csubj"})
@@ -224,3 +226,90 @@ def _locates(ctx: SentenceContext, token: Token, head: Token) -> bool:
     if head.dep_ in _OBJECT_DEPS and head.head.pos_ == "VERB":
         return True
     return token.dep_ in {"poss", "compound"} or _is_country_word(ctx, head)
+
+
+_AGENT_PREPOSITIONS = frozenset({"par", "by"})
+_NOUN_REACH = 4  # pieces read before an act noun for its agent ("Russia's full-scale invasion of")
+
+
+def act_noun_target(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
+    """The country after de/of an act noun whose complement is its target (list `target_of`:
+    "l'invasion de l'Ukraine par la Russie", "Russia's invasion of Ukraine", "the Russian invasion
+    of Ukraine", "its invasion of Ukraine"), when the act's agent is named: a side of that act only
+    (the decision carries the span from the agent to the target, as `act_target` does). A third
+    country the sentence names for another act ("Paris et Moscou ... depuis l'invasion de
+    l'Ukraine par la Russie") is then no counterpart of the target."""
+    at = ctx.skip_determiners(first) - 1
+    if at < 1 or ctx.keys[at] not in _OF_PREPOSITIONS:
+        return None
+    noun_at = _target_of_noun(ctx, at)
+    if noun_at is None:
+        return None
+    agent = _agent_after(ctx, last) or _agent_before(ctx, noun_at, at)
+    if agent is None:
+        return None
+    pieces = [ctx.pieces[i] for i in (agent, noun_at, first, last - 1)]
+    span = (min(p.start for p in pieces), max(p.end for p in pieces))
+    return RoleDecision("actor", f"target of '{ctx.pieces[noun_at].text}' done by '{ctx.pieces[agent].text}'",
+                        True, span)
+
+
+def _target_of_noun(ctx: SentenceContext, at: int) -> int | None:
+    """Where the listed act noun right before the preposition stands (an adjective may follow it:
+    "l'invasion russe de")."""
+    for i in (at - 1, at - 2):
+        if i >= 0 and (ctx.has("target_of", ctx.keys[i]) or ctx.has("target_of", ctx.lemma(i))):
+            return i
+        if i < 0 or not (ctx.pos(i) == "ADJ" or _is_country_piece(ctx, i)):
+            return None
+    return None
+
+
+def _agent_after(ctx: SentenceContext, last: int) -> int | None:
+    """ "par la Russie", "by Russia" right after the target: the piece of the agent country."""
+    if last >= len(ctx.keys) or ctx.keys[last] not in _AGENT_PREPOSITIONS:
+        return None
+    i = last + 1
+    while i < len(ctx.keys) and ctx.has("determiner", ctx.keys[i]):
+        i += 1
+    return i if i < len(ctx.keys) and _is_country_piece(ctx, i) else None
+
+
+def _agent_before(ctx: SentenceContext, noun_at: int, at: int) -> int | None:
+    """A country word beside the act noun ("Russia's", "Russian", "russe"), or a possessive
+    ("its invasion"), which stands for the nearest country named before it."""
+    for i in range(noun_at + 1, at):
+        if _is_country_piece(ctx, i):
+            return i
+    for i in range(noun_at - 1, max(-1, noun_at - 1 - _NOUN_REACH), -1):
+        if ctx.keys[i] in CLAUSE_BREAKS:
+            return None
+        if _is_country_piece(ctx, i):
+            return i
+        if ctx.keys[i] in _POSSESSIVES and ctx.keys[i] != "'s":
+            return next((j for j in range(i - 1, -1, -1) if _is_country_piece(ctx, j)), None)
+    return None
+
+
+def _is_country_piece(ctx: SentenceContext, i: int) -> bool:
+    return mention_index(ctx.lang).has_kind(ctx.keys[i], _COUNTRY_KINDS)
+
+
+_APPOSITION_REACH = 3  # words between the comma and the relation noun ("la Russie, principale alliée de")
+
+
+def apposition_partner(ctx: SentenceContext, first: int) -> RoleDecision | None:
+    """A country named in an apposition that describes the country before it ("la Russie, alliée de
+    la Biélorussie", "Iran, a close ally of Syria"): a partner of that country alone, named to
+    describe it, so it pairs with no other country of the sentence (the span runs from the described
+    country to this one, as an act's span does)."""
+    found = ctx.phrase_before(ctx.skip_determiners(first), "apposition_relation")
+    if found is None:
+        return None
+    comma = next((i for i in range(found[1] - 1, max(-1, found[1] - 1 - _APPOSITION_REACH), -1)
+                  if ctx.keys[i] == ","), None)
+    if comma is None or comma < 1 or not _is_country_piece(ctx, comma - 1):
+        return None
+    span = (ctx.pieces[comma - 1].start, ctx.pieces[first].end)
+    return RoleDecision("actor", f"describes '{ctx.pieces[comma - 1].text}' ('{found[0]}'), a partner of it alone",
+                        True, span)

@@ -26,6 +26,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -123,35 +124,43 @@ def encode(name: str | None, data: Any) -> Encoded:
 
 
 def _plain_strings(values: Any) -> bool:
-    return isinstance(values, list) and all(isinstance(s, str) and SEPARATOR not in s for s in values)
+    return isinstance(values, list) and set(map(type, values)) <= {str} and not any(SEPARATOR in s for s in values)
 
 
 def _compact(data: dict[Any, Any]) -> tuple[bytes, str | None, bytes | None, str | None, bytes | None] | None:
     """(hashes, keys, key ends, values, value ends), or None when the dict is not of one shape:
-    all keys words, or all keys hashes (ints); all values None (a set) or non-empty lists of strings."""
-    if all(isinstance(key, str) for key in data):
+    all keys words, or all keys hashes (ints); all values None (a set) or non-empty lists of strings.
+    (Written with C-speed builtins: the French file's 500,000 entries are encoded once per model.)"""
+    key_types = set(map(type, data))
+    if key_types == {str}:
         by_word = True
-    elif all(isinstance(key, int) and 0 <= key < 2**64 for key in data):
+    elif key_types == {int} and min(data) >= 0 and max(data) < 2**64:
         by_word = False
     else:
         return None
+    keys = list(data)
     values = list(data.values())
     as_set = all(value is None for value in values)
-    if not as_set and not all(value and _plain_strings(value) for value in values):
-        return None
-    entries = sorted(data.items(), key=lambda item: (get_string_id(item[0]), item[0]) if by_word else item[0])
-    hashes = array("Q", (get_string_id(key) for key, _ in entries))
-    keys, key_ends = _joined([key for key, _ in entries]) if by_word else (None, None)
-    texts, value_ends = (None, None) if as_set else _joined([SEPARATOR.join(value) for _, value in entries])
-    return hashes.tobytes(), keys, key_ends, texts, value_ends
+    texts: list[str] = []
+    if not as_set:
+        if set(map(type, values)) != {list} or not all(values):
+            return None
+        try:
+            texts = list(map(SEPARATOR.join, values))
+        except TypeError:  # a value holding something other than strings
+            return None
+        if sum(map(len, values)) - len(values) != sum(text.count(SEPARATOR) for text in texts):
+            return None  # a string holding the separator itself
+    hashes = list(map(get_string_id, keys)) if by_word else keys
+    order = sorted(range(len(keys)), key=hashes.__getitem__)  # equal hashes (a collision) are all searched
+    sorted_hashes = array("Q", [hashes[i] for i in order]).tobytes()
+    key_text, key_ends = _joined([keys[i] for i in order]) if by_word else (None, None)
+    value_text, value_ends = (None, None) if as_set else _joined([texts[i] for i in order])
+    return sorted_hashes, key_text, key_ends, value_text, value_ends
 
 
 def _joined(texts: list[str]) -> tuple[str, bytes]:
-    ends, total = array("I"), 0
-    for text in texts:
-        total += len(text)
-        ends.append(total)
-    return "".join(texts), ends.tobytes()
+    return "".join(texts), array("I", accumulate(map(len, texts))).tobytes()
 
 
 def decode(name: str | None, encoded: Encoded) -> Any:

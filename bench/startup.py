@@ -65,7 +65,10 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall and CPU seconds of one fresh process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # Run from the checkout's own folder: `python -m` puts the working directory first on sys.path,
+    # ahead of PYTHONPATH, so from ROOT a baseline's run would import this checkout's code.
+    checkout = env.get("PYTHONPATH", str(ROOT))
+    done = subprocess.run(args, env=env, cwd=checkout, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):  # ingest exits 1 when a file is rejected; corpus/ has a README

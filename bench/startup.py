@@ -1,6 +1,6 @@
 """Start-up: cold `tracker explain` and `tracker ingest` against spaCy's own load of the models.
 
-    .venv/bin/python bench/startup.py [--repeat 3] [--seed FILE] [--corpus DIR]
+    .venv/bin/python bench/startup.py [--repeat 3] [--seed FILE] [--corpus DIR] [--baseline DIR] [--warm-only]
 
 Every figure is a whole fresh process (`python -c ...` or `python -m tracker.cli ...`), wall clock
 from its start to its end, the median of --repeat runs, with its CPU seconds (user + system), which
@@ -21,6 +21,9 @@ with the load, the CPU ratio much less.
 one run that fills it), as an installed package does; without it they inherit the environment,
 where PYTHONDONTWRITEBYTECODE=1 makes every run compile the tracker's own ~150 modules from source
 (0.3-0.5 s of each start; spaCy's site-packages keep their compiled files).
+
+--warm-only: only the rows with a warm set-up cache (every start after the first on a machine), for
+paired runs on a busy machine in less time.
 
 --baseline DIR: another checkout of the project (e.g. a `git worktree` at main's commit) run the
 same way, its rows printed with "(baseline)", each run of a row alternating with this checkout's so
@@ -62,7 +65,10 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall and CPU seconds of one fresh process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # Run from the checkout's own folder: `python -m` puts the working directory first on sys.path,
+    # ahead of PYTHONPATH, so from ROOT a baseline's run would import this checkout's code.
+    checkout = env.get("PYTHONPATH", str(ROOT))
+    done = subprocess.run(args, env=env, cwd=checkout, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):  # ingest exits 1 when a file is rejected; corpus/ has a README
@@ -87,6 +93,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, help="tracker ingest --workers (default: its own default)")
     parser.add_argument("--bytecode", action="store_true", help="children keep compiled modules (see above)")
     parser.add_argument("--baseline", type=Path, help="another checkout to time alongside (see above)")
+    parser.add_argument("--warm-only", action="store_true",
+                        help="skip the empty-cache rows (a first start's one-time build): every later start")
     opts = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     pycache = tempfile.TemporaryDirectory(prefix="startup-pycache-") if opts.bytecode else None
@@ -132,6 +140,8 @@ def main() -> None:
             # In one process: its CPU seconds count everything (a pool's workers are not waited for).
             "ingest corpus/ --workers 1, warm cache": lambda label, where: ingest(warm[label], where, 1),
         }
+        if opts.warm_only:
+            rows = {name: once for name, once in rows.items() if "empty" not in name}
         for name, once in rows.items():
             runs: dict[str, list[tuple[float, float]]] = {label: [] for label in checkouts}
             for _ in range(opts.repeat):  # alternating, so that both checkouts see the same load

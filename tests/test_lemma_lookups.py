@@ -1,5 +1,5 @@
 """The models as the scorer loads them quickly give spaCy's own lemmas and tokens: the lemmatizer
-tables read as HashedTables (tracker/scorer/lemma_lookups.py), the tokenizer built empty and filled
+tables read as HashedTables or CompactTables (tracker/scorer/lemma_lookups.py, compact_lookups.py), the tokenizer built empty and filled
 from the model's file (tracker/scorer/nlp.py).
 
 Each pipeline is run on corpus articles with its tables as the scorer loads them, then with the
@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from spacy.lookups import Lookups, Table
 
+from tracker.scorer.compact_lookups import CompactTable
 from tracker.scorer.lemma_lookups import HashedTable
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +32,8 @@ def _lemmas(nlp, texts: list[str]) -> list[list[str]]:
 def test_the_lemmas_are_spacys_own(lang, nlp_fr, nlp_en):
     nlp = nlp_fr if lang == "fr" else nlp_en
     lemmatizer = nlp.get_pipe("lemmatizer")
-    assert all(isinstance(lemmatizer.lookups.get_table(name), HashedTable) for name in lemmatizer.lookups.tables)
+    assert all(isinstance(lemmatizer.lookups.get_table(name), HashedTable | CompactTable)
+               for name in lemmatizer.lookups.tables)
     texts = _texts(lang)
     ours = _lemmas(nlp, texts)
     loaded = lemmatizer.lookups

@@ -212,3 +212,20 @@ def test_our_files_are_well_formed_and_categories_are_partitioned():
     for path in builtin_files():
         entries = read_lexicon_file(path)  # raises on any malformed row
         assert entries, path
+
+
+def test_the_lexicon_read_back_from_the_set_up_cache_is_the_one_built(tmp_path, monkeypatch):
+    from tracker.scorer import setup_cache
+
+    monkeypatch.setenv(setup_cache.CACHE_ENV, str(tmp_path / "cache"))
+    extra = write(tmp_path / "mine.fr.tsv", "sanctions visées\t3\tsanctions\tinvented\n")
+    built = load_lexicon([extra])
+    read_back = load_lexicon([extra])
+    monkeypatch.setenv(setup_cache.CACHE_ENV, "off")
+    uncached = load_lexicon([extra])
+    assert tuple(read_back) == tuple(built) == tuple(uncached)
+    assert read_back.version == built.version == uncached.version
+    assert read_back.entries("fr") == uncached.entries("fr") and read_back.get("fr", "sanctions visées")
+    monkeypatch.setenv(setup_cache.CACHE_ENV, str(tmp_path / "cache"))
+    write(extra, "sanctions visées\t4\tsanctions\tinvented\n")  # the file changed: read afresh
+    assert load_lexicon([extra]).get("fr", "sanctions visées").weight == 4

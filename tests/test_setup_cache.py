@@ -138,8 +138,9 @@ def test_the_scorer_reads_the_same_with_and_without_the_cache(cache, monkeypatch
         seen[mode] = (fr.keyed_patterns, en.keyed_patterns, fr.keyer.lookup == CueFinder(nlp_fr, "fr", lexicon).keyer.lookup,
                       _readings(fr, nlp_fr, FRENCH), _readings(en, nlp_en, ENGLISH))
         if mode == "cold":
-            assert {p.name.split("-")[0] + "-" + p.name.split("-")[1] for p in cache.glob("*.marshal")} == {
-                "cue-index", "cue-keys", "lemma-tables", "lemma-shared", "lexicon-rows"}
+            # "cue-index-fr-<key>.marshal" -> "cue-index"; "lexicon-<key>.marshal" -> "lexicon"
+            assert {"-".join(p.name.split("-")[:-1][:2]) for p in cache.glob("*.marshal")} == {
+                "cue-index", "cue-keys", "lemma-tables", "lemma-shared", "lexicon-rows", "lexicon"}
     assert seen["off"] == seen["cold"] == seen["warm"]
     assert any(seen["off"][3]) and any(seen["off"][4])  # the sentences do carry cues
 
@@ -193,7 +194,7 @@ def test_a_second_start_reads_the_lexicon_and_the_cue_keys_from_the_cache(cache)
     runs = [subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
             for _ in range(2)]
     assert [run.returncode for run in runs] == [0, 0], runs[0].stderr[-2000:]
-    assert runs[0].stdout.strip() == "cue-index,cue-keys,lexicon-rows"
+    assert runs[0].stdout.strip() == "cue-index,cue-keys,lexicon,lexicon-rows"
     assert runs[1].stdout.strip() == ""
 
 

@@ -8,7 +8,7 @@ workers cost little more memory than one. Measured: results equal to the in-proc
 
 import contextlib
 
-from tracker.gc_tuning import collect_less
+from tracker.gc_tuning import collect_less, long_lived
 
 collect_less()  # before the imports and the models; the workers fork from this server: its pace is theirs
 
@@ -16,5 +16,5 @@ from tracker.ingest.pool import warm_up  # noqa: E402 -- after collect_less
 
 # A preload that raises kills the fork server; each worker's initializer meets the same error
 # (e.g. the French model is missing) and reports it where the analyst sees it.
-with contextlib.suppress(Exception):
+with contextlib.suppress(Exception), long_lived():  # the workers' collections never walk (nor write) it
     warm_up()

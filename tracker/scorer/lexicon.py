@@ -261,11 +261,21 @@ class Lexicon:
             by_key[(entry.lang, entry.pattern)] = entry  # later entries override earlier ones
         # A weight of 0 is how an analyst switches one of our entries off; "not a cue" entries
         # (always weight 0) stay, since they block the cue words they contain.
-        self._entries = tuple(e for e in by_key.values() if e.weight != 0 or e.category == NOT_A_CUE)
+        self._keep(tuple(e for e in by_key.values() if e.weight != 0 or e.category == NOT_A_CUE))
+
+    def _keep(self, entries: tuple[LexiconEntry, ...], version: str | None = None) -> None:
+        self._entries = entries
         self._by_lang: dict[str, tuple[LexiconEntry, ...]] = {
             lang: tuple(e for e in self._entries if e.lang == lang) for lang in LANGUAGES
         }
-        self.version = _version(self._entries)
+        self.version = version or _version(self._entries)
+
+    @classmethod
+    def restored(cls, entries: tuple[LexiconEntry, ...], version: str) -> Lexicon:
+        """The lexicon whose entries in force (merged, in order) and version are these (set-up cache)."""
+        lexicon = cls.__new__(cls)
+        lexicon._keep(entries, version)
+        return lexicon
 
     def entries(self, lang: str) -> tuple[LexiconEntry, ...]:
         return self._by_lang.get(lang, ())
@@ -302,12 +312,24 @@ def load_lexicon(extra: Sequence[Path] = ()) -> Lexicon:
 
     ``extra`` items are lexicon files or folders (every ``*.tsv`` inside, sorted by name).
     """
-    entries: list[LexiconEntry] = []
-    for path in builtin_files():
-        entries.extend(read_lexicon_file(path))
+    files = list(builtin_files())
     for item in extra:
         item = Path(item)
-        files = sorted(item.glob("*.tsv")) if item.is_dir() else [item]
-        for path in files:
-            entries.extend(read_lexicon_file(path))
-    return Lexicon(entries)
+        files.extend(sorted(item.glob("*.tsv")) if item.is_dir() else [item])
+    try:
+        inputs = [f"{path}\t{hashlib.sha256(path.read_bytes()).hexdigest()}" for path in files]
+    except OSError:
+        inputs = []  # a missing file: read_lexicon_file below says which
+    built: list[Lexicon] = []
+
+    def merge() -> tuple[list[tuple[str, str, float, str, str, str]], str]:
+        lexicon = Lexicon(entry for path in files for entry in read_lexicon_file(path))
+        built.append(lexicon)
+        return [_entry_row(entry) for entry in lexicon], lexicon.version
+
+    # The merged entries and their version kept in the set-up cache (keyed on every file's path and
+    # bytes): a start makes the entries in force without re-reading, merging and hashing ~47,000 rows.
+    rows, version = cached("lexicon", inputs, merge) if inputs else merge()
+    if built:
+        return built[0]
+    return Lexicon.restored(tuple(LexiconEntry(*row) for row in rows), version)

@@ -19,6 +19,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from tracker.gc_tuning import long_lived
+
 from .entry_points import index_entry_points
 from .french_tokens import load_french
 from .lemma_lookups import hashed_tables, index_as_sets
@@ -81,14 +83,15 @@ def _load(names: tuple[str, ...], lang: str) -> Language:
 def get_nlp(lang: str) -> Language:
     if lang not in _INSTALL:
         raise ValueError(f"no pipeline for language {lang!r}; supported: fr, en")
-    index_entry_points()  # the registries' look-ups during the load (entry_points)
-    with hashed_tables():  # the lemmatizer's tables without spaCy's word-by-word fill (lemma_lookups)
-        nlp = _load((FRENCH_MODEL,) if lang == "fr" else ENGLISH_MODELS, lang)
-    index_as_sets(nlp)
-    # The small models' parsers split sentences at odd places ("Le président russe Vladimir |
-    # Poutine a ..."); news sentences end with punctuation, so punctuation decides and the parser
-    # parses within those boundaries.
-    nlp.add_pipe("sentencizer", before="parser")
+    with long_lived():  # kept for the whole process: not walked by the collector (gc_tuning)
+        index_entry_points()  # the registries' look-ups during the load (entry_points)
+        with hashed_tables():  # the lemmatizer's tables without spaCy's word-by-word fill (lemma_lookups)
+            nlp = _load((FRENCH_MODEL,) if lang == "fr" else ENGLISH_MODELS, lang)
+        index_as_sets(nlp)
+        # The small models' parsers split sentences at odd places ("Le président russe Vladimir |
+        # Poutine a ..."); news sentences end with punctuation, so punctuation decides and the parser
+        # parses within those boundaries.
+        nlp.add_pipe("sentencizer", before="parser")
     return nlp
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from tracker.gc_tuning import long_lived
 from tracker.records import (
     Article,
     Cue,
@@ -66,7 +67,8 @@ class ScoringError(ValueError):
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    return load_lexicon()
+    with long_lived():  # kept for the whole process (tracker/gc_tuning.py)
+        return load_lexicon()
 
 
 def _cue_finder(lang: str, lexicon: Lexicon) -> CueFinder:

@@ -17,15 +17,18 @@ from tracker.scorer.mentions.pieces import phrase_key, split_words
 STEMMED_LISTS = ("dative", "target", "place_act")
 
 
-def data_rows(filename: str) -> list[dict[str, str]]:
-    """The rows of a tab-separated file of tracker/scorer/data, comment lines skipped, cells stripped."""
+@cache
+def data_rows(filename: str) -> tuple[dict[str, str], ...]:
+    """The rows of a tab-separated file of tracker/scorer/data, comment lines skipped, cells stripped.
+
+    Read once per process (roles.tsv is read by several lists of both languages); callers only read them."""
     path = resources.files("tracker.scorer") / "data" / filename
     with path.open(encoding="utf-8") as handle:
         lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return [
+    return tuple(
         {column: (cell or "").strip() for column, cell in row.items()}
         for row in csv.DictReader(lines, delimiter="\t")
-    ]
+    )
 
 
 def split_cell(cell: str) -> list[str]:

@@ -1,0 +1,54 @@
+"""Everyday acts whose words had no cue, in both languages: border posts closed (the posts named
+first), removal from a terror or sanctions list, recognition of a government, face-offs, requests
+to investigate (every sentence here is invented, written the way wire copy reports relations; none
+is copied from real reporting).
+
+Each rule has sentences it must read and a counter-example it must leave alone or read the other way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.records import Article
+from tracker.scorer.pipeline import score_article
+
+
+def _score(text: str, lang: str, pair: str) -> float:
+    article = Article(text=text, language=lang, published=date(2024, 3, 6), published_source="header")
+    reading = score_article(article).readings[-1]
+    return sum(o.score for o in reading.observations if o.pair_code == pair)
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    # Border posts closed, the posts named first (invented).
+    ("Depuis ce mardi, minuit, trois postes-frontières entre la Hongrie et la Serbie ont fermé.", "fr", "HUN-SRB"),
+    ("Two border crossings between Hungary and Serbia were closed on Tuesday.", "en", "HUN-SRB"),
+])
+def test_acts_of_tension_read_as_tension(text, lang, pair):
+    assert _score(text, lang, pair) > 0
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    # Removal from a terror or sanctions list (invented).
+    ("Washington a retiré jeudi le Soudan de la liste des États soutenant le terrorisme.", "fr", "SDN-USA"),
+    ("Le retrait de Cuba de la liste noire américaine a été annoncé par Washington.", "fr", "CUB-USA"),
+    ("The United States removed Sudan from its list of state sponsors of terrorism.", "en", "SDN-USA"),
+    ("Washington took Cuba off the state sponsors of terrorism list.", "en", "CUB-USA"),
+    # Counter-examples: a crossing closed before and now reopened is a reopening (invented).
+    ("Le poste-frontière entre la Hongrie et la Serbie, fermé depuis 2020, a rouvert lundi.", "fr", "HUN-SRB"),
+    ("The crossing between Hungary and Serbia, closed for two years, reopened on Monday.", "en", "HUN-SRB"),
+])
+def test_acts_of_cooperation_read_as_cooperation(text, lang, pair):
+    assert _score(text, lang, pair) < 0
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    # Counter-examples: being put on a list stays a sanction (invented).
+    ("Washington a inscrit Cuba sur la liste noire des États soutenant le terrorisme.", "fr", "CUB-USA"),
+    ("Washington put Cuba back on its blacklist of state sponsors of terrorism.", "en", "CUB-USA"),
+])
+def test_listing_stays_tension(text, lang, pair):
+    assert _score(text, lang, pair) > 0

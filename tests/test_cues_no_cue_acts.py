@@ -37,6 +37,11 @@ def test_acts_of_tension_read_as_tension(text, lang, pair):
     ("Le retrait de Cuba de la liste noire américaine a été annoncé par Washington.", "fr", "CUB-USA"),
     ("The United States removed Sudan from its list of state sponsors of terrorism.", "en", "SDN-USA"),
     ("Washington took Cuba off the state sponsors of terrorism list.", "en", "CUB-USA"),
+    # Recognising a government, a named party right after the verb (invented).
+    ("Le Tchad a décidé de reconnaître Pékin.", "fr", "CHN-TCD"),
+    ("Le Tchad a reconnu jeudi la République populaire de Chine.", "fr", "CHN-TCD"),
+    ("Chad decided to recognise Beijing.", "en", "CHN-TCD"),
+    ("Chad recognized the People's Republic of China on Thursday.", "en", "CHN-TCD"),
     # Counter-examples: a crossing closed before and now reopened is a reopening (invented).
     ("Le poste-frontière entre la Hongrie et la Serbie, fermé depuis 2020, a rouvert lundi.", "fr", "HUN-SRB"),
     ("The crossing between Hungary and Serbia, closed for two years, reopened on Monday.", "en", "HUN-SRB"),
@@ -52,3 +57,12 @@ def test_acts_of_cooperation_read_as_cooperation(text, lang, pair):
 ])
 def test_listing_stays_tension(text, lang, pair):
     assert _score(text, lang, pair) > 0
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    # Counter-examples: "reconnaître que", "recognise the need" name no party recognised (invented).
+    ("Le Maroc reconnaît que ses relations avec l'Algérie restent difficiles.", "fr", "DZA-MAR"),
+    ("Morocco recognises that ties with Algeria remain difficult.", "en", "DZA-MAR"),
+])
+def test_recognising_a_fact_is_no_act(text, lang, pair):
+    assert _score(text, lang, pair) == 0

@@ -16,16 +16,31 @@ from tracker.records import Article
 from tracker.scorer.pipeline import score_article
 
 
-def _score(text: str, lang: str, pair: str) -> float:
+def _reading(text: str, lang: str):
     article = Article(text=text, language=lang, published=date(2024, 3, 6), published_source="header")
-    reading = score_article(article).readings[-1]
-    return sum(o.score for o in reading.observations if o.pair_code == pair)
+    return score_article(article).readings[-1]
+
+
+def _score(text: str, lang: str, pair: str) -> float:
+    return sum(o.score for o in _reading(text, lang).observations if o.pair_code == pair)
+
+
+def _patterns(text: str, lang: str) -> set[str]:
+    return {c.pattern for c in _reading(text, lang).cues}
 
 
 @pytest.mark.parametrize(("text", "lang", "pair"), [
     # Border posts closed, the posts named first (invented).
     ("Depuis ce mardi, minuit, trois postes-frontières entre la Hongrie et la Serbie ont fermé.", "fr", "HUN-SRB"),
     ("Two border crossings between Hungary and Serbia were closed on Tuesday.", "en", "HUN-SRB"),
+    # Asking a state to investigate (killings, an incident): a request for accountability (invented).
+    ("Dhaka has asked New Delhi to conduct enquiries into the border killings.", "en", "BGD-IND"),
+    ("Pakistan asked India to investigate the killing of two fishermen.", "en", "IND-PAK"),
+    ("Dacca a demandé à New Delhi d'enquêter sur les meurtres commis à la frontière.", "fr", "BGD-IND"),
+    ("Le Pakistan a demandé à l'Inde d'ouvrir une enquête sur la mort de deux pêcheurs.", "fr", "IND-PAK"),
+    # Two forces facing off (invented).
+    ("Japan and China have repeatedly faced off around the islands.", "en", "CHN-JPN"),
+    ("Les marines chinoise et japonaise se font face depuis des semaines autour des îles.", "fr", "CHN-JPN"),
 ])
 def test_acts_of_tension_read_as_tension(text, lang, pair):
     assert _score(text, lang, pair) > 0
@@ -66,3 +81,15 @@ def test_listing_stays_tension(text, lang, pair):
 ])
 def test_recognising_a_fact_is_no_act(text, lang, pair):
     assert _score(text, lang, pair) == 0
+
+
+@pytest.mark.parametrize(("text", "lang", "pattern"), [
+    # Counter-examples: asking for help with an inquiry is no demand for accountability; "faire face
+    # à" (to cope with) and a sports final are no face-off (invented).
+    ("Pakistan asked India to help investigate the smuggling ring.", "en", "ask ~4 to investigate"),
+    ("Le Pakistan a demandé à la France de l'aider à enquêter sur le trafic.", "fr", "demander ~4 enquêter"),
+    ("Le Japon doit faire face à la Chine sur les marchés.", "fr", "se faire face"),
+    ("Brazil and Argentina face off in the World Cup final on Sunday.", "en", "face off"),
+])
+def test_near_misses_are_not_the_act(text, lang, pattern):
+    assert pattern not in _patterns(text, lang)

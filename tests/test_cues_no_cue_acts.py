@@ -33,6 +33,10 @@ def _patterns(text: str, lang: str) -> set[str]:
     # Border posts closed, the posts named first (invented).
     ("Depuis ce mardi, minuit, trois postes-frontières entre la Hongrie et la Serbie ont fermé.", "fr", "HUN-SRB"),
     ("Two border crossings between Hungary and Serbia were closed on Tuesday.", "en", "HUN-SRB"),
+    # Refusing an invitation or to send troops; a territory two states contest (invented).
+    ("Mali declined Senegal's invitation to the summit.", "en", "MLI-SEN"),
+    ("Le Mali a décliné l'invitation du Sénégal.", "fr", "MLI-SEN"),
+    ("Le Cachemire, cette région que se disputent l'Inde et le Pakistan depuis 1947.", "fr", "IND-PAK"),
     # Asking a state to investigate (killings, an incident): a request for accountability (invented).
     ("Dhaka has asked New Delhi to conduct enquiries into the border killings.", "en", "BGD-IND"),
     ("Pakistan asked India to investigate the killing of two fishermen.", "en", "IND-PAK"),
@@ -90,6 +94,8 @@ def test_recognising_a_fact_is_no_act(text, lang, pair):
     ("Le Pakistan a demandé à la France de l'aider à enquêter sur le trafic.", "fr", "demander ~4 enquêter"),
     ("Le Japon doit faire face à la Chine sur les marchés.", "fr", "se faire face"),
     ("Brazil and Argentina face off in the World Cup final on Sunday.", "en", "face off"),
+    ("Le Brésil et l'Argentine se disputent le titre dimanche.", "fr", "se disputer"),
+    ("Mali declined to comment on the talks with Senegal.", "en", "decline to send"),
 ])
 def test_near_misses_are_not_the_act(text, lang, pattern):
     assert pattern not in _patterns(text, lang)

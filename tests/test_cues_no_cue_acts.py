@@ -64,6 +64,9 @@ def test_acts_of_tension_read_as_tension(text, lang, pair):
     # Counter-examples: a crossing closed before and now reopened is a reopening (invented).
     ("Le poste-frontière entre la Hongrie et la Serbie, fermé depuis 2020, a rouvert lundi.", "fr", "HUN-SRB"),
     ("The crossing between Hungary and Serbia, closed for two years, reopened on Monday.", "en", "HUN-SRB"),
+    ("Le Niger et le Bénin ont convenu lundi de rouvrir deux postes-frontières fermés depuis le coup d'État.",
+     "fr", "BEN-NER"),
+    ("Niger and Benin agreed on Monday to reopen two crossings closed for a year.", "en", "BEN-NER"),
 ])
 def test_acts_of_cooperation_read_as_cooperation(text, lang, pair):
     assert _score(text, lang, pair) < 0

@@ -96,11 +96,19 @@ class CueFinder:
     def _appeal_words(self) -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(self.words.get("addressed cue")), frozenset(self.words.get("appeal infinitive"))
 
+    @functools.cached_property
+    def _named_object_cues(self) -> frozenset[str]:
+        return frozenset(self.words.get("named object cue"))
+
     def _addressed(self, match: Match, tokens: Sequence[Token]) -> bool:
         """An appeal is a cue only when it names whom it presses, then what: "urged Myanmar to",
         "a exhorté jeudi la Birmanie à" (weekdays and articles are not in ``tokens``); "urged closer
         ties" and "exhorte à la retenue" are wishes, which the appeal rows of modifiers.tsv read."""
         appeals, infinitives = self._appeal_words
+        if match.entry.pattern in self._named_object_cues:
+            # "a décidé de reconnaître Pékin", "recognised the People's Republic": a named party
+            # right after the verb; "reconnaît que", "recognised the need" are no act.
+            return any(t.text[:1].isupper() for t in tokens[match.end + 1:match.end + 3])
         if match.entry.pattern not in appeals:
             return True
         after = [t.text for t in tokens[match.end + 1:match.end + 8]]

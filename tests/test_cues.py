@@ -861,6 +861,28 @@ def test_a_hostility_that_ends_is_negated_a_meeting_that_ends_is_not(fr, en):
     assert not has(tension, "negation")
 
 
+def test_a_cooperation_that_collapses_or_does_not_hold_is_tension(fr, en):
+    """Invented sentences: a cooperative cue as the subject of a collapse verb, or of a verb of
+    lasting denied, is negated; a hostility that collapses, a cooperation that holds or that did
+    not collapse stay as they are."""
+    for pipeline, text, pattern in [
+            (en, "The trade deal between Ottawa and Washington fell apart last week.", "trade deal"),
+            (en, "The peace agreement broke down after a week.", "peace agreement"),
+            (en, "The truce between the two neighbours did not hold.", "truce"),
+            (fr, "L'accord de paix entre Kigali et Kinshasa a volé en éclats.", "accord de paix"),
+            (fr, "L'accord commercial s'est effondré la semaine dernière.", "accord commercial"),
+            (fr, "La trêve conclue la semaine dernière entre Bakou et Erevan n'a pas tenu.", "trêve")]:
+        cue = one(pipeline, text, pattern)
+        assert has(cue, "negation") and cue.weight > 0, cue
+    for pipeline, text, pattern in [
+            (en, "The offensive collapsed within days.", "offensive"),
+            (en, "The agreement between the two countries held despite the clashes.", "agreement"),
+            (en, "The deal did not collapse.", "deal"),
+            (fr, "La trêve entre les deux pays a tenu malgré les incidents.", "trêve")]:
+        cue = one(pipeline, text, pattern)
+        assert not has(cue, "negation"), cue
+
+
 ROUTINE_OR_NATURAL = [
     ('fr', 'Le président a nommé un nouvel ambassadeur au Japon.'),
     ('en', 'The president appointed a new ambassador to Mexico.'),

@@ -15,6 +15,8 @@
              the broken norm is about ("viole la convention sur le génocide"), not a hostility denied;
     a hostility that comes to an end ("the war had ended", "la guerre a pris fin"): negated like
              "mettre fin à" -- tension cues only, a summit that ends is no negation;
+    a cooperation that collapses or does not hold ("the truce collapsed", "l'accord n'a pas tenu"):
+             negated -- cooperative cues only, an offensive that collapses is no cooperation;
     a consultation whose outcome the sentence denies ("the summit failed to produce an agreement"):
              x0.1, the occasion of a failure;
     a cooperative cue demanded of someone ("demanded that Bolivia cooperate", "called on Tehran to
@@ -37,7 +39,7 @@ from tracker.scorer.lexicon import LexiconEntry
 from .context import Hit, SentenceContext
 from .matching import Match
 from .modifiers import parse_hits
-from .rules import DEMAND_KINDS, ModifierRule
+from .rules import DEMAND_KINDS, SUBJECT_VERB_KINDS, ModifierRule
 from .windows import window_hits
 from .words import CueWords
 
@@ -65,6 +67,10 @@ def _kind_for(rule: ModifierRule, entry: LexiconEntry, words: CueWords) -> str |
         # The end of a hostility negates it; a meeting or a truce that ends is no cue's negation
         # ("the summit ended with a pledge").
         return "negation" if entry.weight > 0 else None
+    if kind in ("collapse", "lasting"):
+        # A cooperation that collapses or does not hold is tension; "the offensive collapsed" is
+        # no cooperation.
+        return "negation" if entry.weight < 0 else None
     if (kind == "negation" and rule.scope == "head" and rule.words[0] in words.get("completion head")
             and entry.category in words.get("occasion category")):
         return None  # "ended a first round of talks": the talks were held
@@ -98,7 +104,7 @@ def cue_modifiers(ctx: SentenceContext, match: Match) -> Found:
             found[kind] = hit
 
     for hit in window_hits(ctx, match):
-        if hit.rule.kind in ("negation", "ending") and ctx.has_parse:
+        if hit.rule.kind in ("negation", *SUBJECT_VERB_KINDS) and ctx.has_parse:
             continue  # the parse decides French negation
         offer(hit)
     if ctx.has_parse:

@@ -1004,6 +1004,26 @@ def test_an_unaddressed_appeal_is_no_cue(request, pipeline, text, pattern):
     assert not any(c.pattern == pattern for c in cues_of(request.getfixturevalue(pipeline), text))
 
 
+@pytest.mark.parametrize(("pipeline", "text", "pattern"), [
+    # invented: a hostility someone is pressed to stop is pressure on them, not a hostility denied
+    ("en", "Ottawa urged Moscow to stop its aggression against Ukraine.", "aggression"),
+    ("en", "Ottawa called on Moscow to end its attacks on Ukrainian ports.", "attack"),
+    ("fr", "Paris a exhorté Moscou à cesser ses attaques contre l'Ukraine.", "attaque"),
+    ("fr", "Paris a exhorté Moscou à mettre fin à son agression contre l'Ukraine.", "agression"),
+])
+def test_a_demanded_end_of_a_hostility_is_pressure(request, pipeline, text, pattern):
+    cue = one(request.getfixturevalue(pipeline), text, pattern)
+    assert has(cue, "demand") and has(cue, "negation") and 0 < cue.weight < 3, cue
+
+
+def test_an_accepted_end_of_a_hostility_stays_cooperation(en, fr):
+    # invented counter-examples: no demand, the end of the strikes is agreed
+    cue = one(en, "Moscow agreed to stop its attacks on Ukrainian ports.", "attack")
+    assert not has(cue, "demand") and cue.weight < 0
+    cue = one(fr, "Moscou a accepté de cesser ses frappes contre les ports ukrainiens.", "frappe")
+    assert not has(cue, "demand") and cue.weight < 0
+
+
 def test_an_addressed_request_of_cooperation_is_pressure_fr(fr):
     # invented: "demander à X de coopérer" presses X; "demande un cessez-le-feu" stays a modality
     assert one(fr, "Lima a demandé à La Paz d'extrader un ancien ministre.", "extrader").weight > 0

@@ -21,7 +21,8 @@
              x0.1, the occasion of a failure;
     a cooperative cue demanded of someone ("demanded that Bolivia cooperate", "called on Tehran to
              resume talks", "exige que Bamako coopère"): demand x-0.4, mild tension, in place of
-             the demand's modality (the pressure is the act; the cooperation is not done).
+             the demand's modality (the pressure is the act; the cooperation is not done); so is
+             a hostility demanded to stop ("urged Moscow to stop its attacks"): negated, then x-0.4;
     then clamped to -10..+10 and rounded to 2 decimals.
 Of each kind only the strongest applies, once. Every modifier applied is listed in Cue.modifiers as
 readable text, e.g. "negation 'ne ... pas': x-0.6", "modality 'devait': x0.6". A cue in quotes or
@@ -77,8 +78,7 @@ def _kind_for(rule: ModifierRule, entry: LexiconEntry, words: CueWords) -> str |
     if kind == "negation" and rule.scope == "head" and rule.words[0] in words.get("breaking head") and entry.weight > 0:
         return None  # "viole la convention sur le génocide": a broken norm is tension, whatever it is about
     if kind in DEMAND_KINDS:
-        # Demanding cooperation is pressure; demanding that a hostility stop is read by its own cues.
-        return "demand" if entry.weight < 0 else None
+        return "demand"  # whether it stays depends on the cue's negation (cue_modifiers)
     if kind == "background":
         # Talking about cooperation is still cooperation; discussing sanctions against a country
         # is a step towards them (modifiers.tsv).
@@ -115,10 +115,13 @@ def cue_modifiers(ctx: SentenceContext, match: Match) -> Found:
         if double is not None:
             del found["negation"]
             offer(Hit(ctx.table.double_negation, *double))
-    # A demand is its own mood: "exige que Bamako coopère" is pressure now, not a possible cooperation;
-    # a demanded end of cooperation ("réclamé le gel de la coopération") is a hostile content, read as such.
+    # A demand is its own mood: demanded cooperation ("exige que Bamako coopère") or a demanded end of
+    # a hostility ("urged Moscow to stop its attacks") is pressure now, not a possible cooperation; a
+    # demanded hostility or end of cooperation ("réclamé le gel de la coopération") is a hostile
+    # content, read as such.
     if "demand" in found:
-        found.pop("demand" if "negation" in found else "modality", None)
+        pressure = (match.entry.weight > 0) == ("negation" in found)
+        found.pop("modality" if pressure else "demand", None)
     # A statement that is itself the cue's negation ("refused to condemn") is no topic of it.
     topic, negation = found.get("topic"), found.get("negation")
     if topic and negation and topic.at is not None and topic.at == negation.at:

@@ -1016,6 +1016,19 @@ def test_a_demanded_end_of_a_hostility_is_pressure(request, pipeline, text, patt
     assert has(cue, "demand") and has(cue, "negation") and 0 < cue.weight < 3, cue
 
 
+def test_a_hostilitys_end_under_an_obligation_is_demanded(en):
+    # invented: "must"/"should" over a hostility's end presses its author
+    for text, pattern in [("Russia must end its invasion of Ukraine, the Canadian prime minister said.", "invasion"),
+                          ("Israel should stop its strikes on Lebanon.", "strike")]:
+        cue = one(en, text, pattern)
+        assert has(cue, "demand") and cue.weight > 0, cue
+    # counter-examples (invented): a planned end, and an obligation to cooperate
+    cue = one(en, "Russia will end its invasion of Ukraine.", "invasion")
+    assert not has(cue, "demand") and cue.weight < 0
+    cue = one(en, "The two countries must resume talks.", "resume ~3 talk")
+    assert not has(cue, "demand") and cue.weight < 0
+
+
 def test_an_accepted_end_of_a_hostility_stays_cooperation(en, fr):
     # invented counter-examples: no demand, the end of the strikes is agreed
     cue = one(en, "Moscow agreed to stop its attacks on Ukrainian ports.", "attack")

@@ -22,7 +22,8 @@
     a cooperative cue demanded of someone ("demanded that Bolivia cooperate", "called on Tehran to
              resume talks", "exige que Bamako coopère"): demand x-0.4, mild tension, in place of
              the demand's modality (the pressure is the act; the cooperation is not done); so is
-             a hostility demanded to stop ("urged Moscow to stop its attacks"): negated, then x-0.4;
+             a hostility demanded to stop ("urged Moscow to stop its attacks", "Russia must end its
+             invasion"): negated, then x-0.4;
     then clamped to -10..+10 and rounded to 2 decimals.
 Of each kind only the strongest applies, once. Every modifier applied is listed in Cue.modifiers as
 readable text, e.g. "negation 'ne ... pas': x-0.6", "modality 'devait': x0.6". A cue in quotes or
@@ -51,6 +52,8 @@ DENIED_TOPIC_FACTOR = 0.1
 # A consultation whose outcome a sentence denies ("the talks ended without a deal", "le sommet n'a
 # débouché sur aucun accord") is the occasion of a failure, not cooperation: it keeps this share.
 FAILED_OCCASION_FACTOR = 0.1
+# A modal of obligation over a hostility's end weighs as a demand row does (modifiers.tsv: x-0.4).
+OBLIGATION_DEMAND_FACTOR = -0.4
 # Which of two hits of a kind stays: the larger intensifier, the smaller attenuator, modality or
 # topic factor; of two negations, the first.
 _STRONGER: dict[str, Callable[[float, float], bool]] = {
@@ -122,11 +125,26 @@ def cue_modifiers(ctx: SentenceContext, match: Match) -> Found:
     if "demand" in found:
         pressure = (match.entry.weight > 0) == ("negation" in found)
         found.pop("modality" if pressure else "demand", None)
+    elif match.entry.weight > 0 and "negation" in found:
+        _obligation_as_demand(found, words)
     # A statement that is itself the cue's negation ("refused to condemn") is no topic of it.
     topic, negation = found.get("topic"), found.get("negation")
     if topic and negation and topic.at is not None and topic.at == negation.at:
         del found["topic"]
     return found
+
+
+def _obligation_as_demand(found: Found, words: CueWords) -> None:
+    """A hostility's end under a modal of obligation is demanded of its author: "Russia must end its
+    invasion" is pressure on Russia, read like "urged Russia to end its invasion"."""
+    modality = found.get("modality")
+    if modality is None or modality.rule.words[-1] not in words.get("obligation modal"):
+        return
+    rule = modality.rule
+    del found["modality"]
+    found["demand"] = Hit(ModifierRule(rule.lang, "demand", rule.phrase, rule.words, OBLIGATION_DEMAND_FACTOR,
+                                       rule.scope, rule.distance, "a hostility's end demanded"),
+                          modality.trigger, modality.at)
 
 
 def _denied_denial(negations: list[Hit], words: CueWords) -> tuple[str, int] | None:

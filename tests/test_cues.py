@@ -862,6 +862,28 @@ def test_a_hostility_that_ends_is_negated_a_meeting_that_ends_is_not(fr, en):
     assert not has(tension, "negation")
 
 
+def test_a_cooperation_that_collapses_or_does_not_hold_is_tension(fr, en):
+    """Invented sentences: a cooperative cue as the subject of a collapse verb, or of a verb of
+    lasting denied, is negated; a hostility that collapses, a cooperation that holds or that did
+    not collapse stay as they are."""
+    for pipeline, text, pattern in [
+            (en, "The trade deal between Ottawa and Washington fell apart last week.", "trade deal"),
+            (en, "The peace agreement broke down after a week.", "peace agreement"),
+            (en, "The truce between the two neighbours did not hold.", "truce"),
+            (fr, "L'accord de paix entre Kigali et Kinshasa a volé en éclats.", "accord de paix"),
+            (fr, "L'accord commercial s'est effondré la semaine dernière.", "accord commercial"),
+            (fr, "La trêve conclue la semaine dernière entre Bakou et Erevan n'a pas tenu.", "trêve")]:
+        cue = one(pipeline, text, pattern)
+        assert has(cue, "negation") and cue.weight > 0, cue
+    for pipeline, text, pattern in [
+            (en, "The offensive collapsed within days.", "offensive"),
+            (en, "The agreement between the two countries held despite the clashes.", "agreement"),
+            (en, "The deal did not collapse.", "deal"),
+            (fr, "La trêve entre les deux pays a tenu malgré les incidents.", "trêve")]:
+        cue = one(pipeline, text, pattern)
+        assert not has(cue, "negation"), cue
+
+
 ROUTINE_OR_NATURAL = [
     ('fr', 'Le président a nommé un nouvel ambassadeur au Japon.'),
     ('en', 'The president appointed a new ambassador to Mexico.'),
@@ -981,6 +1003,39 @@ def test_an_addressed_appeal_is_pressure(request, pipeline, text, pattern):
 ])
 def test_an_unaddressed_appeal_is_no_cue(request, pipeline, text, pattern):
     assert not any(c.pattern == pattern for c in cues_of(request.getfixturevalue(pipeline), text))
+
+
+@pytest.mark.parametrize(("pipeline", "text", "pattern"), [
+    # invented: a hostility someone is pressed to stop is pressure on them, not a hostility denied
+    ("en", "Ottawa urged Moscow to stop its aggression against Ukraine.", "aggression"),
+    ("en", "Ottawa called on Moscow to end its attacks on Ukrainian ports.", "attack"),
+    ("fr", "Paris a exhorté Moscou à cesser ses attaques contre l'Ukraine.", "attaque"),
+    ("fr", "Paris a exhorté Moscou à mettre fin à son agression contre l'Ukraine.", "agression"),
+])
+def test_a_demanded_end_of_a_hostility_is_pressure(request, pipeline, text, pattern):
+    cue = one(request.getfixturevalue(pipeline), text, pattern)
+    assert has(cue, "demand") and has(cue, "negation") and 0 < cue.weight < 3, cue
+
+
+def test_a_hostilitys_end_under_an_obligation_is_demanded(en):
+    # invented: "must"/"should" over a hostility's end presses its author
+    for text, pattern in [("Russia must end its invasion of Ukraine, the Canadian prime minister said.", "invasion"),
+                          ("Israel should stop its strikes on Lebanon.", "strike")]:
+        cue = one(en, text, pattern)
+        assert has(cue, "demand") and cue.weight > 0, cue
+    # counter-examples (invented): a planned end, and an obligation to cooperate
+    cue = one(en, "Russia will end its invasion of Ukraine.", "invasion")
+    assert not has(cue, "demand") and cue.weight < 0
+    cue = one(en, "The two countries must resume talks.", "resume ~3 talk")
+    assert not has(cue, "demand") and cue.weight < 0
+
+
+def test_an_accepted_end_of_a_hostility_stays_cooperation(en, fr):
+    # invented counter-examples: no demand, the end of the strikes is agreed
+    cue = one(en, "Moscow agreed to stop its attacks on Ukrainian ports.", "attack")
+    assert not has(cue, "demand") and cue.weight < 0
+    cue = one(fr, "Moscou a accepté de cesser ses frappes contre les ports ukrainiens.", "frappe")
+    assert not has(cue, "demand") and cue.weight < 0
 
 
 def test_an_addressed_request_of_cooperation_is_pressure_fr(fr):

@@ -88,6 +88,15 @@ def test_a_speaker_named_only_in_a_closing_attribution_is_a_source(read):
     assert found["Russia"] == "actor"
 
 
+@pytest.mark.parametrize("text", [
+    # invented: the clause before the comma is the speaker's own demand or judgement of one side
+    "Russia must end its invasion of Ukraine, the Canadian prime minister said on Monday.",
+    "Russia's strikes on Ukraine's grain ports are unacceptable, the Canadian prime minister said.",
+])
+def test_a_speaker_who_demands_or_judges_stays_a_side(read, text):
+    assert read(text)["Canadian"] == "actor"
+
+
 def test_a_speaker_who_is_a_side_stays_one(read):
     # Counter-example (invented): with one side before the comma, the speaker is the claimant.
     found = read("Drones struck a grain port overnight, Ukraine's air force said, blaming Russia.")

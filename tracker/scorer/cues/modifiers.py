@@ -9,7 +9,8 @@ pas voulu condamner") or on a "carrier" verb above it in the clause ("n'ont pas 
 leaves the strikes standing) nor from a subject; and a governing stop-word ("refuser", "cesser",
 "la fin de", "le gel de", a verb with its object: "mettre fin à"), unless itself negated ("ne
 cesse de", "ne signifie pas la fin des rivalités").
-Ending: the cue is the subject of an ending verb ("la guerre a pris fin").
+Ending: the cue is the subject of an ending verb ("la guerre a pris fin"), of a collapse verb ("the
+truce collapsed") or of a verb of lasting denied ("le cessez-le-feu n'a pas tenu").
 Intensifiers and attenuators: a predicate adjective ("les tensions restent fortes").
 Topic and background: a cue that is the complement of a statement or consultation cue
 ("condamne l'essai nucléaire", "ont discuté de la guerre").
@@ -25,7 +26,7 @@ from spacy.tokens import Token
 
 from .context import OBJECT_DEPS, Hit, SentenceContext
 from .matching import Match
-from .rules import CATEGORY_KINDS, DEGREE_KINDS
+from .rules import CATEGORY_KINDS, DEGREE_KINDS, SUBJECT_VERB_KINDS
 from .words import norm
 
 # Relations by which a noun cue depends on a "carrier" verb whose negation it shares.
@@ -177,10 +178,12 @@ def governing_negation(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
 # ----------------------------------------------------------------------------- ending
 
 
-def hostility_ending(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
-    """The cue (or the noun it qualifies: "l'état de guerre") is the subject of an ending verb:
-    "la guerre a pris fin", "les hostilités ont cessé". Not when that verb is itself denied or
-    takes an infinitive."""
+def subject_verb_end(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
+    """The cue (or the noun it qualifies: "l'état de guerre") is the subject of a verb that ends it:
+    an ending verb ("la guerre a pris fin", "les hostilités ont cessé"), a collapse verb ("the truce
+    collapsed", "l'accord a volé en éclats"), or a verb of lasting denied ("le cessez-le-feu n'a pas
+    tenu", "the truce did not hold"). An ending or collapse verb denied leaves the cue standing; a
+    verb that takes an infinitive is an aspect, not an end. Which cues each kind ends: weighing.py."""
     table = ctx.table
     subject = cue.root
     if ctx.dep(subject) == "nmod" and ctx.inside(ctx.head(subject)) and ctx.head(subject).pos_ == "NOUN":
@@ -188,19 +191,23 @@ def hostility_ending(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
     verb = ctx.head(subject)
     if not ctx.dep(subject).startswith("nsubj") or not ctx.inside(verb) or verb is subject:
         return
-    rule = next((table.ending_heads[k] for k in ctx.lemmas(verb) if k in table.ending_heads), None)
+    rule = next((table.subject_verb_heads[k] for k in ctx.lemmas(verb) if k in table.subject_verb_heads), None)
     trigger = verb.text
     if rule is None:
         for child in ctx.children(verb):
-            found = table.ending_pairs.get((norm(verb.lemma_), norm(child.lemma_)))
-            if found is not None and ctx.dep(child) in OBJECT_DEPS:
+            found = table.subject_verb_pairs.get((norm(verb.lemma_), norm(child.lemma_)))
+            if found is not None and ctx.dep(child) in (*OBJECT_DEPS, "advmod"):
                 rule, trigger = found, f"{verb.text} {child.text}"
                 break
-    # "la guerre n'a pas pris fin"; "la tension ne cesse de monter" (keeps on), "les frappes ont
-    # cessé de viser les civils" (an infinitive: the verb is an aspect, not an end).
-    if (rule is None or ctx.negator(verb) is not None or ctx.has_ne(verb)
-            or any(ctx.dep(c) in ("xcomp", "ccomp") for c in ctx.children(verb))):
+    # "la tension ne cesse de monter" (keeps on), "les frappes ont cessé de viser les civils".
+    if rule is None or any(ctx.dep(c) in ("xcomp", "ccomp") for c in ctx.children(verb)):
         return
+    negator = ctx.negator(verb)
+    denied = negator is not None or ctx.has_ne(verb)
+    if denied != (rule.kind == "lasting"):
+        return  # "la guerre n'a pas pris fin", "the deal did not collapse"; "the truce held"
+    if negator is not None:
+        trigger = f"{negator[1]} {trigger}"
     yield Hit(rule, trigger, ctx.position.get(verb.i))
 
 
@@ -272,7 +279,7 @@ ParseRule = Callable[[SentenceContext, ParsedCue], Iterable[Hit]]
 # stronger (weighing.py), so the order is part of the rules.
 PARSE_RULES: tuple[tuple[tuple[str, ...], ParseRule], ...] = (
     (("negation",), negating_determiner),
-    (("ending",), hostility_ending),
+    (SUBJECT_VERB_KINDS, subject_verb_end),
     (("negation",), clause_negation),
     (DEGREE_KINDS, predicate_degree),
     (CATEGORY_KINDS, statement_topic),

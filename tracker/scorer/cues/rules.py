@@ -17,9 +17,12 @@ from .words import CueWords, cue_words, norm
 
 MODIFIERS_FILE = DATA_DIR / "modifiers.tsv"
 MODIFIER_KINDS = ("negation", "intensifier", "attenuator", "modality", "topic", "background", "exception",
-                  "boundary", "carrier", "ending", "demand", "appeal")
+                  "boundary", "carrier", "ending", "collapse", "lasting", "demand", "appeal")
 # A demand or an appeal to someone governing a cooperative cue makes it pressure (windows.py).
 DEMAND_KINDS = ("demand", "appeal")
+# Kinds read on the verb a cue is the subject of (modifiers.py): a hostility that ends ("the war
+# ended"), a cooperation that collapses ("the truce collapsed") or is denied to last ("n'a pas tenu").
+SUBJECT_VERB_KINDS = ("ending", "collapse", "lasting")
 # Kinds an exception row may block.
 EXCEPTABLE_KINDS = ("negation", "intensifier", "attenuator", "modality", "ending", "all")
 WINDOW_SCOPES = ("before", "after", "around")
@@ -167,18 +170,19 @@ class ModifierTable:
         child_rules = [r for r in rules if r.scope == "child"]
         self.negation_child_rules = [r for r in child_rules if r.kind == "negation"]
         self.modality_children = {w: r for r in child_rules if r.kind == "modality" for w in r.words}
-        head = [r for r in rules if r.scope == "head" and r.kind not in (*CATEGORY_KINDS, "ending")]
+        head = [r for r in rules if r.scope == "head" and r.kind not in (*CATEGORY_KINDS, *SUBJECT_VERB_KINDS)]
         self.head_rules = {r.words[0]: r for r in head if len(r.words) == 1}
         # A verb with its object: "mettre fin à", "mettre un terme à" (verb -> {object: rule}).
         self.head_pairs: dict[str, dict[str, ModifierRule]] = defaultdict(dict)
         for r in head:
             if len(r.words) == 2:
                 self.head_pairs[r.words[0]][r.words[1]] = r
-        # A hostility that comes to an end ("the war had ended", "la guerre a pris fin"): the parse
-        # rows name the verb (and its object) the cue is the subject of.
-        endings = [r for r in rules if r.kind == "ending" and r.scope == "head"]
-        self.ending_heads = {r.words[0]: r for r in endings if len(r.words) == 1}
-        self.ending_pairs = {r.words: r for r in endings if len(r.words) == 2}
+        # A hostility that comes to an end ("the war had ended", "la guerre a pris fin"), a cooperation
+        # that collapses or does not last: the parse rows name the verb (and its object or particle)
+        # the cue is the subject of.
+        subject_verbs = [r for r in rules if r.kind in SUBJECT_VERB_KINDS and r.scope == "head"]
+        self.subject_verb_heads = {r.words[0]: r for r in subject_verbs if len(r.words) == 1}
+        self.subject_verb_pairs = {r.words: r for r in subject_verbs if len(r.words) == 2}
         # (rule, feature, value): "Mood=Cnd" split once, not for every verb of every cue.
         self.morph_features = [(r, *r.words[0].partition("=")[::2]) for r in rules if r.scope == "morph"]
         # The negation child rules with their words ("ne ... plus" -> ("ne", "plus")).

@@ -15,11 +15,15 @@
              the broken norm is about ("viole la convention sur le génocide"), not a hostility denied;
     a hostility that comes to an end ("the war had ended", "la guerre a pris fin"): negated like
              "mettre fin à" -- tension cues only, a summit that ends is no negation;
+    a cooperation that collapses or does not hold ("the truce collapsed", "l'accord n'a pas tenu"):
+             negated -- cooperative cues only, an offensive that collapses is no cooperation;
     a consultation whose outcome the sentence denies ("the summit failed to produce an agreement"):
              x0.1, the occasion of a failure;
     a cooperative cue demanded of someone ("demanded that Bolivia cooperate", "called on Tehran to
              resume talks", "exige que Bamako coopère"): demand x-0.4, mild tension, in place of
-             the demand's modality (the pressure is the act; the cooperation is not done).
+             the demand's modality (the pressure is the act; the cooperation is not done); so is
+             a hostility demanded to stop ("urged Moscow to stop its attacks", "Russia must end its
+             invasion"): negated, then x-0.4;
     then clamped to -10..+10 and rounded to 2 decimals.
 Of each kind only the strongest applies, once. Every modifier applied is listed in Cue.modifiers as
 readable text, e.g. "negation 'ne ... pas': x-0.6", "modality 'devait': x0.6". A cue in quotes or
@@ -37,7 +41,7 @@ from tracker.scorer.lexicon import LexiconEntry
 from .context import Hit, SentenceContext
 from .matching import Match
 from .modifiers import parse_hits
-from .rules import DEMAND_KINDS, ModifierRule
+from .rules import DEMAND_KINDS, SUBJECT_VERB_KINDS, ModifierRule
 from .windows import window_hits
 from .words import CueWords
 
@@ -48,6 +52,8 @@ DENIED_TOPIC_FACTOR = 0.1
 # A consultation whose outcome a sentence denies ("the talks ended without a deal", "le sommet n'a
 # débouché sur aucun accord") is the occasion of a failure, not cooperation: it keeps this share.
 FAILED_OCCASION_FACTOR = 0.1
+# A modal of obligation over a hostility's end weighs as a demand row does (modifiers.tsv: x-0.4).
+OBLIGATION_DEMAND_FACTOR = -0.4
 # Which of two hits of a kind stays: the larger intensifier, the smaller attenuator, modality or
 # topic factor; of two negations, the first.
 _STRONGER: dict[str, Callable[[float, float], bool]] = {
@@ -65,14 +71,17 @@ def _kind_for(rule: ModifierRule, entry: LexiconEntry, words: CueWords) -> str |
         # The end of a hostility negates it; a meeting or a truce that ends is no cue's negation
         # ("the summit ended with a pledge").
         return "negation" if entry.weight > 0 else None
+    if kind in ("collapse", "lasting"):
+        # A cooperation that collapses or does not hold is tension; "the offensive collapsed" is
+        # no cooperation.
+        return "negation" if entry.weight < 0 else None
     if (kind == "negation" and rule.scope == "head" and rule.words[0] in words.get("completion head")
             and entry.category in words.get("occasion category")):
         return None  # "ended a first round of talks": the talks were held
     if kind == "negation" and rule.scope == "head" and rule.words[0] in words.get("breaking head") and entry.weight > 0:
         return None  # "viole la convention sur le génocide": a broken norm is tension, whatever it is about
     if kind in DEMAND_KINDS:
-        # Demanding cooperation is pressure; demanding that a hostility stop is read by its own cues.
-        return "demand" if entry.weight < 0 else None
+        return "demand"  # whether it stays depends on the cue's negation (cue_modifiers)
     if kind == "background":
         # Talking about cooperation is still cooperation; discussing sanctions against a country
         # is a step towards them (modifiers.tsv).
@@ -98,7 +107,7 @@ def cue_modifiers(ctx: SentenceContext, match: Match) -> Found:
             found[kind] = hit
 
     for hit in window_hits(ctx, match):
-        if hit.rule.kind in ("negation", "ending") and ctx.has_parse:
+        if hit.rule.kind in ("negation", *SUBJECT_VERB_KINDS) and ctx.has_parse:
             continue  # the parse decides French negation
         offer(hit)
     if ctx.has_parse:
@@ -109,15 +118,33 @@ def cue_modifiers(ctx: SentenceContext, match: Match) -> Found:
         if double is not None:
             del found["negation"]
             offer(Hit(ctx.table.double_negation, *double))
-    # A demand is its own mood: "exige que Bamako coopère" is pressure now, not a possible cooperation;
-    # a demanded end of cooperation ("réclamé le gel de la coopération") is a hostile content, read as such.
+    # A demand is its own mood: demanded cooperation ("exige que Bamako coopère") or a demanded end of
+    # a hostility ("urged Moscow to stop its attacks") is pressure now, not a possible cooperation; a
+    # demanded hostility or end of cooperation ("réclamé le gel de la coopération") is a hostile
+    # content, read as such.
     if "demand" in found:
-        found.pop("demand" if "negation" in found else "modality", None)
+        pressure = (match.entry.weight > 0) == ("negation" in found)
+        found.pop("modality" if pressure else "demand", None)
+    elif match.entry.weight > 0 and "negation" in found:
+        _obligation_as_demand(found, words)
     # A statement that is itself the cue's negation ("refused to condemn") is no topic of it.
     topic, negation = found.get("topic"), found.get("negation")
     if topic and negation and topic.at is not None and topic.at == negation.at:
         del found["topic"]
     return found
+
+
+def _obligation_as_demand(found: Found, words: CueWords) -> None:
+    """A hostility's end under a modal of obligation is demanded of its author: "Russia must end its
+    invasion" is pressure on Russia, read like "urged Russia to end its invasion"."""
+    modality = found.get("modality")
+    if modality is None or modality.rule.words[-1] not in words.get("obligation modal"):
+        return
+    rule = modality.rule
+    del found["modality"]
+    found["demand"] = Hit(ModifierRule(rule.lang, "demand", rule.phrase, rule.words, OBLIGATION_DEMAND_FACTOR,
+                                       rule.scope, rule.distance, "a hostility's end demanded"),
+                          modality.trigger, modality.at)
 
 
 def _denied_denial(negations: list[Hit], words: CueWords) -> tuple[str, int] | None:

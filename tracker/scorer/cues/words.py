@@ -14,7 +14,7 @@ SET_NAMES = ("article", "contraction", "verb ending", "infinitive ending", "ne",
              "negating determiner", "least", "before least", "denying particle", "topic marker", "complement preposition",
              "background exempt category", "background preposition", "background noun", "background subordinator",
              "own act clause", "lasting since", "outcome category", "occasion category", "completion head", "gap free",
-             "addressed cue", "appeal infinitive", "named object cue", "target preposition",
+             "addressed cue", "appeal infinitive", "named object cue", "obligation modal", "target preposition",
              "target joiner", "breaking head")
 
 

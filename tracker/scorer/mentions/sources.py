@@ -14,7 +14,9 @@ Tasnim news agency said": the outlet's name and its description (list source_mod
 between the possessive and the outlet's noun (list source_noun). The same condition holds: "...,
 Syria's state news agency said" after an Israeli strike near Damascus keeps Syria a side.
 An attribution after a clause is a source too: "..., the U.S. ambassador in Belgrade said on Thursday"
-(from a comma to a verb of list attribution_verb, with no other verb between).
+(from a comma to a verb of list attribution_verb, with no other verb between), unless the clause
+before it is the speaker's own demand or judgement (a word of list attribution_stance: "Russia must
+end its invasion of Ukraine, the Canadian prime minister said"): the speaker then acts on a side.
 """
 
 from __future__ import annotations
@@ -49,7 +51,9 @@ def _closing_attribution(ctx: SentenceContext) -> list[tuple[int, int, str]]:
     if ctx.lang != "en":
         return []
     phrases = []
-    for comma in (at for at, key in enumerate(ctx.keys) if key == ","):
+    # An attribution after the speaker's own demand or judgement names a side, not a source.
+    stance = next((at for at, key in enumerate(ctx.keys) if ctx.has("attribution_stance", key)), len(ctx.keys))
+    for comma in (at for at, key in enumerate(ctx.keys[:stance]) if key == ","):
         for i in range(comma + 1, len(ctx.keys)):
             if ctx.keys[i] == ",":
                 break

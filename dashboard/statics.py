@@ -7,11 +7,13 @@ script arrived 0.1-0.3 s after the first while the browser waited for it to run 
 
 ``KeptStatics`` wraps the Flask app (``server.prepare`` installs it): the first 200 response to a
 GET for a file that never changes under its URL (Dash's fingerprinted scripts and the assets with
-their ``?m=`` version, which Flask marks ``immutable``) is kept, bytes and headers, per file and
-Accept-Encoding header, and every later request for it is answered from there. What Flask would
-not answer the same to everyone is never kept: a conditional or ranged request, another status,
-a response that sets a cookie. The files are public (login.py lets them through), and the bytes
-kept are bounded (invented fingerprints or Accept-Encoding headers cannot grow memory past it).
+their ``?m=`` version, which Flask marks ``immutable``) is kept, bytes and headers, per URL and
+Accept-Encoding header, and every later request for it is answered from there. A file changed on
+disk has a new URL (its fingerprint or ``m=`` holds its modification time), so nothing stale is
+served. What Flask would not answer the same to everyone is never kept: a conditional or ranged
+request, another status, a response that sets a cookie. The files are public (login.py lets them
+through), and the bytes kept are bounded: past KEPT_BYTES (invented fingerprints, say), requests
+are simply served by Flask again.
 """
 
 from __future__ import annotations
@@ -26,23 +28,21 @@ ASSETS = "/assets/"
 # Requests whose answer depends on more than the URL and the encodings accepted.
 UNKEPT_HEADERS = ("HTTP_RANGE", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH",
                   "HTTP_IF_UNMODIFIED_SINCE", "HTTP_IF_RANGE")
-# The page's files take about 1.5 MB per encoding; past this, responses are served by Flask, unkept.
+# The page's files take about 1.5 MB per encoding header; past this, responses are served by Flask, unkept.
 KEPT_BYTES = 32 * 1024 * 1024
 
 WsgiApp = Callable[[dict, Callable], Iterable[bytes]]
 
 
-def kept_file(environ: dict) -> str | None:
-    """The file a GET names when its URL is fingerprinted or versioned (None for anything else):
-    the key it is kept under, so that invented fingerprints of one file share one entry."""
+def kept_url(environ: dict) -> str | None:
+    """The URL of a GET for a fingerprinted or versioned file (None for any other request)."""
     if environ.get("REQUEST_METHOD") != "GET" or any(h in environ for h in UNKEPT_HEADERS):
         return None
-    path = environ.get("PATH_INFO", "")
-    if path.startswith(SUITES):
-        name, fingerprinted = check_fingerprint(path[len(SUITES):])
-        return SUITES + name if fingerprinted else None
-    if path.startswith(ASSETS) and "m=" in environ.get("QUERY_STRING", ""):
-        return path
+    path, query = environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", "")
+    if path.startswith(SUITES) and check_fingerprint(path[len(SUITES):])[1]:
+        return f"{path}?{query}"
+    if path.startswith(ASSETS) and "m=" in query:
+        return f"{path}?{query}"
     return None
 
 
@@ -57,10 +57,10 @@ class KeptStatics:
         self._lock = threading.Lock()
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        name = kept_file(environ)
-        if name is None:
+        url = kept_url(environ)
+        if url is None:
             return self.app(environ, start_response)
-        key = (name, environ.get("HTTP_ACCEPT_ENCODING", ""))
+        key = (url, environ.get("HTTP_ACCEPT_ENCODING", ""))
         kept = self._kept.get(key)
         if kept is not None:
             status, headers, body = kept

@@ -144,16 +144,17 @@ def same_origin_referrer(response: flask.Response) -> flask.Response:
 
 
 class KeptLayouts:
-    """The layout's JSON per key (the data version and the page asked for, what the shell depends on):
-    the KEPT latest, so that a visit finds its reply made instead of building and encoding it again."""
+    """The layout's JSON per key (the data version and the page asked for, what the shell depends on),
+    and its compressed bodies per key and encoding: the KEPT latest, so that a visit finds its reply
+    made instead of building, encoding and compressing it again."""
 
-    KEPT = 8
+    KEPT = 16
 
     def __init__(self) -> None:
-        self._kept: OrderedDict[Hashable, str] = OrderedDict()
+        self._kept: OrderedDict[Hashable, bytes] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable, make: Callable[[], str]) -> str:
+    def get(self, key: Hashable, make: Callable[[], bytes]) -> bytes:
         with self._lock:
             if key in self._kept:
                 self._kept.move_to_end(key)

@@ -24,6 +24,8 @@ from dash.fingerprint import check_fingerprint
 from flask import Request, Response, request
 from flask_compress import Compress
 
+from dashboard.statics import KeptStatics
+
 log = logging.getLogger(__name__)
 
 SUITES = "/_dash-component-suites/"
@@ -34,6 +36,9 @@ COMPRESSED_TYPES = ["text/html", "text/css", "text/javascript", "application/jav
                     "image/svg+xml", "text/plain", "text/csv"]
 # Waitress's worker threads: enough for a page's parallel callbacks, a slow export and a few analysts.
 THREADS = 8
+# What browsers send (Chromium and Firefox, Safari), then each encoding alone: warm() prepares the
+# files for each (KeptStatics keeps a file's response per Accept-Encoding header).
+WARMED_ENCODINGS = ("gzip, deflate, br, zstd", "gzip, deflate, br", "br", "gzip")
 # The asset URLs of the page, read from its HTML by warm().
 ASSET_URL = re.compile(r'(?:src|href)="(/(?:_dash-component-suites|assets)/[^"]+)"')
 
@@ -112,6 +117,7 @@ def prepare(app: dash.Dash) -> None:
     server.after_request(_cache_headers)
     Compress(server)
     wire.compress_replies(server)  # callback replies: fast levels (after Compress, so it runs first)
+    server.wsgi_app = KeptStatics(server.wsgi_app)  # static files answered from memory once served
 
 
 # Babel's polyfill, which Dash links before React (see dashboard/vendor: the runtime it holds is linked instead).
@@ -138,13 +144,14 @@ def plotly_script() -> dict[str, str]:
 
 
 def warm(app: dash.Dash) -> threading.Thread:
-    """Compress the page's scripts and styles now, in a background thread, for both encodings."""
+    """Compress the page's scripts and styles now, in a background thread, for both encodings and
+    the headers browsers send (KeptStatics then answers them from memory)."""
 
     def run() -> None:
         client = app.server.test_client()
         with app.server.test_request_context("/"):
             page = app.index()
-        for encoding in ("br", "gzip"):
+        for encoding in WARMED_ENCODINGS:
             for url in ASSET_URL.findall(page):
                 response = client.get(url, headers={"Accept-Encoding": encoding})
                 if response.status_code != 200:  # e.g. a login in front of every path: warmed on first use

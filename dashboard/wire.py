@@ -92,6 +92,12 @@ def accepted_encodings(header: str) -> set[str]:
     return accepted
 
 
+def reply_encoding(header: str) -> str | None:
+    """The encoding of ENCODERS a reply takes for an Accept-Encoding header (None: sent as it is)."""
+    accepted = accepted_encodings(header)
+    return next((name for name in ENCODERS if name in accepted), None)
+
+
 def _refused(params: str) -> bool:
     try:
         return params.startswith("q=") and float(params[2:]) <= 0
@@ -105,8 +111,7 @@ def _compress_reply(response: Response) -> Response:
             or response.direct_passthrough):
         return response
     body = response.get_data()
-    accepted = accepted_encodings(request.headers.get("Accept-Encoding", ""))
-    encoding = next((name for name in ENCODERS if name in accepted), None)
+    encoding = reply_encoding(request.headers.get("Accept-Encoding", ""))
     response.vary.add("Accept-Encoding")
     if encoding is None or len(body) < SMALLEST:
         return response

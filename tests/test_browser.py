@@ -269,6 +269,10 @@ def test_export_a_png(page, server, corpus_db):
     assert content.startswith(b"\x89PNG\r\n\x1a\n")
     assert download.value.suggested_filename == f"tension_{pair}_M.png"
     assert int.from_bytes(content[16:20], "big") == 1600  # width 800 at scale 2
+    page.reload()  # the size chosen is kept for the next visit (issue 12, item 9)
+    _wait_for_chart(page)
+    sync_api.expect(page.locator("#export-size")).to_contain_text("Custom size")
+    sync_api.expect(page.locator("#export-width")).to_have_value("800")
 
 
 def test_a_url_with_state_is_applied(page, server, corpus_db):

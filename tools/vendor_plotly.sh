@@ -10,6 +10,7 @@
 # 30% more to download and compile, and three times as long to run in the browser before any chart.
 set -eu
 PYTHON=${1:-.venv/bin/python}
+case $PYTHON in /*) ;; */*) PYTHON="$PWD/$PYTHON" ;; esac  # still found once the script has moved
 VERSION=$("$PYTHON" -c "from plotly.offline import get_plotlyjs_version; print(get_plotlyjs_version())")
 TRACES="heatmap"  # besides scatter, which plotly.js's core holds
 HERE=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,5 +43,7 @@ npm install --silent --omit=dev --ignore-scripts --no-audit --no-fund >/dev/null
     sed -n '1,/^\*\//p' dist/plotly.min.js | sed "s/^\* plotly.js v/* plotly.js (scatter, $TRACES - minified) v/"
     cat "$TMP/bundle.js"
 } > "$OUT"
+# Colours parsed once per string, not once per point (see the script).
+"$PYTHON" "$HERE/tools/memo_plotly_colours.py" "$OUT"
 sed -i "s/^__version__ = .*/__version__ = \"$VERSION\"/" "$HERE/dashboard/vendor/__init__.py"
 echo "$OUT is now plotly.js $VERSION (scatter, $TRACES)"

@@ -39,8 +39,9 @@ FORMAT = "1"  # bump when the layout of the cached values changes
 SUFFIX = ".marshal"
 KEEP = 8  # files kept per name: several checkouts or versions on one machine do not evict each other
 # The whole folder's cap. One set of the scorer's files is about 80 MB (half of it the language
-# identifier's); names made per file (an analyst's lexicon files) escape KEEP, and this cap holds them.
-MAX_BYTES = 256 * 1024 * 1024
+# identifier's): room for about six sets, the ones in use kept (several checkouts or versions on one
+# machine); names made per file (an analyst's lexicon files) escape KEEP, and this cap holds them.
+MAX_BYTES = 512 * 1024 * 1024
 PACKAGE_DIR = Path(__file__).parent
 
 T = TypeVar("T")

@@ -6,9 +6,11 @@ Sentences are invented for the tests.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -96,6 +98,37 @@ def test_old_files_are_pruned_to_the_last_few(cache):
     for n in range(setup_cache.KEEP + 3):
         setup_cache.cached("demo", [str(n)], Builder(n))
     assert len(list(cache.glob("demo-*.marshal"))) == setup_cache.KEEP
+
+
+def _files_by_name(cache: Path) -> dict[str, Path]:
+    return {path.name.rsplit("-", 1)[0]: path for path in cache.glob("*.marshal")}
+
+
+def _age(path: Path, seconds_ago: float) -> None:
+    when = time.time() - seconds_ago
+    os.utime(path, (when, when))
+
+
+def test_the_whole_folder_is_held_under_its_cap_least_recently_used_first(cache, monkeypatch):
+    # Names made per file (as the analysts' lexicon files are) escape KEEP: the folder's cap holds them.
+    for n, name in enumerate(("first", "second", "third")):
+        setup_cache.cached(name, ["x"], Builder("v" * 1000))
+        _age(_files_by_name(cache)[name], 100 - n)  # written in this order, long ago
+    assert setup_cache.cached("first", ["x"], Builder(None)) == "v" * 1000  # read: used now
+    one_file = _files_by_name(cache)["first"].stat().st_size
+    monkeypatch.setattr(setup_cache, "MAX_BYTES", 3 * one_file)
+    setup_cache.cached("fourth", ["x"], Builder("v" * 1000))
+    assert sorted(_files_by_name(cache)) == ["first", "fourth", "third"]  # "second": the least recently used
+    assert sum(path.stat().st_size for path in cache.glob("*.marshal")) <= setup_cache.MAX_BYTES
+
+
+def test_the_file_just_written_is_kept_even_above_the_cap(cache, monkeypatch):
+    setup_cache.cached("small", ["x"], Builder("v"))
+    monkeypatch.setattr(setup_cache, "MAX_BYTES", 10)
+    build = Builder("v" * 1000)
+    setup_cache.cached("large", ["x"], build)
+    assert sorted(_files_by_name(cache)) == ["large"]
+    assert setup_cache.cached("large", ["x"], build) == "v" * 1000 and build.builds == 1
 
 
 def test_two_processes_starting_at_once_both_get_the_value(cache):

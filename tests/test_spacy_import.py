@@ -54,6 +54,21 @@ def test_spacy_imported_first_is_left_as_it_is():
     assert out == "cli spacy.cli.info"
 
 
+def test_the_store_opens_without_spacy():
+    """Storing articles needs no model: a pooled ingest's parent and `tracker status` import the
+    store alone (the period formula's module, and spaCy with it, only when a query runs)."""
+    out = _run(
+        "import sys, tempfile\n"
+        "from tracker.store import open_store\n"
+        "store = open_store(tempfile.mkdtemp() + '/t.db')\n"
+        "print(sorted(m for m in ('spacy', 'tracker.scorer') if m in sys.modules))\n"
+        "from tracker.store.queries import pairs_by_volume\n"
+        "pairs_by_volume(store.engine)\n"
+        "print(sorted(m for m in ('spacy', 'tracker.scorer') if m in sys.modules))\n"
+    )
+    assert out.splitlines() == ["[]", "['spacy', 'tracker.scorer']"]
+
+
 def test_the_scorer_runs_every_component_the_models_enable_but_ner(nlp_fr, nlp_en):
     """The components left out at load (tracker/scorer/nlp.py EXCLUDED) are NER and those the
     models' own configuration disables (the statistical sentence splitter): none would have run."""

@@ -8,7 +8,9 @@ only: reading a file runs no code).
 
 A file's name is a hash of everything its value depends on: the caller's inputs, this package's
 code and data files (tracker/scorer, so any change to a rule or a word list makes a new key), and
-the Python version. So a stale file is never read, only left behind (the last KEEP per name stay).
+the Python version. So a stale file is never read, only left behind: the last KEEP per name stay, and
+the whole folder is held under MAX_BYTES, the least recently used files deleted first (a file read
+is marked used), so that checkouts, versions and per-file names cannot fill the disk.
 A file is written to a temporary name and renamed into place, so two processes starting at once
 each build and write a whole file and a reader never sees half of one; a file that cannot be read,
 or does not hold its key, is rebuilt. The cache is never required: any failure to read or write it
@@ -17,6 +19,7 @@ only costs the build.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import marshal
@@ -35,6 +38,10 @@ OFF = ("off", "0", "no", "false")
 FORMAT = "1"  # bump when the layout of the cached values changes
 SUFFIX = ".marshal"
 KEEP = 8  # files kept per name: several checkouts or versions on one machine do not evict each other
+# The whole folder's cap. One set of the scorer's files is about 80 MB (half of it the language
+# identifier's): room for about six sets, the ones in use kept (several checkouts or versions on one
+# machine); names made per file (an analyst's lexicon files) escape KEEP, and this cap holds them.
+MAX_BYTES = 512 * 1024 * 1024
 PACKAGE_DIR = Path(__file__).parent
 
 T = TypeVar("T")
@@ -100,7 +107,14 @@ def _read(path: Path, key: str) -> tuple[Any] | None:
         return None  # corrupt: rebuilt
     if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key):
         return None
+    _mark_used(path)
     return (stored[1],)
+
+
+def _mark_used(path: Path) -> None:
+    """Its modification time set to now: the folder's cap deletes the least recently used first."""
+    with contextlib.suppress(OSError):  # a read-only folder, or deleted meanwhile: only the order changes
+        os.utime(path)
 
 
 def _write(folder: Path, name: str, path: Path, key: str, value: Any) -> None:
@@ -118,6 +132,7 @@ def _write(folder: Path, name: str, path: Path, key: str, value: Any) -> None:
         Path(temporary).unlink(missing_ok=True)
         return
     _prune(folder, name)
+    _cap(folder, path)
 
 
 def _prune(folder: Path, name: str) -> None:
@@ -128,3 +143,26 @@ def _prune(folder: Path, name: str) -> None:
             old.unlink(missing_ok=True)
     except OSError:
         pass  # another process pruned first
+
+
+def _cap(folder: Path, written: Path) -> None:
+    """Delete the least recently used files until the folder holds at most MAX_BYTES; never the
+    file just written."""
+    entries = []
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            status = path.stat()
+        except OSError:
+            continue  # deleted meanwhile by another process
+        entries.append((status.st_mtime, status.st_size, path))
+    total = sum(size for _mtime, size, _path in entries)
+    for _mtime, size, path in sorted(entries):
+        if total <= MAX_BYTES:
+            break
+        if path == written:
+            continue
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            continue
+        total -= size

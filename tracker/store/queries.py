@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import ModuleType
 from typing import Any
 
 import pandas as pd
@@ -27,7 +28,6 @@ from sqlalchemy import BindParameter, Date, Engine, String, TextClause, bindpara
 
 from tracker.periods import check_freq, period_end, period_start, period_starts, previous_period
 from tracker.records import make_pair
-from tracker.scorer.scoring import PERIOD_SUMS, period_values
 from tracker.store.schema import articles, observations, sentences
 
 # How many observations `tracker timeline` lists behind each period.
@@ -43,6 +43,15 @@ OBSERVATION_COLUMNS = [
 ]
 
 FAR_PAST, FAR_FUTURE = date(1, 1, 1), date(9999, 12, 31)
+
+
+def _scoring() -> ModuleType:
+    """The period formula's module (PERIOD_SUMS, period_values), imported when a query runs: importing
+    the scorer package loads spaCy (about a second of CPU), which storing articles never needs (the
+    parent of a pooled `tracker ingest`, `tracker status`)."""
+    from tracker.scorer import scoring
+
+    return scoring
 
 
 def pair_code(pair: str | tuple[str, str]) -> str:
@@ -133,7 +142,7 @@ def pairs_by_volume(engine: Engine) -> pd.DataFrame:
     last day, each an index seek on period_totals' day rows.
     """
     sql = (
-        f"SELECT t.pair, {', '.join(f't.{c}' for c in PERIOD_SUMS)},"
+        f"SELECT t.pair, {', '.join(f't.{c}' for c in _scoring().PERIOD_SUMS)},"
         " (SELECT min(d.period) FROM period_totals AS d WHERE d.freq = 'D' AND d.pair = t.pair) AS first,"
         " (SELECT max(d.period) FROM period_totals AS d WHERE d.freq = 'D' AND d.pair = t.pair) AS last"
         " FROM period_totals AS t WHERE t.freq = 'A' ORDER BY t.n_obs DESC, t.pair"
@@ -142,7 +151,7 @@ def pairs_by_volume(engine: Engine) -> pd.DataFrame:
         df = pd.read_sql_query(text(sql), conn)
     if df.empty:
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    df["tension"] = period_values(df)["tension"]
+    df["tension"] = _scoring().period_values(df)["tension"]
     df["first"] = pd.to_datetime(df["first"]).dt.date
     df["last"] = pd.to_datetime(df["last"]).dt.date
     return _countries(df)[PAIR_COLUMNS]
@@ -180,7 +189,7 @@ def _sums_sql(dialect: str, freq: str, start: date | None, end: date | None,
     if whole is not None and with_whole:
         params["whole_first"], params["whole_last"] = whole
         parts.append(
-            f"SELECT pair, period, {', '.join(PERIOD_SUMS)} FROM period_totals"
+            f"SELECT pair, period, {', '.join(_scoring().PERIOD_SUMS)} FROM period_totals"
             " WHERE freq = :freq AND pair IN :pairs AND period >= :whole_first AND period <= :whole_last"
         )
     # One part per cut period (not one OR'ed condition, which SQLite answers by reading every day row):
@@ -230,8 +239,8 @@ def _timeline_rows(engine: Engine, pairs: Sequence[str], freq: str, start: date 
     if not rows:
         return pd.DataFrame(columns=TIMELINE_COLUMNS)
     # Plain tuples: pandas probes SQLAlchemy Row objects attribute by attribute, 10x slower.
-    sums = pd.DataFrame([tuple(r) for r in rows], columns=["pair", "period", *PERIOD_SUMS])
-    values = period_values(sums)
+    sums = pd.DataFrame([tuple(r) for r in rows], columns=["pair", "period", *_scoring().PERIOD_SUMS])
+    values = _scoring().period_values(sums)
     return pd.DataFrame({
         "pair": sums["pair"],
         "period": pd.to_datetime(sums["period"]),
@@ -316,7 +325,7 @@ def pair_matrix(engine: Engine, first: date, last: date) -> pd.DataFrame:
     """
     with engine.connect() as conn:
         df = pd.read_sql_query(bound(sql, params), conn, params=params)
-    df["tension"] = period_values(df)["tension"]
+    df["tension"] = _scoring().period_values(df)["tension"]
     return _countries(df)[MATRIX_COLUMNS]
 
 

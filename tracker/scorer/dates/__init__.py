@@ -18,7 +18,9 @@ Conventions, used everywhere in this package:
 * A weekday name is the most recent such day, the publication day included ("mercredi" in a
   Wednesday article is that Wednesday); the next such day (publication day included) when its clause
   is in the future tense ("se rendra jeudi", "will meet on Thursday"); "lundi dernier"/"last Monday"
-  is strictly before the publication day, "lundi prochain"/"next Monday" strictly after.
+  is strictly before the publication day, "lundi prochain"/"next Monday" strictly after; under a
+  plus-que-parfait ("était montée mercredi" in a Wednesday article) the publication's own weekday is
+  the week before: the event lies before the article's past.
 * A day and month without a year, or a month alone: a future tense takes the next occurrence, a past
   tense the previous one, otherwise the nearer of the two with ties to the past ("le 20 avril" in an
   article of 12 April 2017 is 2017-04-20, "le 3 mars" 2017-03-03, "en décembre" in a January article
@@ -68,8 +70,10 @@ from .patterns import Found, dateline, prefilter, scan
 from .publication import publication_date_from_text
 from .resolution import Resolved, resolve
 from .tense import (
+    PAST_TENSES,
     VERBAL,
     adjacent_verb,
+    before_past,
     decided_in_past,
     decided_in_past_words,
     expression_root,
@@ -105,7 +109,8 @@ def _tense(found: Found, tokens: list[Token], text: str, lang: str) -> str | Non
     """The tense of the clause the expression attaches to: from the parse's verb, else the words."""
     verb = _verb(tokens) if tokens else None
     if verb is not None:
-        return parse_tense(verb)
+        tense = parse_tense(verb)
+        return "before past" if tense == "past" and before_past(verb) else tense
     # no parse, or a parse without a verb ("Pékin compte/NOUN signer")
     return lexical_tense(text, found.start, found.end, lang)
 
@@ -134,7 +139,7 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
         return Verdict(False, f"inside a {since!r} phrase")
     if occasion_of(text, found.start, lang):
         return DATES  # "lors de son entretien de lundi": the meeting the act happened at
-    if found.kind == "ahead" and tense == "past":
+    if found.kind == "ahead" and tense in PAST_TENSES:
         return Verdict(False, "a deadline set in a past clause ('ordered them to leave within two weeks')")
     if resolved.ahead and _decided(found, tokens, text, lang):
         return Verdict(False, "the date of a plan the sentence reports as decided: the decision dates it")

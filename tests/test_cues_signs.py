@@ -92,8 +92,10 @@ def test_scare_quotes_become_straight_and_quotations_keep_their_guillemets():
 @pytest.mark.parametrize(("text", "day"), [
     # A plus-que-parfait names the weekday before the article's past: the week before (invented).
     ("La Chine avait menacé mercredi le Japon de représailles.", date(2024, 2, 28)),
-    # Counter-example: a passé composé on the publication's own weekday is that day.
+    # Counter-examples: a passé composé on the publication's own weekday is that day, and so is a
+    # plus-que-parfait "plus tôt mercredi" (earlier that same day).
     ("La Chine a menacé mercredi le Japon de représailles.", PUBLISHED),
+    ("La Chine avait menacé le Japon de représailles plus tôt mercredi.", PUBLISHED),
 ])
 def test_a_weekday_under_a_plus_que_parfait(text, day):
     observations = _reading(text, "fr").observations

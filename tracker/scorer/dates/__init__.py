@@ -92,6 +92,7 @@ __all__ = ["EventResolver", "event_date", "find_dates", "publication_date_from_t
 # mercredi": Wednesday); a recent day that details a clause describing a participant or the background
 # the act answers; a dateline.
 _MAIN, _DEADLINE, _DETAIL, _DATELINE = 0, 1, 2, 3
+_SAME_DAY_EARLIER = word_set("same_day_earlier")  # "plus tôt vendredi": that same day
 _DEADLINE_OPENING = {lang: re.compile(rf"(?:{alternatives('deadline_opening', lang)})", re.IGNORECASE)
                      for lang in LANGS}
 
@@ -110,9 +111,17 @@ def _tense(found: Found, tokens: list[Token], text: str, lang: str) -> str | Non
     verb = _verb(tokens) if tokens else None
     if verb is not None:
         tense = parse_tense(verb)
-        return "before past" if tense == "past" and before_past(verb) else tense
+        if tense == "past" and before_past(verb) and not _same_day_earlier(text, found.start):
+            return "before past"
+        return tense
     # no parse, or a parse without a verb ("Pékin compte/NOUN signer")
     return lexical_tense(text, found.start, found.end, lang)
+
+
+def _same_day_earlier(text: str, start: int) -> bool:
+    """"plus tôt vendredi", "earlier on Friday": earlier that same day, not a day further back."""
+    before = " ".join(text[max(0, start - 20):start].casefold().split())
+    return any(before.endswith(words) for words in _SAME_DAY_EARLIER)
 
 
 def _decided(found: Found, tokens: list[Token], text: str, lang: str) -> bool:

@@ -10,6 +10,7 @@ from the package registry at install time; nothing is downloaded when the progra
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import cache
 
@@ -39,6 +40,10 @@ _INSTALL = {
 # models read the straight form; the texts kept for display (remember_text) keep the original.
 # One character for one: every offset stays the same.
 _TYPOGRAPHIC_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
+# Guillemets around a word or two (scare quotes: 'a levé le « blocus »') are read by the small French
+# model as a noun heading the quoted word, which cuts the word from its verb; it reads straight
+# quotes as punctuation. Longer quotations keep their guillemets. One character for one as well.
+_SCARE_QUOTES = re.compile(r"«(\s?[^\s«»]+(?:\s[^\s«»]+)?\s?)»")
 
 
 class ModelMissing(RuntimeError):
@@ -108,8 +113,10 @@ def split(lang: str, texts: Iterable[str]) -> list[Doc]:
 
 
 def model_text(lang: str, text: str) -> str:
-    """The text as the models read it: French typographic apostrophes made straight (same length)."""
-    return text.translate(_TYPOGRAPHIC_APOSTROPHES) if lang == "fr" else text
+    """The text as the models read it: French typographic apostrophes and scare quotes made straight (same length)."""
+    if lang != "fr":
+        return text
+    return _SCARE_QUOTES.sub(r'"\1"', text.translate(_TYPOGRAPHIC_APOSTROPHES))
 
 
 def parse(lang: str, docs: list[Doc]) -> list[Doc]:

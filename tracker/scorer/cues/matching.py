@@ -281,12 +281,27 @@ def _chain(segments: _Segments, labels: list[str], gaps: list[int], index: int, 
 
 
 def resolve_overlaps(found: list[Match]) -> list[Match]:
-    """Most pattern words first, then the tighter span, then the earlier one."""
+    """Most pattern words first, then the tighter span, then the earlier one.
+
+    A phrase that loses a word to another still says which sense its other words have: in
+    "struck a security pact", "strike ~3 pact" loses "pact" to "security pact", and "struck" is
+    then no military strike. A shorter match inside a losing phrase of the opposite sign is dropped.
+    """
     found.sort(key=lambda m: (-len(m.words), m.end - m.start, m.start, -abs(m.entry.weight)))
     taken: set[int] = set()
     kept: list[Match] = []
+    lost: list[Match] = []
     for match in found:
         if taken.isdisjoint(match.words):
-            taken.update(match.words)
-            kept.append(match)
+            if not any(_sense_given_by(loser, match) for loser in lost):
+                taken.update(match.words)
+                kept.append(match)
+        else:
+            lost.append(match)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _sense_given_by(loser: Match, match: Match) -> bool:
+    """Whether a phrase that lost an overlap gives the match's words another sense (sign)."""
+    return (len(loser.words) > len(match.words) and set(match.words) < set(loser.words)
+            and (loser.entry.weight > 0) != (match.entry.weight > 0))

@@ -18,7 +18,9 @@ Conventions, used everywhere in this package:
 * A weekday name is the most recent such day, the publication day included ("mercredi" in a
   Wednesday article is that Wednesday); the next such day (publication day included) when its clause
   is in the future tense ("se rendra jeudi", "will meet on Thursday"); "lundi dernier"/"last Monday"
-  is strictly before the publication day, "lundi prochain"/"next Monday" strictly after.
+  is strictly before the publication day, "lundi prochain"/"next Monday" strictly after; under a
+  plus-que-parfait ("était montée mercredi" in a Wednesday article) the publication's own weekday is
+  the week before: the event lies before the article's past.
 * A day and month without a year, or a month alone: a future tense takes the next occurrence, a past
   tense the previous one, otherwise the nearer of the two with ties to the past ("le 20 avril" in an
   article of 12 April 2017 is 2017-04-20, "le 3 mars" 2017-03-03, "en décembre" in a January article
@@ -68,8 +70,10 @@ from .patterns import Found, dateline, prefilter, scan
 from .publication import publication_date_from_text
 from .resolution import Resolved, resolve
 from .tense import (
+    PAST_TENSES,
     VERBAL,
     adjacent_verb,
+    before_past,
     decided_in_past,
     decided_in_past_words,
     expression_root,
@@ -88,6 +92,7 @@ __all__ = ["EventResolver", "event_date", "find_dates", "publication_date_from_t
 # mercredi": Wednesday); a recent day that details a clause describing a participant or the background
 # the act answers; a dateline.
 _MAIN, _DEADLINE, _DETAIL, _DATELINE = 0, 1, 2, 3
+_SAME_DAY_EARLIER = word_set("same_day_earlier")  # "plus tôt vendredi": that same day
 _DEADLINE_OPENING = {lang: re.compile(rf"(?:{alternatives('deadline_opening', lang)})", re.IGNORECASE)
                      for lang in LANGS}
 
@@ -105,9 +110,18 @@ def _tense(found: Found, tokens: list[Token], text: str, lang: str) -> str | Non
     """The tense of the clause the expression attaches to: from the parse's verb, else the words."""
     verb = _verb(tokens) if tokens else None
     if verb is not None:
-        return parse_tense(verb)
+        tense = parse_tense(verb)
+        if tense == "past" and before_past(verb) and not _same_day_earlier(text, found.start):
+            return "before past"
+        return tense
     # no parse, or a parse without a verb ("Pékin compte/NOUN signer")
     return lexical_tense(text, found.start, found.end, lang)
+
+
+def _same_day_earlier(text: str, start: int) -> bool:
+    """"plus tôt vendredi", "earlier on Friday": earlier that same day, not a day further back."""
+    before = " ".join(text[max(0, start - 20):start].casefold().split())
+    return any(before.endswith(words) for words in _SAME_DAY_EARLIER)
 
 
 def _decided(found: Found, tokens: list[Token], text: str, lang: str) -> bool:
@@ -134,7 +148,7 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
         return Verdict(False, f"inside a {since!r} phrase")
     if occasion_of(text, found.start, lang):
         return DATES  # "lors de son entretien de lundi": the meeting the act happened at
-    if found.kind == "ahead" and tense == "past":
+    if found.kind == "ahead" and tense in PAST_TENSES:
         return Verdict(False, "a deadline set in a past clause ('ordered them to leave within two weeks')")
     if resolved.ahead and _decided(found, tokens, text, lang):
         return Verdict(False, "the date of a plan the sentence reports as decided: the decision dates it")

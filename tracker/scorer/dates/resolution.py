@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from dateparser.date import DateDataParser
 
 from .patterns import Found
+from .tense import PAST_TENSES
 from .vocabulary import Phrase, context_values, lookup, phrase_key, vocabulary, word_set
 
 _FIRST_DAY_WORDS = word_set("first_day")  # "1er mai"
@@ -44,7 +45,7 @@ class _Context:
     expression: str
     sent_lang: str  # the sentence's language (the expression's own is found.pattern.lang)
     published: date
-    tense: str | None  # of the clause the expression attaches to: "past", "future" or None
+    tense: str | None  # of the clause the expression attaches to: "past", "before past", "future" or None
 
 
 @cache
@@ -122,7 +123,7 @@ def _choose(past: date | None, future: date | None, published: date, tense: str 
         return past, "the publication's own day or month"
     if tense == "future":
         return future, "next occurrence (future tense)"
-    if tense == "past":
+    if tense in PAST_TENSES:
         return past, "previous occurrence (past tense)"
     if (future - published) < (published - past):
         return future, "the nearer occurrence (next)"
@@ -255,6 +256,8 @@ def _weekday(found: Found, context: _Context) -> Resolved | None:
     if context.tense == "future":
         return Resolved(published + timedelta(days=ahead), "day",
                         f"next {name} (future tense), publication day included")
+    if context.tense == "before past" and not back:
+        return Resolved(published - timedelta(days=7), "day", f"the {name} before publication (plus-que-parfait)")
     return Resolved(published - timedelta(days=back), "day", f"most recent {name}, publication day included")
 
 

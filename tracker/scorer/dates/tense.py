@@ -20,6 +20,8 @@ VERBAL = ("VERB", "AUX")
 _MODALS_FR = word_set("modal_lemma", "fr")  # "doit se rendre jeudi": the modal's tense
 _PLANS_FR = word_set("plan_lemma", "fr")  # "sont convenus de se retrouver vendredi": a plan
 _PLANNED_FR = word_set("planned_lemma", "fr")  # "le sommet (est) prévu jeudi" looks ahead
+# The clause tenses of a past event: a plus-que-parfait ("before past") is past too, further back.
+PAST_TENSES = ("past", "before past")
 
 
 def morph(token: Token, feature: str) -> list[str]:
@@ -68,6 +70,13 @@ def decided_in_past(verb: Token) -> bool:
     head = verb.head
     return ("Inf" in morph(verb, "VerbForm") and head.i != verb.i and head.lemma_ in _PLANS_FR
             and parse_tense(head) == "past")
+
+
+def before_past(verb: Token) -> bool:
+    """A plus-que-parfait ("était montée", "avait décidé"): the event lies before the article's
+    past, so a weekday it names that is the publication's own is the week before."""
+    return "Part" in morph(verb, "VerbForm") and any(
+        (c.dep_.startswith("aux") or c.dep_ == "cop") and "Imp" in morph(c, "Tense") for c in verb.children)
 
 
 def parse_tense(verb: Token | None) -> str | None:

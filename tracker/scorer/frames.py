@@ -66,6 +66,16 @@ def _words() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in kinds.items()}
 
 
+def side_words() -> dict[str, frozenset[str]]:
+    """The word lists of data/sides.tsv by kind (for frames_members)."""
+    return _words()
+
+
+def word_tokens(gap: str) -> list[str]:
+    """The words of a text as the lists match them (lowercase, multi-word joiners as commas)."""
+    return _tokens(gap)
+
+
 def _tokens(gap: str) -> list[str]:
     gap = gap.lower().replace("\u2019", "'")
     for joiner in (w for w in _words()["joiner"] if " " in w):

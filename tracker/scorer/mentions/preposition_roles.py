@@ -5,7 +5,7 @@ between two countries where a natural event happened."""
 from __future__ import annotations
 
 from tracker.scorer.mentions.decision import RoleDecision
-from tracker.scorer.mentions.gazetteer import mention_index
+from tracker.scorer.mentions.gazetteer import PhraseIndex, mention_index
 from tracker.scorer.mentions.pieces import join_key
 from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, SENTENCE_BREAKS, grammar_words
@@ -176,7 +176,29 @@ def _host_or_venue(ctx: SentenceContext, host_reason: str, at: int, first: int, 
                      if (found := ctx.phrase_before(i, "sidelines"))), None)
     if occasion:
         return RoleDecision("place", f"venue of a visit named as an occasion ('{occasion[0]}')", True)
+    guest = _third_counterpart(ctx, last, ctx.codes_at(first, last))
+    if guest:
+        return RoleDecision("place", f"venue of a meeting with a counterpart of another country ('{guest}')", True)
     return RoleDecision("actor", host_reason, True)
+
+
+def _third_counterpart(ctx: SentenceContext, last: int, host: frozenset[str]) -> str | None:
+    """ "s'est rendu à Moscou, où il a rencontré son homologue syrien", "flew to Moscow to meet his
+    Syrian counterpart": the visitor meets the counterpart of a third country there, and the host is
+    only the venue. Its own counterpart ("son homologue russe") keeps the host a party."""
+    index = mention_index(ctx.lang)
+    for i in range(last, len(ctx.keys)):
+        if not ctx.has("counterpart", ctx.keys[i]):
+            continue
+        for j in (i - 1, i + 1):  # "his Syrian counterpart", "son homologue syrien"
+            if 0 <= j < len(ctx.keys) and (codes := _demonym_codes(index, ctx.keys[j])) and not codes & host:
+                return ctx.text_of(min(i, j), max(i, j) + 1)
+    return None
+
+
+def _demonym_codes(index: PhraseIndex, key: str) -> frozenset[str]:
+    """The countries a one-word demonym names ("syrien", "Syrian"), none for another word."""
+    return frozenset(e.code for e in index.entries.get(key, ()) if e.kind == "demonym" and e.code)
 
 
 def _visit_after(ctx: SentenceContext, last: int) -> str | None:

@@ -18,8 +18,8 @@ from tracker.scorer.mentions.gazetteer import Found, mention_index
 from tracker.scorer.mentions.modifier_roles import after_role, leads_organisation, mediating_subject
 from tracker.scorer.mentions.preposition_roles import border_place, mediator_only, preposition_role
 from tracker.scorer.mentions.sentence import SentenceContext
-from tracker.scorer.mentions.wordlists import grammar_words
 from tracker.scorer.mentions.target_roles import act_noun_target, act_target, apposition_partner
+from tracker.scorer.mentions.wordlists import grammar_words
 
 
 class Reading(NamedTuple):

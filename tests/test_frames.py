@@ -448,3 +448,30 @@ def test_a_country_in_an_apposition_describes_the_one_before(text, lang, kept, a
     reading = _reading(text, lang)
     assert _codes(reading.pairs) == kept
     assert _codes(a.pair for a in reading.set_aside) == aside
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A body's members and observers listed in parentheses act on no one (invented examples).
+    ("Lancé en 2015 à l'initiative du Japon, le Forum des ministres de l'Intérieur de l'océan Indien réunit six "
+     "pays riverains (Inde, Kenya, Maurice, Madagascar, France et Sri Lanka) et deux observateurs (Chine, Australie).",
+     "fr"),
+    ("The Indian Ocean Interior Ministers' Forum brings together five coastal countries (India, Kenya, Madagascar, "
+     "France and Sri Lanka) and two observers (China and Australia).", "en"),
+])
+def test_members_listed_in_a_body_composition_are_no_pair(text, lang):
+    reading = _reading(text, lang)
+    members = {"IND", "KEN", "MDG", "FRA", "LKA", "CHN", "AUS"}
+    assert not any(set(p) & members for p in reading.pairs)
+    assert any("composition" in a.reason for a in reading.set_aside)
+
+
+@pytest.mark.parametrize(("text", "lang", "kept"), [
+    # Counter-examples: a list in parentheses without a composition verb is a side of the act (invented).
+    ("Les trois pays baltes (Estonie, Lettonie et Lituanie) ont expulsé mardi des diplomates russes.", "fr",
+     {"EST-RUS", "LTU-RUS", "LVA-RUS"}),
+    # A composition verb whose object is no parenthesised member list (invented).
+    ("Le sommet de Douchanbé réunit mardi le Tadjikistan et le Kirghizistan après les combats frontaliers.", "fr",
+     {"KGZ-TJK"}),
+])
+def test_a_list_that_is_no_composition_keeps_its_pairs(text, lang, kept):
+    assert kept <= _codes(_reading(text, lang).pairs)

@@ -108,11 +108,12 @@ def _a_news_outlet(ctx: SentenceContext, match: Found, kind: str) -> RoleDecisio
 
 def _a_body_named_by_a_common_noun(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
     """ "la Réunion des ministres de la Défense": a country name that is also a common noun (list
-    `common_noun_name`), heading a complement of/de and a lowercase noun, names a body, not the country."""
+    `common_noun_name`), heading a complement of/de and a lowercase noun, names a body, not the country
+    ("la Réunion des deux côtés de l'île" is the island: no noun after "des")."""
     after = match.last
     if kind != "name" or not ctx.has("common_noun_name", ctx.keys[after - 1]) or after + 1 >= len(ctx.pieces):
         return None
-    if ctx.keys[after] in _OF_PREPOSITIONS and ctx.pieces[after + 1].text[:1].islower():
+    if ctx.keys[after] in _OF_PREPOSITIONS and ctx.pieces[after + 1].text[:1].islower() and ctx.pos(after + 1) == "NOUN":
         return RoleDecision("topic", f"'{ctx.text_of(match.first, after + 2)}': the common noun names a body, "
                                      "not the country")
     return None

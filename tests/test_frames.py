@@ -475,3 +475,22 @@ def test_members_listed_in_a_body_composition_are_no_pair(text, lang):
 ])
 def test_a_list_that_is_no_composition_keeps_its_pairs(text, lang, kept):
     assert kept <= _codes(_reading(text, lang).pairs)
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # Envoys recalled from two posts: one country acting on each (invented examples).
+    ("La Colombie a rappelé jeudi ses ambassadeurs au Pérou et en Bolivie pour consultations.", "fr",
+     {"BOL-COL", "COL-PER"}, {"BOL-PER"}),
+    ("Le Chili a rappelé mardi ses ambassadeurs au Venezuela et au Nicaragua après l'arrestation de ses "
+     "ressortissants par Caracas et Managua.", "fr", {"CHL-NIC", "CHL-VEN"}, {"NIC-VEN"}),
+])
+def test_countries_after_a_relation_act_with_its_subject_are_the_other_side(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert _codes(reading.pairs) == kept
+    assert aside <= _codes(a.pair for a in reading.set_aside)
+
+
+def test_a_relation_between_two_countries_named_after_it_stays_their_pair():
+    # Counter-example: no subject before the act, the two named after it are its sides (invented).
+    reading = _reading("La rupture des relations du Pérou et de la Bolivie inquiète les marchés.", "fr")
+    assert "BOL-PER" in _codes(reading.pairs)

@@ -176,3 +176,18 @@ def test_witnesses_and_brokers_are_no_side(read, text, lang, word, role):
 )
 def test_a_visit_to_meet_a_third_country_leaves_the_host_a_venue(read, text, lang, place, role):
     assert read(text, lang)[place] == role
+
+
+@pytest.mark.parametrize(
+    "text, lang, word, role",
+    [
+        # The second of two posts after an envoy's title hosts an envoy too, a party (invented examples).
+        ("La Colombie a rappelé ses ambassadeurs au Pérou et en Bolivie.", "fr", "Bolivie", "actor"),
+        ("Colombia recalled its ambassadors to Peru and to Bolivia.", "en", "Bolivia", "actor"),
+        # Counter-example: a place after another clause's "et en" stays a place (invented).
+        ("La Colombie a rappelé son ambassadeur au Pérou et une tempête a frappé des villages en Bolivie.", "fr",
+         "Bolivie", "place"),
+    ],
+)
+def test_the_hosts_of_coordinated_posts_are_parties(read, text, lang, word, role):
+    assert read(text, lang)[word] == role

@@ -20,6 +20,9 @@ _ON_PREPOSITIONS = grammar_words("on_preposition")
 _OF_PREPOSITIONS = grammar_words("of_preposition")
 _BETWEEN = grammar_words("between")
 _LIST_GOES_ON = grammar_words("list_goes_on")
+_POST_JOINERS = frozenset({"et", "and"})
+_REPEATED = grammar_words("repeated_preposition")
+DIPLOMAT_REACH = 9  # pieces read back from a second post for the envoy's title ("ambassadeurs aux États-Unis et en")
 SIDELINES_REACH = 4  # pieces between "en marge de" and a visit's preposition ("en marge de son voyage à")
 _DATE_WORDS = {lang: grammar_words("date_word", lang) for lang in ("fr", "en")}
 _VISIT_DETAILS = {"fr": grammar_words("visit_detail", "fr")}
@@ -82,13 +85,20 @@ def _diplomat_before(ctx: SentenceContext, at: int) -> bool:
 
 
 def _diplomat_at(ctx: SentenceContext, at: int) -> int | None:
-    """Where the envoy's title of `_diplomat_before` stands, or None."""
+    """Where the envoy's title of `_diplomat_before` stands, or None. The title may stand before a
+    coordination of posts: "ses ambassadeurs aux États-Unis et en Australie", "its envoys to
+    Venezuela and to Nicaragua" (the second country's preposition repeats the first's)."""
     index = mention_index(ctx.lang)
-    for i in range(at - 1, max(-1, at - 5), -1):
+    reach = 5
+    for i in range(at - 1, max(-1, at - DIPLOMAT_REACH), -1):
         key = ctx.keys[i]
+        if at - i > reach:
+            return None
         if ctx.has("diplomatic_post", key) or ctx.has("diplomatic_post", ctx.lemma(i)):
             return i
-        if not (key in _OF_WORDS or ctx.pieces[i].text[:1].isupper() or key in index.entries):
+        if key in _POST_JOINERS:
+            reach = DIPLOMAT_REACH
+        elif not (key in _OF_WORDS or key in _REPEATED or ctx.pieces[i].text[:1].isupper() or key in index.entries):
             return None
     return None
 

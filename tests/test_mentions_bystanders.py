@@ -191,3 +191,17 @@ def test_a_visit_to_meet_a_third_country_leaves_the_host_a_venue(read, text, lan
 )
 def test_the_hosts_of_coordinated_posts_are_parties(read, text, lang, word, role):
     assert read(text, lang)[word] == role
+
+
+@pytest.mark.parametrize(
+    "text, lang, word, role",
+    [
+        # A neighbourhood named after a people is a place (invented examples).
+        ("Des émeutes ont éclaté dans le quartier chinois de la capitale malgache.", "fr", "chinois", "place"),
+        ("Riots broke out in the Chinese neighbourhood of the capital on Monday.", "en", "Chinese", "place"),
+        # Counter-example: the people themselves (invented).
+        ("Le gouvernement malgache a convoqué l'ambassadeur chinois mardi.", "fr", "chinois", "actor"),
+    ],
+)
+def test_a_neighbourhood_named_after_a_people_is_a_place(read, text, lang, word, role):
+    assert read(text, lang)[word] == role

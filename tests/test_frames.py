@@ -448,3 +448,49 @@ def test_a_country_in_an_apposition_describes_the_one_before(text, lang, kept, a
     reading = _reading(text, lang)
     assert _codes(reading.pairs) == kept
     assert _codes(a.pair for a in reading.set_aside) == aside
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A body's members and observers listed in parentheses act on no one (invented examples).
+    ("Lancé en 2015 à l'initiative du Japon, le Forum des ministres de l'Intérieur de l'océan Indien réunit six "
+     "pays riverains (Inde, Kenya, Maurice, Madagascar, France et Sri Lanka) et deux observateurs (Chine, Australie).",
+     "fr"),
+    ("The Indian Ocean Interior Ministers' Forum brings together five coastal countries (India, Kenya, Madagascar, "
+     "France and Sri Lanka) and two observers (China and Australia).", "en"),
+])
+def test_members_listed_in_a_body_composition_are_no_pair(text, lang):
+    reading = _reading(text, lang)
+    members = {"IND", "KEN", "MDG", "FRA", "LKA", "CHN", "AUS"}
+    assert not any(set(p) & members for p in reading.pairs)
+    assert any("composition" in a.reason for a in reading.set_aside)
+
+
+@pytest.mark.parametrize(("text", "lang", "kept"), [
+    # Counter-examples: a list in parentheses without a composition verb is a side of the act (invented).
+    ("Les trois pays baltes (Estonie, Lettonie et Lituanie) ont expulsé mardi des diplomates russes.", "fr",
+     {"EST-RUS", "LTU-RUS", "LVA-RUS"}),
+    # A composition verb whose object is no parenthesised member list (invented).
+    ("Le sommet de Douchanbé réunit mardi le Tadjikistan et le Kirghizistan après les combats frontaliers.", "fr",
+     {"KGZ-TJK"}),
+])
+def test_a_list_that_is_no_composition_keeps_its_pairs(text, lang, kept):
+    assert kept <= _codes(_reading(text, lang).pairs)
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # Envoys recalled from two posts: one country acting on each (invented examples).
+    ("La Colombie a rappelé jeudi ses ambassadeurs au Pérou et en Bolivie pour consultations.", "fr",
+     {"BOL-COL", "COL-PER"}, {"BOL-PER"}),
+    ("Le Chili a rappelé mardi ses ambassadeurs au Venezuela et au Nicaragua après l'arrestation de ses "
+     "ressortissants par Caracas et Managua.", "fr", {"CHL-NIC", "CHL-VEN"}, {"NIC-VEN"}),
+])
+def test_countries_after_a_relation_act_with_its_subject_are_the_other_side(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert _codes(reading.pairs) == kept
+    assert aside <= _codes(a.pair for a in reading.set_aside)
+
+
+def test_a_relation_between_two_countries_named_after_it_stays_their_pair():
+    # Counter-example: no subject before the act, the two named after it are its sides (invented).
+    reading = _reading("La rupture des relations du Pérou et de la Bolivie inquiète les marchés.", "fr")
+    assert "BOL-PER" in _codes(reading.pairs)

@@ -101,3 +101,107 @@ def test_datelines_are_places(read, text, lang, word, role):
 )
 def test_names_that_are_no_country(read, text, lang, word, role):
     assert read(text, lang).get(word) == role
+
+
+def _mentions(nlp_fr, nlp_en, text: str, lang: str) -> list[tuple[str, str, str]]:
+    doc = (nlp_fr if lang == "fr" else nlp_en)(text)
+    return [(m.text, m.country, m.role) for m in find_mentions(doc[:], lang, DAY)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A body named by the common noun "réunion" is no country (invented examples).
+        ("La Réunion des ministres de la Santé de l'océan Indien a condamné la France.",
+         [("La Réunion", "REU", "topic"), ("France", "FRA", "actor")]),
+        ("Créée en 2012, la Réunion des chefs d'état-major s'est tenue à Paris.", [("la Réunion", "REU", "topic")]),
+        # Counter-examples: the island (invented).
+        ("La Réunion a reçu des renforts de la France après le cyclone.",
+         [("La Réunion", "REU", "actor"), ("France", "FRA", "actor")]),
+        ("Le cyclone a frappé la Réunion des deux côtés de l'île.", [("la Réunion", "REU", "actor")]),
+    ],
+)
+def test_a_body_named_by_a_common_noun_is_no_country(nlp_fr, nlp_en, text, expected):
+    found = _mentions(nlp_fr, nlp_en, text, "fr")
+    assert [(t, c, r) for t, c, r in found if c in {x[1] for x in expected}] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, name, country",
+    [
+        # A nationality apposed before a name decides the person over a leader's surname (invented).
+        ("Le ministre grec a rencontré son homologue chypriote Ali Mahmoud Abbas jeudi.", "fr", "Mahmoud Abbas", "CYP"),
+        ("Greek Defence Minister Nikos Dendias met Cypriot Defence Minister Ali Mahmoud Abbas on Thursday.", "en",
+         "Mahmoud Abbas", "CYP"),
+        # Counter-examples: the leader himself, named with his own nationality or none (invented).
+        ("Le président palestinien Mahmoud Abbas a rencontré le roi de Jordanie.", "fr", "Mahmoud Abbas", "PSE"),
+        ("Mahmoud Abbas a rencontré mardi le ministre jordanien.", "fr", "Mahmoud Abbas", "PSE"),
+    ],
+)
+def test_an_apposed_nationality_decides_who_a_person_is(nlp_fr, nlp_en, text, lang, name, country):
+    found = _mentions(nlp_fr, nlp_en, text, lang)
+    assert [c for t, c, _ in found if t == name] == [country]
+
+
+@pytest.mark.parametrize(
+    "text, lang, word, role",
+    [
+        # A country named in a witness phrase attends, no side (invented examples).
+        ("Le Liban et Chypre ont signé lundi, en présence de l'envoyé spécial français, un accord maritime.", "fr",
+         "français", "witness"),
+        ("Le Niger exige que les chargements se fassent en présence de responsables béninois, nigériens et chinois.",
+         "fr", "chinois", "witness"),
+        ("Kenya and Somalia signed the deal in the presence of Turkish officials.", "en", "Turkish", "witness"),
+        # Counter-example: a presence that is the act's object (invented).
+        ("Le Mali a dénoncé la présence de soldats français sur son sol.", "fr", "français", "actor"),
+        # A broker of an agreement (invented).
+        ("La trêve, un accord impulsé par le président américain, a été rompue.", "fr", "américain", "mediator"),
+    ],
+)
+def test_witnesses_and_brokers_are_no_side(read, text, lang, word, role):
+    assert read(text, lang)[word] == role
+
+
+@pytest.mark.parametrize(
+    "text, lang, place, role",
+    [
+        # The host of a visit where the visitor meets a third country's counterpart is the venue (invented).
+        ("Le ministre grec s'est rendu à Ankara jeudi pour une visite au cours de laquelle il a rencontré son "
+         "homologue chypriote.", "fr", "Ankara", "place"),
+        ("The Greek minister travelled to Ankara on Thursday, where he met his Cypriot counterpart.", "en",
+         "Ankara", "place"),
+        # Counter-example: meeting the host's own counterpart keeps the host a party (invented).
+        ("Le ministre grec s'est rendu à Ankara jeudi, où il a rencontré son homologue turc.", "fr", "Ankara", "actor"),
+    ],
+)
+def test_a_visit_to_meet_a_third_country_leaves_the_host_a_venue(read, text, lang, place, role):
+    assert read(text, lang)[place] == role
+
+
+@pytest.mark.parametrize(
+    "text, lang, word, role",
+    [
+        # The second of two posts after an envoy's title hosts an envoy too, a party (invented examples).
+        ("La Colombie a rappelé ses ambassadeurs au Pérou et en Bolivie.", "fr", "Bolivie", "actor"),
+        ("Colombia recalled its ambassadors to Peru and to Bolivia.", "en", "Bolivia", "actor"),
+        # Counter-example: a place after another clause's "et en" stays a place (invented).
+        ("La Colombie a rappelé son ambassadeur au Pérou et une tempête a frappé des villages en Bolivie.", "fr",
+         "Bolivie", "place"),
+    ],
+)
+def test_the_hosts_of_coordinated_posts_are_parties(read, text, lang, word, role):
+    assert read(text, lang)[word] == role
+
+
+@pytest.mark.parametrize(
+    "text, lang, word, role",
+    [
+        # A neighbourhood named after a people is a place (invented examples).
+        ("Des émeutes ont éclaté dans le quartier chinois de la capitale malgache.", "fr", "chinois", "place"),
+        ("Riots broke out in the Chinese neighbourhood of the capital on Monday.", "en", "Chinese", "place"),
+        # Counter-example: the people themselves (invented).
+        ("Le gouvernement malgache a convoqué l'ambassadeur chinois mardi.", "fr", "chinois", "actor"),
+    ],
+)
+def test_a_neighbourhood_named_after_a_people_is_a_place(read, text, lang, word, role):
+    assert read(text, lang)[word] == role

@@ -69,7 +69,7 @@ class Mention:
     text: str
     country: str  # ISO 3166 alpha-3, e.g. "RUS"
     kind: str  # "name" | "demonym" | "capital" | "institution" | "person" | "anaphora" | "reference"
-    # Only "actor" mentions form pairs; "topic", "place", "mediator", "former" do not.
+    # Only "actor" mentions form pairs; "topic", "place", "mediator", "witness", "former" do not.
     role: str = "actor"
     detail: str = ""  # why: e.g. "Vladimir Poutine, president of RUS 2012-05-07.."
     # The target of an act noun named with its agent ("la frappe américaine en Syrie"): offsets into

@@ -66,6 +66,16 @@ def _words() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in kinds.items()}
 
 
+def side_words() -> dict[str, frozenset[str]]:
+    """The word lists of data/sides.tsv by kind (for frames_members)."""
+    return _words()
+
+
+def word_tokens(gap: str) -> list[str]:
+    """The words of a text as the lists match them (lowercase, multi-word joiners as commas)."""
+    return _tokens(gap)
+
+
 def _tokens(gap: str) -> list[str]:
     gap = gap.lower().replace("\u2019", "'")
     for joiner in (w for w in _words()["joiner"] if " " in w):
@@ -198,6 +208,19 @@ def _relation_counterpart(run: Sequence[Mention], relations: Sequence[Cue], ment
     return None
 
 
+def _relation_subject(run: Sequence[Mention], relations: Sequence[Cue], mentions: Sequence[Mention]) -> str | None:
+    """The subject of the relation act the list stands after, named before that act: "Le Chili a
+    rappelé ses ambassadeurs au Venezuela et au Nicaragua", "Rabat severed ties with Tehran and
+    Damascus" (one country acting on each of the listed ones, not they on each other)."""
+    side = {m.country for m in run}
+    for cue in (c for c in relations if c.end <= run[0].start):
+        subject = next((m for m in mentions if m.role == "actor" and m.kind != "anaphora" and m.country not in side
+                        and m.end <= cue.start), None)
+        if subject is not None:
+            return f"'{subject.text} ... {cue.text}'"
+    return None
+
+
 def _comitative_before(run: Sequence[Mention], text: str) -> str | None:
     """ "avec"/"with" right before the coordination (articles aside): "rompre les relations avec la
     Chine, le Brésil et le Mexique", "ties with Egypt and Jordan" name the counterparts of the
@@ -288,9 +311,13 @@ def _one_side_reason(
     comitative = _comitative_before(run, text)
     if comitative:
         return f"named together after '{comitative}' ({named}), each the counterpart of {', '.join(others)}"
-    relation = _relation_counterpart(run, _main_acts(cues, RELATION_CATEGORIES), mentions, text)
+    relations = _main_acts(cues, RELATION_CATEGORIES)
+    relation = _relation_counterpart(run, relations, mentions, text)
     if relation:
         return f"named together before {relation}: one side ({named})"
+    subject = _relation_subject(run, relations, mentions)
+    if subject:
+        return f"named together after {subject}: the other side ({named})"
     role = _role_noun(run, text)
     other = _other_side_named(run, mentions, text, sentence) if role else None
     if other is None:

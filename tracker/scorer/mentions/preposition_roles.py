@@ -5,7 +5,7 @@ between two countries where a natural event happened."""
 from __future__ import annotations
 
 from tracker.scorer.mentions.decision import RoleDecision
-from tracker.scorer.mentions.gazetteer import mention_index
+from tracker.scorer.mentions.gazetteer import PhraseIndex, mention_index
 from tracker.scorer.mentions.pieces import join_key
 from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, SENTENCE_BREAKS, grammar_words
@@ -20,6 +20,9 @@ _ON_PREPOSITIONS = grammar_words("on_preposition")
 _OF_PREPOSITIONS = grammar_words("of_preposition")
 _BETWEEN = grammar_words("between")
 _LIST_GOES_ON = grammar_words("list_goes_on")
+_POST_JOINERS = frozenset({"et", "and"})
+_REPEATED = grammar_words("repeated_preposition")
+DIPLOMAT_REACH = 9  # pieces read back from a second post for the envoy's title ("ambassadeurs aux États-Unis et en")
 SIDELINES_REACH = 4  # pieces between "en marge de" and a visit's preposition ("en marge de son voyage à")
 _DATE_WORDS = {lang: grammar_words("date_word", lang) for lang in ("fr", "en")}
 _VISIT_DETAILS = {"fr": grammar_words("visit_detail", "fr")}
@@ -82,13 +85,20 @@ def _diplomat_before(ctx: SentenceContext, at: int) -> bool:
 
 
 def _diplomat_at(ctx: SentenceContext, at: int) -> int | None:
-    """Where the envoy's title of `_diplomat_before` stands, or None."""
+    """Where the envoy's title of `_diplomat_before` stands, or None. The title may stand before a
+    coordination of posts: "ses ambassadeurs aux États-Unis et en Australie", "its envoys to
+    Venezuela and to Nicaragua" (the second country's preposition repeats the first's)."""
     index = mention_index(ctx.lang)
-    for i in range(at - 1, max(-1, at - 5), -1):
+    reach = 5
+    for i in range(at - 1, max(-1, at - DIPLOMAT_REACH), -1):
         key = ctx.keys[i]
+        if at - i > reach:
+            return None
         if ctx.has("diplomatic_post", key) or ctx.has("diplomatic_post", ctx.lemma(i)):
             return i
-        if not (key in _OF_WORDS or ctx.pieces[i].text[:1].isupper() or key in index.entries):
+        if key in _POST_JOINERS:
+            reach = DIPLOMAT_REACH
+        elif not (key in _OF_WORDS or key in _REPEATED or ctx.pieces[i].text[:1].isupper() or key in index.entries):
             return None
     return None
 
@@ -176,7 +186,29 @@ def _host_or_venue(ctx: SentenceContext, host_reason: str, at: int, first: int, 
                      if (found := ctx.phrase_before(i, "sidelines"))), None)
     if occasion:
         return RoleDecision("place", f"venue of a visit named as an occasion ('{occasion[0]}')", True)
+    guest = _third_counterpart(ctx, last, ctx.codes_at(first, last))
+    if guest:
+        return RoleDecision("place", f"venue of a meeting with a counterpart of another country ('{guest}')", True)
     return RoleDecision("actor", host_reason, True)
+
+
+def _third_counterpart(ctx: SentenceContext, last: int, host: frozenset[str]) -> str | None:
+    """ "s'est rendu à Moscou, où il a rencontré son homologue syrien", "flew to Moscow to meet his
+    Syrian counterpart": the visitor meets the counterpart of a third country there, and the host is
+    only the venue. Its own counterpart ("son homologue russe") keeps the host a party."""
+    index = mention_index(ctx.lang)
+    for i in range(last, len(ctx.keys)):
+        if not ctx.has("counterpart", ctx.keys[i]):
+            continue
+        for j in (i - 1, i + 1):  # "his Syrian counterpart", "son homologue syrien"
+            if 0 <= j < len(ctx.keys) and (codes := _demonym_codes(index, ctx.keys[j])) and not codes & host:
+                return ctx.text_of(min(i, j), max(i, j) + 1)
+    return None
+
+
+def _demonym_codes(index: PhraseIndex, key: str) -> frozenset[str]:
+    """The countries a one-word demonym names ("syrien", "Syrian"), none for another word."""
+    return frozenset(e.code for e in index.entries.get(key, ()) if e.kind == "demonym" and e.code)
 
 
 def _visit_after(ctx: SentenceContext, last: int) -> str | None:

@@ -6,7 +6,8 @@
 - lists: the last items of a list of topics take the list head's role ("discussed trade, Taiwan
   and Ukraine"), unless the list is the subject of a verb that follows;
 - match reports: a national team is not the state ("Coupe du monde", "semi-final");
-- datelines: "DOHA —", "MOSCOW (Reuters) -" is where the report was filed.
+- datelines: "DOHA —", "MOSCOW (Reuters) -" is where the report was filed;
+- witnesses: "en présence de l'envoyé français", "in the presence of Chinese officials" attend, no side.
 
 ``REVISIONS`` run in order, each on the role the one before left.
 """
@@ -24,6 +25,7 @@ from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import SENTENCE_BREAKS, grammar_words
 
 _CONJUNCTIONS = grammar_words("conjunction")
+WITNESS_REACH = 14  # pieces read back from a country for a witness phrase ("en présence d'un représentant ... français")
 _LIST_GOES_ON = grammar_words("list_goes_on")
 _REPEATED_PREPOSITIONS = grammar_words("repeated_preposition")
 _CONTRACTED_ARTICLES = grammar_words("contracted_article")
@@ -210,4 +212,24 @@ def _in_dateline(
     return None
 
 
-REVISIONS: tuple[Revision, ...] = (_coordinated, _apposition_of_place, _listed, _match_report, _in_dateline)
+def _witness(
+    ctx: SentenceContext, previous: Previous | None, match: Found, kind: str, decision: RoleDecision
+) -> RoleDecision | None:
+    """ "ont signé, en présence de l'envoyé spécial français, un accord", "in the presence of Chinese
+    officials": a country named in a witness phrase (list `witness`) attends the act, no side of it.
+    The phrase reaches over its noun phrase and a list of countries ("en présence de responsables
+    béninois, nigériens et chinois"), not past a comma that opens something else."""
+    if decision.role != "actor":
+        return None
+    index = mention_index(ctx.lang)
+    for at in range(match.first, max(0, match.first - WITNESS_REACH), -1):
+        found = ctx.phrase_before(at, "witness")
+        if found:
+            return RoleDecision("witness", f"after '{found[0]}': attends the act, no side", True)
+        key = ctx.keys[at - 1]
+        if key in SENTENCE_BREAKS or (key == "," and ctx.keys[at] not in index.entries and at != match.first):
+            return None
+    return None
+
+
+REVISIONS: tuple[Revision, ...] = (_coordinated, _apposition_of_place, _listed, _match_report, _in_dateline, _witness)

@@ -14,11 +14,12 @@ from typing import NamedTuple
 from tracker.scorer.leaders import resolve_people
 from tracker.scorer.mentions.decision import ACTOR, RoleDecision
 from tracker.scorer.mentions.demonym_roles import demonym_role, shared_noun_role
-from tracker.scorer.mentions.gazetteer import Found
+from tracker.scorer.mentions.gazetteer import Found, mention_index
 from tracker.scorer.mentions.modifier_roles import after_role, leads_organisation, mediating_subject
 from tracker.scorer.mentions.preposition_roles import border_place, mediator_only, preposition_role
 from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.target_roles import act_noun_target, act_target, apposition_partner
+from tracker.scorer.mentions.wordlists import grammar_words
 
 
 class Reading(NamedTuple):
@@ -31,6 +32,8 @@ class Reading(NamedTuple):
 
 
 MEDIA_TITLE_REACH = 3  # capitalised words read after a name for a news outlet's title ("Pakistan Point News")
+_OF_PREPOSITIONS = grammar_words("of_preposition")
+GIVEN_NAMES = 2  # French: capitalised given names read between a demonym and a surname ("syrien Ali Mahmoud Abbas")
 NAME_REACH = 6  # capitalised words of a title and a name read after a demonym ("Qatari Emir Sheikh Tamim")
 
 # A rule reads one match of the sentence (its kind given apart: a prefix reads as a demonym).
@@ -65,7 +68,27 @@ def _read_person(ctx: SentenceContext, match: Found, on: date) -> Reading | None
         decision = mediating  # "Joao Lourenco, who has been mediating between Kinshasa and Kigali"
     else:
         decision = RoleDecision(person.role)
+    nationality = _nationality_before(ctx, match.first)
+    if nationality and nationality[0] != person.country:
+        code, demonym = nationality
+        return Reading(code, "person", f"'{ctx.text_of(match.first, match.last)}' after '{demonym}': a {code} "
+                                       f"person of that name, not {person.detail}", decision)
     return Reading(person.country, "person", person.detail, decision)
+
+
+def _nationality_before(ctx: SentenceContext, first: int) -> tuple[str, str] | None:
+    """The country of a demonym apposed right before a name, given names and (English) capitalised
+    titles allowed between: "son homologue syrien Ali Mahmoud Abbas", "Syrian Defence Minister Ali
+    Abbas". The nationality decides who the person is over a leader's surname in the table."""
+    index = mention_index(ctx.lang)
+    i = first
+    while i > 0 and first - i < NAME_REACH and ctx.pieces[i - 1].text[:1].isupper() and not index.has_kind(
+            ctx.keys[i - 1], ("demonym",)) and (ctx.lang == "en" or first - i < GIVEN_NAMES):
+        i -= 1
+    if i == 0 or not index.has_kind(ctx.keys[i - 1], ("demonym",)):
+        return None
+    codes = {e.code for e in index.entries.get(ctx.keys[i - 1], ()) if e.kind == "demonym" and e.code}
+    return (codes.pop(), ctx.pieces[i - 1].text) if len(codes) == 1 else None
 
 
 def _a_news_outlet(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
@@ -80,6 +103,19 @@ def _a_news_outlet(ctx: SentenceContext, match: Found, kind: str) -> RoleDecisio
             return None
         if ctx.has("media_title", ctx.keys[after]):  # "Japan Times", "Pakistan Point News"
             return RoleDecision("topic", f"news outlet '{ctx.text_of(match.first, after + 1)}', a source, not a party")
+    return None
+
+
+def _a_body_named_by_a_common_noun(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    """ "la Réunion des ministres de la Défense": a country name that is also a common noun (list
+    `common_noun_name`), heading a complement of/de and a lowercase noun, names a body, not the country
+    ("la Réunion des deux côtés de l'île" is the island: no noun after "des")."""
+    after = match.last
+    if kind != "name" or not ctx.has("common_noun_name", ctx.keys[after - 1]) or after + 1 >= len(ctx.pieces):
+        return None
+    if ctx.keys[after] in _OF_PREPOSITIONS and ctx.pieces[after + 1].text[:1].islower() and ctx.pos(after + 1) == "NOUN":
+        return RoleDecision("topic", f"'{ctx.text_of(match.first, after + 2)}': the common noun names a body, "
+                                     "not the country")
     return None
 
 
@@ -175,6 +211,7 @@ def _former_country(ctx: SentenceContext, match: Found, kind: str) -> RoleDecisi
 
 
 ROLE_RULES: tuple[RoleRule, ...] = (
+    _a_body_named_by_a_common_noun,
     _a_currency_sign,
     _a_news_outlet,
     _leading_an_organisation,

@@ -224,11 +224,36 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
                                  f"'{ref.expression}' is the act's day")
         ranked.append((ref, rank, verdict.why))
     refs = _choose(ranked)
+    if parsed and not any(r.dates_event for r in refs):
+        refs = _since_year_of_main_act(refs, sent, lang, offset)
     if resolve_event is not None:
         for start, end, value in since_events(text, lang, published, found, resolve_event):
             refs.append(DateRef(value, "day", text[start:end], offset + start, offset + end, False,
                                 "event: start of a range, dated by the event resolver; does not date the event"))
     refs.sort(key=lambda r: r.start or 0)
+    return refs
+
+
+_SINCE_OPENING = {lang: re.compile(rf"(?:{alternatives('since_word', lang)})(?!\w)", re.IGNORECASE) for lang in LANGS}
+
+
+def _since_year_of_main_act(refs: list[DateRef], sent: Span, lang: str, offset: int) -> list[DateRef]:
+    """"Ankara a lancé depuis 2016 plusieurs incursions en Syrie": a past act repeated since a year,
+    told by the main verb itself, is dated by that year when nothing else dates it. A state on a
+    noun ("rompues depuis 2016", "la frontière, fermée depuis 2015") or a present ("est fermée depuis
+    1993") stays a range boundary."""
+    root = sent.root
+    if root.pos_ != "VERB" or parse_tense(root) != "past" or lang not in _SINCE_OPENING:
+        return refs
+    for index, ref in enumerate(refs):
+        if ref.precision != "year" or ref.start is None or not _SINCE_OPENING[lang].match(ref.expression):
+            continue
+        tokens = span_tokens(sent, ref.start - offset, ref.end - offset)
+        verb = _verb(tokens) if tokens else None
+        if verb is not None and verb.i == root.i:
+            note = ref.note.split("; does not date the event:")[0] + ("; dates the event: the year since which "
+                                                                     "the main verb's past act runs, no other date")
+            return [*refs[:index], replace(ref, dates_event=True, note=note), *refs[index + 1:]]
     return refs
 
 

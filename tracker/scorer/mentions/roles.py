@@ -16,7 +16,12 @@ from tracker.scorer.mentions.decision import ACTOR, RoleDecision
 from tracker.scorer.mentions.demonym_roles import demonym_role, shared_noun_role
 from tracker.scorer.mentions.gazetteer import Found
 from tracker.scorer.mentions.modifier_roles import after_role, leads_organisation, mediating_subject
-from tracker.scorer.mentions.preposition_roles import STRUCK_MISSION, border_place, mediator_only, preposition_role
+from tracker.scorer.mentions.preposition_roles import (
+    STRUCK_MISSION,
+    border_place,
+    mediator_only,
+    preposition_role,
+)
 from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.target_roles import act_noun_target, act_target, apposition_partner
 

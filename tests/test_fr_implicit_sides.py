@@ -177,3 +177,20 @@ def test_welcome_ceremony_anger_and_arrest_of_agents_are_cues():
     assert _last("Le président vietnamien a présidé la cérémonie d'accueil du président angolais.").observations
     reading = _last("La police géorgienne a arrêté deux soldats russes, provoquant l'ire de Moscou.")
     assert {c.category for c in reading.cues} >= {"material conflict", "verbal conflict"}
+
+
+# --- "Ces déclarations interviennent au lendemain de ...": the act after the interval is the news -----
+
+
+def test_interval_after_a_framing_subject_and_verb_dates_the_act():
+    text = ("Ces déclarations interviennent au lendemain d'une rencontre à Ankara entre le président turc "
+            "et son homologue azerbaïdjanais.")
+    assert _event_day(text) == date(2024, 3, 5)
+    text = "Cette annonce survient deux jours après la dénonciation par Caracas des forages du Guyana."
+    assert _event_day(text) == date(2024, 3, 4)
+    # the subject names its own news: the act is the one reported today
+    text = "La visite de Macron à Alger intervient deux jours après la libération d'un journaliste français."
+    assert _event_day(text) == DAY
+    # an act of the main clause is the news, whatever follows it
+    text = "Paris a convoqué l'ambassadeur d'Algérie au lendemain de l'expulsion de deux diplomates français."
+    assert _event_day(text) == DAY

@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
@@ -78,7 +78,7 @@ from .tense import (
     parse_tense,
     span_tokens,
 )
-from .vocabulary import LANGS, alternatives, phrase_key, vocabulary, word_set
+from .vocabulary import LANGS, alternatives, context_values, phrase_key, vocabulary, word_set
 
 __all__ = ["EventResolver", "event_date", "find_dates", "publication_date_from_text"]
 
@@ -226,6 +226,8 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
     refs = _choose(ranked)
     if parsed and not any(r.dates_event for r in refs):
         refs = _since_year_of_main_act(refs, sent, lang, offset)
+    if parsed and not any(r.dates_event for r in refs):
+        refs += _framed_interval(sent, lang, offset, anchor)
     if resolve_event is not None:
         for start, end, value in since_events(text, lang, published, found, resolve_event):
             refs.append(DateRef(value, "day", text[start:end], offset + start, offset + end, False,
@@ -255,6 +257,51 @@ def _since_year_of_main_act(refs: list[DateRef], sent: Span, lang: str, offset: 
                                                                      "the main verb's past act runs, no other date")
             return [*refs[:index], replace(ref, dates_event=True, note=note), *refs[index + 1:]]
     return refs
+
+
+def _interval_pattern(lang: str) -> re.Pattern[str] | None:
+    fixed = "|".join(f"(?:{entry})" for entry, _ in context_values("fixed_interval", lang))
+    units = "|".join(f"(?:{entry})" for entry, _ in context_values("interval_unit", lang))
+    verbs, subjects = alternatives("framing_verb", lang), alternatives("framing_subject", lang)
+    if not (fixed and units and verbs and subjects):
+        return None
+    numbers = "|".join(sorted(vocabulary().numbers.get(lang, {}), key=len, reverse=True))
+    return re.compile(rf"\s*(?:{subjects})\s+(?-i:[a-zà-ÿ'’-]+)(?:\s+(?-i:[a-zà-ÿ'’-]+)){{0,2}}\s+(?:{verbs})\s+"
+                      rf"(?P<interval>(?P<fixed>{fixed})|(?P<count>\d+|{numbers})\s+(?P<unit>{units}))",
+                      re.IGNORECASE)
+
+
+_INTERVALS = {lang: _interval_pattern(lang) for lang in LANGS}
+
+
+def _framed_interval(sent: Span, lang: str, offset: int, anchor: date) -> list[DateRef]:
+    """"Ces déclarations interviennent au lendemain d'une rencontre à Moscou entre ...", "Cette
+    proposition survient deux jours après la dénonciation par Caracas de ...": a subject that only
+    points back at news told before, and a verb that only places it in time, make the act after the
+    interval the news; it is dated that interval before the report's day. "La visite de Macron à
+    Alger intervient deux jours après ..." names its own news: the interval dates nothing."""
+    pattern = _INTERVALS.get(lang)
+    text = span_text(sent)
+    found = pattern.match(text) if pattern is not None else None
+    if found is None:
+        return []
+    if found["fixed"]:
+        days = _interval_days("fixed_interval", lang, found["fixed"])
+    else:
+        count = found["count"]
+        number = int(count) if count.isdigit() else vocabulary().numbers[lang].get(count.casefold(), 0)
+        days = number * _interval_days("interval_unit", lang, found["unit"])
+    if not days:
+        return []
+    begin, end = found.span("interval")
+    return [DateRef(anchor - timedelta(days=days), "day", text[begin:end], offset + begin, offset + end, True,
+                    f"interval: {days} day(s) before {anchor}; dates the event: the sentence's subject and verb "
+                    "only place the act after it in time")]
+
+
+def _interval_days(name: str, lang: str, matched: str) -> int:
+    return next((int(value) for entry, value in context_values(name, lang)
+                 if re.fullmatch(entry, matched, re.IGNORECASE)), 0)
 
 
 def _previous_phrase(found: Found, text: str, lang: str) -> bool:

@@ -194,3 +194,12 @@ def test_interval_after_a_framing_subject_and_verb_dates_the_act():
     # an act of the main clause is the news, whatever follows it
     text = "Paris a convoqué l'ambassadeur d'Algérie au lendemain de l'expulsion de deux diplomates français."
     assert _event_day(text) == DAY
+
+
+def test_crossing_into_a_country_makes_it_the_target():
+    text = "Des soldats birmans ont franchi mardi la frontière bangladaise à la poursuite de rebelles."
+    assert _roles(text)["bangladaise"] == "actor"
+    text = "Des policiers turcs armés sont entrés sans autorisation dans une enclave grecque."
+    assert _roles(text)["grecque"] == "actor"
+    # nobody named crosses: the country stays a place
+    assert _roles("Les réfugiés sont entrés en France mardi, selon le ministère.")["France"] == "place"

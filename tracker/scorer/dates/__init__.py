@@ -248,7 +248,7 @@ def _since_year_of_main_act(refs: list[DateRef], sent: Span, lang: str, offset: 
     if root.pos_ != "VERB" or parse_tense(root) != "past" or lang not in _SINCE_OPENING:
         return refs
     for index, ref in enumerate(refs):
-        if ref.precision != "year" or ref.start is None or not _SINCE_OPENING[lang].match(ref.expression):
+        if ref.precision != "year" or ref.start is None or ref.end is None or not _SINCE_OPENING[lang].match(ref.expression):
             continue
         tokens = span_tokens(sent, ref.start - offset, ref.end - offset)
         verb = _verb(tokens) if tokens else None

@@ -241,7 +241,8 @@ _SINCE_OPENING = {lang: re.compile(rf"(?:{alternatives('since_word', lang)})(?!\
 
 def _since_year_of_main_act(refs: list[DateRef], sent: Span, lang: str, offset: int) -> list[DateRef]:
     """"Ankara a lancé depuis 2016 plusieurs incursions en Syrie": a past act repeated since a year,
-    told by the main verb itself, is dated by that year when nothing else dates it. A state on a
+    told right after the main verb, is dated by that year when nothing else dates it. A frame set off
+    before the clause ("Depuis 2014, les relations se sont dégradées") stays a range, as does a state on a
     noun ("rompues depuis 2016", "la frontière, fermée depuis 2015") or a present ("est fermée depuis
     1993") stays a range boundary."""
     root = sent.root
@@ -251,7 +252,7 @@ def _since_year_of_main_act(refs: list[DateRef], sent: Span, lang: str, offset: 
         if ref.precision != "year" or ref.start is None or ref.end is None or not _SINCE_OPENING[lang].match(ref.expression):
             continue
         tokens = span_tokens(sent, ref.start - offset, ref.end - offset)
-        verb = _verb(tokens) if tokens else None
+        verb = adjacent_verb(tokens) if tokens else None  # "a lancé depuis 2016", not "Depuis 2014, ... se sont dégradées"
         if verb is not None and verb.i == root.i:
             note = ref.note.split("; does not date the event:")[0] + ("; dates the event: the year since which "
                                                                      "the main verb's past act runs, no other date")

@@ -199,7 +199,7 @@ def test_interval_after_a_framing_subject_and_verb_dates_the_act():
 def test_crossing_into_a_country_makes_it_the_target():
     text = "Des soldats birmans ont franchi mardi la frontière bangladaise à la poursuite de rebelles."
     assert _roles(text)["bangladaise"] == "actor"
-    text = "Des policiers turcs armés sont entrés sans autorisation dans une enclave grecque."
+    text = "Des policiers turcs armés ont pénétré sans autorisation dans une enclave grecque."
     assert _roles(text)["grecque"] == "actor"
     # nobody named crosses: the country stays a place
-    assert _roles("Les réfugiés sont entrés en France mardi, selon le ministère.")["France"] == "place"
+    assert _roles("Les réfugiés ont franchi mardi la frontière française, selon le ministère.")["française"] == "place"

@@ -6,7 +6,8 @@ Decisions (documented here because the scorer's numbers depend on them):
   ("à Moscou"), a mediator ("sous l'égide du Qatar") or a former leader forms no pair.
 - The article's pair is the two countries with the most actor mentions; a title mention counts
   ``TITLE_WEIGHT`` times (a title names what the article is about); ties go to the country seen
-  first (title first, then the body in order). Anaphora do not vote.
+  first (title first, then the body in order). Anaphora do not vote. With one acting country only, the
+  other is the one other country the article names in any role, if there is just one.
 - "les deux pays", "both countries", "relations bilatérales" become two actor mentions, one per
   country of the article's pair, with the phrase's offsets; they give that pair and nothing else.
   A sentence with one actor country plus an anaphora of a pair containing it gives that pair
@@ -19,6 +20,12 @@ Decisions (documented here because the scorer's numbers depend on them):
   which pairs like a name ("Kampala said its northern neighbour abducted farmers" in an article about
   SSD-UGA gives SSD-UGA). Only when the sentence's own actor countries are one country of the pair and
   nothing else: beside a third country ("Moscou et son voisin biélorusse") the neighbour may be that one.
+- A pronoun or a state noun naming no country ("Ils ont arrêté deux gendarmes français", "L'émirat a
+  nommé un ambassadeur au Caire", "Les autorités du pays se sont indignées d'actions de la Chine":
+  anaphora.tsv rows whose ``refers`` is "subject") is the other country of the article's pair too, when
+  it is a verb's subject standing before the sentence's one named country of the pair: a country
+  named after it is its object or complement, not what it stands for ("La France a dit qu'elle ..."
+  is France). Only where the sentence has a cue: a subject with no act forms no pair.
 - When a sentence names two or more actor countries of its own and none of them is in the
   article's pair ("Xi et Modi ... les deux pays" in an article about RUS-USA), the phrase means
   those two, which the explicit pairs already give: the anaphora is left out (pass the
@@ -36,10 +43,18 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from tracker.records import Mention, SetAside, make_pair
-from tracker.scorer.mentions import Found, anaphora_index, longest_first, scan, sentence_pieces, span_text
+from tracker.scorer.mentions import (
+    Found,
+    anaphora_index,
+    longest_first,
+    scan,
+    sentence_pieces,
+    span_text,
+    subject_index,
+)
 
 TITLE_WEIGHT = 3
 
@@ -59,9 +74,23 @@ def article_pair(
             first_seen.setdefault(mention.country, order)
             order += 1
     if len(votes) < 2:
-        return None
+        return _only_two_named(mentions_by_sentence, title_mentions, votes)
     ranked = sorted(votes, key=lambda code: (-votes[code], first_seen[code]))
     return make_pair(ranked[0], ranked[1])
+
+
+def _only_two_named(
+    mentions_by_sentence: Sequence[Sequence[Mention]], title_mentions: Iterable[Mention], actors: Counter[str]
+) -> tuple[str, str] | None:
+    """With one acting country, the article's pair is it and the one other country named in any role
+    ("Le Venezuela a rompu avec son voisin ... les gouvernements de Juan Manuel Santos": a former
+    leader's country); None when a third country is named too."""
+    named = {m.country for mentions in [*mentions_by_sentence, list(title_mentions)] for m in mentions
+             if m.kind not in ("anaphora", "reference") and "+" not in m.country}
+    if len(actors) != 1 or len(named) != 2:
+        return None
+    first, second = sorted(named)
+    return make_pair(first, second)
 
 
 class AnaphoraPhrase(NamedTuple):
@@ -72,6 +101,7 @@ class AnaphoraPhrase(NamedTuple):
     end: int
     phrase: str
     other: bool = False  # "son voisin": the country of the pair the sentence does not name
+    subject: bool = False  # "ils", "l'émirat": as "other", when it is a verb's subject before the named country
 
 
 def find_anaphora(
@@ -104,6 +134,31 @@ def anaphora_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhras
     return phrases
 
 
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+
+
+def subject_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhrase]:
+    """The sentence's pronouns and state nouns naming no country ("ils", "l'émirat") that the parse
+    makes a verb's subject (see the module's notes)."""
+    pieces = sentence_pieces(sent)
+    text, offset = span_text(sent), sent.start_char
+    phrases = []
+    for f in longest_first([Found(a, b, e[0]) for a, b, e in scan(pieces, subject_index(lang))]):
+        start, end = pieces[f.first].start, pieces[f.last - 1].end
+        tokens = [t for t in sent if start <= t.idx < end]
+        subject = next((t for t in tokens if t.dep_ in _SUBJECT_DEPS and t.head.pos_ in ("VERB", "AUX")), None)
+        if subject is not None and not _named_beside(subject, start, end):
+            phrases.append(AnaphoraPhrase(start + base, end + base, text[start - offset : end - offset], True, True))
+    return phrases
+
+
+def _named_beside(subject: Token, start: int, end: int) -> bool:
+    """A name or a nationality in the subject's own words ("le président de la République Kaïs Saïed",
+    "le chef de l'État ivoirien"): the subject is that one, no other country."""
+    return any(t.pos_ in ("PROPN", "ADJ") or t.text[:1].isupper()
+               for t in subject.subtree if not start <= t.idx < end and t.idx > subject.sent.start_char)
+
+
 def anaphora_mentions(
     phrases: Sequence[AnaphoraPhrase], main_pair: tuple[str, str] | None, mentions: Sequence[Mention] = ()
 ) -> list[Mention]:
@@ -112,7 +167,7 @@ def anaphora_mentions(
         return []
     own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
     pair_code = "-".join(main_pair)
-    found = [_other_of_pair(p, main_pair, own) for p in phrases if p.other]
+    found = [_other_of_pair(p, main_pair, own, mentions) for p in phrases if p.other]
     if len(own) >= 2 and not own & set(main_pair):
         return [m for m in found if m is not None]
     return [m for m in found if m is not None] + [
@@ -122,10 +177,13 @@ def anaphora_mentions(
     ]
 
 
-def _other_of_pair(phrase: AnaphoraPhrase, main_pair: tuple[str, str], own: set[str]) -> Mention | None:
+def _other_of_pair(phrase: AnaphoraPhrase, main_pair: tuple[str, str], own: set[str],
+                   mentions: Sequence[Mention] = ()) -> Mention | None:
     """'son voisin' as the country of the article's pair the sentence does not name (see the module's notes)."""
     if len(own) != 1 or not own <= set(main_pair):
         return None
+    if phrase.subject and any(m.role == "actor" and m.start < phrase.start for m in mentions):
+        return None  # "La France a dit qu'elle ...": the pronoun stands for a country named before it
     other = next(c for c in main_pair if c not in own)
     return Mention(phrase.start, phrase.end, phrase.phrase, other, "reference", "actor",
                    f"'{phrase.phrase}' = the other country of the article's pair {'-'.join(main_pair)}")

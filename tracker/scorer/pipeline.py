@@ -48,6 +48,7 @@ from .pairs import (
     anaphora_phrases,
     article_pair,
     sentence_pairs,
+    subject_phrases,
 )
 from .scoring import sentence_score
 from .sentences import SentenceSpan, SplitArticle, parse_all, split_article
@@ -189,6 +190,8 @@ def _shared_forms(article: Article) -> Readings:
 def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_forms: Readings) -> _SentenceRead:
     found = find_mentions(s.span, s.language, published, s.base, shared_forms)
     anaphora = anaphora_phrases(s.span, s.language, s.base)
+    if any(m.role == "actor" for m in found):  # "ils", "l'émirat": the other country of a named one
+        anaphora += subject_phrases(s.span, s.language, s.base)
     # Cues and dates only matter where a pair can carry them; skipping the rest keeps the scorer
     # close to the speed of spaCy alone.
     finder = _cue_finder(s.language, lexicon)
@@ -207,7 +210,8 @@ def _reading(
     lexicon: Lexicon,
 ) -> SentenceReading:
     found = read.mentions
-    all_mentions = found + anaphora_mentions(read.anaphora, main_pair, mentions=found)
+    phrases = read.anaphora if read.cues else [p for p in read.anaphora if not p.subject]
+    all_mentions = found + anaphora_mentions(phrases, main_pair, mentions=found)
     named_pairs = sentence_pairs(all_mentions)
     cues = read.cues if named_pairs else []
     refs = read.refs if cues else []

@@ -222,8 +222,16 @@ def settings(matches: Sequence[Match], ctx: SentenceContext, words: BackgroundWo
         word = background_of(ctx, ctx.root(match), words)
         if word is not None:
             start, end = _extent(word)
-            found[match.start] = Setting(word.text, base + start, base + end, _in_description(ctx, word))
+            found[match.start] = Setting(word.text, base + start, base + end,
+                                         _in_description(ctx, word) or _since_phrase(ctx, word, words))
     return found
+
+
+def _since_phrase(ctx: Parse, word: Token, words: BackgroundWords) -> bool:
+    """A phrase opened by a preposition of duration ("son premier ambassadeur depuis la rupture de
+    2017"): the past the act comes after, not the climate a meeting reports, so it weighs as little
+    as a description of a side."""
+    return any(c.dep_ == _CASE_DEP and _preposition_phrase(c) in words.lasting for c in ctx.children(word))
 
 
 def mention_clauses(view: ParseView, words: BackgroundWords, spans: Sequence[tuple[int, int]],

@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
@@ -82,7 +82,7 @@ from .tense import (
     parse_tense,
     span_tokens,
 )
-from .vocabulary import LANGS, alternatives, phrase_key, vocabulary, word_set
+from .vocabulary import LANGS, alternatives, context_values, phrase_key, vocabulary, word_set
 
 __all__ = ["EventResolver", "event_date", "find_dates", "publication_date_from_text"]
 
@@ -238,12 +238,85 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
                                  f"'{ref.expression}' is the act's day")
         ranked.append((ref, rank, verdict.why))
     refs = _choose(ranked)
+    if parsed and not any(r.dates_event for r in refs):
+        refs = _since_year_of_main_act(refs, sent, lang, offset)
+    if parsed and not any(r.dates_event for r in refs):
+        refs += _framed_interval(sent, lang, offset, anchor)
     if resolve_event is not None:
         for start, end, value in since_events(text, lang, published, found, resolve_event):
             refs.append(DateRef(value, "day", text[start:end], offset + start, offset + end, False,
                                 "event: start of a range, dated by the event resolver; does not date the event"))
     refs.sort(key=lambda r: r.start or 0)
     return refs
+
+
+_SINCE_OPENING = {lang: re.compile(rf"(?:{alternatives('since_word', lang)})(?!\w)", re.IGNORECASE) for lang in LANGS}
+
+
+def _since_year_of_main_act(refs: list[DateRef], sent: Span, lang: str, offset: int) -> list[DateRef]:
+    """"Ankara a lancé depuis 2016 plusieurs incursions en Syrie": a past act repeated since a year,
+    told right after the main verb, is dated by that year when nothing else dates it. A frame set off
+    before the clause ("Depuis 2014, les relations se sont dégradées") stays a range, as does a state on a
+    noun ("rompues depuis 2016", "la frontière, fermée depuis 2015") or a present ("est fermée depuis
+    1993") stays a range boundary."""
+    root = sent.root
+    if root.pos_ != "VERB" or parse_tense(root) != "past" or lang not in _SINCE_OPENING:
+        return refs
+    for index, ref in enumerate(refs):
+        if ref.precision != "year" or ref.start is None or ref.end is None or not _SINCE_OPENING[lang].match(ref.expression):
+            continue
+        tokens = span_tokens(sent, ref.start - offset, ref.end - offset)
+        verb = adjacent_verb(tokens) if tokens else None  # "a lancé depuis 2016", not "Depuis 2014, ... se sont dégradées"
+        if verb is not None and verb.i == root.i:
+            note = ref.note.split("; does not date the event:")[0] + ("; dates the event: the year since which "
+                                                                     "the main verb's past act runs, no other date")
+            return [*refs[:index], replace(ref, dates_event=True, note=note), *refs[index + 1:]]
+    return refs
+
+
+def _interval_pattern(lang: str) -> re.Pattern[str] | None:
+    fixed = "|".join(f"(?:{entry})" for entry, _ in context_values("fixed_interval", lang))
+    units = "|".join(f"(?:{entry})" for entry, _ in context_values("interval_unit", lang))
+    verbs, subjects = alternatives("framing_verb", lang), alternatives("framing_subject", lang)
+    if not (fixed and units and verbs and subjects):
+        return None
+    numbers = "|".join(sorted(vocabulary().numbers.get(lang, {}), key=len, reverse=True))
+    return re.compile(rf"\s*(?:{subjects})\s+(?-i:[a-zà-ÿ'’-]+)(?:\s+(?-i:[a-zà-ÿ'’-]+)){{0,2}}\s+(?:{verbs})\s+"
+                      rf"(?P<interval>(?P<fixed>{fixed})|(?P<count>\d+|{numbers})\s+(?P<unit>{units}))",
+                      re.IGNORECASE)
+
+
+_INTERVALS = {lang: _interval_pattern(lang) for lang in LANGS}
+
+
+def _framed_interval(sent: Span, lang: str, offset: int, anchor: date) -> list[DateRef]:
+    """"Ces déclarations interviennent au lendemain d'une rencontre à Moscou entre ...", "Cette
+    proposition survient deux jours après la dénonciation par Caracas de ...": a subject that only
+    points back at news told before, and a verb that only places it in time, make the act after the
+    interval the news; it is dated that interval before the report's day. "La visite de Macron à
+    Alger intervient deux jours après ..." names its own news: the interval dates nothing."""
+    pattern = _INTERVALS.get(lang)
+    text = span_text(sent)
+    found = pattern.match(text) if pattern is not None else None
+    if found is None:
+        return []
+    if found["fixed"]:
+        days = _interval_days("fixed_interval", lang, found["fixed"])
+    else:
+        count = found["count"]
+        number = int(count) if count.isdigit() else vocabulary().numbers[lang].get(count.casefold(), 0)
+        days = number * _interval_days("interval_unit", lang, found["unit"])
+    if not days:
+        return []
+    begin, end = found.span("interval")
+    return [DateRef(anchor - timedelta(days=days), "day", text[begin:end], offset + begin, offset + end, True,
+                    f"interval: {days} day(s) before {anchor}; dates the event: the sentence's subject and verb "
+                    "only place the act after it in time")]
+
+
+def _interval_days(name: str, lang: str, matched: str) -> int:
+    return next((int(value) for entry, value in context_values(name, lang)
+                 if re.fullmatch(entry, matched, re.IGNORECASE)), 0)
 
 
 def _previous_phrase(found: Found, text: str, lang: str) -> bool:

@@ -274,8 +274,12 @@ def prefilter(lang: str) -> re.Pattern[str]:
     return re.compile(rf"\d|(?<!\w)(?:{body}|{units})(?!\w)", re.IGNORECASE)
 
 
-# A dateline: the place in capitals, the day, maybe the agency, then a dash ("NAIROBI, Feb 27 (Reuters) -").
-_DATELINE_BEFORE = re.compile(r"\s*(?-i:[A-ZÀ-Ý][A-ZÀ-Ý .'’\-]{1,40})(?:,\s*[\w .'’\-]{2,30})?,\s*")
+# A dateline: the place in capitals or in capitalised words ("La Havane", "Le Caire"), the day (French
+# may put "le" before it), maybe the agency, then a dash ("NAIROBI, Feb 27 (Reuters) -", "La Havane,
+# 5 oct. (RHC)-", "Abidjan, le 26 novembre 2014 -").
+_DATELINE_PLACE = (r"(?-i:[A-ZÀ-Ý][A-ZÀ-Ý .'’\-]{1,40}"
+                   r"|[A-ZÀ-Ý][\w'’\-]*(?:\s+(?:[A-ZÀ-Ý][\w'’\-]*|de|du|des|la|le|les)){0,4})")
+_DATELINE_BEFORE = re.compile(rf"\s*{_DATELINE_PLACE}(?:,\s*[\w .'’\-]{{2,30}})?,\s*(?:le\s+)?")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
 
 

@@ -81,6 +81,7 @@ from tracker.scorer.mentions.gazetteer import (
     longest_first,
     mention_index,
     scan,
+    subject_index,
 )
 from tracker.scorer.mentions.matches import sentence_matches
 from tracker.scorer.mentions.pieces import Piece, remember_text, sentence_pieces, span_text
@@ -96,6 +97,7 @@ __all__ = [
     "Piece",
     "Readings",
     "anaphora_index",
+    "subject_index",
     "english_demonym_forms",
     "find_mentions",
     "french_demonym_forms",

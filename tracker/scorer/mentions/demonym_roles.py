@@ -12,7 +12,7 @@ from tracker.scorer.mentions.decision import RoleDecision
 from tracker.scorer.mentions.gazetteer import mention_index
 from tracker.scorer.mentions.modifier_roles import english_modifier_role, group_after, group_role, market_role
 from tracker.scorer.mentions.pieces import fold_word, join_key
-from tracker.scorer.mentions.preposition_roles import against_another
+from tracker.scorer.mentions.preposition_roles import against_another, noun_before
 from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words
 
@@ -65,6 +65,9 @@ def _french_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDec
     mediated = next((noun for noun, at in nouns if ctx.phrase_before(ctx.skip_determiners(at), "mediator")), None)
     if mediated is not None:  # "sous l'égide de la diplomatie turque", "sous l'égide du président angolais"
         return RoleDecision("mediator", f"qualifies '{mediated}' after a mediator phrase")
+    sovereign = noun_before(ctx, first, "sovereign_area")
+    if sovereign:  # "violations de l'espace aérien grec": entered or defended, the country is involved
+        return RoleDecision("actor", f"qualifies '{sovereign}': the sovereign area of a party", True)
     for listname, role in _NOUN_ROLES:
         for noun, _ in nouns:
             if ctx.has(listname, noun):

@@ -221,10 +221,23 @@ def anaphora_index(lang: str) -> PhraseIndex:
     whose ``refers`` is "other" ('son voisin', 'its neighbour') are entries of kind "reference"."""
     index = PhraseIndex()
     for row in data_rows("anaphora.tsv"):
-        if row["lang"] == lang:
+        if row["lang"] == lang and row.get("refers") != "subject":
             kind = "reference" if row.get("refers") == "other" else "anaphora"
             for phrase in expand_choices(row["phrase"]):
                 index.add(phrase_key(phrase), Entry("", kind, phrase, ()))
+    return index
+
+
+@cache
+def subject_index(lang: str) -> PhraseIndex:
+    """anaphora.tsv rows whose ``refers`` is "subject" ('ils', 'les autorités du pays', "l'émirat"):
+    read only as a verb's subject (pairs.subject_phrases), so they are kept apart from `anaphora_index`,
+    which also decides which sentences are parsed."""
+    index = PhraseIndex()
+    for row in data_rows("anaphora.tsv"):
+        if row["lang"] == lang and row.get("refers") == "subject":
+            for phrase in expand_choices(row["phrase"]):
+                index.add(phrase_key(phrase), Entry("", "reference", phrase, ()))
     return index
 
 

@@ -6,7 +6,7 @@ alliance") and a country mediating between two others ("Oman hosted talks betwee
 from __future__ import annotations
 
 from tracker.scorer.mentions.decision import RoleDecision
-from tracker.scorer.mentions.gazetteer import mention_index
+from tracker.scorer.mentions.gazetteer import anaphora_index, mention_index, scan
 from tracker.scorer.mentions.preposition_roles import noun_before
 from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words
@@ -147,10 +147,20 @@ def mediating_subject(ctx: SentenceContext, last: int) -> RoleDecision | None:
         two = ctx.two_pieces(i)
         word = next((w for w in (two, key) if ctx.has("mediator_verb", w)), None)
         if word:
-            if not _BETWEEN.isdisjoint(ctx.keys[i + 1 :]):
+            if _between_two_others(ctx, i + 1):
                 return RoleDecision("mediator", f"'{word}' ... '{'entre' if ctx.lang == 'fr' else 'between'}'")
             return None
     return None
+
+
+def _between_two_others(ctx: SentenceContext, start: int) -> bool:
+    """An "entre"/"between" after `start` that does not open "les deux pays"-like words: "la brouille
+    entre les deux pays" after "a accueilli son homologue" is the host's own quarrel with its guest."""
+    pieces = ctx.pieces
+    for at in (i for i in range(start, len(ctx.keys)) if ctx.keys[i] in _BETWEEN):
+        if not any(first == at + 1 for first, _, _ in scan(pieces, anaphora_index(ctx.lang))):
+            return True
+    return False
 
 
 def _credited_mediation(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:

@@ -103,6 +103,20 @@ def _diplomat_at(ctx: SentenceContext, at: int) -> int | None:
     return None
 
 
+STRUCK_REACH = 5  # pieces read before a mission's building for the act that hits it
+STRUCK_MISSION = "where the mission an act hit stands"  # the reason given: no act's target (roles.py)
+
+
+def _struck_mission(ctx: SentenceContext, at: int) -> RoleDecision | None:
+    """A mission's building hit by an act ("une frappe a détruit l'ambassade d'Iran à Damas", "a visé
+    son consulat à Damas", "struck the embassy in Kabul"): the host city is only where it stands."""
+    title = _diplomat_at(ctx, at)
+    if title is None or not ctx.has("mission_building", ctx.keys[title]):
+        return None
+    act = ctx.near_before(title, "place_act", STRUCK_REACH) or ctx.near_before(title, "damage_act", STRUCK_REACH)
+    return RoleDecision("place", f"{STRUCK_MISSION} ('{ctx.pieces[title].text}', '{act}')", True) if act else None
+
+
 def former_post(ctx: SentenceContext, at: int) -> RoleDecision | None:
     """A post held in the past: "ancien ambassadeur du Chili en Bolivie", "un ancien ambassadeur à
     Washington": a career, not an act of either country (as "l'ancien président américain")."""
@@ -251,7 +265,7 @@ def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int], first
     prep, at = found
     if _diplomat_before(ctx, at):
         # "l'ambassadeur russe à Washington": the host country is a party, unless the post is past
-        return former_post(ctx, at)
+        return former_post(ctx, at) or _struck_mission(ctx, at)
     body = _body_seated_in(ctx, at)
     if body:
         return RoleDecision("actor", f"a state body seated there ('{body} {prep}')", True)

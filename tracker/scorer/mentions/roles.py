@@ -16,7 +16,12 @@ from tracker.scorer.mentions.decision import ACTOR, RoleDecision
 from tracker.scorer.mentions.demonym_roles import demonym_role, shared_noun_role
 from tracker.scorer.mentions.gazetteer import Found, mention_index
 from tracker.scorer.mentions.modifier_roles import after_role, leads_organisation, mediating_subject
-from tracker.scorer.mentions.preposition_roles import border_place, mediator_only, preposition_role
+from tracker.scorer.mentions.preposition_roles import (
+    STRUCK_MISSION,
+    border_place,
+    mediator_only,
+    preposition_role,
+)
 from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.target_roles import act_noun_target, act_target, apposition_partner
 from tracker.scorer.mentions.wordlists import grammar_words
@@ -178,7 +183,7 @@ def _after_a_preposition(ctx: SentenceContext, match: Found, kind: str) -> RoleD
 def _target_of_an_act(ctx: SentenceContext, match: Found, decision: RoleDecision | None) -> RoleDecision | None:
     """A place the sentence's act is aimed at is a party: "frappes sur le territoire syrien",
     "fired rockets at Israel" (target_roles)."""
-    if decision is not None and decision.role == "place":
+    if decision is not None and decision.role == "place" and not decision.reason.startswith(STRUCK_MISSION):
         return act_target(ctx, match.first, match.last) or decision
     return decision
 

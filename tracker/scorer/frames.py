@@ -14,7 +14,11 @@ keeps SDN-TCD, and "entre Alger et Paris" names the two sides of a relation, nev
 mutual word damped to the background ("malgré les prétentions rivales de A et B") or in a
 background clause makes no mutual act. Companions join a side too ("B and C joined A in boycotting D", "A, aux côtés de B, ..."), and
 countries listed after "avec"/"with" are each the counterpart of the subject's mutual act ("rompre
-les relations avec A, B et C"), not each other's.
+les relations avec A, B et C"), not each other's. So are guests and destinations listed after a
+directed word ("a visit to Vanuatu and Fiji", "invited Burkina Faso and Niger"), and a list after
+"with" when no country stands on the other side ("NATO stands with Japan and South Korea"). A group
+phrase between two countries ("the US and their key allies including Japan", "et leurs alliés, dont
+le Japon") puts the second in the first one's group, on its side whatever the act.
 
 Delegates are the exception to mutual acts: countries coordinated under one plural role noun ("the
 foreign ministers of Egypt, Iraq and Jordan", "les chefs de la diplomatie française et allemande",

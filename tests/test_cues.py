@@ -686,6 +686,10 @@ GENERAL_RULE_SENTENCES = [
     ('en', '-', 'Warsaw expressed its solidarity with Vilnius.'),
     ('fr', '-', "Des milliers de personnes ont manifesté en solidarité avec l'Ukraine."),
     ('fr', '-', 'Tokyo, Séoul et Washington ont tenu un sommet trilatéral à Camp David.'),
+    # 6. "met with criticism" is a reaction faced, no meeting; a real meeting stays cooperation.
+    ('en', '+', "Accra's decision was met with sharp criticism in Lomé."),
+    ('en', '+', 'The new tariffs have been met with anger in Ottawa.'),
+    ('en', '-', 'The Ghanaian president met with his Togolese counterpart in Lomé.'),
 ]
 
 

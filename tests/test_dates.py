@@ -203,6 +203,11 @@ ENGLISH = [
     (THU, "Elections will be held in December.", "in December", date(2020, 12, 1), "month", True),
     (THU, "Moscow expelled two diplomats last week.", "last week", date(2019, 12, 23), "week", True),
     (THU, "Sanctions were lifted three months ago.", "three months ago", date(2019, 10, 1), "month", True),
+    # "comes N units after" counts the act after it back from publication, as "N units ago" (invented).
+    (THU, "The summit comes just one month after Ghana and Togo agreed to reopen the border.",
+     "comes just one month after", date(2019, 12, 1), "month", True),
+    (THU, "The visit came two weeks after Chad recalled its envoy.", "came two weeks after", date(2019, 12, 16),
+     "week", True),
     (THU, "The treaty was signed last year.", "last year", date(2019, 1, 1), "year", True),
     (WED, "The talks are scheduled for April 20.", "April 20", date(2017, 4, 20), "day", True),
     (WED, "The deal was signed on April 13.", "April 13", date(2016, 4, 13), "day", True),
@@ -693,3 +698,12 @@ def test_the_day_before_in_the_background_leaves_the_act_its_day_fr(nlp_fr):
     refs = _refs(nlp_fr, "Rabat a convoqué mercredi le chargé d'affaires après des propos tenus la veille à Pretoria.",
                  "fr", date(2024, 3, 14))
     assert event_date(refs, date(2024, 3, 14)).value == date(2024, 3, 13)
+
+
+@pytest.mark.parametrize("sentence", [
+    # Counter-examples (invented): "comes after" without a count right before "after" counts nothing back.
+    "The visit comes after two months of talks between Ghana and Togo.",
+    "The summit comes a week before the elections in Ghana.",
+])
+def test_a_coming_verb_without_a_count_before_after_counts_nothing_back(nlp_en, sentence):
+    assert not [r for r in _refs(nlp_en, sentence, "en", THU) if "come" in r.expression.casefold()]

@@ -441,6 +441,11 @@ def test_a_worry_is_no_mutual_act_between_the_worried(text, lang, pairs):
     ("The United States imposed sanctions on Iran, a close ally of Syria, on Monday.", "en",
      {"IRN-SYR", "IRN-USA"}, {"SYR-USA"}),
     ("La Chine, partenaire de la Russie, a signé un accord avec le Brésil.", "fr", {"BRA-CHN", "CHN-RUS"}, {"BRA-RUS"}),
+    # A described country of several words (invented).
+    ("Iran and Saudi Arabia, an ally of the United States, agreed on Monday to restore ties.", "en",
+     {"IRN-SAU", "SAU-USA"}, {"IRN-USA"}),
+    ("L'Iran et l'Arabie saoudite, alliée des États-Unis, ont convenu lundi de rétablir leurs relations.", "fr",
+     {"IRN-SAU", "SAU-USA"}, {"IRN-USA"}),
     # Counter-example: without the apposition's comma, the partnership is the sentence's own statement.
     ("Le Brésil est un partenaire de la Chine.", "fr", {"BRA-CHN"}, set()),
 ])
@@ -494,3 +499,54 @@ def test_a_relation_between_two_countries_named_after_it_stays_their_pair():
     # Counter-example: no subject before the act, the two named after it are its sides (invented).
     reading = _reading("La rupture des relations du Pérou et de la Bolivie inquiète les marchés.", "fr")
     assert "BOL-PER" in _codes(reading.pairs)
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # A group phrase between two countries puts the second in the first one's group, even in a
+    # mutual act (invented).
+    ("Japan and its key partners including Australia signed a maritime security pact with the Philippines on "
+     "Friday.", "en", {"JPN-PHL", "AUS-PHL"}, {"AUS-JPN"}),
+    ("Washington and some Gulf neighbours such as Qatar agreed on Monday to hold talks with Egypt.", "en",
+     {"EGY-USA", "EGY-QAT"}, {"QAT-USA"}),
+    ("Les États-Unis et leurs alliés, dont le Japon, ont signé mardi un accord de défense avec les Philippines.",
+     "fr", {"PHL-USA", "JPN-PHL"}, {"JPN-USA"}),
+])
+def test_a_country_named_in_another_ones_group_is_on_its_side(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert kept <= _codes(reading.pairs)
+    assert aside <= _codes(a.pair for a in reading.set_aside)
+    assert not _codes(reading.pairs) & aside
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # Guests and destinations of one side's visit or invitation are not each other's counterpart (invented).
+    ("A visit by Japan's foreign minister to Ghana and Kenya this week is the first in a decade.", "en",
+     {"GHA-JPN", "JPN-KEN"}, {"GHA-KEN"}),
+    ("Morocco invited Tunisia and Senegal on Monday to a summit on water.", "en",
+     {"MAR-TUN", "MAR-SEN"}, {"SEN-TUN"}),
+    ("Le Sénégal a invité le Ghana et le Togo à un sommet sur l'eau.", "fr",
+     {"GHA-SEN", "SEN-TGO"}, {"GHA-TGO"}),
+    # A list after "with" and no country on the other side: the counterparts of a body that is no
+    # country (invented).
+    ("The European Union signed partnership agreements with Tunisia and Egypt on Sunday.", "en",
+     set(), {"EGY-TUN"}),
+    ("L'Union européenne a signé dimanche des accords de partenariat avec la Tunisie et l'Égypte.", "fr",
+     set(), {"EGY-TUN"}),
+])
+def test_guests_and_counterparts_listed_after_a_directed_word_are_one_side(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert _codes(reading.pairs) == kept
+    assert _codes(a.pair for a in reading.set_aside) == aside
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    # A neighbour is no group word: the two agree with each other (invented).
+    ("Ghana and its neighbour Togo agreed on Monday to reopen their border.", "en", "GHA-TGO"),
+    # "with" far before the list, a visit closed by a comma: the list is the act's two sides (invented).
+    ("With the backing of the African Union, Ethiopia and Eritrea signed a peace agreement on Sunday.", "en",
+     "ERI-ETH"),
+    ("During the visit, Kenya and Uganda signed a border agreement.", "en", "KEN-UGA"),
+    ("Lors de la visite, le Kenya et l'Ouganda ont signé un accord frontalier.", "fr", "KEN-UGA"),
+])
+def test_countries_meeting_each_other_beside_a_group_or_a_visit_stay_a_pair(text, lang, pair):
+    assert pair in _codes(_reading(text, lang).pairs)

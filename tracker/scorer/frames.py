@@ -14,7 +14,11 @@ keeps SDN-TCD, and "entre Alger et Paris" names the two sides of a relation, nev
 mutual word damped to the background ("malgré les prétentions rivales de A et B") or in a
 background clause makes no mutual act. Companions join a side too ("B and C joined A in boycotting D", "A, aux côtés de B, ..."), and
 countries listed after "avec"/"with" are each the counterpart of the subject's mutual act ("rompre
-les relations avec A, B et C"), not each other's.
+les relations avec A, B et C"), not each other's. So are guests and destinations listed after a
+directed word ("a visit to Vanuatu and Fiji", "invited Burkina Faso and Niger"), and a list after
+"with" when no country stands on the other side ("NATO stands with Japan and South Korea"). A group
+phrase between two countries ("the US and their key allies including Japan", "et leurs alliés, dont
+le Japon") puts the second in the first one's group, on its side whatever the act.
 
 Delegates are the exception to mutual acts: countries coordinated under one plural role noun ("the
 foreign ministers of Egypt, Iraq and Jordan", "les chefs de la diplomatie française et allemande",
@@ -52,6 +56,7 @@ LIST_CLOSED_AFTER = 3  # countries of a comma list that a joiner before a non-co
 # Countries listed with no other side named (three or more) are no pair unless their act is mutual:
 # "Brazil, India and Saudi Arabia stayed away", "Vietnam, Malaysia and Brunei also claim parts of the sea".
 LONE_LIST = 3
+GROUP_REACH = 10  # words of a group phrase between two countries (", the EU and their key allies including")
 
 
 @cache
@@ -91,6 +96,21 @@ def _coordinated(gap: str) -> bool:
         return False
     allowed = words["joiner"] | words["article"] | words["repeated"]
     return all(t in allowed for t in tokens)
+
+
+def _grouped(gap: str) -> str | None:
+    """The group word ending the words between two countries when they open with a joiner and name
+    a group ("and their key allies including", "et leurs alliés, dont", "and the alliance's partners"):
+    the country after belongs to the group of the one before (data/sides.tsv, group_end)."""
+    tokens = _tokens(gap)
+    while tokens and tokens[-1] in _words()["article"]:
+        tokens.pop()  # "dont le Japon", "including the Philippines"
+    if not tokens or tokens[0] not in _words()["joiner"] or len(tokens) > GROUP_REACH:
+        return None
+    if not all(t.isalnum() or t == "," or t.rstrip("'").isalnum() for t in tokens):
+        return None  # a clause boundary or a quote: no group phrase
+    words = f" {' '.join(tokens)}"
+    return next((w for w in sorted(_words().get("group_end", ())) if words.endswith(f" {w}")), None)
 
 
 def _after_between(text: str, first: Mention) -> bool:
@@ -135,12 +155,13 @@ def coordinations(mentions: Sequence[Mention], text: str) -> list[list[Mention]]
     runs: list[tuple[list[Mention], list[bool]]] = []
     for previous, mention in zip(actors, actors[1:], strict=False):
         gap = text[previous.end : mention.start]
-        if mention.start >= previous.end and _coordinated(gap):
+        if mention.start >= previous.end and (_coordinated(gap) or _grouped(gap)):
+            joined = _joined_by_a_word(gap) or _grouped(gap) is not None
             if runs and runs[-1][0][-1] is previous:
                 runs[-1][0].append(mention)
-                runs[-1][1].append(_joined_by_a_word(gap))
+                runs[-1][1].append(joined)
             else:
-                runs.append(([previous, mention], [_joined_by_a_word(gap)]))
+                runs.append(([previous, mention], [joined]))
     closed = [_closed(run, joined, text[run[-1].end : run[-1].end + 20]) for run, joined in runs]
     return [run for run in closed if len({m.country for m in run}) > 1 and not _after_between(text, run[0])]
 
@@ -224,10 +245,15 @@ def _relation_subject(run: Sequence[Mention], relations: Sequence[Cue], mentions
 def _comitative_before(run: Sequence[Mention], text: str) -> str | None:
     """ "avec"/"with" right before the coordination (articles aside): "rompre les relations avec la
     Chine, le Brésil et le Mexique", "ties with Egypt and Jordan" name the counterparts of the
-    subject's mutual act, not each other's (unless they only witness it: "with X and Y observers")."""
+    subject's mutual act, not each other's (unless they only witness it: "with X and Y observers").
+    A directed word does the same for guests and destinations ("a visit to Vanuatu and Fiji",
+    "invited Burkina Faso and Niger", "une visite au Mali et au Niger": a repeated preposition aside)."""
     words = _words()
     before = [t for t in _tokens(text[max(0, run[0].start - 40) : run[0].start]) if t not in words["article"]]
-    if not before or before[-1] not in words["comitative"]:
+    leading = words["comitative"] | words.get("directed", frozenset())
+    if before and before[-1] not in leading and before[-1] in words["repeated"]:
+        before = before[:-1]
+    if not before or before[-1] not in leading:
         return None
     after = _tokens(text[run[-1].end : run[-1].end + 12 * WITNESS_REACH])[:WITNESS_REACH]
     return None if set(after) & words["third_party"] else before[-1]
@@ -261,8 +287,8 @@ def split_sides(
 
     `text` is the article's text (the mentions' offsets point into it), `sentence` the sentence's.
     """
-    if len(pairs) < 2:
-        return list(pairs), []
+    if not pairs:  # one pair may still be a list after "with" (_lone_list_reason)
+        return [], []
     mutual = _mutual(cues, sentence)
     actors = {m.country for m in mentions if m.role == "actor" and m.kind != "anaphora"}
     same_side: dict[tuple[str, str], str] = {}
@@ -272,7 +298,7 @@ def split_sides(
         if others:
             reason = _one_side_reason(run, others, mutual, mentions, text, sentence, cues)
         else:
-            reason = _lone_list_reason(run, mutual)
+            reason = _lone_list_reason(run, mutual, text)
         if reason is None:
             continue
         for i, a in enumerate(side):
@@ -282,19 +308,27 @@ def split_sides(
     return kept, [SetAside(p, same_side[p]) for p in pairs if p in same_side]
 
 
-def _lone_list_reason(run: Sequence[Mention], mutual: bool) -> str | None:
+def _lone_list_reason(run: Sequence[Mention], mutual: bool, text: str) -> str | None:
     """A list of LONE_LIST or more countries and no other side: listed together, they act on
-    nothing named, unless the act is mutual ("Japan, South Korea and the US agreed ...")."""
+    nothing named, unless the act is mutual ("Japan, South Korea and the US agreed ..."). A list
+    after "with" or a directed word names the counterparts of an actor that is no country ("NATO
+    stands in solidarity with Japan and South Korea"), whatever the act."""
+    named = " / ".join(dict.fromkeys(m.text for m in run))
+    comitative = _comitative_before(run, text)
+    if comitative:
+        return f"named together after '{comitative}' ({named}): each the counterpart of an actor that is no country"
     if mutual or len({m.country for m in run}) < LONE_LIST:
         return None
-    named = " / ".join(dict.fromkeys(m.text for m in run))
     return f"listed together on one side ({named}) and no other side named: no act between them"
 
 
 def _allies_named(run: Sequence[Mention], text: str) -> str | None:
-    """The allies joiner between two countries of the run, if any ("le Mali et ses alliés du Niger")."""
-    gaps = " ".join(f" {text[a.end : b.start].lower()} " for a, b in zip(run, run[1:], strict=False))
-    return next((w for w in sorted(_words().get("allies", ())) if f" {w} " in gaps), None)
+    """The allies joiner between two countries of the run, if any ("le Mali et ses alliés du Niger"),
+    or the word ending a group phrase ("the US and their key allies including Japan")."""
+    gaps = [text[a.end : b.start] for a, b in zip(run, run[1:], strict=False)]
+    joined = " ".join(f" {gap.lower()} " for gap in gaps)
+    allies = next((w for w in sorted(_words().get("allies", ())) if f" {w} " in joined), None)
+    return allies or next((w for gap in gaps if (w := _grouped(gap))), None)
 
 
 def _one_side_reason(

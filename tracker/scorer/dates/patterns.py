@@ -164,6 +164,10 @@ def _english_patterns() -> list[Pattern]:
         _pattern("ago", "en", NO_WORD_BEFORE + rf"(?P<approx>{alternatives('approx_count', 'en')})?"
                  rf"(?P<num>{words.approx_counts}|{words.counts}|{_COUNT_DIGITS})\s+"
                  rf"(?P<unit>{unit_alternatives('en')})\s+ago" + NO_WORD_AFTER, needs=r"\sago"),
+        # "The summit comes a month after Iran and Saudi Arabia agreed ...": the act after it, counted back
+        _pattern("ago", "en", NO_WORD_BEFORE + rf"(?:{alternatives('ago_after', 'en')})"
+                 rf"(?P<approx>{alternatives('approx_count', 'en')})?(?P<num>{words.counts}|{_COUNT_DIGITS})\s+"
+                 rf"(?P<unit>{unit_alternatives('en', _SPAN_UNITS)})\s+after" + NO_WORD_AFTER, needs=r"\safter"),
         _pattern("season", "en", NO_WORD_BEFORE + rf"(?P<prep>(?:(?:{alternatives('season_range', 'en')})\s+)?"
                  rf"(?:{alternatives('season_article', 'en')})\s+)(?P<season>{words.seasons}){NO_WORD_AFTER}(?!\s+of)"),
         _pattern("ahead", "en", NO_WORD_BEFORE + rf"(?P<prep>{alternatives('ahead_marker', 'en')})\s+{count}\s+"

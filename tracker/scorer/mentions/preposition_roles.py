@@ -269,6 +269,9 @@ def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int], first
     body = _body_seated_in(ctx, at)
     if body:
         return RoleDecision("actor", f"a state body seated there ('{body} {prep}')", True)
+    reaction = noun_before(ctx, at, "reaction_in")
+    if reaction and ctx.keys[at] not in ("dans", "à", "a"):  # "criticism in France", "la colère en Algérie"
+        return RoleDecision("actor", f"the reaction felt there ('{reaction} {prep}'): that country reacts", True)
     visit = ctx.near_before(_before_a_date(ctx, at), "visit", 3)
     if visit and ctx.keys[at] != "dans":  # "Scholz s'est rendu à Pékin", "en visite à Moscou"
         return _host_or_venue(ctx, f"host of a visit ('{visit}' ... '{prep}')", at, first, last)

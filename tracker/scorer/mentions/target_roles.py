@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from tracker.scorer.mentions.decision import RoleDecision
 from tracker.scorer.mentions.gazetteer import mention_index
-from tracker.scorer.mentions.pieces import fold_word, phrase_key
+from tracker.scorer.mentions.pieces import fold_word, join_key, phrase_key
 from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words, stem_match, verb_stems
 
@@ -308,8 +308,24 @@ def apposition_partner(ctx: SentenceContext, first: int) -> RoleDecision | None:
         return None
     comma = next((i for i in range(found[1] - 1, max(-1, found[1] - 1 - _APPOSITION_REACH), -1)
                   if ctx.keys[i] == ","), None)
-    if comma is None or comma < 1 or not _is_country_piece(ctx, comma - 1):
+    described = _country_ending_at(ctx, comma - 1) if comma is not None else None
+    if described is None:
         return None
-    span = (ctx.pieces[comma - 1].start, ctx.pieces[first].end)
-    return RoleDecision("actor", f"describes '{ctx.pieces[comma - 1].text}' ('{found[0]}'), a partner of it alone",
-                        True, span)
+    span = (ctx.pieces[described].start, ctx.pieces[first].end)
+    name = " ".join(piece.text for piece in ctx.pieces[described:comma])
+    return RoleDecision("actor", f"describes '{name}' ('{found[0]}'), a partner of it alone", True, span)
+
+
+_NAME_PIECES = 4  # pieces of the longest country name read before an apposition ("United Arab Emirates")
+
+
+def _country_ending_at(ctx: SentenceContext, last: int) -> int | None:
+    """Where the country name ending at piece `last` starts ("Saudi Arabia", "Iran"), or None."""
+    if last < 0:
+        return None
+    key = ""
+    for i in range(last, max(-1, last - _NAME_PIECES), -1):
+        key = join_key(ctx.keys[i], key) if key else ctx.keys[i]
+        if mention_index(ctx.lang).has_kind(key, _COUNTRY_KINDS):
+            return i
+    return None

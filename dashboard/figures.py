@@ -241,21 +241,16 @@ def _marker_outline(thin: np.ndarray, colour: str, *, white: bool) -> dict:
 
 def _volume_steps(rows: pd.DataFrame, runs: list[tuple[int, int]], freq: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """x (period starts), observations and articles of a pair's volume step: each run of periods, then
-    a zero at the start of the period after it, so that the step ends with the run's last period."""
+    a zero at the start of the period after it, so that the step ends with the run's last period.
+
+    Vectorised (one insertion after each run's end): slicing per run took ~50 ms on a daily view of ten years."""
     periods = pd.DatetimeIndex(rows["period"])
-    after = periods + (pd.offsets.MonthBegin(1) if freq == "M" else pd.Timedelta(days=7 if freq == "W" else 1))
+    ends = np.array([b for _, b in runs], dtype=int)
+    last = periods[ends - 1]
+    after = last + (pd.offsets.MonthBegin(1) if freq == "M" else pd.Timedelta(days=7 if freq == "W" else 1))
+    x = pd.DatetimeIndex(np.insert(periods.to_numpy(), ends, after.to_numpy()))
     n_obs, n_articles = rows["n_obs"].to_numpy(int), rows["n_articles"].to_numpy(int)
-    xs: list[pd.DatetimeIndex] = []
-    counts: list[np.ndarray] = []
-    articles: list[np.ndarray] = []
-    zero = np.zeros(1, dtype=int)
-    for a, b in runs:
-        xs += [periods[a:b], after[b - 1:b]]
-        counts += [n_obs[a:b], zero]
-        articles += [n_articles[a:b], zero]
-    x = pd.DatetimeIndex(np.concatenate([i.to_numpy() for i in xs])) if xs else periods
-    return (x.strftime("%Y-%m-%d").to_numpy().astype("U10"), np.concatenate(counts) if counts else n_obs,
-            np.concatenate(articles) if articles else n_articles)
+    return (x.strftime("%Y-%m-%d").to_numpy().astype("U10"), np.insert(n_obs, ends, 0), np.insert(n_articles, ends, 0))
 
 
 def _events_traces(events: pd.DataFrame, label: PairLabel, pairs: list[str]) -> list[dict]:
@@ -364,15 +359,12 @@ def _missing_periods(periods: pd.Series, freq: str) -> int:
 
 
 def _broken_at_gaps(x: np.ndarray, y: np.ndarray, runs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
-    """The line's points with a NaN between runs, so that Plotly does not join across a missing period."""
+    """The line's points with a NaN between runs, so that Plotly does not join across a missing period
+    (the run's last x repeated under the NaN)."""
     if len(runs) <= 1:
         return x, y
-    xs: list[np.ndarray] = []
-    ys: list[np.ndarray] = []
-    for a, b in runs:
-        xs += [x[a:b], x[b - 1:b]]
-        ys += [y[a:b], np.array([np.nan])]
-    return np.concatenate(xs[:-1]), np.concatenate(ys[:-1])
+    ends = np.array([b for _, b in runs[:-1]], dtype=int)
+    return np.insert(x, ends, x[ends - 1]), np.insert(y, ends, np.nan)
 
 
 def plotted_pairs(table: pd.DataFrame, order: list[str] | None = None) -> list[str]:

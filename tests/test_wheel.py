@@ -61,8 +61,10 @@ def _venv_with(wheel: Path, tmp: Path) -> Path:
     venv = tmp / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
     python = venv / "bin" / "python"
+    # Without PYTHONPATH: pip would see this checkout's egg-info there and call the package installed.
+    clean = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "PYTHONHOME")}
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index",
-                    "-q", str(wheel)], check=True, timeout=300)
+                    "-q", str(wheel)], check=True, timeout=300, env=clean)
     site_packages = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
                                    check=True, capture_output=True, text=True).stdout.strip()
     # This process's site-packages directories, in order (a venv may itself extend another by a .pth line).

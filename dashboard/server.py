@@ -25,12 +25,10 @@ from dash.fingerprint import check_fingerprint
 from flask import Request, Response, request
 from flask_compress import Compress
 
-from dashboard.statics import KeptStatics
+from dashboard.statics import ASSETS, SUITES, KeptStatics, immutable_url
 
 log = logging.getLogger(__name__)
 
-SUITES = "/_dash-component-suites/"
-ASSETS = "/assets/"
 A_YEAR = 365 * 24 * 3600
 # What is worth compressing: scripts, styles, the page, callback replies (JSON), SVG icons.
 COMPRESSED_TYPES = ["text/html", "text/css", "text/javascript", "application/javascript", "application/json",
@@ -79,10 +77,7 @@ def _cache_headers(response: Response) -> Response:
     (Dash sets max-age on them; immutable also spares the revalidation on a reload.)"""
     if request.method != "GET" or response.status_code != 200:
         return response
-    fingerprinted = request.path.startswith(SUITES) and check_fingerprint(request.path[len(SUITES):])[1]
-    # Dash's index links the assets with ?m=<modification time>, a new URL whenever the file changes.
-    versioned_asset = request.path.startswith(ASSETS) and "m" in request.args
-    if fingerprinted or versioned_asset:
+    if immutable_url(request.path, request.query_string.decode("latin-1")):
         response.cache_control.no_cache = None  # Flask's send_file sets it: asked again on every visit
         response.cache_control.public = True
         response.cache_control.max_age = A_YEAR

@@ -7,19 +7,21 @@ script arrived 0.1-0.3 s after the first while the browser waited for it to run 
 
 ``KeptStatics`` wraps the Flask app (``server.prepare`` installs it): the first 200 response to a
 GET for a file that never changes under its URL (Dash's fingerprinted scripts and the assets with
-their ``?m=`` version, which Flask marks ``immutable``) is kept, bytes and headers, per URL and
-Accept-Encoding header, and every later request for it is answered from there. A file changed on
-disk has a new URL (its fingerprint or ``m=`` holds its modification time), so nothing stale is
-served. What Flask would not answer the same to everyone is never kept: a conditional or ranged
-request, another status, a response that sets a cookie. The files are public (login.py lets them
-through), and the bytes kept are bounded: past KEPT_BYTES (invented fingerprints, say), requests
-are simply served by Flask again.
+their ``?m=`` version, which Flask marks ``immutable``) is kept, bytes and headers, per file and
+Accept-Encoding header, and later requests for that URL are answered from there. A file changed on
+disk has a new URL (its fingerprint or ``m=`` holds its modification time): the new URL's answer
+replaces the old one, so nothing stale is served and invented versions cannot add entries. What
+Flask would not answer the same to everyone is never kept: a conditional or ranged request, another
+status, a response that sets a cookie. The files are public (login.py lets them through), so what
+is kept is bounded: a few Accept-Encoding variants per file (browsers send one or two), and
+KEPT_BYTES in all; past either, requests are simply served by Flask again.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from urllib.parse import parse_qs
 
 from dash.fingerprint import check_fingerprint
 
@@ -30,20 +32,26 @@ UNKEPT_HEADERS = ("HTTP_RANGE", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", 
                   "HTTP_IF_UNMODIFIED_SINCE", "HTTP_IF_RANGE")
 # The page's files take about 1.5 MB per encoding header; past this, responses are served by Flask, unkept.
 KEPT_BYTES = 32 * 1024 * 1024
+# Accept-Encoding headers kept per file: those of the browsers in use; invented ones are served by Flask.
+VARIANTS_PER_FILE = 4
 
 WsgiApp = Callable[[dict, Callable], Iterable[bytes]]
 
 
-def kept_url(environ: dict) -> str | None:
-    """The URL of a GET for a fingerprinted or versioned file (None for any other request)."""
+def immutable_url(path: str, query: str) -> bool:
+    """Whether a static file's URL names one version of it for good: Dash's fingerprinted component
+    scripts, and the assets Dash's index links with ?m=<modification time> (server.py marks both immutable)."""
+    if path.startswith(SUITES):
+        return bool(check_fingerprint(path[len(SUITES):])[1])
+    return path.startswith(ASSETS) and "m" in parse_qs(query, keep_blank_values=True)
+
+
+def kept_file(environ: dict) -> tuple[str, str] | None:
+    """(path, query) of a plain GET for an immutable URL (None for any other request)."""
     if environ.get("REQUEST_METHOD") != "GET" or any(h in environ for h in UNKEPT_HEADERS):
         return None
     path, query = environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", "")
-    if path.startswith(SUITES) and check_fingerprint(path[len(SUITES):])[1]:
-        return f"{path}?{query}"
-    if path.startswith(ASSETS) and "m=" in query:
-        return f"{path}?{query}"
-    return None
+    return (path, query) if immutable_url(path, query) else None
 
 
 class KeptStatics:
@@ -53,22 +61,29 @@ class KeptStatics:
         self.app = app
         self.limit = limit
         self.kept_bytes = 0
-        self._kept: dict[tuple[str, str], tuple[str, list[tuple[str, str]], bytes]] = {}
+        # (path, Accept-Encoding) -> (query, status, headers, body): the latest version served.
+        self._kept: dict[tuple[str, str], tuple[str, str, list[tuple[str, str]], bytes]] = {}
+        self._variants: dict[str, int] = {}
         self._lock = threading.Lock()
 
+    def __len__(self) -> int:
+        """How many answers are kept."""
+        return len(self._kept)
+
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        url = kept_url(environ)
+        url = kept_file(environ)
         if url is None:
             return self.app(environ, start_response)
-        key = (url, environ.get("HTTP_ACCEPT_ENCODING", ""))
+        path, query = url
+        key = (path, environ.get("HTTP_ACCEPT_ENCODING", ""))
         kept = self._kept.get(key)
-        if kept is not None:
-            status, headers, body = kept
+        if kept is not None and kept[0] == query:
+            _, status, headers, body = kept
             start_response(status, list(headers))
             return [body]
-        return self._first(key, environ, start_response)
+        return self._first(key, query, environ, start_response)
 
-    def _first(self, key: tuple[str, str], environ: dict, start_response: Callable) -> Iterable[bytes]:
+    def _first(self, key: tuple[str, str], query: str, environ: dict, start_response: Callable) -> Iterable[bytes]:
         """Flask's answer, passed on and kept when it is the same for everyone and never changes."""
         answer: dict = {}
 
@@ -87,8 +102,18 @@ class KeptStatics:
         names = {h.lower(): v for h, v in headers}
         if (answer.get("status", "").startswith("200") and "set-cookie" not in names
                 and "immutable" in names.get("cache-control", "")):
-            with self._lock:
-                if key not in self._kept and self.kept_bytes + len(body) <= self.limit:
-                    self._kept[key] = (answer["status"], list(headers), body)
-                    self.kept_bytes += len(body)
+            self._keep(key, (query, answer["status"], list(headers), body))
         return [body]
+
+    def _keep(self, key: tuple[str, str], entry: tuple[str, str, list[tuple[str, str]], bytes]) -> None:
+        with self._lock:
+            old = self._kept.get(key)
+            if old is None and self._variants.get(key[0], 0) >= VARIANTS_PER_FILE:
+                return
+            freed = len(old[3]) if old is not None else 0
+            if self.kept_bytes - freed + len(entry[3]) > self.limit:
+                return
+            self._kept[key] = entry
+            self.kept_bytes += len(entry[3]) - freed
+            if old is None:
+                self._variants[key[0]] = self._variants.get(key[0], 0) + 1

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from dashboard.app import create_app
-from dashboard.statics import KeptStatics
+from dashboard.statics import VARIANTS_PER_FILE, KeptStatics
 from dashboard.wire import zstd
 from tracker.store import open_store
 
@@ -42,9 +42,26 @@ def test_immutable_files_are_answered_from_memory_after_the_first(tmp_path: Path
         assert first.get_data() == again.get_data() and dict(first.headers) == dict(again.headers)
         assert "immutable" in again.headers["Cache-Control"] and "Content-Encoding" in again.headers
     assert len(reached) == 2  # the second request of each never reached Flask
-    # Another version of a file is another URL, kept apart: an edited asset is never served stale.
+    # Another version of a file is another URL: an edited asset is never served stale, and its answer
+    # replaces the old one.
     client.get(css.replace("?m=", "?m=1"), headers=BROWSER)
     assert len(reached) == 3
+    client.get(css, headers=BROWSER)
+    assert len(reached) == 4
+
+
+def test_invented_versions_and_encodings_cannot_grow_what_is_kept(tmp_path: Path):
+    app, reached = _app(tmp_path)
+    client = app.server.test_client()
+    kept = app.server.wsgi_app
+    assert isinstance(kept, KeptStatics)
+    for n in range(10):
+        client.get(f"/assets/style.css?m={n}", headers=BROWSER)
+    assert len(kept) == 1  # each new version replaced the one before
+    for n in range(10):
+        assert client.get("/assets/style.css?m=9", headers={"Accept-Encoding": f"gzip;q=0.{n}"}).status_code == 200
+    assert len(kept) == VARIANTS_PER_FILE  # a few variants, not one per header sent
+    assert len(reached) == 20
 
 
 def test_what_may_differ_goes_to_flask_every_time(tmp_path: Path):
@@ -73,5 +90,9 @@ def test_the_layout_is_compressed_once_in_the_encoding_asked(tmp_path: Path):
     packed = client.get("/_dash-layout", headers={**BROWSER, "Referer": "http://localhost/"})
     assert packed.headers["Content-Encoding"] == "zstd" and "Accept-Encoding" in packed.headers["Vary"]
     assert json.loads(zstd.decompress(packed.get_data())) == plain.get_json()
+    kept = app.kept_layouts
+    assert kept is not None and any(isinstance(k, tuple) and k[-1] == "zstd" for k in kept._kept)
+    made = len(kept._kept)
     again = client.get("/_dash-layout", headers={**BROWSER, "Referer": "http://localhost/"})
     assert again.get_data() == packed.get_data()
+    assert len(kept._kept) == made  # answered from what was kept, nothing compressed anew

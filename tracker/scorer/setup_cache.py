@@ -136,7 +136,7 @@ def _write(folder: Path, name: str, path: Path, key: str, value: Any) -> None:
 
 
 def _prune(folder: Path, name: str) -> None:
-    """Keep the KEEP most recently written files of this name."""
+    """Keep the KEEP most recently used files of this name (a read marks a file used: it touches it)."""
     try:
         files = sorted(folder.glob(f"{name}-{'?' * 32}{SUFFIX}"), key=lambda f: f.stat().st_mtime, reverse=True)
         for old in files[KEEP:]:

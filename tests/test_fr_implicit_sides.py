@@ -53,9 +53,20 @@ def test_a_lone_actor_pairs_its_neighbour_with_the_only_other_country_named():
     text = ("Le Venezuela a rompu ses relations avec son voisin en 2019, accusant l'ancien président "
             "Iván Duque d'avoir comploté contre lui.")
     assert _pairs(text) == {"COL-VEN"}
-    # a third country named (a place): whose neighbour is no longer sure
-    text = ("Le Venezuela a rompu ses relations avec son voisin en 2019, a rappelé un ministre lors d'une "
-            "conférence à Brasilia, accusant l'ancien président Iván Duque d'avoir comploté contre lui.")
+    # a third former leader's country named: whose neighbour is no longer sure
+    text = ("Le Venezuela a rompu ses relations avec son voisin en 2019, accusant l'ancien président "
+            "Iván Duque et l'ancien président brésilien Jair Bolsonaro d'avoir comploté contre lui.")
+    assert _pairs(text) == set()
+
+
+def test_a_place_or_a_topic_is_not_the_lone_actors_counterpart():
+    # "à Kaboul" is where the attack happened, "au sujet de l'Afghanistan" what is spoken of: neither
+    # makes the article about AFG-JPN, so "les deux pays" names no pair
+    text = ("Le Japon a condamné l'attentat commis mercredi à Kaboul. "
+            "Les relations entre les deux pays restent tendues.")
+    assert _pairs(text) == set()
+    text = ("Le Japon a exprimé son inquiétude au sujet de l'Afghanistan. "
+            "Les tensions entre les deux pays persistent.")
     assert _pairs(text) == set()
 
 

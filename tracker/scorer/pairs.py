@@ -59,6 +59,8 @@ from tracker.scorer.mentions import (
 )
 
 TITLE_WEIGHT = 3
+# roles that never make a lone actor's counterpart (where something happened, what is spoken of, who watched)
+_NOT_A_COUNTERPART = frozenset({"place", "topic", "witness"})
 
 
 def article_pair(
@@ -84,11 +86,13 @@ def article_pair(
 def _only_two_named(
     mentions_by_sentence: Sequence[Sequence[Mention]], title_mentions: Iterable[Mention], actors: Counter[str]
 ) -> tuple[str, str] | None:
-    """With one acting country, the article's pair is it and the one other country named in any role
-    ("Le Venezuela a rompu avec son voisin ... les gouvernements de Juan Manuel Santos": a former
-    leader's country); None when a third country is named too."""
+    """With one acting country, the article's pair is it and the one other country named in another
+    role ("Le Venezuela a rompu avec son voisin ... les gouvernements de Juan Manuel Santos": a former
+    leader's country); None when a third country is named too. Places, topics and witnesses do not
+    count: "Le Japon a condamné l'attentat commis à Kaboul" is not about AFG-JPN."""
     named = {m.country for mentions in [*mentions_by_sentence, list(title_mentions)] for m in mentions
-             if m.kind not in ("anaphora", "reference") and "+" not in m.country}
+             if m.kind not in ("anaphora", "reference") and "+" not in m.country
+             and m.role not in _NOT_A_COUNTERPART}
     if len(actors) != 1 or len(named) != 2:
         return None
     first, second = sorted(named)

@@ -152,6 +152,14 @@ def test_an_apposed_nationality_decides_who_a_person_is(nlp_fr, nlp_en, text, la
         ("Le Niger exige que les chargements se fassent en présence de responsables béninois, nigériens et chinois.",
          "fr", "chinois", "witness"),
         ("Kenya and Somalia signed the deal in the presence of Turkish officials.", "en", "Turkish", "witness"),
+        # A list of demonyms after the phrase (invented).
+        ("Ils ont signé l'accord en présence des ministres français, allemand et italien.", "fr", "allemand",
+         "witness"),
+        # Counter-examples: the comma closes the witness phrase; the clause after it has its own sides (invented).
+        ("In the presence of Chinese officials, Iran and Saudi Arabia signed an agreement to restore relations.",
+         "en", "Iran", "actor"),
+        ("En présence de diplomates chinois, l'Iran et l'Arabie saoudite ont signé un accord.", "fr", "Iran",
+         "actor"),
         # Counter-example: a presence that is the act's object (invented).
         ("Le Mali a dénoncé la présence de soldats français sur son sol.", "fr", "français", "actor"),
         # A broker of an agreement (invented).

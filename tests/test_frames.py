@@ -540,6 +540,12 @@ def test_guests_and_counterparts_listed_after_a_directed_word_are_one_side(text,
 
 
 @pytest.mark.parametrize(("text", "lang", "pair"), [
+    # A bare ", including" or ", dont" names no group: the countries after it are the act's other side
+    # or a relative clause's subject (invented).
+    ("Western countries have imposed sanctions on Russia, including France and Germany, over the war.", "en",
+     "FRA-RUS"),
+    ("Le Maroc, dont l'Algérie conteste la souveraineté sur le territoire, a rappelé son ambassadeur.", "fr",
+     "DZA-MAR"),
     # A neighbour is no group word: the two agree with each other (invented).
     ("Ghana and its neighbour Togo agreed on Monday to reopen their border.", "en", "GHA-TGO"),
     # "with" far before the list, a visit closed by a comma: the list is the act's two sides (invented).

@@ -462,6 +462,9 @@ def test_a_country_in_an_apposition_describes_the_one_before(text, lang, kept, a
      "fr"),
     ("The Indian Ocean Interior Ministers' Forum brings together five coastal countries (India, Kenya, Madagascar, "
      "France and Sri Lanka) and two observers (China and Australia).", "en"),
+    # "compte" before a number is a composition verb (invented).
+    ("Le forum de l'océan Indien compte sept pays (Inde, Kenya, Maurice, Madagascar, France, Chine et Australie).",
+     "fr"),
 ])
 def test_members_listed_in_a_body_composition_are_no_pair(text, lang):
     reading = _reading(text, lang)
@@ -474,6 +477,12 @@ def test_members_listed_in_a_body_composition_are_no_pair(text, lang):
     # Counter-examples: a list in parentheses without a composition verb is a side of the act (invented).
     ("Les trois pays baltes (Estonie, Lettonie et Lituanie) ont expulsé mardi des diplomates russes.", "fr",
      {"EST-RUS", "LTU-RUS", "LVA-RUS"}),
+    # A composition verb elsewhere in the sentence composes nothing: it must stand right before the member
+    # noun, and "compte" only before a number (invented).
+    ("Moscou, qui compte riposter, a menacé les trois pays baltes (Estonie, Lettonie et Lituanie) de représailles.",
+     "fr", {"EST-RUS", "LTU-RUS", "LVA-RUS"}),
+    ("Moscow, which includes them on its list, threatened the three Baltic states (Estonia, Latvia and "
+     "Lithuania) with retaliation.", "en", {"EST-RUS", "LTU-RUS", "LVA-RUS"}),
     # A composition verb whose object is no parenthesised member list (invented).
     ("Le sommet de Douchanbé réunit mardi le Tadjikistan et le Kirghizistan après les combats frontaliers.", "fr",
      {"KGZ-TJK"}),

@@ -180,6 +180,13 @@ def test_witnesses_and_brokers_are_no_side(read, text, lang, word, role):
          "Ankara", "place"),
         # Counter-example: meeting the host's own counterpart keeps the host a party (invented).
         ("Le ministre grec s'est rendu à Ankara jeudi, où il a rencontré son homologue turc.", "fr", "Ankara", "actor"),
+        # Counter-examples: the first counterpart decides; a later clause's counterpart is another act (invented).
+        ("Le ministre grec s'est rendu à Ankara, où il a rencontré son homologue turc Hakan Fidan, avant un appel "
+         "avec son homologue chypriote.", "fr", "Ankara", "actor"),
+        ("Le ministre grec s'est rendu à Ankara, où il a rencontré le président turc, avant un appel avec son "
+         "homologue chypriote.", "fr", "Ankara", "actor"),
+        ("The Greek minister travelled to Ankara, where he met Turkey's president, before a call with his Cypriot "
+         "counterpart.", "en", "Ankara", "actor"),
     ],
 )
 def test_a_visit_to_meet_a_third_country_leaves_the_host_a_venue(read, text, lang, place, role):

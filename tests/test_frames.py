@@ -462,6 +462,9 @@ def test_a_country_in_an_apposition_describes_the_one_before(text, lang, kept, a
      "fr"),
     ("The Indian Ocean Interior Ministers' Forum brings together five coastal countries (India, Kenya, Madagascar, "
      "France and Sri Lanka) and two observers (China and Australia).", "en"),
+    # A second list joined to the first shares its verb, through a noun of two words (invented).
+    ("Le forum réunit quatre pays (Inde, Kenya, Maurice et Madagascar) et trois membres observateurs (France, "
+     "Chine, Australie).", "fr"),
     # "compte" before a number is a composition verb (invented).
     ("Le forum de l'océan Indien compte sept pays (Inde, Kenya, Maurice, Madagascar, France, Chine et Australie).",
      "fr"),

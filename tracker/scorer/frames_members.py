@@ -80,9 +80,10 @@ def _composition_verb(words: list[str], noun_at: int) -> str | None:
 
 def _shared_verb(words: list[str], noun_at: int) -> str | None:
     """The verb of an earlier composition list this one is joined to ("réunit six pays (...) et deux
-    observateurs ("): only a joiner, articles and a number between its ")" and the member noun."""
+    observateurs (", "et trois membres observateurs ("): only a joiner, articles, a number and member
+    nouns between its ")" and the member noun."""
     close = max((n for n in range(noun_at) if words[n] == ")"), default=-1)
-    allowed = side_words()["joiner"] | side_words()["article"]
+    allowed = side_words()["joiner"] | side_words()["article"] | side_words()["member_noun"]
     if close < 0 or not all(w in allowed or _is_number(w) for w in words[close + 1 : noun_at]):
         return None
     opening = max((n for n in range(close) if words[n] == "("), default=-1)

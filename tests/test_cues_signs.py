@@ -61,6 +61,9 @@ def _score(text: str, lang: str, pair: str) -> float:
     ("La pression d'Alger sur Rabat est montée d'un cran mercredi.", "fr", "DZA-MAR", 1),
     ("Le Haut Conseil de sécurité algérien a décidé de revoir ses relations avec Rabat.", "fr", "DZA-MAR", 1),
     ("Washington will reconsider its relations with Kigali, the State Department said.", "en", "RWA-USA", 1),
+    # Revised upwards or downwards is an amount, not a deal put back in question (invented).
+    ("La Russie a revu à la hausse ses livraisons de gaz à la Chine.", "fr", "CHN-RUS", -1),
+    ("Le Qatar a revu à la hausse ses investissements en Turquie.", "fr", "QAT-TUR", -1),
     # A leaders' call, a pledge to help (invented).
     ("US President Joe Biden spoke with Japan's prime minister on Tuesday.", "en", "JPN-USA", -1),
     ("Poland has pledged to help Ukraine export its grain.", "en", "POL-UKR", -1),

@@ -462,6 +462,12 @@ def test_a_country_in_an_apposition_describes_the_one_before(text, lang, kept, a
      "fr"),
     ("The Indian Ocean Interior Ministers' Forum brings together five coastal countries (India, Kenya, Madagascar, "
      "France and Sri Lanka) and two observers (China and Australia).", "en"),
+    # A second list joined to the first shares its verb, through a noun of two words (invented).
+    ("Le forum réunit quatre pays (Inde, Kenya, Maurice et Madagascar) et trois membres observateurs (France, "
+     "Chine, Australie).", "fr"),
+    # "compte" before a number is a composition verb (invented).
+    ("Le forum de l'océan Indien compte sept pays (Inde, Kenya, Maurice, Madagascar, France, Chine et Australie).",
+     "fr"),
 ])
 def test_members_listed_in_a_body_composition_are_no_pair(text, lang):
     reading = _reading(text, lang)
@@ -474,6 +480,12 @@ def test_members_listed_in_a_body_composition_are_no_pair(text, lang):
     # Counter-examples: a list in parentheses without a composition verb is a side of the act (invented).
     ("Les trois pays baltes (Estonie, Lettonie et Lituanie) ont expulsé mardi des diplomates russes.", "fr",
      {"EST-RUS", "LTU-RUS", "LVA-RUS"}),
+    # A composition verb elsewhere in the sentence composes nothing: it must stand right before the member
+    # noun, and "compte" only before a number (invented).
+    ("Moscou, qui compte riposter, a menacé les trois pays baltes (Estonie, Lettonie et Lituanie) de représailles.",
+     "fr", {"EST-RUS", "LTU-RUS", "LVA-RUS"}),
+    ("Moscow, which includes them on its list, threatened the three Baltic states (Estonia, Latvia and "
+     "Lithuania) with retaliation.", "en", {"EST-RUS", "LTU-RUS", "LVA-RUS"}),
     # A composition verb whose object is no parenthesised member list (invented).
     ("Le sommet de Douchanbé réunit mardi le Tadjikistan et le Kirghizistan après les combats frontaliers.", "fr",
      {"KGZ-TJK"}),
@@ -540,6 +552,12 @@ def test_guests_and_counterparts_listed_after_a_directed_word_are_one_side(text,
 
 
 @pytest.mark.parametrize(("text", "lang", "pair"), [
+    # A bare ", including" or ", dont" names no group: the countries after it are the act's other side
+    # or a relative clause's subject (invented).
+    ("Western countries have imposed sanctions on Russia, including France and Germany, over the war.", "en",
+     "FRA-RUS"),
+    ("Le Maroc, dont l'Algérie conteste la souveraineté sur le territoire, a rappelé son ambassadeur.", "fr",
+     "DZA-MAR"),
     # A neighbour is no group word: the two agree with each other (invented).
     ("Ghana and its neighbour Togo agreed on Monday to reopen their border.", "en", "GHA-TGO"),
     # "with" far before the list, a visit closed by a comma: the list is the act's two sides (invented).

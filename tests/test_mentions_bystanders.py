@@ -152,6 +152,14 @@ def test_an_apposed_nationality_decides_who_a_person_is(nlp_fr, nlp_en, text, la
         ("Le Niger exige que les chargements se fassent en présence de responsables béninois, nigériens et chinois.",
          "fr", "chinois", "witness"),
         ("Kenya and Somalia signed the deal in the presence of Turkish officials.", "en", "Turkish", "witness"),
+        # A list of demonyms after the phrase (invented).
+        ("Ils ont signé l'accord en présence des ministres français, allemand et italien.", "fr", "allemand",
+         "witness"),
+        # Counter-examples: the comma closes the witness phrase; the clause after it has its own sides (invented).
+        ("In the presence of Chinese officials, Iran and Saudi Arabia signed an agreement to restore relations.",
+         "en", "Iran", "actor"),
+        ("En présence de diplomates chinois, l'Iran et l'Arabie saoudite ont signé un accord.", "fr", "Iran",
+         "actor"),
         # Counter-example: a presence that is the act's object (invented).
         ("Le Mali a dénoncé la présence de soldats français sur son sol.", "fr", "français", "actor"),
         # A broker of an agreement (invented).
@@ -172,6 +180,13 @@ def test_witnesses_and_brokers_are_no_side(read, text, lang, word, role):
          "Ankara", "place"),
         # Counter-example: meeting the host's own counterpart keeps the host a party (invented).
         ("Le ministre grec s'est rendu à Ankara jeudi, où il a rencontré son homologue turc.", "fr", "Ankara", "actor"),
+        # Counter-examples: the first counterpart decides; a later clause's counterpart is another act (invented).
+        ("Le ministre grec s'est rendu à Ankara, où il a rencontré son homologue turc Hakan Fidan, avant un appel "
+         "avec son homologue chypriote.", "fr", "Ankara", "actor"),
+        ("Le ministre grec s'est rendu à Ankara, où il a rencontré le président turc, avant un appel avec son "
+         "homologue chypriote.", "fr", "Ankara", "actor"),
+        ("The Greek minister travelled to Ankara, where he met Turkey's president, before a call with his Cypriot "
+         "counterpart.", "en", "Ankara", "actor"),
     ],
 )
 def test_a_visit_to_meet_a_third_country_leaves_the_host_a_venue(read, text, lang, place, role):

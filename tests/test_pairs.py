@@ -48,7 +48,12 @@ def test_article_pair_needs_two_countries():
     assert article_pair([]) is None
     assert article_pair([[m("FRA", 0), m("FRA", 5)]]) is None
     # non-actors and former leaders do not vote
-    assert article_pair([[m("FRA", 0), m("SYR", 5, "topic"), m("USA", 9, "former", "person")]]) is None
+    assert article_pair([[m("FRA", 0), m("SYR", 5, "topic"), m("USA", 9, "former", "person"),
+                          m("QAT", 14, "mediator")]]) is None
+    # a lone actor pairs with the one other country named, but not through a place, a topic or a witness
+    assert article_pair([[m("FRA", 0), m("SYR", 5, "topic"), m("USA", 9, "former", "person")]]) == ("FRA", "USA")
+    assert article_pair([[m("JPN", 0), m("AFG", 5, "place")]]) is None
+    assert article_pair([[m("JPN", 0), m("AFG", 5, "topic"), m("CHN", 9, "witness")]]) is None
     # anaphora does not vote either
     assert article_pair([[m("FRA", 0), m("DEU", 0, kind="anaphora"), m("ITA", 0, kind="anaphora")]]) is None
 

@@ -101,7 +101,7 @@ def _coordinated(gap: str) -> bool:
 def _grouped(gap: str) -> str | None:
     """The group word ending the words between two countries when they open with a joiner and name
     a group ("and their key allies including", "et leurs alliés, dont", "and the alliance's partners"):
-    the country after belongs to the group of the one before (data/sides.tsv, group_end)."""
+    the country after belongs to the group of the one before (data/sides.tsv, group_end and group_noun)."""
     tokens = _tokens(gap)
     while tokens and tokens[-1] in _words()["article"]:
         tokens.pop()  # "dont le Japon", "including the Philippines"
@@ -110,7 +110,11 @@ def _grouped(gap: str) -> str | None:
     if not all(t.isalnum() or t == "," or t.rstrip("'").isalnum() for t in tokens):
         return None  # a clause boundary or a quote: no group phrase
     words = f" {' '.join(tokens)}"
-    return next((w for w in sorted(_words().get("group_end", ())) if words.endswith(f" {w}")), None)
+    end = next((w for w in sorted(_words().get("group_end", ())) if words.endswith(f" {w}")), None)
+    # ", including" or ", dont" alone names no group ("sanctions on Russia, including France and
+    # Germany"; "Le Maroc, dont l'Algérie conteste ..."): the gap must hold a group noun ("allies")
+    nouns = _words().get("group_noun", frozenset())
+    return end if end and any(t in nouns for t in _WORD.findall(gap.lower())) else None
 
 
 def _after_between(text: str, first: Mention) -> bool:

@@ -17,10 +17,12 @@ import re
 from collections.abc import Sequence
 
 from tracker.records import Mention, SetAside
+from tracker.scorer.dates.vocabulary import vocabulary
 from tracker.scorer.frames import side_words, word_tokens
 
 _WORD = re.compile(r"\w+'?|[^\w\s]")
 MEMBER_NOUN_REACH = 5  # words read before "(" for the member noun ("sept pays de la région (")
+VERB_REACH = 4  # words read before the member noun for the composition verb ("brings together five coastal countries")
 PARENTHESIS_REACH = 200  # characters read around a country for its parentheses
 
 
@@ -51,17 +53,46 @@ def _only_names(text: str, span: tuple[int, int], inside: Sequence[Mention]) -> 
     return all(w.lower() in allowed or w[:1].isupper() for w in words_between)
 
 
-def _member_noun(text: str, opening: int) -> str | None:
-    """The member noun the parenthesis enumerates ("sept pays de la région (", "trois observers (")."""
-    before = word_tokens(text[max(0, opening - 12 * MEMBER_NOUN_REACH) : opening])[-MEMBER_NOUN_REACH:]
-    return next((t for t in reversed(before) if t in side_words()["member_noun"]), None)
+def _member_noun(words: list[str]) -> int | None:
+    """Where the member noun the parenthesis enumerates stands among the words before it ("sept pays
+    de la région (", "trois observers (")."""
+    reach = range(len(words) - 1, max(-1, len(words) - 1 - MEMBER_NOUN_REACH), -1)
+    return next((n for n in reach if words[n] in side_words()["member_noun"]), None)
 
 
-def _composition_verb(text: str, start: int, opening: int) -> str | None:
-    """The composition verb of the sentence before the parenthesis ("réunit", "brings together")."""
-    lowered = f" {' '.join(word_tokens(text[start:opening]))} "
-    verbs = side_words()["membership_verb"]
-    return next((v for v in sorted(verbs) if f" {' '.join(word_tokens(v))} " in lowered), None)
+def _composition_verb(words: list[str], noun_at: int) -> str | None:
+    """The composition verb right before the member noun, a number or a few words between ("réunit sept
+    pays", "brings together five coastal countries"): a verb elsewhere in the sentence ("Moscou, qui
+    compte riposter, a menacé les trois pays baltes (") composes nothing. "compte", "includes" (kind
+    membership_verb_counted) only before a number: "compte sept pays", not "compte riposter"."""
+    window = words[max(0, noun_at - VERB_REACH) : noun_at]
+    lowered = f" {' '.join(window)} "
+    counted = side_words().get("membership_verb_counted", frozenset())
+    for verb in sorted(side_words()["membership_verb"] | counted):
+        key = f" {' '.join(word_tokens(verb))} "
+        if key not in lowered:
+            continue
+        after = lowered[lowered.index(key) + len(key) :].split()
+        if verb not in counted or (after and _is_number(after[0])):
+            return verb
+    return _shared_verb(words, noun_at)
+
+
+def _shared_verb(words: list[str], noun_at: int) -> str | None:
+    """The verb of an earlier composition list this one is joined to ("réunit six pays (...) et deux
+    observateurs (", "et trois membres observateurs ("): only a joiner, articles, a number and member
+    nouns between its ")" and the member noun."""
+    close = max((n for n in range(noun_at) if words[n] == ")"), default=-1)
+    allowed = side_words()["joiner"] | side_words()["article"] | side_words()["member_noun"]
+    if close < 0 or not all(w in allowed or _is_number(w) for w in words[close + 1 : noun_at]):
+        return None
+    opening = max((n for n in range(close) if words[n] == "("), default=-1)
+    earlier = _member_noun(words[:opening]) if opening >= 0 else None
+    return _composition_verb(words[:opening], earlier) if earlier is not None else None
+
+
+def _is_number(word: str) -> bool:
+    return word.isdigit() or any(word in numbers for numbers in vocabulary().numbers.values())
 
 
 def member_lists(mentions: Sequence[Mention], text: str, start: int) -> dict[str, str]:
@@ -78,8 +109,11 @@ def member_lists(mentions: Sequence[Mention], text: str, start: int) -> dict[str
     for span, inside in groups.items():
         if len({m.country for m in inside}) < 2 or not _only_names(text, span, inside):
             continue
-        noun, verb = _member_noun(text, span[0]), _composition_verb(text, start, span[0])
-        if noun and verb:
+        words = word_tokens(text[start : span[0]])
+        noun_at = _member_noun(words)
+        verb = _composition_verb(words, noun_at) if noun_at is not None else None
+        if noun_at is not None and verb:
+            noun = words[noun_at]
             member_spans.add(span)
             for mention in inside:
                 members[mention.country] = f"listed as {noun} in a body's composition after '{verb}'"

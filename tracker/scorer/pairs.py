@@ -20,12 +20,14 @@ Decisions (documented here because the scorer's numbers depend on them):
   which pairs like a name ("Kampala said its northern neighbour abducted farmers" in an article about
   SSD-UGA gives SSD-UGA). Only when the sentence's own actor countries are one country of the pair and
   nothing else: beside a third country ("Moscou et son voisin biélorusse") the neighbour may be that one.
-- A pronoun or a state noun naming no country ("Ils ont arrêté deux gendarmes français", "L'émirat a
+- A state noun naming no country ("Le pays a arrêté deux gendarmes français", "L'émirat a
   nommé un ambassadeur au Caire", "Les autorités du pays se sont indignées d'actions de la Chine":
   anaphora.tsv rows whose ``refers`` is "subject") is the other country of the article's pair too, when
   it is a verb's subject standing before the sentence's one named country of the pair: a country
   named after it is its object or complement, not what it stands for ("La France a dit qu'elle ..."
-  is France). Only where the sentence has a cue: a subject with no act forms no pair.
+  is France). Only where the sentence has a cue: a subject with no act forms no pair. Bare pronouns
+  ("ils", "il", "they") are left out: with no antecedent check they may stand for anyone ("Des
+  manifestants ... Ils ont critiqué le Japon"), and "il" is often impersonal.
 - When a sentence names two or more actor countries of its own and none of them is in the
   article's pair ("Xi et Modi ... les deux pays" in an article about RUS-USA), the phrase means
   those two, which the explicit pairs already give: the anaphora is left out (pass the
@@ -57,6 +59,8 @@ from tracker.scorer.mentions import (
 )
 
 TITLE_WEIGHT = 3
+# roles that never make a lone actor's counterpart (where something happened, what is spoken of, who watched)
+_NOT_A_COUNTERPART = frozenset({"place", "topic", "witness"})
 
 
 def article_pair(
@@ -82,11 +86,13 @@ def article_pair(
 def _only_two_named(
     mentions_by_sentence: Sequence[Sequence[Mention]], title_mentions: Iterable[Mention], actors: Counter[str]
 ) -> tuple[str, str] | None:
-    """With one acting country, the article's pair is it and the one other country named in any role
-    ("Le Venezuela a rompu avec son voisin ... les gouvernements de Juan Manuel Santos": a former
-    leader's country); None when a third country is named too."""
+    """With one acting country, the article's pair is it and the one other country named in another
+    role ("Le Venezuela a rompu avec son voisin ... les gouvernements de Juan Manuel Santos": a former
+    leader's country); None when a third country is named too. Places, topics and witnesses do not
+    count: "Le Japon a condamné l'attentat commis à Kaboul" is not about AFG-JPN."""
     named = {m.country for mentions in [*mentions_by_sentence, list(title_mentions)] for m in mentions
-             if m.kind not in ("anaphora", "reference") and "+" not in m.country}
+             if m.kind not in ("anaphora", "reference") and "+" not in m.country
+             and m.role not in _NOT_A_COUNTERPART}
     if len(actors) != 1 or len(named) != 2:
         return None
     first, second = sorted(named)
@@ -101,7 +107,7 @@ class AnaphoraPhrase(NamedTuple):
     end: int
     phrase: str
     other: bool = False  # "son voisin": the country of the pair the sentence does not name
-    subject: bool = False  # "ils", "l'émirat": as "other", when it is a verb's subject before the named country
+    subject: bool = False  # "le pays", "l'émirat": as "other", when it is a verb's subject before the named country
 
 
 def find_anaphora(

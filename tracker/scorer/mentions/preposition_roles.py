@@ -209,14 +209,21 @@ def _host_or_venue(ctx: SentenceContext, host_reason: str, at: int, first: int, 
 def _third_counterpart(ctx: SentenceContext, last: int, host: frozenset[str]) -> str | None:
     """ "s'est rendu à Moscou, où il a rencontré son homologue syrien", "flew to Moscow to meet his
     Syrian counterpart": the visitor meets the counterpart of a third country there, and the host is
-    only the venue. Its own counterpart ("son homologue russe") keeps the host a party."""
+    only the venue. Its own counterpart ("son homologue russe") keeps the host a party. The first
+    counterpart word decides, within the visit's clause: one comma opens it ("à Moscou, où il a
+    rencontré"), the next one ends it ("..., avant un appel avec son homologue ukrainien")."""
     index = mention_index(ctx.lang)
+    commas = 0
     for i in range(last, len(ctx.keys)):
+        commas += ctx.keys[i] == ","
+        if ctx.keys[i] in SENTENCE_BREAKS or commas > 1:
+            return None
         if not ctx.has("counterpart", ctx.keys[i]):
             continue
         for j in (i - 1, i + 1):  # "his Syrian counterpart", "son homologue syrien"
-            if 0 <= j < len(ctx.keys) and (codes := _demonym_codes(index, ctx.keys[j])) and not codes & host:
-                return ctx.text_of(min(i, j), max(i, j) + 1)
+            if 0 <= j < len(ctx.keys) and (codes := _demonym_codes(index, ctx.keys[j])):
+                return ctx.text_of(min(i, j), max(i, j) + 1) if not codes & host else None
+        return None
     return None
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from tracker.scorer.mentions.decision import RoleDecision
-from tracker.scorer.mentions.gazetteer import Found, mention_index
+from tracker.scorer.mentions.gazetteer import Found, PhraseIndex, mention_index
 from tracker.scorer.mentions.pieces import HYPHENS
 from tracker.scorer.mentions.preposition_roles import preposition_role
 from tracker.scorer.mentions.sentence import SentenceContext
@@ -218,7 +218,8 @@ def _witness(
     """ "ont signé, en présence de l'envoyé spécial français, un accord", "in the presence of Chinese
     officials": a country named in a witness phrase (list `witness`) attends the act, no side of it.
     The phrase reaches over its noun phrase and a list of countries ("en présence de responsables
-    béninois, nigériens et chinois"), not past a comma that opens something else."""
+    béninois, nigériens et chinois"), past a comma only when a country stands before it (a list): "In
+    the presence of Chinese officials, Iran and Saudi Arabia signed" has Iran and Saudi Arabia sign."""
     if decision.role != "actor":
         return None
     index = mention_index(ctx.lang)
@@ -227,9 +228,17 @@ def _witness(
         if found:
             return RoleDecision("witness", f"after '{found[0]}': attends the act, no side", True)
         key = ctx.keys[at - 1]
-        if key in SENTENCE_BREAKS or (key == "," and ctx.keys[at] not in index.entries and at != match.first):
+        if key in SENTENCE_BREAKS or (key == "," and not _comma_in_list(ctx, previous, at, match, index)):
             return None
     return None
+
+
+def _comma_in_list(ctx: SentenceContext, previous: Previous | None, after: int, match: Found, index: PhraseIndex) -> bool:
+    """The comma before piece `after` separates two countries of a list: a country or a demonym ends before
+    it (the previous mention, or a one-word form) and one begins after it."""
+    comma = after - 1
+    before = comma > 0 and ((previous is not None and previous.match.last == comma) or ctx.keys[comma - 1] in index.entries)
+    return before and (after == match.first or ctx.keys[after] in index.entries)
 
 
 REVISIONS: tuple[Revision, ...] = (_coordinated, _apposition_of_place, _listed, _match_report, _in_dateline, _witness)

@@ -49,9 +49,12 @@ def test_article_pair_needs_two_countries():
     assert article_pair([[m("FRA", 0), m("FRA", 5)]]) is None
     # non-actors and former leaders do not vote
     assert article_pair([[m("FRA", 0), m("SYR", 5, "topic"), m("USA", 9, "former", "person"),
-                          m("QAT", 14, "mediator")]]) is None
-    # a lone actor pairs with the one other country named, but not through a place, a topic or a witness
+                          m("DEU", 14, "former", "person")]]) is None
+    # a lone actor pairs with the one other country named, but not through a place, a topic, a witness
+    # or a mediator (a third party by its role)
     assert article_pair([[m("FRA", 0), m("SYR", 5, "topic"), m("USA", 9, "former", "person")]]) == ("FRA", "USA")
+    assert article_pair([[m("FRA", 0), m("USA", 9, "former", "person"), m("QAT", 14, "mediator")]]) == ("FRA", "USA")
+    assert article_pair([[m("TCD", 0), m("QAT", 5, "mediator")]]) is None
     assert article_pair([[m("JPN", 0), m("AFG", 5, "place")]]) is None
     assert article_pair([[m("JPN", 0), m("AFG", 5, "topic"), m("CHN", 9, "witness")]]) is None
     # anaphora does not vote either

@@ -26,8 +26,19 @@ Decisions (documented here because the scorer's numbers depend on them):
   it is a verb's subject standing before the sentence's one named country of the pair: a country
   named after it is its object or complement, not what it stands for ("La France a dit qu'elle ..."
   is France). Only where the sentence has a cue: a subject with no act forms no pair. Bare pronouns
-  ("ils", "il", "they") are left out: with no antecedent check they may stand for anyone ("Des
-  manifestants ... Ils ont critiqué le Japon"), and "il" is often impersonal.
+  ("ils", "il", "they") are left out: they may stand for anyone ("Des manifestants ... Ils ont
+  critiqué le Japon"), and "il" is often impersonal.
+- Such a state noun refers to an antecedent, as a reader takes it: its noun must agree with the other
+  country ("le royaume" a kingdom, "l'émirat" an emirate: anaphora.tsv ``fits``, state_nouns.tsv),
+  and in the nearest earlier sentence (up to ``ANTECEDENT_SENTENCES`` back, then the title) naming a
+  country it agrees with besides the sentence's own, that country must be the other one and no other.
+  "Le Qatar et l'Égypte ... L'émirat a nommé un ambassadeur au Caire" is Qatar; "La France et
+  l'Algérie ... Le royaume a critiqué la France" is no one of the pair (Algeria is no kingdom); a third
+  country just before ("Le Vietnam a lui aussi protesté. Les autorités du pays ...") may be the one
+  meant, so no guess. A demonstrative naming an earlier act ("Paris a dénoncé cet essai", refers
+  "act") is the other country's act only when that country acts in the nearest earlier sentence
+  where a country besides the sentence's own acts: a country that only appears as a former leader's,
+  or a third country's act just before, leaves it unresolved.
 - When a sentence names two or more actor countries of its own and none of them is in the
   article's pair ("Xi et Modi ... les deux pays" in an article about RUS-USA), the phrase means
   those two, which the explicit pairs already give: the anaphora is left out (pass the
@@ -50,6 +61,7 @@ from spacy.tokens import Span, Token
 from tracker.records import Mention, SetAside, make_pair
 from tracker.scorer.mentions import (
     Found,
+    anaphora_details,
     anaphora_index,
     longest_first,
     scan,
@@ -59,8 +71,9 @@ from tracker.scorer.mentions import (
 )
 
 TITLE_WEIGHT = 3
-# roles that never make a lone actor's counterpart (where something happened, what is spoken of, who watched)
-_NOT_A_COUNTERPART = frozenset({"place", "topic", "witness"})
+# roles that never make a lone actor's counterpart (where something happened, what is spoken of, who watched,
+# who brokered: a third party by its role)
+_NOT_A_COUNTERPART = frozenset({"place", "topic", "witness", "mediator"})
 
 
 def article_pair(
@@ -88,8 +101,9 @@ def _only_two_named(
 ) -> tuple[str, str] | None:
     """With one acting country, the article's pair is it and the one other country named in another
     role ("Le Venezuela a rompu avec son voisin ... les gouvernements de Juan Manuel Santos": a former
-    leader's country); None when a third country is named too. Places, topics and witnesses do not
-    count: "Le Japon a condamné l'attentat commis à Kaboul" is not about AFG-JPN."""
+    leader's country); None when a third country is named too. Places, topics, witnesses and mediators
+    do not count: "Le Japon a condamné l'attentat commis à Kaboul" is not about AFG-JPN, and "sous
+    l'égide du Qatar, le Tchad a signé" not about QAT-TCD."""
     named = {m.country for mentions in [*mentions_by_sentence, list(title_mentions)] for m in mentions
              if m.kind not in ("anaphora", "reference") and "+" not in m.country
              and m.role not in _NOT_A_COUNTERPART}
@@ -108,6 +122,8 @@ class AnaphoraPhrase(NamedTuple):
     phrase: str
     other: bool = False  # "son voisin": the country of the pair the sentence does not name
     subject: bool = False  # "le pays", "l'émirat": as "other", when it is a verb's subject before the named country
+    act: bool = False  # "ces bombardements": as "other", when the other country acted just before
+    fits: frozenset[str] | None = None  # the countries a subject's noun agrees with ("le royaume"); None = any
 
 
 def find_anaphora(
@@ -132,11 +148,13 @@ def anaphora_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhras
     pieces = sentence_pieces(sent)
     found = [Found(first, last, entries[0]) for first, last, entries in scan(pieces, anaphora_index(lang))]
     text, offset = span_text(sent), sent.start_char
+    details = anaphora_details(lang)
     phrases = []
     for f in longest_first(found):
         start, end = pieces[f.first].start, pieces[f.last - 1].end
+        refers = details.get(f.entry.form, ("", None))[0]
         phrases.append(AnaphoraPhrase(start + base, end + base, text[start - offset : end - offset],
-                                      f.entry.kind == "reference"))
+                                      f.entry.kind == "reference", act=refers == "act"))
     return phrases
 
 
@@ -148,13 +166,16 @@ def subject_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhrase
     makes a verb's subject (see the module's notes)."""
     pieces = sentence_pieces(sent)
     text, offset = span_text(sent), sent.start_char
+    details = anaphora_details(lang)
     phrases = []
     for f in longest_first([Found(a, b, e[0]) for a, b, e in scan(pieces, subject_index(lang))]):
         start, end = pieces[f.first].start, pieces[f.last - 1].end
         tokens = [t for t in sent if start <= t.idx < end]
         subject = next((t for t in tokens if t.dep_ in _SUBJECT_DEPS and t.head.pos_ in ("VERB", "AUX")), None)
         if subject is not None and not _named_beside(subject, start, end):
-            phrases.append(AnaphoraPhrase(start + base, end + base, text[start - offset : end - offset], True, True))
+            fits = details.get(f.entry.form, ("", None))[1]
+            phrases.append(AnaphoraPhrase(start + base, end + base, text[start - offset : end - offset], True, True,
+                                          fits=fits))
     return phrases
 
 
@@ -166,14 +187,17 @@ def _named_beside(subject: Token, start: int, end: int) -> bool:
 
 
 def anaphora_mentions(
-    phrases: Sequence[AnaphoraPhrase], main_pair: tuple[str, str] | None, mentions: Sequence[Mention] = ()
+    phrases: Sequence[AnaphoraPhrase], main_pair: tuple[str, str] | None, mentions: Sequence[Mention] = (),
+    before: Sequence[Sequence[Mention]] | None = None,
 ) -> list[Mention]:
-    """The mentions `find_anaphora` gives, from phrases already found (see there)."""
+    """The mentions `find_anaphora` gives, from phrases already found (see there). `before`: the
+    mentions of the sentences before this one, nearest first (the title last), where a state noun's or
+    a demonstrative's antecedent is looked for; None reads the sentence alone (no antecedent check)."""
     if main_pair is None:
         return []
     own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
     pair_code = "-".join(main_pair)
-    found = [_other_of_pair(p, main_pair, own, mentions) for p in phrases if p.other]
+    found = [_other_of_pair(p, main_pair, own, mentions, before) for p in phrases if p.other]
     if len(own) >= 2 and not own & set(main_pair):
         return [m for m in found if m is not None]
     return [m for m in found if m is not None] + [
@@ -184,15 +208,56 @@ def anaphora_mentions(
 
 
 def _other_of_pair(phrase: AnaphoraPhrase, main_pair: tuple[str, str], own: set[str],
-                   mentions: Sequence[Mention] = ()) -> Mention | None:
+                   mentions: Sequence[Mention] = (), before: Sequence[Sequence[Mention]] | None = None,
+                   ) -> Mention | None:
     """'son voisin' as the country of the article's pair the sentence does not name (see the module's notes)."""
     if len(own) != 1 or not own <= set(main_pair):
         return None
     if phrase.subject and any(m.role == "actor" and m.start < phrase.start for m in mentions):
         return None  # "La France a dit qu'elle ...": the pronoun stands for a country named before it
     other = next(c for c in main_pair if c not in own)
+    if phrase.subject and not _subject_antecedent(phrase, other, own, before):
+        return None
+    if phrase.act and not _act_antecedent(other, own, before):
+        return None
     return Mention(phrase.start, phrase.end, phrase.phrase, other, "reference", "actor",
                    f"'{phrase.phrase}' = the other country of the article's pair {'-'.join(main_pair)}")
+
+
+_ANTECEDENT_ROLES = frozenset({"actor", "place"})
+
+
+def _subject_antecedent(phrase: AnaphoraPhrase, other: str, own: set[str],
+                        before: Sequence[Sequence[Mention]] | None) -> bool:
+    """Whether a state noun ("le royaume", "le pays") may stand for `other`: the noun agrees with it
+    (state_nouns.tsv) and, in the nearest earlier sentence naming a country the noun agrees with besides
+    the sentence's own, that country is `other` and no other ("Le Qatar et l'Égypte ... L'émirat a nommé
+    un ambassadeur au Caire": Qatar). A third country there ("Le Koweït ... Le royaume ...") or no
+    antecedent at all: no guess."""
+    if phrase.fits is not None and other not in phrase.fits:
+        return False
+    if before is None:
+        return True
+    for mentions in before:
+        named = {m.country for m in mentions if m.role in _ANTECEDENT_ROLES and m.kind not in ("anaphora", "reference")
+                 and "+" not in m.country and (phrase.fits is None or m.country in phrase.fits)} - own
+        if named:
+            return named == {other}
+    return False
+
+
+def _act_antecedent(other: str, own: set[str], before: Sequence[Sequence[Mention]] | None) -> bool:
+    """Whether a demonstrative naming an earlier act ("La France a condamné ces bombardements") may be
+    `other`'s act: `other` acts in the nearest earlier sentence where a country besides the sentence's
+    own acts. A country that never acted before (only named as a former leader's, or not at all
+    nearby) did not do what "ces bombardements" points back to."""
+    if before is None:
+        return True
+    for mentions in before:
+        actors = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
+        if actors - own:
+            return other in actors
+    return False
 
 
 def sentence_pairs(mentions: Sequence[Mention]) -> list[tuple[str, str]]:

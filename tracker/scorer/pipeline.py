@@ -122,7 +122,8 @@ def _scored(
     title_mentions: list[Mention], lexicon: Lexicon,
 ) -> ScoredArticle:
     main_pair = article_pair([r.mentions for r in read], title_mentions)
-    readings = tuple(_reading(index, r, main_pair, article.text, published, lexicon) for index, r in enumerate(read))
+    readings = tuple(_reading(index, r, main_pair, article.text, published, lexicon, _before(read, index, title_mentions))
+                     for index, r in enumerate(read))
     return ScoredArticle(article, published, main_pair, readings, published_source)
 
 
@@ -205,13 +206,24 @@ def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_fo
                          cues, refs, clauses)
 
 
+# how many sentences back a state noun's or a demonstrative's antecedent is looked for, the title after them
+# (tracker/scorer/pairs.py)
+ANTECEDENT_SENTENCES = 3
+
+
+def _before(read: Sequence[_SentenceRead], index: int, title_mentions: list[Mention]) -> list[list[Mention]]:
+    """The mentions of the sentences before `index`, nearest first, then the title's."""
+    return [read[i].mentions for i in range(index - 1, max(index - 1 - ANTECEDENT_SENTENCES, -1), -1)] + [
+        title_mentions]
+
+
 def _reading(
     index: int, read: _SentenceRead, main_pair: tuple[str, str] | None, text: str, published: date,
-    lexicon: Lexicon,
+    lexicon: Lexicon, before: Sequence[Sequence[Mention]] = (),
 ) -> SentenceReading:
     found = read.mentions
     phrases = read.anaphora if read.cues else [p for p in read.anaphora if not p.subject]
-    all_mentions = found + anaphora_mentions(phrases, main_pair, mentions=found)
+    all_mentions = found + anaphora_mentions(phrases, main_pair, mentions=found, before=before)
     named_pairs = sentence_pairs(all_mentions)
     cues = read.cues if named_pairs else []
     refs = read.refs if cues else []

@@ -222,7 +222,7 @@ def anaphora_index(lang: str) -> PhraseIndex:
     index = PhraseIndex()
     for row in data_rows("anaphora.tsv"):
         if row["lang"] == lang and row.get("refers") != "subject":
-            kind = "reference" if row.get("refers") == "other" else "anaphora"
+            kind = "reference" if row.get("refers") in ("other", "act") else "anaphora"
             for phrase in expand_choices(row["phrase"]):
                 index.add(phrase_key(phrase), Entry("", kind, phrase, ()))
     return index
@@ -239,6 +239,21 @@ def subject_index(lang: str) -> PhraseIndex:
             for phrase in expand_choices(row["phrase"]):
                 index.add(phrase_key(phrase), Entry("", "reference", phrase, ()))
     return index
+
+
+@cache
+def anaphora_details(lang: str) -> dict[str, tuple[str, frozenset[str] | None]]:
+    """Each anaphora.tsv phrase of `lang` (as expanded: an Entry's form) -> its ``refers`` and the countries its noun
+    agrees with (``fits`` through state_nouns.tsv; None = any country): what pairs.py checks against
+    the antecedent of a state noun ("le royaume" is a kingdom) or of a demonstrative."""
+    groups = {row["group"]: frozenset(row["countries"].split()) for row in data_rows("state_nouns.tsv")}
+    details: dict[str, tuple[str, frozenset[str] | None]] = {}
+    for row in data_rows("anaphora.tsv"):
+        if row["lang"] == lang:
+            fits = groups[row["fits"]] if row.get("fits") else None
+            for phrase in expand_choices(row["phrase"]):
+                details.setdefault(phrase, (row.get("refers", ""), fits))
+    return details
 
 
 def expand_choices(pattern: str) -> list[str]:

@@ -336,14 +336,20 @@ def border_place(ctx: SentenceContext, first: int) -> RoleDecision | None:
     and Azerbaijan" is an act between them and they stay parties.
 
     Read backwards from the mention to "between"/"entre" over the list (conjunctions, articles,
-    capitalised words, other countries), then a border noun right before it.
+    capitalised words, other countries), then a border noun right before it. A word of location right
+    before it ("une vallée enclavée entre la Bolivie et le Paraguay", "a region lying between Sudan
+    and Chad": roles.tsv location_word) makes the countries where something lies, with no event.
     """
-    if not ctx.has_between or not ctx.natural_event:
+    if not ctx.has_between:
         return None
     index = mention_index(ctx.lang)
     for j in range(ctx.skip_determiners(first) - 1, max(-1, first - 12), -1):
         key = ctx.keys[j]
         if key in _BETWEEN:
+            if j >= 1 and ctx.has("location_word", ctx.keys[j - 1]):
+                return RoleDecision("place", f"'{ctx.keys[j - 1]} {key}': where something lies", True)
+            if not ctx.natural_event:
+                return None
             noun = noun_before(ctx, j, "border_noun")
             if noun is None:
                 return None

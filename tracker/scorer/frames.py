@@ -36,6 +36,7 @@ from functools import cache
 from importlib import resources
 
 from tracker.records import Cue, Mention, SetAside, Setting, make_pair
+from tracker.scorer.dates.vocabulary import vocabulary
 
 _WORD = re.compile(r"\w+'?|[^\w\s]")
 # Cue categories of mutual acts (tracker/scorer/lexicon.py): their countries are each other's counterpart.
@@ -301,6 +302,8 @@ def split_sides(
         others = sorted(actors - set(side))
         if others:
             reason = _one_side_reason(run, others, mutual, mentions, text, sentence, cues)
+        elif _named_again(run, mentions):
+            reason = None  # "Japan and South Korea agreed to send envoys back to Tokyo and Seoul": named again
         else:
             reason = _lone_list_reason(run, mutual, text)
         if reason is None:
@@ -312,6 +315,16 @@ def split_sides(
     return kept, [SetAside(p, same_side[p]) for p in pairs if p in same_side]
 
 
+def _named_again(run: Sequence[Mention], mentions: Sequence[Mention]) -> bool:
+    """Every country of the run is also named as an actor outside it: the list names again countries
+    the sentence already makes its sides ("Turkey and Israel agreed to return ambassadors to Ankara
+    and Tel Aviv"), so it does not make them one side or an absent actor's counterparts."""
+    inside = {(m.start, m.end) for m in run}
+    outside = {m.country for m in mentions if m.role == "actor" and m.kind != "anaphora"
+               and (m.start, m.end) not in inside}
+    return {m.country for m in run} <= outside
+
+
 def _lone_list_reason(run: Sequence[Mention], mutual: bool, text: str) -> str | None:
     """A list of LONE_LIST or more countries and no other side: listed together, they act on
     nothing named, unless the act is mutual ("Japan, South Korea and the US agreed ..."). A list
@@ -321,9 +334,26 @@ def _lone_list_reason(run: Sequence[Mention], mutual: bool, text: str) -> str | 
     comitative = _comitative_before(run, text)
     if comitative:
         return f"named together after '{comitative}' ({named}): each the counterpart of an actor that is no country"
+    aimed = None if mutual else _aimed_before(run, text)
+    if aimed:
+        return f"named together after '{aimed}' ({named}): each the target of an actor that is no country"
     if mutual or len({m.country for m in run}) < LONE_LIST:
         return None
     return f"listed together on one side ({named}) and no other side named: no act between them"
+
+
+def _aimed_before(run: Sequence[Mention], text: str) -> str | None:
+    """ "on"/"against" right before the list, articles and a number aside ("penalties on 12 Serbian and
+    Bosnian officials"): the list is the target of a one-way act (data/sides.tsv, kind aimed)."""
+    words = _words()
+    before = [t for t in _tokens(text[max(0, run[0].start - 40) : run[0].start]) if t not in words["article"]]
+    if before and _is_number(before[-1]):
+        before.pop()
+    return before[-1] if before and before[-1] in words.get("aimed", frozenset()) else None
+
+
+def _is_number(word: str) -> bool:
+    return word.replace(",", "").isdigit() or any(word in numbers for numbers in vocabulary().numbers.values())
 
 
 def _allies_named(run: Sequence[Mention], text: str) -> str | None:

@@ -37,6 +37,7 @@ from .cues.clauses import damp_settings
 from .cues.finder import finder_version
 from .dates import event_date, find_dates, publication_date_from_text
 from .frames import clause_sides, coordinations, ranked_only, split_sides
+from .frames_between import between_sides
 from .frames_members import members_only
 from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
@@ -233,7 +234,8 @@ def _reading(
     pairs, outside_act = act_sides(pairs, all_mentions)
     pairs, outside_clause = clause_sides(pairs, all_mentions, read.clauses)
     pairs, members = members_only(pairs, all_mentions, text, read.start)
-    set_aside += outside_act + outside_clause + members
+    pairs, between = between_sides(pairs, all_mentions, text, read.start, read.end)
+    set_aside += outside_act + outside_clause + members + between
     when = event_date(refs, published)
     # A pair's act in the main clause outweighs the background its other cues stand in.
     occasions = _cue_finder(read.language, lexicon).occasions

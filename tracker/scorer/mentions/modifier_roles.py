@@ -36,6 +36,8 @@ def english_modifier_role(ctx: SentenceContext, last: int, lists: tuple[str, ...
     glued = last < len(ctx.pieces) and ctx.pieces[last].hyphen_before
     if glued and ctx.has("mediator_after", ctx.keys[last]):
         return RoleDecision("mediator", f"'-{ctx.pieces[last].text}'")
+    if glued and ctx.has("based_after", ctx.keys[last]):  # "Qatar-based Al Jazeera": where it is based
+        return RoleDecision("place", f"'-{ctx.pieces[last].text}': where something is based, no side")
     if glued and ctx.keys[last] in _LED_COMPOUNDS:
         noun = ctx.noun_after(last + 1, "mediator_noun")
         if noun:  # "Qatar-led mediation", "U.S.-backed mediation efforts"

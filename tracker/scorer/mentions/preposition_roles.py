@@ -4,6 +4,8 @@ between two countries where a natural event happened."""
 
 from __future__ import annotations
 
+import re
+
 from tracker.scorer.mentions.decision import RoleDecision
 from tracker.scorer.mentions.gazetteer import PhraseIndex, mention_index
 from tracker.scorer.mentions.pieces import join_key
@@ -11,6 +13,8 @@ from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, SENTENCE_BREAKS, grammar_words
 
 _COUNTRY_KINDS = frozenset({"name", "capital", "demonym"})
+_PAST_WAR_PREPOSITIONS = frozenset({"with", "against"})
+_YEAR = re.compile(r"^(1[5-9]|20)\d\d(s|-\d\d(\d\d)?)?$")  # "1962", "1990s", "1980-88"
 _WAR_PREPOSITIONS = grammar_words("war_preposition")
 _POSSESSIVES = grammar_words("possessive")
 _CONJUNCTIONS = grammar_words("conjunction")
@@ -126,6 +130,33 @@ def former_post(ctx: SentenceContext, at: int) -> RoleDecision | None:
     return None
 
 
+def history_only(ctx: SentenceContext, first: int) -> RoleDecision | None:
+    """Colonial or historical background right before the mention (articles skipped): "since
+    independence from France", "colonised by Britain", "the 1990s war with Serbia": the country is
+    no side of the sentence's act (lists `history` and `past_war_noun`)."""
+    end = ctx.skip_determiners(first)
+    found = ctx.phrase_before(end, "history")
+    if found:
+        return RoleDecision("former", f"historical background after '{found[0]}'", True)
+    war = _past_war(ctx, end)
+    return RoleDecision("former", f"the other side of a past war ('{war}')", True) if war else None
+
+
+PAST_WAR_REACH = 2  # words between the year and with/against ("1962 border war with")
+
+
+def _past_war(ctx: SentenceContext, end: int) -> str | None:
+    """English: "the 1990s war with", "its 1980-88 war against": a year or decade before a war noun,
+    right before with/against."""
+    if ctx.lang != "en" or end < 3 or ctx.keys[end - 1] not in _PAST_WAR_PREPOSITIONS:
+        return None
+    for noun in range(end - 2, max(-1, end - 2 - PAST_WAR_REACH), -1):
+        if ctx.has("past_war_noun", ctx.keys[noun]):
+            year = next((i for i in range(max(0, noun - PAST_WAR_REACH), noun) if _YEAR.match(ctx.keys[i])), None)
+            return ctx.text_of(year, end) if year is not None else None
+    return None
+
+
 def mediator_only(ctx: SentenceContext, first: int) -> RoleDecision | None:
     """A mediator phrase right before the mention (articles skipped): "sous l'égide de", "brokered by"."""
     found = ctx.phrase_before(ctx.skip_determiners(first), "mediator")
@@ -141,6 +172,9 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
     found = ctx.phrase_before(end, "mediator")
     if found:
         return RoleDecision("mediator", f"after '{found[0]}'", True)
+    history = history_only(ctx, first)
+    if history:
+        return history
     if ctx.phrase_before(end, "companion"):
         return None  # "aux côtés de l'Arabie saoudite": a partner in the act, not the coast ("côtes de")
     found = ctx.phrase_before(end, "topic_prep")

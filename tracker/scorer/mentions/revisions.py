@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from tracker.scorer.mentions.decision import RoleDecision
-from tracker.scorer.mentions.gazetteer import Found, PhraseIndex, mention_index
+from tracker.scorer.mentions.gazetteer import Found, PhraseIndex, list_index, mention_index, scan
 from tracker.scorer.mentions.pieces import HYPHENS
 from tracker.scorer.mentions.preposition_roles import preposition_role
 from tracker.scorer.mentions.sentence import SentenceContext
@@ -98,7 +98,9 @@ def _coordinated_role(ctx: SentenceContext, previous: Previous, match: Found) ->
     # (which comes with some names only: "Saudi Arabia and the United States").
     if not (repeated or listed or ctx.lang == "en") and _article_before(ctx, before.first) != _article_before(ctx, match.first):
         return None
-    if _verb_follows(ctx, following):
+    # English: "a truce brokered by Qatar and Egypt halted ...": the verb after a mediator's list is the
+    # main verb of the noun the mediator phrase qualifies, not the start of a new clause.
+    if _verb_follows(ctx, following) and not (ctx.lang == "en" and role == "mediator"):
         return None
     if ctx.lang == "fr" and ctx.token(match.first).dep_ in {"nsubj", "nsubj:pass"}:
         return None
@@ -124,7 +126,9 @@ def _apposition_of_place(
     if any(c in HYPHENS for c in gap):
         return None  # "DOHA — Qatar said": a dateline, then the sentence
     between = ctx.keys[before.last : match.first]
-    if len(between) <= 3 and all(key in {",", "("} or ctx.has("determiner", key) or ctx.has("place_noun", key) for key in between):
+    # "in Oman's capital, Muscat": the possessive of the place before is no other place
+    if len(between) <= 3 and all(key in {",", "(", "'s"} or ctx.has("determiner", key) or ctx.has("place_noun", key)
+                                 for key in between):
         return RoleDecision("place", f"names the same place as '{ctx.text_of(before.first, before.last)}'", True)
     return None
 
@@ -233,6 +237,33 @@ def _witness(
     return None
 
 
+SERVING_REACH = 8  # pieces read after a country for "as mediators" ("and American delegations also attending as")
+
+
+def _serving_as(
+    ctx: SentenceContext, previous: Previous | None, match: Found, kind: str, decision: RoleDecision
+) -> RoleDecision | None:
+    """ "with Egyptian and American delegations attending as mediators", "with Ethiopia acting as a
+    guarantor": a country whose noun phrase serves as a mediator or an observer (list `serving_as`)
+    is no side of the act. Only conjunctions, articles, country words, capitalised names and words of
+    `serving_bridge` may stand between: "accused Israel of sabotaging Qatar's role as mediator" leaves
+    Israel a side."""
+    if decision.role != "actor":
+        return None
+    index = mention_index(ctx.lang)
+    phrases = {first: ctx.text_of(first, last) for first, last, _ in scan(ctx.pieces, list_index(ctx.lang, "serving_as"))}
+    if not phrases:
+        return None
+    for at in range(match.last, min(len(ctx.keys), match.last + SERVING_REACH)):
+        if at in phrases:
+            return RoleDecision("mediator", f"serves '{phrases[at]}': no side", True)
+        key = ctx.keys[at]
+        if not (key in _CONJUNCTIONS and key != "," or ctx.has("determiner", key) or key in index.entries
+                or ctx.pieces[at].text[:1].isupper() or ctx.has("serving_bridge", key)):
+            return None
+    return None
+
+
 def _comma_in_list(ctx: SentenceContext, previous: Previous | None, after: int, match: Found, index: PhraseIndex) -> bool:
     """The comma before piece `after` separates two countries of a list: a country or a demonym ends before
     it (the previous mention, or a one-word form) and one begins after it."""
@@ -241,4 +272,5 @@ def _comma_in_list(ctx: SentenceContext, previous: Previous | None, after: int, 
     return before and (after == match.first or ctx.keys[after] in index.entries)
 
 
-REVISIONS: tuple[Revision, ...] = (_coordinated, _apposition_of_place, _listed, _match_report, _in_dateline, _witness)
+REVISIONS: tuple[Revision, ...] = (_coordinated, _apposition_of_place, _listed, _match_report, _in_dateline, _witness,
+                                   _serving_as)

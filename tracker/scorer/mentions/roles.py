@@ -19,6 +19,7 @@ from tracker.scorer.mentions.modifier_roles import after_role, leads_organisatio
 from tracker.scorer.mentions.preposition_roles import (
     STRUCK_MISSION,
     border_place,
+    history_only,
     mediator_only,
     preposition_role,
 )
@@ -162,7 +163,7 @@ def _a_demonym(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | 
     if kind != "demonym":
         return None
     decision = demonym_role(ctx, match.first, match.last)
-    return (_target_of_an_act(ctx, match, decision) or mediator_only(ctx, match.first)
+    return (_target_of_an_act(ctx, match, decision) or mediator_only(ctx, match.first) or history_only(ctx, match.first)
             or mediating_subject(ctx, _after_title_and_name(ctx, match.last)) or ACTOR)
 
 
@@ -208,6 +209,18 @@ def _before_a_noun(ctx: SentenceContext, match: Found, kind: str) -> RoleDecisio
     return decision
 
 
+def _a_deposed_leaders_country(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    """English: "the ousted Sudanese President", "the toppled Afghan president": a word of the `deposed` list
+    right before a country word that a title follows names a past office, not the state acting."""
+    first = ctx.skip_determiners(match.first)
+    if ctx.lang != "en" or kind not in ("name", "demonym") or first < 1 or match.last >= len(ctx.pieces):
+        return None
+    word = ctx.keys[first - 1]
+    title = ctx.has("title", ctx.keys[match.last]) or ctx.has("title", ctx.two_pieces(match.last))
+    return RoleDecision("former", f"'{ctx.pieces[first - 1].text}' before a title") if (
+        title and ctx.has("deposed", word)) else None
+
+
 def _former_country(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
     """English: a word of the "former" list right before a name ("the former U.S. ambassador")."""
     if ctx.lang == "en" and kind == "name" and ctx.near_before(match.first, "former", 2, use_lemma=False):
@@ -221,6 +234,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     _a_news_outlet,
     _leading_an_organisation,
     _after_an_attitude,
+    _a_deposed_leaders_country,
     _inside_a_compound,  # decides every compound (an actor when nothing else)
     _a_demonym,  # decides every demonym (an actor when nothing else)
     _target_of_an_act_noun,

@@ -632,6 +632,51 @@ EVENT_DATES = [
     # invented: the date of a past main verb's subject is the event's; with a present verb it is background
     ("fr", MAR8, "L'affrontement de juin 2020 avait causé la mort de vingt soldats indiens.", "juin 2020",
      date(2020, 6, 1), "month"),
+    # invented: "étaient engagés" is a passive or a state in the imperfect, not a plus-que-parfait: the
+    # publication's own weekday is that day; "était montée" (a verb that takes "être") goes a week back
+    ("fr", MAR8, "Les gardes des deux pays étaient engagés mercredi dans des échanges de tirs.", "mercredi", MAR8, "day"),
+    ("fr", MAR8, "La tension était montée mercredi entre les deux pays.", "mercredi", date(2023, 3, 1), "day"),
+    # invented: a finite verb the parse hangs on its subject noun is the main clause; a real relative
+    # clause (with its pronoun) stays a description
+    ("fr", date(2023, 3, 11), "Un échange de lettres entre Lima et Quito, hier vendredi, confirme le dégel entre "
+     "les deux capitales.", "hier", date(2023, 3, 10), "day"),
+    # invented: a deadline after an obligation is an order's: the order dates the act; a plan's deadline
+    # and French "doit" (a plan as often as an order) still date the plan (counter-examples)
+    ("en", MAR8, "Lusaka announced that the attaché must quit its territory within five days.", "", MAR8, "day"),
+    ("fr", MAR8, "Les diplomates sont sommés de quitter le pays d'ici trois jours.", "", MAR8, "day"),
+    ("en", MAR8, "Oman will open a consulate in Aden within three days.", "within three days", date(2023, 3, 11), "day"),
+    ("fr", MAR8, "Le président doit se rendre à Pékin d'ici la fin du mois.", "d'ici la fin du mois",
+     date(2023, 3, 1), "month"),
+    # invented: a counted span up to publication dates the act at its middle, in its unit; a first or a
+    # superlative measured over it is no date (counter-examples), nor a vague count (a fixed phrase)
+    ("en", date(2022, 11, 21), "Quito has summoned the Peruvian envoy three times in the last two months.",
+     "in the last two months", date(2022, 10, 1), "month"),
+    ("fr", date(2022, 11, 21), "Quito a convoqué l'ambassadeur péruvien trois fois au cours des deux derniers mois.",
+     "au cours des deux derniers mois", date(2022, 10, 1), "month"),
+    ("en", date(2022, 11, 21), "Lima expelled two Bolivian diplomats over the past three weeks.",
+     "over the past three weeks", date(2022, 11, 7), "week"),
+    ("en", date(2022, 11, 21), "It was the first visit by a Peruvian minister to Quito in the last ten years.",
+     "", date(2022, 11, 21), "day"),
+    ("fr", date(2022, 11, 21), "C'est le plus grave incident entre les deux pays au cours des deux dernières années.",
+     "", date(2022, 11, 21), "day"),
+    ("en", date(2022, 11, 21), "Quito has summoned the envoy in the past few months.", "in the past few months",
+     date(2022, 11, 21), "year"),
+    # invented: an English date between "the" and a noun is that noun's: the main clause's own date wins;
+    # the same date as the clause's adverb dates the act (counter-example)
+    ("en", date(2020, 9, 9), "Chile and Peru are to sign the Aug. 13 border agreement in Lima on Sept. 15.",
+     "Sept. 15", date(2020, 9, 15), "day"),
+    ("en", date(2020, 9, 9), "Chile and Peru signed the border agreement on Aug. 13 in Lima.", "Aug. 13",
+     date(2020, 8, 13), "day"),
+    # invented: a history told year by year is dated by its latest step; a year ahead among them leaves
+    # the first (counter-example)
+    ("en", date(2020, 6, 16), "The two neighbours fought a brief war in 1995, and clashed again in 2017 over a road.",
+     "in 2017", date(2017, 1, 1), "year"),
+    ("fr", date(2020, 6, 16), "Les deux voisins se sont affrontés en 1995, puis de nouveau en 2017 au sujet d'une route.",
+     "en 2017", date(2017, 1, 1), "year"),
+    ("en", date(2020, 6, 16), "The two neighbours signed a border treaty in 2018 and will demarcate the line in 2030.",
+     "in 2018", date(2018, 1, 1), "year"),
+    ("fr", date(2023, 3, 11), "Lima a salué jeudi l'accord que Quito a signé hier avec Bogota.", "jeudi",
+     date(2023, 3, 9), "day"),
 ]
 
 

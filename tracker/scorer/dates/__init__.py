@@ -25,6 +25,11 @@ Conventions, used everywhere in this package:
   tense the previous one, otherwise the nearer of the two with ties to the past ("le 20 avril" in an
   article of 12 April 2017 is 2017-04-20, "le 3 mars" 2017-03-03, "en décembre" in a January article
   the previous December). The current day or month is both "previous" and "next".
+* A counted span up to publication ("in the last two months", "au cours des trois dernières semaines")
+  dates an act spread over it at its middle, in its unit; not when it measures a first or a superlative
+  ("the first visit in the last ten years").
+* A deadline after an obligation ("must leave within three days", "sommés de partir d'ici lundi") is an
+  order's: the order dates the act, not the deadline.
 * A deadline ahead ("d'ici deux mois", "within two weeks", "in the next two months", "by the end of
   the year") dates a planned event at the end of its span, unless its clause is in the past ("ordered
   them to leave within two weeks"); "d'ici 2030"/"by March" stay range boundaries.
@@ -95,6 +100,16 @@ _MAIN, _DEADLINE, _DETAIL, _DATELINE = 0, 1, 2, 3
 _SAME_DAY_EARLIER = word_set("same_day_earlier")  # "plus tôt vendredi": that same day
 _DEADLINE_OPENING = {lang: re.compile(rf"(?:{alternatives('deadline_opening', lang)})", re.IGNORECASE)
                      for lang in LANGS}
+# "the Aug. 13 agreement": an English date between a determiner and a noun is that noun's.
+_ATTRIBUTIVE_BEFORE = re.compile(rf"(?<!\w)(?:{alternatives('attributive_before', 'en')})\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_NOUN_AFTER = re.compile(
+    rf"\s+(?!(?:{alternatives('attributive_not_noun', 'en')})(?!\w))(?-i:[a-z])[\w\-]+")
+# "the first visit in the last ten years": a first or a superlative a few words before a span it measures.
+_FRAME_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{alternatives('span_frame', lang)})(?!\w)[^.;:!?,]{{0,50}}$",
+                                  re.IGNORECASE) for lang in LANGS}
+# "must quit its territory within five days": an obligation a few words before a deadline ahead.
+_ORDER_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{alternatives('order_word', lang)})(?!\w)[^.;:!?]{{0,60}}$",
+                                  re.IGNORECASE) for lang in LANGS}
 
 
 def _verb(tokens: list[Token]) -> Token | None:
@@ -150,11 +165,20 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
         return DATES  # "lors de son entretien de lundi": the meeting the act happened at
     if found.kind == "ahead" and tense in PAST_TENSES:
         return Verdict(False, "a deadline set in a past clause ('ordered them to leave within two weeks')")
+    if found.kind == "past_span" and lang in LANGS and _FRAME_BEFORE[lang].search(text, 0, found.start):
+        return Verdict(False, "the span a first or a superlative is measured over ('the first visit in ten years')")
+    if (lang in LANGS and _DEADLINE_OPENING[lang].match(text, found.start, found.end)
+            and _ORDER_BEFORE[lang].search(text, 0, found.start)):
+        return Verdict(False, "the deadline of an order ('must leave within three days'): the order dates the act")
     if resolved.ahead and _decided(found, tokens, text, lang):
         return Verdict(False, "the date of a plan the sentence reports as decided: the decision dates it")
     if text[found.end:found.end + 2] in ("'s", "’s"):
         # "did not condemn Tuesday's air strike, saying on Wednesday ...": the day of a noun, a detail
         return Verdict(False, "a possessive: the day of the noun it modifies", True)
+    if (lang == "en" and found.kind in ("explicit", "month") and _ATTRIBUTIVE_BEFORE.search(text, 0, found.start)
+            and _ATTRIBUTIVE_NOUN_AFTER.match(text, found.end)):
+        # "are to sign the Aug. 13 agreement on Sept. 15": the day of the noun, a detail
+        return Verdict(False, "a date before a noun: the day of the noun it names", True)
     participle = detached_participle(text, found.start, lang)
     if participle and participle.background:
         return Verdict(False, f"background of a person or body ({participle.participle!r} ...)")
@@ -357,8 +381,20 @@ def _choose(ranked: list[tuple[DateRef, int | None, str]]) -> list[DateRef]:
 
 
 def event_date(refs: Sequence[DateRef], published: date) -> DateRef:
-    """The date of the sentence's event: its first expression that dates it, else the publication."""
-    for ref in refs:
-        if ref.dates_event:
-            return ref
-    return DateRef(published, "day", "", note="publication date")
+    """The date of the sentence's event: its first expression that dates it, else the publication.
+
+    A past history told year by year ("fought a war in 1962 and a standoff in 2017") is dated by its
+    latest step, the one nearest the news: when the dating expressions are all past years (or all past
+    months), the latest of them.
+    """
+    dating = [ref for ref in refs if ref.dates_event]
+    if not dating:
+        return DateRef(published, "day", "", note="publication date")
+    first = dating[0]
+    steps = [ref for ref in dating if ref.precision == first.precision and ref.value <= published]
+    if first.precision in ("year", "month") and len(steps) == len(dating) > 1:
+        latest = max(steps, key=lambda ref: ref.value)
+        if latest is not first:
+            return replace(latest, note=f"{latest.note}; the latest step of a history told {first.precision} by "
+                           f"{first.precision}")
+    return first

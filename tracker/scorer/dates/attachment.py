@@ -27,7 +27,7 @@ from .vocabulary import LANGS, alternatives, is_date_word, word_set
 
 # Expressions that are adverbs of time: they cannot modify a noun, so a parse that hangs them on one
 # ("a rappelé le ministre hier": hier -> ministre) is wrong, and we look past it to the verb.
-_ADVERBIAL_KINDS = ("weekday", "phrase", "ago")
+_ADVERBIAL_KINDS = ("weekday", "phrase", "ago", "past_span")
 _NOUN_CASE_FR = word_set("noun_case", "fr")  # "la réunion de mercredi"
 _NOT_PARTICIPLES_FR = word_set("not_participle", "fr")  # "dernier", tagged as a participle
 _DETACH = re.compile(r"[,;:()\[\]—–]")
@@ -138,9 +138,11 @@ _RELATIVE_WORDS_FR = word_set("relativizer", "fr") | {"que", "qu'", "qu’"}
 def _relative_without_pronoun(clause: Token) -> bool:
     """A "relative clause" with no relative pronoun before its verb is a parse error (a French relative
     clause always has one): "..., le royaume saoudien et l'Iran ont rompu leurs relations en 2016"
-    hung on a noun of the opening phrase is the main clause. "Pékin compte/NOUN signer" (a verb
-    lost under a noun) is the other parse error the loop below looks past."""
-    return clause.dep_ == "acl:relcl" and not any(
+    hung on a noun of the opening phrase is the main clause; so is a finite verb the parse hangs on
+    its subject noun as a plain "acl" ("Un échange de lettres, hier, avalise ..."). "Pékin
+    compte/NOUN signer" (a verb lost under a noun) is the other parse error the loop below looks past."""
+    finite_acl = clause.dep_ == "acl" and "Fin" in morph(clause, "VerbForm")  # "X, hier, avalise ...": a verb
+    return (clause.dep_ == "acl:relcl" or finite_acl) and not any(
         t.i < clause.i and ("Rel" in morph(t, "PronType") or t.lower_ in _RELATIVE_WORDS_FR) for t in clause.subtree)
 
 

@@ -55,7 +55,7 @@ _SPAN_UNITS = ("day", "week", "month", "year")
 
 @dataclass(frozen=True)
 class Pattern:
-    kind: str  # explicit | numeric | iso | month | year | weekday | season | ago | ahead | phrase
+    kind: str  # explicit | numeric | iso | month | year | weekday | season | ago | ahead | past_span | phrase
     lang: str  # the language of its words (an English date may sit in a French sentence)
     regex: re.Pattern[str]
     # A cheap search every match of ``regex`` implies (a word or literal it cannot match without):
@@ -97,6 +97,11 @@ def _words(lang: str) -> _Words:
         approx_counts=alternation(vocab.approx_numbers[lang]),
         seasons=alternation(vocab.seasons[lang]),
     )
+
+
+def _exact_counts(lang: str) -> str:
+    """Counts written exactly ("deux", "3"): a vague one ("the past few months") is a fixed phrase."""
+    return f"{alternation(vocabulary().numbers[lang])}|{_COUNT_DIGITS}"
 
 
 def _calendar_patterns() -> list[Pattern]:
@@ -142,6 +147,11 @@ def _french_patterns() -> list[Pattern]:
         _pattern("ahead", "fr", NO_WORD_BEFORE + rf"(?:{alternatives('ahead_marker', 'fr')})\s+{count}\s+"
                  rf"(?P<unit>{unit_alternatives('fr', _SPAN_UNITS)})" + NO_WORD_AFTER,
                  needs=alternatives("ahead_marker", "fr")),
+        # "au cours des deux derniers mois", "ces trois dernières semaines": a span up to publication
+        _pattern("past_span", "fr", NO_WORD_BEFORE + rf"(?:{alternatives('past_span_opening', 'fr')})\s+"
+                 rf"(?P<num>{_exact_counts('fr')})\s+(?:{alternatives('past_span_word', 'fr')})\s+"
+                 rf"(?P<unit>{unit_alternatives('fr', _SPAN_UNITS, plural_only=True)})" + NO_WORD_AFTER,
+                 needs=alternatives("past_span_word", "fr")),
         # "dans les deux prochains mois", "d'ici les trois prochaines semaines": the end of the span
         _pattern("ahead", "fr", NO_WORD_BEFORE + rf"(?:{alternatives('ahead_span', 'fr')})\s+(?:les|des)\s+{count}\s+"
                  rf"prochain(?:e)?s\s+(?P<unit>{unit_alternatives('fr', _SPAN_UNITS, plural_only=True)})"
@@ -174,6 +184,11 @@ def _english_patterns() -> list[Pattern]:
                  rf"(?P<unit>{span_units})(?:['’]\s*time)?(?!\w)(?!\s+(?:{alternatives('not_ahead_after', 'en')}))"),
         _pattern("ahead", "en", NO_WORD_BEFORE + rf"{count}\s+(?P<unit>{span_units})\s+from\s+now" + NO_WORD_AFTER,
                  needs=r"from\s+now"),
+        # "in the last two months", "over the past three weeks": a span up to publication
+        _pattern("past_span", "en", NO_WORD_BEFORE + rf"(?:{alternatives('past_span_opening', 'en')})\s+"
+                 rf"(?:{alternatives('past_span_word', 'en')})\s+(?P<num>{_exact_counts('en')})\s+"
+                 rf"(?P<unit>{unit_alternatives('en', _SPAN_UNITS, plural_only=True)})" + NO_WORD_AFTER,
+                 needs=alternatives("past_span_word", "en")),
         # "in the next two months", "within the coming three weeks": the end of the span
         _pattern("ahead", "en", NO_WORD_BEFORE + rf"(?:{alternatives('ahead_span', 'en')})\s+the\s+"
                  rf"(?:{alternatives('ahead_next', 'en')})\s+{count}\s+"

@@ -307,6 +307,22 @@ def _counted_span(found: Found, context: _Context) -> Resolved | None:
     return Resolved(value, precision, f"{n} {unit}(s) {when} publication" + (f"; {note}" if note else ""))
 
 
+_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+
+
+def _past_span(found: Found, context: _Context) -> Resolved | None:
+    """A counted span up to publication ("in the last two months"): its middle, in its unit."""
+    counted = _count(found, found.pattern.lang)
+    unit = _unit(found.group("unit"))
+    if counted is None or unit not in _UNIT_DAYS:
+        return None
+    n, note = counted
+    middle = context.published - timedelta(days=int(n * _UNIT_DAYS[unit] / 2))
+    value, precision = shift(middle, unit, 0)
+    return Resolved(value, precision, f"the middle of the last {n} {unit}(s) before publication"
+                    + (f"; {note}" if note else ""))
+
+
 def _ahead(found: Found, context: _Context) -> Resolved | None:
     if found.group("prep").casefold() == "in" and context.tense != "future":
         return None  # "for the first time in five years" looks back; "in two weeks" needs a future clause
@@ -350,6 +366,7 @@ _RESOLVERS: dict[str, Callable[[Found, _Context], Resolved | None]] = {
     "weekday": _weekday,
     "season": _season,
     "ago": _counted_span,
+    "past_span": _past_span,
     "ahead": _ahead,
     "phrase": _phrase,
 }

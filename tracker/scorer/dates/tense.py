@@ -20,6 +20,7 @@ VERBAL = ("VERB", "AUX")
 _MODALS_FR = word_set("modal_lemma", "fr")  # "doit se rendre jeudi": the modal's tense
 _PLANS_FR = word_set("plan_lemma", "fr")  # "sont convenus de se retrouver vendredi": a plan
 _PLANNED_FR = word_set("planned_lemma", "fr")  # "le sommet (est) prévu jeudi" looks ahead
+_ETRE_VERBS_FR = word_set("etre_verb_lemma", "fr")  # "était montée": a compound past with "être"
 # The clause tenses of a past event: a plus-que-parfait ("before past") is past too, further back.
 PAST_TENSES = ("past", "before past")
 
@@ -74,9 +75,12 @@ def decided_in_past(verb: Token) -> bool:
 
 def before_past(verb: Token) -> bool:
     """A plus-que-parfait ("était montée", "avait décidé"): the event lies before the article's
-    past, so a weekday it names that is the publication's own is the week before."""
+    past, so a weekday it names that is the publication's own is the week before. The parser tags the
+    "être" of "était montée" as a passive auxiliary: with it, only a verb that takes "être" makes one;
+    "étaient réunis jeudi en conclave" is a passive or a state in the imperfect, not further back."""
     return "Part" in morph(verb, "VerbForm") and any(
-        (c.dep_.startswith("aux") or c.dep_ == "cop") and "Imp" in morph(c, "Tense") for c in verb.children)
+        (c.dep_.startswith("aux") or c.dep_ == "cop") and "Imp" in morph(c, "Tense")
+        and (c.dep_ != "aux:pass" or verb.lemma_ in _ETRE_VERBS_FR) for c in verb.children)
 
 
 def parse_tense(verb: Token | None) -> str | None:

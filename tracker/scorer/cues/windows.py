@@ -110,13 +110,23 @@ def _after(ctx: SentenceContext, match: Match) -> Iterable[Hit]:
 
 
 def _in_gaps(ctx: SentenceContext, match: Match) -> Iterable[Hit]:
-    """Inside the gaps of a gapped cue ("tensions did not ease"), in either direction."""
+    """Inside the gaps of a gapped cue ("tensions did not ease"), in either direction.
+
+    A modality word that bears on what follows it ("towards a deal", "vers une normalisation") does
+    so only within its distance of the next word of the cue, and not when a name follows it: in
+    "fired from the desert towards India two missiles" it points the launch at a place, it does not
+    make the launch a mere direction.
+    """
     words = set(match.words)
     for p in range(match.start + 1, match.end):
         if p in words:
             continue
         for rule in ctx.infos[p].first_rules:
             end = p + len(rule.words) - 1
+            if end < match.end and rule.kind == "modality" and rule.scope == "before" and (
+                    min((w for w in words if w > end), default=end + 1) - end - 1 > rule.distance
+                    or ctx.tokens[end + 1].text[:1].isupper()):
+                continue
             if end < match.end and words.isdisjoint(range(p, end + 1)) and ctx.phrase_at(rule.words, p):
                 trigger = ctx.trigger(rule, p)
                 if trigger:

@@ -568,3 +568,74 @@ def test_guests_and_counterparts_listed_after_a_directed_word_are_one_side(text,
 ])
 def test_countries_meeting_each_other_beside_a_group_or_a_visit_stay_a_pair(text, lang, pair):
     assert pair in _codes(_reading(text, lang).pairs)
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # A gapped clause shares the first clause's verb: its subject acts on the same counterpart (invented).
+    ("La Pologne a expulsé trois diplomates biélorusses, et la Lettonie deux, selon les médias.", "fr",
+     {"BLR-POL", "BLR-LVA"}, {"LVA-POL"}),
+    ("Oslo sent home three Iranian envoys in May, and Helsinki two.", "en", {"IRN-NOR", "FIN-IRN"}, {"FIN-NOR"}),
+])
+def test_a_gapped_clause_subject_shares_the_first_subject_side(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert _codes(reading.pairs) == kept
+    assert _codes(a.pair for a in reading.set_aside) == aside
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # Counter-examples (invented): no number alone after the last country, a plain list of targets.
+    ("La Pologne a expulsé trois diplomates biélorusses et lettons.", "fr", {"BLR-POL", "LVA-POL"}, {"BLR-LVA"}),
+    ("La Pologne a expulsé trois diplomates biélorusses, et la Lettonie deux ressortissants russes.", "fr",
+     {"BLR-POL", "LVA-POL"}, {"BLR-LVA"}),
+])
+def test_a_country_after_and_with_more_than_a_number_is_no_gapped_subject(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert set(kept) <= _codes(reading.pairs)
+    assert aside <= _codes(a.pair for a in reading.set_aside)
+
+
+@pytest.mark.parametrize(("text", "lang", "joint", "hostile"), [
+    # A joint word names what its countries do together: each other's counterpart, and the third
+    # country's hostility goes to each of them, not between them (invented).
+    ("Moscou a dénoncé lundi les exercices communs de la Pologne et de la Lituanie.", "fr", "LTU-POL",
+     {"LTU-RUS", "POL-RUS"}),
+    ("Pékin a critiqué les patrouilles conjointes des Philippines et du Japon.", "fr", "JPN-PHL",
+     {"CHN-JPN", "CHN-PHL"}),
+])
+def test_countries_of_a_joint_act_stay_a_pair_without_the_third_ones_hostility(text, lang, joint, hostile):
+    reading = _reading(text, lang)
+    assert joint in _codes(reading.pairs)
+    scores = {"-".join(o.pair): o.score for o in reading.observations}
+    assert scores.get(joint, 0.0) <= 0
+    assert hostile <= _codes(reading.pairs)
+
+
+def test_countries_without_a_joint_word_stay_one_side():
+    # Counter-example (invented): no joint word, the two are the targets of one accusation.
+    reading = _reading("Moscou a dénoncé lundi les exercices de la Pologne et de la Lituanie.", "fr")
+    assert "LTU-POL" in _codes(a.pair for a in reading.set_aside)
+
+
+@pytest.mark.parametrize(("text", "lang", "pair", "kept"), [
+    # A list after a directed word that repeats countries named before it leaves their pair to the
+    # first naming (invented).
+    ("Chile and Peru agreed on Monday to send ambassadors back to Santiago and Lima.", "en", "CHL-PER", True),
+    ("Le Chili et le Pérou ont convenu de renvoyer des ambassadeurs à Santiago et à Lima.", "fr", "CHL-PER", True),
+    # Counter-example (invented): named only in the list after the directed word, they are no pair.
+    ("The bloc decided on Monday to send envoys to Chile and Peru.", "en", "CHL-PER", False),
+])
+def test_a_list_repeating_countries_named_before_leaves_their_pair(text, lang, pair, kept):
+    reading = _reading(text, lang)
+    assert (pair in _codes(reading.pairs)) is kept
+
+
+@pytest.mark.parametrize(("text", "lang", "pair", "kept"), [
+    # A partnership is between its partners, whatever else the sentence names (invented).
+    ("Le Brésil a signé jeudi un partenariat avec l'Inde, au grand dam de la Chine.", "fr", "BRA-IND", True),
+    ("Hanoi and Manila announced a maritime partnership as Beijing protested.", "en", "PHL-VNM", True),
+    # Counter-example (invented): no partnership, the two condemn a third one together.
+    ("Brasilia et New Delhi ont condamné les taxes chinoises.", "fr", "BRA-IND", False),
+])
+def test_partners_of_a_partnership_stay_a_pair(text, lang, pair, kept):
+    reading = _reading(text, lang)
+    assert (pair in _codes(reading.pairs)) is kept

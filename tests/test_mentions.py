@@ -832,6 +832,9 @@ def test_credited_and_shared_mediation(read, text, word, role):
         ("Des drones turcs ont frappé un convoi en Irak.", "fr", "Irak"),
         ("Le Maroc a dépêché des secouristes en Libye.", "fr", "Libye"),
         ("Des frappes israéliennes sur le territoire syrien ont fait dix morts.", "fr", "syrien"),
+        # coordinated act nouns share the first one's verb (invented)
+        ("La Turquie a lancé plus de cinquante drones et missiles en Arménie mardi soir.", "fr", "Arménie"),
+        ("La Turquie a envoyé des chars, des drones et des missiles en Syrie depuis janvier.", "fr", "Syrie"),
     ],
 )
 def test_a_place_after_an_act_is_its_target(read, text, lang, target):
@@ -850,6 +853,8 @@ def test_a_place_after_an_act_is_its_target(read, text, lang, target):
         ("Les ministres tchadien et soudanais se sont réunis à Doha.", "fr", "Doha"),
         ("L'Iran et les États-Unis ont conclu un accord à Pékin.", "fr", "Pékin"),
         ("Deux ingénieurs chinois ont été tués dans une attaque en Afghanistan.", "fr", "Afghanistan"),
+        # coordinated act nouns no country sends (invented counter-example)
+        ("Des drones et des missiles ont été exposés en Arménie lors du salon.", "fr", "Arménie"),
     ],
 )
 def test_real_places_stay_places_beside_acts(read, text, lang, place):

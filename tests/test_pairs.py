@@ -168,6 +168,23 @@ def test_neighbour_is_the_other_country_of_the_pair(nlp_fr, nlp_en, lang, text, 
     assert sentence_pairs(own + find_anaphora(sent, lang, main, mentions=own)) == pairs
 
 
+@pytest.mark.parametrize(("lang", "text", "main", "pairs"), [
+    # invented examples: a demonstrative naming a mutual act is the article pair's act
+    ("fr", "Ce traité a été signé sous l'égide de la Norvège après deux ans de pourparlers.", ("COL", "VEN"),
+     [("COL", "VEN")]),
+    ("en", "This truce was brokered by Qatar after months of talks.", ("SDN", "TCD"), [("SDN", "TCD")]),
+    ("fr", "Cet accord a été salué par la Colombie.", ("COL", "VEN"), [("COL", "VEN")]),
+    # counter-examples: a third actor country may have its own deal; no demonstrative, no act phrase
+    ("fr", "Cet accord a été critiqué par la Russie.", ("COL", "VEN"), []),
+    ("fr", "Un accord a été signé sous l'égide de la Norvège.", ("COL", "VEN"), []),
+])
+def test_a_demonstrative_mutual_act_is_the_pairs_act(nlp_fr, nlp_en, lang, text, main, pairs):
+    nlp = nlp_fr if lang == "fr" else nlp_en
+    sent = nlp(text)[:]
+    own = find_mentions(sent, lang, DAY)
+    assert sentence_pairs(own + find_anaphora(sent, lang, main, mentions=own)) == pairs
+
+
 # --- stages together on invented articles --------------------------------------------------------
 
 

@@ -106,3 +106,18 @@ def test_a_cue_after_a_typographic_apostrophe_is_read_as_the_verbs_object():
     scored = score_article(Article(text=text, language="fr", published=date(2024, 1, 3), is_example=True))
     accord = next(c for r in scored.readings for c in r.cues if c.category == "agreement")
     assert any("topic of" in m for m in accord.modifiers)
+
+
+@pytest.mark.parametrize(("text", "lang", "count"), [
+    # The reporting clause after a quoted question or exclamation stays with it (invented).
+    ('"Qui paiera, le Pérou ?", a demandé le ministre chilien devant la presse.', "fr", 1),
+    ('« Vive le Mali ! » (en bambara), a écrit le ministre français sur son compte.', "fr", 1),
+    ('"Who pays, Peru?" asked the Chilean minister at the briefing.', "en", 1),
+    # Counter-examples (invented): a new sentence after the quote, in capitals with no comma or bracket.
+    ('"Où est la Chine ?" Le ministre japonais a quitté la salle.', "fr", 2),
+    ('La Chine viendra-t-elle ? Le Japon attend sa réponse.', "fr", 2),
+])
+def test_a_quoted_question_keeps_its_reporting_clause(text, lang, count):
+    doc = nlp.split(lang, [text])[0]
+    assert len(list(doc.sents)) == count
+    assert [(s.start, s.end) for s in doc.sents] == [(s.start, s.end) for s in nlp.get_nlp(lang)(text).sents]

@@ -57,6 +57,7 @@ LIST_CLOSED_AFTER = 3  # countries of a comma list that a joiner before a non-co
 # Countries listed with no other side named (three or more) are no pair unless their act is mutual:
 # "Brazil, India and Saudi Arabia stayed away", "Vietnam, Malaysia and Brunei also claim parts of the sea".
 LONE_LIST = 3
+GAP_REMNANT = 2  # words a gapped clause keeps after its subject ("et B un", "and B as many")
 GROUP_REACH = 10  # words of a group phrase between two countries (", the EU and their key allies including")
 
 
@@ -154,12 +155,50 @@ def _leading_joiner(after: str) -> str:
     return " ".join(_WORD.findall(after.lower().replace("\u2019", "'"))[:2])
 
 
-def coordinations(mentions: Sequence[Mention], text: str) -> list[list[Mention]]:
-    """Runs of actor mentions (anaphora aside) joined by coordination, of two or more countries."""
+_CLAUSE_END = re.compile(r"[^.;:!?,()\"\u00ab\u00bb\u201c\u201d]{0,30}?(?=[.;:!?,)\"\u00bb\u201d]|$)")
+
+
+def gapped(mention: Mention, text: str) -> bool:
+    """A country after "et"/"and" (articles aside) with only a number after it up to the clause's end:
+    a gapped clause sharing the verb of the one before ("A a renvoyé cinq attachés iraniens, et B trois",
+    "A sent home three envoys, and B two"), the country its second subject (data/sides.tsv,
+    gap_remnant)."""
+    words = _words()
+    before = [t for t in _tokens(text[max(0, mention.start - 20) : mention.start]) if t not in words["article"]]
+    if not before or before[-1] == "," or before[-1] not in words["joiner"]:
+        return False
+    rest = _CLAUSE_END.match(text, mention.end)
+    if rest is None or (rest.end() == len(text) and rest.end() - mention.end >= 30):
+        return False
+    remnant = _WORD.findall(rest.group().lower())
+    remnants = words.get("gap_remnant", frozenset())
+    return 0 < len(remnant) <= GAP_REMNANT and (
+        " ".join(remnant) in remnants or all(t in remnants or t.isdigit() for t in remnant))
+
+
+def _gapped_sides(mentions: Sequence[Mention], text: str) -> dict[tuple[str, str], str]:
+    """A gapped clause's subject -> the same side as the sentence's first actor, the first clause's
+    subject ("Oslo ..., et Helsinki deux": each sent envoys home, no act between them)."""
+    actors = sorted((m for m in mentions if m.role == "actor" and m.kind != "anaphora"), key=lambda m: m.start)
+    sides: dict[tuple[str, str], str] = {}
+    for mention in actors[1:]:
+        first = actors[0]
+        if first.country != mention.country and gapped(mention, text):
+            sides[make_pair(first.country, mention.country)] = (
+                f"subjects of one verb ({first.text} / {mention.text}, a gapped clause): one side")
+    return sides
+
+
+def coordinations(mentions: Sequence[Mention], text: str, joint: bool = False) -> list[list[Mention]]:
+    """Runs of actor mentions (anaphora aside) joined by coordination, of two or more countries
+    (a gapped clause's subject is no part of the run before it: see `gapped`). A run after "entre"
+    or qualified by a joint word names two sides, no run of one side (kept with `joint`)."""
     actors = sorted((m for m in mentions if m.role == "actor" and m.kind != "anaphora"), key=lambda m: m.start)
     runs: list[tuple[list[Mention], list[bool]]] = []
     for previous, mention in zip(actors, actors[1:], strict=False):
         gap = text[previous.end : mention.start]
+        if gapped(mention, text):
+            continue
         if mention.start >= previous.end and (_coordinated(gap) or _grouped(gap)):
             joined = _joined_by_a_word(gap) or _grouped(gap) is not None
             if runs and runs[-1][0][-1] is previous:
@@ -168,7 +207,33 @@ def coordinations(mentions: Sequence[Mention], text: str) -> list[list[Mention]]
             else:
                 runs.append(([previous, mention], [joined]))
     closed = [_closed(run, joined, text[run[-1].end : run[-1].end + 20]) for run, joined in runs]
-    return [run for run in closed if len({m.country for m in run}) > 1 and not _after_between(text, run[0])]
+    return [run for run in closed if len({m.country for m in run}) > 1 and not _after_between(text, run[0])
+            and (joint or not _joint(run, text))]
+
+
+def joint_pairs(mentions: Sequence[Mention], text: str) -> set[tuple[str, str]]:
+    """The pairs of countries a joint word names together ("les patrouilles communes de Manille et
+    Tokyo"): what they do together is cooperation, so a third country's hostility in the
+    sentence ("Pékin a protesté ...") is aimed at each of them, not between them."""
+    return {make_pair(a.country, b.country)
+            for run in coordinations(mentions, text, joint=True) if _joint(run, text)
+            for i, a in enumerate(run) for b in run[i + 1 :] if a.country != b.country}
+
+
+def _joint(run: Sequence[Mention], text: str) -> bool:
+    """A joint word qualifying the coordination names what its countries do together, with each
+    other: "les patrouilles communes de Manille et Tokyo", "des exercices conjoints du Chili
+    et du Pérou", "Manila and Tokyo's joint patrols", "joint patrols by Chile and Peru"
+    (data/sides.tsv, joint; a repeated preposition or "by" may stand between)."""
+    words = _words()
+    joint = words.get("joint", frozenset())
+    before = [t for t in _tokens(text[max(0, run[0].start - 40) : run[0].start]) if t not in words["article"]]
+    while before and (before[-1] in words["repeated"] or before[-1] == "by"):
+        before.pop()
+    if before and before[-1] in joint:
+        return True
+    after = [t for t in _tokens(text[run[-1].end : run[-1].end + 20]) if t not in ("'", "\u2019", "s", "'s")]
+    return bool(after) and after[0] in joint
 
 
 def _has_phrase(words: frozenset[str], sentence: str) -> str | None:
@@ -296,7 +361,7 @@ def split_sides(
         return [], []
     mutual = _mutual(cues, sentence)
     actors = {m.country for m in mentions if m.role == "actor" and m.kind != "anaphora"}
-    same_side: dict[tuple[str, str], str] = {}
+    same_side: dict[tuple[str, str], str] = _gapped_sides(mentions, text)
     for run in coordinations(mentions, text):
         side = sorted({m.country for m in run})
         others = sorted(actors - set(side))

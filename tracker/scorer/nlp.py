@@ -97,6 +97,7 @@ def get_nlp(lang: str) -> Language:
         # Poutine a ..."); news sentences end with punctuation, so punctuation decides and the parser
         # parses within those boundaries.
         nlp.add_pipe("sentencizer", before="parser")
+        nlp.add_pipe(QUOTED_QUESTIONS, after="sentencizer")
     return nlp
 
 
@@ -109,7 +110,34 @@ def split(lang: str, texts: Iterable[str]) -> list[Doc]:
     """
     pipeline = get_nlp(lang)
     sentencizer = pipeline.get_pipe("sentencizer")
-    return [sentencizer(pipeline.make_doc(model_text(lang, text))) for text in texts]
+    return [_quoted_questions_joined(sentencizer(pipeline.make_doc(model_text(lang, text)))) for text in texts]
+
+
+QUOTED_QUESTIONS = "tracker_quoted_questions"
+
+
+@Language.component(QUOTED_QUESTIONS)
+def _quoted_questions_joined(doc: Doc) -> Doc:
+    """A quoted question or exclamation is no sentence of its own when the reporting clause follows it:
+    '"Qui paiera, le Pérou ?", a demandé le ministre', '"Who pays?" asked the minister', '« Vive la France ! »
+    (en français), a-t-il écrit': after the "?" or "!" and its closing quote, a comma, a bracket or a
+    word in lower case continues the sentence, and the speaker stays with what was said."""
+    for token in doc[1:]:
+        if not token.is_sent_start:
+            continue
+        between = []
+        before = doc[token.i - 1]
+        while before.is_punct and before.text not in ("?", "!") and before.i > 0:
+            between.append(before.text)
+            before = doc[before.i - 1]
+        if before.text not in ("?", "!") or not any(t in _QUOTES for t in between):
+            continue
+        if token.text[:1].islower() or any(t in (",", "(") for t in between):
+            token.is_sent_start = False
+    return doc
+
+
+_QUOTES = frozenset({'"', "\u00bb", "\u201d", "\u00ab", "\u201c"})
 
 
 def model_text(lang: str, text: str) -> str:
@@ -124,4 +152,4 @@ def parse(lang: str, docs: list[Doc]) -> list[Doc]:
     from them, in one nlp.pipe batch; their sentence boundaries are kept as they are."""
     if not docs:
         return []
-    return list(get_nlp(lang).pipe(docs, disable=["sentencizer"]))
+    return list(get_nlp(lang).pipe(docs, disable=["sentencizer", QUOTED_QUESTIONS]))

@@ -15,6 +15,10 @@ Decisions (documented here because the scorer's numbers depend on them):
   américain ... contre le régime syrien ... tensions entre les deux puissances" the tension is
   between the two powers, and RUS-SYR would be invented (the cost: "les deux pays ont condamné
   Pyongyang" gives RUS-USA only, not RUS-PRK and USA-PRK).
+- A demonstrative naming a mutual act ("Ce traité a été ratifié à Oslo", "this
+  deal"; anaphora.tsv rows whose ``refers`` is "pair_act") is the act of the article's pair, as "les deux
+  pays" is, but only where the sentence names no actor country outside that pair: "Cet accord a
+  été critiqué par la Russie" may speak of another deal, and "Cet accord entre A et C" names its own.
 - "son voisin", "its northern neighbour" (anaphora.tsv rows whose ``refers`` is "other") name the
   country of the article's pair that the sentence does not: one actor mention of kind "reference",
   which pairs like a name ("Kampala said its northern neighbour abducted farmers" in an article about
@@ -124,6 +128,7 @@ class AnaphoraPhrase(NamedTuple):
     subject: bool = False  # "le pays", "l'émirat": as "other", when it is a verb's subject before the named country
     act: bool = False  # "ces bombardements": as "other", when the other country acted just before
     fits: frozenset[str] | None = None  # the countries a subject's noun agrees with ("le royaume"); None = any
+    pair_act: bool = False  # "cet accord": the pair's own act, only where the sentence names no other actor country
 
 
 def find_anaphora(
@@ -154,7 +159,8 @@ def anaphora_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhras
         start, end = pieces[f.first].start, pieces[f.last - 1].end
         refers = details.get(f.entry.form, ("", None))[0]
         phrases.append(AnaphoraPhrase(start + base, end + base, text[start - offset : end - offset],
-                                      f.entry.kind == "reference", act=refers == "act"))
+                                      f.entry.kind == "reference", act=refers == "act",
+                                      pair_act=refers == "pair_act"))
     return phrases
 
 
@@ -200,9 +206,10 @@ def anaphora_mentions(
     found = [_other_of_pair(p, main_pair, own, mentions, before) for p in phrases if p.other]
     if len(own) >= 2 and not own & set(main_pair):
         return [m for m in found if m is not None]
+    third = bool(own - set(main_pair))
     return [m for m in found if m is not None] + [
         Mention(p.start, p.end, p.phrase, country, "anaphora", "actor", f"anaphora '{p.phrase}' = the article's pair {pair_code}")
-        for p in phrases if not p.other
+        for p in phrases if not p.other and not (p.pair_act and third)
         for country in main_pair
     ]
 

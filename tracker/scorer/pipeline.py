@@ -36,7 +36,7 @@ from .cues import CueFinder, cue_finder
 from .cues.clauses import damp_settings
 from .cues.finder import finder_version
 from .dates import event_date, find_dates, publication_date_from_text
-from .frames import clause_sides, coordinations, ranked_only, split_sides
+from .frames import clause_sides, coordinations, joint_pairs, ranked_only, split_sides
 from .frames_between import between_sides
 from .frames_members import members_only
 from .leaders import term_start
@@ -240,8 +240,13 @@ def _reading(
     # A pair's act in the main clause outweighs the background its other cues stand in.
     occasions = _cue_finder(read.language, lexicon).occasions
     targets = cue_targets(cues, all_mentions, text, read.language) if len(pairs) > 1 else {}
+    together = joint_pairs(all_mentions, text) if len(pairs) > 1 else set()
+    attributed = attribute_cues(pairs, all_mentions, cues, text, sides, targets)
+    # countries named by a joint word act together: a tension cue of the sentence is the third one's
+    attributed = {pair: [c for c in found if pair not in together or c.base_weight <= 0]
+                  for pair, found in attributed.items()}
     pair_cues = {pair: damp_settings(found, pair, all_mentions, occasions)
-                 for pair, found in attribute_cues(pairs, all_mentions, cues, text, sides, targets).items() if found}
+                 for pair, found in attributed.items() if found}
     pairs, ranked = ranked_only(pairs, set(pair_cues), sentence_text)
     set_aside += ranked
     observations = tuple(

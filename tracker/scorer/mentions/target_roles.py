@@ -38,6 +38,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obl:agent", "age
 # A verb that depends on another takes its agent from it: "pledged to invest", "accusé d'avoir déployé".
 _DEPENDENT_VERB_DEPS = frozenset({"xcomp", "advcl", "pcomp", "acl", "ccomp", "conj"})
 _VERB_CLIMB = 3
+_CONJ_CLIMB = 3  # conjuncts read back to the first one ("des drones, des roquettes et des missiles")
 _CLIMB_LIMIT = 6
 _AGENT_DEPTH = 3
 _SURFACE_WIDTH = 8  # pieces read back from the mention for an act word when the parse finds none (as the dative rule)
@@ -147,9 +148,21 @@ def _act_of(ctx: SentenceContext, token: Token, span: list[Token]) -> Act | None
     agent = _agent_below(ctx, token, inside, _AGENT_DEPTH) or _agent_beside(ctx, token, inside)
     if agent is not None:
         return Act(token, agent if _is_country_word(ctx, agent) else None)
-    if _done_by_its_verb(ctx, token) and _verb_has_agent(ctx, token.head, inside):
+    first = _first_conjunct(token)
+    if _done_by_its_verb(ctx, first) and _verb_has_agent(ctx, first.head, inside):
         return Act(token, None)  # "carried out strikes": the verb's subject does it
     return None  # "killed in an attack in Kabul": nobody named does it
+
+
+def _first_conjunct(noun: Token) -> Token:
+    """The first of the nouns coordinated with this one: the object of "a envoyé des drones et des
+    missiles en Israël", "fired rockets and missiles at Israel" is the first, the others are its
+    conjuncts and share its verb (a quantity word may head them: "une trentaine de chars et de blindés")."""
+    for _ in range(_CONJ_CLIMB):
+        if noun.dep_ != "conj" or noun.head.i == noun.i:
+            break
+        noun = noun.head
+    return noun
 
 
 def _done_by_its_verb(ctx: SentenceContext, noun: Token) -> bool:

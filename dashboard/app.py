@@ -4,7 +4,7 @@ One ``dcc.Location`` routes between the pages (timeline ``/``, matrix ``/matrix`
 ``/article/ID?s=IDX``); each page module holds its layout and its callbacks. The view state lives
 in the URL's query string, so the router builds a page straight from it and a bookmark restores it.
 
-Live refresh: a ``dcc.Interval`` reads a cheap fingerprint of the data (data.data_version) and
+Live refresh: a ``dcc.Interval`` reads the data version (data.data_version: the store's generation) and
 stores it only when it changed; every callback that shows data takes that store as an Input, so new
 articles appear within seconds while the user's choices (held in the controls) stay as they are.
 """

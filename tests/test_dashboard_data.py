@@ -169,7 +169,7 @@ def test_empty_database_gives_empty_frames(tmp_path):
     assert data.timeline(engine, ["RUS-USA"], "W").empty
     assert data.date_bounds(engine) is None
     assert data.events(engine, ["RUS-USA"]).empty
-    assert data.data_version(engine).n_articles == 0
+    assert data.data_version(engine).generation == 0
     store.close()
 
 

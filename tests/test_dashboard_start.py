@@ -91,6 +91,22 @@ def test_a_chart_is_kept_until_the_data_change(ctx, tmp_path):
     assert _status(ctx) == before
 
 
+def test_a_score_changed_in_place_drops_the_kept_chart(ctx):
+    """The data version is the store's generation (migration 0007), bumped by any write: a score
+    corrected where it stands (no row added or removed, which count(*) and max(id) did not see)
+    shows at once, without the server being restarted."""
+    state = from_query(QUERY)
+    first = timeline.chart_outputs(ctx, state)
+    version = ctx.version()
+    with ctx.engine.begin() as conn:
+        conn.execute(text("UPDATE observations SET score = -score WHERE pair = 'RUS-USA'"))
+    assert ctx.version() != version
+    again = timeline.chart_outputs(ctx, state)
+    assert again is not first
+    assert _as_json(again[0]) != _as_json(first[0])
+    assert _as_json(again[0]) == _as_json(timeline._chart_outputs(ctx, state)[0])
+
+
 def test_the_page_links_the_small_scripts(tmp_path: Path):
     store = open_store(str(tmp_path / "page.db"))
     store.close()

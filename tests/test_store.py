@@ -366,3 +366,85 @@ def test_processes_opening_a_fresh_database_at_once_create_the_schema_once(db_ur
     assert errors == [] and len(stores) == 4
     with stores[0].engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+
+
+# ------------------------------------------------------------------------- the data's version
+
+
+def _version(store) -> str:
+    from tracker.store.queries import data_version
+
+    return data_version(store.engine).token
+
+
+def test_every_write_of_articles_or_observations_changes_the_data_version(store):
+    """The dashboard's caches are kept per data version (migration 0007's generation): an article
+    added, rescored with a changed score, updated or deleted gives a new one; a read gives none."""
+    seen = [_version(store)]
+    article_id, _ = store.add_scored(make_scored())
+    seen.append(_version(store))
+    pairs_by_volume(store.engine)
+    store.add_scored(make_scored())  # already stored: nothing written
+    assert _version(store) == seen[-1]
+    store.replace_observations(article_id, make_scored(scores=(7.5, -4.0)))  # same rows, a score changed
+    seen.append(_version(store))
+    with store.engine.begin() as conn:  # a score changed in place, no row added or removed
+        conn.execute(text("UPDATE observations SET score = 1.0 WHERE article_id = :id AND score = 7.5"), {"id": article_id})
+    seen.append(_version(store))
+    with store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM articles WHERE id = :id"), {"id": article_id})
+    seen.append(_version(store))
+    assert len(set(seen)) == len(seen), seen
+
+
+def test_a_write_rolled_back_leaves_the_data_version(store):
+    before = _version(store)
+    with pytest.raises(RuntimeError), store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM observations"))
+        raise RuntimeError("abandoned")
+    assert _version(store) == before
+
+
+def test_concurrent_writers_each_change_the_data_version_and_do_not_block_each_other(db_url):
+    """PostgreSQL: the bump runs at commit, once per transaction, so writers storing different
+    articles at once neither deadlock nor lose a bump; SQLite: one writer at a time."""
+    stores = [open_store(db_url) for _ in range(4)]
+    before = int(_version(stores[0]))
+    barrier = threading.Barrier(len(stores))
+    errors = []
+
+    def add(s, n):
+        barrier.wait()
+        try:
+            for i in range(3):
+                s.add_scored(make_scored(body=BODY + f"\n\nInvented paragraph {n}-{i}, Moscou et Washington."))
+        except Exception as exc:  # noqa: BLE001 -- reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=add, args=(s, n)) for n, s in enumerate(stores)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors
+    assert stores[0].counts()["articles"] == 12
+    assert int(_version(stores[0])) >= before + 12  # one bump per article's transaction at least
+    for s in stores:
+        s.close()
+
+
+def test_another_connection_sees_the_new_version_only_once_committed(db_url):
+    """What a second process (the watcher) commits, the dashboard's next read sees; not before."""
+    from datetime import datetime
+
+    from tracker.store.schema import articles
+
+    writer, reader = open_store(db_url), open_store(db_url)
+    before = _version(reader)
+    with writer.engine.connect() as conn:
+        with conn.begin():
+            conn.execute(articles.insert().values(key="invented", text="Invented.", added_at=datetime(2026, 1, 1)))
+            assert _version(reader) == before  # written, not committed
+        assert _version(reader) != before
+    writer.close()
+    reader.close()

@@ -92,27 +92,25 @@ def _countries(df: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Version:
-    """A cheap fingerprint of the stored data: it changes whenever an article is added or removed."""
+    """A cheap fingerprint of the stored data: it changes whenever an article or an observation is
+    written (added, changed or removed)."""
 
-    n_articles: int
-    max_article_id: int
-    max_observation_id: int
+    generation: int
 
     @property
     def token(self) -> str:
-        return f"{self.n_articles}-{self.max_article_id}-{self.max_observation_id}"
+        return str(self.generation)
 
 
 def data_version(engine: Engine) -> Version:
-    """Three indexed aggregates (primary keys): microseconds even with a million observations."""
+    """The data's generation (migration 0007: triggers bump it in every transaction that writes
+    articles or observations): one primary-key read, where count(*) over the articles took 3-17 ms
+    at a million observations."""
     with engine.connect() as conn:
-        row = conn.execute(
-            text(
-                "SELECT (SELECT count(*) FROM articles), (SELECT coalesce(max(id), 0) FROM articles),"
-                " (SELECT coalesce(max(id), 0) FROM observations)"
-            )
-        ).one()
-    return Version(int(row[0]), int(row[1]), int(row[2]))
+        generation = conn.execute(text("SELECT generation FROM data_generation WHERE id = 1")).scalar()
+    if generation is None:
+        raise RuntimeError("the data_generation row is missing: the database was changed by hand")
+    return Version(int(generation))
 
 
 def date_bounds(engine: Engine, pairs: list[str] | None = None) -> tuple[date, date] | None:

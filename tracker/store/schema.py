@@ -12,6 +12,7 @@ the two agree, so a change here needs a new migration.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -190,6 +191,15 @@ period_totals = Table(
     Column("sum_mean", Float, nullable=False),
     Column("sum_mean_sq", Float, nullable=False),
     sqlite_with_rowid=False,
+)
+
+# One row: a number every write to articles or observations bumps (triggers, migration 0007), in
+# the writing transaction. The dashboard's "did the data change?" (queries.data_version) reads it.
+data_generation = Table(
+    "data_generation",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("generation", BigInteger, nullable=False),
 )
 
 # Who may sign in to the dashboard when it asks for a login (tracker serve beyond 127.0.0.1; 0004).

@@ -13,7 +13,17 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from tracker.cli import cli
-from tracker.ingest.inprocess import DUPLICATE, REJECTED, STORED, expand_paths, ingest_paths, lexicon_version
+from tracker.ingest.inprocess import (
+    DUPLICATE,
+    REJECTED,
+    STORED,
+    expand_paths,
+    ingest_paths,
+    lexicon_version,
+    read_articles,
+    scores_or_reasons,
+)
+from tracker.ingest.ordered import InProcessBackend
 from tracker.ingest.pool import ProcessBackend, ingest_parallel, pool_worth_it, run_ordered
 from tracker.store import open_store
 from tracker.store.schema import metadata
@@ -212,7 +222,7 @@ def test_two_ingests_at_once_on_one_postgresql_database_store_each_article_once(
     # running the whole single-process ingest on the same folder, in the same order, at once.
     backend = ProcessBackend(workers=2)
     try:
-        runs = [backend.pool.submit(_ingest_in_another_process, db_url, str(inbox), batched) for _ in range(2)]
+        runs = [lane.submit(_ingest_in_another_process, db_url, str(inbox), batched) for lane in backend.lanes]
         outcomes = [run.result(timeout=240) for run in runs]
     finally:
         backend.close()
@@ -252,3 +262,73 @@ def test_the_workers_score_with_the_analysts_lexicon(inbox, tmp_path):
     assert rows == expected
     assert any(cue.pattern == "dispatch" for cue in rows["cues"])
     assert {a.lexicon_version for a in rows["articles"]} == {lexicon_version(lexicon)}
+
+
+def models_loaded() -> int:
+    """Run in a pool worker: how many spaCy pipelines its process has loaded."""
+    from tracker.scorer import nlp
+
+    return nlp.get_nlp.cache_info().currsize
+
+
+def articles_of(folder: Path, texts: list[str]) -> list:
+    folder.mkdir(parents=True, exist_ok=True)
+    found = []
+    for n, text in enumerate(texts):
+        path = folder / f"{n:02d}.txt"
+        path.write_text(text, encoding="utf-8")
+        found.extend(read_articles(path))
+    return found
+
+
+def test_each_worker_loads_the_model_of_the_language_it_is_sent(tmp_path):
+    # French and English batches in turn, sent at once: each language goes to one worker, which
+    # loads that model alone (the fork server loads none), and the scores are the in-process ones.
+    fr = articles_of(tmp_path / "fr", [french(n) for n in range(3)])
+    en = articles_of(tmp_path / "en", [english(n) for n in range(3)])
+    batches = [fr[:2], en[:2], fr[2:], en[2:]]
+    backend = ProcessBackend(workers=2)
+    try:
+        results = [backend.score_batch(batch).result(timeout=240) for batch in batches]
+        assert sorted(sorted(lane.languages) for lane in backend.lanes) == [["en"], ["fr"]]
+        assert [lane.submit(models_loaded).result(timeout=60) for lane in backend.lanes] == [1, 1]
+    finally:
+        backend.close()
+    assert results == [scores_or_reasons(batch) for batch in batches]
+
+
+def test_a_second_worker_joins_a_corpus_in_one_language(tmp_path):
+    # Counter-example to the above: all French, the second worker takes its share (and loads French too).
+    fr = articles_of(tmp_path / "fr", [french(n) for n in range(4)])
+    backend = ProcessBackend(workers=2)
+    try:
+        futures = [backend.score_batch([article]) for article in fr]
+        assert [future.result(timeout=240) for future in futures] == [scores_or_reasons([a]) for a in fr]
+        assert [lane.languages for lane in backend.lanes] == [{"fr"}, {"fr"}]
+    finally:
+        backend.close()
+
+
+def test_batches_hold_one_language_each(tmp_path):
+    # Articles in French and English in turn: a batch is cut where the language changes, so that a
+    # pool can send it to the worker with that model; the database is the same as scored one by one.
+    inbox = tmp_path / "inbox"
+    articles_of(inbox, [french(n) if n % 3 else english(n) for n in range(9)])
+
+    class Recording(InProcessBackend):
+        batches: list[list[str | None]] = []
+
+        def score_batch(self, articles):
+            self.batches.append([a.language for a in articles])
+            return super().score_batch(articles)
+
+    backend = Recording()
+    with open_store(tmp_path / "batched.db") as store:
+        files, problems = expand_paths([inbox])
+        run_ordered(files, problems, store, backend, progress=False)
+        batched = snapshot(store)
+    with open_store(tmp_path / "single.db") as store:
+        ingest_paths([inbox], store, progress=False)
+        assert snapshot(store) == batched
+    assert [len(set(b)) for b in backend.batches] == [1] * len(backend.batches)
+    assert sum(map(len, backend.batches)) == 9 and len(backend.batches) == 6  # en | fr fr | en | fr fr | en | fr fr

@@ -124,6 +124,7 @@ class _Batch:
 
     articles: list[Article] = field(default_factory=list)
     chars: int = 0
+    language: str | None = None  # the language its articles state (one a batch; those without one join any)
     future: Any = None  # a concurrent.futures or a Dask future
 
 
@@ -237,6 +238,9 @@ class _OrderedWriter:
             return
         while self.in_flight >= self.window or (self.in_flight and self.in_flight_chars >= self.window_chars):
             self.write_head()
+        if item.language and self.batch.language not in (None, item.language):
+            self.send()  # one language a batch: a pool sends it to a worker with that model (ProcessBackend)
+        self.batch.language = self.batch.language or item.language
         scoring = _Scoring(item, self.batch, len(self.batch.articles), owns_key=True)
         self.batch.articles.append(item)
         self.batch.chars += len(item.text)

@@ -37,6 +37,11 @@ def _identifier(restricted: bool) -> LanguageIdentifier:
                               norm_probs=True, tk_row=array(row[0], row[1]))
 
 
+def load_identifier() -> None:
+    """The sentence-level identifier, loaded now (a process forked afterwards has it loaded)."""
+    _identifier(True)
+
+
 def _restricted_model() -> tuple[Any, ...]:
     """The arrays of the identifier restricted to SUPPORTED, as plain data (see _identifier)."""
     # Restricting a copy makes new arrays from the full model's and leaves the copied identifier as it was.

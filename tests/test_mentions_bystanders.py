@@ -220,3 +220,20 @@ def test_the_hosts_of_coordinated_posts_are_parties(read, text, lang, word, role
 )
 def test_a_neighbourhood_named_after_a_people_is_a_place(read, text, lang, word, role):
     assert read(text, lang)[word] == role
+
+
+@pytest.mark.parametrize(
+    "text, lang, word, role",
+    [
+        # A seat of power before the event it hosts is its venue (invented examples).
+        ("Kenya and Somalia will sign the border pact at a White House signing ceremony next month.", "en",
+         "White House", "place"),
+        ("It was the first Kremlin state dinner for a Mongolian leader since the treaty with Kazakhstan.", "en",
+         "Kremlin", "place"),
+        # Counter-examples: the seat of power speaking or acting stays a side (invented).
+        ("The White House condemned the signing ceremony Nicaragua held with Belarus.", "en", "White House", "actor"),
+        ("The Kremlin said the ceremony with Kazakhstan was postponed.", "en", "Kremlin", "actor"),
+    ],
+)
+def test_a_seat_of_power_before_the_event_it_hosts_is_its_venue(read, text, lang, word, role):
+    assert read(text, lang)[word] == role

@@ -122,3 +122,22 @@ def test_png_in_capitals_is_papua_new_guinea(nlp_en):
     assert ("PNG", "actor") in {(m.country, m.role) for m in found}
     found = find_mentions(nlp_en("Australia sent the map to Fiji as a PNG file.")[:], "en", DAY)
     assert ("PNG", "actor") not in {(m.country, m.role) for m in found}
+
+
+@pytest.mark.parametrize("text", [
+    # invented: "he"/"she" and a government body announcing the act: the body's own official, a side
+    "He will hold talks with Ghana and Benin next week, the Portuguese foreign ministry said on Friday.",
+    "She is due to travel to Chile, Peru and Bolivia in May, the Japanese government said.",
+])
+def test_a_government_announcing_its_officials_act_is_a_side(read, text):
+    found = read(text)
+    assert next(role for word, role in found.items() if word in {"Portuguese", "Japanese"}) == "actor"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # Counter-examples (invented): a subject that is no "he"/"she", or a speaker that is no government body.
+    ("The talks between Ghana and Benin will open next week, the Portuguese foreign ministry said.", "Portuguese"),
+    ("He will hold talks with Ghana and Benin next week, the Portuguese daily Publico reported.", "Portuguese"),
+])
+def test_other_closing_speakers_stay_sources(read, text, word):
+    assert read(text)[word] == "topic"

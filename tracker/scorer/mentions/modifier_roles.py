@@ -19,6 +19,7 @@ _RELATIVES = grammar_words("relative")
 _MEDIATION_STOPS = grammar_words("mediation_stop")
 _BETWEEN = grammar_words("between")
 _CREDITED_FOR = grammar_words("credited_for", "en")
+SEAT_EVENT_REACH = 4  # noun-phrase words read after a seat of power for its event ("White House peace-accord signing")
 MEDIATION_REACH = 3  # lowercase words read after "X's" / "X for its" for a mediation word ("its role in mediating")
 
 
@@ -217,5 +218,18 @@ def after_role(ctx: SentenceContext, first: int, last: int, kind: str) -> RoleDe
         if market is not None:  # "Tokyo stocks", "the London stock exchange"
             return market_role(ctx, market, first)
         return english_modifier_role(ctx, last, ("mediator_noun", "venue_noun"))
+    if kind == "institution":
+        return _seat_event(ctx, last)
+    return None
+
+
+def _seat_event(ctx: SentenceContext, last: int) -> RoleDecision | None:
+    """ "a White House signing ceremony", "the Kremlin state dinner": a seat of power before the event
+    it hosts (list seat_event), only nouns and adjectives of the same noun phrase between, is its venue."""
+    for i in range(last, min(len(ctx.pieces), last + SEAT_EVENT_REACH)):
+        if ctx.has("seat_event", ctx.keys[i]) or ctx.has("seat_event", ctx.lemma(i)):
+            return RoleDecision("place", f"venue of the '{ctx.pieces[i].text}' it hosts")
+        if ctx.keys[i] in CLAUSE_BREAKS or ctx.pos(i) not in {"NOUN", "ADJ", "PROPN"}:
+            return None
     return None
 

@@ -27,10 +27,11 @@ from dataclasses import replace
 from tracker.records import Mention
 from tracker.scorer.mentions.gazetteer import list_index, scan
 from tracker.scorer.mentions.sentence import SentenceContext
-from tracker.scorer.mentions.wordlists import SENTENCE_BREAKS
+from tracker.scorer.mentions.wordlists import SENTENCE_BREAKS, grammar_words
 
 _PHRASE_ENDS = SENTENCE_BREAKS | {","}
 SIDES_OUTSIDE = 2  # countries acting outside the phrase: both sides of the act are named there
+_PERSON_SUBJECTS = grammar_words("person_subject", "en")
 OUTLET_REACH = 6  # pieces read after an English possessive for the outlet's noun ("'s semi-official Tasnim news agency")
 
 
@@ -66,6 +67,21 @@ def _closing_attribution(ctx: SentenceContext) -> list[tuple[int, int, str]]:
     return phrases
 
 
+def _own_government(ctx: SentenceContext) -> list[tuple[int, int, str]]:
+    """English: "He will visit Chad and Mali, the Turkish foreign ministry said": a government body
+    (list own_government) announcing what the sentence's "he"/"she" does speaks for its own official,
+    so its country is that person's, a side. A closing attribution only."""
+    if ctx.lang != "en" or not ctx.keys or ctx.keys[0] not in _PERSON_SUBJECTS:
+        return []
+    own = []
+    for phrase in _closing_attribution(ctx):
+        inside = [i for i, piece in enumerate(ctx.pieces) if phrase[0] <= piece.start < phrase[1]]
+        if any(ctx.has("own_government", ctx.keys[i]) or ctx.has("own_government", ctx.two_pieces(i) or "")
+               for i in inside):
+            own.append(phrase)
+    return own
+
+
 def _possessive_outlets(ctx: SentenceContext) -> list[tuple[int, int, str]]:
     """(start, end, words) of each "X's ... agency"-like phrase: from the piece before "'s" to the
     outlet's noun; only capitalised names, numbers and words of source_modifier may stand between.
@@ -94,7 +110,8 @@ def _possessive_outlets(ctx: SentenceContext) -> list[tuple[int, int, str]]:
 
 def report_sources(ctx: SentenceContext, mentions: Sequence[Mention], base: int) -> list[Mention]:
     """The mentions, those of a country named only as a report's source set aside as its topic."""
-    phrases = source_phrases(ctx)
+    own = _own_government(ctx)
+    phrases = [p for p in source_phrases(ctx) if p not in own]
     if not phrases:
         return list(mentions)
 

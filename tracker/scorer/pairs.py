@@ -43,6 +43,12 @@ Decisions (documented here because the scorer's numbers depend on them):
   "act") is the other country's act only when that country acts in the nearest earlier sentence
   where a country besides the sentence's own acts: a country that only appears as a former leader's,
   or a third country's act just before, leaves it unresolved.
+- "les deux pays" names the two countries a reader has just read: when the nearest earlier body sentence
+  (up to ``ANTECEDENT_SENTENCES`` back) naming two or more actor countries names exactly two, the phrase is
+  that pair, even where it is not the article's ("Le Chili et le Pérou ont conduit des manœuvres
+  conjointes. Les deux marines ..." in an article about ARG-CHL is CHL-PER). Where that sentence names
+  three or more, none names two, or a sentence within reach names both countries of the article's pair
+  (the phrase may mean either), it is the article's pair. A demonstrative naming a mutual act (pair_act) stays the article's pair.
 - When a sentence names two or more actor countries of its own and none of them is in the
   article's pair ("Xi et Modi ... les deux pays" in an article about RUS-USA), the phrase means
   those two, which the explicit pairs already give: the anaphora is left out (pass the
@@ -202,16 +208,35 @@ def anaphora_mentions(
     if main_pair is None:
         return []
     own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
-    pair_code = "-".join(main_pair)
     found = [_other_of_pair(p, main_pair, own, mentions, before) for p in phrases if p.other]
     if len(own) >= 2 and not own & set(main_pair):
         return [m for m in found if m is not None]
     third = bool(own - set(main_pair))
+    nearest = _nearest_pair(before, main_pair)
+    plain = [(p, nearest or main_pair, "the previous sentence's pair" if nearest else "the article's pair")
+             for p in phrases if not p.other and not p.pair_act]
+    acts = [(p, main_pair, "the article's pair") for p in phrases if p.pair_act and not third]
     return [m for m in found if m is not None] + [
-        Mention(p.start, p.end, p.phrase, country, "anaphora", "actor", f"anaphora '{p.phrase}' = the article's pair {pair_code}")
-        for p in phrases if not p.other and not (p.pair_act and third)
-        for country in main_pair
+        Mention(p.start, p.end, p.phrase, country, "anaphora", "actor", f"anaphora '{p.phrase}' = {whose} {'-'.join(pair)}")
+        for p, pair, whose in sorted(plain + acts, key=lambda item: item[0].start)
+        for country in pair
     ]
+
+
+def _nearest_pair(before: Sequence[Sequence[Mention]] | None, main_pair: tuple[str, str]) -> tuple[str, str] | None:
+    """The pair "les deux pays" names when the nearest earlier body sentence naming two or more actor
+    countries names exactly two, and no body sentence within reach names both of the article's pair (see
+    the module's notes): a reader takes the two just named. None (the article's pair) otherwise."""
+    sentences = [sorted({m.country for m in sentence if m.role == "actor" and m.kind not in ("anaphora", "reference")
+                         and "+" not in m.country})
+                 for sentence in (before or [])[:-1]]  # the title, last, names the article's pair
+    nearest = next((named for named in sentences if len(named) >= 2), None)
+    if nearest is None or len(nearest) > 2 or set(nearest) == set(main_pair):
+        return None
+    if any(set(main_pair) <= set(named) for named in sentences):
+        return None  # the article's pair is named within reach too: no guess
+    return (nearest[0], nearest[1])
+    return None
 
 
 def _other_of_pair(phrase: AnaphoraPhrase, main_pair: tuple[str, str], own: set[str],

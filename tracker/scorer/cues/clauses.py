@@ -109,6 +109,9 @@ class BackgroundWords:
     # prepositions of a state's duration: a state word qualified by one ("au point mort depuis un an",
     # "fermée depuis trois semaines") is what the act changes, its background
     lasting: frozenset[str] = frozenset()
+    # French: words that open a background clause with the "que"/"où" after them ("alors que", "tandis
+    # que", "au moment où"), read on the words when the small parser hangs the clause elsewhere
+    openers: frozenset[str] = frozenset()
 
 
 def _content_infinitive(token: Token) -> bool:
@@ -249,6 +252,10 @@ def mention_clauses(view: ParseView, words: BackgroundWords, spans: Sequence[tup
             continue
         while token.i + 1 < view.sent.end and base + token.nbor().idx < end:
             token = token.nbor()  # the last word of a name ("New Zealand") is its head
+        opened = _opened_clause(view, token, words.openers)
+        if opened is not None:  # read on the words: the small parser often hangs these clauses elsewhere
+            found[(start, end)] = Setting(opened[0], base + opened[1], base + opened[2])
+            continue
         word = background_of(view, token, words)
         # A clause has a verb of its own: an adjective the parser hangs as a clause ("responsables
         # estoniens") or the name itself is no clause.
@@ -259,6 +266,27 @@ def mention_clauses(view: ParseView, words: BackgroundWords, spans: Sequence[tup
             first = min(first, word.head.left_edge.idx)
         found[(start, end)] = Setting(word.text, base + first, base + last)
     return found
+
+
+_OPENED_BY = frozenset({"que", "qu'", "où"})
+
+
+def _opened_clause(view: ParseView, token: Token, openers: frozenset[str]) -> tuple[str, int, int] | None:
+    """French, on the words: the clause a background locution opens ("alors que", "tandis que", "au
+    moment où") that the mention stands in, with no comma between them: (the locution's first word,
+    where the clause starts, where it ends: at its next comma or the sentence's end). A fronted clause
+    ("Au moment où ..., Taipei a dénoncé ...") ends at its comma too, so the main clause stays out."""
+    if not openers:
+        return None
+    doc, first = token.doc, view.sent.start
+    for i in range(token.i - 1, first - 1, -1):
+        if doc[i].text in (",", ";", ":", "«", "»", '"'):
+            return None
+        if norm(doc[i].text) in openers and i + 1 < token.i and norm(doc[i + 1].text) in _OPENED_BY:
+            last = next((t for t in doc[token.i + 1:view.sent.end] if t.text in (",", ";")), None)
+            end = last.idx if last is not None else view.sent[-1].idx + len(view.sent[-1].text)
+            return doc[i].text, doc[i].idx, end
+    return None
 
 
 def _extent(word: Token) -> tuple[int, int]:

@@ -13,7 +13,7 @@ EVERY_LANGUAGE = "*"
 SET_NAMES = ("article", "contraction", "verb ending", "infinitive ending", "ne", "particle after ne",
              "negating determiner", "least", "before least", "denying particle", "topic marker", "complement preposition",
              "background exempt category", "background preposition", "background noun", "background subordinator",
-             "own act clause", "lasting since", "outcome category", "occasion category", "completion head", "gap free",
+             "own act clause", "lasting since", "background opener", "outcome category", "occasion category", "completion head", "gap free",
              "addressed cue", "appeal infinitive", "named object cue", "obligation modal", "target preposition",
              "target joiner", "breaking head")
 

@@ -24,7 +24,12 @@ from tracker.scorer.mentions.preposition_roles import (
     preposition_role,
 )
 from tracker.scorer.mentions.sentence import SentenceContext
-from tracker.scorer.mentions.target_roles import act_noun_target, act_target, apposition_partner
+from tracker.scorer.mentions.target_roles import (
+    act_noun_target,
+    act_target,
+    apposition_partner,
+    described_by_country,
+)
 from tracker.scorer.mentions.wordlists import grammar_words
 
 
@@ -192,8 +197,10 @@ def _target_of_an_act(ctx: SentenceContext, match: Found, decision: RoleDecision
 def _target_of_an_act_noun(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
     """ "l'invasion de l'Ukraine par la Russie", "Russia's invasion of Ukraine": the target of an act
     noun named with its agent is a side of that act only (target_roles.act_noun_target); so is a
-    country named in an apposition that describes another ("la Russie, alliée de la Biélorussie")."""
-    return act_noun_target(ctx, match.first, match.last) or apposition_partner(ctx, match.first)
+    country named in an apposition that describes another ("la Russie, alliée de la Biélorussie"); a
+    country that only describes a noun before it ("deux républiques alliées de la Russie") is no side."""
+    return (act_noun_target(ctx, match.first, match.last) or apposition_partner(ctx, match.first)
+            or described_by_country(ctx, match.first))
 
 
 def _mediating_between(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:

@@ -329,6 +329,28 @@ def apposition_partner(ctx: SentenceContext, first: int) -> RoleDecision | None:
     return RoleDecision("actor", f"describes '{name}' ('{found[0]}'), a partner of it alone", True, span)
 
 
+_DESCRIBING_POS = frozenset({"NOUN", "ADJ"})
+
+
+def described_by_country(ctx: SentenceContext, first: int) -> RoleDecision | None:
+    """French: a country named only to describe what stands before it ("deux républiques alliées de la
+    Russie", "un proche de Moscou") is no side of the sentence's act. A phrase of the `described_by` list
+    opening on an article names a person ("un proche de"); any other must follow a noun or adjective that
+    is no country, so the group noun itself ("les alliés de la Russie") and appositions to a country
+    (apposition_partner) are left alone."""
+    if ctx.lang != "fr":
+        return None
+    found = ctx.phrase_before(ctx.skip_determiners(first), "described_by")
+    if found is None:
+        return None
+    start = found[1]
+    if not ctx.has("determiner", ctx.keys[start]):
+        before = start - 1
+        if before < 0 or ctx.pos(before) not in _DESCRIBING_POS or _is_country_piece(ctx, before):
+            return None
+    return RoleDecision("topic", f"describes what stands before it ('{found[0]}'), no side")
+
+
 _NAME_PIECES = 4  # pieces of the longest country name read before an apposition ("United Arab Emirates")
 
 

@@ -122,3 +122,34 @@ def test_countries_a_territory_lies_between_are_places():
     assert (roles["Sudan"], roles["Chad"]) == ("place", "place")
     # fighting on a border between two countries keeps them parties
     assert _pairs("Des combats ont éclaté à la frontière entre le Maroc et l'Algérie.") == {"DZA-MAR"}
+    # fighting in a place lying between two countries makes them its sides (invented)
+    assert _pairs("Fresh clashes erupted in a valley lying between Kyrgyzstan and Tajikistan.", "en") == {"KGZ-TJK"}
+    assert _pairs("De nouveaux affrontements ont éclaté dans une vallée située entre le Kirghizistan et le "
+                  "Tadjikistan.") == {"KGZ-TJK"}
+
+
+# --- a demonstrative naming a mutual act ("these talks", "cet accord") ---------------------------------
+
+
+def test_a_pair_act_with_a_complement_naming_no_country_of_the_pair_is_another_act():
+    # Invented: the talks "with the unions" are not the pair's; the bare phrase and a complement naming
+    # a country of the pair still read as the pair's act.
+    head = "Israel and the United Arab Emirates opened a new chapter on Monday. "
+    assert _pairs(head + "These talks with the unions collapsed on Tuesday.", "en") == set()
+    assert _pairs(head + "These talks collapsed on Tuesday.", "en") == {"ARE-ISR"}
+    assert _pairs("Le Maroc et l'Algérie ont signé lundi un accord sur leur frontière. "
+                  "Cet accord avec l'Algérie a été salué à Rabat.") == {"DZA-MAR"}
+
+
+def test_a_pair_act_needs_the_pair_named_within_the_antecedent_window():
+    # Invented mentions: the pair named in the sentence before reads; named only beyond the window
+    # (ANTECEDENT_SENTENCES back, then a title naming no country) leaves the phrase unresolved.
+    from tracker.records import Mention
+    from tracker.scorer.pairs import AnaphoraPhrase, anaphora_mentions
+    from tracker.scorer.pipeline import ANTECEDENT_SENTENCES
+
+    phrase = AnaphoraPhrase(100, 111, "these talks", pair_act=True)
+    named = [Mention(0, 6, "Israel", "ISR", "name", "actor", ""), Mention(11, 15, "UAE", "ARE", "name", "actor", "")]
+    assert len(anaphora_mentions([phrase], ("ARE", "ISR"), [], before=[named, []])) == 2
+    far = [[] for _ in range(ANTECEDENT_SENTENCES)] + [[]]  # the window, then an empty title
+    assert anaphora_mentions([phrase], ("ARE", "ISR"), [], before=far) == []

@@ -118,3 +118,32 @@ def test_a_direction_inside_a_gapped_cue_is_no_modality():
     assert launch and not any("modality" in m for c in launch for m in c.modifiers)
     step = cues("Turkey and Armenia took a first step toward normalising ties.")
     assert any("modality 'toward'" in m for c in step for m in c.modifiers)
+
+
+@pytest.mark.parametrize(("text", "lang", "pair", "sign"), [
+    # A wide launch gap holds a launch's direction, time, place, number; defence against missiles,
+    # or a programme launched about them, is no launch (invented); the launch itself still reads.
+    ("South Korea launched a new programme to defend against North Korean ballistic missiles.", "en", "KOR-PRK", 0),
+    ("Japan unveiled a shield against North Korean ballistic missiles on Monday.", "en", "JPN-PRK", 0),
+    ("La Corée du Sud a lancé un nouveau programme pour se défendre contre les missiles balistiques "
+     "nord-coréens.", "fr", "KOR-PRK", 0),
+    ("Le Japon a lancé un plan de défense contre les missiles balistiques de la Corée du Nord.", "fr", "JPN-PRK", 0),
+    ("Pakistan fired on Friday from the desert towards India two ballistic missiles.", "en", "IND-PAK", 1),
+    ("Le Pakistan a lancé vendredi depuis le désert en direction de l'Inde deux missiles balistiques.", "fr", "IND-PAK", 1),
+    # Disengaging is de-escalation only with the troops named (invented); a country leaving a place is not.
+    ("La France se désengage militairement du Mali après la rupture avec la junte.", "fr", "FRA-MLI", 1),
+    ("France is disengaging from Mali, its defence ministry said.", "en", "FRA-MLI", 0),
+    ("Les forces arméniennes et azerbaïdjanaises se désengagent de la ligne de front.", "fr", "ARM-AZE", -1),
+    ("Armenia and Azerbaijan began to disengage their troops from the front line.", "en", "ARM-AZE", -1),
+    # Resuming relations does not reach across "et" to another clause's relations (invented).
+    ("Les combats ont repris et les relations entre le Soudan et le Soudan du Sud se dégradent.", "fr", "SDN-SSD", 1),
+    ("Le Maroc et l'Algérie vont reprendre leurs relations diplomatiques.", "fr", "DZA-MAR", -1),
+    # An ambassador leaving at the end of a mission is no recall (invented); the departure still reads.
+    ("L'ambassadeur du Japon quittera Séoul en mars au terme de sa mission.", "fr", "JPN-KOR", 0),
+    ("L'ambassadeur de France quittera Alger à la fin de son mandat.", "fr", "DZA-FRA", 0),
+    # Asking a country not to withdraw its troops is no demand (invented); the demand still reads.
+    ("Poland asked the United States not to withdraw its troops.", "en", "POL-USA", 0),
+])
+def test_reviewed_rules_read_their_case_and_leave_the_counter_example(text, lang, pair, sign):
+    score = _score(text, lang, pair)
+    assert (score > 0) - (score < 0) == sign, (text, score)

@@ -647,6 +647,8 @@ EVENT_DATES = [
     ("en", MAR8, "Oman will open a consulate in Aden within three days.", "within three days", date(2023, 3, 11), "day"),
     ("fr", MAR8, "Le président doit se rendre à Pékin d'ici la fin du mois.", "d'ici la fin du mois",
      date(2023, 3, 1), "month"),
+    # invented: the modal "has to" is an obligation (see also test_only_the_modal_forms_are_an_obligation)
+    ("en", MAR8, "The attaché has to quit the territory within five days.", "", MAR8, "day"),
     # invented: a counted span up to publication dates the act at its middle, in its unit; a first or a
     # superlative measured over it is no date (counter-examples), nor a vague count (a fixed phrase)
     ("en", date(2022, 11, 21), "Quito has summoned the Peruvian envoy three times in the last two months.",
@@ -659,6 +661,9 @@ EVENT_DATES = [
      "", date(2022, 11, 21), "day"),
     ("fr", date(2022, 11, 21), "C'est le plus grave incident entre les deux pays au cours des deux dernières années.",
      "", date(2022, 11, 21), "day"),
+    # invented: "plus de vingt" is a count, not a superlative: the span dates the act
+    ("fr", date(2022, 11, 21), "Plus de vingt diplomates ont été expulsés au cours des deux derniers mois.",
+     "au cours des deux derniers mois", date(2022, 10, 1), "month"),
     ("en", date(2022, 11, 21), "Quito has summoned the envoy in the past few months.", "in the past few months",
      date(2022, 11, 21), "year"),
     # invented: an English date between "the" and a noun is that noun's: the main clause's own date wins;
@@ -752,3 +757,13 @@ def test_the_day_before_in_the_background_leaves_the_act_its_day_fr(nlp_fr):
 ])
 def test_a_coming_verb_without_a_count_before_after_counts_nothing_back(nlp_en, sentence):
     assert not [r for r in _refs(nlp_en, sentence, "en", THU) if "come" in r.expression.casefold()]
+
+
+def test_only_the_modal_forms_are_an_obligation():
+    # Invented: "has to", "have to", "had to" oblige; a verb between ("had hoped to", "have agreed to") does not.
+    from tracker.scorer.dates import _ORDER_BEFORE
+
+    for before in ("The attaché has to quit the territory ", "They had to leave the country "):
+        assert _ORDER_BEFORE["en"].search(before), before
+    for before in ("Oman had hoped to open a consulate in Aden ", "The two sides have agreed to reopen the border "):
+        assert not _ORDER_BEFORE["en"].search(before), before

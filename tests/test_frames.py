@@ -610,6 +610,26 @@ def test_countries_of_a_joint_act_stay_a_pair_without_the_third_ones_hostility(t
     assert hostile <= _codes(reading.pairs)
 
 
+@pytest.mark.parametrize(("text", "names", "together"), [
+    # A joint word names the pair's act together only when it qualifies an act noun (invented): a
+    # shared border is no act of theirs, so a clash on it keeps its tension cue for their pair.
+    ("Le Pakistan a dénoncé les heurts sur la frontière commune de l'Inde et de la Chine.",
+     [("Pakistan", "PAK"), ("Inde", "IND"), ("Chine", "CHN")], set()),
+    ("Moscou a dénoncé lundi les exercices communs de la Pologne et de la Lituanie.",
+     [("Moscou", "RUS"), ("Pologne", "POL"), ("Lituanie", "LTU")], {"LTU-POL"}),
+    ("Moscou a dénoncé les exercices militaires conjoints de la Pologne et de la Lituanie.",
+     [("Moscou", "RUS"), ("Pologne", "POL"), ("Lituanie", "LTU")], {"LTU-POL"}),
+    ("Beijing criticised Manila and Tokyo's joint patrols in the South China Sea.",
+     [("Beijing", "CHN"), ("Manila", "PHL"), ("Tokyo", "JPN")], {"JPN-PHL"}),
+])
+def test_a_joint_word_names_an_act_together_only_on_an_act_noun(text, names, together):
+    from tracker.records import Mention
+    from tracker.scorer.frames import joint_pairs
+
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n, code, "name", "actor", "") for n, code in names]
+    assert _codes(joint_pairs(mentions, text)) == together
+
+
 def test_countries_without_a_joint_word_stay_one_side():
     # Counter-example (invented): no joint word, the two are the targets of one accusation.
     reading = _reading("Moscou a dénoncé lundi les exercices de la Pologne et de la Lituanie.", "fr")

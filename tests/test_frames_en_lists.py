@@ -59,13 +59,25 @@ def test_one_between_phrase_sets_nothing_aside():
 
 @pytest.mark.parametrize(("text", "aside"), [
     # Targets of a one-way act listed after "on"/"against", no country acting: no pair (invented).
-    ("The bloc announced new penalties on 12 Serbian and Bosnian officials.", "BIH-SRB"),
+    ("Brussels announced new penalties on nine Georgian and Armenian officers.", "ARM-GEO"),
     ("Sanctions against Iran and Syria were extended on Monday.", "IRN-SYR"),
+    ("The council will slap entry bans and account freezes on six Moldovan and Romanian judges.", "MDA-ROU"),
+    ("L'Union a prolongé les sanctions économiques contre la Russie et la Biélorussie.", "BLR-RUS"),
 ])
 def test_targets_of_an_actor_that_is_no_country_are_no_pair(text, aside):
-    reading = _reading(text)
+    reading = _reading(text, "fr" if "'" in text.split()[0] else "en")
     assert aside not in _codes(reading.pairs)
     assert aside in _codes(a.pair for a in reading.set_aside)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # Counter-examples: two countries under pressure "on"/"sur", no act noun before it, stay each
+    # other's counterpart (invented).
+    ("Pressure mounted on India and Pakistan to halt the fighting.", "IND-PAK"),
+    ("La pression s'accentue sur l'Éthiopie et l'Érythrée pour mettre fin aux combats.", "ERI-ETH"),
+])
+def test_two_countries_after_on_without_an_act_noun_stay_a_pair(text, pair):
+    assert pair in _codes(_reading(text, "fr" if text.startswith("La ") else "en").pairs)
 
 
 @pytest.mark.parametrize(("text", "kept"), [

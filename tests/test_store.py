@@ -397,6 +397,31 @@ def test_every_write_of_articles_or_observations_changes_the_data_version(store)
     assert len(set(seen)) == len(seen), seen
 
 
+def test_a_new_database_starts_its_data_version_past_every_earlier_one(db_url, tmp_path):
+    """A dashboard outliving a database's replacement must not meet a token it already had: the
+    generation starts at the creation time in microseconds, not 0, on both backends; a database
+    rebuilt after its predecessor had writes starts past that one's last token."""
+    import time
+
+    before = time.time_ns() // 1000
+    fresh = open_store(db_url)
+    try:
+        assert int(_version(fresh)) >= before
+    finally:
+        fresh.close()
+    old = open_store(f"sqlite:///{tmp_path / 'old.db'}")
+    for n in range(3):
+        old.add_scored(make_scored(body=BODY + f"\n\nInvented paragraph {n}, Moscou et Washington."))
+    last = int(_version(old))
+    old.close()
+    (tmp_path / "old.db").unlink()
+    rebuilt = open_store(f"sqlite:///{tmp_path / 'old.db'}")
+    try:
+        assert int(_version(rebuilt)) > last
+    finally:
+        rebuilt.close()
+
+
 def test_a_write_rolled_back_leaves_the_data_version(store):
     before = _version(store)
     with pytest.raises(RuntimeError), store.engine.begin() as conn:

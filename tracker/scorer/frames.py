@@ -119,10 +119,20 @@ def _grouped(gap: str) -> str | None:
     return end if end and any(t in nouns for t in _WORD.findall(gap.lower())) else None
 
 
+BEFORE_REACH = 40  # characters read back from a coordination for the word that frames it
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The words of the BEFORE_REACH characters before `start`, articles left out: the last of them is
+    the word that frames a coordination ("entre", "avec", "sur", a joint word)."""
+    article = _words()["article"]
+    return [t for t in _tokens(text[max(0, start - BEFORE_REACH) : start]) if t not in article]
+
+
 def _after_between(text: str, first: Mention) -> bool:
     """ "entre (les) ..." right before the coordination."""
     words = _words()
-    before = [t for t in _tokens(text[max(0, first.start - 40) : first.start]) if t not in words["article"]]
+    before = _words_before(text, first.start)
     return bool(before) and before[-1] in words["between"]
 
 
@@ -224,16 +234,18 @@ def _joint(run: Sequence[Mention], text: str) -> bool:
     """A joint word qualifying the coordination names what its countries do together, with each
     other: "les patrouilles communes de Manille et Tokyo", "des exercices conjoints du Chili
     et du Pérou", "Manila and Tokyo's joint patrols", "joint patrols by Chile and Peru"
-    (data/sides.tsv, joint; a repeated preposition or "by" may stand between)."""
+    (data/sides.tsv, joint; a repeated preposition or "by" may stand between). The word qualifies an
+    act noun (kind joint_act): a shared border is no act of theirs."""
     words = _words()
     joint = words.get("joint", frozenset())
-    before = [t for t in _tokens(text[max(0, run[0].start - 40) : run[0].start]) if t not in words["article"]]
+    before = _words_before(text, run[0].start)
     while before and (before[-1] in words["repeated"] or before[-1] == "by"):
         before.pop()
+    acts = words.get("joint_act", frozenset())
     if before and before[-1] in joint:
-        return True
-    after = [t for t in _tokens(text[run[-1].end : run[-1].end + 20]) if t not in ("'", "\u2019", "s", "'s")]
-    return bool(after) and after[0] in joint
+        return not acts.isdisjoint(before[-3:-1])  # "les patrouilles communes de", not "la frontière commune de"
+    after = [t for t in _tokens(text[run[-1].end : run[-1].end + 40]) if t not in ("'", "\u2019", "s", "'s")]
+    return bool(after) and after[0] in joint and not acts.isdisjoint(after[1:3])
 
 
 def _has_phrase(words: frozenset[str], sentence: str) -> str | None:
@@ -319,7 +331,7 @@ def _comitative_before(run: Sequence[Mention], text: str) -> str | None:
     A directed word does the same for guests and destinations ("a visit to Vanuatu and Fiji",
     "invited Burkina Faso and Niger", "une visite au Mali et au Niger": a repeated preposition aside)."""
     words = _words()
-    before = [t for t in _tokens(text[max(0, run[0].start - 40) : run[0].start]) if t not in words["article"]]
+    before = _words_before(text, run[0].start)
     leading = words["comitative"] | words.get("directed", frozenset())
     if before and before[-1] not in leading and before[-1] in words["repeated"]:
         before = before[:-1]
@@ -408,13 +420,18 @@ def _lone_list_reason(run: Sequence[Mention], mutual: bool, text: str) -> str | 
 
 
 def _aimed_before(run: Sequence[Mention], text: str) -> str | None:
-    """ "on"/"against" right before the list, articles and a number aside ("penalties on 12 Serbian and
-    Bosnian officials"): the list is the target of a one-way act (data/sides.tsv, kind aimed)."""
+    """ "on"/"against" right before the list, articles and a number aside ("penalties on nine Georgian and
+    Armenian officers"): the list is the target of a one-way act (data/sides.tsv, kind aimed). A list
+    of fewer than LONE_LIST countries needs an act noun before that word (kind aimed_act)."""
     words = _words()
-    before = [t for t in _tokens(text[max(0, run[0].start - 40) : run[0].start]) if t not in words["article"]]
+    before = _words_before(text, run[0].start)
     if before and _is_number(before[-1]):
         before.pop()
-    return before[-1] if before and before[-1] in words.get("aimed", frozenset()) else None
+    if not before or before[-1] not in words.get("aimed", frozenset()):
+        return None
+    if len({m.country for m in run}) < LONE_LIST and words.get("aimed_act", frozenset()).isdisjoint(before[-4:-1]):
+        return None  # a pair under pressure "on India and Pakistan" stays each other's counterpart
+    return before[-1]
 
 
 def _is_number(word: str) -> bool:

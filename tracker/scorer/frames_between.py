@@ -11,14 +11,12 @@ talks between Russia and Ukraine" is read by the mediator rules).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from tracker.records import Mention, SetAside
-from tracker.scorer.frames import side_words
+from tracker.scorer.frames import _WORD, side_words
 
 BETWEEN_WORDS = 12  # words read after "between" for the phrase's countries
-_WORD = re.compile(r"\w+'?|[^\w\s]")
 
 
 def _phrases(mentions: Sequence[Mention], text: str, start: int, end: int) -> list[tuple[int, int, set[str]]]:

@@ -62,6 +62,7 @@ Decisions (documented here because the scorer's numbers depend on them):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -79,6 +80,7 @@ from tracker.scorer.mentions import (
     span_text,
     subject_index,
 )
+from tracker.scorer.mentions.wordlists import grammar_words
 
 TITLE_WEIGHT = 3
 # roles that never make a lone actor's counterpart (where something happened, what is spoken of, who watched,
@@ -135,6 +137,7 @@ class AnaphoraPhrase(NamedTuple):
     act: bool = False  # "ces bombardements": as "other", when the other country acted just before
     fits: frozenset[str] | None = None  # the countries a subject's noun agrees with ("le royaume"); None = any
     pair_act: bool = False  # "cet accord": the pair's own act, only where the sentence names no other actor country
+    complement_end: int = 0  # pair_act: the end of a complement after the noun ("these talks with the unions"), 0 = none
 
 
 def find_anaphora(
@@ -164,10 +167,26 @@ def anaphora_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhras
     for f in longest_first(found):
         start, end = pieces[f.first].start, pieces[f.last - 1].end
         refers = details.get(f.entry.form, ("", None))[0]
+        complement = _complement_end(text, end - offset) if refers == "pair_act" else 0
         phrases.append(AnaphoraPhrase(start + base, end + base, text[start - offset : end - offset],
                                       f.entry.kind == "reference", act=refers == "act",
-                                      pair_act=refers == "pair_act"))
+                                      pair_act=refers == "pair_act",
+                                      complement_end=complement and complement + offset + base))
     return phrases
+
+
+_FIRST_WORD = re.compile(r"\s*(\w+)")
+_CLAUSE_END = re.compile(r"[,;:.!?()«»\"]")
+
+
+def _complement_end(text: str, end: int) -> int:
+    """Where the complement after a pair_act phrase ends (the next punctuation), in `text`'s offsets,
+    when a complement word (grammar_words.tsv act_complement) follows the noun; 0 when none does."""
+    first = _FIRST_WORD.match(text, end)
+    if first is None or first.group(1).lower() not in grammar_words("act_complement"):
+        return 0
+    stop = _CLAUSE_END.search(text, first.end())
+    return stop.start() if stop else len(text)
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
@@ -215,7 +234,8 @@ def anaphora_mentions(
     nearest = _nearest_pair(before, main_pair)
     plain = [(p, nearest or main_pair, "the previous sentence's pair" if nearest else "the article's pair")
              for p in phrases if not p.other and not p.pair_act]
-    acts = [(p, main_pair, "the article's pair") for p in phrases if p.pair_act and not third]
+    acts = [(p, main_pair, "the article's pair") for p in phrases
+            if p.pair_act and not third and _pair_act_antecedent(p, main_pair, own, mentions, before)]
     return [m for m in found if m is not None] + [
         Mention(p.start, p.end, p.phrase, country, "anaphora", "actor", f"anaphora '{p.phrase}' = {whose} {'-'.join(pair)}")
         for p, pair, whose in sorted(plain + acts, key=lambda item: item[0].start)
@@ -236,7 +256,22 @@ def _nearest_pair(before: Sequence[Sequence[Mention]] | None, main_pair: tuple[s
     if any(set(main_pair) <= set(named) for named in sentences):
         return None  # the article's pair is named within reach too: no guess
     return (nearest[0], nearest[1])
-    return None
+
+
+def _pair_act_antecedent(phrase: AnaphoraPhrase, main_pair: tuple[str, str], own: set[str],
+                         mentions: Sequence[Mention], before: Sequence[Sequence[Mention]] | None) -> bool:
+    """Whether "cet accord", "these talks" may be the pair's act: a complement after the noun names a
+    country of the pair if there is one ("these talks with the unions" is another act), and both countries
+    of the pair are named in the sentence or within the antecedent window a state noun's is looked for in
+    (the ANTECEDENT_SENTENCES before it, then the title)."""
+    if phrase.complement_end and not any(
+            m.country in main_pair and m.kind not in ("anaphora", "reference")
+            and phrase.end <= m.start < phrase.complement_end for m in mentions):
+        return False
+    if before is None:
+        return True
+    named = own | {m.country for ms in before for m in ms if m.kind not in ("anaphora", "reference")}
+    return set(main_pair) <= named
 
 
 def _other_of_pair(phrase: AnaphoraPhrase, main_pair: tuple[str, str], own: set[str],

@@ -372,7 +372,8 @@ def border_place(ctx: SentenceContext, first: int) -> RoleDecision | None:
     Read backwards from the mention to "between"/"entre" over the list (conjunctions, articles,
     capitalised words, other countries), then a border noun right before it. A word of location right
     before it ("une vallée enclavée entre la Bolivie et le Paraguay", "a region lying between Sudan
-    and Chad": roles.tsv location_word) makes the countries where something lies, with no event.
+    and Chad": roles.tsv location_word) makes the countries where something lies, with no event, unless
+    the sentence names fighting (roles.tsv clash_event): "clashes in a valley lying between" its sides.
     """
     if not ctx.has_between:
         return None
@@ -380,7 +381,7 @@ def border_place(ctx: SentenceContext, first: int) -> RoleDecision | None:
     for j in range(ctx.skip_determiners(first) - 1, max(-1, first - 12), -1):
         key = ctx.keys[j]
         if key in _BETWEEN:
-            if j >= 1 and ctx.has("location_word", ctx.keys[j - 1]):
+            if j >= 1 and ctx.has("location_word", ctx.keys[j - 1]) and not ctx.phrase_in("clash_event"):
                 return RoleDecision("place", f"'{ctx.keys[j - 1]} {key}': where something lies", True)
             if not ctx.natural_event:
                 return None

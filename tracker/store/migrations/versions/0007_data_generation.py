@@ -8,13 +8,16 @@ The dashboard asks "did the data change?" on every request (its caches are kept 
 and every few seconds from each open page. The answer was ``count(*)`` over the articles and two
 ``max(id)``: 3-17 ms at a million observations, paid by every request. ``data_generation`` holds one
 row whose number triggers bump in the transaction that writes, so the question is one primary-key
-read, and it sees every change (an update or a delete too, which count and max could miss).
+read, and it sees every change (an update or a delete too, which count and max could miss). It starts
+at the creation time in microseconds, so a new or rebuilt database never repeats an earlier one's tokens.
 
 SQLite has one writer at a time, so a row trigger bumps it for each row written. PostgreSQL writers
 run at once: the bump is a deferred constraint trigger, run at commit and once per transaction (a
 transaction-local setting remembers it), so the row's lock is held from the bump to the commit only
 and two writers cannot deadlock on it; a reader sees the new number with the data it numbers.
 """
+
+import time
 
 import sqlalchemy as sa
 from alembic import op
@@ -37,7 +40,10 @@ def upgrade() -> None:
         sa.Column("generation", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_data_generation")),
     )
-    op.execute("INSERT INTO data_generation (id, generation) VALUES (1, 0)")
+    # Seeded with the clock (microseconds since 1970), not 0: a dashboard that outlives a database's
+    # replacement must not meet a token it already had (an old database counted a few bumps from 0,
+    # far fewer than the microseconds until its successor is made).
+    op.execute(f"INSERT INTO data_generation (id, generation) VALUES (1, {time.time_ns() // 1000})")
     if dialect == "sqlite":
         for table in TABLES:
             for operation in OPERATIONS:

@@ -373,23 +373,24 @@ def test_gate_floors(gold_evaluation, request, record_property):
 #   from heldout1-7 and real sentences; still nobody read heldout8's misses): precision 0.916 (fr 0.918, en
 #   0.914), recall 0.968 (fr 0.975, en 0.961), absent 0.867, sign 0.887, date 0.977; pair F1 fr 0.946, en 0.937.
 #   After the seventh session's rules (same conditions): the same pairs, sign 0.893 (fr 0.910, en 0.875).
-#   After the eighth session's rules (same conditions): unchanged on every metric.
+#   After the eighth session's rules (same conditions): unchanged on every metric. After the ninth session's
+#   (same conditions): precision 0.921 (fr 0.929), absent 0.878; the rest unchanged.
 HELDOUT_FLOORS = {
-    HELDOUT: {"pair_precision": 0.92, "pair_recall": 0.96, "absent_kept_out": 0.90, "sign_accuracy": 0.84,
+    HELDOUT: {"pair_precision": 0.92, "pair_recall": 0.98, "absent_kept_out": 0.90, "sign_accuracy": 0.84,
               "date_accuracy": 0.95},
-    HELDOUT2: {"pair_precision": 0.90, "pair_recall": 0.97, "absent_kept_out": 0.78, "sign_accuracy": 0.96,
+    HELDOUT2: {"pair_precision": 0.95, "pair_recall": 0.97, "absent_kept_out": 0.90, "sign_accuracy": 0.96,
                "date_accuracy": 0.96},
-    HELDOUT3: {"pair_precision": 0.85, "pair_recall": 0.98, "absent_kept_out": 0.80, "sign_accuracy": 0.87,
+    HELDOUT3: {"pair_precision": 0.85, "pair_recall": 0.98, "absent_kept_out": 0.80, "sign_accuracy": 0.91,
                "date_accuracy": 0.92},
     HELDOUT4: {"pair_precision": 0.96, "pair_recall": 0.97, "absent_kept_out": 0.94, "sign_accuracy": 0.96,
                "date_accuracy": 0.98},
-    HELDOUT5: {"pair_precision": 0.90, "pair_recall": 0.94, "absent_kept_out": 0.88, "sign_accuracy": 0.96,
+    HELDOUT5: {"pair_precision": 0.93, "pair_recall": 0.94, "absent_kept_out": 0.91, "sign_accuracy": 0.96,
                "date_accuracy": 0.98},
     HELDOUT6: {"pair_precision": 0.88, "pair_recall": 0.95, "absent_kept_out": 0.88, "sign_accuracy": 0.95,
                "date_accuracy": 0.96},
     HELDOUT7: {"pair_precision": 0.94, "pair_recall": 0.96, "absent_kept_out": 0.92, "sign_accuracy": 0.93,
                "date_accuracy": 0.96},
-    HELDOUT8: {"pair_precision": 0.89, "pair_recall": 0.95, "absent_kept_out": 0.84, "sign_accuracy": 0.86,
+    HELDOUT8: {"pair_precision": 0.91, "pair_recall": 0.95, "absent_kept_out": 0.84, "sign_accuracy": 0.86,
                "date_accuracy": 0.96},
 }
 # Per language where the issue sets a goal per language (heldout4: pair F1 and sign >= 0.9 in each).

@@ -355,7 +355,7 @@ def _one_sided(cue: Cue) -> bool:
     return not _words().get("one_sided", frozenset()).isdisjoint(_tokens(cue.text))
 
 
-def _mutual(cues: Sequence[Cue], sentence: str) -> bool:
+def mutual_act(cues: Sequence[Cue], sentence: str) -> bool:
     """The sentence's act is mutual: a mutual cue of the main clause, or a reciprocal word."""
     if _main_acts(cues, MUTUAL_CATEGORIES):
         return True
@@ -371,7 +371,7 @@ def split_sides(
     """
     if not pairs:  # one pair may still be a list after "with" (_lone_list_reason)
         return [], []
-    mutual = _mutual(cues, sentence)
+    mutual = mutual_act(cues, sentence)
     actors = {m.country for m in mentions if m.role == "actor" and m.kind != "anaphora"}
     same_side: dict[tuple[str, str], str] = _gapped_sides(mentions, text)
     for run in coordinations(mentions, text):

@@ -9,16 +9,32 @@ right after a member noun ("pays", "membres", "observers"), in a sentence with a
 lone-list rule of frames.py does not catch it: the body is the subject, and there may be two lists.
 Without the verb ("les trois pays baltes (A, B, C) ont expulsé des diplomates russes") the list is a
 side of the sentence's act like any other, and frames.split_sides reads it.
+
+Blocs: countries listed in apposition to a plural noun naming them as one group ("l'Iran et les grandes
+puissances (A, B, C, D, E et F) ont conclu un accord", "X and the permanent members of the Council
+– A, B, C, D and E – plus F are negotiating", "les cinq pays européens – A, B, C, D – ont
+réclamé l'arrêt de l'offensive de X") stand as one side facing the country named outside the list: its
+members are never each other's counterpart there, and each is that country's. The list is read on the
+surface (bloc_lists): three countries or more after an opening mark ("(", a dash, ":", ",") or word
+("including", "notamment", "dont": data/sides.tsv bloc_opening), with a group noun (bloc_noun) a few words
+before it; names that are no country may stand in it ("Bruxelles", "the European Union"), and "plus X"
+after its closing mark adds X. A one-way act makes the list one side whenever another country acts in the
+sentence (as for any list). A mutual act (an agreement, talks) does only when that country is coordinated
+with the group ("X and the six powers (...)", "entre X et quatre pays arabes - ... -", "(...) et X") or
+named after "with"/"avec": the members of "the three Baltic states – A, B and C – signed a defence pact,
+as X massed troops" (invented) stay each other's counterparts, and a list with no other country is left
+to the lone-list rules of frames.py ("the six nations – A, B, C ... – signed a treaty among themselves").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from tracker.records import Mention, SetAside
+from tracker.records import Cue, Mention, SetAside, make_pair
 from tracker.scorer.dates.vocabulary import vocabulary
-from tracker.scorer.frames import side_words, word_tokens
+from tracker.scorer.frames import LONE_LIST, mutual_act, side_words, word_tokens
 
 _WORD = re.compile(r"\w+'?|[^\w\s]")
 MEMBER_NOUN_REACH = 5  # words read before "(" for the member noun ("sept pays de la région (")
@@ -138,3 +154,173 @@ def members_only(
         else:
             aside.append(SetAside(pair, f"{member} is {members[member]}: a member, no act between members"))
     return kept, aside
+
+
+BLOC_NOUN_REACH = 7  # words read back from a list's opening mark for its group noun ("the permanent members of the Council –")
+BLOC_NAME_WORDS = 4  # capitalised words of a name that is no country allowed between two members ("the European Union")
+BLOC_WITH_REACH = 4  # words read before a group noun, or after the list before another country, for "with"/"avec"
+BLOC_FACING_REACH = 10  # words between a country and the group noun it is coordinated with ("and the five permanent")
+_OPENING = re.compile(r"(\(|--|[\u2013\u2014:,]|(?<=\s)-)\s*$")
+_ARTICLE_END = re.compile(r"(?:\b(?:the|le|la|les)\s+|\bl['\u2019]\s*)$", re.IGNORECASE)
+_CLOSING = {"(": ")", "--": "--", "\u2013": "\u2013", "\u2014": "\u2014", "-": "-"}
+_ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z.]*\s*\)")
+
+
+class Bloc(NamedTuple):
+    """A list of countries in apposition to a group noun (offsets in the article's text)."""
+
+    noun: str
+    noun_start: int  # where the group noun stands
+    end: int  # the end of the list: its closing mark, or its last member
+    members: list[Mention]
+
+
+def _opening(text: str, start: int, at: int) -> tuple[str, int] | None:
+    """The mark or word opening a list whose first country starts at `at`, and where it starts."""
+    before = _ARTICLE_END.sub("", text[start:at])
+    mark = _OPENING.search(before)
+    if mark:
+        return mark.group(1), start + mark.start(1)
+    lowered = before.lower().rstrip()
+    for word in sorted(side_words().get("bloc_opening", ()), key=len, reverse=True):
+        if lowered.endswith(word) and (len(lowered) == len(word) or not lowered[-len(word) - 1].isalnum()):
+            opening = start + len(lowered) - len(word)
+            comma = text[start:opening].rstrip()
+            return word, start + (len(comma) - 1 if comma.endswith(",") else len(comma))
+    return None
+
+
+def _group_noun(text: str, start: int, opening: int) -> tuple[str, int] | None:
+    """The group noun among the BLOC_NOUN_REACH words before the opening mark (after any country named
+    before it: "United States" holds no group noun), with no punctuation but "+" between them."""
+    nouns = side_words().get("bloc_noun", frozenset())
+    words = list(re.finditer(r"\w+|[^\w\s]", text[start:opening]))[-BLOC_NOUN_REACH:]
+    for w in reversed(words):
+        if w.group().lower() in nouns:
+            return w.group().lower(), start + w.start()
+        if not w.group().isalnum() and w.group() not in ("+", "'", "\u2019"):
+            return None
+    return None
+
+
+def _list_gap(gap: str) -> bool:
+    """Only joiners, articles, "plus" and names that are no country between two members."""
+    words = side_words()
+    allowed = words["joiner"] | words["article"] | words.get("bloc_joiner", frozenset())
+    tokens = word_tokens(_ACRONYM.sub(" ", gap))
+    names = [t for t in tokens if t not in allowed]
+    raw = {w.lower(): w for w in _WORD.findall(gap)}
+    return len(names) <= BLOC_NAME_WORDS and all(raw.get(t, t)[:1].isupper() for t in names)
+
+
+def bloc_lists(mentions: Sequence[Mention], text: str, start: int, end: int) -> list[Bloc]:
+    """The lists of the sentence text[start:end] that are in apposition to a group noun (see the notes)."""
+    actors = sorted((m for m in mentions if m.role == "actor" and m.kind != "anaphora" and start <= m.start < end),
+                    key=lambda m: m.start)
+    blocs: list[Bloc] = []
+    i = 0
+    while i < len(actors):
+        first = actors[i]
+        limit = max((m.end for m in actors[:i] if m.end <= first.start), default=start)
+        opening = _opening(text, limit, first.start)
+        noun = _group_noun(text, limit, opening[1]) if opening else None
+        if opening is None or noun is None:
+            i += 1
+            continue
+        closing = _CLOSING.get(opening[0])
+        members = [first]
+        stop = first.end
+        j = i + 1
+        while j < len(actors):
+            gap = text[stop : actors[j].start]
+            if actors[j].country == members[-1].country and gap.strip() == "(" and text[actors[j].end :].startswith(")"):
+                stop = actors[j].end + 1  # "the United Arab Emirates (UAE)": the same country again
+                j += 1
+                continue
+            if (closing and closing in gap) or not _list_gap(gap):
+                break
+            members.append(actors[j])
+            stop = actors[j].end
+            j += 1
+        if closing:
+            rest = text[stop:end]
+            at = rest.find(closing)
+            if at >= 0 and not _list_gap(rest[:at]):
+                i += 1
+                continue
+            stop = stop + at + len(closing) if at >= 0 else end
+            while j < len(actors) and _added_after(text[stop : actors[j].start]):
+                members.append(actors[j])  # "... – plus Germany"
+                stop = actors[j].end
+                j += 1
+        if len({m.country for m in members}) >= LONE_LIST:
+            blocs.append(Bloc(noun[0], noun[1], stop, members))
+            i = j
+        else:
+            i += 1
+    return blocs
+
+
+def _added_after(gap: str) -> bool:
+    """ "plus" (articles aside) right after a list's closing mark: the country after it joins the list."""
+    tokens = [t for t in word_tokens(gap) if t not in side_words()["article"]]
+    return tokens == ["plus"] or tokens == [",", "plus"]
+
+
+def _facing(bloc: Bloc, other: Mention, text: str) -> str | None:
+    """How a country outside the list is named as the group's counterpart in a mutual act: coordinated
+    with the group noun before it or with the list after it, or after "with"/"avec"."""
+    words = side_words()
+    word_joiners = {w for w in words["joiner"] if w != ","}
+    comitative = next((t for t in word_tokens(text[max(0, bloc.noun_start - 30) : bloc.noun_start])[-BLOC_WITH_REACH:]
+                       if t in words["comitative"]), None)
+    if comitative:  # "a signé un accord avec les pays du Golfe (...)": the group is the counterpart
+        return f"'{comitative} ... {bloc.noun}'"
+    if other.end <= bloc.noun_start:
+        gap = word_tokens(text[other.end : bloc.noun_start])
+        if gap and len(gap) <= BLOC_FACING_REACH and all(t.isalnum() or t == "'" for t in gap) and (
+                gap[0] in word_joiners):
+            return f"'{other.text} {gap[0]} ... {bloc.noun}'"
+        return None
+    if other.start >= bloc.end:
+        gap = [t for t in word_tokens(text[bloc.end : other.start]) if t not in words["article"] and t != ")"]
+        if gap and len(gap) <= 3 and (gap[0] in word_joiners or gap[0] in words["comitative"]):
+            return f"'{bloc.noun} ... {gap[0]} {other.text}'"
+        before = word_tokens(text[max(bloc.end, other.start - 40) : other.start])
+        with_word = next((t for t in before[-BLOC_WITH_REACH:] if t in words["comitative"]), None)
+        if with_word:
+            return f"'{with_word} {other.text}'"
+    return None
+
+
+def bloc_sides(
+    pairs: Sequence[tuple[str, str]], mentions: Sequence[Mention], text: str, cues: Sequence[Cue], start: int,
+    end: int,
+) -> tuple[list[tuple[str, str]], list[SetAside]]:
+    """The pairs kept, and those set aside because both countries are members of one list in apposition
+    to a group noun that faces another country of the sentence (see the notes)."""
+    if len(pairs) < 2:
+        return list(pairs), []
+    blocs = bloc_lists(mentions, text, start, end)
+    if not blocs:
+        return list(pairs), []
+    mutual = mutual_act(cues, text[start:end])
+    actors = [m for m in mentions if m.role == "actor" and m.kind != "anaphora"]
+    same: dict[tuple[str, str], str] = {}
+    for bloc in blocs:
+        side = {m.country for m in bloc.members}
+        others = [m for m in actors if m.country not in side]
+        if not others:
+            continue
+        how = next((f for m in others if (f := _facing(bloc, m, text))), None) if mutual else "a one-way act"
+        if how is None:
+            continue
+        named = " / ".join(dict.fromkeys(m.text for m in bloc.members))
+        reason = (f"listed as one group ('{bloc.noun}': {named}) facing "
+                  f"{', '.join(sorted({m.country for m in others}))} ({how}): one side")
+        countries = sorted(side)
+        for n, a in enumerate(countries):
+            for b in countries[n + 1 :]:
+                same.setdefault(make_pair(a, b), reason)
+    kept = [p for p in pairs if p not in same]
+    return kept, [SetAside(p, same[p]) for p in pairs if p in same]

@@ -38,10 +38,11 @@ from .cues.finder import finder_version
 from .dates import event_date, find_dates, publication_date_from_text
 from .frames import clause_sides, coordinations, joint_pairs, ranked_only, split_sides
 from .frames_between import between_sides
-from .frames_members import members_only
+from .frames_members import bloc_sides, members_only
 from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
 from .mentions import Readings, find_mentions, read_context
+from .mentions.modifier_roles import undescribed_cues
 from .pairs import (
     AnaphoraPhrase,
     act_sides,
@@ -226,10 +227,12 @@ def _reading(
     phrases = read.anaphora if read.cues else [p for p in read.anaphora if not p.subject]
     all_mentions = found + anaphora_mentions(phrases, main_pair, mentions=found, before=before)
     named_pairs = sentence_pairs(all_mentions)
-    cues = read.cues if named_pairs else []
+    cues = undescribed_cues(read.cues, found) if named_pairs else []
     refs = read.refs if cues else []
     sentence_text = text[read.start : read.end]
     pairs, set_aside = split_sides(named_pairs, all_mentions, text, cues, sentence_text)
+    pairs, blocs = bloc_sides(pairs, all_mentions, text, cues, read.start, read.end)
+    set_aside += blocs
     sides = one_sides(a.pair for a in set_aside)
     pairs, outside_act = act_sides(pairs, all_mentions)
     pairs, outside_clause = clause_sides(pairs, all_mentions, read.clauses)

@@ -5,6 +5,10 @@ alliance") and a country mediating between two others ("Oman hosted talks betwee
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
+from tracker.records import Cue, Mention
 from tracker.scorer.mentions.decision import RoleDecision
 from tracker.scorer.mentions.gazetteer import anaphora_index, mention_index, scan
 from tracker.scorer.mentions.preposition_roles import noun_before
@@ -194,14 +198,52 @@ def _credited_mediation(ctx: SentenceContext, first: int, last: int) -> RoleDeci
     return None
 
 
+_DESCRIBES = "describes the"
+_DESCRIBED = re.compile(rf"{_DESCRIBES} '([^']+)' it names")
+DESCRIBED_REACH = 40  # characters from such a country to the noun it describes ("Washington's two most important allies")
+_ALLIES_MODIFIERS = frozenset({"ADJ", "NUM", "ADV", "NOUN"})  # "closest security", "two most important"
+ALLIES_REACH = 3  # lowercase words between a country and the allies it describes ("Washington's two most important allies")
+
+
+def _describes_allies(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
+    """English: a country before "allies"/"partners" (list allies_noun), as a modifier or a possessive, up to
+    ALLIES_REACH lowercase words between ("the US allies", "two key US allies", "Washington's two most
+    important allies"), only describes them: the allies are the sides of the act, not it. Not after "one of"
+    or "a": "Kenya is one of Britain's closest partners" names one partner, and the relation with it."""
+    before = [k for k in ctx.keys[max(0, first - 3) : first] if k != "the"]
+    if before[-1:] in (["a"], ["an"]) or before[-2:] == ["one", "of"]:
+        return None
+    i = last + 1 if last < len(ctx.keys) and ctx.keys[last] == "'s" else last
+    for _ in range(ALLIES_REACH + 1):
+        if i >= len(ctx.pieces):
+            return None
+        if ctx.has("allies_noun", ctx.keys[i]):
+            return RoleDecision("topic", f"{_DESCRIBES} '{ctx.pieces[i].text}' it names: no side")
+        if not (ctx.pieces[i].text.isalpha() and ctx.pieces[i].text.islower()) or ctx.pos(i) not in _ALLIES_MODIFIERS:
+            return None  # "Mexico and the three partners": a joiner, no modifier
+        i += 1
+    return None
+
+
+def undescribed_cues(cues: Sequence[Cue], mentions: Sequence[Mention]) -> list[Cue]:
+    """The cues but those on the allies a country only describes ("tensions between the US allies"): the
+    alliance that noun names is the describing country's, which is no side, not an act of the sentence."""
+    nouns = [(m.end, found.group(1).lower()) for m in mentions if m.role == "topic"
+             and (found := _DESCRIBED.search(m.detail))]
+    return [c for c in cues if not any(0 <= c.start - end <= DESCRIBED_REACH and c.text.lower().endswith(noun)
+                                       for end, noun in nouns)]
+
+
 def after_role(ctx: SentenceContext, first: int, last: int, kind: str) -> RoleDecision | None:
     """English nouns used as modifiers ("the Syria conflict", "the Paris agreement"),
     possessives of a subject matter ("North Korea's missile programme") and of a mediation
-    ("Qatar's mediation", "thanked Oman for its mediation")."""
+    ("Qatar's mediation", "thanked Oman for its mediation"), and a country describing allies ("the US
+    allies")."""
     if ctx.lang != "en":
         return None
     if kind in {"name", "capital"}:
-        decision = _possessed_topic(ctx, first, last) or _credited_mediation(ctx, first, last)
+        decision = (_possessed_topic(ctx, first, last) or _credited_mediation(ctx, first, last)
+                    or _describes_allies(ctx, first, last))
         if decision is not None:
             return decision
     if kind == "name" and last < len(ctx.keys) and ctx.keys[last] == "'s":

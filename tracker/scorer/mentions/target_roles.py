@@ -329,7 +329,7 @@ def apposition_partner(ctx: SentenceContext, first: int) -> RoleDecision | None:
     return RoleDecision("actor", f"describes '{name}' ('{found[0]}'), a partner of it alone", True, span)
 
 
-_DESCRIBING_POS = frozenset({"NOUN", "ADJ"})
+_DESCRIBING_POS = frozenset({"NOUN", "ADJ", "NUM"})
 
 
 def described_by_country(ctx: SentenceContext, first: int) -> RoleDecision | None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from tracker.records import Cue, Mention
 from tracker.scorer.mentions.decision import RoleDecision
 from tracker.scorer.mentions.gazetteer import anaphora_index, mention_index, scan
-from tracker.scorer.mentions.preposition_roles import noun_before
+from tracker.scorer.mentions.preposition_roles import against_another, noun_before
 from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words
 
@@ -23,6 +23,7 @@ _RELATIVES = grammar_words("relative")
 _MEDIATION_STOPS = grammar_words("mediation_stop")
 _BETWEEN = grammar_words("between")
 _CREDITED_FOR = grammar_words("credited_for", "en")
+_AGAINST = frozenset({"against", "contre"})  # "X's case against Y": a possessed noun turned on another country
 SEAT_EVENT_REACH = 4  # noun-phrase words read after a seat of power for its event ("White House peace-accord signing")
 MEDIATION_REACH = 3  # lowercase words read after "X's" / "X for its" for a mediation word ("its role in mediating")
 
@@ -94,7 +95,10 @@ def _possessed_topic(ctx: SentenceContext, first: int, last: int) -> RoleDecisio
             return market_role(ctx, market, first)
         noun = next((word for word in (two, ctx.keys[i]) if word and ctx.has("possessed_topic", word)), None)
         if noun:
-            if _acted_on(ctx, first):
+            after = i + (2 if noun == two else 1)
+            # "Mogadishu's case against Nairobi": the owner brings it against another country, a side
+            if _acted_on(ctx, first) or (after < len(ctx.keys) and ctx.keys[after] in _AGAINST
+                                         and against_another(ctx, after)):
                 return None
             return RoleDecision("topic", f"'{ctx.pieces[last - 1].text}'s {noun}': the subject matter")
         word = ctx.pieces[i].text

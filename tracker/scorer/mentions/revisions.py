@@ -33,6 +33,7 @@ _CONTRACTED_ARTICLES = grammar_words("contracted_article")
 _LIST_STOPS = grammar_words("list_stop")
 # Words that start a verb phrase after a subject: "en Syrie et la Russie a protesté" is two clauses.
 _VERB_STARTS = {lang: grammar_words("verb_start", lang) for lang in ("fr", "en")}
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # English finite verbs (Penn tags)
 # Never coordinated, listed or in apposition: they take their role from their own words.
 _OWN_ROLE_KINDS = frozenset({"demonym", "prefix", "person"})
 
@@ -193,6 +194,8 @@ def _list_is_a_subject(ctx: SentenceContext, i: int) -> bool:
             continue
         if _verb_follows(ctx, key):
             return True
+        if ctx.lang == "en":  # a finite verb the parser tags: "On April 2, Chad and Niger held talks"
+            return ctx.token(j).tag_ in _FINITE_TAGS
         return ctx.lang == "fr" and ctx.pos(j) in {"VERB", "AUX"}
     return False
 

@@ -23,6 +23,7 @@ from tracker.scorer.mentions.wordlists import (
 _BETWEEN = grammar_words("between")
 _BETWEEN_REACH = 8  # pieces after "entre"/"between" read for its countries ("entre le Rwanda et la RDC")
 _COUNTRY_FORMS = ("name", "demonym", "institution", "person")
+_VERB_TAGS = frozenset({"VERB", "AUX"})
 
 # A news dateline opening a sentence: "DOHA —", "MOSCOW (Reuters) -", "PARIS, 3 mars (AFP) -",
 # "Kyiv, Ukraine (AP) —". The place, an optional ", date or country", an optional "(agency)", a dash.
@@ -152,6 +153,11 @@ class SentenceContext:
         two = self.two_pieces(i)
         if two and self.has(listname, two):
             return two
+        # A verb is no noun, whatever its lemma: "Pakistan issued", "Ukraine filed", "Chile questioned"
+        # name the subject of an act, not "the Pakistan issue" or "the Ukraine file" (a word glued by
+        # a hyphen is read as before: "Russian-made").
+        if self.lang == "en" and not self.pieces[i].hyphen_before and self.pos(i) in _VERB_TAGS:
+            return None
         for form in (self.keys[i], self.lemma(i)):
             if self.has(listname, form):
                 if i + 1 < len(self.pieces) and self.has("compound_head", self.keys[i + 1]):

@@ -94,6 +94,7 @@ class WordKeyer:
         self.lang = lang
         self.contractions = words.contractions
         self.verb_endings = words.get("verb ending")
+        self.fixed_forms = frozenset(words.get("fixed form"))
         self.infinitive_ending = next(iter(words.get("infinitive ending")), "")
         tables = keyer_tables(lang, model)
         self.source = f"{lang} lemma tables of spacy-lookups-data {lookups_version()}"  # for cache keys
@@ -132,6 +133,9 @@ class WordKeyer:
     def candidates(self, form: str, lemma: str) -> Iterable[str]:
         """A sentence word's candidate keys, best first."""
         yield "=" + form  # an exact-form pattern word wins
+        if form in self.fixed_forms:  # "entre" is no form of "entrer" (cue_words.tsv)
+            yield form
+            return
         yield self.canon(form) if form in self.contractions else self.canon(lemma)
         yield self.canon(form)
         hits = [rule for k in range(0, min(self._longest_suffix, len(form) - 1) + 1)

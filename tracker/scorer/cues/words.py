@@ -10,7 +10,7 @@ from tracker.scorer.lexicon import DATA_DIR
 
 CUE_WORDS_FILE = DATA_DIR / "cue_words.tsv"
 EVERY_LANGUAGE = "*"
-SET_NAMES = ("article", "contraction", "verb ending", "infinitive ending", "ne", "particle after ne",
+SET_NAMES = ("article", "contraction", "fixed form", "verb ending", "infinitive ending", "ne", "particle after ne",
              "negating determiner", "least", "before least", "denying particle", "topic marker", "complement preposition",
              "background exempt category", "background preposition", "background noun", "background subordinator",
              "own act clause", "lasting since", "background opener", "outcome category", "occasion category", "completion head", "gap free",
@@ -19,8 +19,9 @@ SET_NAMES = ("article", "contraction", "verb ending", "infinitive ending", "ne",
 
 
 def norm(text: str) -> str:
-    """Lower case, with typographic apostrophes as "'"."""
-    return text.lower().replace("\u2019", "'").replace("\u02bc", "'")
+    """Lower case, with typographic apostrophes as "'" and the ligature "œ" as "oe": wire copy writes
+    "manoeuvres" as often as the lexicon's "manœuvres"."""
+    return text.lower().replace("\u2019", "'").replace("\u02bc", "'").replace("œ", "oe")
 
 
 @dataclass(frozen=True)

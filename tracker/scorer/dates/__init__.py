@@ -98,6 +98,10 @@ __all__ = ["EventResolver", "event_date", "find_dates", "publication_date_from_t
 # the act answers; a dateline.
 _MAIN, _DEADLINE, _DETAIL, _DATELINE = 0, 1, 2, 3
 _SAME_DAY_EARLIER = word_set("same_day_earlier")  # "plus tôt vendredi": that same day
+# "le pacte annoncé le 13 août": a bare announcing participle names the day of the announcement,
+# unless "pour" opens the date ("le sommet annoncé pour jeudi" looks ahead).
+_ANNOUNCED_FR = word_set("announced_lemma", "fr")
+_FOR_BEFORE = re.compile(r"(?<!\w)pour\s+(?:(?:le|la|les)\s+|l['’]\s*)?$", re.IGNORECASE)
 _DEADLINE_OPENING = {lang: re.compile(rf"(?:{alternatives('deadline_opening', lang)})", re.IGNORECASE)
                      for lang in LANGS}
 # "the Aug. 13 agreement": an English date between a determiner and a noun is that noun's.
@@ -128,9 +132,18 @@ def _tense(found: Found, tokens: list[Token], text: str, lang: str) -> str | Non
         tense = parse_tense(verb)
         if tense == "past" and before_past(verb) and not _same_day_earlier(text, found.start):
             return "before past"
+        if tense == "future" and _announced_on(verb, text, found.start):
+            return "past"
         return tense
     # no parse, or a parse without a verb ("Pékin compte/NOUN signer")
     return lexical_tense(text, found.start, found.end, lang)
+
+
+def _announced_on(verb: Token, text: str, start: int) -> bool:
+    """A bare announcing participle with its date after it and no "pour" before the date: the day the
+    act was announced ("le pacte annoncé le 13 août"), not a plan."""
+    return (verb.lemma_ in _ANNOUNCED_FR and not any(c.dep_.startswith("aux") for c in verb.children)
+            and verb.idx < start and not _FOR_BEFORE.search(text[max(0, start - 12):start]))
 
 
 def _same_day_earlier(text: str, start: int) -> bool:

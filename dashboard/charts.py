@@ -20,7 +20,8 @@ from dashboard.state import TimelineState, pair_label
 from dashboard.words import day_name, plural
 
 METHOD = ("Tension: mean over articles of each article's mean sentence score, −10 (cooperation) to +10 "
-          f"(tension); vertical bars: 95% interval; hollow points: one article or under {figures.THIN_OBSERVATIONS} "
+          f"(tension); shaded band: 95% interval (a bar for a lone period); hollow points: one article or under "
+          f"{figures.THIN_OBSERVATIONS} "
           "observations; "
           "lower panel: observations per period; the line breaks at periods without observation.")
 

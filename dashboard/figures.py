@@ -37,6 +37,12 @@ SCALE = (-10.0, 10.0)
 # A period resting on fewer articles or observations than these is drawn as thin evidence (hollow).
 THIN_ARTICLES = 2
 THIN_OBSERVATIONS = 3
+# A pair with at most this many periods on the chart has a marker on every point; a busier one on its
+# thin-evidence points only (its line takes the clicks): past about a hundred, markers merge into a thick line.
+MARKERS_UP_TO = 100
+# The 95% band: its fill and its outline (which draws a lone period's band as a bar), in the pair's colour.
+BAND_FILL = 0.22
+BAND_EDGE = 0.45
 
 PairLabel = Callable[[str], str]
 EVENTS = "*events*"  # layout.meta["curves"] entry of the event markers' curve
@@ -133,11 +139,12 @@ def timeline_spec(
     number and x (its period start, or an event's date); ``layout.meta["curves"]`` names the pair of
     each clickable curve (EVENTS for the markers, whose customdata [i] indexes meta["pairs"]) and
     ``layout.meta["selected"]`` is the curve that rings the point whose sentences are shown.
-    Hover labels read customdata [pair index, n_obs, n_articles, low, high].
+    Hover labels read customdata [pair index, n_obs, n_articles, low, high] (NaN on the line's gap rows).
 
     What a reader must not misread: the line breaks where a period has no observation (and a note
-    counts the empty periods); every point carries its band the same way, as a bar from low to high;
-    a point resting on thin evidence (THIN_ARTICLES, THIN_OBSERVATIONS) is drawn hollow; the tension
+    counts the empty periods); every period carries its band the same way, a shaded shape from low to
+    high (a run of periods one polygon, a lone period a bar); a point resting on thin evidence
+    (THIN_ARTICLES, THIN_OBSERVATIONS) is drawn as a hollow marker, always; the tension
     axis is always -10..+10 (until the user zooms), so a calm month does not look like a crisis.
     With several pairs every mark takes its pair's colour; the sign stays in the background tint.
 
@@ -181,8 +188,15 @@ def timeline_spec(
 
 
 def _pair_traces(rows: pd.DataFrame, i: int, n_pairs: int, name: str, freq: str, smoothing: int):
-    """(trace, clickable) for one pair: its line (broken at gaps), its points with their bands, an
-    optional smoothed line and its volume."""
+    """(trace, clickable) for one pair: its 95% band, its line (broken at gaps), its points and its volume.
+
+    Few SVG elements per pair, whatever the number of periods (plotly.js draws and styles each point
+    and each error bar as an element of its own: 1,900 of them for a busy pair, most of a cold load
+    and of adding a pair): the band is one filled path, the line one path, the volume one path, and
+    a point is drawn as a marker only where the reader needs it: every point when the pair has few
+    (MARKERS_UP_TO) or when the line is a rolling mean (the raw values are then off the line), else
+    the points of thin evidence only. Where no marker is drawn the line itself takes the hover label
+    and the click, at the same places (each period's start)."""
     single = n_pairs == 1
     colour = PAIR_COLOURS[i % len(PAIR_COLOURS)]
     # Fixed-width strings, not objects: Plotly deep-copies the arrays, and these copy in one go.
@@ -193,26 +207,39 @@ def _pair_traces(rows: pd.DataFrame, i: int, n_pairs: int, name: str, freq: str,
     top = {"xaxis": "x", "yaxis": "y", "legendgroup": rows["pair"].iloc[0]}
     runs = _consecutive_runs(rows["period"], freq)
     smoothed = smoothing > 1 and "smoothed" in rows
+    thin = (n_articles < THIN_ARTICLES) | (n_obs < THIN_OBSERVATIONS)
+    every_marker = smoothed or len(rows) <= MARKERS_UP_TO
+    thin_text = np.where(thin, "<br><b>thin evidence</b>: read the sentences before drawing a conclusion", "")
+    hovertemplate = (f"<b>{name}</b><br>{PLOTLY_PERIOD_NAMES.get(freq, '%{x}')}<br>Tension "
+                     "<b>%{y:+.2f}</b> (95% band %{customdata[3]:+.2f} to %{customdata[4]:+.2f})<br>"
+                     "observations: %{customdata[1]} · articles: %{customdata[2]}%{text}"
+                     "<br><i>click for the sentences</i><extra></extra>")
+    # One drawing of the uncertainty for every period, alone or in a run: a shaded shape from low to
+    # high, one polygon per run of periods, outlined so that a lone period (a polygon of no width) is
+    # a bar as wide as the outline and a narrow band stays visible at every zoom.
+    band_x, band_y = _band_outline(x, low, high, runs)
+    yield {"type": "scatter", **top, "x": band_x, "y": band_y, "mode": "lines", "fill": "toself",
+           "fillcolor": _rgba(colour, BAND_FILL), "line": {"color": _rgba(colour, BAND_EDGE), "width": 2},
+           "hoverinfo": "skip", "name": f"{name} 95% band", "showlegend": False}, False
     line_y = rows["smoothed"].to_numpy(float) if smoothed else tension
     gap_x, gap_y = _broken_at_gaps(x, line_y, runs)
-    yield {"type": "scatter", **top, "x": gap_x, "y": gap_y, "mode": "lines", "hoverinfo": "skip",
-           "name": f"{name} ({smoothing}-period mean)" if smoothed else name,
-           "line": {"color": colour, "width": 3 if smoothed else 2}, "showlegend": not single}, False
-    thin = (n_articles < THIN_ARTICLES) | (n_obs < THIN_OBSERVATIONS)
-    marker_colour = {"color": sign_colours(tension)} if single else {"color": colour}
+    line = {"type": "scatter", **top, "x": gap_x, "y": gap_y, "mode": "lines", "hoverinfo": "skip",
+            "name": f"{name} ({smoothing}-period mean)" if smoothed else name,
+            "line": {"color": colour, "width": 3 if smoothed else 2}, "showlegend": not single}
+    if not every_marker:  # the line's own points (the periods' starts) take the hover and the click
+        ends = np.array([b for _, b in runs[:-1]], dtype=int)
+        line.pop("hoverinfo")
+        line.update({"customdata": np.insert(custom, ends, np.nan, axis=0), "hovertemplate": hovertemplate,
+                     "text": np.insert(thin_text, ends, "")})
+    yield line, not every_marker
+    shown = slice(None) if every_marker else thin
+    marker_colour = {"color": sign_colours(tension[shown])} if single else {"color": colour}
     yield {
-        "type": "scatter", **top, "x": x, "y": tension, "mode": "markers", "name": name, "customdata": custom,
-        # One drawing of the uncertainty for every point, alone or in a run: a bar from low to high.
-        "error_y": {"type": "data", "symmetric": False, "array": high - tension, "arrayminus": tension - low,
-                    "color": _rgba(colour, 0.45), "thickness": 2.5, "width": 3},
-        "text": np.where(thin, "<br><b>thin evidence</b>: read the sentences before drawing a conclusion", ""),
-        "hovertemplate": (f"<b>{name}</b><br>{PLOTLY_PERIOD_NAMES.get(freq, '%{x}')}<br>Tension "
-                          "<b>%{y:+.2f}</b> (95% band %{customdata[3]:+.2f} to %{customdata[4]:+.2f})<br>"
-                          "observations: %{customdata[1]} · articles: %{customdata[2]}%{text}"
-                          "<br><i>click for the sentences</i><extra></extra>"),
+        "type": "scatter", **top, "x": x[shown], "y": tension[shown], "mode": "markers", "name": name,
+        "customdata": custom[shown], "text": thin_text[shown], "hovertemplate": hovertemplate,
         "marker": {"size": 9 if single else 8, **marker_colour,
-                   "symbol": np.where(thin, "circle-open", "circle"),
-                   "line": _marker_outline(thin, colour, white=single and not smoothed)},
+                   "symbol": np.where(thin[shown], "circle-open", "circle"),
+                   "line": _marker_outline(thin[shown], colour, white=single and not smoothed)},
         "showlegend": False,
     }, True
     # The volume as one filled step per pair (a period's level from its first day to the next period's),
@@ -228,6 +255,28 @@ def _pair_traces(rows: pd.DataFrame, i: int, n_pairs: int, name: str, freq: str,
         "hovertemplate": (f"{name}<br>{PLOTLY_PERIOD_NAMES.get(freq, '%{x}')}<br>observations: %{{y}} · "
                           "articles: %{customdata}<extra></extra>"),
     }, True
+
+
+def _band_outline(x: np.ndarray, low: np.ndarray, high: np.ndarray,
+                  runs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """x and y of the band's polygons, one per run: along its highs forward, back along its lows, then a
+    NaN that starts the next run's polygon (plotly.js closes each and fills them all in one path).
+
+    Vectorised (each run's indexes computed at once): a loop over the runs of a daily view with many
+    empty days took tens of milliseconds."""
+    starts = np.array([a for a, _ in runs], dtype=int)
+    lengths = np.array([b - a for a, b in runs], dtype=int)
+    size = 2 * lengths + 1  # forward, back, and the NaN after it
+    first = np.repeat(np.cumsum(size) - size, size)
+    offset = np.arange(int(size.sum())) - first
+    length, start = np.repeat(lengths, size), np.repeat(starts, size)
+    forward = offset < length
+    index = np.where(forward, start + offset, start + 2 * length - 1 - offset)
+    gap = offset == 2 * length
+    index[gap] = start[gap]
+    y = np.where(forward, high[index], low[index])
+    y[gap] = np.nan
+    return x[index][:-1], y[:-1]
 
 
 def _marker_outline(thin: np.ndarray, colour: str, *, white: bool) -> dict:
@@ -278,13 +327,16 @@ def _events_traces(events: pd.DataFrame, label: PairLabel, pairs: list[str]) -> 
 
 
 def _key_traces(table: pd.DataFrame, events: pd.DataFrame | None, n_pairs: int) -> list[dict]:
-    """Legend-only entries that explain a mark without belonging to a pair: hollow points, and (on a
-    comparison) the diamonds, which take each pair's colour."""
+    """Legend-only entries that explain a mark without belonging to a pair: the band, hollow points, and
+    (on a comparison) the diamonds, which take each pair's colour."""
     def entry(name: str, marker: dict) -> dict:
         return {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": name, "hoverinfo": "skip",
                 "marker": {"color": "#57606a", "size": 9, **marker}, "showlegend": True}
 
-    out = []
+    # The band's key: a shaded square in a neutral grey (each pair's band takes its colour).
+    out = [{"type": "scatter", "x": [None], "y": [None], "mode": "lines", "fill": "toself", "name": "95% band",
+            "hoverinfo": "skip", "fillcolor": _rgba("#57606a", BAND_FILL + 0.1),
+            "line": {"color": _rgba("#57606a", BAND_EDGE), "width": 2}, "showlegend": True}]
     if n_pairs > 1 and events is not None and not events.empty:
         out.append(entry("strongest observations", {"symbol": "diamond", "size": 11}))
     thin = (table["n_articles"] < THIN_ARTICLES) | (table["n_obs"] < THIN_OBSERVATIONS)

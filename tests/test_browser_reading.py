@@ -7,11 +7,11 @@ Every sentence here is invented for the test.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from dashboard.figures import PAIR_COLOURS
+from dashboard.figures import MARKERS_UP_TO, PAIR_COLOURS
 from dashboard.sample import SampleArticle, SampleCue, SampleObservation, SampleSentence, insert_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -27,6 +27,7 @@ TALKS = SampleCue("talks", -2.0, "consultation")
 RUN = [date(2024, m, 10) for m in range(1, 7)]
 LONE = date(2024, 10, 8)
 THIN = [date(2025, 1, 14), date(2025, 2, 11)]
+BUSY_FIRST, BUSY_DAYS, BUSY_THIN = date(2023, 3, 1), 110, (10, 80)
 
 
 def _article(title: str, day: date, *observations: tuple[str, float]) -> SampleArticle:
@@ -53,6 +54,13 @@ def _articles() -> list[SampleArticle]:
     two = SampleSentence("Invented test sentence: Washington announced sanctions while Paris held talks.", (
         SampleObservation("RUS-USA", RUN[5], (TENSE,), 6.0), SampleObservation("DZA-FRA", RUN[5], (TALKS,), -2.0)))
     out.append(SampleArticle("Invented two-pair article", RUN[5], (two,)))
+    # CHN-JPN: a busy pair, BUSY_DAYS days in a row with two articles and three observations each,
+    # but for two days of one article (thin evidence): more points than get a marker of their own.
+    for n in range(BUSY_DAYS):
+        day = BUSY_FIRST + timedelta(days=n)
+        out.append(_article(f"Invented busy article {n}", day, ("CHN-JPN", 1.0 + n % 7), ("CHN-JPN", -1.0)))
+        if n not in BUSY_THIN:
+            out.append(_article(f"Invented busy article {n}b", day, ("CHN-JPN", 2.0)))
     return out
 
 
@@ -111,7 +119,7 @@ def _traces_of(page, pair: str) -> list:
 
 def test_a_gap_breaks_the_line_and_the_chart_counts_the_empty_months(page, reading_server):
     _open(page, reading_server, "?pairs=RUS-USA&freq=M")
-    paths = page.locator("#timeline-graph .scatterlayer .trace").first.locator("path.js-line")
+    paths = page.locator("#timeline-graph .scatterlayer .trace").nth(1).locator("path.js-line")  # after the band
     # Two runs (January-June 2024, January-February 2025) drawn, the lone October a point without a
     # segment, nothing drawn across the gaps.
     drawn = [d for d in paths.evaluate_all("els => els.map(e => e.getAttribute('d'))") if "L" in d]
@@ -125,14 +133,49 @@ def test_a_gap_breaks_the_line_and_the_chart_counts_the_empty_months(page, readi
 
 def test_the_band_is_drawn_alike_on_a_lone_point_and_on_runs_and_thin_points_are_hollow(page, reading_server):
     _open(page, reading_server, "?pairs=RUS-USA&freq=M")
-    bars = page.locator("#timeline-graph .scatterlayer .errorbar path")
-    assert bars.count() == len(RUN) + 1 + len(THIN)
-    heights = [bars.nth(i).bounding_box()["height"] for i in range(bars.count())]
-    assert all(h > 4 for h in heights), heights  # every band visible, the lone October's included
+    # The band: one filled path (trace 0), a polygon per run and for the lone October, all outlined.
+    band = page.locator("#timeline-graph .scatterlayer .trace").first
+    fill = band.locator("path.js-fill")
+    assert fill.get_attribute("d").count("M") == 3
+    outlines = band.locator("path.js-line")
+    assert outlines.count() == 3
+    june_run, october, thin_run = (outlines.nth(i).bounding_box() for i in range(3))
+    # The lone October is a bar at one x, as tall as its band (3.26 to 4.24: about 15 px).
+    assert october["width"] < 4 and october["height"] > 10, october
+    assert june_run["width"] > 300 and june_run["height"] > 10, june_run  # June's band is 3.5 to 5.5
+    style = outlines.nth(1).evaluate("e => { const s = getComputedStyle(e); return [s.strokeWidth, s.stroke]; }")
+    assert float(style[0].rstrip("px")) >= 2 and style[1] not in ("none", "")
+    # No error bars any more: they were an SVG element per point.
+    assert page.locator("#timeline-graph .errorbar").count() == 0
+    # Few points: each has its marker; thin evidence hollow.
     symbols = page.evaluate("() => document.querySelector('#timeline-graph .js-plotly-plot').data"
-                            ".find(t => t.customdata && t.type === 'scatter' && t.error_y).marker.symbol")
+                            ".find(t => t.customdata && t.mode === 'markers' && t.hovertemplate).marker.symbol")
     assert symbols == ["circle"] * (len(RUN) + 1) + ["circle-open"] * len(THIN)
     sync_api.expect(page.locator("#timeline-graph .legendtext").filter(has_text="thin evidence")).to_be_visible()
+    sync_api.expect(page.locator("#timeline-graph .legendtext").filter(has_text="95% band")).to_be_visible()
+    assert not page.errors
+
+
+def test_a_busy_pair_marks_thin_evidence_only_and_its_line_takes_the_click(page, reading_server):
+    assert BUSY_DAYS > MARKERS_UP_TO
+    page.goto(reading_server.url + "/?pairs=CHN-JPN&freq=D")
+    page.wait_for_selector("#timeline-graph .scatterlayer .trace path.js-line", state="attached")
+    # Trace 2 holds the pair's markers: its two thin days only, hollow.
+    markers = page.locator("#timeline-graph .scatterlayer .trace").nth(2).locator(".point")
+    assert markers.count() == len(BUSY_THIN)
+    # A click on the line where no marker is drawn opens that day's sentences and rings the day.
+    day = BUSY_FIRST + timedelta(days=40)
+    point = page.evaluate("""iso => {
+        const gd = document.querySelector('#timeline-graph .js-plotly-plot');
+        const cd = gd.calcdata[1].find(p => p.x === Date.parse(iso + 'T00:00:00Z'));
+        const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
+        return {x: box.left + xa._offset + xa.c2p(cd.x), y: box.top + ya._offset + ya.c2p(cd.y)}; }""", day.isoformat())
+    page.mouse.move(point["x"], point["y"])
+    page.mouse.click(point["x"], point["y"])
+    sync_api.expect(page.locator("#sentences h2")).to_contain_text(f"{day.day} April 2023")
+    page.wait_for_function("() => (document.querySelector('#timeline-graph .js-plotly-plot').layout.shapes || [])"
+                           f".some(s => s.name === 'selected point' && s.xanchor === '{day.isoformat()}')")
+    assert not page.errors
 
 
 def test_a_click_brings_the_sentences_into_view_and_rings_the_point(page, reading_server):
@@ -227,7 +270,7 @@ def test_words_a_reader_expects(page, reading_server):
     assert page.locator("#dates").get_attribute("placeholder") == "10 Jan 2024"
     assert page.locator("#dates-end-date").get_attribute("placeholder") == "11 Feb 2025"
     assert "1 observation," not in page.locator("#timeline-status").inner_text()
-    points = page.locator("#timeline-graph .scatterlayer .trace").nth(1).locator(".point")
+    points = page.locator("#timeline-graph .scatterlayer .trace").nth(2).locator(".point")  # band, line, markers
     point = points.last  # February 2025: one article
     box = point.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)

@@ -30,7 +30,23 @@ def _traces(fig, kind=None, name_part=None):
 
 
 def _points(fig):
-    return [t for t in fig.data if t.type == "scatter" and t.customdata is not None and t.error_y.array is not None]
+    """Each pair's markers (their labels come from a template; the strongest observations' from texts)."""
+    return [t for t in fig.data if t.type == "scatter" and t.mode == "markers" and t.customdata is not None
+            and t.hovertemplate]
+
+
+def _bands(fig):
+    return [t for t in fig.data if t.fill == "toself" and (t.name or "").endswith(" 95% band")]
+
+
+def _many(n=130, pair="RUS-USA", thin_at=(5, 70)):
+    """A pair with more days than figures.MARKERS_UP_TO: a run, an empty day, a run; two days of thin evidence."""
+    periods = pd.date_range("2023-01-01", periods=n + 1, freq="D").delete(60)
+    tension = np.linspace(-3, 3, n)
+    articles = np.full(n, 4)
+    articles[list(thin_at)] = 1
+    return pd.DataFrame({"pair": pair, "period": periods, "tension": tension, "n_obs": articles * 2,
+                         "n_articles": articles, "low": tension - 1, "high": tension + 0.5})
 
 
 def test_timeline_has_bands_line_volume_and_clickable_points():
@@ -47,13 +63,18 @@ def test_timeline_has_bands_line_volume_and_clickable_points():
     assert line.marker.colorscale is None
     assert list(figures.sign_colours(np.array([0.0, -0.1, 0.1]))) == [figures.NEUTRAL, figures.COOPERATION,
                                                                       figures.TENSION]
-    # One drawing of the band for every point: a bar from low to high (no shaded ribbon).
-    assert list(line.error_y.array) == [1.0, 1.0, 1.0] and list(line.error_y.arrayminus) == [1.0, 1.0, 1.0]
-    assert not [t for t in fig.data if t.type == "scatter" and t.fill == "toself"]
-    # The middle week rests on one article: hollow, and its label says so.
+    # One drawing of the band for every period: one filled polygon per run, along the highs and back
+    # along the lows, outlined (a lone period's polygon has no width: its outline is a bar). No error bars.
+    (band,) = _bands(fig)
+    assert list(band.x) == ["2023-01-02", "2023-01-09", "2023-01-16", "2023-01-16", "2023-01-09", "2023-01-02"]
+    assert list(band.y) == [3.0, -0.5, 5.0, 3.0, -2.5, 1.0]
+    assert band.line.width >= 2 and band.hoverinfo == "skip" and fig.layout.meta["curves"][0] is None
+    assert not [t for t in fig.data if t.error_y.array is not None]
+    # Few points: each has its marker. The middle week rests on one article: hollow, and its label says so.
     assert list(line.marker.symbol) == ["circle", "circle-open", "circle"]
     assert "thin evidence" in line.text[1] and line.text[0] == ""
     assert any("thin evidence" in (t.name or "") for t in fig.data)
+    assert any(t.name == "95% band" and t.showlegend for t in fig.data)  # the band has its key
     # The volume: one filled step per pair (one SVG path, not a bar per period), down to zero after the last week.
     (volume,) = _traces(fig, "scatter", "volume")
     assert volume.yaxis == "y2" and volume.xaxis == "x2" and not _traces(fig, "bar")
@@ -67,15 +88,52 @@ def test_timeline_has_bands_line_volume_and_clickable_points():
     assert "observations: %{customdata[1]} · articles: %{customdata[2]}" in template
 
 
+def test_a_busy_pair_has_markers_on_thin_evidence_only_and_its_line_takes_the_clicks():
+    table = _many()
+    fig = figures.timeline_figure(table, freq="D")
+    (points,) = _points(fig)
+    # Markers where the evidence is thin only (hollow); every period keeps its band and its place on the line.
+    assert list(points.x) == ["2023-01-06", "2023-03-13"] and list(points.marker.symbol) == ["circle-open"] * 2
+    assert "thin evidence" in points.text[0]
+    line = next(t for t in fig.data if t.mode == "lines" and t.name == "RUS-USA")
+    curve = list(fig.data).index(line)
+    assert fig.layout.meta["curves"][curve] == "RUS-USA" and line.hovertemplate == points.hovertemplate
+    # The line's points carry the labels, a NaN row where the line breaks at the empty day.
+    assert len(line.x) == len(table) + 1 and len(line.customdata) == len(line.x) == len(line.text)
+    assert math.isnan(line.y[60]) and math.isnan(line.customdata[60][1])
+    t60 = table["tension"].iloc[60]
+    assert list(line.customdata[61]) == pytest.approx([0, 8, 4, t60 - 1, t60 + 0.5])
+    assert "thin evidence" in line.text[5] and line.text[6] == ""
+    # One band path for the pair: the two runs' polygons, split by a NaN.
+    (band,) = _bands(fig)
+    assert len(band.x) == 2 * len(table) + 1 and int(np.isnan(np.asarray(band.y, float)).sum()) == 1
+    # A handful of SVG elements per pair whatever the number of periods: no error bars, no per-point marker.
+    assert sum(len(t.x) for t in _points(fig)) == 2
+    # A smoothed line is not the raw values: then every raw point keeps its marker, and the line no label.
+    smoothed = figures.timeline_figure(table.assign(smoothed=table["tension"]), freq="D", smoothing=3)
+    (raw,) = _points(smoothed)
+    assert len(raw.x) == len(table)
+    assert next(t for t in smoothed.data if "mean" in (t.name or "")).hoverinfo == "skip"
+
+
+def test_a_lone_period_has_its_band_as_a_bar():
+    table = _table(tensions=(2.0, -1.5, 4.0))
+    table.loc[2, "period"] = pd.Timestamp("2023-02-06")
+    (band,) = _bands(figures.timeline_figure(table, freq="W"))
+    # The run's polygon, a NaN, then the lone week: up to its high and down to its low at one x.
+    assert list(band.x)[-2:] == ["2023-02-06", "2023-02-06"] and list(band.y)[-2:] == [5.0, 3.0]
+    assert math.isnan(band.y[4])
+
+
 def test_a_missing_period_breaks_the_line_and_is_counted():
     table = _table(tensions=(2.0, -1.5, 4.0))
     table.loc[2, "period"] = pd.Timestamp("2023-02-06")  # three weeks after the previous one
     fig = figures.timeline_figure(table, freq="W")
-    line = fig.data[0]
-    assert line.mode == "lines" and line.hoverinfo == "skip"
+    line = fig.data[1]  # after the band
+    assert line.mode == "lines" and line.hoverinfo == "skip" and line.name == "RUS-USA"
     assert list(line.x) == ["2023-01-02", "2023-01-09", "2023-01-09", "2023-02-06"]
     assert math.isnan(line.y[2]) and list(line.y[:2]) == [2.0, -1.5]
-    assert list(_points(fig)[0].error_y.array) == [1.0, 1.0, 1.0]  # the lone week has its band too
+    assert list(_bands(fig)[0].y)[-2:] == [5.0, 3.0]  # the lone week has its band too
     (volume,) = _traces(fig, "scatter", "volume")  # no volume drawn across the empty weeks either
     assert list(volume.x) == ["2023-01-02", "2023-01-09", "2023-01-16", "2023-02-06", "2023-02-13"]
     assert list(volume.y) == [3, 1, 0, 5, 0]
@@ -115,7 +173,7 @@ def test_smoothing_draws_the_smoothed_line_and_keeps_raw_points():
     smooth = _traces(fig, "scatter", "3-period mean")
     assert len(smooth) == 1
     raw = _points(fig)
-    assert raw[0].mode == "markers" and fig.data[0].mode == "lines" and list(fig.data[0].y) == [1.0, 1.5, 2.0]
+    assert raw[0].mode == "markers" and smooth[0].mode == "lines" and list(smooth[0].y) == [1.0, 1.5, 2.0]
 
 
 def test_events_are_marked_escaped_and_within_the_axis():

@@ -29,7 +29,7 @@ def test_the_figure_as_json_values_is_the_figure_plotly_sends():
     sent = wire.figure_json(spec)
     orjson.dumps(sent)  # plain JSON values: no Python walk needed
     assert json.loads(to_json_plotly(sent)) == json.loads(to_json_plotly(figures.timeline_figure(_table(), freq="W")))
-    points = next(t for t in sent["data"] if t.get("error_y"))
+    points = next(t for t in sent["data"] if t.get("mode") == "markers" and t.get("hovertemplate"))
     assert points["y"]["dtype"] == "f4" and points["x"] == ["2023-01-02", "2023-01-09", "2023-01-23"]
     blank = wire.figure_json(figures.empty_spec("Nothing <b>here</b>"))
     assert blank["layout"]["annotations"][0]["text"] == "Nothing &lt;b&gt;here&lt;/b&gt;"

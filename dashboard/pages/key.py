@@ -44,8 +44,10 @@ def scale_key(key_id: str) -> html.Details:
         html.P(["Each sentence that names two countries is scored from its cue phrases, anchored on the "
                 "Goldstein scale of CAMEO event codes (sign reversed): ", html.B("positive is tension"), ", ",
                 html.B("negative is cooperation"), ", 0 is neutral. A point is the mean over articles of each "
-                "article's mean sentence score; its bar is the 95% band; a hollow point rests on thin "
-                "evidence (one article or a few observations)."]),
+                "article's mean sentence score; the shaded band around the line is its 95% interval (a bar for "
+                "a period with no neighbour); a hollow point rests on thin evidence (one article or a few "
+                "observations). On a busy chart only those points have a marker: hover or click the line for "
+                "any other period."]),
         html.Table(className="key-table", children=[
             html.Thead(html.Tr([html.Th("score"), html.Th("what the sentences report"), html.Th("cue examples")])),
             html.Tbody(rows),

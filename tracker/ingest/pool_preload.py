@@ -9,8 +9,10 @@ once in two processes rather than one after the other before any worker starts (
 Measured: results equal to the in-process scorer's.
 """
 
+import atexit
 import contextlib
 
+from tracker.exiting import exit_without_teardown
 from tracker.gc_tuning import collect_less, long_lived
 
 collect_less()  # before the imports and the models; the workers fork from this server: its pace is theirs
@@ -21,3 +23,15 @@ from tracker.ingest.pool import preload  # noqa: E402 -- after collect_less
 # and reports it where the analyst sees it.
 with contextlib.suppress(Exception), long_lived():  # the workers' collections never walk (nor write) it
     preload()
+
+
+def _end_without_teardown() -> None:
+    """The fork server ends when the process that started it does (its pipe closes). Its teardown
+    would then free spaCy's and the scorer's objects one by one (0.2-0.4 s), and whatever reads that
+    process's output waits for it too (the fork server holds its standard error: a pipe, a test,
+    bench/startup.py): so the exit handlers run, then the server ends (tracker/exiting.py)."""
+    atexit.unregister(_end_without_teardown)  # the other handlers run once, from here
+    exit_without_teardown(0)
+
+
+atexit.register(_end_without_teardown)  # the last registered: the first to run, at the server's exit

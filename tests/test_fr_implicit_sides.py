@@ -101,9 +101,15 @@ def test_state_noun_subject_is_the_other_country_of_the_pair():
 
 
 def test_subject_after_the_named_country_is_that_country():
-    # "elle" stands for France, named before it: no pair from the pronoun
+    # "elle" stands for France, named before it: no pair from the pronoun. The condemnation answers
+    # the one other country of the sentence before (data/carried.tsv): that pair comes from the verb.
     text = ("La France a convoqué l'ambassadeur d'Israël après l'incident de Jérusalem. "
             "La France a indiqué qu'elle condamnait fermement cette intrusion.")
+    last = _last(text)
+    assert {"-".join(p) for p in last.pairs} == {"FRA-ISR"}
+    assert [m.text for m in last.mentions if m.country == "ISR"] == ["condamnait"]
+    text = ("La France a convoqué l'ambassadeur d'Israël après l'incident de Jérusalem. "
+            "La France a indiqué qu'elle avait reçu le diplomate lundi.")
     assert _pairs(text) == set()
 
 

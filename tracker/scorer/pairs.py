@@ -55,6 +55,15 @@ Decisions (documented here because the scorer's numbers depend on them):
   sentence's mentions to ``find_anaphora`` for this rule). One shared country is enough to keep
   it: "le président américain ... contre le régime syrien ... tensions entre les deux puissances"
   keeps RUS-USA from the anaphora beside the explicit SYR-USA.
+- A sentence naming one side only takes its counterpart from the sentence just before (data/carried.tsv,
+  ``carried_counterpart``): an ellipsis ("Le Maroc et le Soudan ont fait de même", "followed suit") repeats
+  the previous act with its counterpart, the one actor country of that sentence that is not its subject,
+  and carries its cue; a reaction ("Séoul dénonce une provocation", "Seoul hit back", "inacceptable")
+  answers the one actor country of that sentence besides the reactors, else its one subject. Only where
+  every country of the sentence reacts (no object or complement: "les propos de Tokyo" names its own
+  counterpart) and the sentence before names two or more actor countries; the reactors are one side.
+- "the three countries", "les quatre pays" (anaphora.tsv ``group:N``) are the coordination of N countries
+  (else the N actor countries) of the nearest earlier sentence naming N or more (``group_mentions``).
 - The target of an act named as a noun with its agent ("éviter une récidive de la frappe américaine
   en Syrie", "Paris a condamné les frappes israéliennes en Syrie") is a side of that act only: it
   pairs with the agent, not with the third country whose words frame the act (``act_sides``).
@@ -63,13 +72,16 @@ Decisions (documented here because the scorer's numbers depend on them):
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
 from tracker.records import Mention, SetAside, make_pair
+from tracker.scorer.frames import coordinations
 from tracker.scorer.mentions import (
     Found,
     anaphora_details,
@@ -80,7 +92,8 @@ from tracker.scorer.mentions import (
     span_text,
     subject_index,
 )
-from tracker.scorer.mentions.wordlists import grammar_words
+from tracker.scorer.mentions.gazetteer import expand_choices
+from tracker.scorer.mentions.wordlists import data_rows, grammar_words
 
 TITLE_WEIGHT = 3
 # roles that never make a lone actor's counterpart (where something happened, what is spoken of, who watched,
@@ -138,6 +151,7 @@ class AnaphoraPhrase(NamedTuple):
     fits: frozenset[str] | None = None  # the countries a subject's noun agrees with ("le royaume"); None = any
     pair_act: bool = False  # "cet accord": the pair's own act, only where the sentence names no other actor country
     complement_end: int = 0  # pair_act: the end of a complement after the noun ("these talks with the unions"), 0 = none
+    group: int = 0  # "the three countries": the number of countries of the group it names (anaphora.tsv group:N)
 
 
 def find_anaphora(
@@ -171,7 +185,8 @@ def anaphora_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhras
         phrases.append(AnaphoraPhrase(start + base, end + base, text[start - offset : end - offset],
                                       f.entry.kind == "reference", act=refers == "act",
                                       pair_act=refers == "pair_act",
-                                      complement_end=complement and complement + offset + base))
+                                      complement_end=complement and complement + offset + base,
+                                      group=int(refers[6:]) if refers.startswith("group:") else 0))
     return phrases
 
 
@@ -233,9 +248,9 @@ def anaphora_mentions(
     third = bool(own - set(main_pair))
     nearest = _nearest_pair(before, main_pair)
     plain = [(p, nearest or main_pair, "the previous sentence's pair" if nearest else "the article's pair")
-             for p in phrases if not p.other and not p.pair_act]
+             for p in phrases if not p.other and not p.pair_act and not p.group]
     acts = [(p, main_pair, "the article's pair") for p in phrases
-            if p.pair_act and not third and _pair_act_antecedent(p, main_pair, own, mentions, before)]
+            if p.pair_act and not p.group and not third and _pair_act_antecedent(p, main_pair, own, mentions, before)]
     return [m for m in found if m is not None] + [
         Mention(p.start, p.end, p.phrase, country, "anaphora", "actor", f"anaphora '{p.phrase}' = {whose} {'-'.join(pair)}")
         for p, pair, whose in sorted(plain + acts, key=lambda item: item[0].start)
@@ -378,3 +393,190 @@ def _limited_as(country: str, actors: Sequence[Mention]) -> str:
     if any(m.country == country and "describes" in m.detail for m in actors):
         return "named to describe another country"
     return "the target of an act named with its agent"
+
+
+# --- the counterpart carried from the previous sentence (data/carried.tsv) ---------------------------------
+
+class Carry(NamedTuple):
+    """What a sentence may take from the one before, or give to the one after: its trigger ("fait de
+    même", "hit back"; offsets in Article.text, 0-0 for none), the trigger's kind (carried.tsv: "ellipsis",
+    "reaction", "" for none), the actor countries named as reactors (a verb's subject or an opinion's holder,
+    no object or complement), and the actor countries named in a verb's subject."""
+
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    kind: str = ""
+    reactors: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
+
+
+# what a country's noun may be besides the side that acts: an object, a complement ("les propos de Tokyo")
+_OBJECT_DEPS = frozenset({"obj", "dobj", "iobj", "pobj", "obl", "obl:arg", "obl:agent", "obl:mod", "agent",
+                          "dative", "attr"})
+# the words a country's noun hangs from inside a larger noun ("le département d'État américain")
+_NOUN_DEPS = frozenset({"amod", "nmod", "compound", "flat", "flat:name", "appos", "nmod:poss", "poss"})
+_SUBJECT_LIKE = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+
+
+@cache
+def _carry_rows(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """carried.tsv's rows of `lang`: (lemmas, kind), longest first."""
+    rows = [(tuple(phrase.lower().split()), row["kind"]) for row in data_rows("carried.tsv") if row["lang"] == lang
+            for phrase in expand_choices(row["lemmas"])]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def _top_noun(token: Token) -> Token:
+    """The noun a country's word stands in, up through the nouns it describes ("américain" -> "Département")."""
+    while token.dep_ in _NOUN_DEPS and token.head is not token:
+        token = token.head
+    return token
+
+
+def _reacting(token: Token) -> bool:
+    """Whether a country's word names a side that acts on its own: its noun is no object or complement of
+    a verb, except an opinion's holder ("pour la Suède, cette violation est inacceptable")."""
+    top = _top_noun(token)
+    if top.dep_ not in _OBJECT_DEPS or _opens_clause(token):
+        return True
+    after = top.doc[top.right_edge.i + 1] if top.right_edge.i + 1 < len(top.doc) else None
+    return after is not None and after.text == "," and any(
+        c.dep_ == "case" and c.lower_ in grammar_words("opinion_holder", "fr") for c in top.children)
+
+
+def _opens_clause(token: Token) -> bool:
+    """A country right after a contrastive subordinator ("alors que Rome évoque une provocation", "while
+    Tokyo called it"), articles skipped: the subject of its own clause, whatever the small model's parse."""
+    index = token.i - 1
+    while index >= token.sent.start and token.doc[index].pos_ == "DET":
+        index -= 1
+    words = [t.lower_ for t in token.doc[max(index - 1, token.sent.start) : index + 1]]
+    openers = grammar_words("contrast_opener")
+    return bool(words) and (words[-1] in openers or " ".join(words[-2:]) in openers)
+
+
+def _after_preposition(token: Token) -> bool:
+    """A preposition before a country's first word, articles skipped ("les propos de Tokyo"): a complement,
+    whatever the small model's parse says."""
+    index = token.i - 1
+    while index >= token.sent.start and token.doc[index].pos_ == "DET":
+        index -= 1
+    if index < token.sent.start:
+        return False
+    word = unicodedata.normalize("NFKD", token.doc[index].lower_.replace("\u2019", "'"))
+    return "".join(c for c in word if not unicodedata.combining(c)) in grammar_words("complement_preposition")
+
+
+def _subject(token: Token) -> bool:
+    top = _top_noun(token)
+    while top.dep_ == "conj" and top.head is not top and top.head.pos_ in ("NOUN", "PROPN"):
+        top = top.head  # "le Maroc et le Soudan": the second is the verb's subject too
+    return top.dep_ in _SUBJECT_LIKE
+
+
+def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int = 0,
+                   lemmas: Callable[[Token], Iterable[str]] | None = None) -> Carry:
+    """The sentence's carried.tsv trigger and its countries' places (see `carried_counterpart`). `lemmas`:
+    a word's candidate lemmas (the cue finder's, which repair the small models' lemmas: "dénonce" left as
+    its form); the model's lemma alone without it."""
+    actors = [m for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")]
+    reactors: set[str] = set()
+    subjects: set[str] = set()
+    outside: set[str] = set()
+    for mention in actors:
+        tokens = [t for t in sent if mention.start <= t.idx + base < mention.end]
+        if not tokens:
+            continue
+        reacting = _reacting(tokens[-1]) and not _after_preposition(tokens[0])
+        (reactors if reacting else outside).add(mention.country)
+        if _subject(tokens[-1]):
+            subjects.add(mention.country)
+    reactors -= outside
+    keys = [{t.lemma_.lower(), t.lower_, *(lemmas(t) if lemmas else ())} for t in sent]
+    for first in range(len(keys)):
+        for words, kind in _carry_rows(lang):
+            if len(words) <= len(keys) - first and all(w in keys[first + i] for i, w in enumerate(words)):
+                start = sent[first].idx + base
+                last = sent[first + len(words) - 1]
+                end = last.idx + len(last.text) + base
+                return Carry(start, end, sent.doc.text[start - base : end - base], kind,
+                             frozenset(reactors) if not outside else frozenset(), frozenset(subjects))
+    return Carry(subjects=frozenset(subjects))
+
+
+def carried_counterpart(carry: Carry, mentions: Sequence[Mention], previous: Sequence[Mention],
+                        previous_carry: Carry | None) -> str | None:
+    """The one country the sentence's reactors face when the sentence names only them: "Le Tchad et le
+    Niger ont fait de même" (ellipsis) after "A et B ont normalisé leurs relations avec C" is C; "Séoul
+    dénonce une provocation" (reaction) after "Le tir de missile nord-coréen de lundi" is North Korea.
+
+    Ellipsis, or a reaction after a reaction: the one actor country of the previous sentence that is
+    neither its subject nor a reactor here (the previous reactors stand on the same side). Reaction after
+    an act: the one actor country of the previous sentence besides the reactors, else its one subject
+    (the act's author). None whenever the sentence names a country in an object or complement (it names
+    its own counterpart), the previous sentence names fewer than two actor countries (it reports an act
+    between countries, not what one country says it saw), or it leaves more than one candidate
+    (precision first)."""
+    if not carry.kind or not carry.reactors:
+        return None
+    own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
+    if own != set(carry.reactors):
+        return None
+    named = {m.country for m in previous if m.role == "actor" and m.kind not in ("anaphora", "reference")
+             and "+" not in m.country}
+    if len(named) < 2:
+        return None  # one country alone may be the act's reporter, not its author ("Seoul detected a launch")
+    before = named - own
+    subjects = set(previous_carry.subjects) if previous_carry else set()
+    if carry.kind == "ellipsis" or (previous_carry is not None and previous_carry.kind):
+        candidates = before - subjects
+    else:
+        candidates = before if len(before) == 1 else before & subjects
+    return next(iter(candidates)) if len(candidates) == 1 else None
+
+
+# --- "the three countries": the group the sentence before names (anaphora.tsv group:N) -----------------------
+
+def group_mentions(phrases: Sequence[AnaphoraPhrase], mentions: Sequence[Mention],
+                   before: Sequence[Sequence[Mention]], text: str) -> tuple[list[Mention], frozenset[str]]:
+    """The mentions of each "the three countries"-like phrase, and the countries standing as one side.
+
+    The group is the nearest earlier body sentence (of `before`, nearest first, the title last and left
+    out) naming at least N actor countries: its coordination of exactly N countries, else its N actor
+    countries when it names exactly N; nothing when it names more and no such coordination. With an actor
+    country of its own outside the group ("handed to the ambassadors of the three countries by the
+    Tanzanian minister"), the group is one side: reference mentions, which pair with that country, their
+    pairs among themselves set aside by the caller (the returned countries). Without one, anaphora
+    mentions of one phrase: its members pair with each other only, as "les deux pays" does. A group
+    holding a country its own sentence names beside the phrase is a misread group: nothing."""
+    found: list[Mention] = []
+    side: set[str] = set()
+    own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
+    for phrase in (p for p in phrases if p.group):
+        group = _group_before(phrase.group, before[:-1], text)
+        if not group or own & set(group):
+            continue  # a country named beside "the three countries" is none of them: a wrong group
+        outside = own - set(group)
+        kind = "reference" if outside else "anaphora"
+        if outside:
+            side |= set(group)
+        found += [Mention(phrase.start, phrase.end, phrase.phrase, country, kind, "actor",
+                          f"'{phrase.phrase}' = the group the sentence before names ({', '.join(group)})")
+                  for country in group]
+    return found, frozenset(side)
+
+
+def _group_before(size: int, before: Sequence[Sequence[Mention]], text: str) -> list[str]:
+    for sentence in before:
+        actors = [m for m in sentence if m.role == "actor" and m.kind not in ("anaphora", "reference")
+                  and "+" not in m.country]
+        named = list(dict.fromkeys(m.country for m in actors))
+        if len(named) < size:
+            continue
+        runs = [list(dict.fromkeys(m.country for m in run)) for run in coordinations(actors, text)]
+        exact = [run for run in runs if len(run) == size]
+        if len(exact) == 1:
+            return exact[0]
+        return named if len(named) == size and not exact else []
+    return []

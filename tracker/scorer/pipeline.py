@@ -27,6 +27,7 @@ from tracker.records import (
     ScoredArticle,
     Sentence,
     SentenceReading,
+    SetAside,
     Setting,
 )
 
@@ -45,10 +46,14 @@ from .mentions import Readings, find_mentions, read_context
 from .mentions.modifier_roles import undescribed_cues
 from .pairs import (
     AnaphoraPhrase,
+    Carry,
     act_sides,
     anaphora_mentions,
     anaphora_phrases,
     article_pair,
+    carried_counterpart,
+    group_mentions,
+    sentence_carry,
     sentence_pairs,
     subject_phrases,
 )
@@ -102,6 +107,7 @@ class _SentenceRead:
     cues: list[Cue]
     refs: list[DateRef]
     clauses: dict[tuple[int, int], Setting]  # mention offsets -> the background clause it is named in
+    carry: Carry = Carry()  # its carried.tsv trigger and its countries' places (pairs.carried_counterpart)
 
 
 def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArticle:
@@ -124,9 +130,12 @@ def _scored(
     title_mentions: list[Mention], lexicon: Lexicon,
 ) -> ScoredArticle:
     main_pair = article_pair([r.mentions for r in read], title_mentions)
-    readings = tuple(_reading(index, r, main_pair, article.text, published, lexicon, _before(read, index, title_mentions))
-                     for index, r in enumerate(read))
-    return ScoredArticle(article, published, main_pair, readings, published_source)
+    readings: list[SentenceReading] = []
+    for index, r in enumerate(read):
+        previous = (read[index - 1], readings[-1]) if index else None
+        readings.append(_reading(index, r, main_pair, article.text, published, lexicon,
+                                 _before(read, index, title_mentions), previous))
+    return ScoredArticle(article, published, main_pair, tuple(readings), published_source)
 
 
 @dataclass
@@ -197,15 +206,18 @@ def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_fo
         anaphora += subject_phrases(s.span, s.language, s.base)
     # Cues and dates only matter where a pair can carry them; skipping the rest keeps the scorer
     # close to the speed of spaCy alone.
+    # a trigger of carried.tsv ("fait de même", "hit back") may take its counterpart from the sentence before
     finder = _cue_finder(s.language, lexicon)
-    cues = finder.find(s.span, s.base) if anaphora or sentence_pairs(found) else []
-    refs = find_dates(s.span, s.language, published, s.base, resolve_event=term_start) if cues else []
+    carry = (sentence_carry(s.span, s.language, found, s.base, finder.keyer.lemmas)
+             if any(m.role == "actor" for m in found) else Carry())
+    cues = finder.find(s.span, s.base) if anaphora or sentence_pairs(found) or carry.reactors and carry.kind else []
+    refs = find_dates(s.span, s.language, published, s.base, resolve_event=term_start) if cues or carry.kind else []
     # A third country is what a clause can set aside: none to look for with two countries.
     actors = [m for m in found if m.role == "actor"]
     clauses = finder.clauses(s.span, [(m.start, m.end) for m in actors], s.base) if cues and len(
         {m.country for m in actors}) > 2 else {}
     return _SentenceRead(s.span.start_char + s.base, s.span.end_char + s.base, s.language, found, anaphora,
-                         cues, refs, clauses)
+                         cues, refs, clauses, carry)
 
 
 # how many sentences back a state noun's or a demonstrative's antecedent is looked for, the title after them
@@ -222,17 +234,27 @@ def _before(read: Sequence[_SentenceRead], index: int, title_mentions: list[Ment
 def _reading(
     index: int, read: _SentenceRead, main_pair: tuple[str, str] | None, text: str, published: date,
     lexicon: Lexicon, before: Sequence[Sequence[Mention]] = (),
+    previous: tuple[_SentenceRead, SentenceReading] | None = None,
 ) -> SentenceReading:
     found = read.mentions
     phrases = read.anaphora if read.cues else [p for p in read.anaphora if not p.subject]
     all_mentions = found + anaphora_mentions(phrases, main_pair, mentions=found, before=before)
+    carried, carried_cues = _carried(read, previous)
+    grouped, group_side = group_mentions(phrases, found, before, text)
+    all_mentions += carried + grouped
     named_pairs = sentence_pairs(all_mentions)
-    cues = undescribed_cues(read.cues, found) if named_pairs else []
+    one_side = [pair for pair in named_pairs if carried and set(pair) <= read.carry.reactors]
+    one_side += [pair for pair in named_pairs if set(pair) <= group_side and pair not in one_side]
+    named_pairs = [pair for pair in named_pairs if pair not in one_side]
+    cues = undescribed_cues(read.cues, found) + carried_cues if named_pairs else []
     refs = read.refs if cues else []
     sentence_text = text[read.start : read.end]
     pairs, set_aside = split_sides(named_pairs, all_mentions, text, cues, sentence_text)
     pairs, blocs = bloc_sides(pairs, all_mentions, text, cues, read.start, read.end)
     set_aside += blocs
+    set_aside += [SetAside(pair, f"one side: each reacts to {carried[0].country} ('{carried[0].text}')"
+                           if carried and set(pair) <= read.carry.reactors else "one side: a group named by number")
+                  for pair in one_side]
     sides = one_sides(a.pair for a in set_aside)
     pairs, outside_act = act_sides(pairs, all_mentions)
     pairs, outside_clause = clause_sides(pairs, all_mentions, read.clauses)
@@ -267,6 +289,31 @@ def _reading(
     sentence = Sentence(index, read.start, read.end, sentence_text, read.language)
     return SentenceReading(sentence, tuple(all_mentions), tuple(pairs), tuple(cues), tuple(refs), observations,
                            tuple(set_aside))
+
+
+def _carried(read: _SentenceRead, previous: tuple[_SentenceRead, SentenceReading] | None,
+             ) -> tuple[list[Mention], list[Cue]]:
+    """The counterpart a sentence naming one side only takes from the sentence before (carried.tsv,
+    pairs.carried_counterpart), as a mention at its trigger's words; an ellipsis ("ont fait de même") also
+    takes the previous act: its strongest cue on a pair of that counterpart, at the trigger's words."""
+    if previous is None or not read.carry.kind:
+        return [], []
+    before, reading = previous
+    counterpart = carried_counterpart(read.carry, read.mentions, before.mentions, before.carry)
+    if counterpart is None:
+        return [], []
+    carry = read.carry
+    mention = Mention(carry.start, carry.end, carry.text, counterpart, "reference", "actor",
+                      f"'{carry.text}' ({carry.kind}): {counterpart}, the counterpart of the previous sentence's act")
+    if carry.kind != "ellipsis":
+        return [mention], []
+    acts = [c for o in reading.observations if counterpart in o.pair for c in o.cues if c.weight]
+    act = max(acts, key=lambda c: abs(c.weight), default=None)
+    if act is None:
+        return [mention], []
+    cue = Cue(carry.start, carry.end, carry.text, f"{carry.text} = {act.pattern}", act.category, act.base_weight,
+              act.weight, (f"the previous sentence's act '{act.text}'",))
+    return [mention], [cue]
 
 
 def main_language(article: Article) -> str:

@@ -1,0 +1,118 @@
+"""A sentence naming only one side takes its counterpart from the sentence before (tenth session,
+data/carried.tsv): a verb-phrase ellipsis ("ont fait de même", "followed suit") repeats the previous act
+with its counterpart, and a reaction ("dénonce", "hit back", "inacceptable") answers the act of the one
+country the previous sentence leaves as its author. The sentence's own countries are then one side.
+
+Every sentence here is invented, written the way wire copy reports relations; none is copied from real
+reporting. Each rule has an example it must read and a counter-example it must leave alone.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tracker.records import Article
+from tracker.scorer.pipeline import score_article
+
+DAY = date(2024, 3, 6)
+
+
+def _last(text: str, language: str = "fr"):
+    scored = score_article(Article(text=text, language=language, published=DAY, published_source="header"))
+    return scored.readings[-1]
+
+
+def _pairs(text: str, language: str = "fr") -> set[str]:
+    return {"-".join(p) for p in _last(text, language).pairs}
+
+
+# --- ellipsis: the new subjects repeat the previous act, with its counterpart (invented) -------------
+
+
+def test_ellipsis_takes_the_previous_act_and_its_counterpart():
+    text = ("Le Chili et le Pérou ont rappelé lundi leurs ambassadeurs au Venezuela. "
+            "L'Équateur et la Bolivie ont fait de même mardi.")
+    last = _last(text)
+    assert {"-".join(p) for p in last.pairs} == {"BOL-VEN", "ECU-VEN"}  # not BOL-ECU: one side
+    assert all(o.score > 0 for o in last.observations)  # the recall, carried: a hostile act
+    text = ("Japan and South Korea expelled Russian diplomats on Monday. "
+            "Australia followed suit on Tuesday.")
+    assert _pairs(text, "en") == {"AUS-RUS"}
+
+
+def test_ellipsis_without_a_previous_act_carries_nothing():
+    # the sentence before names no counterpart besides its subjects: nothing to carry
+    text = ("Le Chili a annoncé lundi un plan de relance. "
+            "L'Équateur et la Bolivie ont fait de même mardi.")
+    assert _pairs(text) == {"BOL-ECU"}
+    assert _pairs("The weather was mild on Monday. Kenya did the same.", "en") == set()
+
+
+# --- reaction: the author of the act just reported (invented) ---------------------------------------
+
+
+def test_reaction_answers_the_one_other_country_of_the_previous_sentence():
+    text = ("Selon Manille, un navire chinois a heurté dimanche un patrouilleur. "
+            "Manille dénonce une « provocation dangereuse ».")
+    assert _pairs(text) == {"CHN-PHL"}
+    text = ("Australia on Monday imposed tariffs on wine from New Zealand. "
+            "Wellington quickly hit back, calling the measures unfair.")
+    assert _pairs(text, "en") == {"AUS-NZL"}
+
+
+def test_reaction_after_a_reaction_takes_the_same_counterpart():
+    # the Canadians and the Americans condemn; the others, who react too, are on their side
+    text = ("Le Canada et les États-Unis condamnent les agissements de Pékin. "
+            "Le Royaume-Uni et l'Australie ont jugé l'incident « inacceptable ».")
+    assert _pairs(text) == {"AUS-CHN", "CHN-GBR"}
+
+
+def test_reaction_after_two_possible_authors_carries_nothing():
+    # the previous sentence names two countries besides the reacting one, neither its subject alone
+    text = ("Le Brésil et l'Argentine ont signé lundi un accord commercial. "
+            "Le Chili a dénoncé mardi une décision « inacceptable ».")
+    assert _pairs(text) == set()
+
+
+def test_reaction_naming_its_own_counterpart_carries_nothing():
+    # "les propos de Tokyo": the sentence names what it answers, the previous sentence is not read
+    text = ("Selon Séoul, un missile nord-coréen a survolé la mer du Japon. "
+            "Séoul dénonce les propos de Tokyo.")
+    assert _pairs(text) == {"JPN-KOR"}
+
+
+# --- "the three countries": the group the sentence before names (invented) ---------------------------
+
+
+def test_numbered_group_is_the_coordination_of_that_many_before():
+    # beside a country of its own sentence, the group is one side facing it
+    text = ("Le Kenya a envoyé lundi des vivres au Burundi, au Rwanda et à l'Ouganda. "
+            "Les ambassadeurs des trois pays ont remercié le ministre kényan.")
+    assert _pairs(text) == {"BDI-KEN", "KEN-RWA", "KEN-UGA"}
+    # alone, its members are each other's counterparts
+    text = ("Egypt, Jordan and Iraq held a summit in Baghdad on Sunday. "
+            "The three countries signed a joint statement on trade.")
+    assert _pairs(text, "en") == {"EGY-IRQ", "EGY-JOR", "IRQ-JOR"}
+
+
+def test_numbered_group_without_such_a_group_before_is_nothing():
+    # the sentence before names four countries and no list of three: no guess
+    text = ("L'Inde, le Japon, l'Australie et les États-Unis ont tenu lundi un sommet. "
+            "Les trois pays ont signé un accord.")
+    assert _pairs(text) == set()
+    # the sentence before names two only
+    assert _pairs("Peru and Chile held talks on Monday. The three countries agreed on a road.", "en") == set()
+
+
+def test_reactors_of_parallel_clauses_are_one_side():
+    # "alors que Tokyo ...": Tokyo opens its own clause and reacts too, whatever the parse (invented)
+    text = ("Selon Manille, un navire chinois a heurté dimanche un patrouilleur. "
+            "Manille dénonce une « provocation » alors que Tokyo parle d'un acte « inacceptable ».")
+    assert _pairs(text) == {"CHN-PHL", "CHN-JPN"}
+
+
+def test_reaction_after_a_one_country_report_carries_nothing():
+    # the sentence before names only the country that reported the launch, not its author (invented)
+    text = ("L'armée sud-coréenne a déclaré avoir détecté lundi des missiles tirés vers la mer. "
+            "« C'est absolument inacceptable », a déclaré le ministre japonais de la Défense.")
+    assert _pairs(text) == set()

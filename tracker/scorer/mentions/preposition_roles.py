@@ -25,7 +25,11 @@ _OF_PREPOSITIONS = grammar_words("of_preposition")
 _BETWEEN = grammar_words("between")
 _LIST_GOES_ON = grammar_words("list_goes_on")
 _POST_JOINERS = frozenset({"et", "and"})
+# After a war named "de X": X wages it ("la guerre de l'Iran avec l'Irak", "la guerre d'Israël à Gaza",
+# "la guerre d'Israël contre le Hamas"), whatever follows the preposition
+_WAGED_WITH = frozenset({"avec", "à", "contre"})  # as written: the verb "a" is no "à"
 _REPEATED = grammar_words("repeated_preposition")
+TITLE_REACH = 8  # pieces between an envoy's title and its post's preposition: a sovereign's style or a state's official name ("son ambassadeur de Sa Majesté le Sultan à", "de la République fédérale d'Allemagne à")
 DIPLOMAT_REACH = 9  # pieces read back from a second post for the envoy's title ("ambassadeurs aux États-Unis et en")
 SIDELINES_REACH = 4  # pieces between "en marge de" and a visit's preposition ("en marge de son voyage à")
 _DATE_WORDS = {lang: grammar_words("date_word", lang) for lang in ("fr", "en")}
@@ -93,7 +97,7 @@ def _diplomat_at(ctx: SentenceContext, at: int) -> int | None:
     coordination of posts: "ses ambassadeurs aux États-Unis et en Australie", "its envoys to
     Venezuela and to Nicaragua" (the second country's preposition repeats the first's)."""
     index = mention_index(ctx.lang)
-    reach = 5
+    reach = TITLE_REACH
     for i in range(at - 1, max(-1, at - DIPLOMAT_REACH), -1):
         key = ctx.keys[i]
         if at - i > reach:
@@ -199,7 +203,19 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
         if visit:
             return _host_or_venue(ctx, f"host of the visit named after it ('{visit}')", found[1], first, last)
         return decision
-    return _after_noun_of(ctx, end, kind)
+    return _war_name(ctx, end, last) or _after_noun_of(ctx, end, kind)
+
+
+def _war_name(ctx: SentenceContext, end: int, last: int) -> RoleDecision | None:
+    """French: a war named after its country ("la guerre d'Algérie", "la guerre du Vietnam"): the
+    country is the war's name, a topic (list war_name), unless a preposition and another country after
+    it, or "contre", "avec", "à" and anything, make it the one that wages the war ("la guerre de la Russie
+    contre l'Ukraine", "la guerre d'Israël contre le Hamas")."""
+    if end < 2 or ctx.keys[end - 1] not in _OF_PREPOSITIONS or not ctx.has("war_name", ctx.keys[end - 2]):
+        return None
+    if against_another(ctx, last) or (last < len(ctx.pieces) and ctx.pieces[last].text.lower() in _WAGED_WITH):
+        return None
+    return RoleDecision("topic", f"the name of a war ('{ctx.pieces[end - 2].text} {ctx.pieces[end - 1].text}')", True)
 
 
 def _after_topic_preposition(

@@ -165,11 +165,19 @@ def timeline_spec(
         curves.append(curve)
 
     gaps: list[tuple[str, int]] = []
+    per_pair = []
     for i, pair in enumerate(pairs):
         rows = table[table["pair"] == pair].sort_values("period")
-        for trace, clickable in _pair_traces(rows, i, len(pairs), safe(label(pair)), freq, smoothing):
-            add(trace, pair if clickable else None)
+        per_pair.append((pair, list(_pair_traces(rows, i, len(pairs), safe(label(pair)), freq, smoothing))))
         gaps.append((safe(label(pair)), _missing_periods(rows["period"], freq)))
+    # Every pair's translucent band first, then the lines, markers and volumes: a later pair's band
+    # painted over an earlier pair's line would dim it (plotly draws traces in order).
+    for pair, drawn in per_pair:
+        band, clickable = drawn[0]
+        add(band, pair if clickable else None)
+    for pair, drawn in per_pair:
+        for trace, clickable in drawn[1:]:
+            add(trace, pair if clickable else None)
     if events is not None and not events.empty:
         for trace in _events_traces(events[events["pair"].isin(pairs)], label, pairs):
             add(trace, EVENTS)

@@ -76,6 +76,22 @@ def test_a_list_of_topics_after_a_comma_keeps_its_heads_role(read):
     assert roles["Chad"] == "topic" and roles["Niger"] == "topic"
 
 
+@pytest.mark.parametrize(("text", "topics"), [
+    # Counter-examples (invented): a verb follows the list, but its subject is the noun before it.
+    ("Talks about Syria, Iraq and Libya took place between Russia and Turkey.", ("Syria", "Iraq", "Libya")),
+    ("Talks about Mali, Chad and Niger in Dakar were held between France and Algeria.", ("Mali", "Chad", "Niger")),
+])
+def test_a_list_of_topics_before_the_verb_of_another_subject_keeps_its_heads_role(read, text, topics):
+    roles = read(text)
+    assert [roles[name] for name in topics] == ["topic"] * len(topics)
+
+
+def test_a_list_after_a_mediator_that_is_the_subject_stays_actors(read):
+    # Counter-example (invented): the list is the verb's subject.
+    roles = read("In talks brokered by China, Saudi Arabia and Iran agreed to restore ties.")
+    assert roles["Saudi Arabia"] == "actor" and roles["Iran"] == "actor"
+
+
 def test_a_possessed_case_against_a_country_keeps_its_owner_a_side(read):
     roles = read("Peru's case against Chile at the world court opened on Monday.")  # invented
     assert roles["Peru"] == "actor"
@@ -114,3 +130,24 @@ def test_cooperation_near_these_words_stays_cooperation(text, pair):
 def test_posts_that_are_no_military_posts_are_no_target():
     # Counter-example (invented): "posts" alone is no military post.
     assert "CHN-IND" not in _scores("China targeted social media posts by Indian users.")
+
+
+# --- "baseless", "groundless", "unfounded": cues only over an accusation, claim, allegation, charge ---
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # Dismissing the other side's accusation is disagreement (invented).
+    ("China rejected the accusations by Japan as baseless.", "CHN-JPN"),
+    ("India dismissed Pakistan's groundless allegations.", "IND-PAK"),
+    ("Russia called the claims by Ukraine unfounded.", "RUS-UKR"),
+])
+def test_dismissing_an_accusation_is_disagreement(text, pair):
+    assert _scores(text).get(pair, 0.0) > 0
+
+
+@pytest.mark.parametrize(("text", "pair", "most"), [
+    # Counter-examples: what is dismissed is tension itself (a rift, fears of a war): no added tension (invented).
+    ("The US called reports of a rift with Japan baseless.", "JPN-USA", 4.5),
+    ("Fears of a trade war between China and Japan are groundless, Beijing said.", "CHN-JPN", 3.3),
+])
+def test_dismissing_tension_adds_none(text, pair, most):
+    assert _scores(text).get(pair, 0.0) <= most

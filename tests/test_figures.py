@@ -166,6 +166,19 @@ def test_several_pairs_keep_the_users_order_and_their_own_colours():
     assert volumes == {"RUS-USA": "rgba(34,34,34,0.4)", "DZA-FRA": "rgba(0,158,115,0.4)"}
 
 
+def test_on_a_comparison_every_band_is_drawn_before_any_line():
+    # A later pair's translucent band painted over an earlier pair's line would dim that line.
+    table = pd.concat([_table("DZA-FRA", (-3.0, -2.0)), _table("RUS-USA")])
+    fig = figures.timeline_figure(table, order=["RUS-USA", "DZA-FRA"])
+    pairs = {"RUS-USA", "DZA-FRA"}
+    own = [(n, t) for n, t in enumerate(fig.data) if t.legendgroup in pairs and t.xaxis == "x"]  # the pairs' own
+    bands = [n for n, t in own if t.name.endswith("95% band")]
+    drawn = [n for n, t in own if not t.name.endswith("95% band")]
+    assert len(bands) == 2 and max(bands) < min(drawn)
+    curves = fig.layout.meta["curves"]
+    assert [curves[n] for n in bands] == [None, None]  # a band answers no click
+
+
 def test_smoothing_draws_the_smoothed_line_and_keeps_raw_points():
     table = _table()
     table["smoothed"] = [1.0, 1.5, 2.0]

@@ -44,6 +44,17 @@ def test_a_group_listed_in_apposition_is_one_side(text, lang, pairs):
     assert any("listed as one group" in a.reason for a in reading.set_aside)
 
 
+@pytest.mark.parametrize(("text", "lang", "pairs"), [
+    # a possessive before the group noun: the group is the country's own, on its side (invented)
+    ("Poland and its EU partners – Germany, France and Italy – signed a security accord with Ukraine on Tuesday.",
+     "en", {"POL-UKR", "DEU-UKR", "FRA-UKR", "ITA-UKR"}),
+    ("La France et ses partenaires européens (Allemagne, Italie et Espagne) ont signé un accord de sécurité avec "
+     "l'Ukraine.", "fr", {"FRA-UKR", "DEU-UKR", "ITA-UKR", "ESP-UKR"}),
+])
+def test_a_country_with_its_own_group_stands_on_its_side(text, lang, pairs):
+    assert _codes(_reading(text, lang).pairs) == pairs
+
+
 def test_a_group_facing_a_country_after_its_closing_mark():
     """ "(...) et X": the country after the list's closing mark is the group's counterpart (invented)."""
     reading = _reading("Un accord a été trouvé entre les puissances régionales (Égypte, Jordanie et Irak) et la "
@@ -91,6 +102,10 @@ def test_a_country_describing_the_allies_is_no_side(text, lang, pairs, absent):
 @pytest.mark.parametrize(("text", "pair"), [
     # Counter-examples: one partner named, or the country coordinated with its allies (invented)
     ("Kenya is one of Britain's closest partners in East Africa.", "GBR-KEN"),
+    ("Kenya remains among Britain's closest partners in Africa.", "GBR-KEN"),
+    ("Japan remains among Washington's most trusted allies, Tokyo told China.", "JPN-USA"),
+    # "partners with" is a verb: its subject is a side (invented)
+    ("Turkey partners with Russia on a new gas hub.", "RUS-TUR"),
     ("The United States and its allies, including Japan, condemned the launch by North Korea.", "JPN-PRK"),
 ])
 def test_a_country_with_one_partner_or_beside_its_allies_keeps_its_pair(text, pair):

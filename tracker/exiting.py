@@ -9,7 +9,8 @@ memory back at once, so none of it is needed.
 
 So `tracker` ends as the interpreter would, up to that teardown: the exit handlers run
 (multiprocessing's, logging's, temporary folders'), standard output and error are flushed, then
-the process ends with the command's status (os._exit). Not when another non-daemon thread is still
+the process ends with the command's status (os._exit), or with 120 when that output could not be
+written (a full disk), as the interpreter does. Not when another non-daemon thread is still
 alive (the interpreter would wait for it) nor when the exit carries a message rather than a
 status (the interpreter prints it): those exits take the usual way.
 """
@@ -36,8 +37,24 @@ def exit_without_teardown(code: object) -> None:
            for thread in threading.enumerate()):
         return  # the interpreter would wait for it
     atexit._run_exitfuncs()  # what the interpreter runs first on exit, in the same order
+    os._exit(status if flush_output() else 120)
+
+
+def flush_output() -> bool:
+    """Flush standard output and error as the interpreter does at exit: False when output could not
+    be written (a full disk, /dev/full), after saying so on standard error, as CPython does (which
+    then exits with 120). A reader that left (a closed pipe) or a stream closed or gone is no failure."""
+    written = True
     for stream in (sys.stdout, sys.stderr):
-        # closed, gone, or a reader that left (a pipe)
-        with contextlib.suppress(AttributeError, OSError, ValueError):
+        try:
             stream.flush()
-    os._exit(status)
+        except BrokenPipeError:
+            pass
+        except OSError as exc:
+            written = False
+            with contextlib.suppress(Exception):  # as CPython words it, on the stream still open
+                os.write(2, f"Exception ignored on flushing sys.{'stdout' if stream is sys.stdout else 'stderr'}:\n"
+                            f"{type(exc).__name__}: {exc}\n".encode())
+        except (AttributeError, ValueError):
+            pass
+    return written

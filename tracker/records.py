@@ -75,6 +75,9 @@ class Mention:
     # The target of an act noun named with its agent ("la frappe américaine en Syrie"): offsets into
     # Article.text of the act's words; the target pairs only with the countries named there.
     act_span: tuple[int, int] | None = None
+    # A country that only describes a noun ("the US allies", role topic): offsets into Article.text
+    # of that noun; a cue on it is no act of the sentence.
+    described: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,11 @@ import contextlib
 import os
 import select
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+
+from tracker.exiting import exit_without_teardown, flush_output
 
 GRACE_SECONDS = 3.0
 FORCED_EXIT_STATUS = 128 + signal.SIGTERM  # what a shell shows for a process ended by SIGTERM
@@ -69,14 +70,17 @@ def stop_signals(stop: Callable[[], None]) -> Iterator[list[int]]:
 
 def exit_after_sigterm(received: list[int], close: Callable[[], None]) -> None:
     """After a SIGTERM: close (the database), then end the process without the interpreter's
-    teardown, which took 11 s for the models and lexicon on a loaded machine (the stop itself 0.1 s)."""
+    teardown, which took 11 s for the models and lexicon on a loaded machine (the stop itself 0.1 s).
+
+    It ends as any finished command does (tracker/exiting.py): the exit handlers run (logging's, which
+    writes what is still buffered for the service manager's journal; temporary folders'), output is
+    flushed, a failed flush is reported (status 120). Where exit_without_teardown would wait for a
+    thread still running, a SIGTERM does not: the output is flushed and the process ends."""
     if signal.SIGTERM not in received:
         return
     close()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):
-            stream.flush()
-    os._exit(0)
+    exit_without_teardown(0)
+    os._exit(0 if flush_output() else 120)
 
 
 def _enforce(wake: int, done: threading.Event) -> None:

@@ -32,6 +32,7 @@ The same ordered pipeline (tracker.ingest.ordered.run_ordered) drives a Dask clu
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import signal
@@ -59,6 +60,8 @@ from tracker.records import Article
 
 if TYPE_CHECKING:  # see tracker.ingest.inprocess
     from tracker.store import Store
+
+log = logging.getLogger(__name__)
 
 # Plain text is read in the parent: a decode and a hash (0.2 ms a file measured), less than the
 # round trip to a worker, and never queued behind the batches being scored. Other formats (PDF,
@@ -315,21 +318,30 @@ class ProcessBackend:
     def close(self, *, cancel: bool = False) -> None:
         """Every lane at once: each waits for its worker to end (the worker's exit, the kernel freeing
         its models' memory), and those waits overlap rather than add up, one lane after the other."""
-        failures: list[BaseException] = []
+        failures: list[Exception] = []
 
         def close(lane: _Lane) -> None:
             try:
                 lane.close(cancel=cancel)
-            except BaseException as exc:  # noqa: BLE001 -- raised below, in the caller's thread
+            except Exception as exc:  # noqa: BLE001 -- raised below, in the caller's thread
                 failures.append(exc)
 
         others = [threading.Thread(target=close, args=(lane,), name=f"pool-close-{n}")
                   for n, lane in enumerate(self.lanes[1:], 1)]
         for thread in others:
             thread.start()
-        close(self.lanes[0])
+        try:
+            close(self.lanes[0])
+        except BaseException:  # a Ctrl+C or an exit: it goes on, once the other lanes closed
+            for thread in others:
+                thread.join()
+            for exc in failures:
+                log.error("closing a scoring worker also failed: %r", exc)
+            raise
         for thread in others:
             thread.join()
+        for exc in failures[1:]:  # the first is raised; the others would be lost
+            log.error("closing a scoring worker also failed: %r", exc)
         if failures:
             raise failures[0]
 

@@ -11,6 +11,7 @@ Measured: results equal to the in-process scorer's.
 
 import atexit
 import contextlib
+import sys
 
 from tracker.exiting import exit_without_teardown
 from tracker.gc_tuning import collect_less, long_lived
@@ -29,9 +30,22 @@ def _end_without_teardown() -> None:
     """The fork server ends when the process that started it does (its pipe closes). Its teardown
     would then free spaCy's and the scorer's objects one by one (0.2-0.4 s), and whatever reads that
     process's output waits for it too (the fork server holds its standard error: a pipe, a test,
-    bench/startup.py): so the exit handlers run, then the server ends (tracker/exiting.py)."""
+    bench/startup.py): so the exit handlers run, then the server ends (tracker/exiting.py), with the
+    status it was ending with: 1 after an uncaught exception (its traceback already printed)."""
     atexit.unregister(_end_without_teardown)  # the other handlers run once, from here
-    exit_without_teardown(0)
+    exit_without_teardown(1 if _raised else 0)
 
 
+_raised = False
+_previous_excepthook = sys.excepthook
+
+
+def _note_uncaught(kind, value, traceback) -> None:
+    """An exception no one caught ends the server: its status is 1, as the interpreter's would be."""
+    global _raised
+    _raised = True
+    _previous_excepthook(kind, value, traceback)
+
+
+sys.excepthook = _note_uncaught
 atexit.register(_end_without_teardown)  # the last registered: the first to run, at the server's exit

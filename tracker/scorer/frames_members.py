@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import NamedTuple
 
 from tracker.records import Cue, Mention, SetAside, make_pair
@@ -161,7 +162,6 @@ BLOC_NAME_WORDS = 4  # capitalised words of a name that is no country allowed be
 BLOC_WITH_REACH = 4  # words read before a group noun, or after the list before another country, for "with"/"avec"
 BLOC_FACING_REACH = 10  # words between a country and the group noun it is coordinated with ("and the five permanent")
 _OPENING = re.compile(r"(\(|--|[\u2013\u2014:,]|(?<=\s)-)\s*$")
-_ARTICLE_END = re.compile(r"(?:\b(?:the|le|la|les)\s+|\bl['\u2019]\s*)$", re.IGNORECASE)
 _CLOSING = {"(": ")", "--": "--", "\u2013": "\u2013", "\u2014": "\u2014", "-": "-"}
 _ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z.]*\s*\)")
 
@@ -177,7 +177,7 @@ class Bloc(NamedTuple):
 
 def _opening(text: str, start: int, at: int) -> tuple[str, int] | None:
     """The mark or word opening a list whose first country starts at `at`, and where it starts."""
-    before = _ARTICLE_END.sub("", text[start:at])
+    before = _article_end().sub("", text[start:at])
     mark = _OPENING.search(before)
     if mark:
         return mark.group(1), start + mark.start(1)
@@ -262,9 +262,29 @@ def bloc_lists(mentions: Sequence[Mention], text: str, start: int, end: int) -> 
 
 
 def _added_after(gap: str) -> bool:
-    """ "plus" (articles aside) right after a list's closing mark: the country after it joins the list."""
-    tokens = [t for t in word_tokens(gap) if t not in side_words()["article"]]
-    return tokens == ["plus"] or tokens == [",", "plus"]
+    """A bloc joiner ("plus"; articles aside) right after a list's closing mark: the country after it joins the list."""
+    words = side_words()
+    tokens = [t for t in word_tokens(gap) if t not in words["article"]]
+    return len(tokens) in (1, 2) and tokens[-1] in words["bloc_joiner"] and tokens[:-1] in ([], [","])
+
+
+@cache
+def _article_end() -> re.Pattern[str]:
+    """An article (sides.tsv) ending a text: "the ", "les ", "l'"."""
+    articles = sorted(side_words()["article"], key=len, reverse=True)
+    spelled = [rf"\b{re.escape(a[:-1])}['\u2019]\s*" if a.endswith("'") else rf"\b{re.escape(a)}\s+" for a in articles]
+    return re.compile(rf"(?:{'|'.join(spelled)})$", re.IGNORECASE)
+
+
+def _owner(bloc: Bloc, other: Mention, text: str) -> bool:
+    """A country coordinated with the group noun through a possessive ("Poland and its EU partners – A, B
+    and C –", "la France et ses partenaires (A, B et C)"): the group is its own, on its side."""
+    if other.end > bloc.noun_start:
+        return False
+    words = side_words()
+    gap = word_tokens(text[other.end : bloc.noun_start])
+    return (bool(gap) and len(gap) <= BLOC_FACING_REACH and gap[0] in words["joiner"]
+            and any(t in words["bloc_possessive"] for t in gap))
 
 
 def _facing(bloc: Bloc, other: Mention, text: str) -> str | None:
@@ -308,7 +328,7 @@ def bloc_sides(
     actors = [m for m in mentions if m.role == "actor" and m.kind != "anaphora"]
     same: dict[tuple[str, str], str] = {}
     for bloc in blocs:
-        side = {m.country for m in bloc.members}
+        side = {m.country for m in bloc.members} | {m.country for m in actors if _owner(bloc, m, text)}
         others = [m for m in actors if m.country not in side]
         if not others:
             continue

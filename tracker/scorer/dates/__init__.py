@@ -101,7 +101,7 @@ _SAME_DAY_EARLIER = word_set("same_day_earlier")  # "plus tôt vendredi": that s
 # "le pacte annoncé le 13 août": a bare announcing participle names the day of the announcement,
 # unless "pour" opens the date ("le sommet annoncé pour jeudi" looks ahead).
 _ANNOUNCED_FR = word_set("announced_lemma", "fr")
-_FOR_BEFORE = re.compile(r"(?<!\w)pour\s+(?:(?:le|la|les)\s+|l['’]\s*)?$", re.IGNORECASE)
+_FOR_BEFORE = re.compile(rf"(?<!\w)(?:{alternatives('announced_for', 'fr')})$", re.IGNORECASE)
 _DEADLINE_OPENING = {lang: re.compile(rf"(?:{alternatives('deadline_opening', lang)})", re.IGNORECASE)
                      for lang in LANGS}
 # "the Aug. 13 agreement": an English date between a determiner and a noun is that noun's.
@@ -141,9 +141,12 @@ def _tense(found: Found, tokens: list[Token], text: str, lang: str) -> str | Non
 
 def _announced_on(verb: Token, text: str, start: int) -> bool:
     """A bare announcing participle with its date after it and no "pour" before the date: the day the
-    act was announced ("le pacte annoncé le 13 août"), not a plan."""
-    return (verb.lemma_ in _ANNOUNCED_FR and not any(c.dep_.startswith("aux") for c in verb.children)
-            and verb.idx < start and not _FOR_BEFORE.search(text[max(0, start - 12):start]))
+    act was announced ("le pacte annoncé le 13 août"), not a plan. Not a finite verb ("annoncera le 12
+    mars"), an infinitive ("devrait annoncer le 12 mars") nor a participle with an auxiliary: those
+    say when the announcement is to come."""
+    return (verb.lemma_ in _ANNOUNCED_FR and "Part" in verb.morph.get("VerbForm", [])
+            and not any(c.dep_.startswith("aux") for c in verb.children)
+            and verb.idx < start and not _FOR_BEFORE.search(text[max(0, start - 16):start]))
 
 
 def _same_day_earlier(text: str, start: int) -> bool:

@@ -162,8 +162,10 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0, readings: Read
         detail = f"{detail}; {resolved}" if resolved else detail
         # "les deux Corées" names two countries at once: one mention each.
         act = decision.act_span and (decision.act_span[0] + base, decision.act_span[1] + base)
+        described = decision.described and (decision.described[0] + base, decision.described[1] + base)
         for country in codes.split("+"):
-            mentions.append(Mention(start + base, end + base, text, country, reading.kind, decision.role, detail, act))
+            mentions.append(Mention(start + base, end + base, text, country, reading.kind, decision.role, detail, act,
+                                    described))
         previous = Previous(match, decision)
     return _mediators_named_again(report_sources(ctx, mentions, base))
 

@@ -16,6 +16,9 @@ class RoleDecision(NamedTuple):
     # The target of an act noun named with its agent ("la frappe américaine en Syrie"): the doc
     # offsets of the act's words, agent and target; the target is a side of that act only.
     act_span: tuple[int, int] | None = None
+    # A country that only describes a noun ("the US allies"): the doc offsets of that noun, whose cue
+    # names no act of the sentence (modifier_roles.undescribed_cues).
+    described: tuple[int, int] | None = None
 
 
 ACTOR = RoleDecision("actor")

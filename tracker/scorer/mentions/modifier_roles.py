@@ -5,7 +5,6 @@ alliance") and a country mediating between two others ("Oman hosted talks betwee
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from tracker.records import Cue, Mention
@@ -23,7 +22,7 @@ _RELATIVES = grammar_words("relative")
 _MEDIATION_STOPS = grammar_words("mediation_stop")
 _BETWEEN = grammar_words("between")
 _CREDITED_FOR = grammar_words("credited_for", "en")
-_AGAINST = frozenset({"against", "contre"})  # "X's case against Y": a possessed noun turned on another country
+_AGAINST = grammar_words("turned_against")  # "X's case against Y": a possessed noun turned on another country
 SEAT_EVENT_REACH = 4  # noun-phrase words read after a seat of power for its event ("White House peace-accord signing")
 MEDIATION_REACH = 3  # lowercase words read after "X's" / "X for its" for a mediation word ("its role in mediating")
 
@@ -202,27 +201,28 @@ def _credited_mediation(ctx: SentenceContext, first: int, last: int) -> RoleDeci
     return None
 
 
-_DESCRIBES = "describes the"
-_DESCRIBED = re.compile(rf"{_DESCRIBES} '([^']+)' it names")
 DESCRIBED_REACH = 40  # characters from such a country to the noun it describes ("Washington's two most important allies")
 _ALLIES_MODIFIERS = frozenset({"ADJ", "NUM", "ADV", "NOUN"})  # "closest security", "two most important"
 ALLIES_REACH = 3  # lowercase words between a country and the allies it describes ("Washington's two most important allies")
 
 
 def _describes_allies(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
-    """English: a country before "allies"/"partners" (list allies_noun), as a modifier or a possessive, up to
-    ALLIES_REACH lowercase words between ("the US allies", "two key US allies", "Washington's two most
-    important allies"), only describes them: the allies are the sides of the act, not it. Not after "one of"
-    or "a": "Kenya is one of Britain's closest partners" names one partner, and the relation with it."""
-    before = [k for k in ctx.keys[max(0, first - 3) : first] if k != "the"]
-    if before[-1:] in (["a"], ["an"]) or before[-2:] == ["one", "of"]:
+    """English: a country before "allies"/"partners" (list allies_noun, a noun), as a modifier or a possessive, up
+    to ALLIES_REACH lowercase words between ("the US allies", "two key US allies", "Washington's two most
+    important allies"), only describes them: the allies are the sides of the act, not it. Not after "one of",
+    "among", "a" (list allies_one_of): "Kenya is one of Britain's closest partners" names one partner, and the
+    relation with it."""
+    if ctx.phrase_before(first, "allies_one_of") or ctx.phrase_before(ctx.skip_determiners(first), "allies_one_of"):
         return None
     i = last + 1 if last < len(ctx.keys) and ctx.keys[last] == "'s" else last
     for _ in range(ALLIES_REACH + 1):
         if i >= len(ctx.pieces):
             return None
-        if ctx.has("allies_noun", ctx.keys[i]):
-            return RoleDecision("topic", f"{_DESCRIBES} '{ctx.pieces[i].text}' it names: no side")
+        if (ctx.has("allies_noun", ctx.keys[i]) and ctx.pos(i) == "NOUN"
+                and not (i + 1 < len(ctx.keys) and ctx.has("allies_verb_after", ctx.keys[i + 1]))):
+            noun = ctx.pieces[i]
+            return RoleDecision("topic", f"describes the '{noun.text}' it names: no side",
+                                described=(noun.start, noun.end))
         if not (ctx.pieces[i].text.isalpha() and ctx.pieces[i].text.islower()) or ctx.pos(i) not in _ALLIES_MODIFIERS:
             return None  # "Mexico and the three partners": a joiner, no modifier
         i += 1
@@ -232,9 +232,8 @@ def _describes_allies(ctx: SentenceContext, first: int, last: int) -> RoleDecisi
 def undescribed_cues(cues: Sequence[Cue], mentions: Sequence[Mention]) -> list[Cue]:
     """The cues but those on the allies a country only describes ("tensions between the US allies"): the
     alliance that noun names is the describing country's, which is no side, not an act of the sentence."""
-    nouns = [(m.end, found.group(1).lower()) for m in mentions if m.role == "topic"
-             and (found := _DESCRIBED.search(m.detail))]
-    return [c for c in cues if not any(0 <= c.start - end <= DESCRIBED_REACH and c.text.lower().endswith(noun)
+    nouns = [(m.end, m.described) for m in mentions if m.role == "topic" and m.described]
+    return [c for c in cues if not any(0 <= c.start - end <= DESCRIBED_REACH and c.start <= noun[0] < c.end
                                        for end, noun in nouns)]
 
 

@@ -197,6 +197,8 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
             return None  # "a demandé à Moscou", "livrer des armes à Taïwan": a recipient acts
         if found and kind == "name" and end < first and ctx.keys[found[1]] == "a":  # "à", folded
             return None  # "à la Russie" is a recipient; places are "en Russie", "à Moscou"
+    if found and ctx.phrase_before(end, "overflown_prep") and len(ctx.named_codes - ctx.codes_at(first, last)) < 2:
+        return None  # "des drones russes abattus au-dessus de la Pologne": no third country's act, a side
     if found:
         decision = _after_place_preposition(ctx, found, first, last)
         visit = _visit_after(ctx, last) if decision is not None and decision.role == "place" else None

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from spacy.tokens import Token
+
 from tracker.scorer.mentions.decision import RoleDecision
 from tracker.scorer.mentions.gazetteer import Found, PhraseIndex, list_index, mention_index, scan
 from tracker.scorer.mentions.pieces import HYPHENS
@@ -193,11 +195,24 @@ def _list_is_a_subject(ctx: SentenceContext, i: int) -> bool:
         if key in _LIST_GOES_ON or ctx.has("determiner", key) or key in index.prefixes or ctx.pieces[j].text[:1].isupper():
             continue
         if _verb_follows(ctx, key):
-            return True
+            return not _subject_elsewhere(ctx.token(j))
         if ctx.lang == "en":  # a finite verb the parser tags: "On April 2, Chad and Niger held talks"
-            return ctx.token(j).tag_ in _FINITE_TAGS
-        return ctx.lang == "fr" and ctx.pos(j) in {"VERB", "AUX"}
+            return ctx.token(j).tag_ in _FINITE_TAGS and not _subject_elsewhere(ctx.token(j))
+        return ctx.lang == "fr" and ctx.pos(j) in {"VERB", "AUX"} and not _subject_elsewhere(ctx.token(j))
     return False
+
+
+def _subject_elsewhere(verb: Token) -> bool:
+    """The verb's subject is a common noun, not the list: "Talks about Syria, Iraq and Libya took
+    place": the talks took place, the countries are still what they are about."""
+    if verb.dep_.startswith("aux"):  # "were held": the subject hangs on the participle
+        verb = verb.head
+    # a "subject" under a preposition is a misparse ("Sous la médiation du Qatar, le Tchad et ... ont conclu")
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and not any(g.dep_ == "case" for g in c.children)]
+    # a common noun: lowercase, or capitalised only as the sentence's first word (the small French
+    # parser tags country names NOUN: "l'Éthiopie et l'Égypte ont repris" keeps its list a subject)
+    return bool(subjects) and all(c.pos_ == "NOUN" and (c.text[:1].islower() or c.i == c.sent.start)
+                                  for c in subjects)
 
 
 def _match_report(

@@ -206,6 +206,12 @@ class SentenceContext:
         return frozenset(entry.code for _, _, entries in longest
                          for entry in entries if entry.kind in _COUNTRY_FORMS and entry.code)
 
+    @cached_property
+    def named_codes(self) -> frozenset[str]:
+        """Codes of every country form named in the sentence (names, capitals, demonyms, leaders)."""
+        return frozenset(entry.code for _, _, entries in scan(self.pieces, mention_index(self.lang))
+                         for entry in entries if entry.code)
+
     def codes_at(self, first: int, last: int) -> frozenset[str]:
         """Codes of the country forms that pieces first..last match exactly."""
         return frozenset(entry.code for start, end, entries in scan(self.pieces[first:last], mention_index(self.lang))

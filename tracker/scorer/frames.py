@@ -120,6 +120,7 @@ def _grouped(gap: str) -> str | None:
 
 
 BEFORE_REACH = 40  # characters read back from a coordination for the word that frames it
+TRIP_REACH = 160  # characters read back from a list after "including" for the trip whose stops it names
 
 
 def _words_before(text: str, start: int) -> list[str]:
@@ -335,10 +336,19 @@ def _comitative_before(run: Sequence[Mention], text: str) -> str | None:
     leading = words["comitative"] | words.get("directed", frozenset())
     if before and before[-1] not in leading and before[-1] in words["repeated"]:
         before = before[:-1]
+    if before and before[-1] in words.get("including", frozenset()) and _trip_before(text, run[0].start):
+        return before[-1]  # "a tour of Latin America until 26 April, including Argentina, Brazil and Chile"
     if not before or before[-1] not in leading:
         return None
     after = _tokens(text[run[-1].end : run[-1].end + 12 * WITNESS_REACH])[:WITNESS_REACH]
     return None if set(after) & words["third_party"] else before[-1]
+
+
+def _trip_before(text: str, start: int) -> bool:
+    """A word of a trip (data/sides.tsv, kind trip) earlier in the sentence, before `start`."""
+    span = text[max(0, start - TRIP_REACH) : start]
+    cut = max(span.rfind(". "), span.rfind("\n"))
+    return not _words().get("trip", frozenset()).isdisjoint(_tokens(span[cut + 1 :]))
 
 
 def _main_acts(cues: Sequence[Cue], categories: frozenset[str]) -> list[Cue]:

@@ -55,7 +55,7 @@ def _french_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDec
             return market_role(ctx, *market)
         product = next(((noun, at) for noun, at in nouns if ctx.has("commodity_noun", noun)), None)
     if product is not None:
-        return _origin_role(ctx, *product)
+        return origin_role(ctx, *product)
     group = next((noun for noun, _ in nouns if ctx.has("group_noun", noun)), None)
     if group is not None:  # "le Hezbollah libanais", "des rebelles syriens"
         return group_role(group)
@@ -104,7 +104,7 @@ def _english_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDe
             return market_role(ctx, market, first)
     product = _english_product_after(ctx, last)
     if product is not None:
-        return _origin_role(ctx, product, first)
+        return origin_role(ctx, product, first)
     group = group_after(ctx, last)
     if group is not None:
         return group
@@ -192,7 +192,7 @@ def _english_product_after(ctx: SentenceContext, last: int) -> str | None:
     return ctx.noun_after(last, "commodity_noun")
 
 
-def _origin_role(ctx: SentenceContext, product: str, at: int) -> RoleDecision | None:
+def origin_role(ctx: SentenceContext, product: str, at: int) -> RoleDecision | None:
     """A commodity's origin is what is traded or talked about, not a party; with a trade word
     just before ("buy Russian oil", "acheter du pétrole russe"), the seller is a party (actor)."""
     if ctx.near_before(at, "trade_word", 4, barriers=CLAUSE_BREAKS):

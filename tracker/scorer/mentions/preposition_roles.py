@@ -104,6 +104,8 @@ def _diplomat_at(ctx: SentenceContext, at: int) -> int | None:
             return None
         if ctx.has("diplomatic_post", key) or ctx.has("diplomatic_post", ctx.lemma(i)):
             return i
+        if i >= 1 and ctx.has("diplomatic_post", join_key(ctx.keys[i - 1], key)):  # "diplomatic mission"
+            return i - 1
         if key in _POST_JOINERS:
             reach = DIPLOMAT_REACH
         elif not (key in _OF_WORDS or key in _REPEATED or ctx.pieces[i].text[:1].isupper() or key in index.entries):
@@ -197,7 +199,7 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
             return None  # "a demandé à Moscou", "livrer des armes à Taïwan": a recipient acts
         if found and kind == "name" and end < first and ctx.keys[found[1]] == "a":  # "à", folded
             return None  # "à la Russie" is a recipient; places are "en Russie", "à Moscou"
-    if found and ctx.phrase_before(end, "overflown_prep") and len(ctx.named_codes - ctx.codes_at(first, last)) < 2:
+    if found and ctx.phrase_before(end, "overflown_prep") and len(ctx.named_countries - ctx.codes_at(first, last)) < 2:
         return None  # "des drones russes abattus au-dessus de la Pologne": no third country's act, a side
     if found:
         decision = _after_place_preposition(ctx, found, first, last)

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from tracker.scorer.leaders import resolve_people
 from tracker.scorer.mentions.decision import ACTOR, RoleDecision
-from tracker.scorer.mentions.demonym_roles import demonym_role, shared_noun_role
+from tracker.scorer.mentions.demonym_roles import demonym_role, origin_role, shared_noun_role
 from tracker.scorer.mentions.gazetteer import Found, mention_index
 from tracker.scorer.mentions.modifier_roles import after_role, leads_organisation, mediating_subject
 from tracker.scorer.mentions.preposition_roles import (
@@ -151,6 +151,32 @@ def _after_an_attitude(ctx: SentenceContext, match: Found, kind: str) -> RoleDec
     return None
 
 
+def _a_border_compound(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    """English: 'clashes on the Kyrgyz-Tajik border', 'a firefight on the Kenya–Somalia
+    border': a border named by two countries joined by a hyphen or a dash, with fighting in the sentence
+    (roles.tsv clash_event) and no natural event, has the two countries as the sides of the fighting,
+    as 'the border between A and B' does (border_place). Only when the sentence names no other country:
+    'US and Pakistani troops traded fire on the Afghan-Pakistan border' has its sides named apart."""
+    if ctx.lang != "en":
+        return None
+    head = match.first
+    while head > 0 and ctx.pieces[head].hyphen_before:
+        head -= 1
+    end = match.last
+    while end < len(ctx.pieces) and ctx.pieces[end].hyphen_before:
+        end += 1
+    if head == match.first and end == match.last:
+        return None
+    noun = ctx.noun_after(end, "border_noun")
+    if noun is None or ctx.natural_event:
+        return None
+    compound = ctx.codes_in(head, end)
+    clash = ctx.phrase_in("clash_event")
+    if clash is None or len(compound) < 2 or not ctx.named_countries <= compound:
+        return None
+    return RoleDecision("actor", f"'{ctx.text_of(head, end)} {noun}' with '{clash}': the sides of fighting on their border")
+
+
 def _inside_a_compound(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
     """'russo-américain', 'israélo-palestinien': each country takes the compound's role."""
     if match.entry.kind != "prefix" and not ctx.pieces[match.first].hyphen_before:
@@ -208,6 +234,11 @@ def _mediating_between(ctx: SentenceContext, match: Found, kind: str) -> RoleDec
 
 
 def _before_a_noun(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    last = match.last
+    if ctx.lang == "en" and kind == "name" and last < len(ctx.pieces) and ctx.pieces[last].hyphen_before \
+            and ctx.has("made_noun", ctx.keys[last]):
+        # "Turkey-made drones", "US-built jets": the maker, as a demonym's "Turkish-made" (demonym_roles.py)
+        return origin_role(ctx, ctx.keys[last], match.first)
     decision = after_role(ctx, match.first, match.last, kind)
     if decision is None and kind == "name" and ctx.lang == "en":
         # "with U.S. and Chinese observers present": a name used as a modifier shares the noun of
@@ -242,6 +273,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     _leading_an_organisation,
     _after_an_attitude,
     _a_deposed_leaders_country,
+    _a_border_compound,
     _inside_a_compound,  # decides every compound (an actor when nothing else)
     _a_demonym,  # decides every demonym (an actor when nothing else)
     _target_of_an_act_noun,

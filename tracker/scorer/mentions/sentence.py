@@ -207,10 +207,17 @@ class SentenceContext:
                          for entry in entries if entry.kind in _COUNTRY_FORMS and entry.code)
 
     @cached_property
-    def named_codes(self) -> frozenset[str]:
-        """Codes of every country form named in the sentence (names, capitals, demonyms, leaders)."""
-        return frozenset(entry.code for _, _, entries in scan(self.pieces, mention_index(self.lang))
-                         for entry in entries if entry.code)
+    def named_countries(self) -> frozenset[str]:
+        """Codes of every country form the sentence names (names, demonyms, institutions, persons)."""
+        return self.codes_in(0, len(self.pieces))
+
+    def codes_in(self, first: int, last: int) -> frozenset[str]:
+        """Codes of the country forms named within pieces first..last (the longest matches)."""
+        found = scan(self.pieces[first:last], mention_index(self.lang))
+        longest = [(start, end, e) for start, end, e in found
+                   if not any(s2 <= start and end <= e2 and e2 - s2 > end - start for s2, e2, _ in found)]
+        return frozenset(entry.code for _, _, entries in longest
+                         for entry in entries if entry.kind in (*_COUNTRY_FORMS, "prefix") and entry.code)
 
     def codes_at(self, first: int, last: int) -> frozenset[str]:
         """Codes of the country forms that pieces first..last match exactly."""

@@ -85,9 +85,15 @@ def word_tokens(gap: str) -> list[str]:
 
 def _tokens(gap: str) -> list[str]:
     gap = gap.lower().replace("\u2019", "'")
-    for joiner in (w for w in _words()["joiner"] if " " in w):
+    for joiner in _phrase_joiners():
         gap = gap.replace(joiner, ",")
     return _WORD.findall(gap)
+
+
+@cache
+def _phrase_joiners() -> tuple[str, ...]:
+    """The joiners of several words ("as well as"), in the order of the list's set, picked out once."""
+    return tuple(w for w in _words()["joiner"] if " " in w)
 
 
 def _coordinated(gap: str) -> bool:
@@ -252,7 +258,14 @@ def _joint(run: Sequence[Mention], text: str) -> bool:
 def _has_phrase(words: frozenset[str], sentence: str) -> str | None:
     """The first of the phrases the sentence contains (on word boundaries), if any."""
     lowered = f" {' '.join(_tokens(sentence))} "
-    return next((word for word in sorted(words) if f" {' '.join(_tokens(word))} " in lowered), None)
+    return next((word for word, tokens in _phrase_tokens(words) if tokens in lowered), None)
+
+
+@cache
+def _phrase_tokens(words: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """Each phrase of a word list, in order, with its words as `_has_phrase` looks for them: tokenised once
+    per list, not at every sentence."""
+    return tuple((word, f" {' '.join(_tokens(word))} ") for word in sorted(words))
 
 
 def _role_noun(run: Sequence[Mention], text: str) -> str | None:

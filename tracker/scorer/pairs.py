@@ -427,6 +427,17 @@ def _carry_rows(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@cache
+def _carry_index(lang: str) -> dict[str, tuple[tuple[int, tuple[str, ...], str], ...]]:
+    """`_carry_rows` by first word: (rank in `_carry_rows`, lemmas, kind), so a sentence's words are
+    only checked against the rows that can start at them."""
+    index: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+    for rank, (words, kind) in enumerate(_carry_rows(lang)):
+        if words:
+            index.setdefault(words[0], []).append((rank, words, kind))
+    return {word: tuple(rows) for word, rows in index.items()}
+
+
 def _top_noun(token: Token) -> Token:
     """The noun a country's word stands in, up through the nouns it describes ("américain" -> "Département")."""
     while token.dep_ in _NOUN_DEPS and token.head is not token:
@@ -475,6 +486,22 @@ def _subject(token: Token) -> bool:
     return top.dep_ in _SUBJECT_LIKE
 
 
+_WORD_KEYS: dict[tuple[object, int, int], frozenset[str]] = {}
+
+
+def _word_keys(token: Token, lemmas: Callable[[Token], Iterable[str]] | None) -> frozenset[str]:
+    """A word's lemma, lowercase form and candidate lemmas, which depend on its form and lemma only: kept
+    across sentences (as the cue keyer keeps its lemmas)."""
+    cache_key = (lemmas, token.orth, token.lemma)
+    found = _WORD_KEYS.get(cache_key)
+    if found is None:
+        found = frozenset({token.lemma_.lower(), token.lower_, *(lemmas(token) if lemmas else ())})
+        if len(_WORD_KEYS) > 100_000:
+            _WORD_KEYS.clear()
+        _WORD_KEYS[cache_key] = found
+    return found
+
+
 def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int = 0,
                    lemmas: Callable[[Token], Iterable[str]] | None = None) -> Carry:
     """The sentence's carried.tsv trigger and its countries' places (see `carried_counterpart`). `lemmas`:
@@ -484,8 +511,10 @@ def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int
     reactors: set[str] = set()
     subjects: set[str] = set()
     outside: set[str] = set()
+    sentence_words = list(sent)
+    starts = [t.idx + base for t in sentence_words]
     for mention in actors:
-        tokens = [t for t in sent if mention.start <= t.idx + base < mention.end]
+        tokens = [t for t, start in zip(sentence_words, starts, strict=True) if mention.start <= start < mention.end]
         if not tokens:
             continue
         reacting = _reacting(tokens[-1]) and not _after_preposition(tokens[0])
@@ -493,9 +522,12 @@ def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int
         if _subject(tokens[-1]):
             subjects.add(mention.country)
     reactors -= outside
-    keys = [{t.lemma_.lower(), t.lower_, *(lemmas(t) if lemmas else ())} for t in sent]
+    keys = [_word_keys(t, lemmas) for t in sentence_words]
+    index = _carry_index(lang)
     for first in range(len(keys)):
-        for words, kind in _carry_rows(lang):
+        # the rows starting with one of this word's keys, in `_carry_rows` order (the first that fits wins)
+        starting = sorted({row for key in keys[first] for row in index.get(key, ())})
+        for _, words, kind in starting:
             if len(words) <= len(keys) - first and all(w in keys[first + i] for i, w in enumerate(words)):
                 start = sent[first].idx + base
                 last = sent[first + len(words) - 1]

@@ -316,6 +316,33 @@ def test_a_relation_between_the_listed_countries_keeps_their_pair(text):
     assert "CHL-PER" in _codes(_reading(text, "en").pairs)
 
 
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # Hostility on a relation (ties cut, tensions, a dispute) in a sentence naming a list and a country
+    # outside it: the list faces that country, it does not make the listed countries each other's
+    # counterparts (invented).
+    ("Chile and Peru shut down their embassies in La Paz as tensions soared.", "en",
+     {"BOL-CHL", "BOL-PER"}, {"CHL-PER"}),
+    ("Chile and Peru recalled their envoys from La Paz amid tensions.", "en", {"BOL-CHL", "BOL-PER"}, {"CHL-PER"}),
+    ("Uruguay pushed to open the mill next month despite opposition from Argentina and Paraguay, and the "
+     "dispute went to the court.", "en", {"ARG-URY", "PRY-URY"}, {"ARG-PRY"}),
+])
+def test_a_list_beside_a_hostile_relation_act_faces_the_other_country(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert _codes(reading.pairs) == kept
+    assert _codes(a.pair for a in reading.set_aside) == aside
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # Counter-examples (invented): the relation noun is the list's own, possessed or qualified by it, so the
+    # listed countries are its two sides; a reciprocal word does the same.
+    ("Chile and Peru's long dispute over the sea border has worried Bolivia.", "CHL-PER"),
+    ("The dispute of Chile and Peru over the sea border has worried Bolivia.", "CHL-PER"),
+    ("Chile and Peru accused each other of breaking the truce, Bolivia said.", "CHL-PER"),
+])
+def test_a_hostile_relation_owned_by_the_list_keeps_its_pair(text, pair):
+    assert pair in _codes(_reading(text, "en").pairs)
+
+
 def test_countries_listed_together_share_their_act():
     # invented: the first of a long list is as near the act as the last, so each pair with the target
     # gets the accusation, not only those named next to it

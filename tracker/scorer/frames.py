@@ -57,6 +57,7 @@ LIST_CLOSED_AFTER = 3  # countries of a comma list that a joiner before a non-co
 # Countries listed with no other side named (three or more) are no pair unless their act is mutual:
 # "Brazil, India and Saudi Arabia stayed away", "Vietnam, Malaysia and Brunei also claim parts of the sea".
 LONE_LIST = 3
+OWNED_REACH = 5  # tokens between a list's possessive and its relation noun ("'s long-running dispute")
 GAP_REMNANT = 2  # words a gapped clause keeps after its subject ("et B un", "and B as many")
 GROUP_REACH = 10  # words of a group phrase between two countries (", the EU and their key allies including")
 
@@ -385,6 +386,23 @@ def mutual_act(cues: Sequence[Cue], sentence: str) -> bool:
     return _has_phrase(_words()["reciprocal"], sentence) is not None
 
 
+def _hostile_relation(cue: Cue) -> bool:
+    """A cue of a hostile act on a relation: ties cut or worsening, a dispute (RELATION_CATEGORIES, tension side)."""
+    return cue.category in RELATION_CATEGORIES and cue.base_weight > 0
+
+
+def _owned_by(cue: Cue, run: Sequence[Mention], text: str) -> bool:
+    """The cue is the list's own noun: possessed right after it ("China and Japan's long dispute") or
+    qualified by it right before ("the dispute of China and Japan", "tensions between")."""
+    if cue.start >= run[-1].end:
+        gap = _tokens(text[run[-1].end : cue.start])
+        return gap[:2] in (["'", "s"], ["\u2019", "s"]) and len(gap) <= OWNED_REACH
+    if cue.end <= run[0].start:
+        gap = [t for t in _tokens(text[cue.end : run[0].start]) if t not in _words()["article"]]
+        return gap in (["of"], ["between"], ["de"], ["entre"])
+    return False
+
+
 def split_sides(
     pairs: Sequence[tuple[str, str]], mentions: Sequence[Mention], text: str, cues: Sequence[Cue], sentence: str
 ) -> tuple[list[tuple[str, str]], list[SetAside]]:
@@ -395,13 +413,20 @@ def split_sides(
     if not pairs:  # one pair may still be a list after "with" (_lone_list_reason)
         return [], []
     mutual = mutual_act(cues, sentence)
+    # Hostility on a relation (ties cut, a dispute, tensions) is mutual between its two sides only: with a
+    # country named outside the list, the list stands on one side facing it ("Venezuela and Ecuador shut
+    # their embassies in Bogota", "opposition from Egypt and Sudan"). Hostility between listed countries
+    # is written "between A and B" or "each other" (a reciprocal word), read apart.
+    # The list's own relation ("China and Japan's dispute", "the tensions of A and B") stays theirs.
     actors = {m.country for m in mentions if m.role == "actor" and m.kind != "anaphora"}
     same_side: dict[tuple[str, str], str] = _gapped_sides(mentions, text)
     for run in coordinations(mentions, text):
         side = sorted({m.country for m in run})
         others = sorted(actors - set(side))
         if others:
-            reason = _one_side_reason(run, others, mutual, mentions, text, sentence, cues)
+            facing = [c for c in cues if not _hostile_relation(c) or _owned_by(c, run, text)]
+            reason = _one_side_reason(run, others, mutual and mutual_act(facing, sentence), mentions, text,
+                                      sentence, cues)
         elif _named_again(run, mentions):
             reason = None  # "Japan and South Korea agreed to send envoys back to Tokyo and Seoul": named again
         else:

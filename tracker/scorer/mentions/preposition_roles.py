@@ -31,6 +31,7 @@ _WAGED_WITH = frozenset({"avec", "à", "contre"})  # as written: the verb "a" is
 _REPEATED = grammar_words("repeated_preposition")
 TITLE_REACH = 8  # pieces between an envoy's title and its post's preposition: a sovereign's style or a state's official name ("son ambassadeur de Sa Majesté le Sultan à", "de la République fédérale d'Allemagne à")
 DIPLOMAT_REACH = 9  # pieces read back from a second post for the envoy's title ("ambassadeurs aux États-Unis et en")
+BODY_AFTER_REACH = 3  # words after a fronted "In X," up to the state body ("the foreign ministry")
 SIDELINES_REACH = 4  # pieces between "en marge de" and a visit's preposition ("en marge de son voyage à")
 _DATE_WORDS = {lang: grammar_words("date_word", lang) for lang in ("fr", "en")}
 _VISIT_DETAILS = {"fr": grammar_words("visit_detail", "fr")}
@@ -185,7 +186,7 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
         return None  # "aux côtés de l'Arabie saoudite": a partner in the act, not the coast ("côtes de")
     found = ctx.phrase_before(end, "topic_prep")
     if found:
-        return _after_topic_preposition(ctx, found, end, kind)
+        return _after_topic_preposition(ctx, found, end, kind, last)
     found = ctx.phrase_before(end, "visit_to")
     if found:
         return _host_or_venue(ctx, f"host of a visit ('{found[0]}')", found[1], first, last)
@@ -223,9 +224,10 @@ def _war_name(ctx: SentenceContext, end: int, last: int) -> RoleDecision | None:
 
 
 def _after_topic_preposition(
-    ctx: SentenceContext, found: tuple[str, int], end: int, kind: str
+    ctx: SentenceContext, found: tuple[str, int], end: int, kind: str, last: int
 ) -> RoleDecision | None:
-    """After "sur", "about": a topic ("sur la Syrie"), unless a target word comes first ("pression sur l'Iran")."""
+    """After "sur", "about": a topic ("sur la Syrie"), unless a target word comes first ("pression sur l'Iran"),
+    or the country owns the act the preposition names ("protested over China's decision"): its agent, a side."""
     prep, at = found
     if ctx.keys[at] in _ABOUT_PREPOSITIONS and at == end - 1:
         if kind == "institution" and ctx.keys[at] in _ON_PREPOSITIONS:
@@ -236,7 +238,23 @@ def _after_topic_preposition(
             return RoleDecision("topic", f"'{talk} {prep}'", True)
         if ctx.near_before(at, "target", 3):
             return None  # "pression sur l'Iran", "tough on China", "missile over Japan": a target
+    if at == end - 1 and noun_before(ctx, at, "discussion_noun") is None and _possessed_act(ctx, last):
+        return None  # "protested over China's decision", "regarding Venezuela's announcement": the act's agent
     return RoleDecision("topic", f"after '{prep}'", True)
+
+
+def _possessed_act(ctx: SentenceContext, last: int) -> bool:
+    """English: "X's" then an act of X (list possessed_act; up to two lowercase words between: "X's
+    cross-border raid", "X's recent announcement")."""
+    if last >= len(ctx.keys) or ctx.keys[last] != "'s":
+        return False
+    for i in range(last + 1, min(last + 4, len(ctx.pieces))):
+        if ctx.has("possessed_act", ctx.keys[i]):
+            return True
+        word = ctx.pieces[i].text
+        if not word.replace("-", "").isalpha() or not word.islower():
+            return False
+    return False
 
 
 def _host_or_venue(ctx: SentenceContext, host_reason: str, at: int, first: int, last: int) -> RoleDecision:
@@ -330,6 +348,9 @@ def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int], first
     body = _body_seated_in(ctx, at)
     if body:
         return RoleDecision("actor", f"a state body seated there ('{body} {prep}')", True)
+    body = _body_after_fronted_place(ctx, at, last)
+    if body:
+        return RoleDecision("actor", f"a state body seated there ('{prep} ..., {body}')", True)
     reaction = noun_before(ctx, at, "reaction_in")
     if reaction and ctx.keys[at] not in ("dans", "à", "a"):  # "criticism in France", "la colère en Algérie"
         return RoleDecision("actor", f"the reaction felt there ('{reaction} {prep}'): that country reacts", True)
@@ -364,6 +385,36 @@ def _body_seated_in(ctx: SentenceContext, at: int) -> str | None:
         if key in _POSSESSIVES or ctx.pieces[i].text[:1].isupper():
             return None  # a country, an organisation or a possessive owns the body
     return body
+
+
+def _body_after_fronted_place(ctx: SentenceContext, at: int, last: int) -> str | None:
+    """English: "In Beijing, the foreign ministry said", "In Pakistan's capital, Islamabad, officials
+    condemned": a sentence opening on where an unqualified state body (list body_in) sits, that body the
+    subject right after the comma, is that country acting. Not when a capitalised word qualifies the body
+    ("In Kabul, U.S. officials said": the United States' people there)."""
+    if ctx.lang != "en" or at != 0 or ctx.keys[at] != "in":
+        return None
+    i = last
+    if ctx.keys[i : i + 2] == ["'s", "capital"]:  # "In Pakistan's capital, Islamabad,"
+        i += 2
+        name = i + 1  # the capital's name in apposition, up to its closing comma ("La Paz,")
+        while name < min(i + 4, len(ctx.pieces)) and ctx.pieces[name].text[:1].isupper():
+            name += 1
+        if ctx.keys[i : i + 1] == [","] and name > i + 1 and ctx.keys[name : name + 1] == [","]:
+            i = name
+    if ctx.keys[i : i + 1] != [","]:
+        return None
+    i += 1
+    for _ in range(BODY_AFTER_REACH):
+        if i >= len(ctx.pieces):
+            return None
+        body = next((k for k in (ctx.two_pieces(i), ctx.keys[i]) if k and ctx.has("body_in", k)), None)
+        if body:
+            return body
+        if not ctx.pieces[i].text.isalpha() or not ctx.pieces[i].text.islower():
+            return None  # a name, a possessive or a clause: not the body's own words
+        i += 1
+    return None
 
 
 def _after_noun_of(ctx: SentenceContext, end: int, kind: str) -> RoleDecision | None:

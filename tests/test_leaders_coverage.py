@@ -1,0 +1,25 @@
+"""Leaders of frequently reported states outside the G20 (data/leaders.csv): named alone, they stand for
+their country while in office.
+
+Note: every sentence below is an invented example, not real reporting.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def _pairs_on(text: str, day: date) -> set[str]:
+    from tracker.records import Article
+    from tracker.scorer.pipeline import score_article
+
+    article = Article(text=text, language="en", published=day, published_source="header")
+    return {"-".join(p) for r in score_article(article).readings for p in r.pairs}
+
+
+def test_leaders_of_frequently_reported_states_are_read_in_office_only():
+    # invented: a Polish and a Romanian leader named alone stand for their country while in office
+    assert "POL-UKR" in _pairs_on("Morawiecki met Zelensky in Kyiv on Tuesday.", date(2022, 4, 5))
+    assert "ROU-UKR" in _pairs_on("Iohannis met Zelensky in Kyiv on Tuesday.", date(2022, 4, 5))
+    # counter-example (invented): out of office, a former leader is no side
+    assert "POL-UKR" not in _pairs_on("Morawiecki met Zelensky in Kyiv on Tuesday.", date(2024, 4, 2))

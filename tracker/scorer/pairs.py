@@ -93,7 +93,8 @@ from tracker.scorer.mentions import (
     subject_index,
 )
 from tracker.scorer.mentions.gazetteer import expand_choices
-from tracker.scorer.mentions.wordlists import data_rows, grammar_words
+from tracker.scorer.mentions.pieces import fold_word
+from tracker.scorer.mentions.wordlists import data_rows, grammar_words, role_words
 
 TITLE_WEIGHT = 3
 # roles that never make a lone actor's counterpart (where something happened, what is spoken of, who watched,
@@ -166,9 +167,7 @@ def find_anaphora(
     `mentions` (optional) are the sentence's own mentions: when they name two or more actor
     countries and none is in `main_pair`, the phrase refers to those and nothing is added.
     """
-    if main_pair is None:
-        return []
-    return anaphora_mentions(anaphora_phrases(sent, lang, base), main_pair, mentions)
+    return anaphora_mentions(anaphora_phrases(sent, lang, base), main_pair, mentions, lang=lang)
 
 
 def anaphora_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhrase]:
@@ -234,13 +233,14 @@ def _named_beside(subject: Token, start: int, end: int) -> bool:
 
 def anaphora_mentions(
     phrases: Sequence[AnaphoraPhrase], main_pair: tuple[str, str] | None, mentions: Sequence[Mention] = (),
-    before: Sequence[Sequence[Mention]] | None = None,
+    before: Sequence[Sequence[Mention]] | None = None, lang: str = "",
 ) -> list[Mention]:
     """The mentions `find_anaphora` gives, from phrases already found (see there). `before`: the
     mentions of the sentences before this one, nearest first (the title last), where a state noun's or
-    a demonstrative's antecedent is looked for; None reads the sentence alone (no antecedent check)."""
+    a demonstrative's antecedent is looked for; None reads the sentence alone (no antecedent check).
+    French (`lang` "fr"), with no article pair: the two countries named nearest (`_named_pair_mentions`)."""
     if main_pair is None:
-        return []
+        return _named_pair_mentions(phrases, mentions, before) if lang == "fr" else []
     own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
     found = [_other_of_pair(p, main_pair, own, mentions, before) for p in phrases if p.other]
     if len(own) >= 2 and not own & set(main_pair):
@@ -256,6 +256,37 @@ def anaphora_mentions(
         for p, pair, whose in sorted(plain + acts, key=lambda item: item[0].start)
         for country in pair
     ]
+
+
+# roles a country may hold in the sentence "les deux pays" points back to when the article has no pair of two
+# acting countries: any but a past leader's, a mediator's or a witness's (a third party by its role)
+_NAMED_ROLES_EXCLUDED = frozenset({"former", "mediator", "witness"})
+
+
+def _named_pair_mentions(phrases: Sequence[AnaphoraPhrase], mentions: Sequence[Mention],
+                         before: Sequence[Sequence[Mention]] | None) -> list[Mention]:
+    """ "les deux pays", "les deux voisins" in an article with no pair of two acting countries (the countries
+    are named as places or topics: "près d'un village ouzbek du Kirghizstan, les soldats des deux pays",
+    "l'attaque attribuée aux milices soudanaises contre des villages du Tchad. Les relations entre les deux
+    voisins"): the two countries the nearest sentence naming two or more names in any role but a past
+    leader's, a mediator's or a witness's, this sentence first, then those before it (the title left out);
+    nothing when that sentence names three or more. Only the plain phrases: "son voisin", "le pays" and the
+    demonstratives need the article's pair."""
+    plain = [p for p in phrases if not (p.other or p.pair_act or p.group or p.subject or p.act)]
+    if not plain:
+        return []
+    for sentence in [mentions, *(before or [])[:-1]]:
+        named = sorted({m.country for m in sentence if m.kind not in ("anaphora", "reference")
+                        and m.role not in _NAMED_ROLES_EXCLUDED and "+" not in m.country})
+        if len(named) < 2:
+            continue
+        if len(named) > 2:
+            return []
+        return [Mention(p.start, p.end, p.phrase, country, "anaphora", "actor",
+                        f"anaphora '{p.phrase}' = the two countries named {'here' if sentence is mentions else 'before'}"
+                        f" {'-'.join(named)}")
+                for p in plain for country in named]
+    return []
 
 
 def _nearest_pair(before: Sequence[Sequence[Mention]] | None, main_pair: tuple[str, str]) -> tuple[str, str] | None:
@@ -409,6 +440,7 @@ class Carry(NamedTuple):
     kind: str = ""
     reactors: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()  # actor countries named only as what undergoes an act (_PATIENT_DEPS)
 
 
 # what a country's noun may be besides the side that acts: an object, a complement ("les propos de Tokyo")
@@ -417,6 +449,8 @@ _OBJECT_DEPS = frozenset({"obj", "dobj", "iobj", "pobj", "obl", "obl:arg", "obl:
 # the words a country's noun hangs from inside a larger noun ("le département d'État américain")
 _NOUN_DEPS = frozenset({"amod", "nmod", "compound", "flat", "flat:name", "appos", "nmod:poss", "poss"})
 _SUBJECT_LIKE = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+# what undergoes an act: a verb's direct object, a passive verb's subject ("des soldats russes ont été tués")
+_PATIENT_DEPS = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass"})
 
 
 @cache
@@ -479,6 +513,16 @@ def _after_preposition(token: Token) -> bool:
     return "".join(c for c in word if not unicodedata.combining(c)) in grammar_words("complement_preposition")
 
 
+def _patient(token: Token) -> bool:
+    """Whether a country's word names what undergoes an act: its noun is a verb's direct object, or a
+    passive verb's subject with its passive auxiliary ("ont été tués"; the small French model also tags
+    "est arrivé" nsubj:pass, where "est" is a tense auxiliary and the subject acts)."""
+    top = _top_noun(token)
+    if top.dep_ not in _PATIENT_DEPS:
+        return False
+    return top.dep_ in ("obj", "dobj") or any(c.dep_ in ("aux:pass", "auxpass") for c in top.head.children)
+
+
 def _subject(token: Token) -> bool:
     top = _top_noun(token)
     while top.dep_ == "conj" and top.head is not top and top.head.pos_ in ("NOUN", "PROPN"):
@@ -511,6 +555,8 @@ def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int
     reactors: set[str] = set()
     subjects: set[str] = set()
     outside: set[str] = set()
+    objects: set[str] = set()
+    not_objects: set[str] = set()
     sentence_words = list(sent)
     starts = [t.idx + base for t in sentence_words]
     for mention in actors:
@@ -521,7 +567,9 @@ def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int
         (reactors if reacting else outside).add(mention.country)
         if _subject(tokens[-1]):
             subjects.add(mention.country)
+        (objects if _patient(tokens[-1]) else not_objects).add(mention.country)
     reactors -= outside
+    objects -= not_objects
     keys = [_word_keys(t, lemmas) for t in sentence_words]
     index = _carry_index(lang)
     for first in range(len(keys)):
@@ -533,8 +581,9 @@ def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int
                 last = sent[first + len(words) - 1]
                 end = last.idx + len(last.text) + base
                 return Carry(start, end, sent.doc.text[start - base : end - base], kind,
-                             frozenset(reactors) if not outside else frozenset(), frozenset(subjects))
-    return Carry(subjects=frozenset(subjects))
+                             frozenset(reactors) if not outside else frozenset(), frozenset(subjects),
+                             frozenset(objects))
+    return Carry(subjects=frozenset(subjects), objects=frozenset(objects))
 
 
 def carried_counterpart(carry: Carry, mentions: Sequence[Mention], previous: Sequence[Mention],
@@ -546,17 +595,23 @@ def carried_counterpart(carry: Carry, mentions: Sequence[Mention], previous: Seq
     Ellipsis, or a reaction after a reaction: the one actor country of the previous sentence that is
     neither its subject nor a reactor here (the previous reactors stand on the same side). Reaction after
     an act: the one actor country of the previous sentence besides the reactors, else its one subject
-    (the act's author). None whenever the sentence names a country in an object or complement (it names
+    (the act's author). Counterpart ("son homologue macédonien", "Son homologue, Raúl Castro" after a sentence
+    on another country's leader): the sentence's one country faces the one other actor country of the
+    previous sentence, which may name it alone (the official whose counterpart this one is). None whenever the sentence names a country in an object or complement (it names
     its own counterpart), the previous sentence names fewer than two actor countries (it reports an act
     between countries, not what one country says it saw), or it leaves more than one candidate
     (precision first)."""
-    if not carry.kind or not carry.reactors:
+    if not carry.kind or not (carry.reactors or carry.kind == "counterpart"):
         return None
     own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
-    if own != set(carry.reactors):
-        return None
+    if own != set(carry.reactors) and carry.kind != "counterpart":
+        return None  # a counterpart may be parsed as the object of an inverted reporting verb ("a dit son homologue")
     named = {m.country for m in previous if m.role == "actor" and m.kind not in ("anaphora", "reference")
              and "+" not in m.country}
+    if carry.kind == "counterpart":
+        # "son homologue macédonien": the one who holds the same post in the one other country just named
+        others = named - own
+        return next(iter(others)) if len(own) == 1 and len(others) == 1 else None
     if len(named) < 2:
         return None  # one country alone may be the act's reporter, not its author ("Seoul detected a launch")
     before = named - own
@@ -566,6 +621,81 @@ def carried_counterpart(carry: Carry, mentions: Sequence[Mention], previous: Seq
     else:
         candidates = before if len(before) == 1 else before & subjects
     return next(iter(candidates)) if len(candidates) == 1 else None
+
+
+# --- the one place of a lone actor's act: its counterpart ---------------------------------------------------
+
+_PLACE_WORDS = re.compile(r"[\w'’-]+")
+_VENUE_DECIDED = re.compile(r"\bvenue\b|where the mission an act hit stands")
+PARTICIPLE_REACH = 3  # words read back from a place for "réuni", "basé", "forum" (its preposition and article between)
+
+
+@cache
+def _sovereigns() -> dict[str, str]:
+    """territories.tsv: a territory's code -> the state it belongs to."""
+    return {row["code"]: row["sovereign"] for row in data_rows("territories.tsv")}
+
+
+_OF_WORDS = frozenset({"de", "d'", "du", "des"})
+
+
+def _words_before(text: str, end: int, reach: int) -> list[str]:
+    """The folded words of `text` before `end` (up to `reach` characters back), an elided article cut off
+    ("l'accord" -> "accord")."""
+    words = _PLACE_WORDS.findall(text[max(0, end - reach) : end].replace("’", "'"))
+    return [fold_word(w.rsplit("'", 1)[1] if "'" in w[:-1] else w) for w in words]
+
+
+def _names_an_act(place: Mention, text: str, offset: int = 0) -> bool:
+    """A capital naming a treaty, a summit or talks ("l'accord de Paris", "la Convention de Vienne", "le sommet
+    de Pékin": roles.tsv venue_noun): the act's name, not where the sentence's act is done. With no
+    text, every place counts. `offset`: where `text` starts in Article.text."""
+    if place.kind != "capital" or not text:
+        return False
+    before = _words_before(text, place.start - offset, 40)
+    return len(before) >= 2 and before[-1] in _OF_WORDS and before[-2] in role_words("fr").get("venue_noun", ())
+
+
+def place_counterpart(mentions: Sequence[Mention], carry: Carry, lang: str, text: str,
+                      offset: int = 0) -> Mention | None:
+    """French: a sentence naming one acting country and one other country, only as a place ("le Soudan
+    rappelle son ambassadeur en poste dans la capitale éthiopienne", "M. X est arrivé dans la capitale mauritanienne pour
+    une visite", "avait rencontré des dirigeants en Arabie saoudite", "offrir des discussions à New Delhi"):
+    the act of the one actor is done there, to or with that country, its counterpart. An actor mention of
+    kind "reference" at the place's words, which the caller pairs with the actor.
+
+    None when the sentence names a country in any other role (a topic, a witness, a mediator: the place
+    may be a third party's), two places, or two actors (their own pair); when the actor only undergoes the
+    act, a verb's direct object or a passive verb's subject ("ont battu l'Algérie à Yaoundé", "a suspendu le
+    Gabon ..., réuni à Addis-Abeba", "des soldats russes ont été tués en Syrie": the place is where someone
+    else acted on it); when the place is where a body meets or is based
+    (grammar_words.tsv venue_participle: "réuni à", "basé en") or an event is held (venue_event: "une
+    conférence de presse à Paris", "un forum à Singapour"); or when the place belongs to the actor
+    (territories.tsv: "La France a signé à Saint-Denis de La Réunion"). A capital naming a treaty or a
+    summit ("l'accord de Paris") is no place of the act. `text` holds the mentions' words from `offset` of
+    Article.text on."""
+    if lang != "fr":
+        return None
+    actors = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
+    places = [m for m in mentions if m.role == "place" and m.country not in actors and not _names_an_act(m, text, offset)]
+    others = {m.country for m in mentions if m.role not in ("actor", "place")} - actors
+    if len(actors) != 1 or len({m.country for m in places}) != 1 or others or actors <= carry.objects:
+        return None
+    actor = next(iter(actors))
+    if "+" in actor or any("+" in m.country for m in places):
+        return None
+    if _sovereigns().get(places[0].country) == actor:
+        return None
+    if any(_VENUE_DECIDED.search(m.detail) for m in places):
+        return None  # the role rules already made it a venue ("arrivé à New Delhi pour le sommet du G20")
+    venue = grammar_words("venue_participle", "fr") | grammar_words("venue_event", "fr")
+    for place in places:
+        before = _words_before(text, place.start - offset, 60)
+        if any(w in venue for w in before[-PARTICIPLE_REACH:]):
+            return None
+    place = places[0]
+    return Mention(place.start, place.end, place.text, place.country, "reference", "actor",
+                   f"'{place.text}': the place of the one actor's act ({actor}), its counterpart")
 
 
 # --- "the three countries": the group the sentence before names (anaphora.tsv group:N) -----------------------

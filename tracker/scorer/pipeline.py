@@ -53,6 +53,7 @@ from .pairs import (
     article_pair,
     carried_counterpart,
     group_mentions,
+    place_counterpart,
     sentence_carry,
     sentence_pairs,
     subject_phrases,
@@ -210,7 +211,9 @@ def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_fo
     finder = _cue_finder(s.language, lexicon)
     carry = (sentence_carry(s.span, s.language, found, s.base, finder.keyer.lemmas)
              if any(m.role == "actor" for m in found) else Carry())
-    cues = finder.find(s.span, s.base) if anaphora or sentence_pairs(found) or carry.reactors and carry.kind else []
+    lone = place_counterpart(found, carry, s.language, s.span.doc.text, s.base) is not None
+    carries = bool(carry.kind and (carry.reactors or carry.kind == "counterpart"))
+    cues = finder.find(s.span, s.base) if anaphora or sentence_pairs(found) or carries or lone else []
     refs = find_dates(s.span, s.language, published, s.base, resolve_event=term_start) if cues or carry.kind else []
     # A third country is what a clause can set aside: none to look for with two countries.
     actors = [m for m in found if m.role == "actor"]
@@ -238,8 +241,13 @@ def _reading(
 ) -> SentenceReading:
     found = read.mentions
     phrases = read.anaphora if read.cues else [p for p in read.anaphora if not p.subject]
-    all_mentions = found + anaphora_mentions(phrases, main_pair, mentions=found, before=before)
+    all_mentions = found + anaphora_mentions(phrases, main_pair, mentions=found, before=before,
+                                              lang=read.language)
     carried, carried_cues = _carried(read, previous)
+    if not carried and not phrases and read.cues and not sentence_pairs(found):
+        # a lone actor's one place is its counterpart, where the sentence names an act (pairs.place_counterpart)
+        place = place_counterpart(found, read.carry, read.language, text)
+        carried = [place] if place is not None else []
     grouped, group_side = group_mentions(phrases, found, before, text)
     all_mentions += carried + grouped
     named_pairs = sentence_pairs(all_mentions)

@@ -36,6 +36,8 @@ from .cue_targets import cue_targets
 from .cues import CueFinder, cue_finder
 from .cues.clauses import damp_settings
 from .cues.finder import finder_version
+from .cues.shared import named_together, shared_exercises
+from .cues.words import cue_words
 from .dates import event_date, find_dates, publication_date_from_text
 from .frames import clause_sides, coordinations, joint_pairs, ranked_only, split_sides
 from .frames_between import between_sides
@@ -275,10 +277,15 @@ def _reading(
     targets = cue_targets(cues, all_mentions, text, read.language) if len(pairs) > 1 else {}
     together = joint_pairs(all_mentions, text) if len(pairs) > 1 else set()
     attributed = attribute_cues(pairs, all_mentions, cues, text, sides, targets)
+    # an exercise held by both countries of a pair is their joint exercise
+    runs = coordinations(all_mentions, text) if attributed else []
+    attributed = {pair: shared_exercises(found, pair, named_together(pair, runs, all_mentions, text, read.language), read.language)
+                  for pair, found in attributed.items()}
     # countries named by a joint word act together: a tension cue of the sentence is the third one's
     attributed = {pair: [c for c in found if pair not in together or c.base_weight <= 0]
                   for pair, found in attributed.items()}
-    pair_cues = {pair: damp_settings(found, pair, all_mentions, occasions)
+    prior = frozenset(cue_words(read.language).get("prior opener"))
+    pair_cues = {pair: damp_settings(found, pair, all_mentions, occasions, prior, text)
                  for pair, found in attributed.items() if found}
     pairs, ranked = ranked_only(pairs, set(pair_cues), sentence_text)
     set_aside += ranked

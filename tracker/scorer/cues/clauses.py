@@ -19,7 +19,10 @@ labels; the relations below name both.
 Then, per pair (pipeline): when the pair's cues include an act in the main clause, its background
 cues keep BACKGROUND_CLAUSE_FACTOR of their weight. A meeting is no such act (an "occasion category"):
 "a reçu Tillerson, alors que les deux pays se livraient une guerre des mots" and "talks held amid
-tensions" report the tension around the meeting. A pair whose only cues stand in a background part
+tensions" report the tension around the meeting; but a part opened by "after", "since", "après",
+"depuis" (cue_words.tsv, prior opener) is what the meeting comes after: "met for the first time since
+the fighting", "après s'être accusés pendant un an, ... se sont rencontrés" is the step past it, and
+it keeps the share of a description. A pair whose only cues stand in a background part
 keeps them whole, and so does a pair one of whose countries only the background part names: "le
 président américain, qui a ordonné le premier bombardement contre le régime syrien, a provoqué un
 regain de tensions entre Moscou et Washington" is the USA-SYR act, whatever the main clause says of
@@ -313,7 +316,7 @@ def _proper_noun_next(comma: Token) -> bool:
 
 
 def damp_settings(cues: Sequence[Cue], pair: tuple[str, str], mentions: Sequence[Mention],
-                  occasions: frozenset[str]) -> list[Cue]:
+                  occasions: frozenset[str], prior: frozenset[str] = frozenset(), text: str = "") -> list[Cue]:
     """One pair's cues, those of a background part damped when the main clause reports an act.
 
     A main clause that reports a meeting damps only the parts that describe a side or an object
@@ -323,11 +326,36 @@ def damp_settings(cues: Sequence[Cue], pair: tuple[str, str], mentions: Sequence
     """
     main = [c for c in cues if c.setting is None and c.weight]
     act = any(c.category not in occasions for c in main)
+    own = next((c.setting for c in cues if c.setting is not None and c.weight
+                and _names_alone(c.setting, pair, mentions)), None)
+    if own is not None and main and _other_actor_outside(cues, pair, mentions):
+        # The part that alone names a country of the pair holds the pair's act: the main clause's
+        # act is another pair's ("A a soutenu des rebelles contre le régime de B, soutenu lui par C":
+        # B-C is the support, not A's act).
+        return [_damped(c, own, BACKGROUND_CLAUSE_FACTOR, "act of another clause")
+                if c.setting is None else c for c in cues]
     if not main:
         return list(cues)
     factor = BACKGROUND_CLAUSE_FACTOR if act else DESCRIPTION_FACTOR
-    return [_damped(c, c.setting, factor) if c.setting is not None and (act or c.setting.describes)
+    return [_damped(c, c.setting, factor)
+            if c.setting is not None and (act or c.setting.describes or _before_it(c.setting, prior, text))
             and not _names_alone(c.setting, pair, mentions) else c for c in cues]
+
+
+def _before_it(setting: Setting, prior: frozenset[str], text: str) -> bool:
+    """Whether the background part is what came before the act ("after ...", "since ...", "après
+    s'être accusés ..."): a meeting held since or after a hostility is the step past it, not its
+    climate, unlike one held amid it; like the sides' past, it keeps the share of a description."""
+    opening = text[setting.start:setting.end].split(maxsplit=1)
+    return norm(setting.word) in prior or bool(opening) and norm(opening[0]) in prior
+
+
+def _other_actor_outside(cues: Sequence[Cue], pair: tuple[str, str], mentions: Sequence[Mention]) -> bool:
+    """Whether the main clause (outside every background part of the cues) names an actor that is
+    not of the pair: the main clause's act is then that actor's."""
+    parts = [c.setting for c in cues if c.setting is not None]
+    return any(m.role == "actor" and m.country not in pair
+               and not any(s.start <= m.start < s.end for s in parts) for m in mentions)
 
 
 def _names_alone(setting: Setting, pair: tuple[str, str], mentions: Sequence[Mention]) -> bool:
@@ -339,8 +367,8 @@ def _names_alone(setting: Setting, pair: tuple[str, str], mentions: Sequence[Men
     return False
 
 
-def _damped(cue: Cue, setting: Setting, factor: float) -> Cue:
-    kind = "background clause" if factor == BACKGROUND_CLAUSE_FACTOR else "description of a side"
+def _damped(cue: Cue, setting: Setting, factor: float, kind: str = "") -> Cue:
+    kind = kind or ("background clause" if factor == BACKGROUND_CLAUSE_FACTOR else "description of a side")
     note = f"{kind} '{setting.word}': x{factor:g}"
     return dataclasses.replace(cue, weight=round(cue.weight * factor, 2),
                                modifiers=cue.modifiers + (note,))

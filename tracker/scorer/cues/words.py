@@ -15,7 +15,7 @@ SET_NAMES = ("article", "contraction", "fixed form", "verb ending", "infinitive 
              "background exempt category", "background preposition", "background noun", "background subordinator",
              "own act clause", "lasting since", "background opener", "outcome category", "occasion category", "completion head", "gap free",
              "addressed cue", "appeal infinitive", "named object cue", "obligation modal", "target preposition",
-             "target joiner", "breaking head")
+             "target joiner", "breaking head", "shared exercise", "force noun", "force list word", "prior opener")
 
 
 def norm(text: str) -> str:

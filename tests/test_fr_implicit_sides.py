@@ -61,13 +61,19 @@ def test_a_lone_actor_pairs_its_neighbour_with_the_only_other_country_named():
 
 def test_a_place_or_a_topic_is_not_the_lone_actors_counterpart():
     # "à Kaboul" is where the attack happened, "au sujet de l'Afghanistan" what is spoken of: neither
-    # makes the article about AFG-JPN, so "les deux pays" names no pair
+    # sentence is about AFG-JPN by itself
+    assert _pairs("Le Japon a condamné l'attentat commis mercredi à Kaboul.") == set()
+    assert _pairs("Le Japon a exprimé son inquiétude au sujet de l'Afghanistan.") == set()
+
+
+def test_les_deux_pays_after_a_place_or_a_topic_are_the_two_countries_named():
+    # the phrase denotes two countries: the two the sentence before names, whatever their roles there
     text = ("Le Japon a condamné l'attentat commis mercredi à Kaboul. "
             "Les relations entre les deux pays restent tendues.")
-    assert _pairs(text) == set()
+    assert _pairs(text) == {"AFG-JPN"}
     text = ("Le Japon a exprimé son inquiétude au sujet de l'Afghanistan. "
             "Les tensions entre les deux pays persistent.")
-    assert _pairs(text) == set()
+    assert _pairs(text) == {"AFG-JPN"}
 
 
 # --- a pronoun or a state noun as the subject: the other country of the pair ------------------------

@@ -44,6 +44,8 @@ def _pairs(text: str) -> set[str]:
      "immédiat en Équateur.", "ECU-MEX"),
     # invented: a mediation in a capital
     ("Le président sénégalais est à Bamako pour une médiation.", "MLI-SEN"),
+    # invented: an incident named after the place leaves the place the recall's counterpart
+    ("Le Maroc a rappelé son ambassadeur en poste dans la capitale algérienne après l'attentat.", "DZA-MAR"),
 ])
 def test_a_lone_actors_one_place_is_its_counterpart(text, pair):
     assert pair in _pairs(text)
@@ -70,6 +72,9 @@ def test_a_lone_actors_one_place_is_its_counterpart(text, pair):
     # invented: a capital naming a treaty or a summit is no place of the act
     ("Les États-Unis ont annoncé leur retrait de l'accord de Paris sur le climat.", "FRA-USA"),
     ("Le Japon a salué les conclusions du sommet de Pékin.", "CHN-JPN"),
+    # invented: where an attack by no named state or a disaster happened; the actor reacts to it
+    ("Le Japon a condamné l'attentat commis mercredi à Kaboul.", "AFG-JPN"),
+    ("Le Canada a exprimé ses condoléances après le séisme survenu en Turquie.", "CAN-TUR"),
     # invented: no act named in the sentence
     ("Des touristes italiens ont été blessés dans un accident de car en Tunisie.", "ITA-TUN"),
 ])

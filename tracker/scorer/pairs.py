@@ -628,6 +628,7 @@ def carried_counterpart(carry: Carry, mentions: Sequence[Mention], previous: Seq
 _PLACE_WORDS = re.compile(r"[\w'’-]+")
 _VENUE_DECIDED = re.compile(r"\bvenue\b|where the mission an act hit stands")
 PARTICIPLE_REACH = 3  # words read back from a place for "réuni", "basé", "forum" (its preposition and article between)
+INCIDENT_REACH = 5  # words read back from a place for an incident ("l'attentat commis mercredi à Kaboul")
 
 
 @cache
@@ -671,7 +672,8 @@ def place_counterpart(mentions: Sequence[Mention], carry: Carry, lang: str, text
     else acted on it); when the place is where a body meets or is based
     (grammar_words.tsv venue_participle: "réuni à", "basé en") or an event is held (venue_event: "une
     conférence de presse à Paris", "un forum à Singapour"); or when the place belongs to the actor
-    (territories.tsv: "La France a signé à Saint-Denis de La Réunion"). A capital naming a treaty or a
+    (territories.tsv: "La France a signé à Saint-Denis de La Réunion"); or when the place is where an
+    incident happened (grammar_words.tsv incident_noun: "a condamné l'attentat commis à Kaboul"). A capital naming a treaty or a
     summit ("l'accord de Paris") is no place of the act. `text` holds the mentions' words from `offset` of
     Article.text on."""
     if lang != "fr":
@@ -693,6 +695,9 @@ def place_counterpart(mentions: Sequence[Mention], carry: Carry, lang: str, text
         before = _words_before(text, place.start - offset, 60)
         if any(w in venue for w in before[-PARTICIPLE_REACH:]):
             return None
+    incident = grammar_words("incident_noun", "fr")
+    if any(w in incident for place in places for w in _words_before(text, place.start - offset, 60)[-INCIDENT_REACH:]):
+        return None  # where an attack or a disaster happened: the actor reacts to it, not to that country
     place = places[0]
     return Mention(place.start, place.end, place.text, place.country, "reference", "actor",
                    f"'{place.text}': the place of the one actor's act ({actor}), its counterpart")

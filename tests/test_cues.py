@@ -196,6 +196,8 @@ def test_every_entry_matches_its_own_words(request, lexicon, lang):
     known = {"montée ~2 ton"}  # needs its article to be read as a noun: "la montée du ton"
     known |= set(finder.words.get("addressed cue"))  # a cue only with an addressee (test_an_addressed_appeal_*)
     known |= set(finder.words.get("named object cue"))  # a cue only with a named party after it (test_cues_no_cue_acts.py)
+    passives = set(finder.words.get("passive subject cue"))  # a cue only with its subject parsed (test_fr_recalls_violations.py)
+    known |= {e.pattern for e in finder.entries if e.pattern.split()[-2:-1] == ["être"] and e.pattern.split()[-1] in passives}
     entries = [e for e in finder.entries if e.category != NOT_A_CUE and e.pattern not in known]
     sentences = (frame.format(" ".join(w.lstrip("=") for w in e.pattern.split() if not w.startswith("~")))
                  for e in entries)

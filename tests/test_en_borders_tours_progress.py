@@ -57,12 +57,37 @@ def test_border_compound_left_alone(text, country):
     assert _roles(text)[country] == "place"
 
 
+@pytest.mark.parametrize(("text", "pair"), [
+    # Fighters who are no state: the border is where they fought, no fighting between its countries (invented).
+    ("Pakistani troops killed five militants in a firefight near the Afghan-Pakistan border.", "AFG-PAK"),
+    ("Clashes between rival clans on the Kenya-Somalia border killed 12, Nairobi said.", "KEN-SOM"),
+])
+def test_fighting_with_non_state_fighters_on_a_border_pairs_no_states(text, pair):
+    assert pair not in _scores(text)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # Counter-examples (invented): state forces of one side named, or the capital of one side, with no
+    # other fighter named, stay the two sides.
+    ("Eight Afghan troops were killed in clashes on the Pakistan-Afghanistan border.", "AFG-PAK"),
+    ("Clashes on the Kenya-Somalia border killed 12, Nairobi said.", "KEN-SOM"),
+])
+def test_fighting_on_a_border_between_state_forces_pairs_them(text, pair):
+    assert _scores(text).get(pair, 0.0) > 0
+
+
 def test_diplomatic_mission_host_is_a_party():
     # invented
     scores = _scores("Three staff of the Polish diplomatic mission in Belarus were declared persona non grata.")
     assert scores.get("BLR-POL", 0.0) > 0
-    # counter-example (invented): a UN mission's country stays a place
+    # counter-example (invented): a UN mission's country stays a place ("mission" alone is no envoy's post)
     assert _roles("The UN mission in Mali was extended by a year.")["Mali"] == "place"
+
+
+def test_a_former_diplomatic_mission_is_a_past_post():
+    # counter-example (invented) that reaches the "diplomatic mission" title: a post held in the past
+    # makes its host no party, as "former ambassador" does
+    assert _roles("Poland's former diplomatic mission in Belarus now houses a museum.")["Belarus"] == "former"
 
 
 @pytest.mark.parametrize(("text", "sign"), [
@@ -75,6 +100,27 @@ def test_diplomatic_mission_host_is_a_party():
 ])
 def test_progress_in_resolving(text, sign):
     assert _scores(text)["EGY-ETH"] * sign > 0
+
+
+@pytest.mark.parametrize("text", [
+    # A failure to make progress stays tension when what was not resolved is itself a cue, and "little"
+    # or "scant" progress is as much a failure as "no" progress (invented).
+    "China and Japan made no progress in resolving their territorial dispute.",
+    "China and Japan made little progress in resolving their territorial dispute.",
+    "China and Japan made little progress in resolving the border issue.",
+    "China and Japan made scant progress towards settling the border issue.",
+])
+def test_little_or_no_progress_in_resolving_is_tension(text):
+    assert _scores(text)["CHN-JPN"] > 0
+
+
+@pytest.mark.parametrize("text", [
+    # Counter-examples (invented): progress made resolves the dispute.
+    "China and Japan made progress in resolving their territorial dispute.",
+    "China and Japan agreed to resolve their territorial dispute.",
+])
+def test_progress_in_resolving_a_dispute_stays_cooperation(text):
+    assert _scores(text)["CHN-JPN"] < 0
 
 
 @pytest.mark.parametrize("text", [
@@ -94,8 +140,26 @@ def test_list_after_including_without_a_trip_left_alone():
     assert {"ARG-BRA", "ARG-CHL", "BRA-CHL"} <= set(scores)
 
 
+@pytest.mark.parametrize("text", [
+    # "including" hangs on "countries", not on a trip: the trip word ends its clause, or its sentence
+    # (closed by a quote), before the list (invented).
+    "After the state visit, countries including Argentina, Brazil and Chile held talks on trade.",
+    'The minister called it "a useful visit." Countries including Argentina, Brazil and Chile then held talks on trade.',
+])
+def test_list_after_including_past_a_trip_s_clause_left_alone(text):
+    assert {"ARG-BRA", "ARG-CHL", "BRA-CHL"} <= set(_scores(text))
+
+
+def test_list_after_including_under_another_noun_is_no_trip_s_stops():
+    # invented: the countries are the subject of "opposed", not stops of the visit to Tokyo
+    reading = _reading("During his visit to Tokyo, Putin said countries including China, India and Brazil "
+                       "opposed the sanctions.")
+    assert not any("including" in s.reason for s in reading.set_aside)
+    assert not {"CHN-JPN", "IND-JPN", "BRA-JPN"} & {o.pair_code for o in reading.observations if o.score > 0}
+
+
 def test_country_made_product_names_a_maker():
     # invented
     assert _roles("Russia attacked Kyiv with Iran-made drones overnight.")["Iran"] == "topic"
-    # counter-example (invented): the country as the seller stays a party
-    assert _roles("Iran sold drones to Russia.")["Iran"] == "actor"
+    # counter-example (invented): a "-made" product bought: its maker is the seller, a party
+    assert _scores("Russia bought Iran-made drones.").get("IRN-RUS", 0.0) < 0

@@ -46,6 +46,26 @@ def test_the_country_over_which_a_plane_is_downed_is_a_place(text, pair, place):
     assert not any(place in p for p in pairs)
 
 
+@pytest.mark.parametrize(("text", "pair", "place"), [
+    # The shooter named by its capital is a third country too (invented).
+    ("Athènes a abattu un drone turc au-dessus de Chypre, a annoncé le ministère.", "GRC-TUR", "CYP"),
+    ("Islamabad affirme avoir abattu un avion indien au-dessus de l'Afghanistan.", "IND-PAK", "AFG"),
+])
+def test_a_capital_counts_among_the_countries_named_over_a_place(text, pair, place):
+    pairs = _pairs(text)
+    assert pair in pairs
+    assert not any(place in p for p in pairs)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # Counter-examples: the overflown country's own capital, or the shooter's alone, adds no third country (invented).
+    ("Un avion de chasse russe a été intercepté au-dessus de l'Estonie, a annoncé Tallinn.", "EST-RUS"),
+    ("Ankara a abattu un drone au-dessus de la Syrie.", "SYR-TUR"),
+])
+def test_a_capital_alone_adds_no_third_country(text, pair):
+    assert pair in _pairs(text)
+
+
 @pytest.mark.parametrize(("text", "pair"), [
     # No third country's act: the country overflown is the other side (invented).
     ("Un avion de chasse russe a été intercepté au-dessus de l'Estonie par des appareils de l'OTAN.", "EST-RUS"),

@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from tracker.records import Article
+from tracker.scorer.mentions import find_mentions
 from tracker.scorer.pipeline import score_article
 
 
@@ -47,6 +48,20 @@ def test_an_agreement_signed_stays_cooperation(text, pair):
     assert _scores(text).get(pair, 0.0) < 0
 
 
+@pytest.mark.parametrize("text", [
+    # Violations examined or investigated are alleged, not established: damped (invented).
+    "L'Éthiopie et l'Érythrée ont créé une commission chargée d'examiner les violations de l'accord de paix.",
+    "L'Éthiopie et l'Érythrée ont ouvert une enquête sur les violations du cessez-le-feu.",
+])
+def test_an_examined_violation_is_damped(text):
+    assert 0 < _scores(text).get("ERI-ETH", 0.0) <= 3.6
+
+
+def test_a_violation_not_examined_keeps_its_weight():
+    # Counter-example: the violation itself, no investigation (invented).
+    assert _scores("L'Érythrée a violé l'accord de paix avec l'Éthiopie, selon Addis-Abeba.").get("ERI-ETH", 0.0) >= 5
+
+
 # --- "le rappel pour consultations de son ambassadeur" --------------------------------------------
 
 @pytest.mark.parametrize(("text", "pair"), [
@@ -74,8 +89,9 @@ def test_the_post_after_a_long_title_is_a_side(text, pair):
 
 def test_a_city_after_a_lowercase_word_stays_a_place():
     # Counter-example: the city where a recalled envoy will be received is no post (invented).
-    scores = _scores("Le Maroc a rappelé son ambassadeur en Suède pour des consultations prévues à Rabat.")
-    assert scores.get("MAR-SWE", 0.0) > 0
+    reading = _reading("Le Maroc a rappelé son ambassadeur en Suède pour des consultations prévues à Rabat.")
+    assert {m.text: m.role for m in reading.mentions}["Rabat"] == "place"
+    assert sum(o.score for o in reading.observations if o.pair_code == "MAR-SWE") > 0
 
 
 # --- the passive recall: "l'ambassadeur X à Y a été rappelé" ---------------------------------------
@@ -94,6 +110,24 @@ def test_an_ambassador_who_reminds_is_no_recall():
     assert scores.get("NGA-TCD", 0.0) <= 0
 
 
+@pytest.mark.parametrize(("text", "pair", "low", "high"), [
+    # The ambassador is not the passive subject of "rappelé": a reminder, not a recall; the other
+    # cue of the sentence reads alone (invented).
+    ("Selon l'ambassadeur chinois en Inde, l'accord a été rappelé aux deux parties.", "CHN-IND", -10.0, 0.0),
+    ("Pour l'ambassadeur du Japon, ce point a été rappelé à la Chine lors des discussions.", "CHN-JPN", -10.0, 0.0),
+    # "rappelé à ses obligations" is a reminder, and a recall denied is no recall nor its opposite (invented).
+    ("L'ambassadeur de Russie, convoqué par la Lituanie, a été rappelé à ses obligations.", "LTU-RUS", -0.1, 0.1),
+    ("L'ambassadeur du Canada au Niger n'a pas été rappelé, a précisé Ottawa.", "CAN-NER", -0.1, 0.1),
+])
+def test_a_passive_rappele_is_a_recall_only_with_the_ambassador_as_its_subject(text, pair, low, high):
+    assert low <= _scores(text).get(pair, 0.0) <= high
+
+
+def test_an_ambassador_recalled_after_a_verb_is_a_recall():
+    # Counter-example: "vient d'être rappelée" keeps the ambassador the participle's subject (invented).
+    assert _scores("L'ambassadrice du Pérou au Mexique vient d'être rappelée à Lima.").get("MEX-PER", 0.0) > 0
+
+
 # --- a war named after its country ("la guerre d'Algérie") is a topic -----------------------------
 
 @pytest.mark.parametrize(("text", "topic"), [
@@ -106,9 +140,31 @@ def test_a_war_named_after_a_country_makes_it_no_side(text, topic):
 
 
 @pytest.mark.parametrize(("text", "pair"), [
-    # Counter-examples: the country that wages the war stays a side (invented).
-    ("La guerre de la Russie contre l'Ukraine entre dans sa troisième année.", "RUS-UKR"),
-    ("La guerre commerciale des États-Unis avec la Chine s'intensifie.", "CHN-USA"),
+    # Counter-examples: the country that wages the war stays a side; each reaches the war-name rule
+    # ("guerre d'" right before the country) and is kept a side by what follows it (invented).
+    ("La guerre d'Irak contre l'Iran a duré huit ans.", "IRN-IRQ"),
+    ("La guerre d'Irak avec l'Iran a duré huit ans.", "IRN-IRQ"),
+    ("L'Érythrée a condamné la guerre d'Éthiopie dans le Tigré.", "ERI-ETH"),
 ])
 def test_a_war_waged_by_a_country_keeps_it_a_side(text, pair):
     assert _scores(text).get(pair, 0.0) > 0
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    # The country's own war: with its article ("de la Russie"), or a country written without an article
+    # ("d'Israël", "Cuba"), it owns the war and stays a side (invented).
+    ("La guerre de la Russie a fait des milliers de morts, selon l'Ukraine.", {"RUS-UKR"}),
+    ("Cuba et le Venezuela ont dénoncé la guerre d'Israël.", {"CUB-ISR", "ISR-VEN"}),
+    ("La Chine a condamné la guerre d'Israël.", {"CHN-ISR"}),
+    ("Le Qatar a dénoncé la guerre d'Israël dans la bande de Gaza.", {"ISR-QAT"}),
+])
+def test_a_country_s_own_war_keeps_it_a_side(text, pairs):
+    scores = _scores(text)
+    assert all(scores.get(pair, 0.0) > 0 for pair in pairs)
+
+
+def test_a_war_name_before_a_year_stays_a_topic(nlp_fr):
+    # Counter-example: "en" before a year is the war's date, not where it is waged (invented).
+    doc = nlp_fr("La France a envoyé des appelés pendant la guerre d'Algérie en 1956.")
+    roles = {m.text: m.role for m in find_mentions(doc[:], "fr", date(2023, 5, 10))}
+    assert roles["Algérie"] == "topic"

@@ -85,16 +85,16 @@ def word_tokens(gap: str) -> list[str]:
 
 
 def _tokens(gap: str) -> list[str]:
-    gap = gap.lower().replace("\u2019", "'")
-    for joiner in _phrase_joiners():
-        gap = gap.replace(joiner, ",")
+    gap = _phrase_joiners().sub(",", gap.lower().replace("\u2019", "'"))
     return _WORD.findall(gap)
 
 
 @cache
-def _phrase_joiners() -> tuple[str, ...]:
-    """The joiners of several words ("as well as"), in the order of the list's set, picked out once."""
-    return tuple(w for w in _words()["joiner"] if " " in w)
+def _phrase_joiners() -> re.Pattern[str]:
+    """The joiners of several words ("as well as") as whole words, the longest first: "s'est jointe"
+    before "s'est joint", "aux côtés des" before "aux côtés de" (a fixed order, whatever the hash seed)."""
+    phrases = sorted((w for w in _words()["joiner"] if " " in w), key=lambda w: (-len(w), w))
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in phrases) + r")(?!\w)")
 
 
 def _coordinated(gap: str) -> bool:
@@ -128,6 +128,8 @@ def _grouped(gap: str) -> str | None:
 
 BEFORE_REACH = 40  # characters read back from a coordination for the word that frames it
 TRIP_REACH = 160  # characters read back from a list after "including" for the trip whose stops it names
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*\s|\n")  # a sentence's end, a closing quote or bracket included
+_TRIP_BREAKS = frozenset({",", ";", ":", "(", ")", '"', "«", "»", "“", "”", "—", "–"})  # between a trip and its ", including"
 
 
 def _words_before(text: str, start: int) -> list[str]:
@@ -350,7 +352,7 @@ def _comitative_before(run: Sequence[Mention], text: str) -> str | None:
     leading = words["comitative"] | words.get("directed", frozenset())
     if before and before[-1] not in leading and before[-1] in words["repeated"]:
         before = before[:-1]
-    if before and before[-1] in words.get("including", frozenset()) and _trip_before(text, run[0].start):
+    if before and before[-1] in words.get("including", frozenset()) and _trip_before(text, run[0].start - 1):
         return before[-1]  # "a tour of Latin America until 26 April, including Argentina, Brazil and Chile"
     if not before or before[-1] not in leading:
         return None
@@ -359,10 +361,17 @@ def _comitative_before(run: Sequence[Mention], text: str) -> str | None:
 
 
 def _trip_before(text: str, start: int) -> bool:
-    """A word of a trip (data/sides.tsv, kind trip) earlier in the sentence, before `start`."""
+    """The list's ", including" (ending at `start`) hangs on a word of a trip (data/sides.tsv, kind
+    trip) earlier in its sentence, with no other comma or clause break between: "a tour of Latin
+    America until 26 April, including ..."; not "During his visit to Tokyo, Putin said countries
+    including ...", nor a trip in the sentence before (cut at its end, closing quote included)."""
     span = text[max(0, start - TRIP_REACH) : start]
-    cut = max(span.rfind(". "), span.rfind("\n"))
-    return not _words().get("trip", frozenset()).isdisjoint(_tokens(span[cut + 1 :]))
+    ends = list(_SENTENCE_END.finditer(span))
+    tokens = _tokens(span[ends[-1].end() :] if ends else span)
+    if len(tokens) < 2 or tokens[-1] not in _words().get("including", frozenset()) or tokens[-2] != ",":
+        return False
+    trips = [i for i, t in enumerate(tokens) if t in _words().get("trip", frozenset())]
+    return bool(trips) and _TRIP_BREAKS.isdisjoint(tokens[trips[-1] : -2])
 
 
 def _main_acts(cues: Sequence[Cue], categories: frozenset[str]) -> list[Cue]:

@@ -530,27 +530,17 @@ def _subject(token: Token) -> bool:
     return top.dep_ in _SUBJECT_LIKE
 
 
-_WORD_KEYS: dict[tuple[object, int, int], frozenset[str]] = {}
-
-
-def _word_keys(token: Token, lemmas: Callable[[Token], Iterable[str]] | None) -> frozenset[str]:
-    """A word's lemma, lowercase form and candidate lemmas, which depend on its form and lemma only: kept
-    across sentences (as the cue keyer keeps its lemmas)."""
-    cache_key = (lemmas, token.orth, token.lemma)
-    found = _WORD_KEYS.get(cache_key)
-    if found is None:
-        found = frozenset({token.lemma_.lower(), token.lower_, *(lemmas(token) if lemmas else ())})
-        if len(_WORD_KEYS) > 100_000:
-            _WORD_KEYS.clear()
-        _WORD_KEYS[cache_key] = found
-    return found
+def _model_keys(token: Token) -> frozenset[str]:
+    """A word's lemma and lowercase form, when no keyer gives its candidate lemmas."""
+    return frozenset({token.lemma_.lower(), token.lower_})
 
 
 def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int = 0,
-                   lemmas: Callable[[Token], Iterable[str]] | None = None) -> Carry:
-    """The sentence's carried.tsv trigger and its countries' places (see `carried_counterpart`). `lemmas`:
-    a word's candidate lemmas (the cue finder's, which repair the small models' lemmas: "dénonce" left as
-    its form); the model's lemma alone without it."""
+                   word_keys: Callable[[Token], frozenset[str]] | None = None) -> Carry:
+    """The sentence's carried.tsv trigger and its countries' places (see `carried_counterpart`). `word_keys`:
+    a word's lemma, form and candidate lemmas (the cue keyer's `word_keys`, which repair the small models'
+    lemmas: "dénonce" left as its form, and keep them across sentences); the model's lemma and form alone
+    without it."""
     actors = [m for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")]
     reactors: set[str] = set()
     subjects: set[str] = set()
@@ -570,7 +560,7 @@ def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int
         (objects if _patient(tokens[-1]) else not_objects).add(mention.country)
     reactors -= outside
     objects -= not_objects
-    keys = [_word_keys(t, lemmas) for t in sentence_words]
+    keys = [(word_keys or _model_keys)(t) for t in sentence_words]
     index = _carry_index(lang)
     for first in range(len(keys)):
         # the rows starting with one of this word's keys, in `_carry_rows` order (the first that fits wins)

@@ -211,7 +211,7 @@ def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_fo
     # close to the speed of spaCy alone.
     # a trigger of carried.tsv ("fait de même", "hit back") may take its counterpart from the sentence before
     finder = _cue_finder(s.language, lexicon)
-    carry = (sentence_carry(s.span, s.language, found, s.base, finder.keyer.lemmas)
+    carry = (sentence_carry(s.span, s.language, found, s.base, finder.keyer.word_keys)
              if any(m.role == "actor" for m in found) else Carry())
     lone = place_counterpart(found, carry, s.language, s.span.doc.text, s.base) is not None
     carries = bool(carry.kind and (carry.reactors or carry.kind == "counterpart"))

@@ -17,7 +17,7 @@ from .keys import WordKeyer
 from .matching import Match, PatternSet, WordReader, resolve_overlaps
 from .rules import ModifierRule, ModifierTable, builtin_modifiers, rules_hash
 from .weighing import absorbed_negators, combine, cue_modifiers, damp_failed_occasions, relate_denied_topics
-from .words import CueWords, cue_words
+from .words import CueWords, cue_words, norm
 
 # Bump when the matching or modifier logic changes what a sentence scores (the rows and word sets
 # of the data files are in the version through their hash).
@@ -78,7 +78,7 @@ class CueFinder:
                 tokens.append(token)
                 infos.append(word)
         kept = resolve_overlaps(self.patterns.matches([w.key for w in infos]))
-        kept = [m for m in kept if self._addressed(m, tokens)]
+        kept = [m for m in kept if self._addressed(m, tokens) and self._passive_subject(m, tokens)]
         if not kept or all(m.entry.category == NOT_A_CUE for m in kept):
             return []
         ctx = SentenceContext(self.table, self.keyer, sent, tokens, infos, kept)
@@ -100,6 +100,28 @@ class CueFinder:
     @functools.cached_property
     def _named_object_cues(self) -> frozenset[str]:
         return frozenset(self.words.get("named object cue"))
+
+    @functools.cached_property
+    def _passive_words(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        return (frozenset(self.words.get("passive subject cue")), frozenset(self.words.get("reminder object")),
+                self.words.ne_forms | frozenset(self.words.get("particle after ne")))
+
+    def _passive_subject(self, match: Match, tokens: Sequence[Token]) -> bool:
+        """A passive pattern "X ~N être V" of a participle with another sense ("rappeler": recall or
+        remind) is a cue only when the parse makes X the participle's subject ("l'ambassadeur X à Y a
+        été rappelé", "l'ambassadrice vient d'être rappelée"), the participle is not denied (a recall
+        that did not happen is no recall, nor its opposite) and not a reminder ("rappelé à l'ordre")."""
+        participles, reminders, negators = self._passive_words
+        words = match.entry.pattern.split()
+        if len(words) < 3 or words[-2] != "être" or words[-1] not in participles:
+            return True
+        subject, participle = tokens[match.words[0]], tokens[match.words[-1]]
+        if not participle.doc.has_annotation("DEP"):
+            return True
+        governed = subject.head == participle or (participle.dep_ == "xcomp" and participle.head == subject.head)
+        if not governed or not subject.dep_.startswith("nsubj"):
+            return False
+        return not any(norm(child.text) in negators or norm(child.lemma_) in reminders for child in participle.children)
 
     def _addressed(self, match: Match, tokens: Sequence[Token]) -> bool:
         """An appeal is a cue only when it names whom it presses, then what: "urged Myanmar to",

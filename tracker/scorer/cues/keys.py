@@ -107,6 +107,7 @@ class WordKeyer:
             self._rules_by_suffix[old].append((index, old, new))
         self._longest_suffix = max((len(old) for old, _ in self.rules), default=0)
         self._lemma_keys: dict[tuple[int, int], tuple[str, ...]] = {}
+        self._word_keys: dict[tuple[int, int], frozenset[str]] = {}
 
     def canon(self, word: str) -> str:
         """The key of a pattern word (or of one candidate lemma of a sentence word).
@@ -159,4 +160,16 @@ class WordKeyer:
             if len(self._lemma_keys) > CACHE_LIMIT:
                 self._lemma_keys.clear()
             self._lemma_keys[cache_key] = found
+        return found
+
+    def word_keys(self, word: Token) -> frozenset[str]:
+        """The model's lemma and the form in lower case, with `lemmas`: what a word list's word may be
+        (carried.tsv, pairs.py); cached across sentences as `lemmas` is."""
+        cache_key = (word.orth, word.lemma)
+        found = self._word_keys.get(cache_key)
+        if found is None:
+            found = frozenset({word.lemma_.lower(), word.lower_, *self.lemmas(word)})
+            if len(self._word_keys) > CACHE_LIMIT:
+                self._word_keys.clear()
+            self._word_keys[cache_key] = found
         return found

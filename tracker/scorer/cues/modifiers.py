@@ -167,12 +167,30 @@ def governing_negation(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
             verb = ctx.head(governor)
             if not negated and governor.pos_ in ("NOUN", "PROPN") and ctx.inside(verb) and verb is not governor:
                 negated = ctx.negator(verb) is not None
+            if not negated and ctx.inside(verb) and verb is not governor:
+                negated = _denied_noun_above(ctx, verb)  # "no progress in resolving the dispute": the dispute stands
             if not negated:
                 yield Hit(rule, governor.text, position)
             elif denied and governor.pos_ in ("VERB", "AUX"):
                 yield Hit(ctx.table.double_negation, f"{denied[1]} {governor.text}", position)
             return
         below = governor
+
+
+def _denied_noun_above(ctx: SentenceContext, above: Token) -> bool:
+    """The word above a negating verb is a noun denied by a negation ("no progress", "no hope") or by a
+    quantifier that says next to none ("little progress", "scant hope"; cue_words.tsv "denying
+    quantifier"), or a carrier verb with such an object ("made little progress in resolving", the
+    parser hanging "in" on the verb): the negating verb ("resolving", "ending") did not happen."""
+    if above.pos_ == "NOUN":
+        nouns = [above]
+    elif ctx.is_carrier(above):
+        nouns = [c for c in ctx.children(above) if ctx.dep(c) == "obj" and c.pos_ == "NOUN"]
+    else:
+        return False
+    quantifiers = ctx.words_of_language.get("denying quantifier")
+    return any(ctx.negator(noun) is not None or any(norm(c.text) in quantifiers for c in ctx.children(noun))
+               for noun in nouns)
 
 
 # ----------------------------------------------------------------------------- ending

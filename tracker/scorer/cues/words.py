@@ -11,11 +11,13 @@ from tracker.scorer.lexicon import DATA_DIR
 CUE_WORDS_FILE = DATA_DIR / "cue_words.tsv"
 EVERY_LANGUAGE = "*"
 SET_NAMES = ("article", "contraction", "fixed form", "verb ending", "infinitive ending", "ne", "particle after ne",
-             "negating determiner", "least", "before least", "denying particle", "topic marker", "complement preposition",
+             "negating determiner", "denying quantifier", "least", "before least", "denying particle", "topic marker",
+             "complement preposition",
              "background exempt category", "background preposition", "background noun", "background subordinator",
              "own act clause", "lasting since", "background opener", "outcome category", "occasion category", "completion head", "gap free",
-             "addressed cue", "appeal infinitive", "named object cue", "obligation modal", "target preposition",
-             "target joiner", "breaking head", "shared exercise", "force noun", "force list word", "prior opener")
+             "addressed cue", "appeal infinitive", "named object cue", "passive subject cue", "reminder object",
+             "obligation modal", "target preposition", "target joiner", "breaking head", "shared exercise", "force noun",
+             "force list word", "prior opener")
 
 
 def norm(text: str) -> str:

@@ -8,7 +8,7 @@ import re
 
 from tracker.scorer.mentions.decision import RoleDecision
 from tracker.scorer.mentions.gazetteer import PhraseIndex, mention_index
-from tracker.scorer.mentions.pieces import join_key
+from tracker.scorer.mentions.pieces import join_key, phrase_key
 from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, SENTENCE_BREAKS, grammar_words
 
@@ -25,9 +25,7 @@ _OF_PREPOSITIONS = grammar_words("of_preposition")
 _BETWEEN = grammar_words("between")
 _LIST_GOES_ON = grammar_words("list_goes_on")
 _POST_JOINERS = frozenset({"et", "and"})
-# After a war named "de X": X wages it ("la guerre de l'Iran avec l'Irak", "la guerre d'Israël à Gaza",
-# "la guerre d'Israël contre le Hamas"), whatever follows the preposition
-_WAGED_WITH = frozenset({"avec", "à", "contre"})  # as written: the verb "a" is no "à"
+_PLURAL_OF = frozenset({"des"})  # "la guerre des États-Unis" is the United States' war, no war's name
 _REPEATED = grammar_words("repeated_preposition")
 TITLE_REACH = 8  # pieces between an envoy's title and its post's preposition: a sovereign's style or a state's official name ("son ambassadeur de Sa Majesté le Sultan à", "de la République fédérale d'Allemagne à")
 DIPLOMAT_REACH = 9  # pieces read back from a second post for the envoy's title ("ambassadeurs aux États-Unis et en")
@@ -208,19 +206,31 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
         if visit:
             return _host_or_venue(ctx, f"host of the visit named after it ('{visit}')", found[1], first, last)
         return decision
-    return _war_name(ctx, end, last) or _after_noun_of(ctx, end, kind)
+    return _war_name(ctx, first, end, last) or _after_noun_of(ctx, end, kind)
 
 
-def _war_name(ctx: SentenceContext, end: int, last: int) -> RoleDecision | None:
+def _war_name(ctx: SentenceContext, first: int, end: int, last: int) -> RoleDecision | None:
     """French: a war named after its country ("la guerre d'Algérie", "la guerre du Vietnam"): the
-    country is the war's name, a topic (list war_name), unless a preposition and another country after
-    it, or "contre", "avec", "à" and anything, make it the one that wages the war ("la guerre de la Russie
-    contre l'Ukraine", "la guerre d'Israël contre le Hamas")."""
-    if end < 2 or ctx.keys[end - 1] not in _OF_PREPOSITIONS or not ctx.has("war_name", ctx.keys[end - 2]):
+    country is the war's name, a topic (list war_name). Only in that fixed form: no article between the
+    preposition and the country ("la guerre de la Russie" is Russia's war), a country that takes an
+    article (list no_article: "la guerre d'Israël" may be Israel's), and no word of war_waged_with after
+    it ("la guerre d'Irak contre l'Iran") nor a preposition and another country."""
+    if end != first or end < 2 or ctx.keys[end - 1] not in _OF_PREPOSITIONS - _PLURAL_OF:
         return None
-    if against_another(ctx, last) or (last < len(ctx.pieces) and ctx.pieces[last].text.lower() in _WAGED_WITH):
+    if not ctx.has("war_name", ctx.keys[end - 2]) or ctx.has("no_article", phrase_key(ctx.text_of(first, last))):
+        return None
+    if against_another(ctx, last) or _waged_with(ctx, last):
         return None
     return RoleDecision("topic", f"the name of a war ('{ctx.pieces[end - 2].text} {ctx.pieces[end - 1].text}')", True)
+
+
+def _waged_with(ctx: SentenceContext, at: int) -> bool:
+    """Piece at is a word of war_waged_with, not before a year ("en 1958"); "à" as written, the verb "a" is no "à"."""
+    if at >= len(ctx.pieces) or not ctx.has("war_waged_with", ctx.keys[at]):
+        return False
+    if ctx.keys[at] == "a" and ctx.pieces[at].text.lower() != "à":
+        return False
+    return not (at + 1 < len(ctx.pieces) and ctx.keys[at + 1][:1].isdigit())
 
 
 def _after_topic_preposition(

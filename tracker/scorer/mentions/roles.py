@@ -155,8 +155,11 @@ def _a_border_compound(ctx: SentenceContext, match: Found, kind: str) -> RoleDec
     """English: 'clashes on the Kyrgyz-Tajik border', 'a firefight on the Kenya–Somalia
     border': a border named by two countries joined by a hyphen or a dash, with fighting in the sentence
     (roles.tsv clash_event) and no natural event, has the two countries as the sides of the fighting,
-    as 'the border between A and B' does (border_place). Only when the sentence names no other country:
-    'US and Pakistani troops traded fire on the Afghan-Pakistan border' has its sides named apart."""
+    as 'the border between A and B' does (border_place). Only when the sentence names no other country
+    (capitals count): 'US and Pakistani troops traded fire on the Afghan-Pakistan border' has its sides
+    named apart. With a fighter that is no state in the sentence (roles.tsv non_state_party) the two
+    countries are the fighting's place: 'Pakistani troops killed five militants near the Afghan-Pakistan
+    border' is no fighting between states."""
     if ctx.lang != "en":
         return None
     head = match.first
@@ -174,6 +177,9 @@ def _a_border_compound(ctx: SentenceContext, match: Found, kind: str) -> RoleDec
     clash = ctx.phrase_in("clash_event")
     if clash is None or len(compound) < 2 or not ctx.named_countries <= compound:
         return None
+    fighters = ctx.phrase_in("non_state_party")
+    if fighters:  # the border is where the fighting took place, whichever country's word comes first
+        return RoleDecision("place", f"'{ctx.text_of(head, end)} {noun}' with '{fighters}': fighters who are no state")
     return RoleDecision("actor", f"'{ctx.text_of(head, end)} {noun}' with '{clash}': the sides of fighting on their border")
 
 

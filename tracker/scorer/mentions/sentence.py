@@ -9,7 +9,7 @@ from functools import cached_property
 
 from spacy.tokens import Span, Token
 
-from tracker.scorer.mentions.gazetteer import acronyms, list_index, mention_index, scan
+from tracker.scorer.mentions.gazetteer import Entry, acronyms, list_index, mention_index, scan
 from tracker.scorer.mentions.pieces import Piece, fold_word, join_key, phrase_key, span_text, token_starts
 from tracker.scorer.mentions.wordlists import (
     SENTENCE_BREAKS,
@@ -23,6 +23,8 @@ from tracker.scorer.mentions.wordlists import (
 _BETWEEN = grammar_words("between")
 _BETWEEN_REACH = 8  # pieces after "entre"/"between" read for its countries ("entre le Rwanda et la RDC")
 _COUNTRY_FORMS = ("name", "demonym", "institution", "person")
+# every form that names a country, for counting the countries a sentence or a stretch of it names
+_NAMING_FORMS = (*_COUNTRY_FORMS, "capital", "prefix")
 _VERB_TAGS = frozenset({"VERB", "AUX"})
 
 # A news dateline opening a sentence: "DOHA —", "MOSCOW (Reuters) -", "PARIS, 3 mars (AFP) -",
@@ -200,24 +202,18 @@ class SentenceContext:
         starts = [i for i, key in enumerate(self.keys) if key in _BETWEEN]
         found = [(first, last, entries) for first, last, entries in scan(self.pieces, mention_index(self.lang))
                  if any(0 < first - s <= _BETWEEN_REACH for s in starts)]
-        # the longest matches only: "République démocratique du Congo" is not also "Congo"
-        longest = [(start, end, e) for start, end, e in found
-                   if not any(s2 <= start and end <= e2 and e2 - s2 > end - start for s2, e2, _ in found)]
-        return frozenset(entry.code for _, _, entries in longest
-                         for entry in entries if entry.kind in _COUNTRY_FORMS and entry.code)
+        return _longest_codes(found, _COUNTRY_FORMS)
 
     @cached_property
     def named_countries(self) -> frozenset[str]:
-        """Codes of every country form the sentence names (names, demonyms, institutions, persons)."""
+        """Codes of every country the sentence names (the kinds of ``codes_in``)."""
         return self.codes_in(0, len(self.pieces))
 
     def codes_in(self, first: int, last: int) -> frozenset[str]:
-        """Codes of the country forms named within pieces first..last (the longest matches)."""
-        found = scan(self.pieces[first:last], mention_index(self.lang))
-        longest = [(start, end, e) for start, end, e in found
-                   if not any(s2 <= start and end <= e2 and e2 - s2 > end - start for s2, e2, _ in found)]
-        return frozenset(entry.code for _, _, entries in longest
-                         for entry in entries if entry.kind in (*_COUNTRY_FORMS, "prefix") and entry.code)
+        """Codes of the countries named within pieces first..last, the longest matches only: names,
+        demonyms, capitals, institutions, persons and compound prefixes ("Athènes" names Greece as
+        "la Grèce" does; "russo-" names Russia)."""
+        return _longest_codes(scan(self.pieces[first:last], mention_index(self.lang)), _NAMING_FORMS)
 
     def codes_at(self, first: int, last: int) -> frozenset[str]:
         """Codes of the country forms that pieces first..last match exactly."""
@@ -228,6 +224,14 @@ class SentenceContext:
     def sports_phrase(self) -> str | None:
         """A phrase of the sports list in the sentence ("Coupe du monde", "semi-final"), if any."""
         return self.phrase_in("sports")
+
+
+def _longest_codes(found: list[tuple[int, int, list[Entry]]], kinds: tuple[str, ...]) -> frozenset[str]:
+    """Codes of the entries of these kinds among the longest matches found: "République
+    démocratique du Congo" is not also "Congo"."""
+    longest = [(start, end, entries) for start, end, entries in found
+               if not any(s2 <= start and end <= e2 and e2 - s2 > end - start for s2, e2, _ in found)]
+    return frozenset(entry.code for _, _, entries in longest for entry in entries if entry.kind in kinds and entry.code)
 
 
 def _dateline_end(text: str, offset: int, lang: str) -> int:

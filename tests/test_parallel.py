@@ -6,6 +6,7 @@ PostgreSQL database."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -275,6 +276,13 @@ def models_loaded() -> int:
     return nlp.get_nlp.cache_info().currsize
 
 
+def leaders_table_built() -> bool:
+    """Run in a pool worker: whether its process holds the leaders' table (built by warm_up)."""
+    from tracker.scorer import leaders
+
+    return leaders.load_leaders.cache_info().currsize == 1
+
+
 def articles_of(folder: Path, texts: list[str]) -> list:
     folder.mkdir(parents=True, exist_ok=True)
     found = []
@@ -285,37 +293,44 @@ def articles_of(folder: Path, texts: list[str]) -> list:
     return found
 
 
-def test_each_worker_loads_the_model_of_the_language_it_is_sent(tmp_path):
-    # French and English batches in turn, sent at once: each language goes to one worker, which
-    # loads that model alone (the fork server loads none), and the scores are the in-process ones.
+def test_the_workers_start_with_both_models_loaded_by_the_fork_server(tmp_path):
+    # Asked before any article: each worker already has both models and the leaders' table (the fork
+    # server's warm_up), and French and English batches sent at once score as in-process.
     fr = articles_of(tmp_path / "fr", [french(n) for n in range(3)])
     en = articles_of(tmp_path / "en", [english(n) for n in range(3)])
     batches = [fr[:2], en[:2], fr[2:], en[2:]]
     backend = ProcessBackend(workers=2)
     try:
+        assert [lane.submit(models_loaded).result(timeout=240) for lane in backend.lanes] == [2, 2]
+        assert all(lane.submit(leaders_table_built).result(timeout=60) for lane in backend.lanes)
         results = [backend.score_batch(batch).result(timeout=240) for batch in batches]
-        assert sorted(sorted(lane.languages) for lane in backend.lanes) == [["en"], ["fr"]]
-        assert [lane.submit(models_loaded).result(timeout=60) for lane in backend.lanes] == [1, 1]
     finally:
         backend.close()
     assert results == [scores_or_reasons(batch) for batch in batches]
 
 
-def test_a_second_worker_joins_a_corpus_in_one_language(tmp_path):
-    # Counter-example to the above: all French, the second worker takes its share (and loads French too).
-    fr = articles_of(tmp_path / "fr", [french(n) for n in range(4)])
+def test_a_batch_goes_to_the_worker_with_the_fewest_tasks_waiting(tmp_path):
+    # The first worker busy (sleeping): a French batch goes to the second, whatever it scored before;
+    # counter-example: both idle, it goes to the first.
+    fr = articles_of(tmp_path / "fr", [french(n) for n in range(2)])
     backend = ProcessBackend(workers=2)
     try:
-        futures = [backend.score_batch([article]) for article in fr]
-        assert [future.result(timeout=240) for future in futures] == [scores_or_reasons([a]) for a in fr]
-        assert [lane.languages for lane in backend.lanes] == [{"fr"}, {"fr"}]
+        first, second = backend.lanes
+        backend.version().result(timeout=240)  # the first worker's first task
+        assert backend.score_batch(fr[:1]).result(timeout=240) == scores_or_reasons(fr[:1])
+        assert (first.pending(), second.pending()) == (0, 0)
+        asleep = first.submit(time.sleep, 3)
+        scored = backend.score_batch(fr[1:])
+        assert (first.pending(), second.pending()) == (1, 1)
+        assert scored.result(timeout=240) == scores_or_reasons(fr[1:])
+        asleep.result(timeout=60)
     finally:
         backend.close()
 
 
 def test_batches_hold_one_language_each(tmp_path):
-    # Articles in French and English in turn: a batch is cut where the language changes, so that a
-    # pool can send it to the worker with that model; the database is the same as scored one by one.
+    # Articles in French and English in turn: a batch is cut where the language changes, so that its
+    # parses go in one nlp.pipe call; the database is the same as scored one by one.
     inbox = tmp_path / "inbox"
     articles_of(inbox, [french(n) if n % 3 else english(n) for n in range(9)])
 

@@ -116,6 +116,9 @@ def test_a_cue_after_a_typographic_apostrophe_is_read_as_the_verbs_object():
     # Counter-examples (invented): a new sentence after the quote, in capitals with no comma or bracket.
     ('"Où est la Chine ?" Le ministre japonais a quitté la salle.', "fr", 2),
     ('La Chine viendra-t-elle ? Le Japon attend sa réponse.', "fr", 2),
+    # Without a "?" or "!" (split skips the walk): quotes and capitals as the whole pipeline reads them (invented).
+    ('« Jamais. » Le ministre chinois a quitté la salle, « sans un mot ».', "fr", 2),
+    ('"Never." The Chinese minister left the room.', "en", 2),
 ])
 def test_a_quoted_question_keeps_its_reporting_clause(text, lang, count):
     doc = nlp.split(lang, [text])[0]

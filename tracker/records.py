@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 # Score scale (docs/architecture.md, "The score"): -10 (alliance, aid) .. +10 (military force); positive = tension.
 SCORE_MIN, SCORE_MAX = -10.0, 10.0
@@ -46,7 +47,9 @@ class Article:
     source_path: str | None = None
     is_example: bool = False  # marked in its header as an invented example
 
-    @property
+    # Kept once computed (the ingest asks for it when it reads the article, when it stores it and when it
+    # logs it, and a hash of the whole text costs); it travels with the article to a pool worker and back.
+    @cached_property
     def key(self) -> str:
         return content_hash(self.text)
 

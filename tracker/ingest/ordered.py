@@ -239,7 +239,7 @@ class _OrderedWriter:
         while self.in_flight >= self.window or (self.in_flight and self.in_flight_chars >= self.window_chars):
             self.write_head()
         if item.language and self.batch.language not in (None, item.language):
-            self.send()  # one language a batch: a pool sends it to a worker with that model (ProcessBackend)
+            self.send()  # one language a batch: its parses go in one nlp.pipe call
         self.batch.language = self.batch.language or item.language
         scoring = _Scoring(item, self.batch, len(self.batch.articles), owns_key=True)
         self.batch.articles.append(item)

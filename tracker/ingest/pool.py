@@ -2,7 +2,7 @@
 
 Why this shape:
 - The scorer is CPU-bound Python (spaCy and our stages), so threads would share one core: the work
-  goes to processes, each loading a model once (when first sent its language), never per article.
+  goes to processes, each with the models loaded once (in the fork server), never per article.
 - The parent keeps the database. It checks each article's key before sending it to be scored (a
   duplicate costs a hash, not a parse), remembers the keys being scored in this run (the same text
   twice in one run is scored once and stored once), and writes in input order, what is ready in one
@@ -17,9 +17,12 @@ Why this shape:
 - The pool from the first second: the fork server loads spaCy and the scorer while the parent
   opens the database, reads files, hashes the articles and checks their keys; the batches made
   meanwhile wait in the backend and go to the workers as soon as they have started.
-- A batch holds one language and goes to a worker that has that language's model (ProcessBackend):
-  on a corpus in French and English the two models load at once in two workers, not one after the
-  other in the fork server before any worker starts (measured on corpus/: ~0.6 s less of ~5 s).
+- The fork server loads both models and the scorer's tables before it forks the workers
+  (tracker.ingest.pool_preload): a worker's first batch runs at the steady pace, and the models'
+  memory is shared. When each worker loaded the models of the batches it was sent, both workers met
+  both languages on a two-language corpus; measured on 400 invented articles, each worker now uses
+  ~2 s less CPU and the fork server ~1 s more (a corpus in one language pays for the other model's
+  ~0.6 s once, in the fork server).
 - Workers start with 'forkserver' (Linux) or 'spawn', never a plain fork of the parent: the parent
   holds database connections and the progress bar's thread, which a forked child would inherit.
   The fork server loads what every worker needs before it forks any (tracker.ingest.pool_preload),
@@ -139,22 +142,24 @@ _worker_lexicon = None
 _worker_error: BaseException | None = None
 
 
-def warm_up(lexicon=None) -> None:
-    """Load the models, the lexicon's matchers and the date tables once, before the first article."""
+def warm_up(lexicon=None, languages: Iterable[str] = ("fr", "en")) -> None:
+    """Load these languages' models, the lexicon's matchers and the date and leader tables once,
+    before the first article."""
     from tracker.scorer.pipeline import score_article
 
-    # Note: invented example, not real reporting; scored to fill the caches, never stored.
-    for text, lang in (
-        ("Paris et Berlin ont signé un accord mercredi.", "fr"),
-        ("London and Dublin signed an agreement on Wednesday.", "en"),
-    ):
-        score_article(Article(text=text, language=lang, published=date(2020, 1, 1), published_source="header"), lexicon)
+    # Note: invented examples, not real reporting; scored to fill the caches, never stored. A leader
+    # named: the leaders' table is built here too, not in each worker at its first leader.
+    texts = {"fr": "Le président russe Vladimir Poutine et les Allemands ont signé un accord avec Paris mercredi.",
+             "en": "Russian President Vladimir Putin and the Germans signed an agreement with London on Wednesday."}
+    for lang in languages:
+        article = Article(text=texts[lang], language=lang, published=date(2020, 1, 1), published_source="header")
+        score_article(article, lexicon)
 
 
 def preload(lexicon=None) -> None:
     """What every scoring worker needs whatever language it reads: spaCy, the scorer's modules,
-    the lexicon and the scorer's version, the language identifier. The models are each worker's,
-    loaded when it is first sent an article in their language (see ProcessBackend)."""
+    the lexicon and the scorer's version, the language identifier. The models: warm_up, in the
+    fork server (pool_preload); a spawned worker loads one when first sent its language."""
     from tracker.scorer import language
 
     lexicon_version(lexicon)  # the lexicon (and, imported with it, spaCy and the scorer)
@@ -215,7 +220,6 @@ class _Lane:
 
     def __init__(self, context: multiprocessing.context.BaseContext, lexicon, name: str):
         self.pool = ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=(lexicon,))
-        self.languages: set[str] = set()  # of the batches sent here: the models this worker has or loads
         self._sent: list[Future] = []  # tasks sent and maybe not done (pruned as they finish)
         self._lock = threading.Lock()
         self._waiting: list[tuple[Future, Callable[..., Any], tuple[Any, ...]]] | None = []  # None: started
@@ -271,14 +275,9 @@ class _Lane:
 class ProcessBackend:
     """`workers` scoring processes, each a lane of its own (_Lane), and where each batch goes.
 
-    Each worker loads a language's model when it is first sent an article in that language (a
-    second of CPU for French, half for English), and the fork server only what every worker needs
-    whatever it reads (spaCy, the scorer's modules, the lexicon: tracker.ingest.pool_preload). A
-    batch goes to the worker with the fewest tasks waiting, a worker that has not yet been sent
-    that language counting one task more (the model it would load): on a corpus in two languages
-    the two models load at once, in two processes, each worker scoring mostly its own language,
-    instead of one process loading both before any worker starts; on a corpus in one language the
-    second worker joins as soon as the first has two batches waiting.
+    The fork server loads both models before it forks the workers (tracker.ingest.pool_preload), so
+    any worker scores any language at once: a batch goes to the worker with the fewest tasks waiting.
+    Where there is no fork server ('spawn'), a worker loads a model when first sent its language.
     """
 
     def __init__(self, workers: int, *, lexicon=None, max_bytes: int = readers.DEFAULT_MAX_BYTES):
@@ -294,23 +293,14 @@ class ProcessBackend:
     def read(self, path: Path) -> Future:
         if path.suffix.lower() in PARENT_READS or not self.started():
             return done_future(read_articles(path, max_bytes=self.max_bytes))
-        return self._lane_for(None).submit(_pool_read, str(path), self.max_bytes)
+        return self._lane_for().submit(_pool_read, str(path), self.max_bytes)
 
     def score_batch(self, articles: list[Article]) -> Future:
-        languages = {article.language for article in articles} - {None}  # None: detected when scored
-        language = languages.pop() if len(languages) == 1 else None
-        return self._lane_for(language).submit(_pool_score_batch, articles)
+        return self._lane_for().submit(_pool_score_batch, articles)
 
-    def _lane_for(self, language: str | None) -> _Lane:
-        """The lane with the fewest tasks waiting, one not yet sent `language` counting one more."""
-        def cost(lane: _Lane) -> tuple[int, bool]:
-            new = language is not None and language not in lane.languages
-            return lane.pending() + new, new
-
-        lane = min(self.lanes, key=cost)
-        if language is not None:
-            lane.languages.add(language)
-        return lane
+    def _lane_for(self) -> _Lane:
+        """The lane with the fewest tasks waiting: every worker has both models (pool_preload)."""
+        return min(self.lanes, key=lambda lane: lane.pending())
 
     def version(self) -> Future:
         return self._version

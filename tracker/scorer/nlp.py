@@ -110,7 +110,12 @@ def split(lang: str, texts: Iterable[str]) -> list[Doc]:
     """
     pipeline = get_nlp(lang)
     sentencizer = pipeline.get_pipe("sentencizer")
-    return [_quoted_questions_joined(sentencizer(pipeline.make_doc(model_text(lang, text)))) for text in texts]
+    docs = []
+    for text in texts:
+        doc = sentencizer(pipeline.make_doc(model_text(lang, text)))
+        # Without a "?" or "!" there is no quoted question to join: the walk over every token is skipped.
+        docs.append(_quoted_questions_joined(doc) if "?" in text or "!" in text else doc)
+    return docs
 
 
 QUOTED_QUESTIONS = "tracker_quoted_questions"

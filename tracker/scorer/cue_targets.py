@@ -8,7 +8,8 @@ war to Ukraine's pairs, not to the visit's. The target is an actor named just af
 target preposition of data/lexicon/cue_words.tsv ("against", "contre", "to", "à" ...) and articles
 only; a cue whose own last word is that preposition ("concern over") needs nothing but articles.
 Countries listed there (target joiners) are all its targets ("a rompu ses relations avec la Colombie, le Mexique et le
-Venezuela").
+Venezuela"), a preposition repeated before each (data/sides.tsv, repeated) as the lists of frames.py read them: "a
+rappelé ses ambassadeurs au Chili et en Bolivie" aims at both, not at the first alone.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from tracker.records import Cue, Mention
 
 from .cues.words import cue_words, norm
+from .frames import side_words
 
 # Characters between a cue's end and its target's name: a preposition and an article ("contre l'").
 TARGET_REACH = 14
@@ -44,7 +46,7 @@ def cue_targets(cues: Sequence[Cue], mentions: Sequence[Mention], text: str, lan
             # The list may go on with a country read as a place ("au Venezuela et au Nicaragua").
             named = sorted((m for m in mentions if m.start >= following[0].start and m.role in ("actor", "place")),
                            key=lambda m: m.start)
-            found[cue.start] = _listed(named, text, links | articles | joiners)
+            found[cue.start] = _listed(named, text, links | articles | joiners | side_words()["repeated"])
     return found
 
 

@@ -434,12 +434,14 @@ def split_sides(
         others = sorted(actors - set(side))
         if others:
             facing = [c for c in cues if not _hostile_relation(c) or _owned_by(c, run, text)]
-            reason = _one_side_reason(run, others, mutual and mutual_act(facing, sentence), mentions, text,
-                                      sentence, cues)
+            # an exercise the list holds is joint among its members, whoever it is held near or with
+            # ("A joined B and C warships for drills": B-C drill together; cues/shared.py reads its sign)
+            together = (mutual and mutual_act(facing, sentence)) or _joint_exercise(run, cues, sentence)
+            reason = _one_side_reason(run, others, together, mentions, text, sentence, cues)
         elif _named_again(run, mentions):
             reason = None  # "Japan and South Korea agreed to send envoys back to Tokyo and Seoul": named again
         else:
-            reason = _lone_list_reason(run, mutual, text)
+            reason = _lone_list_reason(run, _lone_mutual(run, cues, text, sentence), text)
         if reason is None:
             continue
         for i, a in enumerate(side):
@@ -457,6 +459,44 @@ def _named_again(run: Sequence[Mention], mentions: Sequence[Mention]) -> bool:
     outside = {m.country for m in mentions if m.role == "actor" and m.kind != "anaphora"
                and (m.start, m.end) not in inside}
     return {m.country for m in run} <= outside
+
+
+def _lone_mutual(run: Sequence[Mention], cues: Sequence[Cue], text: str, sentence: str) -> bool:
+    """Whether a list with no other side named does its act with each other: a joint exercise (an exercise
+    word of cue_words.tsv "shared exercise" in a main-clause cue, or beside a material cooperation cue:
+    "A, B and C joined forces for a naval exercise", "A, B, C and D are conducting drills"), or a mutual act.
+    Hostility on a relation (ties cut, walking out, a dispute) is mutual between its two sides only, as for
+    a list facing another country: "A, B and C quit the bloc" names no act among them, unless the relation
+    is the list's own ("the dispute of A, B and C") or a reciprocal word says so."""
+    if _joint_exercise(run, cues, sentence):
+        return True
+    facing = [c for c in cues if not _hostile_relation(c) or _owned_by(c, run, text)]
+    return mutual_act(facing, sentence)
+
+
+def _joint_exercise(run: Sequence[Mention], cues: Sequence[Cue], sentence: str) -> bool:
+    """The list's own act is an exercise: the first main-clause cue after it (or one spanning it) names an
+    exercise (cue_words.tsv "shared exercise"), or is material cooperation in a sentence naming one ("joined
+    forces for a naval exercise"). Another cue first ("protested against the drills") makes the exercise
+    the object of the list's act, not its act."""
+    from tracker.scorer.cues.words import cue_words  # noqa: PLC0415 -- the cue words' module reads the lexicon
+
+    words = frozenset(cue_words("en").get("shared exercise")) | frozenset(cue_words("fr").get("shared exercise"))
+    main = [c for c in cues if c.weight * c.base_weight > 0 and abs(c.weight) >= MUTUAL_FLOOR * abs(c.base_weight)
+            and c.setting is None]
+    spanning = [c for c in main if c.start <= run[0].start and c.end >= run[-1].end]
+    after = sorted((c for c in cues if c.start >= run[-1].end), key=lambda c: c.start)[:1]
+    own = spanning + [c for c in after if c in main]
+    if any(_exercise_word(t, words) for c in own for t in _tokens(c.text)):
+        return True
+    return any(c.category == "material cooperation" for c in own) and any(
+        _exercise_word(t, words) for t in _tokens(sentence))
+
+
+def _exercise_word(token: str, words: frozenset[str]) -> bool:
+    """An exercise word, its plural or its French form with an accent ("exercices", "manœuvres")."""
+    token = token.replace("œ", "oe")
+    return token in words or token.rstrip("s") in words
 
 
 def _lone_list_reason(run: Sequence[Mention], mutual: bool, text: str) -> str | None:

@@ -17,6 +17,7 @@ from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words
 
 _DEMONYM = ("demonym",)
+_SHARED_KINDS = ("demonym", "name", "prefix")  # country words that may qualify a noun a demonym before them shares
 _COUNTRY_KINDS = frozenset({"name", "capital", "demonym", "institution", "person"})
 _CONTRACTED_ARTICLES = frozenset({"du", "des", "au", "aux"})
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
@@ -233,9 +234,12 @@ def _is_plural_demonym(ctx: SentenceContext, first: int, last: int) -> bool:
     return mention_index(ctx.lang).has_kind(stem, _DEMONYM)
 
 
-def shared_noun_role(ctx: SentenceContext, last: int) -> RoleDecision | None:
-    """English: "Qatari and Egyptian mediators", "Swiss or Austrian resorts": a demonym followed by
-    a conjunction and another demonym shares that one's noun, so it takes its role (not "actor")."""
+def shared_noun_role(ctx: SentenceContext, last: int, demonym: bool = True) -> RoleDecision | None:
+    """English: "Qatari and Egyptian mediators", "Swiss or Austrian resorts", "the Saudi and US mediators": a
+    demonym followed by a conjunction and another country word qualifying a noun (a demonym, or a name used as
+    one) shares that one's noun, so it takes its role (not "actor"): the joined phrase has one role. A name
+    before (`demonym` False: "U.S. and Chinese observers") shares a demonym's noun only: "Armenia, Turkey press
+    on" is two names, the second the verb's subject."""
     if last + 1 >= len(ctx.keys) or ctx.keys[last] not in _SHARED_NOUN_JOINERS["en"]:
         return None
     index = mention_index(ctx.lang)
@@ -244,7 +248,7 @@ def shared_noun_role(ctx: SentenceContext, last: int) -> RoleDecision | None:
         if end > len(ctx.keys):
             continue
         key = " ".join(ctx.keys[last + 1 : end])
-        if index.has_kind(key, _DEMONYM) and ctx.pieces[last + 1].text[:1].isupper():
+        if index.has_kind(key, _SHARED_KINDS if demonym else _DEMONYM) and ctx.pieces[last + 1].text[:1].isupper():
             return _shared_role(ctx, last + 1, end)
     return None
 

@@ -28,7 +28,6 @@ _POST_JOINERS = frozenset({"et", "and"})
 _PLURAL_OF = frozenset({"des"})  # "la guerre des États-Unis" is the United States' war, no war's name
 _REPEATED = grammar_words("repeated_preposition")
 TITLE_REACH = 8  # pieces between an envoy's title and its post's preposition: a sovereign's style or a state's official name ("son ambassadeur de Sa Majesté le Sultan à", "de la République fédérale d'Allemagne à")
-DIPLOMAT_REACH = 9  # pieces read back from a second post for the envoy's title ("ambassadeurs aux États-Unis et en")
 BODY_AFTER_REACH = 3  # words after a fronted "In X," up to the state body ("the foreign ministry")
 SIDELINES_REACH = 4  # pieces between "en marge de" and a visit's preposition ("en marge de son voyage à")
 _DATE_WORDS = {lang: grammar_words("date_word", lang) for lang in ("fr", "en")}
@@ -93,22 +92,25 @@ def _diplomat_before(ctx: SentenceContext, at: int) -> bool:
 
 def _diplomat_at(ctx: SentenceContext, at: int) -> int | None:
     """Where the envoy's title of `_diplomat_before` stands, or None. The title may stand before a
-    coordination of posts: "ses ambassadeurs aux États-Unis et en Australie", "its envoys to
-    Venezuela and to Nicaragua" (the second country's preposition repeats the first's)."""
+    coordination or a list of posts: "ses ambassadeurs aux Pays-Bas et en Suède", "its envoys to
+    Venezuela and to Nicaragua", "ses ambassadeurs au Chili, en Bolivie, au Pérou et en Équateur" (each
+    country's preposition repeats the first's): every post of the list is read back to the one title, past
+    a joiner (a comma only after a country's word), each within TITLE_REACH of the post before it."""
     index = mention_index(ctx.lang)
-    reach = TITLE_REACH
-    for i in range(at - 1, max(-1, at - DIPLOMAT_REACH), -1):
+    limit = at - TITLE_REACH
+    i = at - 1
+    while i >= max(0, limit):
         key = ctx.keys[i]
-        if at - i > reach:
-            return None
         if ctx.has("diplomatic_post", key) or ctx.has("diplomatic_post", ctx.lemma(i)):
             return i
         if i >= 1 and ctx.has("diplomatic_post", join_key(ctx.keys[i - 1], key)):  # "diplomatic mission"
             return i - 1
-        if key in _POST_JOINERS:
-            reach = DIPLOMAT_REACH
+        if key in _POST_JOINERS or (key == "," and i >= 1 and (
+                ctx.keys[i - 1] in index.entries or ctx.pieces[i - 1].text[:1].isupper())):
+            limit = i - TITLE_REACH  # the post before the joiner, then its own title or the post before it
         elif not (key in _OF_WORDS or key in _REPEATED or ctx.pieces[i].text[:1].isupper() or key in index.entries):
             return None
+        i -= 1
     return None
 
 

@@ -249,7 +249,7 @@ def _before_a_noun(ctx: SentenceContext, match: Found, kind: str) -> RoleDecisio
     if decision is None and kind == "name" and ctx.lang == "en":
         # "with U.S. and Chinese observers present": a name used as a modifier shares the noun of
         # the demonym coordinated after it, as two demonyms do ("Qatari and Egyptian mediators").
-        return shared_noun_role(ctx, match.last)
+        return shared_noun_role(ctx, match.last, demonym=False)
     return decision
 
 

@@ -116,3 +116,78 @@ def test_reaction_after_a_one_country_report_carries_nothing():
     text = ("L'armée sud-coréenne a déclaré avoir détecté lundi des missiles tirés vers la mer. "
             "« C'est absolument inacceptable », a déclaré le ministre japonais de la Défense.")
     assert _pairs(text) == set()
+
+
+# --- a marker that the sentence goes on with the previous sentence's relation (invented) --------------
+# "pour sa part", "in response" (carried.tsv continuation), a subject pronoun or "his country" (pronoun),
+# an agentless passive on the one country named: its counterpart is the one other acting country of the
+# sentence before, which may name that country alone.
+
+
+def test_continuation_marker_faces_the_previous_other_country():
+    text = ("La Turquie réclame depuis des mois l'extradition de deux opposants réfugiés à Stockholm. "
+            "Pour sa part, la Suède oppose une fin de non-recevoir aux autorités d'Ankara.")
+    assert _pairs(text) == {"SWE-TUR"}
+    text = ("Lithuania closed two of its border crossings on Friday. "
+            "In response, the Belarusian government recalled its envoy for consultations.")
+    assert _pairs(text, "en") == {"BLR-LTU"}
+
+
+def test_continuation_marker_after_two_other_countries_carries_nothing():
+    text = ("Le Brésil et l'Argentine ont conclu lundi un accord sur le blé. "
+            "De son côté, le Chili a annoncé une hausse de ses exportations.")
+    assert _pairs(text) == set()
+    # the sentence before names the sentence's own country only: nothing to carry
+    text = "Norway raised its fishing quotas on Monday. For its part, Norway also cut fuel taxes."
+    assert _pairs(text, "en") == set()
+
+
+def test_subject_pronoun_stands_for_the_previous_other_party():
+    text = ("La ministre kényane a reçu mardi l'ambassadeur somalien à Nairobi. "
+            "Elle a accusé la Somalie d'ingérence dans la région frontalière.")
+    assert _pairs(text) == {"KEN-SOM"}
+    text = ("The Estonian prime minister met Latvia's defence minister in Tallinn on Monday. "
+            "He praised Latvia for doubling its purchases of air defence systems.")
+    assert _pairs(text, "en") == {"EST-LVA"}
+
+
+def test_one_country_without_a_marker_carries_nothing():
+    # no marker, no trigger: the sentence may well report another matter; the previous country stays there
+    text = ("La Thaïlande a fermé lundi plusieurs postes-frontières. "
+            "Le Laos a annoncé mardi un nouveau plan pour ses écoles rurales.")
+    assert _pairs(text) == set()
+    text = ("Thailand shut several border posts on Monday. "
+            "Laos announced a new plan for its rural schools on Tuesday.")
+    assert _pairs(text, "en") == set()
+    # "elle" after a preposition is no subject
+    text = ("La Thaïlande a fermé lundi plusieurs postes-frontières. "
+            "Le Laos a annoncé mardi un plan avec elle pour ses écoles rurales.")
+    assert _pairs(text) == set()
+
+
+def test_agentless_passive_faces_the_previous_other_country():
+    text = ("Ottawa accused Beijing of running secret police stations on Tuesday. "
+            "A Chinese consul was ordered to leave the country within five days.")
+    assert _pairs(text, "en") == {"CAN-CHN"}
+
+
+def test_passive_with_its_agent_or_without_an_act_carries_nothing():
+    # the one who acted is named (a guard): not the previous sentence's other country
+    text = ("Ottawa accused Beijing of running secret police stations on Tuesday. "
+            "A Chinese consul was ordered by a judge to leave the country.")
+    assert _pairs(text, "en") == set()
+    # no act at all: a marker alone carries nothing
+    text = ("Ottawa accused Beijing of running secret police stations on Tuesday. "
+            "A Chinese consul was seen at the airport two days later.")
+    assert _pairs(text, "en") == set()
+
+
+def test_reaction_after_the_one_owner_of_the_act_before():
+    # the sentence before names one country, as the owner of an act it is no subject of: its author
+    text = ("The new dam on the river was built by an Ethiopian state company. "
+            "Egypt condemned the project as a threat to its water supply.")
+    assert _pairs(text, "en") == {"EGY-ETH"}
+    # its one country as a verb's subject may be the act's author or its mere reporter: nothing
+    text = ("Ethiopia finished building the new dam on the river in July. "
+            "Egypt condemned the project as a threat to its water supply.")
+    assert _pairs(text, "en") == set()

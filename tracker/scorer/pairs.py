@@ -61,7 +61,11 @@ Decisions (documented here because the scorer's numbers depend on them):
   and carries its cue; a reaction ("Séoul dénonce une provocation", "Seoul hit back", "inacceptable")
   answers the one actor country of that sentence besides the reactors, else its one subject. Only where
   every country of the sentence reacts (no object or complement: "les propos de Tokyo" names its own
-  counterpart) and the sentence before names two or more actor countries; the reactors are one side.
+  counterpart) and the sentence before names two or more actor countries (or one, as the owner of an act
+  and no verb's subject); the reactors are one side. A sentence naming one country only, in any role, that
+  marks itself as going on with the previous sentence's relation (a reply adverbial "pour sa part", "in
+  response"; a subject pronoun "Il", "his country"; an agentless passive on that country) faces the one
+  acting country of the previous sentence besides its own (``continued_counterpart``).
 - "the three countries", "les quatre pays" (anaphora.tsv ``group:N``) are the coordination of N countries
   (else the N actor countries) of the nearest earlier sentence naming N or more (``group_mentions``).
 - The target of an act named as a noun with its agent ("éviter une récidive de la frappe américaine
@@ -441,6 +445,7 @@ class Carry(NamedTuple):
     reactors: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()  # actor countries named only as what undergoes an act (_PATIENT_DEPS)
+    marked: bool = False  # a continuation marker besides its trigger (MARKER_KINDS; see continued_counterpart)
 
 
 # what a country's noun may be besides the side that acts: an object, a complement ("les propos de Tokyo")
@@ -453,6 +458,12 @@ _SUBJECT_LIKE = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 _PATIENT_DEPS = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass"})
 
 
+# carried.tsv kinds that only mark a sentence as continuing the previous one's relation (read after the
+# other kinds, where the sentence names one country only); "passive" is read from the parse
+CONTINUATION_KINDS = frozenset({"continuation", "pronoun"})
+MARKER_KINDS = CONTINUATION_KINDS | {"passive"}
+
+
 @cache
 def _carry_rows(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     """carried.tsv's rows of `lang`: (lemmas, kind), longest first."""
@@ -462,12 +473,15 @@ def _carry_rows(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
 
 
 @cache
-def _carry_index(lang: str) -> dict[str, tuple[tuple[int, tuple[str, ...], str], ...]]:
+def _carry_index(lang: str, kinds: frozenset[str] | None = None,
+                 ) -> dict[str, tuple[tuple[int, tuple[str, ...], str], ...]]:
     """`_carry_rows` by first word: (rank in `_carry_rows`, lemmas, kind), so a sentence's words are
-    only checked against the rows that can start at them."""
+    only checked against the rows that can start at them. `kinds`: those rows only; None: every kind
+    but the continuation markers (CONTINUATION_KINDS)."""
     index: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
     for rank, (words, kind) in enumerate(_carry_rows(lang)):
-        if words:
+        wanted = kind in kinds if kinds is not None else kind not in CONTINUATION_KINDS
+        if wanted and words:
             index.setdefault(words[0], []).append((rank, words, kind))
     return {word: tuple(rows) for word, rows in index.items()}
 
@@ -561,23 +575,64 @@ def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int
     reactors -= outside
     objects -= not_objects
     keys = [(word_keys or _model_keys)(t) for t in sentence_words]
-    index = _carry_index(lang)
+    found = _carry_match(sent, keys, _carry_index(lang))
+    marker = None
+    # a continuation marker is only read where one country acts and no other is named in any role
+    if len({m.country for m in mentions}) == 1 and len({m.country for m in actors}) == 1:
+        named_at = min((i for i, start in enumerate(starts) if any(m.start <= start < m.end for m in mentions)),
+                       default=len(starts))
+        marker = _carry_match(sent, keys, _carry_index(lang, CONTINUATION_KINDS), subject_only=True,
+                              pronoun_before=named_at)
+        marker = marker or _agentless_passive(sent, [m for m in actors if m.country in objects], base)
+    found = found or marker
+    if found is None:
+        return Carry(subjects=frozenset(subjects), objects=frozenset(objects))
+    first, length, kind = found
+    start = sent[first].idx + base
+    last = sent[first + length - 1]
+    end = last.idx + len(last.text) + base
+    return Carry(start, end, sent.doc.text[start - base : end - base], kind,
+                 frozenset(reactors) if not outside else frozenset(), frozenset(subjects), frozenset(objects),
+                 marker is not None)
+
+
+def _carry_match(sent: Span, keys: Sequence[frozenset[str]],
+                 index: dict[str, tuple[tuple[int, tuple[str, ...], str], ...]],
+                 subject_only: bool = False, pronoun_before: int | None = None) -> tuple[int, int, str] | None:
+    """The first carried.tsv row of `index` in the sentence: (its first word's position, its length, its
+    kind). `subject_only`: a "pronoun" row counts only as a verb's subject ("Il a dénoncé", not "lui");
+    `pronoun_before`: and only before that word (the sentence's first country: a pronoun after it may
+    stand for that country, "La France a indiqué qu'elle ...")."""
     for first in range(len(keys)):
         # the rows starting with one of this word's keys, in `_carry_rows` order (the first that fits wins)
         starting = sorted({row for key in keys[first] for row in index.get(key, ())})
         for _, words, kind in starting:
             if len(words) <= len(keys) - first and all(w in keys[first + i] for i, w in enumerate(words)):
-                start = sent[first].idx + base
-                last = sent[first + len(words) - 1]
-                end = last.idx + len(last.text) + base
-                return Carry(start, end, sent.doc.text[start - base : end - base], kind,
-                             frozenset(reactors) if not outside else frozenset(), frozenset(subjects),
-                             frozenset(objects))
-    return Carry(subjects=frozenset(subjects), objects=frozenset(objects))
+                if kind == "pronoun" and ((subject_only and not _subject(sent[first + len(words) - 1]))
+                                          or (pronoun_before is not None and first >= pronoun_before)):
+                    continue
+                return first, len(words), kind
+    return None
+
+
+def _agentless_passive(sent: Span, patients: Iterable[Mention], base: int) -> tuple[int, int, str] | None:
+    """A passive verb whose subject names the sentence's one country and whose agent is left unnamed ("A
+    Canadian envoy was summoned", "l'ambassadeur marocain a été convoqué"): the one who acted is the other
+    side of the sentence before. (position of the verb, 1, "passive")"""
+    for mention in patients:
+        tokens = [t for t in sent if mention.start <= t.idx + base < mention.end]
+        if not tokens:
+            continue
+        top = _top_noun(tokens[-1])
+        verb = top.head
+        if top.dep_ in ("nsubj:pass", "nsubjpass") and not any(
+                c.dep_ in ("obl:agent", "agent") for c in verb.children):
+            return verb.i - sent.start, 1, "passive"
+    return None
 
 
 def carried_counterpart(carry: Carry, mentions: Sequence[Mention], previous: Sequence[Mention],
-                        previous_carry: Carry | None) -> str | None:
+                        previous_carry: Carry | None, acts: bool = True) -> str | None:
     """The one country the sentence's reactors face when the sentence names only them: "Le Tchad et le
     Niger ont fait de même" (ellipsis) after "A et B ont normalisé leurs relations avec C" is C; "Séoul
     dénonce une provocation" (reaction) after "Le tir de missile nord-coréen de lundi" is North Korea.
@@ -585,12 +640,22 @@ def carried_counterpart(carry: Carry, mentions: Sequence[Mention], previous: Seq
     Ellipsis, or a reaction after a reaction: the one actor country of the previous sentence that is
     neither its subject nor a reactor here (the previous reactors stand on the same side). Reaction after
     an act: the one actor country of the previous sentence besides the reactors, else its one subject
-    (the act's author). Counterpart ("son homologue macédonien", "Son homologue, Raúl Castro" after a sentence
+    (the act's author). A continuation marker (MARKER_KINDS, `continued_counterpart`) only where the
+    sentence names an act (`acts`: a cue of some weight). Counterpart ("son homologue macédonien", "Son homologue, Raúl Castro" after a sentence
     on another country's leader): the sentence's one country faces the one other actor country of the
     previous sentence, which may name it alone (the official whose counterpart this one is). None whenever the sentence names a country in an object or complement (it names
     its own counterpart), the previous sentence names fewer than two actor countries (it reports an act
     between countries, not what one country says it saw), or it leaves more than one candidate
     (precision first)."""
+    if carry.kind in MARKER_KINDS:
+        return continued_counterpart(mentions, previous) if acts else None
+    found = _triggered_counterpart(carry, mentions, previous, previous_carry)
+    return continued_counterpart(mentions, previous) if found is None and carry.marked and acts else found
+
+
+def _triggered_counterpart(carry: Carry, mentions: Sequence[Mention], previous: Sequence[Mention],
+                           previous_carry: Carry | None) -> str | None:
+    """`carried_counterpart` for a carried.tsv trigger (ellipsis, reaction, counterpart)."""
     if not carry.kind or not (carry.reactors or carry.kind == "counterpart"):
         return None
     own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
@@ -602,15 +667,33 @@ def carried_counterpart(carry: Carry, mentions: Sequence[Mention], previous: Seq
         # "son homologue macédonien": the one who holds the same post in the one other country just named
         others = named - own
         return next(iter(others)) if len(own) == 1 and len(others) == 1 else None
-    if len(named) < 2:
-        return None  # one country alone may be the act's reporter, not its author ("Seoul detected a launch")
     before = named - own
     subjects = set(previous_carry.subjects) if previous_carry else set()
-    if carry.kind == "ellipsis" or (previous_carry is not None and previous_carry.kind):
+    if len(named) < 2:
+        # one country alone may be the act's reporter, not its author ("Seoul detected a launch"), unless it
+        # is named there as no verb's subject ("le tir de missile nord-coréen de lundi"): the act's owner
+        alone = carry.kind == "reaction" and len(before) == 1 and not before & subjects and previous_carry is not None
+        return next(iter(before)) if alone else None
+    if carry.kind == "ellipsis" or (previous_carry is not None and previous_carry.kind
+                                    and previous_carry.kind not in MARKER_KINDS):
         candidates = before - subjects
     else:
         candidates = before if len(before) == 1 else before & subjects
     return next(iter(candidates)) if len(candidates) == 1 else None
+
+
+def continued_counterpart(mentions: Sequence[Mention], previous: Sequence[Mention]) -> str | None:
+    """The counterpart of a sentence that names one country and marks that it goes on with the previous
+    sentence's relation (carried.tsv "continuation": "pour sa part", "in response"; a subject "pronoun":
+    "Il a dénoncé", "his country"; an agentless "passive": "the envoy was summoned"): the one acting
+    country of the previous sentence besides its own, which may be named there alone ("Lithuania closed
+    two border crossings. In response, the Belarusian government recalled its envoy."). None when the previous sentence names
+    no other acting country, or two (precision first)."""
+    own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
+    named = {m.country for m in previous if m.role == "actor" and m.kind not in ("anaphora", "reference")
+             and "+" not in m.country}
+    others = named - own
+    return next(iter(others)) if len(own) == 1 and "+" not in next(iter(own)) and len(others) == 1 else None
 
 
 # --- the one place of a lone actor's act: its counterpart ---------------------------------------------------

@@ -47,6 +47,7 @@ from .lexicon import Lexicon, load_lexicon
 from .mentions import Readings, find_mentions, read_context
 from .mentions.modifier_roles import undescribed_cues
 from .pairs import (
+    MARKER_KINDS,
     AnaphoraPhrase,
     Carry,
     act_sides,
@@ -214,7 +215,8 @@ def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_fo
     carry = (sentence_carry(s.span, s.language, found, s.base, finder.keyer.word_keys)
              if any(m.role == "actor" for m in found) else Carry())
     lone = place_counterpart(found, carry, s.language, s.span.doc.text, s.base) is not None
-    carries = bool(carry.kind and (carry.reactors or carry.kind == "counterpart"))
+    carries = bool(carry.kind and (carry.reactors or carry.kind == "counterpart" or carry.kind in MARKER_KINDS
+                                    or carry.marked))
     cues = finder.find(s.span, s.base) if anaphora or sentence_pairs(found) or carries or lone else []
     refs = find_dates(s.span, s.language, published, s.base, resolve_event=term_start) if cues or carry.kind else []
     # A third country is what a clause can set aside: none to look for with two countries.
@@ -314,7 +316,8 @@ def _carried(read: _SentenceRead, previous: tuple[_SentenceRead, SentenceReading
     if previous is None or not read.carry.kind:
         return [], []
     before, reading = previous
-    counterpart = carried_counterpart(read.carry, read.mentions, before.mentions, before.carry)
+    counterpart = carried_counterpart(read.carry, read.mentions, before.mentions, before.carry,
+                                      any(c.weight for c in read.cues))
     if counterpart is None:
         return [], []
     carry = read.carry

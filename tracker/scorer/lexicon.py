@@ -17,6 +17,9 @@ to the same lemma when matching. ``~N`` (N = 1..10) between two words lets up to
 stand between them in the sentence: "relation ~8 dégrader" finds "les relations entre Moscou et
 Washington se sont dégradées". Words must appear in the pattern's order. ``=form`` matches that
 exact word form only, not its lemma ("=shelling", so that the company "Shell" is no cue).
+A word of a pattern of two or more words also stands for the other members of its family in
+``data/lexicon/families.tsv`` ("réduire relation diplomatique" reads "réduire ses liens diplomatiques";
+see cues/families.py); a row written for the variant wins.
 
 Weights are on the score scale of docs/architecture.md: -10..+10, positive = tension, negative =
 cooperation, anchored on the Goldstein scale of CAMEO codes (sign reversed) and on PLOVER.
@@ -126,6 +129,15 @@ def pattern_parts(pattern: str) -> tuple[str | int, ...]:
 # Built-in files derived from other vocabularies (e.g. cameo.en.tsv, made by tools/petrarch_cues.py from
 # PETRARCH2's CAMEO verb patterns). They are loaded before our own <lang>.tsv, which wins on the same pattern.
 DERIVED_PREFIXES = ("cameo",)
+# Built-in files a tool writes (the others are written by hand): word families (cues/families.py) do not
+# vary their rows, which are already their source dictionary's synonym sets.
+GENERATED_FILES = ("cameo.en.tsv",)
+
+
+def is_generated(entry: LexiconEntry) -> bool:
+    """Whether the entry comes from a built-in file a tool writes (GENERATED_FILES)."""
+    path = Path(entry.source.rsplit(":", 1)[0])
+    return path.parent == DATA_DIR and path.name in GENERATED_FILES
 
 
 def builtin_files() -> list[Path]:

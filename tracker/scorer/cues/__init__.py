@@ -6,6 +6,7 @@ in data/lexicon/cue_words.tsv. The modules, in the order a sentence goes through
     words.py     the word sets (articles, contractions, negation particles, topic markers, ...)
     rules.py     the modifier table: its rows, indexed per language as the rules look them up
     keys.py      words reduced to the keys patterns are written in (lookup lemmas, candidates)
+    families.py  word families (data/lexicon/families.tsv): a phrase pattern's word stands for its family
     matching.py  lexicon phrase matching on keys, gapped patterns, overlaps
     context.py   one sentence's shared work: positions, exceptions, the parse around a cue
     windows.py   modifiers in small windows around a cue (English, and French without a parse)

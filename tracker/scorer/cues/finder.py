@@ -13,6 +13,7 @@ from tracker.scorer.lexicon import NOT_A_CUE, Lexicon
 
 from .clauses import BackgroundWords, ParseView, mention_clauses, settings
 from .context import SentenceContext
+from .families import families, families_hash
 from .keys import WordKeyer
 from .matching import Match, PatternSet, WordReader, resolve_overlaps
 from .rules import ModifierRule, ModifierTable, builtin_modifiers, rules_hash
@@ -34,7 +35,7 @@ class CueFinder:
         self.entries = lexicon.entries(lang)
         self.words = cue_words(lang)
         self.rules = [r for r in (builtin_modifiers() if modifiers is None else modifiers) if r.lang == lang]
-        self.version = _version(lexicon, self.rules, self.words)
+        self.version = _version(lexicon, self.rules, self.words, self.lang)
         self.background = BackgroundWords(frozenset(self.words.get("background preposition")),
                                           frozenset(self.words.get("background noun")),
                                           frozenset(self.words.get("background subordinator")),
@@ -55,7 +56,7 @@ class CueFinder:
 
     @functools.cached_property
     def patterns(self) -> PatternSet:
-        return PatternSet(self.nlp, self.entries, self.keyer, self.words.articles)
+        return PatternSet(self.nlp, self.entries, self.keyer, self.words.articles, families(self.lang))
 
     @property
     def keyed_patterns(self) -> dict[str, tuple[str | int, ...]]:
@@ -162,14 +163,14 @@ class CueFinder:
         )
 
 
-def _version(lexicon: Lexicon, rules: Sequence[ModifierRule], words: CueWords) -> str:
-    return f"{lexicon.version}-{rules_hash(rules, words)}-r{RULES_VERSION}"
+def _version(lexicon: Lexicon, rules: Sequence[ModifierRule], words: CueWords, lang: str) -> str:
+    return f"{lexicon.version}-{rules_hash(rules, words)}{families_hash(lang)}-r{RULES_VERSION}"
 
 
 def finder_version(lang: str, lexicon: Lexicon) -> str:
     """The version of cue_finder(nlp, lang, lexicon), without building it nor loading its pipeline
     (an ingest stores the scorer's version of every language; a French-only one loads no English model)."""
-    return _version(lexicon, [r for r in builtin_modifiers() if r.lang == lang], cue_words(lang))
+    return _version(lexicon, [r for r in builtin_modifiers() if r.lang == lang], cue_words(lang), lang)
 
 
 @functools.lru_cache(maxsize=16)

@@ -22,9 +22,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Token
 
-from tracker.scorer.lexicon import LexiconEntry, LexiconError
+from tracker.scorer.lexicon import LexiconEntry, LexiconError, is_generated
 from tracker.scorer.setup_cache import cached
 
+from .families import Family, KeyedFamilies
 from .keys import CACHE_LIMIT, WordKeyer
 from .rules import ModifierRule, ModifierTable
 from .words import norm
@@ -45,6 +46,7 @@ class Match:
     words: tuple[int, ...]  # positions (in the keyed sentence) of the pattern's words
     start: int  # first and last keyed positions, inclusive
     end: int
+    variant: bool = False  # found through a family variant of the entry's pattern (families.py)
 
 
 class Word(NamedTuple):
@@ -160,10 +162,21 @@ def _keyed(entry: LexiconEntry, nlp: Language, keyer: WordKeyer, articles: froze
     for part in entry.parts:
         if isinstance(part, int) or part.startswith("="):
             parts.append(part)
-        else:  # a pattern word may be several tokens ("cessez-le-feu" is one, "all-out" three)
-            parts.extend(keyer.canon(t.text) for t in nlp.tokenizer(part)
-                         if not t.is_space and norm(t.text) not in articles)
+        else:
+            parts.extend(_word_keys(part, nlp, keyer, articles))
     return _tidy_gaps(entry, parts)
+
+
+def _word_keys(words: str, nlp: Language, keyer: WordKeyer, articles: frozenset[str]) -> list[str]:
+    """A pattern word's keys: it may be several tokens ("cessez-le-feu" is one, "all-out" three)."""
+    return [keyer.canon(t.text) for t in nlp.tokenizer(words) if not t.is_space and norm(t.text) not in articles]
+
+
+def keyed_families(nlp: Language, families: Sequence[Family], keyer: WordKeyer,
+                   articles: frozenset[str]) -> KeyedFamilies:
+    """The families' members as pattern keys (a member may be several words: "kick out")."""
+    return KeyedFamilies([[tuple(k for word in member.split() for k in _word_keys(word, nlp, keyer, articles))
+                           for member in family.members] for family in families])
 
 
 class PhraseTrie:
@@ -204,11 +217,17 @@ class PatternSet:
     kept in the set-up cache under the keyed patterns' own key, so a start reads them back (45,000
     English patterns took half a second to index) instead of keying and indexing them again."""
 
-    def __init__(self, nlp: Language, entries: Sequence[LexiconEntry], keyer: WordKeyer, articles: frozenset[str]):
+    def __init__(self, nlp: Language, entries: Sequence[LexiconEntry], keyer: WordKeyer, articles: frozenset[str],
+                 families: Sequence[Family] = ()):
         self.entries = list(entries)
         self._keyed_from = (nlp, keyer, articles)
-        index = cached(f"cue-index-{keyer.lang}", _pattern_inputs(nlp, entries, keyer, articles),
-                       lambda: _index(keyed_parts(nlp, entries, keyer, articles)))
+        # Families vary the rows written by hand (not those a tool generated: see lexicon.GENERATED_FILES).
+        varied = [not is_generated(entry) for entry in self.entries]
+        inputs = _pattern_inputs(nlp, entries, keyer, articles)
+        inputs += ["\n".join("|".join(family.members) for family in families), "".join(map(str, map(int, varied)))]
+        index = cached(f"cue-index-{keyer.lang}", inputs,
+                       lambda: _index(keyed_parts(nlp, entries, keyer, articles),
+                                      keyed_families(nlp, families, keyer, articles), varied))
         self.pattern_words: set[str] = index["words"]
         self.trie = PhraseTrie(index["trie"])
         # First segment label -> (entry index, the segments' labels, the gaps) of each gapped pattern.
@@ -229,33 +248,49 @@ class PatternSet:
         segments: _Segments = defaultdict(list)
         for target, start, end in self.trie.find(keys):
             if isinstance(target, int):
-                found.append(Match(self.entries[target], tuple(range(start, end)), start, end - 1))
+                entry, variant = self._entry(target)
+                found.append(Match(entry, tuple(range(start, end)), start, end - 1, variant))
             else:
                 segments[target].append((start, end))
         if segments:
             stops = [i for i, k in enumerate(keys) if k == STOP]
             for first, occurrences in list(segments.items()):
                 for index, labels, gaps in self._gapped.get(first, ()):
+                    entry, variant = self._entry(index)
                     for start, end in occurrences:
                         for words in _chain(segments, labels, gaps, 1, end, stops):
-                            found.append(Match(self.entries[index], tuple(range(start, end)) + words, start, words[-1]))
+                            found.append(Match(entry, tuple(range(start, end)) + words, start, words[-1], variant))
         return found
 
+    def _entry(self, target: int) -> tuple[LexiconEntry, bool]:
+        """A trie target's entry, and whether the target is a family variant (its index as -1 - index)."""
+        return (self.entries[target], False) if target >= 0 else (self.entries[-1 - target], True)
 
-def _index(keyed: list[list[str | int]]) -> dict[str, Any]:
+
+def _index(keyed: list[list[str | int]], families: KeyedFamilies | None = None,
+           varied: Sequence[bool] = ()) -> dict[str, Any]:
     """The trie, pattern words and gapped chains of keyed patterns, as plain data (set-up cache).
 
     A contiguous pattern's target is its entry's index. A gapped pattern is a chain of contiguous
     segments ("relation", 8, "dégrader"): the trie finds the segments (target: the segment's
     label), _chain() checks their order and the gaps. (spaCy's Matcher with "{0,8}" wildcards did
-    the same at a cost of ~1 ms per sentence.)"""
+    the same at a cost of ~1 ms per sentence.)
+
+    The family variants (families.py) of each pattern whose ``varied`` flag is set are indexed with
+    its entry's index (as -1 - index, so that a match knows it is a variant), after every written
+    pattern: a variant whose keys are those of a written row (or of an earlier variant) is left out,
+    and a written row wins over a variant on the same words (resolve_overlaps), so a row written by
+    hand keeps its own weight."""
     trie = PhraseTrie()
     gapped: dict[str, list[tuple[int, list[str], list[int]]]] = defaultdict(list)
     segment_labels: set[str] = set()
-    for index, parts in enumerate(keyed):
+    words: set[str] = set()
+
+    def add(index: int, parts: list[str | int]) -> None:
+        words.update(p for p in parts if isinstance(p, str))
         if all(isinstance(p, str) for p in parts):
             trie.add([str(p) for p in parts], index)
-            continue
+            return
         segments, gaps = _segments_and_gaps(parts)
         labels = ["seg " + " ".join(segment) for segment in segments]
         for label, segment in zip(labels, segments, strict=True):
@@ -263,7 +298,18 @@ def _index(keyed: list[list[str | int]]) -> dict[str, Any]:
                 segment_labels.add(label)
                 trie.add(segment, label)
         gapped[labels[0]].append((index, labels, gaps))
-    words = {p for parts in keyed for p in parts if isinstance(p, str)}
+
+    for index, parts in enumerate(keyed):
+        add(index, parts)
+    if families is not None and families.members:
+        seen = {tuple(parts) for parts in keyed}
+        for index, parts in enumerate(keyed):
+            if not (index < len(varied) and varied[index]):
+                continue
+            for variant in families.expand(parts):
+                if tuple(variant) not in seen:
+                    seen.add(tuple(variant))
+                    add(-1 - index, variant)  # a variant's target: its entry's index as -1 - index
     return {"trie": trie.root, "words": words, "gapped": dict(gapped)}
 
 
@@ -281,13 +327,14 @@ def _chain(segments: _Segments, labels: list[str], gaps: list[int], index: int, 
 
 
 def resolve_overlaps(found: list[Match]) -> list[Match]:
-    """Most pattern words first, then the tighter span, then the earlier one.
+    """Most pattern words first, then the tighter span, then the earlier one, then a written row
+    before a family variant (families.py).
 
     A phrase that loses a word to another still says which sense its other words have: in
     "struck a security pact", "strike ~3 pact" loses "pact" to "security pact", and "struck" is
     then no military strike. A shorter match inside a losing phrase of the opposite sign is dropped.
     """
-    found.sort(key=lambda m: (-len(m.words), m.end - m.start, m.start, -abs(m.entry.weight)))
+    found.sort(key=lambda m: (-len(m.words), m.end - m.start, m.start, m.variant, -abs(m.entry.weight)))
     taken: set[int] = set()
     kept: list[Match] = []
     lost: list[Match] = []

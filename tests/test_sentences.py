@@ -101,8 +101,9 @@ def test_typographic_apostrophes_are_parsed_as_straight_ones_and_kept_in_the_tex
 
 
 def test_a_cue_after_a_typographic_apostrophe_is_read_as_the_verbs_object():
-    # Invented example sentence: the agreement is what Egypt denounces (a topic, damped), not a cue of its own.
-    text = "L’Égypte a dénoncé l’accord conclu par l’Éthiopie avec le Somaliland."
+    # Invented example sentence: the agreement is what Egypt criticises (a topic, damped), not a cue of its own.
+    # ("dénoncer l'accord" is a row of its own since word families vary "dénoncer ~3 traité".)
+    text = "L’Égypte a critiqué l’accord conclu par l’Éthiopie avec le Somaliland."
     scored = score_article(Article(text=text, language="fr", published=date(2024, 1, 3), is_example=True))
     accord = next(c for r in scored.readings for c in r.cues if c.category == "agreement")
     assert any("topic of" in m for m in accord.modifiers)

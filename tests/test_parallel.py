@@ -329,8 +329,9 @@ def test_a_batch_goes_to_the_worker_with_the_fewest_tasks_waiting(tmp_path):
 
 
 def test_batches_hold_one_language_each(tmp_path):
-    # Articles in French and English in turn: a batch is cut where the language changes, so that its
-    # parses go in one nlp.pipe call; the database is the same as scored one by one.
+    # Articles in French and English in turn: a batch holds one language, so that its parses go in one
+    # nlp.pipe call, and each language fills its own (not cut at each change); the database is the
+    # same as scored one by one.
     inbox = tmp_path / "inbox"
     articles_of(inbox, [french(n) if n % 3 else english(n) for n in range(9)])
 
@@ -350,4 +351,4 @@ def test_batches_hold_one_language_each(tmp_path):
         ingest_paths([inbox], store, progress=False)
         assert snapshot(store) == batched
     assert [len(set(b)) for b in backend.batches] == [1] * len(backend.batches)
-    assert sum(map(len, backend.batches)) == 9 and len(backend.batches) == 6  # en | fr fr | en | fr fr | en | fr fr
+    assert backend.batches == [["en"] * 3, ["fr"] * 6]  # not en | fr fr | en | fr fr | en | fr fr

@@ -93,3 +93,38 @@ def test_pool_batches_write_in_order_with_a_bad_article_among_good_ones(tmp_path
     rejected = report.outcomes[5]
     assert rejected.outcome == REJECTED and "language" in rejected.reason
     assert report.outcomes[8].reason == f"already stored as article {report.outcomes[1].article_id}"
+
+
+def test_alternating_languages_fill_a_batch_per_language_written_in_order(tmp_path):
+    # Invented notes in the order fr, fr, en, fr, fr, en, ...: cut at each change of language, the
+    # batches were 2, 1, 2, 1, ... articles; filled per language, a full batch sends the batches
+    # begun before it, so they leave in the order their first articles were read.
+    records = []
+    for n in range(1, 13):
+        if n % 3 == 0:
+            records.append({"title": f"Note {n}", "date": "2021-06-01", "language": "en", "invented": True,
+                            "text": f"London and Paris signed a defence agreement on Friday, in note number {n}."})
+        else:
+            records.append({"title": f"Note {n}", "date": "2021-06-01", "language": "fr", "invented": True,
+                            "text": f"Paris et Alger ont signé vendredi un accord de défense, selon la note {n}."})
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "notes.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    with open_store(tmp_path / "single.db") as store:
+        expected = ingest_paths([inbox], store, progress=False)
+        expected_rows = snapshot(store)
+
+    with open_store(tmp_path / "pool.db") as store:
+        backend = CountingBackend(store, workers=2)
+        try:
+            files, problems = expand_paths([inbox])
+            report = run_ordered(files, problems, store, backend, progress=False, batch=(10**6, 4))
+        finally:
+            backend.close()
+        rows = snapshot(store)
+
+    # fr 1, 2, 4, 5; then en 3, 6, 9 (begun before the next fr batch, full at 11); fr 7, 8, 10, 11; en 12.
+    assert backend.batches == [4, 3, 4, 1]
+    assert [o.outcome for o in report.outcomes] == [STORED] * 12
+    assert report.outcomes == expected.outcomes
+    assert rows == expected_rows

@@ -376,7 +376,7 @@ def test_gate_floors(gold_evaluation, request, record_property):
 #   After the eighth session's rules (same conditions): unchanged on every metric. After the ninth session's
 #   (same conditions): precision 0.921 (fr 0.929), absent 0.878; the rest unchanged.
 HELDOUT_FLOORS = {
-    HELDOUT: {"pair_precision": 0.92, "pair_recall": 0.98, "absent_kept_out": 0.90, "sign_accuracy": 0.84,
+    HELDOUT: {"pair_precision": 0.92, "pair_recall": 0.98, "absent_kept_out": 0.90, "sign_accuracy": 0.94,
               "date_accuracy": 0.95},
     HELDOUT2: {"pair_precision": 0.95, "pair_recall": 0.97, "absent_kept_out": 0.90, "sign_accuracy": 0.96,
                "date_accuracy": 0.96},
@@ -388,7 +388,7 @@ HELDOUT_FLOORS = {
                "date_accuracy": 0.98},
     HELDOUT6: {"pair_precision": 0.88, "pair_recall": 0.95, "absent_kept_out": 0.88, "sign_accuracy": 0.95,
                "date_accuracy": 0.96},
-    HELDOUT7: {"pair_precision": 0.94, "pair_recall": 0.96, "absent_kept_out": 0.92, "sign_accuracy": 0.93,
+    HELDOUT7: {"pair_precision": 0.94, "pair_recall": 0.96, "absent_kept_out": 0.92, "sign_accuracy": 0.95,
                "date_accuracy": 0.96},
     HELDOUT8: {"pair_precision": 0.91, "pair_recall": 0.95, "absent_kept_out": 0.84, "sign_accuracy": 0.86,
                "date_accuracy": 0.96},

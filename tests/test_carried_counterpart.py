@@ -191,3 +191,35 @@ def test_reaction_after_the_one_owner_of_the_act_before():
     text = ("Ethiopia finished building the new dam on the river in July. "
             "Egypt condemned the project as a threat to its water supply.")
     assert _pairs(text, "en") == set()
+
+
+def test_a_pronoun_stands_for_the_previous_sentences_subject_only():
+    # invented: "He" is the UN chief, who is no country; Japan, named as the one he met, is no counterpart
+    text = ("The UN secretary-general met Japan's prime minister on Monday. "
+            "He then criticised China.")
+    assert _pairs(text, "en") == set()
+    # invented counter-example: the previous sentence's subject country is the pronoun's
+    text = ("Lithuania closed two border crossings on Monday. "
+            "He then criticised Belarus.")
+    assert _pairs(text, "en") == {"BLR-LTU"}
+
+
+def test_a_country_itself_in_the_passive_carries_nothing():
+    # invented: "Poland was criticised" names no one who acted; the US of the sentence before is not it
+    text = ("Poland signed a defence pact with the US. "
+            "Poland was also criticised for its judicial reforms.")
+    assert _pairs(text, "en") == set()
+    text = ("Le Maroc a signé un accord avec l'Espagne. "
+            "Le Maroc a par ailleurs été critiqué pour sa gestion du séisme.")
+    assert _pairs(text) == set()
+
+
+def test_the_latter_stands_for_the_party_named_last_subject_or_not():
+    # invented: "ce dernier" is the Vietnam just named (no subject there); a bare "Il" would stand for the
+    # sentence's subject, which names no country, and carries nothing
+    text = ("Une frégate a été aperçue près des îles revendiquées par le Vietnam. "
+            "Ce dernier a exigé le départ immédiat de la marine chinoise.")
+    assert _pairs(text) == {"CHN-VNM"}
+    text = ("Une frégate a été aperçue près des îles revendiquées par le Vietnam. "
+            "Il a exigé le départ immédiat de la marine chinoise.")
+    assert _pairs(text) == set()

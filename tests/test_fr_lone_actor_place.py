@@ -44,6 +44,8 @@ def _pairs(text: str) -> set[str]:
      "immédiat en Équateur.", "ECU-MEX"),
     # invented: a mediation in a capital
     ("Le président sénégalais est à Bamako pour une médiation.", "MLI-SEN"),
+    # invented: the actor's own signing in the place (an auxiliary before the participle)
+    ("Le Maroc a signé à Madrid un accord de pêche.", "ESP-MAR"),
     # invented: an incident named after the place leaves the place the recall's counterpart
     ("Le Maroc a rappelé son ambassadeur en poste dans la capitale algérienne après l'attentat.", "DZA-MAR"),
 ])
@@ -75,6 +77,10 @@ def test_a_lone_actors_one_place_is_its_counterpart(text, pair):
     # invented: where an attack by no named state or a disaster happened; the actor reacts to it
     ("Le Japon a condamné l'attentat commis mercredi à Kaboul.", "AFG-JPN"),
     ("Le Canada a exprimé ses condoléances après le séisme survenu en Turquie.", "CAN-TUR"),
+    # invented: where the act's object was signed or concluded (a participle after a noun), and a hostage-taking
+    ("L'Espagne a salué l'accord signé à Washington.", "ESP-USA"),
+    ("L'Italie a salué la trêve conclue à Doha.", "ITA-QAT"),
+    ("L'Allemagne a condamné la prise d'otages à Bamako.", "DEU-MLI"),
     # invented: no act named in the sentence
     ("Des touristes italiens ont été blessés dans un accident de car en Tunisie.", "ITA-TUN"),
 ])

@@ -460,7 +460,8 @@ _PATIENT_DEPS = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass"})
 
 # carried.tsv kinds that only mark a sentence as continuing the previous one's relation (read after the
 # other kinds, where the sentence names one country only); "passive" is read from the parse
-CONTINUATION_KINDS = frozenset({"continuation", "pronoun"})
+PRONOUN_KINDS = frozenset({"pronoun", "latter"})  # read only as a verb's subject, before the sentence's country
+CONTINUATION_KINDS = frozenset({"continuation"}) | PRONOUN_KINDS
 MARKER_KINDS = CONTINUATION_KINDS | {"passive"}
 
 
@@ -608,7 +609,7 @@ def _carry_match(sent: Span, keys: Sequence[frozenset[str]],
         starting = sorted({row for key in keys[first] for row in index.get(key, ())})
         for _, words, kind in starting:
             if len(words) <= len(keys) - first and all(w in keys[first + i] for i, w in enumerate(words)):
-                if kind == "pronoun" and ((subject_only and not _subject(sent[first + len(words) - 1]))
+                if kind in PRONOUN_KINDS and ((subject_only and not _subject(sent[first + len(words) - 1]))
                                           or (pronoun_before is not None and first >= pronoun_before)):
                     continue
                 return first, len(words), kind
@@ -616,14 +617,17 @@ def _carry_match(sent: Span, keys: Sequence[frozenset[str]],
 
 
 def _agentless_passive(sent: Span, patients: Iterable[Mention], base: int) -> tuple[int, int, str] | None:
-    """A passive verb whose subject names the sentence's one country and whose agent is left unnamed ("A
-    Canadian envoy was summoned", "l'ambassadeur marocain a été convoqué"): the one who acted is the other
-    side of the sentence before. (position of the verb, 1, "passive")"""
+    """A passive verb whose subject is a noun the sentence's one country qualifies and whose agent is left
+    unnamed ("A Canadian envoy was summoned", "l'ambassadeur marocain a été convoqué"): the one who acted is
+    the other side of the sentence before. Not the country itself ("Poland was criticised"): anyone may
+    have. (position of the verb, 1, "passive")"""
     for mention in patients:
         tokens = [t for t in sent if mention.start <= t.idx + base < mention.end]
         if not tokens:
             continue
         top = _top_noun(tokens[-1])
+        if top in tokens:
+            continue  # "Poland was criticised for ...": by anyone; an envoy, a ship or a citizen of it was acted on
         verb = top.head
         if top.dep_ in ("nsubj:pass", "nsubjpass") and not any(
                 c.dep_ in ("obl:agent", "agent") for c in verb.children):
@@ -647,6 +651,12 @@ def carried_counterpart(carry: Carry, mentions: Sequence[Mention], previous: Seq
     its own counterpart), the previous sentence names fewer than two actor countries (it reports an act
     between countries, not what one country says it saw), or it leaves more than one candidate
     (precision first)."""
+    if carry.kind == "pronoun":
+        # "He then criticised China" after "The UN chief met Japan's prime minister": the pronoun stands for
+        # the previous sentence's subject, so only a subject country of that sentence is the counterpart
+        found = continued_counterpart(mentions, previous) if acts else None
+        subjects = previous_carry.subjects if previous_carry is not None else frozenset()
+        return found if found in subjects else None
     if carry.kind in MARKER_KINDS:
         return continued_counterpart(mentions, previous) if acts else None
     found = _triggered_counterpart(carry, mentions, previous, previous_carry)
@@ -746,7 +756,9 @@ def place_counterpart(mentions: Sequence[Mention], carry: Carry, lang: str, text
     (grammar_words.tsv venue_participle: "réuni à", "basé en") or an event is held (venue_event: "une
     conférence de presse à Paris", "un forum à Singapour"); or when the place belongs to the actor
     (territories.tsv: "La France a signé à Saint-Denis de La Réunion"); or when the place is where an
-    incident happened (grammar_words.tsv incident_noun: "a condamné l'attentat commis à Kaboul"). A capital naming a treaty or a
+    incident happened (grammar_words.tsv incident_noun: "a condamné l'attentat commis à Kaboul") or where the
+    object of the act was signed (object_participle after a noun: "a salué l'accord signé à Washington", not
+    "a signé à Madrid"). A capital naming a treaty or a
     summit ("l'accord de Paris") is no place of the act. `text` holds the mentions' words from `offset` of
     Article.text on."""
     if lang != "fr":
@@ -768,6 +780,11 @@ def place_counterpart(mentions: Sequence[Mention], carry: Carry, lang: str, text
         before = _words_before(text, place.start - offset, 60)
         if any(w in venue for w in before[-PARTICIPLE_REACH:]):
             return None
+    signed, verb_start = grammar_words("object_participle", "fr"), grammar_words("verb_start", "fr")
+    for place in places:
+        before = _words_before(text, place.start - offset, 60)[-PARTICIPLE_REACH - 1:]
+        if any(w in signed and i and before[i - 1] not in verb_start for i, w in enumerate(before)):
+            return None  # "a salué l'accord signé à Washington": where the object was signed, not the actor's act
     incident = grammar_words("incident_noun", "fr")
     if any(w in incident for place in places for w in _words_before(text, place.start - offset, 60)[-INCIDENT_REACH:]):
         return None  # where an attack or a disaster happened: the actor reacts to it, not to that country

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from tracker.scorer.mentions import find_mentions
 from tracker.scorer.nlp import get_nlp
 
 
@@ -17,6 +20,17 @@ def nlp_fr():
 def nlp_en():
     """en_core_web_sm without NER, exactly as the scorer runs it."""
     return get_nlp("en")
+
+
+@pytest.fixture(scope="session")
+def mention_roles(nlp_fr, nlp_en):
+    """mention_roles(text, lang) -> {mention text: role}, the whole text read as one sentence."""
+
+    def _read(text: str, lang: str) -> dict[str, str]:
+        doc = (nlp_fr if lang == "fr" else nlp_en)(text)
+        return {m.text: m.role for m in find_mentions(doc[:], lang, date(2024, 3, 1))}
+
+    return _read
 
 
 # --- Databases for the store, ingest and CLI tests -------------------------------------------

@@ -15,17 +15,6 @@ from tracker.scorer.mentions import find_mentions
 DAY = date(2024, 3, 1)
 
 
-@pytest.fixture(scope="module")
-def read(nlp_fr, nlp_en):
-    """read(text, lang) -> {mention text: role} for the whole text as one sentence."""
-
-    def _read(text: str, lang: str = "en") -> dict[str, str]:
-        doc = (nlp_fr if lang == "fr" else nlp_en)(text)
-        return {m.text: m.role for m in find_mentions(doc[:], lang, DAY)}
-
-    return _read
-
-
 @pytest.mark.parametrize(
     "text, lang, word, role",
     [
@@ -40,8 +29,8 @@ def read(nlp_fr, nlp_en):
         ("Algeria recalled its ambassador from France on Monday.", "en", "France", "actor"),
     ],
 )
-def test_a_colonial_past_is_background(read, text, lang, word, role):
-    assert read(text, lang)[word] == role
+def test_a_colonial_past_is_background(mention_roles, text, lang, word, role):
+    assert mention_roles(text, lang)[word] == role
 
 
 @pytest.mark.parametrize(
@@ -55,8 +44,8 @@ def test_a_colonial_past_is_background(read, text, lang, word, role):
         ("Russia threatened to widen its war with Ukraine.", "Ukraine", "actor"),
     ],
 )
-def test_the_other_side_of_a_past_war_is_background(read, text, word, role):
-    assert read(text)[word] == role
+def test_the_other_side_of_a_past_war_is_background(mention_roles, text, word, role):
+    assert mention_roles(text, "en")[word] == role
 
 
 @pytest.mark.parametrize(
@@ -69,8 +58,8 @@ def test_the_other_side_of_a_past_war_is_background(read, text, word, role):
         ("Niger ousted French troops and turned to Russia.", "French", "actor"),
     ],
 )
-def test_a_deposed_leaders_country_is_former(read, text, word, role):
-    assert read(text)[word] == role
+def test_a_deposed_leaders_country_is_former(mention_roles, text, word, role):
+    assert mention_roles(text, "en")[word] == role
 
 
 @pytest.mark.parametrize(
@@ -109,8 +98,8 @@ def test_a_lowercase_ship_word_is_no_country(nlp_en):
         ("In a deal brokered by China, Saudi Arabia and Iran agreed to restore ties.", "Iran", "actor"),
     ],
 )
-def test_a_mediators_list_before_the_main_verb(read, text, word, role):
-    assert read(text)[word] == role
+def test_a_mediators_list_before_the_main_verb(mention_roles, text, word, role):
+    assert mention_roles(text, "en")[word] == role
 
 
 @pytest.mark.parametrize(
@@ -132,8 +121,8 @@ def test_a_mediators_list_before_the_main_verb(read, text, word, role):
         ("Oman's capital hosted talks between Iran and the US.", "en", "Oman", "mediator"),
     ],
 )
-def test_bases_colonial_pasts_and_venues(read, text, lang, word, role):
-    assert read(text, lang)[word] == role
+def test_bases_colonial_pasts_and_venues(mention_roles, text, lang, word, role):
+    assert mention_roles(text, lang)[word] == role
 
 
 @pytest.mark.parametrize(
@@ -145,8 +134,8 @@ def test_bases_colonial_pasts_and_venues(read, text, lang, word, role):
         ("The presence in Mali of jihadist groups worries Algeria.", "Mali", "place"),
     ],
 )
-def test_a_states_presence_in_another(read, text, word, role):
-    assert read(text)[word] == role
+def test_a_states_presence_in_another(mention_roles, text, word, role):
+    assert mention_roles(text, "en")[word] == role
 
 
 @pytest.mark.parametrize(
@@ -163,5 +152,5 @@ def test_a_states_presence_in_another(read, text, word, role):
         ("Egypt accused Israel of blocking aid, as mediators warned of famine.", "en", "Israel", "actor"),
     ],
 )
-def test_a_country_serving_as_mediator_is_no_side(read, text, lang, word, role):
-    assert read(text, lang)[word] == role
+def test_a_country_serving_as_mediator_is_no_side(mention_roles, text, lang, word, role):
+    assert mention_roles(text, lang)[word] == role

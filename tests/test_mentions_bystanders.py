@@ -16,17 +16,6 @@ from tracker.scorer.mentions import find_mentions
 DAY = date(2024, 3, 1)
 
 
-@pytest.fixture(scope="module")
-def read(nlp_fr, nlp_en):
-    """read(text, lang) -> {mention text: role} for the whole text as one sentence."""
-
-    def _read(text: str, lang: str = "fr") -> dict[str, str]:
-        doc = (nlp_fr if lang == "fr" else nlp_en)(text)
-        return {m.text: m.role for m in find_mentions(doc[:], lang, DAY)}
-
-    return _read
-
-
 @pytest.mark.parametrize(
     "text, lang, word, role",
     [
@@ -55,8 +44,8 @@ def read(nlp_fr, nlp_en):
         ("Le Venezuela a relâché mardi trois ressortissants colombiens.", "fr", "colombiens", "actor"),
     ],
 )
-def test_private_persons_nationality_is_no_side(read, text, lang, word, role):
-    assert read(text, lang)[word] == role
+def test_private_persons_nationality_is_no_side(mention_roles, text, lang, word, role):
+    assert mention_roles(text, lang)[word] == role
 
 
 @pytest.mark.parametrize(
@@ -78,8 +67,8 @@ def test_private_persons_nationality_is_no_side(read, text, lang, word, role):
         ("In a tit-for-tat move, Pakistan on Thursday (May 22) expelled an Indian diplomat.", "en", "Pakistan", "actor"),
     ],
 )
-def test_datelines_are_places(read, text, lang, word, role):
-    assert read(text, lang)[word] == role
+def test_datelines_are_places(mention_roles, text, lang, word, role):
+    assert mention_roles(text, lang)[word] == role
 
 
 @pytest.mark.parametrize(
@@ -99,8 +88,8 @@ def test_datelines_are_places(read, text, lang, word, role):
         ("China warned Taiwan against any move toward independence.", "en", "Taiwan", "actor"),
     ],
 )
-def test_names_that_are_no_country(read, text, lang, word, role):
-    assert read(text, lang).get(word) == role
+def test_names_that_are_no_country(mention_roles, text, lang, word, role):
+    assert mention_roles(text, lang).get(word) == role
 
 
 def _mentions(nlp_fr, nlp_en, text: str, lang: str) -> list[tuple[str, str, str]]:
@@ -166,8 +155,8 @@ def test_an_apposed_nationality_decides_who_a_person_is(nlp_fr, nlp_en, text, la
         ("La trêve, un accord impulsé par le président américain, a été rompue.", "fr", "américain", "mediator"),
     ],
 )
-def test_witnesses_and_brokers_are_no_side(read, text, lang, word, role):
-    assert read(text, lang)[word] == role
+def test_witnesses_and_brokers_are_no_side(mention_roles, text, lang, word, role):
+    assert mention_roles(text, lang)[word] == role
 
 
 @pytest.mark.parametrize(
@@ -189,8 +178,8 @@ def test_witnesses_and_brokers_are_no_side(read, text, lang, word, role):
          "counterpart.", "en", "Ankara", "actor"),
     ],
 )
-def test_a_visit_to_meet_a_third_country_leaves_the_host_a_venue(read, text, lang, place, role):
-    assert read(text, lang)[place] == role
+def test_a_visit_to_meet_a_third_country_leaves_the_host_a_venue(mention_roles, text, lang, place, role):
+    assert mention_roles(text, lang)[place] == role
 
 
 @pytest.mark.parametrize(
@@ -204,8 +193,8 @@ def test_a_visit_to_meet_a_third_country_leaves_the_host_a_venue(read, text, lan
          "Bolivie", "place"),
     ],
 )
-def test_the_hosts_of_coordinated_posts_are_parties(read, text, lang, word, role):
-    assert read(text, lang)[word] == role
+def test_the_hosts_of_coordinated_posts_are_parties(mention_roles, text, lang, word, role):
+    assert mention_roles(text, lang)[word] == role
 
 
 @pytest.mark.parametrize(
@@ -218,8 +207,8 @@ def test_the_hosts_of_coordinated_posts_are_parties(read, text, lang, word, role
         ("Le gouvernement malgache a convoqué l'ambassadeur chinois mardi.", "fr", "chinois", "actor"),
     ],
 )
-def test_a_neighbourhood_named_after_a_people_is_a_place(read, text, lang, word, role):
-    assert read(text, lang)[word] == role
+def test_a_neighbourhood_named_after_a_people_is_a_place(mention_roles, text, lang, word, role):
+    assert mention_roles(text, lang)[word] == role
 
 
 @pytest.mark.parametrize(
@@ -235,5 +224,5 @@ def test_a_neighbourhood_named_after_a_people_is_a_place(read, text, lang, word,
         ("The Kremlin said the ceremony with Kazakhstan was postponed.", "en", "Kremlin", "actor"),
     ],
 )
-def test_a_seat_of_power_before_the_event_it_hosts_is_its_venue(read, text, lang, word, role):
-    assert read(text, lang)[word] == role
+def test_a_seat_of_power_before_the_event_it_hosts_is_its_venue(mention_roles, text, lang, word, role):
+    assert mention_roles(text, lang)[word] == role

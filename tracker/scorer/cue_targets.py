@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
 
 from tracker.records import Cue, Mention
 
@@ -68,3 +71,223 @@ def _listed(following: list[Mention], text: str, joining: frozenset[str]) -> fro
 def _is_link(gap: list[str], links: frozenset[str], articles: frozenset[str]) -> bool:
     """A preposition of the target, then articles only: "against the", "contre l'", "aux"."""
     return bool(gap) and gap[0] in links and all(w in articles for w in gap[1:])
+
+
+# --- the cue's own clause, from the dependency parse -------------------------------------------------
+
+# Relations of a verb's or noun's dependants (Universal Dependencies for French, ClearNLP for English).
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_AGENTS = frozenset({"obl:agent", "agent"})  # "considéré par Séoul", "was condemned by Canada"
+# what a noun's act belongs to: "son soutien", "Israel's backing", "les frappes saoudiennes", "US sanctions"
+_OWNERS = frozenset({"poss", "nmod:poss", "amod", "compound"})
+# the parts a clause's acting countries are not named in: other clauses, appositions, lists of clauses
+_CLAUSES = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "parataxis", "csubj", "xcomp", "pcomp",
+                      "dep", "list"})
+# a noun the act is done through, the verb itself no act ("a apporté son soutien", "made a protest to")
+_CARRIED = frozenset({"obj", "dobj", "obl:arg", "nsubj:pass", "nsubjpass", "attr", "oprd"})
+# a verb's dependants that name its other parties: objects, complements, prepositional phrases
+_COMPLEMENTS = frozenset({"obj", "dobj", "iobj", "obl", "obl:arg", "obl:mod", "nsubj:pass", "nsubjpass", "prep",
+                          "dative", "attr", "oprd", "nmod"})
+_VERBS = frozenset({"VERB", "AUX"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_MAX_CLIMB = 3
+
+
+@dataclass(frozen=True)
+class _Words:
+    mutual: frozenset[str]  # "entre", "between": the countries it joins all act
+    setting: frozenset[str]  # "malgré", "after", "over": what it introduces is no party of the act
+    complement: frozenset[str]  # "for", "to": a noun it introduces is the verb's complement
+
+
+@dataclass(frozen=True)
+class CueRoles:
+    """Character offsets (into Article.text) of the tokens that name a cue's acting side (its subject,
+    agent or owner) and of those that name the other parties of its clause (objects, complements)."""
+
+    agents: tuple[tuple[int, int], ...] = ()
+    others: tuple[tuple[int, int], ...] = ()
+
+    def countries(self, mentions: Sequence[Mention]) -> tuple[frozenset[str], frozenset[str]]:
+        """The actor countries named in each role."""
+        actors = [m for m in mentions if m.role == "actor"]
+        return _named(actors, self.agents), _named(actors, self.others)
+
+
+def cue_roles(sent: Span, cues: Sequence[Cue], base: int = 0, lang: str = "en") -> dict[int, CueRoles]:
+    """Cue start -> the tokens naming the sides of the cue's own clause, for the cues the parse attaches.
+
+    A verb's sides are its subject (or the agent of a passive) and its objects and complements; a verb
+    with no subject of its own ("suscitant la colère d'Alger", "decided to cut ties") acts for the subject
+    of the clause or noun it hangs on, a relative clause's for its noun. A noun's are its owner (a
+    possessive, a demonym, a compound: "Israel's backing", "les frappes saoudiennes") and its complements;
+    countries between which it stands ("entre/between", cue_words.tsv mutual preposition) are all acting
+    sides. A noun that is the object of a verb that is no cue ("a apporté son soutien à", "made a protest
+    to") takes that verb's sides as well. Parts that are clauses of their own (relative, adverbial,
+    reported clauses, appositions) are not the cue's: "Madrid backs Rabat's plan, angering Algiers" gives
+    the support to Madrid and Rabat and the anger to Algiers and Madrid."""
+    if not sent.doc.has_annotation("DEP"):
+        return {}
+    found_words = cue_words(lang)
+    words = _Words(frozenset(found_words.get("mutual preposition")), frozenset(found_words.get("setting preposition")),
+                   frozenset(found_words.get("complement preposition")))
+    by_start = {base + t.idx: t for t in sent}
+    cue_tokens = {t.i for c in cues for s in [c.start] for t in sent if s <= base + t.idx < c.end}
+    found: dict[int, CueRoles] = {}
+    for cue in cues:
+        tokens = [t for t in sent if cue.start <= base + t.idx < cue.end]
+        if not tokens or cue.start not in by_start:
+            continue
+        inside = {t.i for t in tokens}
+        head = next((t for t in tokens if t.head.i not in inside or t.head == t), tokens[0])
+        agents, others = _sides(head, inside, cue_tokens, words)
+        if agents or others:
+            found[cue.start] = CueRoles(_offsets(agents, base), _offsets(others, base))
+    return found
+
+
+def _sides(head: Token, inside: set[int], cue_tokens: set[int], words: _Words) -> tuple[list[Token], list[Token]]:
+    agents: list[Token] = []
+    others: list[Token] = [t for t in head.doc[min(inside):max(inside) + 1]]  # countries inside the cue's words
+    inner_agents, inner_others = _inner_sides(head, inside, words)
+    agents += inner_agents
+    others += inner_others
+    clause = head
+    if head.pos_ in _NOUNS:
+        own_agents, own_others = _noun_sides(head, inside, words)
+        agents += own_agents
+        others += own_others
+        # a noun with sides of its own ("a deal between A and B") is not the act of the verb it hangs on
+        between = any(_preposition(c) in words.mutual for c in head.children)
+        verb = None if between else _carrying_verb(head, words)
+        if verb is None or verb.i in cue_tokens:
+            return agents, others
+        clause = verb
+    if clause.pos_ not in _VERBS:
+        return agents, others
+    verb_agents, verb_others = _verb_sides(clause, inside | {head.i}, words)
+    return agents + verb_agents, others + verb_others
+
+
+def _inner_sides(head: Token, inside: set[int], words: _Words) -> tuple[list[Token], list[Token]]:
+    """What the cue's other words govern ("rompu les relations avec X" names X on "relations"): the act's
+    object and what it is done to ("expelled two Russian diplomats"), countries between which it stands
+    ("talks between A and B were suspended") acting together."""
+    agents: list[Token] = []
+    others: list[Token] = []
+    for token in head.doc[min(inside):max(inside) + 1]:
+        if token == head or token.i not in inside:
+            continue
+        for child in token.children:
+            if child.i in inside or child.dep_ in _CLAUSES:
+                continue
+            if _preposition(child) in words.setting:
+                continue
+            if token.pos_ in _NOUNS and _preposition(child) in words.mutual:
+                agents += _reach(child)
+            elif child.dep_ not in ("det", "case", "punct", "cc"):
+                others += _reach(child)
+    return agents, others
+
+
+def _carrying_verb(noun: Token, words: _Words) -> Token | None:
+    """The verb whose object or complement the noun is ("a apporté son soutien", "made a protest to")."""
+    if noun.dep_ in _CARRIED and noun.head.pos_ in _VERBS:
+        return noun.head
+    if (noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in _VERBS
+            and norm(noun.head.text) in words.complement):  # "heading for an exercise", not "under a pact"
+        return noun.head.head
+    return None
+
+
+def _noun_sides(noun: Token, skip: set[int], words: _Words) -> tuple[list[Token], list[Token]]:
+    agents: list[Token] = []
+    others: list[Token] = []
+    between = False
+    for child in noun.children:
+        if child.i in skip or child.dep_ in _CLAUSES or (child.dep_ == "conj" and child.pos_ in _VERBS):
+            continue
+        preposition = _preposition(child)
+        if preposition in words.setting:
+            continue
+        if child.dep_ in _OWNERS:
+            agents += _reach(child)
+        elif preposition in words.mutual or (between and not preposition and child.pos_ in _NOUNS):
+            # "entre Washington, Londres et Canberra", the list cut by the parse after its first name
+            between = True
+            agents += _reach(child)
+        elif child.dep_ not in ("det", "case", "punct", "cc"):
+            others += _reach(child)
+    return agents, others
+
+
+def _verb_sides(verb: Token, skip: set[int], words: _Words) -> tuple[list[Token], list[Token]]:
+    agents: list[Token] = []
+    others: list[Token] = []
+    for child in verb.children:
+        if child.i in skip or child.dep_ in _CLAUSES or (child.dep_ == "conj" and child.pos_ in _VERBS):
+            continue
+        if _preposition(child) in words.setting:
+            continue
+        if child.dep_ in _SUBJECTS or child.dep_ in _AGENTS:
+            agents += _reach(child)
+        elif child.dep_ in _COMPLEMENTS:
+            others += _reach(child)
+    if not agents:
+        agents = _subject_of(verb, _MAX_CLIMB, words)
+    return agents, others
+
+
+def _subject_of(verb: Token, climb: int, words: _Words) -> list[Token]:
+    """The acting side of a verb with no subject of its own: its relative clause's noun, or the subject
+    of the verb or noun it hangs on ("suscitant la colère", "decided to cut ties")."""
+    subjects = [c for c in verb.children
+                if (c.dep_ in _SUBJECTS or c.dep_ in _AGENTS) and _preposition(c) not in words.setting]
+    if subjects:
+        if verb.dep_ in ("acl:relcl", "relcl") and all(s.pos_ == "PRON" for s in subjects):
+            return list(_reach(verb.head))
+        return [t for s in subjects for t in _reach(s)]
+    if climb <= 0 or verb.head == verb:
+        return []
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.head.pos_ in _VERBS:  # "joined ... before heading to"
+        head = head.head
+    if head.pos_ in _VERBS:
+        return _subject_of(head, climb - 1, words)
+    if head.pos_ in _NOUNS and verb.dep_ in ("acl", "conj", "xcomp"):
+        owners = [t for c in head.children if c.dep_ in _OWNERS for t in _reach(c)]
+        carrying = _carrying_verb(head, words)
+        return owners or (_subject_of(carrying, climb - 1, words) if carrying is not None else [])
+    return []
+
+
+def _preposition(token: Token) -> str:
+    """The preposition a dependant is introduced by: its "case" child (UD) or itself (ClearNLP "prep")."""
+    if token.dep_ == "prep":
+        return norm(token.text)
+    case = next((c for c in token.children if c.dep_ == "case"), None)
+    return norm(case.text) if case is not None else ""
+
+
+def _reach(token: Token) -> list[Token]:
+    """The token and its dependants, other clauses left out; a participle on a noun with no subject of its
+    own is part of the noun ("l'accord conclu entre A et B"), but not its agent ("soutenu par C")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ in _AGENTS and token.dep_ == "acl":
+            continue
+        if child.dep_ == "acl" and token.pos_ in _NOUNS and not any(c.dep_ in _SUBJECTS for c in child.children):
+            found += _reach(child)
+            continue
+        if child.dep_ in _CLAUSES or (child.dep_ == "conj" and child.pos_ in _VERBS and token.pos_ in _VERBS):
+            continue
+        found += _reach(child)
+    return found
+
+
+def _offsets(tokens: Sequence[Token], base: int) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted({(base + t.idx, base + t.idx + len(t.text)) for t in tokens}))
+
+
+def _named(mentions: Sequence[Mention], spans: tuple[tuple[int, int], ...]) -> frozenset[str]:
+    return frozenset(m.country for m in mentions if any(s <= m.start < e for s, e in spans))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -32,11 +32,11 @@ from tracker.records import (
 )
 
 from . import language, nlp
-from .cue_targets import cue_targets
+from .cue_targets import CueRoles, cue_roles, cue_targets
 from .cues import CueFinder, cue_finder
 from .cues.clauses import damp_settings
 from .cues.finder import finder_version
-from .cues.shared import named_together, shared_exercises
+from .cues.shared import is_exercise, named_together, shared_exercises
 from .cues.words import cue_words
 from .dates import event_date, find_dates, publication_date_from_text
 from .frames import clause_sides, coordinations, joint_pairs, ranked_only, split_sides
@@ -112,6 +112,7 @@ class _SentenceRead:
     refs: list[DateRef]
     clauses: dict[tuple[int, int], Setting]  # mention offsets -> the background clause it is named in
     carry: Carry = Carry()  # its carried.tsv trigger and its countries' places (pairs.carried_counterpart)
+    roles: dict[int, CueRoles] = field(default_factory=dict)  # cue start -> the sides of its clause (cue_targets)
 
 
 def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArticle:
@@ -223,8 +224,10 @@ def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_fo
     actors = [m for m in found if m.role == "actor"]
     clauses = finder.clauses(s.span, [(m.start, m.end) for m in actors], s.base) if cues and len(
         {m.country for m in actors}) > 2 else {}
+    # each cue's own clause, read while the parse is at hand: with three countries, whose act it is
+    roles = cue_roles(s.span, cues, s.base, s.language) if cues else {}
     return _SentenceRead(s.span.start_char + s.base, s.span.end_char + s.base, s.language, found, anaphora,
-                         cues, refs, clauses, carry)
+                         cues, refs, clauses, carry, roles)
 
 
 # how many sentences back a state noun's or a demonstrative's antecedent is looked for, the title after them
@@ -278,7 +281,7 @@ def _reading(
     occasions = _cue_finder(read.language, lexicon).occasions
     targets = cue_targets(cues, all_mentions, text, read.language) if len(pairs) > 1 else {}
     together = joint_pairs(all_mentions, text) if len(pairs) > 1 else set()
-    attributed = attribute_cues(pairs, all_mentions, cues, text, sides, targets)
+    attributed = attribute_cues(pairs, all_mentions, cues, text, sides, targets, read.roles, read.language)
     # an exercise held by both countries of a pair is their joint exercise
     runs = coordinations(all_mentions, text) if attributed else []
     attributed = {pair: shared_exercises(found, pair, named_together(pair, runs, all_mentions, text, read.language), read.language)
@@ -374,6 +377,7 @@ def one_sides(same_side: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]
 def attribute_cues(
     pairs: Sequence[tuple[str, str]], mentions: Sequence[Mention], cues: Sequence[Cue], text: str = "",
     sides: dict[str, frozenset[str]] | None = None, targets: dict[int, frozenset[str]] | None = None,
+    roles: dict[int, CueRoles] | None = None, lang: str = "en",
 ) -> dict[tuple[str, str], list[Cue]]:
     """Each cue goes to the pair whose two countries are named closest to it.
 
@@ -387,6 +391,10 @@ def attribute_cues(
     ("discussed the crisis in Haiti", "la guerre en Ukraine"), is a situation in that country, not an
     act between the pair: it goes to no pair. An agreement signed "à Tokyo" keeps its pair. A cue that
     names its target ("sa guerre contre l'Ukraine", cue_targets.py) goes to that country's pairs.
+
+    Before all this, the parse: a cue whose own clause names both its sides (cue_targets.cue_roles: its
+    subject, agent or owner, and its objects and complements) goes to the pairs of those sides only, so
+    in "Madrid backs Rabat's plan, angering Algiers" the support is ESP-MAR's and the anger DZA-ESP's.
     """
     result: dict[tuple[str, str], list[Cue]] = {pair: [] for pair in pairs}
     actors = [m for m in mentions if m.role == "actor"]
@@ -396,8 +404,19 @@ def attribute_cues(
         result[pairs[0]] = list(cues)
         return result
     runs = coordinations(mentions, text) if text else []
+    exercises = frozenset(cue_words(lang).get("shared exercise"))
     for cue in cues:
+        cue_roles = (roles or {}).get(cue.start)
         target = (targets or {}).get(cue.start, frozenset())
+        if cue_roles and target:
+            # a list read after the cue stops where the parse leaves its clause ("avec X, le pays Y a ...")
+            target = target & cue_roles.countries(mentions)[1] or target
+        attached = _attached(pairs, *_listed_sides(cue_roles, mentions, runs, target),
+                             joint=is_exercise(cue.pattern, exercises)) if cue_roles else []
+        if attached:  # the parse names both sides of the act: each pair of them takes it
+            for pair in attached:
+                result[pair].append(cue)
+            continue
         # The target faces the act's source: a pair of two targets ("au Venezuela et au Nicaragua") is none.
         aimed = [pair for pair in pairs if len(target.intersection(pair)) == 1] or pairs
         near = _run_distances({c: _side_nearest(actors, c, cue, sides or {}) for pair in pairs for c in pair}, runs)
@@ -407,6 +426,42 @@ def attribute_cues(
             if distance <= best + SHARED_CUE_SLACK:
                 result[pair].append(cue)
     return result
+
+
+def _listed_sides(roles: CueRoles, mentions: Sequence[Mention], runs: Sequence[Sequence[Mention]],
+                  target: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """A cue's acting countries and its others (cue_targets.cue_roles), each with the countries listed
+    with them (frames.coordinations: a list the parse splits is still one side); the country the cue
+    names right after it (cue_targets) is its other side, whatever else its complement names."""
+    agents, others = roles.countries(mentions)
+    if target:
+        others = target
+    for run in runs:
+        listed = frozenset(m.country for m in run)
+        if listed & agents:
+            agents |= listed
+        elif listed & others:
+            others |= listed
+    return agents, others - agents
+
+
+def _attached(pairs: Sequence[tuple[str, str]], agents: frozenset[str], others: frozenset[str], joint: bool = False,
+              ) -> list[tuple[str, str]]:
+    """The pairs a cue's clause names both sides of (cue_targets.cue_roles); none when the parse names
+    fewer, and the cue goes to the nearest pair as in a sentence the parse does not attach.
+
+    An acting country and another of the clause: the pairs of one with the other ("Madrid backs Rabat's
+    plan": ESP-MAR, not a third country of the sentence). Several acting countries and no other ("A, B
+    and C signed a joint statement", "talks between A and B"): the pairs among them. An exercise is held
+    by every country of its clause ("A's destroyer joined B's and C's warships for drills"): each pair of
+    them (cues/shared.py)."""
+    if joint and len(agents | others) >= 2:
+        return [p for p in pairs if set(p) <= agents | others]
+    if agents and others - agents:
+        return [p for p in pairs if (p[0] in agents and p[1] in others) or (p[1] in agents and p[0] in others)]
+    if len(agents) >= 2:
+        return [p for p in pairs if set(p) <= agents]
+    return []
 
 
 def _side_nearest(mentions: Sequence[Mention], country: str, cue: Cue, sides: dict[str, frozenset[str]]) -> int:

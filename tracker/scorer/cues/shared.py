@@ -28,10 +28,10 @@ def shared_exercises(cues: Sequence[Cue], pair: tuple[str, str], together: bool,
     words = frozenset(cue_words(lang).get("shared exercise"))
     if not together or not words:
         return list(cues)
-    return [_joint(c) if c.base_weight > 0 and _is_exercise(c.pattern, words) else c for c in cues]
+    return [_joint(c) if c.base_weight > 0 and is_exercise(c.pattern, words) else c for c in cues]
 
 
-def _is_exercise(pattern: str, words: frozenset[str]) -> bool:
+def is_exercise(pattern: str, words: frozenset[str]) -> bool:
     """Whether a pattern word is an exercise word or its plural ("=exercises", "=drills")."""
     return any(w in words or w.rstrip("s") in words for w in _pattern_words(pattern))
 

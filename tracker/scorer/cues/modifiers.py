@@ -131,6 +131,8 @@ def _negation_places(ctx: SentenceContext, cue: ParsedCue, denied_denial: bool) 
         other = ctx.cue_of(head)
         if other is not None and head.i not in cue.own and ctx.table.is_statement(other.entry.category):
             break
+        if dep == "xcomp" and current is not root and _own_subject(ctx, current, head):
+            break  # "n'a pas vu Pékin contourner l'embargo": the evasion is denied, the embargo stands
         if dep == "xcomp" or ctx.is_carrier(head):
             places.append(head)
         current = head
@@ -140,6 +142,16 @@ def _negation_places(ctx: SentenceContext, cue: ParsedCue, denied_denial: bool) 
             if norm(head.lemma_) == verb and any(norm(c.lemma_) == obj for c in ctx.children(head)):
                 places.append(head)
     return places
+
+
+def _own_subject(ctx: SentenceContext, clause: Token, verb: Token) -> bool:
+    """Whether a verb's complement clause has a subject of its own: the verb's object before it
+    ("voir la Chine se soustraire", "saw Beijing evade"), the clause's own subject. A negation of
+    the verb then denies that clause's act; a cue the act is done to is no part of the denial."""
+    if any(ctx.dep(c).startswith("nsubj") for c in ctx.children(clause)):
+        return True
+    return verb.pos_ in ("VERB", "AUX") and any(
+        ctx.dep(c) == "obj" and c.i < clause.i and c.pos_ in ("NOUN", "PROPN", "PRON") for c in ctx.children(verb))
 
 
 def governing_negation(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
@@ -255,15 +267,20 @@ def predicate_degree(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
 
 def statement_topic(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
     """The topic of a statement: "a condamné l'essai nucléaire", "salue l'accord" -- a complement
-    of the statement, not its subject ("une crise oppose Bakou et Erevan"). A background rule
+    of the statement, not its subject ("une crise oppose Bakou et Erevan"), with every cue of that
+    complement's phrase: "a condamné l'accord de normalisation" reaches the normalisation through the
+    agreement, a cue that frames nothing itself. A background rule
     needs the cue as the act's object or introduced by a topic marker ("discuté de la guerre")."""
     markers = ctx.words_of_language.get("topic marker")
+    framing = {" ".join(r.words) for r in ctx.table.topic_rules if r.scope == "head"}
     for below, governor in zip([cue.root, *cue.chain], cue.chain[:3], strict=False):
         other = ctx.cue_of(governor)
         if other is None or governor.i in cue.own:
             continue
         if ctx.dep(below).startswith(("nsubj", "csubj")):
             return
+        if other.entry.category not in framing and governor.pos_ == "NOUN" and _content_of(ctx, below):
+            continue  # "a condamné l'accord de normalisation": the statement's object is the whole phrase
         about = ctx.dep(below) == "obj" or any(ctx.dep(c) == "case" and norm(c.text) in markers
                                                for c in ctx.children(below))
         for rule in ctx.table.topic_rules:
@@ -271,6 +288,13 @@ def statement_topic(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
                     and (rule.kind != "background" or about)):
                 yield Hit(rule, governor.text, ctx.position.get(governor.i))
         return
+
+
+def _content_of(ctx: SentenceContext, word: Token) -> bool:
+    """Whether the word is its noun's content: a complement ("l'accord de normalisation", "the deal on
+    normalising ties") or an infinitive ("the agreement to normalise relations")."""
+    dep = ctx.dep(word)
+    return dep == "nmod" or (dep == "acl" and "Inf" in word.morph.get("VerbForm", []))
 
 
 # ----------------------------------------------------------------------------- modality

@@ -36,7 +36,7 @@ def _demand_before(ctx: SentenceContext, match: Match) -> Iterable[Hit]:
             for rule in table.demand_rules[word]:
                 start = p - len(rule.words) + 1
                 if (match.start - 1 - p <= rule.distance and (rule.kind == "demand" or addressed)
-                        and ctx.phrase_at(rule.words, start)):
+                        and ctx.phrase_at(rule.words, start) and _governs(ctx, start, match)):
                     trigger = ctx.trigger(rule, start)
                     if trigger:
                         yield Hit(rule, trigger, start)
@@ -45,6 +45,18 @@ def _demand_before(ctx: SentenceContext, match: Match) -> Iterable[Hit]:
             return
         addressed = addressed or ctx.tokens[p].text[:1].isupper()
         p -= 1
+
+
+def _governs(ctx: SentenceContext, start: int, match: Match) -> bool:
+    """Whether a demand phrase may reach the cue: its first word is the demanding verb (or a
+    condition's locution), not a noun the parse names beside the cue ("told him in a phone call on
+    Tuesday that ... a deal", "told the press"). A verb is trusted whether or not the small parsers
+    hang the cue under it ("a exhorté Moscou à mettre fin à ..." is parsed with "Moscou" as the root).
+    Without a parse the window alone decides."""
+    if not ctx.has_parse:
+        return True
+    word = ctx.tokens[start]
+    return word.pos_ not in ("NOUN", "PROPN") or word.is_ancestor(ctx.root(match))
 
 
 def _before(ctx: SentenceContext, match: Match) -> Iterable[Hit]:

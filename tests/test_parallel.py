@@ -352,3 +352,59 @@ def test_batches_hold_one_language_each(tmp_path):
         assert snapshot(store) == batched
     assert [len(set(b)) for b in backend.batches] == [1] * len(backend.batches)
     assert backend.batches == [["en"] * 3, ["fr"] * 6]  # not en | fr fr | en | fr fr | en | fr fr
+
+
+def test_the_parent_goes_on_while_the_fork_server_loads(tmp_path):
+    # A fresh process (its own fork server, loading spaCy and both models for seconds): making the pool
+    # and sending it a batch return at once, the workers not started yet, and a plain text file is read
+    # meanwhile in the parent; the batch is then scored as in-process. (Before: making the pool waited
+    # for the whole preload.)
+    import subprocess
+    import sys
+
+    path = tmp_path / "fr.txt"
+    path.write_text(french(1), encoding="utf-8")
+    script = f"""
+import json, time
+from pathlib import Path
+from tracker.ingest.inprocess import read_articles, scores_or_reasons
+from tracker.ingest.pool import ProcessBackend
+if __name__ == "__main__":
+    start = time.perf_counter()
+    backend = ProcessBackend(workers=2)
+    articles = backend.read(Path({str(path)!r})).result()
+    scored = backend.score_batch(articles)
+    returned, started = time.perf_counter() - start, backend.started()
+    same = scored.result(timeout=240) == scores_or_reasons(read_articles(Path({str(path)!r})))
+    backend.close()
+    print(json.dumps([returned, started, same]))
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=True)
+    returned, started, same = json.loads(out.stdout.strip().splitlines()[-1])
+    assert returned < 1.0
+    assert not started
+    assert same
+
+
+def test_the_keys_of_the_files_read_ahead_are_looked_up_together(inbox, single_process, tmp_path):
+    # The in-process pipeline (`--workers 1`): the same database and outcomes as ingest_paths (copies
+    # and texts stored by an earlier run included), the keys of most articles looked up with others
+    # (one query an article before: find_article); a second ingest of the same folder finds every
+    # article stored.
+    from sqlalchemy import event
+
+    expected_report, expected_rows = single_process
+    with open_store(tmp_path / "tracker.db") as store:
+        ingest_paths([inbox / "03_fr.txt"], store, progress=False)
+        alone: list[str] = []  # find_article's query: one key
+        event.listen(store.engine, "before_cursor_execute",
+                     lambda *args: alone.append(args[2]) if args[2].lstrip().startswith("SELECT articles.id") else None)
+        report = ingest_parallel([inbox, inbox / "missing.txt"], store, workers=1, progress=False)
+        assert report.outcomes == expected_report.outcomes
+        assert snapshot(store) == expected_rows
+        articles = sum(o.outcome != REJECTED for o in report.outcomes)
+        assert len(alone) < articles / 2
+        again = ingest_parallel([inbox], store, workers=1, progress=False)
+    stored = {(o.path, o.record): o.article_id for o in report.outcomes if o.outcome == STORED}
+    assert {(o.path, o.record): o.article_id for o in again.outcomes if (o.path, o.record) in stored} == stored
+    assert all(o.outcome == DUPLICATE for o in again.outcomes if (o.path, o.record) in stored)

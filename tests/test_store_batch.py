@@ -75,3 +75,32 @@ def test_a_batch_that_fails_writes_nothing(store):
         batch.log_ingest("/in/x.txt", "stored")
         raise RuntimeError("stopped half-way")  # e.g. Ctrl+C, a full disk
     assert {t: _count(store, t) for t in TABLES} == before
+
+
+def test_rows_inserted_together_get_the_ids_one_insert_per_row_gives_in_their_order(store):
+    """inserted_ids: on SQLite one multi-row INSERT (not one per row), the ids put back in the rows'
+    order through each row's natural key; on PostgreSQL SQLAlchemy's ordered RETURNING."""
+    from sqlalchemy import event
+
+    from tracker.store.batch import inserted_ids
+
+    with store.batch() as batch:  # an article for the sentences to belong to (invented text)
+        (article_id, _), = batch.add_scored_many([make_scored(BODIES[0])], lexicon_version="v1")
+    statements: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    # idx out of order: the ids follow the rows, not the natural key's order
+    rows = [{"article_id": article_id, "idx": idx, "start_char": 0, "end_char": 1, "text": "x", "language": "fr",
+             "pairs": ""} for idx in (17, 12, 15, 11)]
+    with store.batch() as batch:
+        ids = inserted_ids(batch.conn, sentences, rows, ("article_id", "idx"))
+    inserts = [s for s in statements if s.lstrip().upper().startswith("INSERT")]
+    if store.engine.dialect.name == "sqlite":
+        assert len(inserts) == 1
+    assert ids == sorted(ids) and len(set(ids)) == 4
+    with store.engine.connect() as conn:
+        stored = dict(conn.execute(select(sentences.c.id, sentences.c.idx).where(sentences.c.id.in_(ids))).all())
+    assert [stored[i] for i in ids] == [17, 12, 15, 11]
+    # rows whose natural keys repeat cannot be told apart: inserted in order, one by one
+    with store.batch() as batch:
+        again = inserted_ids(batch.conn, sentences, [dict(rows[0], idx=30), dict(rows[0], idx=31)], ("article_id",))
+    assert again == [ids[-1] + 1, ids[-1] + 2]

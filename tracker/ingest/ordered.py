@@ -194,6 +194,8 @@ def run_ordered(
             path, pending_read = reads.popleft()
             items = pending_read.result()
             fill_reads()
+            # The keys of this file's articles and of the files read already behind it, in one query.
+            writer.look_up([items, *(r.result() for _, r in reads if r.done())])
             for item, record in zip(items, record_names(items), strict=True):
                 writer.add(str(path), record, item)
             writer.end_of_file()
@@ -226,6 +228,19 @@ class _OrderedWriter:
         self.in_flight = 0  # entries in the queue that sent an article to be scored
         self.in_flight_chars = 0  # and their text
         self.scoring: dict[str, _Scoring] = {}  # key -> its scoring, for the texts being scored in this run
+        # Keys looked up ahead (look_up), each used once: key -> the id stored under it, or None.
+        self.looked_up: dict[str, int | None] = {}
+
+    def look_up(self, files: list[list[Article | Outcome]]) -> None:
+        """Whether the articles of these files are stored, asked in one query rather than one query an
+        article (a connection, a query and a commit each: ~0.3 s of the writing process's CPU for 400
+        articles). Asked again when used if not here: a text stored by another process meanwhile is
+        still found when its batch is written (WriteBatch.add_scored_many), a duplicate as before."""
+        keys = [item.key for items in files for item in items
+                if isinstance(item, Article) and item.key not in self.looked_up and item.key not in self.scoring]
+        if len(keys) > 1:
+            found = self.store.find_articles(keys)
+            self.looked_up.update({key: found.get(key) for key in keys})
 
     def add(self, path: str, record: str | None, item: Article | Outcome) -> None:
         if isinstance(item, Outcome):
@@ -236,7 +251,7 @@ class _OrderedWriter:
             owner = self.scoring[key]
             self.queue.append(_Entry(path, record, _Scoring(item, owner.batch, owner.index)))
             return
-        existing = self.store.find_article(key)
+        existing = self.looked_up.pop(key) if key in self.looked_up else self.store.find_article(key)
         if existing is not None:
             self.queue.append(_Entry(path, record, duplicate_outcome(item, existing, path=path, record=record)))
             return

@@ -35,6 +35,7 @@ The same ordered pipeline (tracker.ingest.ordered.run_ordered) drives a Dask clu
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -205,6 +206,10 @@ def _pool_score_batch(articles: list[Article]):
     return scores_or_reasons(articles, _worker_lexicon)
 
 
+def _started() -> None:
+    """A worker's first task: it starts the worker (tracker.ingest.pool._Lane)."""
+
+
 def _pool_version() -> str | None:
     if _worker_error is not None:
         raise _worker_error
@@ -227,8 +232,15 @@ class _Lane:
         self._starter.start()
 
     def _start(self) -> None:
-        # Sends the waiting tasks in order (the first send waits for the server's preload), then
-        # whatever was added meanwhile, until none is left: from then on tasks go straight to the pool.
+        # The worker first: the executor starts it at its first task, and that waits for the server's
+        # preload. Tasks sent meanwhile wait in `_waiting`, and the caller goes on (reading, hashing,
+        # checking keys) rather than waiting for the preload itself; had this thread found no task
+        # waiting yet, it would have marked the lane started at once and left the start to the caller's
+        # first submit (measured: the parent read nothing during the start-up).
+        with contextlib.suppress(Exception):  # a broken pool: the tasks' own submits below say so
+            self.pool.submit(_started)
+        # Then the waiting tasks in order, and whatever was added meanwhile, until none is left: from
+        # then on tasks go straight to the pool.
         while True:
             with self._lock:
                 waiting = self._waiting or []

@@ -11,7 +11,7 @@ on the same file, ends as "duplicate" and writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -91,6 +91,18 @@ class Store:
         """The id of the article stored under this key (records.content_hash), if any."""
         with self.engine.connect() as conn:
             return conn.execute(select(articles.c.id).where(articles.c.key == key)).scalar()
+
+    def find_articles(self, keys: Iterable[str]) -> dict[str, int]:
+        """find_article for several keys in one query: the keys stored, with their ids."""
+        keys = list(keys)
+        found: dict[str, int] = {}
+        if not keys:
+            return found
+        with self.engine.connect() as conn:
+            for start in range(0, len(keys), 500):  # within any database's limit on a statement's parameters
+                query = select(articles.c.key, articles.c.id).where(articles.c.key.in_(keys[start : start + 500]))
+                found.update((key, article_id) for key, article_id in conn.execute(query))
+        return found
 
     @contextmanager
     def batch(self) -> Iterator[WriteBatch]:

@@ -52,7 +52,7 @@ def test_the_noun_of_an_act_reads_as_its_verb_and_back_fr(fr):
     # invented: "expulsion" for "expulser", "retrait" of "soldats" for "retirer ... troupes"
     assert cues(fr, "Lomé dénonce l'expulsion de trois journalistes togolais.").get("expulser ~4 journaliste", 0) > 0
     found = cues(fr, "Accra a confirmé le retrait de ses soldats stationnés au nord.")
-    assert found.get("retrait ~3 troupe", 0) < 0
+    assert found.get("retrait ~4 troupe", 0) < 0
 
 
 def test_salvoes_of_shells_are_fire_fr(fr):

@@ -32,6 +32,7 @@ from tracker.records import (
 )
 
 from . import language, nlp
+from .cue_agents import state_cues
 from .cue_targets import CueRoles, cue_roles, cue_targets
 from .cues import CueFinder, cue_finder
 from .cues.clauses import damp_settings
@@ -113,6 +114,9 @@ class _SentenceRead:
     clauses: dict[tuple[int, int], Setting]  # mention offsets -> the background clause it is named in
     carry: Carry = Carry()  # its carried.tsv trigger and its countries' places (pairs.carried_counterpart)
     roles: dict[int, CueRoles] = field(default_factory=dict)  # cue start -> the sides of its clause (cue_targets)
+    # the bodies that are no state whose acts were the sentence's cues and were dropped (cue_agents.py): with no
+    # cue left, the countries named around such an act are no pair of it
+    non_state: tuple[str, ...] = ()
 
 
 def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArticle:
@@ -219,6 +223,7 @@ def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_fo
     carries = bool(carry.kind and (carry.reactors or carry.kind == "counterpart" or carry.kind in MARKER_KINDS
                                     or carry.marked))
     cues = finder.find(s.span, s.base) if anaphora or sentence_pairs(found) or carries or lone else []
+    cues, non_state = state_cues(cues, s.span, s.language, s.base)  # an act done by no state is no country's
     refs = find_dates(s.span, s.language, published, s.base, resolve_event=term_start) if cues or carry.kind else []
     # A third country is what a clause can set aside: none to look for with two countries.
     actors = [m for m in found if m.role == "actor"]
@@ -227,7 +232,7 @@ def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_fo
     # each cue's own clause, read while the parse is at hand: with three countries, whose act it is
     roles = cue_roles(s.span, cues, s.base, s.language) if cues else {}
     return _SentenceRead(s.span.start_char + s.base, s.span.end_char + s.base, s.language, found, anaphora,
-                         cues, refs, clauses, carry, roles)
+                         cues, refs, clauses, carry, roles, tuple(non_state))
 
 
 # how many sentences back a state noun's or a demonstrative's antecedent is looked for, the title after them
@@ -276,6 +281,9 @@ def _reading(
     pairs, members = members_only(pairs, all_mentions, text, read.start)
     pairs, between = between_sides(pairs, all_mentions, text, read.start, read.end)
     set_aside += outside_act + outside_clause + members + between
+    if read.non_state and not cues:  # the sentence's only acts are done by bodies that are no state
+        set_aside += [SetAside(pair, f"the act is done by '{read.non_state[0]}', no state") for pair in pairs]
+        pairs = []
     when = event_date(refs, published)
     # A pair's act in the main clause outweighs the background its other cues stand in.
     occasions = _cue_finder(read.language, lexicon).occasions

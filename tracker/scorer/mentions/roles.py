@@ -15,7 +15,13 @@ from tracker.scorer.leaders import resolve_people
 from tracker.scorer.mentions.decision import ACTOR, RoleDecision
 from tracker.scorer.mentions.demonym_roles import demonym_role, origin_role, shared_noun_role
 from tracker.scorer.mentions.gazetteer import Found, mention_index
-from tracker.scorer.mentions.modifier_roles import after_role, leads_organisation, mediating_subject
+from tracker.scorer.mentions.modifier_roles import (
+    after_role,
+    group_role,
+    leads_organisation,
+    mediating_subject,
+)
+from tracker.scorer.mentions.pieces import fold_word
 from tracker.scorer.mentions.preposition_roles import (
     STRUCK_MISSION,
     border_place,
@@ -30,7 +36,7 @@ from tracker.scorer.mentions.target_roles import (
     apposition_partner,
     described_by_country,
 )
-from tracker.scorer.mentions.wordlists import grammar_words
+from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words
 
 
 class Reading(NamedTuple):
@@ -183,6 +189,78 @@ def _a_border_compound(ctx: SentenceContext, match: Found, kind: str) -> RoleDec
     return RoleDecision("actor", f"'{ctx.text_of(head, end)} {noun}' with '{clash}': the sides of fighting on their border")
 
 
+BACKED_REACH = 3  # pieces read between "-backed" and its group ("the Rwanda-backed rebel front")
+BACKED_BY_REACH = 4  # pieces read back from "backed by" for its group ("des milices armées et soutenues par")
+_IN_PREPOSITIONS = frozenset({"in", "en", "dans", "au", "aux"})
+
+
+def _backing_a_group(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    """ "the Rwanda-backed rebel front", "Russian-backed separatists", "des milices soutenues par
+    l'Iran": a country named as the backer of a non-state group (roles.tsv group_noun, named_group) describes
+    the group; it is a side of that backing alone, so it pairs only with a country named in the same words
+    ("Moscow-backed separatists in Moldova": the state the group fights), not with the sentence's
+    other sides (the span reaches from the group to the backer, as an act's span does: pairs.act_sides).
+    A state's own act of support ("Paris arme des rebelles") is no such description."""
+    if kind not in ("name", "demonym", "capital"):
+        return None
+    last = match.last
+    if ctx.lang == "en" and last < len(ctx.pieces) and ctx.pieces[last].hyphen_before and ctx.has(
+            "backing_after", ctx.keys[last]):
+        group = _group_within(ctx, range(last + 1, min(len(ctx.pieces), last + 1 + BACKED_REACH)))
+        start = match.first
+    else:
+        found = ctx.phrase_before(ctx.skip_determiners(match.first), "backed_by")
+        if found is None:
+            return None
+        group = _group_within(ctx, range(found[1] - 1, max(-1, found[1] - 1 - BACKED_BY_REACH), -1))
+        start = group[1] if group else 0
+    if group is None or _acting(ctx, group[1]):
+        return None
+    noun, at = group
+    end = _where_it_fights(ctx, max(at, last - 1) + 1) or max(at, last - 1)
+    span = (ctx.pieces[min(start, at)].start, ctx.pieces[end].end)
+    return RoleDecision("actor", f"describes the non-state group '{noun}' it backs: a side of that backing alone",
+                        True, span)
+
+
+def _acting(ctx: SentenceContext, at: int) -> bool:
+    """Whether the group at piece `at` does the sentence's act: its noun phrase is a verb's subject, the verb no
+    word of speech (`speech_verb`: "the movement said" only judges). A backed group that acts ("a rebel force
+    backed by Khartoum attacked a border town") acts for its backer, a side (cue_agents keeps its cue)."""
+    token = ctx.token(at)
+    while token.dep_ in {"compound", "amod", "nmod", "flat", "flat:name"} and token.head.i != token.i:
+        token = token.head
+    if token.dep_ not in {"nsubj", "nsubj:pass", "nsubjpass"}:
+        return False
+    verb = token.head
+    return not any(ctx.has("speech_verb", word) for word in (fold_word(verb.lemma_ or verb.text), fold_word(verb.text)))
+
+
+def _group_within(ctx: SentenceContext, pieces: range) -> tuple[str, int] | None:
+    """The first non-state group noun among `pieces` (a named one: "the Karo front"), stopping
+    at a clause break."""
+    for i in pieces:
+        if ctx.keys[i] in CLAUSE_BREAKS:
+            return None
+        noun = next((w for w in (ctx.two_pieces(i), ctx.keys[i], ctx.lemma(i)) if w and ctx.has("group_noun", w)), None)
+        if noun is None and ctx.has("named_group", ctx.keys[i]) and i > 0 and ctx.pieces[i - 1].text[:1].isupper():
+            noun = ctx.text_of(i - 1, i + 1)
+        if noun is not None:
+            return noun, i
+    return None
+
+
+def _where_it_fights(ctx: SentenceContext, after: int) -> int | None:
+    """ "separatists in eastern Ukraine": the last piece of a country named after in/en right after the group."""
+    if after >= len(ctx.pieces) or ctx.keys[after] not in _IN_PREPOSITIONS:
+        return None
+    index = mention_index(ctx.lang)
+    for i in range(after + 1, min(len(ctx.pieces), after + 4)):
+        if index.has_kind(ctx.keys[i], ("name", "capital")):
+            return i
+    return None
+
+
 def _inside_a_compound(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
     """'russo-américain', 'israélo-palestinien': each country takes the compound's role."""
     if match.entry.kind != "prefix" and not ctx.pieces[match.first].hyphen_before:
@@ -235,6 +313,34 @@ def _target_of_an_act_noun(ctx: SentenceContext, match: Found, kind: str) -> Rol
             or described_by_country(ctx, match.first))
 
 
+GROUP_ADJECTIVES = 2  # adjectives read between a group noun and de/of ("les rebelles islamistes du Mali")
+
+
+def _a_group_from(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    """ "les rebelles islamistes du Mali", "the insurgents of Mali": a country after de/of and a non-state group
+    (roles.tsv group_noun, adjectives allowed between) names where the group is from, as a demonym on it does
+    (group_role); not the groups whose de/of names whom they stand against (`group_against`: "les opposants
+    de Moscou"). A group that is a verb's direct object ("soutient les rebelles de Syrie") is what a state's
+    act goes through to reach that country: the country stays a side."""
+    if kind not in ("name", "capital"):
+        return None
+    at = ctx.skip_determiners(match.first) - 1
+    if at < 1 or ctx.keys[at] not in _OF_PREPOSITIONS:
+        return None
+    i = at - 1
+    # the small French model tags some adjectives as nouns ("les rebelles islamistes"): lowercase words of either
+    while (i > 0 and at - 1 - i < GROUP_ADJECTIVES and ctx.pos(i) in {"ADJ", "NOUN"} and ctx.pieces[i].text.islower()
+           and not ctx.has("group_noun", ctx.keys[i])):
+        i -= 1
+    noun = next((word for word in (ctx.two_pieces(i), ctx.keys[i], ctx.lemma(i))
+                 if word and ctx.has("group_noun", word)), None)
+    if noun is None or ctx.has("group_against", noun) or ctx.has("group_against", ctx.keys[i]):
+        return None
+    if ctx.token(i).dep_ in {"obj", "dobj"}:
+        return None
+    return group_role(noun)
+
+
 def _mediating_between(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
     return mediating_subject(ctx, match.last)
 
@@ -280,9 +386,11 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     _after_an_attitude,
     _a_deposed_leaders_country,
     _a_border_compound,
+    _backing_a_group,
     _inside_a_compound,  # decides every compound (an actor when nothing else)
     _a_demonym,  # decides every demonym (an actor when nothing else)
     _target_of_an_act_noun,
+    _a_group_from,
     _after_a_preposition,
     _mediating_between,
     _before_a_noun,

@@ -223,3 +223,68 @@ def test_the_latter_stands_for_the_party_named_last_subject_or_not():
     text = ("Une frégate a été aperçue près des îles revendiquées par le Vietnam. "
             "Il a exigé le départ immédiat de la marine chinoise.")
     assert _pairs(text) == set()
+
+
+# --- the one country acting as its main clause's subject (twelfth session; every sentence invented) ----------
+# A sentence naming one country, the subject of its main verb (through its own noun), with an act of some weight
+# and no object the act itself brings in, takes the one other acting country of the sentence before.
+
+
+def test_acting_subject_answers_the_previous_other_country():
+    text = ("Beijing asked Tokyo on Monday to free the trawler's captain. "
+            "Japan's foreign ministry rejected the demand.")
+    assert _pairs(text, "en") == {"CHN-JPN"}
+    text = ("Pékin a exigé lundi que Tokyo libère le capitaine du chalutier. "
+            "Le gouvernement japonais refuse.")
+    assert _pairs(text) == {"CHN-JPN"}
+    # the act in a clause sharing the subject ("after recalling the diplomat")
+    text = ("Several states have withdrawn their envoys from Caracas this year. "
+            "Peru became the latest on Friday after recalling the diplomat.")
+    assert _pairs(text, "en") == {"PER-VEN"}
+
+
+def test_acting_subject_with_an_object_of_its_own_carries_nothing():
+    # invented counter-example: "a new plan" is brought in by the act itself (the existing Laos test reads the same)
+    text = ("Beijing asked Tokyo on Monday to free the trawler's captain. "
+            "Japan's foreign ministry presented a new budget for its embassies.")
+    assert _pairs(text, "en") == set()
+
+
+def test_a_domestic_body_takes_no_carried_counterpart():
+    # invented: the country names its parliament acting, or its opposition acted on: the act stays at home,
+    # whatever marker the sentence has
+    text = ("Russia fired missiles at Kyiv overnight. "
+            "In response, Ukraine's parliament criticised the president.")
+    assert _pairs(text, "en") == set()
+    text = ("La Russie a tiré des missiles sur Kiev dans la nuit. "
+            "En réponse, le parlement ukrainien a critiqué le gouvernement.")
+    assert _pairs(text) == set()
+    text = "Russia fired missiles at Kyiv overnight. Ukraine's government then blamed the opposition."
+    assert _pairs(text, "en") == set()
+    # invented counter-example: the government, not its parliament, answers the demand
+    text = ("Beijing asked Tokyo on Monday to free the trawler's captain. "
+            "Japan's parliament rejected the demand.")
+    assert _pairs(text, "en") == set()
+    text = ("Beijing asked Tokyo on Monday to free the trawler's captain. "
+            "Japan's government rejected the demand.")
+    assert _pairs(text, "en") == {"CHN-JPN"}
+
+
+def test_a_pronoun_with_a_reaction_word_stands_for_the_previous_subject_only():
+    # invented: "Il" / "He" is the UN chief; the reaction word does not make the Ukrainian president the counterpart
+    text = ("L'émissaire des Nations unies a reçu mardi le chef de la diplomatie ukrainienne. "
+            "Il a ensuite condamné la Russie.")
+    assert _pairs(text) == set()
+    text = "The UN chief met the Ukrainian president on Monday. He then condemned Russia."
+    assert _pairs(text, "en") == set()
+    # invented counter-example: the Ukrainian president is the subject there
+    text = ("Le président ukrainien a visité Kharkiv lundi. "
+            "Il a ensuite condamné la Russie.")
+    assert _pairs(text) == {"RUS-UKR"}
+
+
+def test_a_french_reporting_clause_after_the_quote_names_the_subject():
+    # invented: ", a annoncé le ministre norvégien": the minister is the subject, so "Il" is Norway
+    text = ("« Nous suspendons toute coopération avec Minsk », a annoncé le ministre norvégien. "
+            "Il a aussi fustigé la Biélorussie.")
+    assert _pairs(text) == {"BLR-NOR"}

@@ -42,10 +42,11 @@ def test_their_neighbour_is_the_other_country_of_the_pair():
     text = ("Le Tadjikistan accuse le Kirghizistan d'avoir tiré sur ses gardes-frontières. "
             "Les autorités kirghizes démentent toute attaque contre leur voisin.")
     assert _pairs(text) == {"KGZ-TJK"}
-    # plural neighbours are no one country
+    # plural neighbours are no one country (the Kyrgyz authorities, subject of the main verb, still answer the
+    # previous sentence's Tajikistan: pairs._acting_subject, twelfth session)
     text = ("Le Tadjikistan accuse le Kirghizistan d'avoir tiré sur ses gardes-frontières. "
             "Les autorités kirghizes démentent toute attaque contre leurs voisins.")
-    assert _pairs(text) == set()
+    assert not any("voisin" in m.text for m in _last(text).mentions)
 
 
 def test_a_lone_actor_pairs_its_neighbour_with_the_only_other_country_named():
@@ -120,9 +121,11 @@ def test_subject_after_the_named_country_is_that_country():
     last = _last(text)
     assert {"-".join(p) for p in last.pairs} == {"FRA-ISR"}
     assert [m.text for m in last.mentions if m.country == "ISR"] == ["condamnait"]
+    # "elle" is no country of its own here either (France, subject of the main verb, still goes on with the
+    # previous sentence's relation where it names an act: pairs._acting_subject, twelfth session)
     text = ("La France a convoqué l'ambassadeur d'Israël après l'incident de Jérusalem. "
             "La France a indiqué qu'elle avait reçu le diplomate lundi.")
-    assert _pairs(text) == set()
+    assert not any(m.text == "elle" for m in _last(text).mentions)
 
 
 def test_subject_without_an_act_forms_no_pair():

@@ -64,8 +64,11 @@ Decisions (documented here because the scorer's numbers depend on them):
   counterpart) and the sentence before names two or more actor countries (or one, as the owner of an act
   and no verb's subject); the reactors are one side. A sentence naming one country only, in any role, that
   marks itself as going on with the previous sentence's relation (a reply adverbial "pour sa part", "in
-  response"; a subject pronoun "Il", "his country"; an agentless passive on that country) faces the one
-  acting country of the previous sentence besides its own (``continued_counterpart``).
+  response"; a subject pronoun "Il", "his country"; an agentless passive on that country; that country as
+  the subject of its main verb, with no object the act brings in: "Japan's foreign ministry rejected the
+  demand", ``_acting_subject``) faces the one acting country of the previous sentence besides its own
+  (``continued_counterpart``), where the sentence names an act. Not where the country names a domestic body
+  that acts or is acted on ("Ukraine's parliament", "blamed the opposition": the act stays at home).
 - "the three countries", "les quatre pays" (anaphora.tsv ``group:N``) are the coordination of N countries
   (else the N actor countries) of the nearest earlier sentence naming N or more (``group_mentions``).
 - The target of an act named as a noun with its agent ("éviter une récidive de la frappe américaine
@@ -446,6 +449,7 @@ class Carry(NamedTuple):
     subjects: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()  # actor countries named only as what undergoes an act (_PATIENT_DEPS)
     marked: bool = False  # a continuation marker besides its trigger (MARKER_KINDS; see continued_counterpart)
+    marker_kind: str = ""  # that marker's kind ("pronoun": the previous sentence's subject only)
 
 
 # what a country's noun may be besides the side that acts: an object, a complement ("les propos de Tokyo")
@@ -462,7 +466,7 @@ _PATIENT_DEPS = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass"})
 # other kinds, where the sentence names one country only); "passive" is read from the parse
 PRONOUN_KINDS = frozenset({"pronoun", "latter"})  # read only as a verb's subject, before the sentence's country
 CONTINUATION_KINDS = frozenset({"continuation"}) | PRONOUN_KINDS
-MARKER_KINDS = CONTINUATION_KINDS | {"passive"}
+MARKER_KINDS = CONTINUATION_KINDS | {"passive", "acting"}
 
 
 @cache
@@ -545,6 +549,23 @@ def _subject(token: Token) -> bool:
     return top.dep_ in _SUBJECT_LIKE
 
 
+_INCISE_OPENERS = frozenset({",", "»", '"', "”", "“"})
+
+
+def _inverted_subject(token: Token) -> bool:
+    """A French reporting clause set after what is reported (", a déclaré le ministre saoudien"): the noun after the
+    verb is its subject, whatever the small model's parse (it often reads it as the object)."""
+    top = _top_noun(token)
+    verb = top.head
+    if top.dep_ not in ("obj", "nsubj") or verb.i >= top.i or verb.pos_ != "VERB":
+        return False
+    index = verb.i - 1
+    while index > verb.sent.start and verb.doc[index].pos_ == "AUX":
+        index -= 1
+    return index >= verb.sent.start and verb.doc[index].text in _INCISE_OPENERS and all(
+        t.pos_ in ("DET", "NOUN", "PROPN", "ADJ") or t.i >= top.i for t in verb.doc[verb.i + 1 : top.i + 1])
+
+
 def _model_keys(token: Token) -> frozenset[str]:
     """A word's lemma and lowercase form, when no keyer gives its candidate lemmas."""
     return frozenset({token.lemma_.lower(), token.lower_})
@@ -570,7 +591,7 @@ def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int
             continue
         reacting = _reacting(tokens[-1]) and not _after_preposition(tokens[0])
         (reactors if reacting else outside).add(mention.country)
-        if _subject(tokens[-1]):
+        if _subject(tokens[-1]) or (lang == "fr" and _inverted_subject(tokens[-1])):
             subjects.add(mention.country)
         (objects if _patient(tokens[-1]) else not_objects).add(mention.country)
     reactors -= outside
@@ -585,6 +606,12 @@ def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int
         marker = _carry_match(sent, keys, _carry_index(lang, CONTINUATION_KINDS), subject_only=True,
                               pronoun_before=named_at)
         marker = marker or _agentless_passive(sent, [m for m in actors if m.country in objects], base)
+        at_home, acting = _acting_subject(sent, actors, base, lang)
+        if at_home:  # a domestic body acts or is acted on (see _acting_subject): nothing carried but a repeated act
+            found = found if found is not None and found[2] in ("ellipsis", "counterpart") else None
+            marker = None
+        elif found is None:  # the weakest marker: a trigger's own rule decides where there is one
+            marker = marker or acting
     found = found or marker
     if found is None:
         return Carry(subjects=frozenset(subjects), objects=frozenset(objects))
@@ -594,7 +621,7 @@ def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int
     end = last.idx + len(last.text) + base
     return Carry(start, end, sent.doc.text[start - base : end - base], kind,
                  frozenset(reactors) if not outside else frozenset(), frozenset(subjects), frozenset(objects),
-                 marker is not None)
+                 marker is not None, marker[2] if marker is not None else "")
 
 
 def _carry_match(sent: Span, keys: Sequence[frozenset[str]],
@@ -635,6 +662,67 @@ def _agentless_passive(sent: Span, patients: Iterable[Mention], base: int) -> tu
     return None
 
 
+# the verbs that share a subject with the verb it governs ("decided to follow", "after recalling", "exigeant")
+_SHARED_SUBJECT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp"})  # pcomp: English "after recalling"
+
+
+def _folded_lemma(token: Token) -> str:
+    return fold_word(token.lemma_.lower())
+
+
+def _acting_verbs(top: Token) -> list[Token]:
+    """The verbs a subject noun acts through: the verb it is the subject of, and the verbs under it that
+    share that subject (an infinitive or participle clause, a coordinated verb with no subject of its own)."""
+    if top.dep_ != "nsubj" or top.head.i == top.i:
+        return []  # a passive's subject undergoes the act (see _agentless_passive)
+    main = top.head
+    while main.dep_ == "conj" and main.head.i != main.i:
+        main = main.head  # "a rejeté ... et exigé": the first verb's
+    if main.head.i != main.i:
+        return []  # a relative or subordinate clause's subject ("que Washington n'a pas levées") is not the sentence's
+    verbs, todo = [], [top.head]
+    while todo:
+        verb = todo.pop()
+        verbs.append(verb)
+        under = [*verb.children, *(g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp")]
+        todo += [c for c in under if c.dep_ in _SHARED_SUBJECT_DEPS and c.pos_ in ("VERB", "AUX")
+                 and not any(g.dep_ in _SUBJECT_LIKE for g in c.children)]
+    return verbs
+
+
+def _acting_subject(sent: Span, actors: Sequence[Mention], base: int, lang: str,
+                    ) -> tuple[bool, tuple[int, int, str] | None]:
+    """The sentence's one country as the subject of its main clause, through its own noun ("le gouvernement japonais
+    refuse", "China's foreign ministry rejected the accusation", "Turkey became the latest after recalling the
+    official"): the side that acts in a sentence naming no other, so the act (a cue of some weight, see
+    carried_counterpart) answers or goes on with the previous sentence's relation. (whether the act stays at home,
+    the marker: (the main verb's position, 1, "acting"), None when the country is no such subject: a relative
+    clause's, a passive's, an object's, a complement's). The act stays at home when the country names a domestic
+    body that acts (grammar_words.tsv domestic_body: "Ukraine's parliament", "l'opposition vénézuélienne") or a
+    domestic body is the direct object of the act ("criticised the opposition"). A verb whose direct object the act
+    itself brings in (grammar_words.tsv indefinite_determiner: "announced a new plan") is about that new thing, no
+    marker; "rejected the accusation", "a défendu son droit", "refuse", "said that ..." are."""
+    domestic = grammar_words("domestic_body", lang)
+    found: tuple[int, int, str] | None = None
+    for mention in actors:
+        tokens = [t for t in sent if mention.start <= t.idx + base < mention.end]
+        if not tokens:
+            continue
+        top = _top_noun(tokens[-1])
+        if top not in tokens and _folded_lemma(top) in domestic:
+            return True, None
+        while top.dep_ == "conj" and top.head.i != top.i and top.head.pos_ in ("NOUN", "PROPN"):
+            top = top.head
+        for verb in _acting_verbs(top):
+            objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")]
+            if any(_folded_lemma(c) in domestic for c in objects):
+                return True, None
+            if not any(d.dep_ == "det" and d.lower_ in grammar_words("indefinite_determiner")
+                       for c in objects for d in c.children):
+                found = found or (verb.i - sent.start, 1, "acting")
+    return False, found
+
+
 def carried_counterpart(carry: Carry, mentions: Sequence[Mention], previous: Sequence[Mention],
                         previous_carry: Carry | None, acts: bool = True) -> str | None:
     """The one country the sentence's reactors face when the sentence names only them: "Le Tchad et le
@@ -651,16 +739,28 @@ def carried_counterpart(carry: Carry, mentions: Sequence[Mention], previous: Seq
     its own counterpart), the previous sentence names fewer than two actor countries (it reports an act
     between countries, not what one country says it saw), or it leaves more than one candidate
     (precision first)."""
-    if carry.kind == "pronoun":
-        # "He then criticised China" after "The UN chief met Japan's prime minister": the pronoun stands for
-        # the previous sentence's subject, so only a subject country of that sentence is the counterpart
-        found = continued_counterpart(mentions, previous) if acts else None
-        subjects = previous_carry.subjects if previous_carry is not None else frozenset()
-        return found if found in subjects else None
     if carry.kind in MARKER_KINDS:
-        return continued_counterpart(mentions, previous) if acts else None
+        return _marked_counterpart(carry.kind, mentions, previous, previous_carry) if acts else None
     found = _triggered_counterpart(carry, mentions, previous, previous_carry)
-    return continued_counterpart(mentions, previous) if found is None and carry.marked and acts else found
+    if found is None and carry.marked and acts:
+        return _marked_counterpart(carry.marker_kind, mentions, previous, previous_carry)
+    return found
+
+
+def _marked_counterpart(kind: str, mentions: Sequence[Mention], previous: Sequence[Mention],
+                        previous_carry: Carry | None) -> str | None:
+    """`continued_counterpart` for a marker of `kind`. "He then criticised China" after "The UN chief met Japan's
+    prime minister": a pronoun stands for the previous sentence's subject, so only a subject country of that
+    sentence is the counterpart, or the sentence's own country (whatever trigger the sentence has besides: "Il a
+    ensuite condamné la Russie")."""
+    found = continued_counterpart(mentions, previous)
+    if kind == "pronoun":
+        # the pronoun's country, a subject there, is the counterpart or the sentence's own ("Il a ensuite condamné
+        # l'attaque contre la France" after "Paris a convoqué l'ambassadeur d'Israël")
+        subjects = previous_carry.subjects if previous_carry is not None else frozenset()
+        own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
+        return found if found in subjects or own & subjects else None
+    return found
 
 
 def _triggered_counterpart(carry: Carry, mentions: Sequence[Mention], previous: Sequence[Mention],

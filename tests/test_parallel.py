@@ -356,7 +356,7 @@ def test_batches_hold_one_language_each(tmp_path):
 
 def test_the_parent_goes_on_while_the_fork_server_loads(tmp_path):
     # A fresh process (its own fork server, loading spaCy and both models for seconds): making the pool
-    # and sending it a batch return at once, the workers not started yet, and a plain text file is read
+    # and sending it a batch return before the workers have started, and a plain text file is read
     # meanwhile in the parent; the batch is then scored as in-process. (Before: making the pool waited
     # for the whole preload.)
     import subprocess
@@ -381,8 +381,9 @@ if __name__ == "__main__":
 """
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=True)
     returned, started, same = json.loads(out.stdout.strip().splitlines()[-1])
-    assert returned < 1.0
-    assert not started
+    # The order, not a time (a loaded machine slows both sides): the parent had read and sent the batch
+    # before any worker had started, which it could not have done had making the pool waited for them.
+    assert not started, f"the parent waited {returned:.1f} s for the workers"
     assert same
 
 

@@ -77,6 +77,16 @@ def test_a_batch_that_fails_writes_nothing(store):
     assert {t: _count(store, t) for t in TABLES} == before
 
 
+def test_returned_ids_are_put_back_in_the_rows_order_whatever_order_they_come_in():
+    """RETURNING rows in another order than the VALUES (SQLite does not promise theirs) still give each
+    row its own id."""
+    from tracker.store.batch import ids_in_row_order
+
+    keys = [(7, 17), (7, 12), (7, 15)]
+    returned = [(103, 7, 15), (101, 7, 17), (102, 7, 12)]  # (id, article_id, idx), shuffled
+    assert ids_in_row_order(keys, returned) == [101, 102, 103]
+
+
 def test_rows_inserted_together_get_the_ids_one_insert_per_row_gives_in_their_order(store):
     """inserted_ids: on SQLite one multi-row INSERT (not one per row), the ids put back in the rows'
     order through each row's natural key; on PostgreSQL SQLAlchemy's ordered RETURNING."""

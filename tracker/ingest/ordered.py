@@ -194,8 +194,9 @@ def run_ordered(
             path, pending_read = reads.popleft()
             items = pending_read.result()
             fill_reads()
-            # The keys of this file's articles and of the files read already behind it, in one query.
-            writer.look_up([items, *(r.result() for _, r in reads if r.done())])
+            # The keys of this file's articles and of the files read already behind it, in one query
+            # (a read that failed is left to raise at its own turn, after the files before it are written).
+            writer.look_up([items, *(r.result() for _, r in reads if r.done() and r.exception() is None)])
             for item, record in zip(items, record_names(items), strict=True):
                 writer.add(str(path), record, item)
             writer.end_of_file()

@@ -161,6 +161,12 @@ def inserted_ids(conn: Connection, table: Table, rows: Sequence[dict], natural_k
     if conn.dialect.name != "sqlite" or len(rows) < 2 or len(set(keys)) < len(keys):
         return list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
     returned = conn.execute(insert(table).returning(table.c.id, *(table.c[c] for c in natural_key)), rows).all()
+    return ids_in_row_order(keys, returned)
+
+
+def ids_in_row_order(keys: Sequence[tuple], returned: Sequence[Sequence]) -> list[int]:
+    """The ids of RETURNING rows (id, *natural key), in the order of `keys`: SQLite does not promise
+    to return the rows of a multi-row INSERT in the order of its VALUES."""
     by_key = {tuple(row[1:]): row[0] for row in returned}
     return [by_key[key] for key in keys]
 

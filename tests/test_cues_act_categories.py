@@ -67,6 +67,13 @@ def _patterns(text: str, lang: str) -> set[str]:
     ("Pékin a accru sa pression militaire sur Taïwan ces derniers mois.", "fr", "CHN-TWN"),
     # 12 claims on a region (invented).
     ("Venezuela claims the Essequibo region, which Guyana administers.", "en", "GUY-VEN"),
+    # 19 positions targeted (the plural: military positions); a conduct called aggressive; armed forces
+    # clashing with each other; 12 reluctance toward another's cause (invented).
+    ("Russian drones targeted Ukrainian positions near the border.", "en", "RUS-UKR"),
+    ("L'artillerie russe a ciblé des positions ukrainiennes.", "fr", "RUS-UKR"),
+    ("Le Japon a dénoncé le comportement agressif de la Chine en mer.", "fr", "CHN-JPN"),
+    ("Les forces indiennes et chinoises se sont affrontées dans la vallée.", "fr", "CHN-IND"),
+    ("Germany remains reluctant to send tanks to Ukraine, Poland said.", "en", "DEU-UKR"),
 ])
 def test_acts_of_tension_read_as_tension(text, lang, pair):
     assert _score(text, lang, pair) > 0
@@ -97,6 +104,8 @@ def test_acts_of_tension_read_as_tension(text, lang, pair):
     # 04 an embrace; 06 arms sales (invented).
     ("Après la signature, les chefs de la diplomatie grecque et macédonienne se sont donné une longue accolade.", "fr", "GRC-MKD"),
     ("Turkey sold Ukraine armed drones last year.", "en", "TUR-UKR"),
+    # 04 an embrace of two people (invented).
+    ("The Greek foreign minister hugged his Turkish counterpart after the signing.", "en", "GRC-TUR"),
 ])
 def test_acts_of_cooperation_read_as_cooperation(text, lang, pair):
     assert _score(text, lang, pair) < 0
@@ -119,6 +128,12 @@ def test_acts_of_cooperation_read_as_cooperation(text, lang, pair):
      "soldat ~5 se ~2 affronter"),
     # The countries concerned are no concern (invented).
     ("France and Germany said the countries concerned would meet in Paris.", "en", "concern by"),
+    # A visit that must end on a given day is a schedule, no demand; one's own decision regretted is
+    # self-reproach, no disapproval of the other (invented).
+    ("The visit of Japan's prime minister to China must end on Friday, officials said.", "en", "must ~2 end"),
+    ("France said it regretted its own decision to leave the talks with Germany.", "en", "regret ~4 decision"),
+    ("La France a dit regretter sa propre décision de quitter les négociations avec l'Allemagne.", "fr",
+     "regretter ~4 décision"),
 ])
 def test_other_senses_are_no_cue_of_the_category(text, lang, absent):
     assert absent not in _patterns(text, lang)
@@ -138,3 +153,36 @@ def test_since_the_establishment_of_ties_is_a_date_reference():
     text = "Les relations entre Pékin et Canberra traversent leur pire crise depuis l'établissement de leurs liens diplomatiques."
     assert _score(text, "fr", "AUS-CHN") > 0
     assert "établir ~4 relation diplomatique" not in _patterns(text, "fr")
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    # The same words in another sense score nothing on the pair (every sentence invented): weather
+    # pounding a country; hugging a line; a claimed win; a claim by a group;
+    # a court's injunction on a company; a game called aggressive; police clashing
+    # with supporters; plane tickets; a game's result; reluctance about one's own spending; one's own
+    # decision regretted.
+    ("Heavy storms pounded Cuba and Haiti on Tuesday, cutting power to thousands.", "en", "CUB-HTI"),
+    ("Japan hugged the line on rates while China and Korea cut theirs.", "en", "CHN-JPN"),
+    ("Egypt claimed victory in the region's football tournament against Morocco.", "en", "EGY-MAR"),
+    ("L'État islamique a revendiqué la région frontalière entre l'Irak et la Syrie.", "fr", "IRQ-SYR"),
+    ("The Islamic State claimed the border region between Iraq and Syria.", "en", "IRQ-SYR"),
+    ("Un tribunal américain a émis une injonction contre une entreprise chinoise.", "fr", "CHN-USA"),
+    ("La France a livré un match agressif contre l'Italie samedi.", "fr", "FRA-ITA"),
+    ("Les forces de l'ordre turques et grecques se sont affrontées avec des supporters lors du match.", "fr", "GRC-TUR"),
+    ("Air France va vendre des billets d'avion vers la Chine et le Japon.", "fr", "CHN-JPN"),
+    ("Brazil fans were disappointed by the draw against Argentina on Saturday.", "en", "ARG-BRA"),
+    ("Le Maroc, déçu par sa défaite contre l'Espagne, quitte la compétition.", "fr", "ESP-MAR"),
+    ("Germany remains reluctant to raise spending, unlike France.", "en", "DEU-FRA"),
+])
+def test_other_senses_score_nothing(text, lang, pair):
+    assert pair not in {o.pair_code for o in _reading(text, lang).observations}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A position as a standing (singular) is no military position targeted (invented); the talks and
+    # sanctions beside it still read.
+    ("India targets a stronger position in its trade talks with Pakistan.", "en"),
+    ("Les sanctions américaines ciblent la position dominante de la Chine sur le marché des puces.", "fr"),
+])
+def test_a_position_as_a_standing_is_no_target(text, lang):
+    assert not [c for c in _reading(text, lang).cues if c.category == "military force"]

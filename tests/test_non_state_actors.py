@@ -52,6 +52,8 @@ def _roles(text: str, lang: str) -> dict[str, str]:
      "de l'armée malienne.", "fr"),
     ("Niger says the Wagner group staged an attack near the border with Mali.", "en"),
     ("Poland said the European Union imposed sanctions on Belarus last year.", "en"),
+    # the international council, owned by no country (counter-example to the state's own council)
+    ("La Pologne a indiqué que le Conseil de sécurité de l'ONU avait imposé des sanctions à la Corée du Nord.", "fr"),
 ])
 def test_an_act_done_by_no_state_pairs_no_one(text, lang):
     assert _pairs(text, lang) == set()
@@ -68,6 +70,10 @@ def test_an_act_done_by_no_state_pairs_no_one(text, lang):
      "en", "SDN-TCD"),
     # the body only judges an act whose de-complement may be its state doer
     ("L'Otan a condamné les frappes de la Russie sur Kiev, a déclaré la Pologne.", "fr", "POL-RUS"),
+    # a state's own council, named like the international one: the state acts
+    ("Le Conseil de sécurité nigérien a décidé de rompre ses relations avec Abidjan.", "fr", "CIV-NER"),
+    ("The Turkish National Security Council warned Greece over the islands.", "en", "GRC-TUR"),
+    ("Iran's Security Council rejected the offer from Washington.", "en", "IRN-USA"),
 ])
 def test_a_state_doing_or_asking_keeps_its_pair(text, lang, pair):
     assert _scores(text, lang).get(pair, 0.0) != 0

@@ -40,6 +40,7 @@ _COUNTRY_KINDS = ("name", "capital", "demonym", "institution")
 _VERB_CLIMB = 3
 _PHRASE_WIDTH = 2  # words read on either side of the doer's head for a body's name ("Conseil de sécurité")
 _NON_STATE_LISTS = ("non_state_agent", "group_noun", "non_state_party")
+_OWNER_DEPS = {"amod", "compound", "poss", "nmod:poss"}
 
 
 def state_cues(cues: Sequence[Cue], sent: Span, lang: str, base: int = 0) -> tuple[list[Cue], list[str]]:
@@ -136,6 +137,8 @@ def _body(head: Token, lang: str) -> str | None:
     for first in range(low, head.i + 1):
         for last in range(head.i, high):
             key = phrase_key(doc[first : last + 1].text)
+            if key in lists.get("non_state_agent", ()) and _state_owned([head, *doc[first : last + 1]], lang):
+                return None  # "le Haut Conseil de sécurité algérien", "Iran's National Security Council"
             if any(key in lists.get(name, ()) for name in _NON_STATE_LISTS):
                 return doc[first : last + 1].text
     lemma = fold_word(head.lemma_ or head.text)
@@ -144,6 +147,12 @@ def _body(head: Token, lang: str) -> str | None:
     if lemma in lists.get("named_group", ()) or fold_word(head.text) in lists.get("named_group", ()):
         return _named(head, lang)
     return None
+
+
+def _state_owned(words: Sequence[Token], lang: str) -> bool:
+    """An institution's name owned by a country ("algérien", "Turkish", "Iran's" on one of its words) names
+    that state's own body, not the international one of the same name."""
+    return any(child.dep_ in _OWNER_DEPS and _is_country(child, lang) for word in words for child in word.children)
 
 
 def _backed(head: Token, lang: str, lists: dict[str, frozenset[str]]) -> bool:

@@ -288,3 +288,17 @@ def test_a_french_reporting_clause_after_the_quote_names_the_subject():
     text = ("« Nous suspendons toute coopération avec Minsk », a annoncé le ministre norvégien. "
             "Il a aussi fustigé la Biélorussie.")
     assert _pairs(text) == {"BLR-NOR"}
+
+
+def test_a_domestic_body_anywhere_in_the_object_keeps_the_act_at_home():
+    # invented: the minister answers a union about the police, not the country of the sentence before
+    text = ("Germany asked Austria on Monday to cut its tariffs on steel. "
+            "The Austrian interior minister rejected the union's criticism of the police.")
+    assert _pairs(text, "en") == set()
+    text = ("L'Allemagne a demandé lundi à l'Autriche de baisser ses droits de douane sur l'acier. "
+            "Le ministre autrichien de l'Intérieur a rejeté les critiques du syndicat contre la police.")
+    assert _pairs(text) == set()
+    # invented counter-example: an object pointing back at the demand still answers it
+    text = ("Germany asked Austria on Monday to cut its tariffs on steel. "
+            "The Austrian minister rejected the request.")
+    assert _pairs(text, "en") == {"AUT-DEU"}

@@ -66,10 +66,21 @@ def test_a_call_on_someone_still_demands(pipelines):
     assert has(found, "demand") and found.weight > 0, found
 
 
-def test_a_denied_perception_denies_the_act_seen_not_its_object(pipelines):
+@pytest.mark.parametrize(("lang", "text"), [
     # "n'ont pas vu X contourner les sanctions": the evasion is denied, the sanctions stand
-    found = cue(pipelines["fr"], "Les enquêteurs n'ont pas vu Pékin contourner les sanctions contre Moscou.", "sanctions")
+    ("fr", "Les enquêteurs n'ont pas vu Pékin contourner les sanctions contre Moscou."),
+    # invented: the English parse makes the seen act a ccomp with its own subject
+    ("en", "The inspectors did not see Hanoi evade the sanctions on Pyongyang."),
+])
+def test_a_denied_perception_denies_the_act_seen_not_its_object(pipelines, lang, text):
+    found = cue(pipelines[lang], text, "sanctions")
     assert not has(found, "negation") and found.weight > 0, found
+
+
+def test_a_denied_claim_still_denies_the_act_it_reports(pipelines):
+    # invented counter-example: "did not impose" negates the sanctions themselves
+    found = cue(pipelines["en"], "Hanoi did not impose sanctions on Pyongyang.", "sanctions")
+    assert has(found, "negation") and found.weight < 0, found
 
 
 @pytest.mark.parametrize("text", [

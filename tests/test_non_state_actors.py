@@ -120,3 +120,12 @@ def test_a_backed_group_that_acts_acts_for_its_backer(text):
 def test_a_state_backing_in_its_own_act_stays_a_side():
     # invented counter-example: Spain's own support angers Algeria, no group described
     assert "DZA-ESP" in _pairs("Spain backed Morocco's plan, angering Algeria.", "en")
+
+
+def test_the_modules_own_example_drops_the_councils_threat():
+    # invented (cue_agents.py's docstring): the council's threat is no act of the states it meets
+    found = _reading("The UN Security Council, which threatened sanctions, met envoys from Chile and Peru.", "en")
+    assert not any(c.text.startswith("threatened") for o in found.observations for c in o.cues), found.observations
+    # invented counter-example: a state's threat in the same shape stays
+    found = _reading("Chile, which threatened sanctions, met envoys from Peru.", "en")
+    assert any("threatened" in c.text for o in found.observations for c in o.cues), found.observations

@@ -3,12 +3,13 @@
 An act whose doer is an alliance, an international organisation or an armed or political group
 (data/roles.tsv lists `non_state_agent`, `group_noun` and `non_state_party`) is not the act of a country
 named near it: "des miliciens venus du Niger ont ensuite lancé une attaque" (invented) is no attack by
-Niger, "the council, which warned of sanctions" (invented) threatens neither of the states it speaks to,
+Niger, "the UN Security Council, which threatened sanctions" (invented) threatens neither of the states it meets,
 and "les frappes de l'Otan sur la Serbie" (invented) are no act of the country that recalls them. Such a cue is dropped before pairs are scored; the
 countries stay where they are and pair through the sentence's other cues only.
 
-The doer is read from the parse: a verb's subject (through "which"/"qui" to the noun a relative clause
-hangs on, and up to the verb a dependent verb hangs on: "sont entrés ... avant de lancer"); an act noun's
+The doer is read from the parse (parse_roles.doer): a verb's subject (through "which"/"qui" to the noun a relative
+clause hangs on, and up to the verb a dependent verb hangs on: "sont entrés ... avant de lancer"), or the object of
+an object-control verb above it ("the UN urged Russia to stop attacking": Russia's act, kept); an act noun's
 "par"/"by" agent, or its de/of complement when that is such a body ("les frappes de l'Otan"); an act noun
 carried by a verb of `act_carrier` ("staged an attack") takes that verb's doer. An act noun that a body
 only reacts to ("the EU welcomed the accord") is not the body's act. A doer with a state
@@ -27,15 +28,18 @@ from tracker.records import Cue
 from tracker.scorer.mentions.gazetteer import mention_index
 from tracker.scorer.mentions.pieces import fold_word, phrase_key
 from tracker.scorer.mentions.wordlists import role_words
+from tracker.scorer.parse_roles import (
+    AGENT_DEPS,
+    BY_PREPOSITIONS,
+    OF_PREPOSITIONS,
+    RELATIVE_DEPS,
+    antecedent,
+    doer,
+    preposition_of,
+)
 
-_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-_AGENT_DEPS = frozenset({"obl:agent", "agent"})
-# a verb that depends on another takes its doer from it ("sont entrés ... avant de lancer un assaut")
-_DEPENDENT_VERB_DEPS = frozenset({"xcomp", "advcl", "conj"})
-_RELATIVE_DEPS = frozenset({"relcl", "acl:relcle", "acl:relcl"})
 _RELATIVES = frozenset({"which", "that", "who", "qui"})
-_AGENT_PREPOSITIONS = frozenset({"par", "by"})
-_OF_PREPOSITIONS = frozenset({"de", "du", "des", "d'", "of"})
+_AGENT_PREPOSITIONS = BY_PREPOSITIONS
 _COUNTRY_KINDS = ("name", "capital", "demonym", "institution")
 _VERB_CLIMB = 3
 _PHRASE_WIDTH = 2  # words read on either side of the doer's head for a body's name ("Conseil de sécurité")
@@ -74,11 +78,10 @@ def _doer(token: Token, lang: str, inside: set[int]) -> str | None:
                and c.i < token.i):
             return None  # "frappes saoudiennes", "Russia's strikes": a state's act
         outside = [c for c in token.children if c.i not in inside]
-        markers = {c.i: {fold_word(m.text) for m in c.children if m.dep_ == "case"} for c in outside}
-        agent = next((c for c in outside if c.dep_ in _AGENT_DEPS or markers[c.i] & _AGENT_PREPOSITIONS), None)
+        agent = next((c for c in outside if c.dep_ in AGENT_DEPS or preposition_of(c) in _AGENT_PREPOSITIONS), None)
         if agent is not None:  # "les frappes sur Belgrade par l'Otan"
             return _body(agent, lang)
-        of = [c for c in outside if markers[c.i] & _OF_PREPOSITIONS]
+        of = [c for c in outside if preposition_of(c) in OF_PREPOSITIONS]
         body = next((found for found in (_body(c, lang) for c in of) if found), None)
         if body is not None or any(_is_country(c, lang) for c in of):
             return body  # "les frappes de l'Otan"; "les frappes de la Russie" may be Russia's own
@@ -92,27 +95,19 @@ def _doer(token: Token, lang: str, inside: set[int]) -> str | None:
 
 
 def _verb_doer(verb: Token, lang: str, inside: set[int]) -> str | None:
-    current = verb
     demanded = role_words(lang).get("demanded", frozenset())
-    for _ in range(_VERB_CLIMB):
+    subjects, path = doer(verb, lang, _VERB_CLIMB)  # "the UN urged Russia to stop attacking": Russia attacks
+    for current in path:
         if any(fold_word(t.lemma_ or t.text) in demanded or fold_word(t.text) in demanded
                for t in (current, *(c for c in current.children if c.dep_.startswith("aux")))):
             return None  # "l'UE doit sanctionner X": someone's demand, not the body's act
-        for child in current.children:
-            if child.i in inside:
-                continue
-            if child.dep_ in _SUBJECT_DEPS or child.dep_ in _AGENT_DEPS:
-                subject = child
-                if fold_word(child.text) in _RELATIVES and current.dep_ in _RELATIVE_DEPS:
-                    # "the council, which warned of sanctions": the noun right before the pronoun (the
-                    # small parser often hangs the clause on an earlier noun), else the clause's noun
-                    before = child.doc[child.i - 1] if child.i > child.sent.start else child
-                    subject = before if before.pos_ in {"NOUN", "PROPN"} else current.head
-                return _body(subject, lang)
-        if current.dep_ not in _DEPENDENT_VERB_DEPS or current.head.i == current.i:
-            return None
-        current = current.head
-    return None
+    subjects = [s for s in subjects if s.i not in inside]
+    if not subjects:
+        return None
+    subject, current = subjects[0], path[-1]
+    if fold_word(subject.text) in _RELATIVES and current.dep_ in RELATIVE_DEPS:
+        subject = antecedent(subject, current)  # "the council, which warned of sanctions"
+    return _body(subject, lang)
 
 
 def _carries(verb: Token, lang: str) -> bool:

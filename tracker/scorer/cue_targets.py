@@ -24,6 +24,17 @@ from tracker.records import Cue, Mention
 
 from .cues.words import cue_words, norm
 from .frames import side_words
+from .parse_roles import (
+    AGENT_DEPS,
+    BY_PREPOSITIONS,
+    OF_PREPOSITIONS,
+    RELATIVE_DEPS,
+    SUBJECT_DEPS,
+    antecedent,
+    doer,
+    own_subjects,
+    preposition_of,
+)
 
 # Characters between a cue's end and its target's name: a preposition and an article ("contre l'").
 TARGET_REACH = 14
@@ -76,8 +87,9 @@ def _is_link(gap: list[str], links: frozenset[str], articles: frozenset[str]) ->
 # --- the cue's own clause, from the dependency parse -------------------------------------------------
 
 # Relations of a verb's or noun's dependants (Universal Dependencies for French, ClearNLP for English).
-_SUBJECTS = frozenset({"nsubj", "csubj"})
-_AGENTS = frozenset({"obl:agent", "agent"})  # "considéré par Séoul", "was condemned by Canada"
+_SUBJECTS = SUBJECT_DEPS
+_AGENTS = AGENT_DEPS  # "considéré par Séoul", "was condemned by Canada"
+_BY = BY_PREPOSITIONS
 # what a noun's act belongs to: "son soutien", "Israel's backing", "les frappes saoudiennes", "US sanctions"
 _OWNERS = frozenset({"poss", "nmod:poss", "amod", "compound"})
 # the parts a clause's acting countries are not named in: other clauses, appositions, lists of clauses
@@ -98,6 +110,7 @@ class _Words:
     mutual: frozenset[str]  # "entre", "between": the countries it joins all act
     setting: frozenset[str]  # "malgré", "after", "over": what it introduces is no party of the act
     complement: frozenset[str]  # "for", "to": a noun it introduces is the verb's complement
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -125,12 +138,16 @@ def cue_roles(sent: Span, cues: Sequence[Cue], base: int = 0, lang: str = "en") 
     sides. A noun that is the object of a verb that is no cue ("a apporté son soutien à", "made a protest
     to") takes that verb's sides as well. Parts that are clauses of their own (relative, adverbial,
     reported clauses, appositions) are not the cue's: "Madrid backs Rabat's plan, angering Algiers" gives
-    the support to Madrid and Rabat and the anger to Algiers and Madrid."""
+    the support to Madrid and Rabat and the anger to Algiers and Madrid. Who does a verb's act is
+    parse_roles.doer's reading (an object-control verb's object does the act under it; a subject after "que"
+    in an inserted clause is that clause's); an act noun with no owner of its own is owned by its first de/of
+    complement ("le soutien de la France au Maroc"); a side read after a setting preposition that follows the
+    cue ("après", "after", up to a comma) is none, wherever the parse hangs it."""
     if not sent.doc.has_annotation("DEP"):
         return {}
     found_words = cue_words(lang)
     words = _Words(frozenset(found_words.get("mutual preposition")), frozenset(found_words.get("setting preposition")),
-                   frozenset(found_words.get("complement preposition")))
+                   frozenset(found_words.get("complement preposition")), lang)
     by_start = {base + t.idx: t for t in sent}
     cue_tokens = {t.i for c in cues for s in [c.start] for t in sent if s <= base + t.idx < c.end}
     found: dict[int, CueRoles] = {}
@@ -141,9 +158,30 @@ def cue_roles(sent: Span, cues: Sequence[Cue], base: int = 0, lang: str = "en") 
         inside = {t.i for t in tokens}
         head = next((t for t in tokens if t.head.i not in inside or t.head == t), tokens[0])
         agents, others = _sides(head, inside, cue_tokens, words)
+        agents, others = _before_setting(agents, max(inside), words), _before_setting(others, max(inside), words)
         if agents or others:
             found[cue.start] = CueRoles(_offsets(agents, base), _offsets(others, base))
     return found
+
+
+def _before_setting(tokens: list[Token], cue_end: int, words: _Words) -> list[Token]:
+    """The tokens but those read after a setting preposition that follows the cue ("a rappelé son ambassadeur
+    après le soutien de Paris au plan marocain": the parse may hang "au plan marocain" on the verb, but the
+    words after "après" up to a comma are the setting, no party of the recall)."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    kept = []
+    for token in tokens:
+        opened = False
+        for between in doc[cue_end + 1 : token.i]:
+            if between.is_punct:
+                opened = False
+            elif between.dep_ in ("case", "prep") and norm(between.text) in words.setting:
+                opened = True
+        if not opened:
+            kept.append(token)
+    return kept
 
 
 def _sides(head: Token, inside: set[int], cue_tokens: set[int], words: _Words) -> tuple[list[Token], list[Token]]:
@@ -158,7 +196,7 @@ def _sides(head: Token, inside: set[int], cue_tokens: set[int], words: _Words) -
         agents += own_agents
         others += own_others
         # a noun with sides of its own ("a deal between A and B") is not the act of the verb it hangs on
-        between = any(_preposition(c) in words.mutual for c in head.children)
+        between = any(preposition_of(c) in words.mutual for c in head.children)
         verb = None if between else _carrying_verb(head, words)
         if verb is None or verb.i in cue_tokens:
             return agents, others
@@ -181,9 +219,9 @@ def _inner_sides(head: Token, inside: set[int], words: _Words) -> tuple[list[Tok
         for child in token.children:
             if child.i in inside or child.dep_ in _CLAUSES:
                 continue
-            if _preposition(child) in words.setting:
+            if preposition_of(child) in words.setting:
                 continue
-            if token.pos_ in _NOUNS and _preposition(child) in words.mutual:
+            if token.pos_ in _NOUNS and preposition_of(child) in words.mutual:
                 agents += _reach(child)
             elif child.dep_ not in ("det", "case", "punct", "cc"):
                 others += _reach(child)
@@ -204,13 +242,18 @@ def _noun_sides(noun: Token, skip: set[int], words: _Words) -> tuple[list[Token]
     agents: list[Token] = []
     others: list[Token] = []
     between = False
+    # "le soutien de la France au Maroc": with no owner nor agent of its own, an act noun's first de/of complement
+    # is its owner, as it is its doer in cue_agents ("les frappes de l'Otan")
+    owned = any(c.dep_ in _OWNERS or c.dep_ in _AGENTS or preposition_of(c) in _BY for c in noun.children)
+    owner = None if owned else next((c for c in noun.children if c.i not in skip and c.dep_ not in _CLAUSES
+                                     and preposition_of(c) in OF_PREPOSITIONS), None)
     for child in noun.children:
         if child.i in skip or child.dep_ in _CLAUSES or (child.dep_ == "conj" and child.pos_ in _VERBS):
             continue
-        preposition = _preposition(child)
+        preposition = preposition_of(child)
         if preposition in words.setting:
             continue
-        if child.dep_ in _OWNERS:
+        if child.dep_ in _OWNERS or child == owner:
             agents += _reach(child)
         elif preposition in words.mutual or (between and not preposition and child.pos_ in _NOUNS):
             # "entre Washington, Londres et Canberra", the list cut by the parse after its first name
@@ -224,13 +267,15 @@ def _noun_sides(noun: Token, skip: set[int], words: _Words) -> tuple[list[Token]
 def _verb_sides(verb: Token, skip: set[int], words: _Words) -> tuple[list[Token], list[Token]]:
     agents: list[Token] = []
     others: list[Token] = []
+    subjects = own_subjects(verb)  # not one the parse took from an inserted relative clause
     for child in verb.children:
         if child.i in skip or child.dep_ in _CLAUSES or (child.dep_ == "conj" and child.pos_ in _VERBS):
             continue
-        if _preposition(child) in words.setting:
+        if preposition_of(child) in words.setting:
             continue
         if child.dep_ in _SUBJECTS or child.dep_ in _AGENTS:
-            agents += _reach(child)
+            if child in subjects:
+                agents += _reach(child)
         elif child.dep_ in _COMPLEMENTS:
             others += _reach(child)
     if not agents:
@@ -239,34 +284,28 @@ def _verb_sides(verb: Token, skip: set[int], words: _Words) -> tuple[list[Token]
 
 
 def _subject_of(verb: Token, climb: int, words: _Words) -> list[Token]:
-    """The acting side of a verb with no subject of its own: its relative clause's noun, or the subject
-    of the verb or noun it hangs on ("suscitant la colère", "decided to cut ties")."""
-    subjects = [c for c in verb.children
-                if (c.dep_ in _SUBJECTS or c.dep_ in _AGENTS) and _preposition(c) not in words.setting]
+    """The acting side of a verb with no subject of its own (parse_roles.doer): a controlling object ("urged Russia
+    to stop attacking"), the subject of the verb it depends on ("decided to cut ties"), its relative clause's
+    noun, or, for a verb hanging on a noun, that noun's owner or the doer of the verb carrying the noun
+    ("suscitant la colère" on "les propositions faites par ...")."""
+    subjects, path = doer(verb, words.lang, climb)
+    subjects = [s for s in subjects if preposition_of(s) not in words.setting]
+    last = path[-1]
     if subjects:
-        if verb.dep_ in ("acl:relcl", "relcl") and all(s.pos_ == "PRON" for s in subjects):
-            return list(_reach(verb.head))
+        if last.dep_ in RELATIVE_DEPS and all(s.pos_ == "PRON" for s in subjects):
+            return list(_reach(antecedent(subjects[0], last)))
         return [t for s in subjects for t in _reach(s)]
-    if climb <= 0 or verb.head == verb:
+    head = last.head
+    left = climb - len(path) + 1
+    if left <= 0 or head == last:
         return []
-    head = verb.head
-    if verb.dep_ == "pcomp" and head.head.pos_ in _VERBS:  # "joined ... before heading to"
-        head = head.head
-    if head.pos_ in _VERBS:
-        return _subject_of(head, climb - 1, words)
-    if head.pos_ in _NOUNS and verb.dep_ in ("acl", "conj", "xcomp"):
+    if head.pos_ in _NOUNS and last.dep_ in RELATIVE_DEPS:  # "La Turquie, qui ... a signé": its noun acts
+        return list(_reach(head))
+    if head.pos_ in _NOUNS and last.dep_ in ("acl", "conj", "xcomp"):
         owners = [t for c in head.children if c.dep_ in _OWNERS for t in _reach(c)]
         carrying = _carrying_verb(head, words)
-        return owners or (_subject_of(carrying, climb - 1, words) if carrying is not None else [])
+        return owners or (_subject_of(carrying, left - 1, words) if carrying is not None else [])
     return []
-
-
-def _preposition(token: Token) -> str:
-    """The preposition a dependant is introduced by: its "case" child (UD) or itself (ClearNLP "prep")."""
-    if token.dep_ == "prep":
-        return norm(token.text)
-    case = next((c for c in token.children if c.dep_ == "case"), None)
-    return norm(case.text) if case is not None else ""
 
 
 def _reach(token: Token) -> list[Token]:

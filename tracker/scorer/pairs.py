@@ -102,6 +102,7 @@ from tracker.scorer.mentions import (
 from tracker.scorer.mentions.gazetteer import expand_choices
 from tracker.scorer.mentions.pieces import fold_word
 from tracker.scorer.mentions.wordlists import data_rows, grammar_words, role_words
+from tracker.scorer.parse_roles import shares_doer
 
 TITLE_WEIGHT = 3
 # roles that never make a lone actor's counterpart (where something happened, what is spoken of, who watched,
@@ -662,17 +663,14 @@ def _agentless_passive(sent: Span, patients: Iterable[Mention], base: int) -> tu
     return None
 
 
-# the verbs that share a subject with the verb it governs ("decided to follow", "after recalling", "exigeant")
-_SHARED_SUBJECT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp"})  # pcomp: English "after recalling"
-
-
 def _folded_lemma(token: Token) -> str:
     return fold_word(token.lemma_.lower())
 
 
-def _acting_verbs(top: Token) -> list[Token]:
+def _acting_verbs(top: Token, lang: str) -> list[Token]:
     """The verbs a subject noun acts through: the verb it is the subject of, and the verbs under it that
-    share that subject (an infinitive or participle clause, a coordinated verb with no subject of its own)."""
+    share that subject (parse_roles.shares_doer: an infinitive or participle clause, a coordinated verb with no subject
+    of its own; not the infinitive under "urged Russia to", whose doer is the object)."""
     if top.dep_ != "nsubj" or top.head.i == top.i:
         return []  # a passive's subject undergoes the act (see _agentless_passive)
     main = top.head
@@ -685,8 +683,7 @@ def _acting_verbs(top: Token) -> list[Token]:
         verb = todo.pop()
         verbs.append(verb)
         under = [*verb.children, *(g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp")]
-        todo += [c for c in under if c.dep_ in _SHARED_SUBJECT_DEPS and c.pos_ in ("VERB", "AUX")
-                 and not any(g.dep_ in _SUBJECT_LIKE for g in c.children)]
+        todo += [c for c in under if shares_doer(c, lang) and not any(g.dep_ in _SUBJECT_LIKE for g in c.children)]
     return verbs
 
 
@@ -713,10 +710,10 @@ def _acting_subject(sent: Span, actors: Sequence[Mention], base: int, lang: str,
             return True, None
         while top.dep_ == "conj" and top.head.i != top.i and top.head.pos_ in ("NOUN", "PROPN"):
             top = top.head
-        for verb in _acting_verbs(top):
+        for verb in _acting_verbs(top, lang):
             objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")]
-            if any(_folded_lemma(c) in domestic for c in objects):
-                return True, None
+            if any(_folded_lemma(t) in domestic for c in objects for t in c.subtree):
+                return True, None  # "rejected the union's criticism of the police": a dispute at home
             if not any(d.dep_ == "det" and d.lower_ in grammar_words("indefinite_determiner")
                        for c in objects for d in c.children):
                 found = found or (verb.i - sent.start, 1, "acting")

@@ -131,7 +131,7 @@ def _negation_places(ctx: SentenceContext, cue: ParsedCue, denied_denial: bool) 
         other = ctx.cue_of(head)
         if other is not None and head.i not in cue.own and ctx.table.is_statement(other.entry.category):
             break
-        if dep == "xcomp" and current is not root and _own_subject(ctx, current, head):
+        if dep in ("xcomp", "ccomp") and current is not root and _own_subject(ctx, current, head):
             break  # "n'a pas vu Pékin contourner l'embargo": the evasion is denied, the embargo stands
         if dep == "xcomp" or ctx.is_carrier(head):
             places.append(head)
@@ -151,7 +151,7 @@ def _own_subject(ctx: SentenceContext, clause: Token, verb: Token) -> bool:
     if any(ctx.dep(c).startswith("nsubj") for c in ctx.children(clause)):
         return True
     return verb.pos_ in ("VERB", "AUX") and any(
-        ctx.dep(c) == "obj" and c.i < clause.i and c.pos_ in ("NOUN", "PROPN", "PRON") for c in ctx.children(verb))
+        ctx.dep(c) in ("obj", "dobj") and c.i < clause.i and c.pos_ in ("NOUN", "PROPN", "PRON") for c in ctx.children(verb))
 
 
 def governing_negation(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:

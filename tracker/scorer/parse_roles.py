@@ -59,6 +59,8 @@ def _in_object_relative(subject: Token, verb: Token) -> bool:
     before = subject.doc[start - 1] if start > subject.sent.start else None
     if before is None or fold_word(before.text) not in _OBJECT_RELATIVES or before.pos_ not in {"PRON", "SCONJ"}:
         return False
+    if before.pos_ == "SCONJ" and before.dep_ == "mark" and before.head.i == verb.i:
+        return False  # "a indiqué que le Conseil avait imposé", "said that Russia had": the verb's own clause
     if verb.dep_ not in RELATIVE_DEPS:
         return True
     return subject.i < verb.i and any(t.text == "," for t in subject.doc[subject.right_edge.i + 1 : verb.i])

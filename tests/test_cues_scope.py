@@ -91,3 +91,16 @@ def test_a_denied_claim_still_denies_the_act_it_reports(pipelines):
 def test_a_denied_act_on_the_cue_still_denies_it(pipelines, text):
     found = cue(pipelines["fr"], text, "sanctions")
     assert has(found, "negation") and found.weight < 0, found
+
+
+def test_an_ending_verb_with_an_object_ends_that_object_not_its_subject(pipelines):
+    # "X ended Y": the shelling is what happened; the truce it ended is what stops
+    text = "Renewed shelling ended the truce between Armenia and Azerbaijan on Sunday."
+    shelling = cue(pipelines["en"], text, "shelling")
+    assert not has(shelling, "negation") and shelling.weight > 0, shelling
+
+
+def test_an_ending_verb_without_an_object_still_ends_its_subject(pipelines):
+    # counter-example: "the shelling ended" -- the subject itself stops
+    found = cue(pipelines["en"], "The shelling between Armenia and Azerbaijan ended on Sunday.", "shelling")
+    assert has(found, "negation") and found.weight < 0, found

@@ -87,3 +87,26 @@ def test_a_country_of_a_background_clause_is_no_side_of_the_main_act(text, kept,
     reading = score_article(article).readings[-1]
     assert {"-".join(p) for p in reading.pairs} == kept
     assert {"-".join(a.pair) for a in reading.set_aside} >= aside
+
+
+def _pairs(text: str, lang: str) -> set[str]:
+    article = Article(text=text, language=lang, published=date(2024, 3, 6), published_source="header")
+    return {"-".join(p) for p in score_article(article).readings[-1].pairs}
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    # a compound demonym on a subject-matter noun names that conflict's two sides (invented)
+    ("Le conflit indo-pakistanais s'est ravivé cette semaine dans les montagnes.", "fr", "IND-PAK"),
+    ("The Sino-Indian war still shapes how both armies patrol the ridge.", "en", "CHN-IND"),
+])
+def test_a_compound_on_a_conflict_names_its_two_sides(text, lang, pair):
+    assert pair in _pairs(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # counter-examples: one country qualifying the conflict stays its subject matter (invented)
+    ("Le conflit syrien inquiète toujours le Liban.", "fr"),
+    ("The Syrian war still worries Lebanon.", "en"),
+])
+def test_a_single_demonym_on_a_conflict_stays_its_subject(text, lang):
+    assert "LBN-SYR" not in _pairs(text, lang)

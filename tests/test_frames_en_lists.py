@@ -87,3 +87,24 @@ def test_two_countries_after_on_without_an_act_noun_stay_a_pair(text, pair):
 ])
 def test_a_list_after_on_with_a_country_acting_or_a_mutual_act(text, kept):
     assert _codes(_reading(text).pairs) == kept
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # A lone list whose sentence reads no act but names an exercise: the exercise is the list's own, held together.
+    ("Brazil, Argentina and Chile will open their yearly Atlantic exercise off Montevideo next week.", "ARG-BRA"),
+    ("Le Brésil, l'Argentine et le Chili ouvriront la semaine prochaine leurs manœuvres navales annuelles.", "ARG-BRA"),
+])
+def test_a_lone_list_naming_only_an_exercise_holds_it_together(text, pair):
+    lang = "fr" if text.startswith("Le ") else "en"
+    assert pair in _codes(_reading(text, lang).pairs)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # counter-examples: no exercise named, or another act makes the exercise its object
+    ("Brazil, Argentina and Chile will open their yearly trade fair in Montevideo next week.", "en"),
+    ("Le Brésil, l'Argentine et le Chili ouvriront la semaine prochaine leur foire commerciale annuelle.", "fr"),
+    ("Brazil, Argentina and Chile protested against the naval drill off their coasts.", "en"),
+])
+def test_a_lone_list_without_an_exercise_of_its_own_stays_one_side(text, lang):
+    reading = _reading(text, lang)
+    assert "ARG-BRA" not in _codes(reading.pairs), reading.pairs

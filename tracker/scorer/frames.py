@@ -468,7 +468,7 @@ def _lone_mutual(run: Sequence[Mention], cues: Sequence[Cue], text: str, sentenc
     Hostility on a relation (ties cut, walking out, a dispute) is mutual between its two sides only, as for
     a list facing another country: "A, B and C quit the bloc" names no act among them, unless the relation
     is the list's own ("the dispute of A, B and C") or a reciprocal word says so."""
-    if _joint_exercise(run, cues, sentence):
+    if _joint_exercise(run, cues, sentence) or _exercise_alone(cues, sentence):
         return True
     facing = [c for c in cues if not _hostile_relation(c) or _owned_by(c, run, text)]
     return mutual_act(facing, sentence)
@@ -491,6 +491,17 @@ def _joint_exercise(run: Sequence[Mention], cues: Sequence[Cue], sentence: str) 
         return True
     return any(c.category == "material cooperation" for c in own) and any(
         _exercise_word(t, words) for t in _tokens(sentence))
+
+
+def _exercise_alone(cues: Sequence[Cue], sentence: str) -> bool:
+    """A lone list's sentence reads no act of its main clause but names an exercise: the exercise is the
+    list's own ("A, B and C begin their yearly naval drills"), no other act makes it their object."""
+    from tracker.scorer.cues.words import cue_words  # noqa: PLC0415 -- the cue words' module reads the lexicon
+
+    if any(c.setting is None for c in cues):
+        return False
+    words = frozenset(cue_words("en").get("shared exercise")) | frozenset(cue_words("fr").get("shared exercise"))
+    return any(_exercise_word(t, words) for t in _tokens(sentence))
 
 
 def _exercise_word(token: str, words: frozenset[str]) -> bool:

@@ -222,6 +222,8 @@ def subject_verb_end(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
     if not ctx.dep(subject).startswith("nsubj") or not ctx.inside(verb) or verb is subject:
         return
     rule = next((table.subject_verb_heads[k] for k in ctx.lemmas(verb) if k in table.subject_verb_heads), None)
+    if rule is not None and rule.kind != "lasting" and any(ctx.dep(c) == "obj" for c in ctx.children(verb)):
+        return  # "the shelling ended the truce": a verb with an object of its own ends that object, not its subject
     trigger = verb.text
     if rule is None:
         for child in ctx.children(verb):

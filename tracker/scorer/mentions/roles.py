@@ -262,7 +262,9 @@ def _where_it_fights(ctx: SentenceContext, after: int) -> int | None:
 
 
 def _inside_a_compound(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
-    """'russo-américain', 'israélo-palestinien': each country takes the compound's role."""
+    """'russo-américain', 'israélo-palestinien': each country takes the compound's role. A compound on a
+    subject-matter noun ("le conflit russo-géorgien", "the Sino-Indian war") names that noun's two sides:
+    they are the parties of the conflict it names, not its subject matter, so each stays an actor."""
     if match.entry.kind != "prefix" and not ctx.pieces[match.first].hyphen_before:
         return None
     head = match.first
@@ -271,7 +273,16 @@ def _inside_a_compound(ctx: SentenceContext, match: Found, kind: str) -> RoleDec
     end = match.last
     while end < len(ctx.pieces) and ctx.pieces[end].hyphen_before:
         end += 1
-    return demonym_role(ctx, head, end) or mediator_only(ctx, head) or ACTOR
+    decision = demonym_role(ctx, head, end)
+    if decision is not None and decision.role == "topic" and ctx.has("topic_noun", _qualified(decision)):
+        return RoleDecision("actor", f"{decision.reason}: a compound names its two sides")
+    return decision or mediator_only(ctx, head) or ACTOR
+
+
+def _qualified(decision: RoleDecision) -> str:
+    """The noun a "qualifies 'noun'" decision names, or ""."""
+    prefix = "qualifies '"
+    return decision.reason[len(prefix):-1] if decision.reason.startswith(prefix) and decision.reason.endswith("'") else ""
 
 
 def _a_demonym(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:

@@ -93,7 +93,8 @@ def test_seed_relations_degradees_twice(seed):
 
 def test_seed_not_improved_but_deteriorated_reads_as_tension(seed):
     cues = seed_cues(seed, "ne s'est pas amélioré")
-    improved = next(c for c in cues if c.text == "amélioré")
+    # the comma aside ("notamment dans le domaine militaire") no longer counts in the gap of "relation ~8 améliorer"
+    improved = next(c for c in cues if c.text.endswith("amélioré"))
     assert improved.base_weight < 0 < improved.weight and has(improved, "negation")
     worse = next(c for c in cues if c.text == "dégradé")
     assert worse.weight >= 4
@@ -150,7 +151,8 @@ def test_inflections_and_contractions_fr(fr):
 
 def test_inflections_and_case_en(en):
     # Invented examples: sentence-initial capitals are not in the lookup table.
-    assert patterns(en, "Sanctions were imposed on Minsk.") == ["sanction"]
+    # the passive order of "impose ~3 sanction" (cues/matching.py) is read as that row
+    assert patterns(en, "Sanctions were imposed on Minsk.") == ["impose ~3 sanction"]
     assert patterns(en, "Ties between the two neighbours soured last year.") == ["tie ~6 sour"]
     assert patterns(en, "Tokyo threatens Seoul with new tariffs.") == ["threaten", "tariff"]
     assert patterns(en, "The two leaders struck a deal on grain.") == ["strike ~3 deal"]
@@ -223,7 +225,8 @@ def test_negation_fr_uses_the_parse(fr):
     assert cue.weight == pytest.approx(-5.5 * -0.6)
     cue = one(fr, "Il n'y a pas de tensions entre nos deux pays, a assuré le ministre.", "tension")
     assert cue.weight < 0
-    cue = one(fr, "Aucun accord n'a été trouvé à l'issue des pourparlers.", "accord")
+    # the passive order of "trouver ~3 accord" is read as that row, denied
+    cue = one(fr, "Aucun accord n'a été trouvé à l'issue des pourparlers.", "trouver ~3 accord")
     assert cue.weight > 0
     cue = one(fr, "Le ministre a refusé de lever les sanctions.", "lever ~5 sanction")
     assert cue.weight > 0 and has(cue, "negation 'refusé'")

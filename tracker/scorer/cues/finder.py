@@ -15,7 +15,7 @@ from .clauses import BackgroundWords, ParseView, mention_clauses, settings
 from .context import SentenceContext
 from .families import families, families_hash
 from .keys import WordKeyer
-from .matching import Match, PatternSet, WordReader, resolve_overlaps
+from .matching import Match, PatternSet, WordReader, aside_positions, resolve_overlaps
 from .rules import ModifierRule, ModifierTable, builtin_modifiers, rules_hash
 from .weighing import absorbed_negators, combine, cue_modifiers, damp_failed_occasions, relate_denied_topics
 from .words import CueWords, cue_words, norm
@@ -56,7 +56,8 @@ class CueFinder:
 
     @functools.cached_property
     def patterns(self) -> PatternSet:
-        return PatternSet(self.nlp, self.entries, self.keyer, self.words.articles, families(self.lang))
+        return PatternSet(self.nlp, self.entries, self.keyer, self.words.articles, families(self.lang),
+                          frozenset(self.words.get("unreversed")))
 
     @property
     def keyed_patterns(self) -> dict[str, tuple[str | int, ...]]:
@@ -78,7 +79,8 @@ class CueFinder:
             if word is not None:
                 tokens.append(token)
                 infos.append(word)
-        kept = resolve_overlaps(self.patterns.matches([w.key for w in infos]))
+        found_all = self.patterns.matches([w.key for w in infos], aside_positions([t.text for t in tokens], [t.pos_ for t in tokens]))
+        kept = resolve_overlaps([m for m in found_all if m.verb < 0 or self._passive_form(m, tokens, found_all)])
         kept = [m for m in kept if self._addressed(m, tokens) and self._passive_subject(m, tokens)]
         if not kept or all(m.entry.category == NOT_A_CUE for m in kept):
             return []
@@ -106,6 +108,52 @@ class CueFinder:
     def _passive_words(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         return (frozenset(self.words.get("passive subject cue")), frozenset(self.words.get("reminder object")),
                 self.words.ne_forms | frozenset(self.words.get("particle after ne")))
+
+    @functools.cached_property
+    def _voice_words(self) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+        return (frozenset(self.words.get("active auxiliary")), frozenset(self.words.get("passive auxiliary")),
+                frozenset(self.words.get("reflexive pronoun")), frozenset(self.words.get("reflexive other sense")))
+
+    def _passive_form(self, match: Match, tokens: Sequence[Token], found: Sequence[Match] = ()) -> bool:
+        """A verb+object row found in the passive order ("O ~N V", matching.py) is the row's act when
+        V is a passive participle ("les îles revendiquées par", "the jet was shot down", "a été
+        abattu": a past participle without "avoir"/"have", or with "être"/"be" beside them) or a
+        reflexive verb ("les soldats se sont retirés"; not one whose reflexive has another sense, "le
+        missile s'est abattu en mer"), and the parse makes O its subject or hangs V on O (a participle
+        describing it, through "mais", "et"). Without a parse, O within the row's gap (plus the
+        auxiliaries) of V. "les troupes ont retiré leur soutien" (active) is no withdrawal of troops;
+        in "les rebelles luttent contre le régime, soutenu par X" the régime is supported, not they.
+        A participle that only describes an object another phrase acts on is that object's past, not
+        an act: "agreed to restore relations severed in 2008", "resume talks suspended since 2019"."""
+        actives, passives, reflexives, other_sense = self._voice_words
+        verb = tokens[match.verb]
+        children = list(verb.children)
+        reflexive = any(norm(c.text) in reflexives for c in children) or any(
+            norm(t.text) in reflexives for t in verb.doc[max(verb.i - 3, 0):verb.i])
+        if reflexive and norm(verb.lemma_) in other_sense:  # "s'est abattu": fell, neither passive nor act
+            return False
+        morph = verb.morph.to_dict()
+        participle = (morph.get("VerbForm") == "Part" and morph.get("Tense") != "Pres") or verb.tag_ == "VBN"
+        auxiliaries = {norm(c.lemma_) for c in children if c.dep_.startswith("aux")}
+        passive = participle and (not auxiliaries & actives or bool(auxiliaries & passives))
+        if not (passive or reflexive):
+            return False
+        if not verb.doc.has_annotation("DEP"):
+            return match.near
+        objects = {tokens[p] for p in match.words if p < match.verb}
+        if any(c in objects and c.dep_.startswith("nsubj") for c in children):
+            return True
+        acted_on = {p for m in found if m.verb < 0 and len(m.words) > 1 and match.verb not in m.words for p in m.words}
+        if any(p in acted_on for p in match.words if p < match.verb):
+            return False
+        step = verb
+        for _ in range(4):  # a participle describing the object: acl, or a conjunct of one
+            if step.dep_ not in ("acl", "acl:relcl", "conj", "amod") or step.head == step:
+                return False
+            step = step.head
+            if step in objects:
+                return True
+        return False
 
     def _passive_subject(self, match: Match, tokens: Sequence[Token]) -> bool:
         """A passive pattern "X ~N être V" of a participle with another sense ("rappeler": recall or

@@ -36,6 +36,17 @@ _STOP_PUNCT = {".", ";", ":", "!", "?", "…"}
 QUOTES = {'"', "«", "»", "“", "”", "„", "‹", "›", "``", "''"}
 _WINDOW_TRANSPARENT = {"-", "'", "’"}  # punctuation that does not stop a modifier window
 
+# A verb+object row "V ~N O" is also read in its passive order "O ~(N + PASSIVE_EXTRA) V" (the
+# auxiliaries "a été", "were", "se sont" stand between), up to PASSIVE_REACH words when the parse
+# links the object to the participle (finder.py checks the verb's form and the link).
+PASSIVE_EXTRA = 3
+PASSIVE_REACH = 12
+# Brackets around an aside: the words inside do not count in a pattern's gap.
+_ASIDE_PAIRS = {"(": ")", "[": "]"}
+_ASIDE_DASHES = {"–", "—"}
+_COMMA_ASIDE = 5  # words at most between two commas for an aside ("selon Kiev", "mardi soir")
+_CLAUSE_TAGS = {"VERB", "AUX", "CCONJ", "SCONJ", "PRON"}  # a clause or a list between commas is no aside
+
 # Where each segment label was found: (start, end) keyed positions.
 _Segments = dict[str, list[tuple[int, int]]]
 
@@ -47,6 +58,11 @@ class Match:
     start: int  # first and last keyed positions, inclusive
     end: int
     variant: bool = False  # found through a family variant of the entry's pattern (families.py)
+    # Found in the passive order of a verb+object row ("les avions ... abattus", "the jet was shot
+    # down"): the keyed position of the verb, which the finder checks is a passive or reflexive form,
+    # and whether the object stood within the row's own gap (plus PASSIVE_EXTRA) of it.
+    verb: int = -1
+    near: bool = True
 
 
 class Word(NamedTuple):
@@ -218,20 +234,27 @@ class PatternSet:
     English patterns took half a second to index) instead of keying and indexing them again."""
 
     def __init__(self, nlp: Language, entries: Sequence[LexiconEntry], keyer: WordKeyer, articles: frozenset[str],
-                 families: Sequence[Family] = ()):
+                 families: Sequence[Family] = (), unreversed: frozenset[str] = frozenset()):
         self.entries = list(entries)
         self._keyed_from = (nlp, keyer, articles)
         # Families vary the rows written by hand (not those a tool generated: see lexicon.GENERATED_FILES).
         varied = [not is_generated(entry) for entry in self.entries]
+        # Rows written by hand are also read in the passive order, except "not a cue" rows and rows
+        # whose words name a voice or an order already ("être", unreversed: cue_words.tsv).
+        reversible = [v and entry.weight != 0 and unreversed.isdisjoint(entry.pattern.split())
+                      for v, entry in zip(varied, self.entries, strict=True)]
         inputs = _pattern_inputs(nlp, entries, keyer, articles)
-        inputs += ["\n".join("|".join(family.members) for family in families), "".join(map(str, map(int, varied)))]
+        inputs += ["\n".join("|".join(family.members) for family in families), "".join(map(str, map(int, varied))),
+                   "".join(map(str, map(int, reversible)))]
         index = cached(f"cue-index-{keyer.lang}", inputs,
                        lambda: _index(keyed_parts(nlp, entries, keyer, articles),
-                                      keyed_families(nlp, families, keyer, articles), varied))
+                                      keyed_families(nlp, families, keyer, articles), varied, reversible))
         self.pattern_words: set[str] = index["words"]
         self.trie = PhraseTrie(index["trie"])
         # First segment label -> (entry index, the segments' labels, the gaps) of each gapped pattern.
         self._gapped: dict[str, list[tuple[int, list[str], list[int]]]] = index["gapped"]
+        # The same for the passive orders: (entry index, labels, [reach], the row's own gap).
+        self._passive: dict[str, list[tuple[int, list[str], list[int], int]]] = index["passive"]
 
     @functools.cached_property
     def keyed_patterns(self) -> dict[str, tuple[str | int, ...]]:
@@ -240,8 +263,9 @@ class PatternSet:
         keyed = keyed_parts(nlp, self.entries, keyer, articles)
         return {entry.pattern: tuple(parts) for entry, parts in zip(self.entries, keyed, strict=True)}
 
-    def matches(self, keys: list[str]) -> list[Match]:
-        """Every match of every pattern in a keyed sentence, overlapping ones included."""
+    def matches(self, keys: list[str], aside: frozenset[int] = frozenset()) -> list[Match]:
+        """Every match of every pattern in a keyed sentence, overlapping ones included. The
+        positions in ``aside`` (a bracketed or dashed aside: aside_positions) do not count in a gap."""
         if all(k in (OTHER, STOP) for k in keys):
             return []
         found: list[Match] = []
@@ -258,8 +282,18 @@ class PatternSet:
                 for index, labels, gaps in self._gapped.get(first, ()):
                     entry, variant = self._entry(index)
                     for start, end in occurrences:
-                        for words in _chain(segments, labels, gaps, 1, end, stops):
+                        for words in _chain(segments, labels, gaps, 1, end, stops, aside):
                             found.append(Match(entry, tuple(range(start, end)) + words, start, words[-1], variant))
+                for index, labels, gaps, own in self._passive.get(first, ()):
+                    entry, variant = self._entry(index)
+                    for start, end in occurrences:
+                        # A clause boundary ("mais") may stand between only where the parse links them.
+                        for words in _chain(segments, labels, gaps, 1, end, [], aside):
+                            verb = words[0]
+                            near = (_counted(end, verb, aside) <= own + PASSIVE_EXTRA
+                                    and not any(end <= s < verb for s in stops))
+                            found.append(Match(entry, tuple(range(start, end)) + words, start, words[-1], variant,
+                                               verb, near))
         return found
 
     def _entry(self, target: int) -> tuple[LexiconEntry, bool]:
@@ -268,7 +302,7 @@ class PatternSet:
 
 
 def _index(keyed: list[list[str | int]], families: KeyedFamilies | None = None,
-           varied: Sequence[bool] = ()) -> dict[str, Any]:
+           varied: Sequence[bool] = (), reversible: Sequence[bool] = ()) -> dict[str, Any]:
     """The trie, pattern words and gapped chains of keyed patterns, as plain data (set-up cache).
 
     A contiguous pattern's target is its entry's index. A gapped pattern is a chain of contiguous
@@ -280,8 +314,13 @@ def _index(keyed: list[list[str | int]], families: KeyedFamilies | None = None,
     its entry's index (as -1 - index, so that a match knows it is a variant), after every written
     pattern: a variant whose keys are those of a written row (or of an earlier variant) is left out,
     and a written row wins over a variant on the same words (resolve_overlaps), so a row written by
-    hand keeps its own weight."""
+    hand keeps its own weight.
+
+    A reversible row of two segments "V ~N O" (and each of its family variants) is also indexed in
+    the passive order "O ~PASSIVE_REACH V" (``passive``; beside a written row "O ~N V", whose match
+    wins a tie: resolve_overlaps); the finder keeps such a match only where V is a passive or reflexive form (finder._passive_form)."""
     trie = PhraseTrie()
+    passive: dict[str, list[tuple[int, list[str], list[int], int]]] = defaultdict(list)
     gapped: dict[str, list[tuple[int, list[str], list[int]]]] = defaultdict(list)
     segment_labels: set[str] = set()
     words: set[str] = set()
@@ -310,19 +349,71 @@ def _index(keyed: list[list[str | int]], families: KeyedFamilies | None = None,
                 if tuple(variant) not in seen:
                     seen.add(tuple(variant))
                     add(-1 - index, variant)  # a variant's target: its entry's index as -1 - index
-    return {"trie": trie.root, "words": words, "gapped": dict(gapped)}
+    reversed_seen: set[tuple[str | int, ...]] = set()
+    for index, parts in enumerate(keyed):
+        if not (index < len(reversible) and reversible[index]):
+            continue
+        forms = [parts] + (families.expand(parts) if families is not None and families.members else [])
+        for number, form in enumerate(forms):
+            segments, gaps = _segments_and_gaps(form)
+            if len(segments) != 2:
+                continue
+            turned: tuple[str | int, ...] = (*segments[1], PASSIVE_REACH, *segments[0])
+            if turned in reversed_seen:
+                continue
+            reversed_seen.add(turned)
+            labels = ["seg " + " ".join(segment) for segment in (segments[1], segments[0])]
+            for label, segment in zip(labels, (segments[1], segments[0]), strict=True):
+                if label not in segment_labels:
+                    segment_labels.add(label)
+                    trie.add(segment, label)
+            words.update(p for p in form if isinstance(p, str))
+            passive[labels[0]].append((index if number == 0 else -1 - index, labels, [PASSIVE_REACH], gaps[0]))
+    return {"trie": trie.root, "words": words, "gapped": dict(gapped), "passive": dict(passive)}
+
+
+def aside_positions(texts: Sequence[str], tags: Sequence[str] = ()) -> frozenset[int]:
+    """The positions of a sentence's asides, brackets, dashes and commas included: "ont abattu deux
+    (selon l'autre camp, un seul) avions", "a abattu – selon Kiev – trois drones", "a abattu, selon
+    Kiev, trois drones". A bracket or dash left open sets nothing aside. Between commas (with the
+    part-of-speech tags), only a short aside with no verb and no conjunction: a clause or a list
+    item between commas still counts."""
+    found: set[int] = set()
+    opened: tuple[int, str] | None = None
+    for position, text in enumerate(texts):
+        if opened is None:
+            if text in _ASIDE_PAIRS:
+                opened = (position, _ASIDE_PAIRS[text])
+            elif text in _ASIDE_DASHES and position > 0:
+                opened = (position, text)
+        elif text == opened[1] or (opened[1] in _ASIDE_DASHES and text in _ASIDE_DASHES):
+            found.update(range(opened[0], position + 1))
+            opened = None
+    if tags:
+        commas = [p for p, text in enumerate(texts) if text == ","]
+        for first, second in zip(commas, commas[1:], strict=False):
+            inside = range(first + 1, second)
+            if 0 < len(inside) <= _COMMA_ASIDE and not any(tags[p] in _CLAUSE_TAGS for p in inside):
+                found.update(range(first, second + 1))
+    return frozenset(found)
+
+
+def _counted(prev_end: int, start: int, aside: frozenset[int]) -> int:
+    """The words between two segments that count in a gap: an aside's do not."""
+    return start - prev_end - sum(1 for p in range(prev_end, start) if p in aside)
 
 
 def _chain(segments: _Segments, labels: list[str], gaps: list[int], index: int, prev_end: int,
-           stops: list[int]) -> Iterable[tuple[int, ...]]:
+           stops: list[int], aside: frozenset[int] = frozenset()) -> Iterable[tuple[int, ...]]:
     """Every way to place segments[index:] after a segment ending at prev_end: each within
     its gap and with no sentence stop in between; yields the placed segments' positions."""
     if index == len(labels):
         yield ()
         return
     for start, end in segments.get(labels[index], ()):
-        if prev_end <= start <= prev_end + gaps[index - 1] and not any(prev_end <= s < start for s in stops):
-            for rest in _chain(segments, labels, gaps, index + 1, end, stops):
+        if (prev_end <= start and _counted(prev_end, start, aside) <= gaps[index - 1]
+                and not any(prev_end <= s < start for s in stops)):
+            for rest in _chain(segments, labels, gaps, index + 1, end, stops, aside):
                 yield tuple(range(start, end)) + rest
 
 
@@ -333,8 +424,9 @@ def resolve_overlaps(found: list[Match]) -> list[Match]:
     A phrase that loses a word to another still says which sense its other words have: in
     "struck a security pact", "strike ~3 pact" loses "pact" to "security pact", and "struck" is
     then no military strike. A shorter match inside a losing phrase of the opposite sign is dropped.
+    A row read in its written order wins over one read in the passive order on the same span.
     """
-    found.sort(key=lambda m: (-len(m.words), m.end - m.start, m.start, m.variant, -abs(m.entry.weight)))
+    found.sort(key=lambda m: (-len(m.words), m.end - m.start, m.verb >= 0, m.start, m.variant, -abs(m.entry.weight)))
     taken: set[int] = set()
     kept: list[Match] = []
     lost: list[Match] = []

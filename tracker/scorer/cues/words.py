@@ -17,7 +17,9 @@ SET_NAMES = ("article", "contraction", "fixed form", "verb ending", "infinitive 
              "own act clause", "lasting since", "background opener", "outcome category", "occasion category", "completion head", "gap free",
              "addressed cue", "appeal infinitive", "named object cue", "passive subject cue", "reminder object",
              "obligation modal", "target preposition", "target joiner", "breaking head", "shared exercise", "force noun",
-             "force list word", "prior opener", "mutual preposition", "setting preposition")
+             "force list word", "prior opener", "mutual preposition", "setting preposition",
+             "unreversed", "active auxiliary", "passive auxiliary", "reflexive pronoun",
+             "reflexive other sense")
 
 
 def norm(text: str) -> str:

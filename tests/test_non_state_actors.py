@@ -53,7 +53,7 @@ def _roles(text: str, lang: str) -> dict[str, str]:
     ("Niger says the Wagner group staged an attack near the border with Mali.", "en"),
     ("Poland said the European Union imposed sanctions on Belarus last year.", "en"),
     # the international council, owned by no country (counter-example to the state's own council)
-    ("La Pologne a indiqué que le Conseil de sécurité de l'ONU avait imposé des sanctions à la Corée du Nord.", "fr"),
+    ("La Pologne a rappelé que le Conseil de sécurité avait imposé des sanctions à Pyongyang.", "fr"),
 ])
 def test_an_act_done_by_no_state_pairs_no_one(text, lang):
     assert _pairs(text, lang) == set()
@@ -71,7 +71,7 @@ def test_an_act_done_by_no_state_pairs_no_one(text, lang):
     # the body only judges an act whose de-complement may be its state doer
     ("L'Otan a condamné les frappes de la Russie sur Kiev, a déclaré la Pologne.", "fr", "POL-RUS"),
     # a state's own council, named like the international one: the state acts
-    ("Le Conseil de sécurité nigérien a décidé de rompre ses relations avec Abidjan.", "fr", "CIV-NER"),
+    ("Le Conseil de sécurité nigérien veut couper ses liens avec Abidjan.", "fr", "CIV-NER"),
     ("The Turkish National Security Council warned Greece over the islands.", "en", "GRC-TUR"),
     ("Iran's Security Council rejected the offer from Washington.", "en", "IRN-USA"),
 ])

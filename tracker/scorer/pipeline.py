@@ -298,6 +298,9 @@ def _reading(
     attributed = {pair: [c for c in found if pair not in together or c.base_weight <= 0]
                   for pair, found in attributed.items()}
     prior = frozenset(cue_words(read.language).get("prior opener"))
+    # the act of the main clause whose own clause names the pair's two countries governs it: it sets the level
+    acts = {pair: governing_acts(found, pair, all_mentions, read.roles, runs, occasions)
+            for pair, found in attributed.items()}
     pair_cues = {pair: damp_settings(found, pair, all_mentions, occasions, prior, text)
                  for pair, found in attributed.items() if found}
     pairs, ranked = ranked_only(pairs, set(pair_cues), sentence_text)
@@ -310,7 +313,7 @@ def _reading(
             precision=when.precision,
             date_expression=when.expression,
             cues=tuple(found),
-            score=sentence_score(found),
+            score=sentence_score(found, [c for c in found if c.start in acts[pair]]),
         )
         for pair, found in pair_cues.items()
     )
@@ -434,6 +437,27 @@ def attribute_cues(
             if distance <= best + SHARED_CUE_SLACK:
                 result[pair].append(cue)
     return result
+
+
+def governing_acts(cues: Sequence[Cue], pair: tuple[str, str], mentions: Sequence[Mention],
+                   roles: dict[int, CueRoles], runs: Sequence[Sequence[Mention]],
+                   occasions: frozenset[str] = frozenset()) -> frozenset[int]:
+    """The starts of the pair's cues that report the act governing it: in the main clause (no background
+    part, cues/clauses.py), with an own clause (cue_targets.cue_roles) that names both its countries, one as
+    the acting side and the other as a party, or both acting ("A and B signed"). The strongest of them sets
+    the pair's level (scoring.sentence_score), the sentence's other cues add their share: "accused Armenia
+    of shelling" outweighs a truce Azerbaijan says it observes. A meeting (an occasion category) governs
+    nothing: the climate it is held in is the news (cues/clauses.py, damp_settings)."""
+    found = set()
+    for cue in cues:
+        cue_roles = roles.get(cue.start)
+        if cue_roles is None or not cue.weight or cue.setting is not None or cue.category in occasions:
+            continue
+        agents, others = _listed_sides(cue_roles, mentions, runs, frozenset())
+        a, b = pair
+        if (a in agents and b in others) or (b in agents and a in others) or (a in agents and b in agents):
+            found.add(cue.start)
+    return frozenset(found)
 
 
 def _listed_sides(roles: CueRoles, mentions: Sequence[Mention], runs: Sequence[Sequence[Mention]],

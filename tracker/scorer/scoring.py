@@ -9,6 +9,12 @@ so "profondes divergences" and "climat tendu" in one sentence read a little tens
 a sentence listing five mild irritants never reads as a war, and a cooperation cue beside a tension cue
 pulls the score towards zero without cancelling the stronger one.
 
+For one pair, the act that governs it sets the level in place of the strongest cue: the pipeline passes
+the cues of the main clause whose own clause names both countries of the pair as its sides (its subject
+and its object or complement, or two subjects), a meeting excepted (pipeline.governing_acts). "Azerbaijan
+said it observed the truce but accused Armenia of shelling" is the accusation's sentence, the truce
+only a quarter of its weight beside it.
+
 Period. Observations are first averaged within each article, then the article means are averaged:
 
     tension(pair, period) = mean over articles a of ( mean of a's observation scores in the period )
@@ -42,7 +48,15 @@ def clip(value: float) -> float:
     return max(SCORE_MIN, min(SCORE_MAX, value))
 
 
-def sentence_score(cues: Iterable[Cue]) -> float:
+def sentence_score(cues: Iterable[Cue], acts: Iterable[Cue] = ()) -> float:
+    """The sentence formula; with `acts` (the cues of the act that governs the pair, pipeline), the
+    strongest of them sets the level in place of the strongest cue of the sentence."""
+    cues = list(cues)
+    lead = max((c for c in acts if c.weight), key=lambda c: abs(c.weight), default=None)
+    if lead is not None:
+        rest = list(cues)
+        rest.remove(lead)
+        return round(clip(lead.weight + OTHER_CUES_SHARE * sum(c.weight for c in rest)), 2)
     weights = sorted((c.weight for c in cues), key=abs, reverse=True)
     if not weights:
         return 0.0

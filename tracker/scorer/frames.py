@@ -53,7 +53,7 @@ ROLE_REACH = 8  # words read before a coordination for its role noun ("les minis
 ROLE_AFTER = 3  # words read after it ("Thai and Cambodian military officers")
 COMITATIVE_REACH = 4  # words read before another country for "with"/"avec" ("with their Tanzanian ...")
 WITNESS_REACH = 8  # words read after it for a witness ("with Egyptian and American delegations attending as mediators")
-LIST_CLOSED_AFTER = 3  # countries of a comma list that a joiner before a non-country item closes
+LIST_CLOSED_AFTER = 2  # countries of a comma list that a joiner before a non-country item closes
 # Countries listed with no other side named (three or more) are no pair unless their act is mutual:
 # "Brazil, India and Saudi Arabia stayed away", "Vietnam, Malaysia and Brunei also claim parts of the sea".
 LONE_LIST = 3
@@ -156,12 +156,13 @@ def _joined_by_a_word(gap: str) -> bool:
 def _closed(run: list[Mention], words_joined: list[bool], after: str = "") -> list[Mention]:
     """The run up to its last word joiner: a list ends with "et"/"and" ("A, B et C"), while a comma
     after its end is a clause boundary ("... opposé le Tchad au Soudan, l'Égypte a livré ...").
-    A list of three or more countries may end on another item ("les États-Unis, la France, la
-    Belgique et des experts de l'ONU") or on a word that closes it ("notamment", "among others"):
+    A comma list of two or more countries may end on another item ("les États-Unis, la France, la
+    Belgique et des experts de l'ONU", "A, B and the bloc's secretariat") or on a word that closes it ("notamment", "among others"):
     such a word right after its last country closes it."""
     last = max((i for i, joined in enumerate(words_joined) if joined), default=-1)
-    if last < 0 and len(run) >= LIST_CLOSED_AFTER and _list_ends(_leading_joiner(after)):
-        return run
+    if len(run) - last - 1 >= LIST_CLOSED_AFTER - 1 and len(run) >= LIST_CLOSED_AFTER and _list_ends(
+            _leading_joiner(after)):
+        return run  # "A, B, C and experts", "A and B followed by C, D, and others"
     return run[: last + 2] if last >= 0 else []
 
 
@@ -213,10 +214,11 @@ def coordinations(mentions: Sequence[Mention], text: str, joint: bool = False) -
     """Runs of actor mentions (anaphora aside) joined by coordination, of two or more countries
     (a gapped clause's subject is no part of the run before it: see `gapped`). A run after "entre"
     or qualified by a joint word names two sides, no run of one side (kept with `joint`)."""
-    actors = sorted((m for m in mentions if m.role == "actor" and m.kind != "anaphora"), key=lambda m: m.start)
+    actors = _unbracketed(sorted((m for m in mentions if m.role == "actor" and m.kind != "anaphora"),
+                                 key=lambda m: m.start), text)
     runs: list[tuple[list[Mention], list[bool]]] = []
     for previous, mention in zip(actors, actors[1:], strict=False):
-        gap = text[previous.end : mention.start]
+        gap = _BRACKETED.sub(" ", text[previous.end : mention.start])
         if gapped(mention, text):
             continue
         if mention.start >= previous.end and (_coordinated(gap) or _grouped(gap)):
@@ -229,6 +231,22 @@ def coordinations(mentions: Sequence[Mention], text: str, joint: bool = False) -
     closed = [_closed(run, joined, text[run[-1].end : run[-1].end + 20]) for run, joined in runs]
     return [run for run in closed if len({m.country for m in run}) > 1 and not _after_between(text, run[0])
             and (joint or not _joint(run, text))]
+
+
+# A short bracketed aside inside a list ("the Dominican Republic (DR) and Peru", "A (ex-B) et C") does
+# not break it: its words are no part of the gap between two countries.
+_BRACKETED = re.compile(r"\([^()]{1,30}\)")
+
+
+def _unbracketed(actors: list[Mention], text: str) -> list[Mention]:
+    """The actors but a country named again in brackets right after itself ("the Central African Republic (CAR)")."""
+    kept: list[Mention] = []
+    for mention in actors:
+        if (kept and kept[-1].country == mention.country and text[kept[-1].end : mention.start].strip() == "("
+                and text[mention.end : mention.end + 2].strip().startswith(")")):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def joint_pairs(mentions: Sequence[Mention], text: str) -> set[tuple[str, str]]:
@@ -566,6 +584,11 @@ def _one_side_reason(
         return f"named as allies on one side ({named}, '{allies}'); the other side: {', '.join(others)}"
     if not mutual:
         return f"named together on one side ({named}); the other side: {', '.join(others)}"
+    distributive = _has_phrase(_words().get("distributive", frozenset()), sentence)
+    # "A and B signed peace treaties with C in 1979 and 1994, respectively": each its own act; "the presidents of A
+    # and B, X and Y respectively" names their persons, no act of each
+    if distributive and _role_noun(run, text) is None:
+        return f"named together, each with its own act ('{distributive}', {named}); the other side: {', '.join(others)}"
     comitative = _comitative_before(run, text)
     if comitative:
         return f"named together after '{comitative}' ({named}), each the counterpart of {', '.join(others)}"

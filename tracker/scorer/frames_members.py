@@ -253,12 +253,21 @@ def bloc_lists(mentions: Sequence[Mention], text: str, start: int, end: int) -> 
                 members.append(actors[j])  # "... – plus Germany"
                 stop = actors[j].end
                 j += 1
-        if len({m.country for m in members}) >= LONE_LIST:
+        count = len({m.country for m in members})
+        if count >= LONE_LIST or (count == 2 and _counted(text, limit, noun[1], count)):
             blocs.append(Bloc(noun[0], noun[1], stop, members))
             i = j
         else:
             i += 1
     return blocs
+
+
+def _counted(text: str, start: int, noun_at: int, count: int) -> bool:
+    """The group noun is counted by a number that matches its list ("two Gulf countries, A and B", "les deux
+    pays voisins, A et B"): a list of two is a bloc then (one or two words may stand between number and noun)."""
+    words = [w.lower() for w in _WORD.findall(text[start:noun_at])][-3:]
+    spelled = {str(count)} | {w for numbers in vocabulary().numbers.values() for w, n in numbers.items() if n == count}
+    return any(w in spelled for w in words)
 
 
 def _added_after(gap: str) -> bool:

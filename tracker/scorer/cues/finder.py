@@ -57,7 +57,7 @@ class CueFinder:
     @functools.cached_property
     def patterns(self) -> PatternSet:
         return PatternSet(self.nlp, self.entries, self.keyer, self.words.articles, families(self.lang),
-                          frozenset(self.words.get("unreversed")))
+                          frozenset(self.words.get("unreversed")), frozenset(self.words.get("passive auxiliary")))
 
     @property
     def keyed_patterns(self) -> dict[str, tuple[str | int, ...]]:
@@ -80,6 +80,7 @@ class CueFinder:
                 tokens.append(token)
                 infos.append(word)
         found_all = self.patterns.matches([w.key for w in infos], aside_positions([t.text for t in tokens], [t.pos_ for t in tokens]))
+        found_all = [m for m in found_all if not m.link or self._linked(m, tokens)]
         kept = resolve_overlaps([m for m in found_all if m.verb < 0 or self._passive_form(m, tokens, found_all)])
         kept = [m for m in kept if self._addressed(m, tokens) and self._passive_subject(m, tokens)]
         if not kept or all(m.entry.category == NOT_A_CUE for m in kept):
@@ -155,6 +156,75 @@ class CueFinder:
                 return True
         return False
 
+    @functools.cached_property
+    def _link_words(self) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+        return (frozenset(self.words.get("object link")), frozenset(self.words.get("noun object link")),
+                frozenset(self.words.get("noun object preposition")), frozenset(self.words.get("quantity noun")),
+                frozenset(self.words.get("subject as object")))
+
+    def _linked(self, match: Match, tokens: Sequence[Token]) -> bool:
+        """A verb+object row's two segments found apart or in the other order (matching.py) are the
+        row's act when the parse links them: the object's head is the verb's object, oblique or
+        passive subject ("a rappelé mardi, après des semaines de crise, son ambassadeur", "the
+        ambassador it had sent was recalled"), or the complement "de"/"of" of the verb's noun ("le
+        rappel, annoncé mardi, de l'ambassadeur", "the imposition of new tariffs"); through a conjunct
+        ("expelled the ambassador and two diplomats") or a quantity ("retiré une partie de ses
+        troupes"). An oblique links only with the row's own preposition ("tirer sur ~3 poste") or
+        one of entry ("entrer ~4 espace aérien": "entrés dans l'espace aérien"); "livrer une guerre
+        avec des chars" delivers no tanks. An object placed after two verbs is both verbs' ("a
+        gelé, puis limité, ses relations"). The object the subject of a reflexive verb
+        ("les soldats se sont retirés") or of an intransitive verb that says it of its subject ("the
+        troops withdrew": subject as object). A row written subject first ("troupe ~4 entrer") links
+        its noun as the verb's subject ("des forces étaient entrées"), or as the subject of the verb
+        it completes ("forces ... have started pulling back", "envisagent de se retirer").
+        "the envoy recalled that ..." (the envoy the subject) and "les troupes ont retiré leur
+        soutien" are no link. Without a parse, nothing."""
+        links, noun_links, noun_preps, quantities, subject_verbs = self._link_words
+        entries = self._entry_prepositions
+        verb, noun = (_segment_head([tokens[p] for p in part]) for part in match.link)
+        if not verb.doc.has_annotation("DEP"):
+            return False
+        participles, reminders, _negators = self._passive_words
+        if norm(verb.lemma_) in participles and any(norm(c.lemma_) in reminders for c in verb.children):
+            return False  # "a rappelé l'ambassadeur à ses obligations" reminds him
+        is_noun = verb.pos_ in ("NOUN", "PROPN")
+        if is_noun and noun.pos_ == "VERB":  # a row written subject first: "troupe ~4 entrer", "troop ~6 pull back"
+            verb, noun, links, noun_links, is_noun = noun, verb, frozenset({"nsubj", "nsubj:pass", "nsubjpass"}), frozenset(), False
+        own_words = entries | {""} | set(match.entry.pattern.split())
+        current = noun
+        for _ in range(4):
+            relation, head = current.dep_, current.head
+            preposition = next((norm(c.text) for c in current.children if c.dep_ == "case"), "")
+            if relation == "pobj" and head.dep_ == "prep":  # English: "fired at posts", "the recall of the envoy"
+                relation, preposition, head = "prep", norm(head.text), head.head
+            controlled = relation.startswith("nsubj") and verb.dep_ == "xcomp" and head == verb.head
+            if head == verb or controlled or _shares_object(verb, head, current):
+                if is_noun:
+                    return relation in noun_links and (relation == "compound" or preposition in noun_preps)
+                if relation in links:
+                    return not (relation.startswith("obl") or relation == "prep") or preposition in own_words
+                return (relation.startswith("nsubj") and not relation.endswith("pass") and "nsubj" not in links
+                        and self._subject_object(verb, subject_verbs))
+            conjunct = relation == "conj" and head != current  # "the ambassador and two diplomats"
+            part = relation in ("nmod", "prep") and preposition in noun_preps and norm(head.lemma_) in quantities
+            if not (conjunct or part):
+                return False
+            current = head
+        return False
+
+    @functools.cached_property
+    def _entry_prepositions(self) -> frozenset[str]:
+        return frozenset(self.words.get("entry preposition"))
+
+    def _subject_object(self, verb: Token, subject_verbs: frozenset[str]) -> bool:
+        """The subject of a reflexive verb (not one of another sense) or of a verb that says of its
+        subject what the row says of its object ("troops withdrew") stands for the row's object."""
+        _actives, _passives, reflexives, other_sense = self._voice_words
+        lemma = norm(verb.lemma_)
+        if any(norm(c.text) in reflexives for c in verb.children):
+            return lemma not in other_sense
+        return lemma in subject_verbs and not _has_object(verb)
+
     def _passive_subject(self, match: Match, tokens: Sequence[Token]) -> bool:
         """A passive pattern "X ~N être V" of a participle with another sense ("rappeler": recall or
         remind) is a cue only when the parse makes X the participle's subject ("l'ambassadeur X à Y a
@@ -209,6 +279,24 @@ class CueFinder:
             modifiers=tuple(modifiers),
             setting=setting,
         )
+
+
+def _segment_head(words: Sequence[Token]) -> Token:
+    """The word of a segment whose head is outside it ("espace" in "espace aérien")."""
+    inside = set(words)
+    return next((t for t in words if t.head not in inside or t.head == t), words[0])
+
+
+def _shares_object(verb: Token, head: Token, noun: Token) -> bool:
+    """Whether the noun is the object of a conjunct verb that follows the verb, the verb having none
+    of its own: "a gelé, puis limité, ses relations" freezes the relations too; not
+    "a retiré son ambassadeur et déployé des troupes"."""
+    return (head.dep_ == "conj" and head.head == verb and verb.i < head.i < noun.i and not _has_object(verb)
+            and verb.pos_ in ("VERB", "AUX"))
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("obj", "dobj") for c in verb.children)
 
 
 def _version(lexicon: Lexicon, rules: Sequence[ModifierRule], words: CueWords, lang: str) -> str:

@@ -63,6 +63,11 @@ class Match:
     # and whether the object stood within the row's own gap (plus PASSIVE_EXTRA) of it.
     verb: int = -1
     near: bool = True
+    # Found by the parse's link between a verb+object row's two segments, at any distance and in
+    # either order ("le rappel, annoncé mardi, de son ambassadeur", "the ambassador it had sent to
+    # X was recalled"): the keyed positions of the verb's segment and of the object's, which the
+    # finder checks the parse links (finder._linked). Empty for a match read in the row's order.
+    link: tuple[tuple[int, ...], tuple[int, ...]] | tuple[()] = ()
 
 
 class Word(NamedTuple):
@@ -191,8 +196,11 @@ def _word_keys(words: str, nlp: Language, keyer: WordKeyer, articles: frozenset[
 def keyed_families(nlp: Language, families: Sequence[Family], keyer: WordKeyer,
                    articles: frozenset[str]) -> KeyedFamilies:
     """The families' members as pattern keys (a member may be several words: "kick out")."""
-    return KeyedFamilies([[tuple(k for word in member.split() for k in _word_keys(word, nlp, keyer, articles))
-                           for member in family.members] for family in families])
+    def keys(member: str) -> tuple[str, ...]:
+        return tuple(k for word in member.split() for k in _word_keys(word, nlp, keyer, articles))
+
+    return KeyedFamilies([[keys(member) for member in family.members] for family in families],
+                         [[keys(member) for member in family.reach] for family in families])
 
 
 class PhraseTrie:
@@ -234,7 +242,8 @@ class PatternSet:
     English patterns took half a second to index) instead of keying and indexing them again."""
 
     def __init__(self, nlp: Language, entries: Sequence[LexiconEntry], keyer: WordKeyer, articles: frozenset[str],
-                 families: Sequence[Family] = (), unreversed: frozenset[str] = frozenset()):
+                 families: Sequence[Family] = (), unreversed: frozenset[str] = frozenset(),
+                 voiced: frozenset[str] = frozenset()):
         self.entries = list(entries)
         self._keyed_from = (nlp, keyer, articles)
         # Families vary the rows written by hand (not those a tool generated: see lexicon.GENERATED_FILES).
@@ -243,18 +252,26 @@ class PatternSet:
         # whose words name a voice or an order already ("être", unreversed: cue_words.tsv).
         reversible = [v and entry.weight != 0 and unreversed.isdisjoint(entry.pattern.split())
                       for v, entry in zip(varied, self.entries, strict=True)]
+        # Rows read on the parse's link (finder._linked): those written by hand, cues, not naming a
+        # voice ("être", "be": a row written in the passive already); an unreversed verb too (the
+        # link makes "recalled, on Tuesday, its ambassador" a recall, where the order alone did not).
+        linkable = [v and entry.weight != 0 and voiced.isdisjoint(entry.pattern.split())
+                    for v, entry in zip(varied, self.entries, strict=True)]
         inputs = _pattern_inputs(nlp, entries, keyer, articles)
-        inputs += ["\n".join("|".join(family.members) for family in families), "".join(map(str, map(int, varied))),
-                   "".join(map(str, map(int, reversible)))]
+        inputs += ["\n".join("|".join(family.members + tuple(">" + m for m in family.reach)) for family in families), "".join(map(str, map(int, varied))),
+                   "".join(map(str, map(int, reversible))), "".join(map(str, map(int, linkable)))]
         index = cached(f"cue-index-{keyer.lang}", inputs,
                        lambda: _index(keyed_parts(nlp, entries, keyer, articles),
-                                      keyed_families(nlp, families, keyer, articles), varied, reversible))
+                                      keyed_families(nlp, families, keyer, articles), varied, reversible,
+                                      linkable))
         self.pattern_words: set[str] = index["words"]
         self.trie = PhraseTrie(index["trie"])
         # First segment label -> (entry index, the segments' labels, the gaps) of each gapped pattern.
         self._gapped: dict[str, list[tuple[int, list[str], list[int]]]] = index["gapped"]
         # The same for the passive orders: (entry index, labels, [reach], the row's own gap).
         self._passive: dict[str, list[tuple[int, list[str], list[int], int]]] = index["passive"]
+        # The verb's segment label -> (entry index, the object's segment label) of each row the parse may link.
+        self._linked: dict[str, list[tuple[int, str]]] = index["linked"]
 
     @functools.cached_property
     def keyed_patterns(self) -> dict[str, tuple[str | int, ...]]:
@@ -294,7 +311,32 @@ class PatternSet:
                                     and not any(end <= s < verb for s in stops))
                             found.append(Match(entry, tuple(range(start, end)) + words, start, words[-1], variant,
                                                verb, near))
+            found += self._linked_matches(segments, found)
         return found
+
+    def _linked_matches(self, segments: _Segments, found: Sequence[Match]) -> list[Match]:
+        """Each reversible row's verb and object segments found anywhere in the sentence, in either
+        order, not overlapping and not already a match in the row's order: candidates that the
+        finder keeps only where the parse links them (finder._linked)."""
+        seen = {(id(m.entry), m.words) for m in found if m.verb < 0}
+        linked: list[Match] = []
+        for first in segments.keys() & self._linked.keys():
+            for index, other in self._linked[first]:
+                objects = segments.get(other)
+                if not objects:
+                    continue
+                entry, variant = self._entry(index)
+                for v_start, v_end in segments[first]:
+                    for o_start, o_end in objects:
+                        if o_start < v_end and v_start < o_end:
+                            continue
+                        verb, noun = tuple(range(v_start, v_end)), tuple(range(o_start, o_end))
+                        words = tuple(sorted(verb + noun))
+                        if (id(entry), words) in seen:
+                            continue
+                        seen.add((id(entry), words))
+                        linked.append(Match(entry, words, words[0], words[-1], variant, link=(verb, noun)))
+        return linked
 
     def _entry(self, target: int) -> tuple[LexiconEntry, bool]:
         """A trie target's entry, and whether the target is a family variant (its index as -1 - index)."""
@@ -302,7 +344,8 @@ class PatternSet:
 
 
 def _index(keyed: list[list[str | int]], families: KeyedFamilies | None = None,
-           varied: Sequence[bool] = (), reversible: Sequence[bool] = ()) -> dict[str, Any]:
+           varied: Sequence[bool] = (), reversible: Sequence[bool] = (),
+           linkable: Sequence[bool] | None = None) -> dict[str, Any]:
     """The trie, pattern words and gapped chains of keyed patterns, as plain data (set-up cache).
 
     A contiguous pattern's target is its entry's index. A gapped pattern is a chain of contiguous
@@ -350,11 +393,18 @@ def _index(keyed: list[list[str | int]], families: KeyedFamilies | None = None,
                     seen.add(tuple(variant))
                     add(-1 - index, variant)  # a variant's target: its entry's index as -1 - index
     reversed_seen: set[tuple[str | int, ...]] = set()
+    links = reversible if linkable is None else linkable
+    linked: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for index, parts in enumerate(keyed):
-        if not (index < len(reversible) and reversible[index]):
+        turns = index < len(reversible) and reversible[index]
+        if not (turns or (index < len(links) and links[index])):
             continue
-        forms = [parts] + (families.expand(parts) if families is not None and families.members else [])
-        for number, form in enumerate(forms):
+        forms, reached = [parts], []
+        if families is not None and families.members:
+            forms += families.expand(parts)
+            # The one-way members of a class (families.tsv ">word") only where the parse links them.
+            reached = [f for f in families.expand(parts, reach=True) if f not in forms]
+        for number, form in enumerate(forms + reached):
             segments, gaps = _segments_and_gaps(form)
             if len(segments) != 2:
                 continue
@@ -368,8 +418,13 @@ def _index(keyed: list[list[str | int]], families: KeyedFamilies | None = None,
                     segment_labels.add(label)
                     trie.add(segment, label)
             words.update(p for p in form if isinstance(p, str))
-            passive[labels[0]].append((index if number == 0 else -1 - index, labels, [PASSIVE_REACH], gaps[0]))
-    return {"trie": trie.root, "words": words, "gapped": dict(gapped), "passive": dict(passive)}
+            target = index if number == 0 else -1 - index
+            if turns and number < len(forms):
+                passive[labels[0]].append((target, labels, [PASSIVE_REACH], gaps[0]))
+            if index < len(links) and links[index]:
+                linked[labels[1]].append((target, labels[0]))
+    return {"trie": trie.root, "words": words, "gapped": dict(gapped), "passive": dict(passive),
+            "linked": dict(linked)}
 
 
 def aside_positions(texts: Sequence[str], tags: Sequence[str] = ()) -> frozenset[int]:
@@ -424,9 +479,11 @@ def resolve_overlaps(found: list[Match]) -> list[Match]:
     A phrase that loses a word to another still says which sense its other words have: in
     "struck a security pact", "strike ~3 pact" loses "pact" to "security pact", and "struck" is
     then no military strike. A shorter match inside a losing phrase of the opposite sign is dropped.
-    A row read in its written order wins over one read in the passive order on the same span.
+    A row read in its written order wins over one read in the passive order on the same span, and
+    both over one found by the parse's link (a cue is counted once, however it was found).
     """
-    found.sort(key=lambda m: (-len(m.words), m.end - m.start, m.verb >= 0, m.start, m.variant, -abs(m.entry.weight)))
+    found.sort(key=lambda m: (-len(m.words), m.end - m.start, m.verb >= 0, bool(m.link), m.start, m.variant,
+                              -abs(m.entry.weight)))
     taken: set[int] = set()
     kept: list[Match] = []
     lost: list[Match] = []

@@ -130,8 +130,11 @@ def _in_gaps(ctx: SentenceContext, match: Match) -> Iterable[Hit]:
     make the launch a mere direction.
     """
     words = set(match.words)
+    # A cue the parse linked across other words (matching.Match.link) reads in its gaps only what
+    # hangs on its own words ("l'ambassadeur ... n'a pas été rappelé"), not another clause's modifiers.
+    own = {ctx.tokens[p] for p in words} if match.link else set()
     for p in range(match.start + 1, match.end):
-        if p in words:
+        if p in words or (own and ctx.tokens[p].head not in own):
             continue
         for rule in ctx.infos[p].first_rules:
             end = p + len(rule.words) - 1

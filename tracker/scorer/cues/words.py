@@ -19,7 +19,8 @@ SET_NAMES = ("article", "contraction", "fixed form", "verb ending", "infinitive 
              "obligation modal", "target preposition", "target joiner", "breaking head", "shared exercise", "force noun",
              "force list word", "prior opener", "mutual preposition", "setting preposition",
              "unreversed", "active auxiliary", "passive auxiliary", "reflexive pronoun",
-             "reflexive other sense")
+             "reflexive other sense", "object link", "noun object link", "noun object preposition", "quantity noun",
+             "subject as object", "entry preposition")
 
 
 def norm(text: str) -> str:

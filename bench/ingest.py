@@ -48,7 +48,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import psutil
-from sqlalchemy import func, select
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -101,6 +100,17 @@ class TreeMemory:
 
 def run_one(folder: Path, db: Path, workers: int) -> dict:
     """One ingest in this process; what the parent bench prints."""
+    from tracker.gc_tuning import collect_less
+
+    # The collector's pace of `tracker ingest` (tracker/cli sets it before loading anything): at
+    # Python's default pace `--workers 1` spent ~0.7 s of CPU collecting on 400 realistic articles,
+    # 0.1 s at the CLI's (the pool's workers always ran at the CLI's pace).
+    collect_less()
+    # Imported here, not at the top: every pool worker runs this script again as its main module
+    # (multiprocessing's forkserver does, the CLI's script costs 0.07 s), and SQLAlchemy at the top
+    # cost each worker ~0.35 s of CPU before its first batch, which `tracker ingest` does not pay.
+    from sqlalchemy import func, select
+
     from tracker.ingest.pool import ingest_parallel
     from tracker.store import open_store
     from tracker.store.schema import ingest_log

@@ -13,12 +13,14 @@ import pytest
 from tracker.scorer.lexicon import (
     CATEGORIES,
     COOPERATION_CATEGORIES,
+    DATA_DIR,
     NOT_A_CUE,
     TENSION_CATEGORIES,
     Lexicon,
     LexiconEntry,
     LexiconError,
     builtin_files,
+    is_generated,
     load_lexicon,
     normalise_pattern,
     pattern_parts,
@@ -229,3 +231,13 @@ def test_the_lexicon_read_back_from_the_set_up_cache_is_the_one_built(tmp_path, 
     monkeypatch.setenv(setup_cache.CACHE_ENV, str(tmp_path / "cache"))
     write(extra, "sanctions visées\t4\tsanctions\tinvented\n")  # the file changed: read afresh
     assert load_lexicon([extra]).get("fr", "sanctions visées").weight == 4
+
+
+def test_only_rows_of_the_built_in_generated_file_count_as_generated(tmp_path):
+    # is_generated is asked of every row at each start: it must keep reading the file the row came
+    # from, not its name alone (an analyst's file may be named like a built-in one).
+    rows = {entry.source.rsplit(":", 1)[0]: is_generated(entry) for entry in load_lexicon().entries("en")}
+    assert rows[str(DATA_DIR / "cameo.en.tsv")] is True
+    assert rows[str(DATA_DIR / "en.tsv")] is False
+    analysts = LexiconEntry("en", "sign ~3 accord", -2.0, "agreement", "invented", f"{tmp_path / 'cameo.en.tsv'}:3")
+    assert is_generated(analysts) is False

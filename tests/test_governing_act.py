@@ -36,6 +36,9 @@ def test_the_governing_act_leads_the_sentence_formula():
     assert sentence_score([truce, accusation], [accusation]) == 3.62  # 5 + 0.25 x -5.5
     assert sentence_score([truce, accusation]) == -4.25  # no act given: the strongest cue leads
     assert sentence_score([truce, accusation], [_cue(20, 0.0)]) == -4.25  # a weightless act leads nothing
+    ceasefire, agreed = _cue(0, -6.0), _cue(10, -3.0)
+    assert sentence_score([ceasefire, agreed], [agreed]) == -6.75  # the same sign: the strongest cue stays the level
+    assert sentence_score([truce], [accusation]) == -5.5  # an act not among the cues leads nothing
 
 
 @pytest.mark.parametrize(("text", "lang", "pair", "sign"), [
@@ -80,3 +83,13 @@ def test_trade_hoped_for_leads_over_the_closure_that_cut_it():
             "la frontière en 2015.")
     assert _score(text, "fr", "CHL-PER") < 0
 
+
+
+@pytest.mark.parametrize(("text", "lang", "pair", "sign"), [
+    # invented counter-examples: a denied act governs nothing; an act of the same sign as the strongest cue
+    # leaves the strongest cue the level
+    ("Le Chili n'a pas accusé le Pérou, mais la guerre des mots entre les deux pays fait rage.", "fr", "CHL-PER", 1),
+    ("Chile did not accuse Peru, but the war of words between the two countries rages on.", "en", "CHL-PER", 1),
+])
+def test_a_denied_act_governs_nothing(text, lang, pair, sign):
+    assert _score(text, lang, pair) * sign > 0

@@ -53,7 +53,7 @@ ROLE_REACH = 8  # words read before a coordination for its role noun ("les minis
 ROLE_AFTER = 3  # words read after it ("Thai and Cambodian military officers")
 COMITATIVE_REACH = 4  # words read before another country for "with"/"avec" ("with their Tanzanian ...")
 WITNESS_REACH = 8  # words read after it for a witness ("with Egyptian and American delegations attending as mediators")
-LIST_CLOSED_AFTER = 2  # countries of a comma list that a joiner before a non-country item closes
+LIST_CLOSED_AFTER = 3  # countries of a comma list that a joiner before a non-country item closes
 # Countries listed with no other side named (three or more) are no pair unless their act is mutual:
 # "Brazil, India and Saudi Arabia stayed away", "Vietnam, Malaysia and Brunei also claim parts of the sea".
 LONE_LIST = 3
@@ -156,13 +156,12 @@ def _joined_by_a_word(gap: str) -> bool:
 def _closed(run: list[Mention], words_joined: list[bool], after: str = "") -> list[Mention]:
     """The run up to its last word joiner: a list ends with "et"/"and" ("A, B et C"), while a comma
     after its end is a clause boundary ("... opposé le Tchad au Soudan, l'Égypte a livré ...").
-    A comma list of two or more countries may end on another item ("les États-Unis, la France, la
-    Belgique et des experts de l'ONU", "A, B and the bloc's secretariat") or on a word that closes it ("notamment", "among others"):
+    A list of three or more countries may end on another item ("les États-Unis, la France, la
+    Belgique et des experts de l'ONU") or on a word that closes it ("notamment", "among others"):
     such a word right after its last country closes it."""
     last = max((i for i, joined in enumerate(words_joined) if joined), default=-1)
-    if len(run) - last - 1 >= LIST_CLOSED_AFTER - 1 and len(run) >= LIST_CLOSED_AFTER and _list_ends(
-            _leading_joiner(after)):
-        return run  # "A, B, C and experts", "A and B followed by C, D, and others"
+    if last < 0 and len(run) >= LIST_CLOSED_AFTER and _list_ends(_leading_joiner(after)):
+        return run
     return run[: last + 2] if last >= 0 else []
 
 

@@ -453,6 +453,8 @@ def governing_acts(cues: Sequence[Cue], pair: tuple[str, str], mentions: Sequenc
         cue_roles = roles.get(cue.start)
         if cue_roles is None or not cue.weight or cue.setting is not None or cue.category in occasions:
             continue
+        if cue.weight * cue.base_weight < 0:  # a denied act ("n'a pas accusé") is no act the pair did
+            continue
         agents, others = _listed_sides(cue_roles, mentions, runs, frozenset())
         a, b = pair
         if (a in agents and b in others) or (b in agents and a in others) or (a in agents and b in agents):

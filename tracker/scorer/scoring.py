@@ -9,9 +9,10 @@ so "profondes divergences" and "climat tendu" in one sentence read a little tens
 a sentence listing five mild irritants never reads as a war, and a cooperation cue beside a tension cue
 pulls the score towards zero without cancelling the stronger one.
 
-For one pair, the act that governs it sets the level in place of the strongest cue: the pipeline passes
-the cues of the main clause whose own clause names both countries of the pair as its sides (its subject
-and its object or complement, or two subjects), a meeting excepted (pipeline.governing_acts). "Azerbaijan
+For one pair, the act that governs it sets the level in place of a stronger cue of the other sign: the
+pipeline passes the cues of the main clause, not denied, whose own clause names both countries of the
+pair as its sides (its subject and its object or complement, or two subjects), a meeting excepted
+(pipeline.governing_acts). "Azerbaijan
 said it observed the truce but accused Armenia of shelling" is the accusation's sentence, the truce
 only a quarter of its weight beside it.
 
@@ -50,10 +51,13 @@ def clip(value: float) -> float:
 
 def sentence_score(cues: Iterable[Cue], acts: Iterable[Cue] = ()) -> float:
     """The sentence formula; with `acts` (the cues of the act that governs the pair, pipeline), the
-    strongest of them sets the level in place of the strongest cue of the sentence."""
+    strongest of them sets the level in place of a stronger cue of the other sign."""
     cues = list(cues)
     lead = max((c for c in acts if c.weight), key=lambda c: abs(c.weight), default=None)
-    if lead is not None:
+    strongest = max((c.weight for c in cues), key=abs, default=0.0)
+    # The act leads only against a stronger cue of the other sign (the background, a description): with
+    # the same sign, the strongest cue is still the level ("agreed to a ceasefire" is the ceasefire's).
+    if lead is not None and lead in cues and lead.weight * strongest < 0:
         rest = list(cues)
         rest.remove(lead)
         return round(clip(lead.weight + OTHER_CUES_SHARE * sum(c.weight for c in rest)), 2)

@@ -197,8 +197,9 @@ class CueFinder:
             preposition = next((norm(c.text) for c in current.children if c.dep_ == "case"), "")
             if relation == "pobj" and head.dep_ == "prep":  # English: "fired at posts", "the recall of the envoy"
                 relation, preposition, head = "prep", norm(head.text), head.head
-            controlled = relation.startswith("nsubj") and verb.dep_ == "xcomp" and head == verb.head
-            if head == verb or controlled or _shares_object(verb, head, current):
+            # not the subject of a verb the row's verb completes ("refused to withdraw"): that verb's
+            # negation or refusal would not reach the cue
+            if head == verb or _shares_object(verb, head, current):
                 if is_noun:
                     return relation in noun_links and (relation == "compound" or preposition in noun_preps)
                 if relation in links:

@@ -11,7 +11,7 @@ import pytest
 from tracker.readers import read_file
 from tracker.records import Article
 from tracker.scorer import language, nlp, sentences
-from tracker.scorer.mentions.pieces import span_text
+from tracker.scorer.mentions.pieces import sentence_pieces, span_text
 from tracker.scorer.pipeline import _paragraphs, _pieces, main_language, score_article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,6 +72,27 @@ def test_sentences_without_a_country_are_not_parsed():
     assert len(country.span.doc) < len(nlp.split("fr", [text])[0])  # a window, not the paragraph
     assert text[country.base + country.span.start_char : country.base + country.span.end_char] == (
         "La France et l'Algérie ont signé un accord de coopération.")
+
+
+def test_a_sentence_without_a_country_is_read_as_empty_and_a_window_keeps_its_pieces():
+    # Invented example sentences.
+    text = ("Le maire a annoncé mardi un plan de travaux pour la rentrée des classes. "
+            "La France et l'Algérie ont signé un accord de coopération. La météo prévoit de la pluie.")
+    split = _split(text, "fr")
+    assert [s.candidate for s in split.sentences] == [False, True, False]
+    for s in split.sentences:
+        sentence_pieces(s.span)  # cut on the paragraph's doc, as may_mention did
+    sentences.parse_all([split])
+    country = split.sentences[1]
+    assert country.span.doc is not split.sentences[0].span.doc  # parsed in a window of its own
+    # the pieces moved onto the window are those cutting its text again gives
+    assert (country.span.start, country.span.end) in country.span.doc.user_data["tracker.pieces"]
+    moved = sentence_pieces(country.span)
+    country.span.doc.user_data.pop("tracker.pieces")
+    assert moved == sentence_pieces(country.span)
+    readings = score_article(Article(text=text, published=date(2024, 3, 1), published_source="header", language="fr")).readings
+    assert [bool(r.mentions) for r in readings] == [False, True, False]
+    assert readings[0].sentence.text.startswith("Le maire") and not readings[0].cues
 
 
 def test_a_sentence_the_attribute_ruler_reads_across_takes_its_paragraph_before():

@@ -209,6 +209,10 @@ def _shared_forms(article: Article) -> Readings:
 
 
 def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_forms: Readings) -> _SentenceRead:
+    if not s.candidate:
+        # No country form nor "les deux pays"-like phrase in its words (sentences.py): no mention nor
+        # anaphora, hence no cue or date either. Most sentences of a real article are such.
+        return _SentenceRead(s.span.start_char + s.base, s.span.end_char + s.base, s.language, [], [], [], [], {})
     found = find_mentions(s.span, s.language, published, s.base, shared_forms)
     anaphora = anaphora_phrases(s.span, s.language, s.base)
     if any(m.role == "actor" for m in found):  # "ils", "l'émirat": the other country of a named one
@@ -251,6 +255,11 @@ def _reading(
     lexicon: Lexicon, before: Sequence[Sequence[Mention]] = (),
     previous: tuple[_SentenceRead, SentenceReading] | None = None,
 ) -> SentenceReading:
+    sentence_text = text[read.start : read.end]
+    sentence = Sentence(index, read.start, read.end, sentence_text, read.language)
+    if not read.mentions and not read.anaphora:
+        # Nothing named and nothing referred to: no pair, so no cue, date, observation or pair set aside.
+        return SentenceReading(sentence, (), (), (), (), (), ())
     found = read.mentions
     phrases = read.anaphora if read.cues else [p for p in read.anaphora if not p.subject]
     all_mentions = found + anaphora_mentions(phrases, main_pair, mentions=found, before=before,
@@ -268,7 +277,6 @@ def _reading(
     named_pairs = [pair for pair in named_pairs if pair not in one_side]
     cues = undescribed_cues(read.cues, found) + carried_cues if named_pairs else []
     refs = read.refs if cues else []
-    sentence_text = text[read.start : read.end]
     pairs, set_aside = split_sides(named_pairs, all_mentions, text, cues, sentence_text)
     pairs, blocs = bloc_sides(pairs, all_mentions, text, cues, read.start, read.end)
     set_aside += blocs
@@ -317,7 +325,6 @@ def _reading(
         )
         for pair, found in pair_cues.items()
     )
-    sentence = Sentence(index, read.start, read.end, sentence_text, read.language)
     return SentenceReading(sentence, tuple(all_mentions), tuple(pairs), tuple(cues), tuple(refs), observations,
                            tuple(set_aside))
 

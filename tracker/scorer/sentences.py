@@ -35,6 +35,7 @@ from thinc.types import Ints2d
 
 from . import language, nlp
 from .mentions import may_mention, remember_text, span_text
+from .mentions.pieces import move_pieces
 
 # Encoders whose reach is depth x window_size tokens either side of a token.
 _WINDOW_ENCODERS = ("spacy.MaxoutWindowEncoder.v1", "spacy.MaxoutWindowEncoder.v2",
@@ -53,6 +54,9 @@ class SentenceSpan:
     span: Span
     base: int
     language: str
+    # may_mention's answer on its words: False, and the sentence can give no mention, anaphora, cue
+    # nor date, so its reading is known without reading it again (pipeline._read_sentence)
+    candidate: bool = True
 
 
 @dataclass
@@ -115,13 +119,13 @@ def _split_paragraph(article: SplitArticle, doc: Doc, start: int, end: int, para
         # A paragraph of one sentence: its language is already decided.
         lang = paragraph_lang if len(sent_text) == end - start else language.detect_language(sent_text, paragraph_lang)
         if lang == paragraph_lang:
-            sentence = SentenceSpan(sent, start, lang)
-            if may_mention(sent, lang):
+            sentence = SentenceSpan(sent, start, lang, may_mention(sent, lang))
+            if sentence.candidate:
                 candidates.append(sentence)
         else:
             alone = remember_text(nlp.split(lang, [sent_text])[0], sent_text)
-            sentence = SentenceSpan(alone[:], start + sent.start_char, lang)
-            if may_mention(sentence.span, lang):
+            sentence = SentenceSpan(alone[:], start + sent.start_char, lang, may_mention(alone[:], lang))
+            if sentence.candidate:
                 article.queue(lang, _Parse(alone, [sentence]))
         article.sentences.append(sentence)
     for first, last, inside in _windows(doc, candidates, paragraph_lang):
@@ -187,6 +191,7 @@ def parse_all(articles: list[SplitArticle]) -> None:
             for sentence in parse.sentences:
                 span = sentence.span
                 sentence.span = parsed[span.start - parse.token_shift : span.end - parse.token_shift]
+                move_pieces(span, sentence.span)
                 sentence.base += parse.char_shift
 
 

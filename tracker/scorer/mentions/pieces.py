@@ -146,6 +146,18 @@ def sentence_pieces(sent: Span) -> list[Piece]:
     return pieces
 
 
+def move_pieces(cut: Span, moved: Span) -> None:
+    """Give `moved`, the same words in another doc (the window of a paragraph the models parse), the
+    pieces already cut for `cut`, offsets shifted: cheaper than cutting its text again."""
+    pieces: list[Piece] | None = cut.doc.user_data.get(_DOC_PIECES, {}).get((cut.start, cut.end))
+    if pieces is None or moved.doc is cut.doc:
+        return
+    shift = moved.start_char - cut.start_char
+    by_sentence = moved.doc.user_data.setdefault(_DOC_PIECES, {})
+    by_sentence[(moved.start, moved.end)] = [Piece(text, key, start + shift, end + shift, glued)
+                                             for text, key, start, end, glued in pieces]
+
+
 def token_starts(doc: Doc) -> list[int]:
     """The character offset of every token of the doc (read once per doc, to find a piece's token)."""
     starts: list[int] | None = doc.user_data.get(_DOC_TOKEN_STARTS)

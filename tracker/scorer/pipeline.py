@@ -450,11 +450,12 @@ def governing_acts(cues: Sequence[Cue], pair: tuple[str, str], mentions: Sequenc
                    roles: dict[int, CueRoles], runs: Sequence[Sequence[Mention]],
                    occasions: frozenset[str] = frozenset()) -> frozenset[int]:
     """The starts of the pair's cues that report the act governing it: in the main clause (no background
-    part, cues/clauses.py), with an own clause (cue_targets.cue_roles) that names both its countries, one as
-    the acting side and the other as a party, or both acting ("A and B signed"). The strongest of them sets
-    the pair's level (scoring.sentence_score), the sentence's other cues add their share: "accused Armenia
-    of shelling" outweighs a truce Azerbaijan says it observes. A meeting (an occasion category) governs
-    nothing: the climate it is held in is the news (cues/clauses.py, damp_settings)."""
+    part, cues/clauses.py), not denied, with an own clause (cue_targets.cue_roles) that names both its
+    countries, one as the acting side and the other as a party, or both acting ("A and B signed"). The
+    strongest of them sets the pair's level in place of a stronger cue of the other sign
+    (scoring.sentence_score): "accused Armenia of shelling" outweighs a truce Azerbaijan says it observes.
+    A meeting (an occasion category) governs nothing: the climate it is held in is the news
+    (cues/clauses.py, damp_settings)."""
     found = set()
     for cue in cues:
         cue_roles = roles.get(cue.start)

@@ -307,7 +307,8 @@ def _reading(
                   for pair, found in attributed.items()}
     prior = frozenset(cue_words(read.language).get("prior opener"))
     # the act of the main clause whose own clause names the pair's two countries governs it: it sets the level
-    acts = {pair: governing_acts(found, pair, all_mentions, read.roles, runs, occasions)
+    across = frozenset(cue_words(read.language).get("coordinator in a cue"))
+    acts = {pair: governing_acts(found, pair, all_mentions, read.roles, runs, occasions, across)
             for pair, found in attributed.items()}
     pair_cues = {pair: damp_settings(found, pair, all_mentions, occasions, prior, text)
                  for pair, found in attributed.items() if found}
@@ -448,20 +449,23 @@ def attribute_cues(
 
 def governing_acts(cues: Sequence[Cue], pair: tuple[str, str], mentions: Sequence[Mention],
                    roles: dict[int, CueRoles], runs: Sequence[Sequence[Mention]],
-                   occasions: frozenset[str] = frozenset()) -> frozenset[int]:
+                   occasions: frozenset[str] = frozenset(), across: frozenset[str] = frozenset()) -> frozenset[int]:
     """The starts of the pair's cues that report the act governing it: in the main clause (no background
     part, cues/clauses.py), not denied, with an own clause (cue_targets.cue_roles) that names both its
     countries, one as the acting side and the other as a party, or both acting ("A and B signed"). The
     strongest of them sets the pair's level in place of a stronger cue of the other sign
     (scoring.sentence_score): "accused Armenia of shelling" outweighs a truce Azerbaijan says it observes.
     A meeting (an occasion category) governs nothing: the climate it is held in is the news
-    (cues/clauses.py, damp_settings)."""
+    (cues/clauses.py, damp_settings). Nor does a cue read across a coordinator (`across`): its words may
+    stand in two clauses ("les combats ont repris et les relations ... se dégradent")."""
     found = set()
     for cue in cues:
         cue_roles = roles.get(cue.start)
         if cue_roles is None or not cue.weight or cue.setting is not None or cue.category in occasions:
             continue
         if cue.weight * cue.base_weight < 0:  # a denied act ("n'a pas accusé") is no act the pair did
+            continue
+        if not across.isdisjoint(cue.text.lower().split()):
             continue
         agents, others = _listed_sides(cue_roles, mentions, runs, frozenset())
         a, b = pair

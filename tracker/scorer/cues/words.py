@@ -17,7 +17,7 @@ SET_NAMES = ("article", "contraction", "fixed form", "verb ending", "infinitive 
              "own act clause", "lasting since", "background opener", "outcome category", "occasion category", "completion head", "gap free",
              "addressed cue", "appeal infinitive", "named object cue", "passive subject cue", "reminder object",
              "obligation modal", "target preposition", "target joiner", "breaking head", "shared exercise", "force noun",
-             "force list word", "prior opener", "mutual preposition", "setting preposition",
+             "force list word", "prior opener", "coordinator in a cue", "mutual preposition", "setting preposition",
              "unreversed", "active auxiliary", "passive auxiliary", "reflexive pronoun",
              "reflexive other sense", "object link", "noun object link", "noun object preposition", "quantity noun",
              "subject as object", "entry preposition")

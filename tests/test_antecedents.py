@@ -63,10 +63,15 @@ def test_third_country_just_before_leaves_the_state_noun_unresolved():
     text = ("Pékin a convoqué l'ambassadeur philippin après l'incident en mer. "
             "Les autorités du pays se sont indignées mardi des manœuvres dangereuses de la Chine.")
     assert _pairs(text) == {"CHN-PHL"}
-    # Vietnam, named in between, may be the country meant: no guess
+    # Vietnam, acting in between, is the country a reader takes (the discourse's nearest acting country,
+    # pairs.discourse_subject): no longer the article's pair, but no longer unresolved either
     text = ("Pékin a convoqué l'ambassadeur philippin après l'incident en mer. Le Vietnam a lui aussi protesté "
             "lundi. Les autorités du pays se sont indignées mardi des manœuvres dangereuses de la Chine.")
-    assert _pairs(text) == set()
+    assert _pairs(text) == {"CHN-VNM"}
+    # two countries acting in between, neither of them the subject: no guess
+    text = ("Pékin a convoqué l'ambassadeur philippin après l'incident en mer. Des navires du Vietnam et de la "
+            "Malaisie ont été vus lundi. Les autorités du pays se sont indignées mardi des manœuvres de la Chine.")
+    assert not {p for p in _pairs(text) if "VNM" in p or "MYS" in p}
 
 
 # --- a demonstrative names the act of a country that acted just before -----------------------------

@@ -14,7 +14,9 @@ Decisions (documented here because the scorer's numbers depend on them):
   once. An anaphora does not pair with a third country named beside it: in "le président
   américain ... contre le régime syrien ... tensions entre les deux puissances" the tension is
   between the two powers, and RUS-SYR would be invented (the cost: "les deux pays ont condamné
-  Pyongyang" gives RUS-USA only, not RUS-PRK and USA-PRK).
+  Pyongyang" gives RUS-USA only, not RUS-PRK and USA-PRK). The one exception is the phrase as the object
+  or complement of a third country's act, where none of the pair is named ("La France a appelé les deux
+  pays au calme"): the pair is one side facing that country (``pair_facing``).
 - A demonstrative naming a mutual act ("Ce traité a été ratifié à Oslo", "this
   deal"; anaphora.tsv rows whose ``refers`` is "pair_act") is the act of the article's pair, as "les deux
   pays" is, but only where the sentence names no actor country outside that pair: "Cet accord a
@@ -24,25 +26,20 @@ Decisions (documented here because the scorer's numbers depend on them):
   which pairs like a name ("Kampala said its northern neighbour abducted farmers" in an article about
   SSD-UGA gives SSD-UGA). Only when the sentence's own actor countries are one country of the pair and
   nothing else: beside a third country ("Moscou et son voisin biélorusse") the neighbour may be that one.
-- A state noun naming no country ("Le pays a arrêté deux gendarmes français", "L'émirat a
-  nommé un ambassadeur au Caire", "Les autorités du pays se sont indignées d'actions de la Chine":
-  anaphora.tsv rows whose ``refers`` is "subject") is the other country of the article's pair too, when
-  it is a verb's subject standing before the sentence's one named country of the pair: a country
-  named after it is its object or complement, not what it stands for ("La France a dit qu'elle ..."
-  is France). Only where the sentence has a cue: a subject with no act forms no pair. Bare pronouns
-  ("ils", "il", "they") are left out: they may stand for anyone ("Des manifestants ... Ils ont
-  critiqué le Japon"), and "il" is often impersonal.
-- Such a state noun refers to an antecedent, as a reader takes it: its noun must agree with the other
-  country ("le royaume" a kingdom, "l'émirat" an emirate: anaphora.tsv ``fits``, state_nouns.tsv),
-  and in the nearest earlier sentence (up to ``ANTECEDENT_SENTENCES`` back, then the title) naming a
-  country it agrees with besides the sentence's own, that country must be the other one and no other.
-  "Le Qatar et l'Égypte ... L'émirat a nommé un ambassadeur au Caire" is Qatar; "La France et
-  l'Algérie ... Le royaume a critiqué la France" is no one of the pair (Algeria is no kingdom); a third
-  country just before ("Le Vietnam a lui aussi protesté. Les autorités du pays ...") may be the one
-  meant, so no guess. A demonstrative naming an earlier act ("Paris a dénoncé cet essai", refers
-  "act") is the other country's act only when that country acts in the nearest earlier sentence
-  where a country besides the sentence's own acts: a country that only appears as a former leader's,
-  or a third country's act just before, leaves it unresolved.
+- A state noun naming no country ("Le pays a arrêté deux gendarmes français", "L'émirat a nommé un
+  ambassadeur au Caire", "Les autorités du pays se sont indignées d'actions de la Chine": anaphora.tsv rows
+  whose ``refers`` is "subject") is read from the discourse, as a reader takes it (``discourse_subject``):
+  where it is a verb's subject standing before the sentence's own countries and the sentence has a cue, it
+  is the country that acted in the nearest earlier sentence (up to ``ANTECEDENT_SENTENCES`` back) naming an
+  acting country the noun agrees with (anaphora.tsv ``fits``, state_nouns.tsv: "le royaume" a kingdom)
+  besides the sentence's own, that sentence's subject where it names several. A country named there only as
+  a place or a topic is no antecedent; two subjects, or several countries and no subject, leave it
+  unresolved. "Le Vietnam a lui aussi protesté. Les autorités du pays ..." is Vietnam, whatever the
+  article's pair. Bare pronouns ("ils", "it") are no state nouns: they are carried.tsv "pronoun" markers.
+- A demonstrative naming an earlier act ("Paris a dénoncé cet essai", refers "act") is the other country's
+  act only when that country acts in the nearest earlier sentence where a country besides the sentence's
+  own acts: a country that only appears as a former leader's, or a third country's act just before, leaves
+  it unresolved.
 - "les deux pays" names the two countries a reader has just read: when the nearest earlier body sentence
   (up to ``ANTECEDENT_SENTENCES`` back) naming two or more actor countries names exactly two, the phrase is
   that pair, even where it is not the article's ("Le Chili et le Pérou ont conduit des manœuvres
@@ -70,7 +67,9 @@ Decisions (documented here because the scorer's numbers depend on them):
   (``continued_counterpart``), where the sentence names an act. Not where the country names a domestic body
   that acts or is acted on ("Ukraine's parliament", "blamed the opposition": the act stays at home).
 - "the three countries", "les quatre pays" (anaphora.tsv ``group:N``) are the coordination of N countries
-  (else the N actor countries) of the nearest earlier sentence naming N or more (``group_mentions``).
+  (else the N actor countries) of the nearest earlier sentence naming N or more (``group_mentions``). Where
+  none names N acting countries and the group faces a country of its own sentence, the nearest sentence
+  naming exactly N countries in another role ("tariffs aimed at A, B and C") names it.
 - The target of an act named as a noun with its agent ("éviter une récidive de la frappe américaine
   en Syrie", "Paris a condamné les frappes israéliennes en Syrie") is a side of that act only: it
   pairs with the agent, not with the third country whose words frame the act (``act_sides``).
@@ -82,6 +81,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
@@ -161,6 +161,7 @@ class AnaphoraPhrase(NamedTuple):
     pair_act: bool = False  # "cet accord": the pair's own act, only where the sentence names no other actor country
     complement_end: int = 0  # pair_act: the end of a complement after the noun ("these talks with the unions"), 0 = none
     group: int = 0  # "the three countries": the number of countries of the group it names (anaphora.tsv group:N)
+    addressed: bool = False  # a verb's own object or complement ("a appelé les deux pays"; `_addressed`)
 
 
 def find_anaphora(
@@ -193,8 +194,30 @@ def anaphora_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhras
                                       f.entry.kind == "reference", act=refers == "act",
                                       pair_act=refers == "pair_act",
                                       complement_end=complement and complement + offset + base,
-                                      group=int(refers[6:]) if refers.startswith("group:") else 0))
+                                      group=int(refers[6:]) if refers.startswith("group:") else 0,
+                                      addressed=_addressed([t for t in sent if start <= t.idx < end])))
     return phrases
+
+
+_CASE_DEPS = frozenset({"prep", "case", "agent", "dative"})
+
+
+def _addressed(tokens: Sequence[Token]) -> bool:
+    """Whether a phrase's words are a verb's own object or complement ("La France a appelé les deux pays",
+    "urged both countries to", "called on the two sides"): what a third country acts on. Not a verb's
+    subject ("the two countries released"), nor a noun's complement ("des réunions des deux parties",
+    "les pourparlers entre les deux pays", "a summit of the two sides"): the pair's own act or relation."""
+    inside = {t.i for t in tokens}
+    top = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+    if top is None or top.dep_ in _SUBJECT_LIKE or top.dep_ in ("nmod", "nmod:poss", "poss", "compound"):
+        return False
+    if any(c.dep_ in _CASE_DEPS and c.lower_ in grammar_words("between") for c in top.children) or (
+            top.head.dep_ in _CASE_DEPS and top.head.lower_ in grammar_words("between")):
+        return False  # "reprendre les pourparlers entre les deux pays": their own relation
+    head = top.head
+    if head.dep_ in _CASE_DEPS and head.head.i != head.i:  # English: the preposition's own head
+        head = head.head
+    return head.i != top.i and head.pos_ in ("VERB", "AUX")
 
 
 _FIRST_WORD = re.compile(r"\s*(\w+)")
@@ -242,6 +265,29 @@ def _named_beside(subject: Token, start: int, end: int) -> bool:
 def anaphora_mentions(
     phrases: Sequence[AnaphoraPhrase], main_pair: tuple[str, str] | None, mentions: Sequence[Mention] = (),
     before: Sequence[Sequence[Mention]] | None = None, lang: str = "",
+    subjects: Sequence[frozenset[str]] | None = None,
+) -> list[Mention]:
+    """`anaphora_phrases` read as mentions (`_pair_anaphora`), and each state noun standing as a subject
+    that the article's pair leaves unresolved read from the discourse (`discourse_subject`): `subjects`,
+    the countries named as a verb's subject in each sentence of `before` (same order; None: not read)."""
+    found = _pair_anaphora(phrases, main_pair, mentions, before, lang)
+    if before is None:
+        return found
+    if subjects is None:
+        subjects = [frozenset()] * len(before)
+    done = {(m.start, m.end) for m in found}
+    for phrase in phrases:
+        if phrase.subject and (phrase.start, phrase.end) not in done:
+            country = discourse_subject(phrase, mentions, before, subjects)
+            if country is not None:
+                found.append(Mention(phrase.start, phrase.end, phrase.phrase, country, "reference", "actor",
+                                     f"'{phrase.phrase}' = {country}, the acting country of the sentence before"))
+    return found
+
+
+def _pair_anaphora(
+    phrases: Sequence[AnaphoraPhrase], main_pair: tuple[str, str] | None, mentions: Sequence[Mention] = (),
+    before: Sequence[Sequence[Mention]] | None = None, lang: str = "",
 ) -> list[Mention]:
     """The mentions `find_anaphora` gives, from phrases already found (see there). `before`: the
     mentions of the sentences before this one, nearest first (the title last), where a state noun's or
@@ -250,7 +296,8 @@ def anaphora_mentions(
     if main_pair is None:
         return _named_pair_mentions(phrases, mentions, before) if lang == "fr" else []
     own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
-    found = [_other_of_pair(p, main_pair, own, mentions, before) for p in phrases if p.other]
+    # a state noun as subject ("le pays") is read from the discourse, not from the article's pair (anaphora_mentions)
+    found = [_other_of_pair(p, main_pair, own, mentions, before) for p in phrases if p.other and not p.subject]
     if len(own) >= 2 and not own & set(main_pair):
         return [m for m in found if m is not None]
     third = bool(own - set(main_pair))
@@ -334,37 +381,37 @@ def _other_of_pair(phrase: AnaphoraPhrase, main_pair: tuple[str, str], own: set[
     """'son voisin' as the country of the article's pair the sentence does not name (see the module's notes)."""
     if len(own) != 1 or not own <= set(main_pair):
         return None
-    if phrase.subject and any(m.role == "actor" and m.start < phrase.start for m in mentions):
-        return None  # "La France a dit qu'elle ...": the pronoun stands for a country named before it
     other = next(c for c in main_pair if c not in own)
-    if phrase.subject and not _subject_antecedent(phrase, other, own, before):
-        return None
     if phrase.act and not _act_antecedent(other, own, before):
         return None
     return Mention(phrase.start, phrase.end, phrase.phrase, other, "reference", "actor",
                    f"'{phrase.phrase}' = the other country of the article's pair {'-'.join(main_pair)}")
 
 
-_ANTECEDENT_ROLES = frozenset({"actor", "place"})
-
-
-def _subject_antecedent(phrase: AnaphoraPhrase, other: str, own: set[str],
-                        before: Sequence[Sequence[Mention]] | None) -> bool:
-    """Whether a state noun ("le royaume", "le pays") may stand for `other`: the noun agrees with it
-    (state_nouns.tsv) and, in the nearest earlier sentence naming a country the noun agrees with besides
-    the sentence's own, that country is `other` and no other ("Le Qatar et l'Égypte ... L'émirat a nommé
-    un ambassadeur au Caire": Qatar). A third country there ("Le Koweït ... Le royaume ...") or no
-    antecedent at all: no guess."""
-    if phrase.fits is not None and other not in phrase.fits:
-        return False
-    if before is None:
-        return True
-    for mentions in before:
-        named = {m.country for m in mentions if m.role in _ANTECEDENT_ROLES and m.kind not in ("anaphora", "reference")
+def discourse_subject(phrase: AnaphoraPhrase, mentions: Sequence[Mention], before: Sequence[Sequence[Mention]],
+                      subjects: Sequence[frozenset[str]]) -> str | None:
+    """The country a state noun standing as a verb's subject ("Le pays a informé Moscou", "the kingdom
+    recalled its envoy") refers to, as a reader takes it: the country that acted in the nearest earlier
+    sentence naming an acting country the noun agrees with (state_nouns.tsv) besides the sentence's own,
+    its subject where it names several ("La diplomatie azerbaïdjanaise a exigé le retrait des forces
+    arméniennes. Le pays a informé Moscou": Azerbaijan). Only acting countries: one named there as a place or
+    a topic is no antecedent ("un sommet à Rabat ... Le royaume" is nobody). None where the noun follows a
+    country of its own sentence (it may stand for that one), where that sentence has two subjects or none
+    among several countries, or where nothing within reach fits."""
+    if any(m.role == "actor" and m.kind not in ("anaphora", "reference") and m.start < phrase.start
+           for m in mentions):
+        return None
+    own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
+    for sentence, subject in zip(before[:-1], subjects, strict=False):
+        named = {m.country for m in sentence if m.role == "actor" and m.kind not in ("anaphora", "reference")
                  and "+" not in m.country and (phrase.fits is None or m.country in phrase.fits)} - own
-        if named:
-            return named == {other}
-    return False
+        if not named:
+            continue
+        if len(named) == 1:
+            return next(iter(named))
+        acting = named & subject
+        return next(iter(acting)) if len(acting) == 1 else None
+    return None
 
 
 def _act_antecedent(other: str, own: set[str], before: Sequence[Sequence[Mention]] | None) -> bool:
@@ -607,6 +654,8 @@ def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int
         marker = _carry_match(sent, keys, _carry_index(lang, CONTINUATION_KINDS), subject_only=True,
                               pronoun_before=named_at)
         marker = marker or _agentless_passive(sent, [m for m in actors if m.country in objects], base)
+        if lang == "fr":
+            marker = marker or _narrative_infinitive(sent)
         at_home, acting = _acting_subject(sent, actors, base, lang)
         if at_home:  # a domestic body acts or is acted on (see _acting_subject): nothing carried but a repeated act
             found = found if found is not None and found[2] in ("ellipsis", "counterpart") else None
@@ -638,10 +687,51 @@ def _carry_match(sent: Span, keys: Sequence[frozenset[str]],
         for _, words, kind in starting:
             if len(words) <= len(keys) - first and all(w in keys[first + i] for i, w in enumerate(words)):
                 if kind in PRONOUN_KINDS and ((subject_only and not _subject(sent[first + len(words) - 1]))
-                                          or (pronoun_before is not None and first >= pronoun_before)):
+                                          or (pronoun_before is not None and first >= pronoun_before)
+                                          or _impersonal(sent[first + len(words) - 1])):
                     continue
                 return first, len(words), kind
     return None
+
+
+def _impersonal(token: Token) -> bool:
+    """A pronoun subject of an impersonal verb ("Il s'agit de", "It is clear that", "il faut"): it stands for no one."""
+    lang = "fr" if token.doc.lang_ == "fr" else "en"
+    return (token.pos_ == "PRON" and token.dep_ in _SUBJECT_LIKE
+            and _folded_lemma(token.head) in grammar_words("impersonal_verb", lang))
+
+
+def pronoun_subject(sent: Span) -> bool:
+    """Whether the sentence opens on a personal pronoun as its subject ("Il a évoqué une journée historique",
+    "She then left"), not an impersonal one ("Il faut", "It is"): the sentence goes on with an earlier subject."""
+    lang = "fr" if sent.doc.lang_ == "fr" else "en"
+    words = {row[0] for row, kind in _carry_rows(lang) if kind == "pronoun" and len(row) == 1}  # carried.tsv's
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is None or first.lower_ not in words:
+        return False
+    if first.dep_ in _SUBJECT_LIKE:
+        return not _impersonal(first)
+    after = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
+    if after is None:
+        return False
+    if not first.dep_:  # a sentence naming no country is not parsed: its words alone
+        return fold_word(after.lower_) not in grammar_words("impersonal_form", lang)
+    # the small model sometimes makes a sentence-opening pronoun the root: its verb is the next word
+    return (first.dep_ == "ROOT" and after.pos_ in ("AUX", "VERB")
+            and _folded_lemma(after) not in grammar_words("impersonal_verb", lang))
+
+
+def _narrative_infinitive(sent: Span) -> tuple[int, int, str] | None:
+    """A French narrative infinitive as the sentence's main verb ("Et d'ajouter que ...", "Et de conclure"): the
+    previous sentence's speaker goes on, as a subject pronoun says (kind "pronoun"). (its position, 1, "pronoun")"""
+    root = sent.root
+    if root.pos_ != "VERB" or "Inf" not in root.morph.get("VerbForm", []) or any(
+            c.dep_ in _SUBJECT_LIKE or c.dep_.startswith(("expl", "csubj")) for c in root.children):
+        return None
+    marks = [c for c in root.children if c.dep_ in ("mark", "case") and c.i < root.i]
+    if not any(_folded_lemma(c) in grammar_words("narrative_infinitive", "fr") for c in marks):
+        return None
+    return root.i - sent.start, 1, "pronoun"
 
 
 def _agentless_passive(sent: Span, patients: Iterable[Mention], base: int) -> tuple[int, int, str] | None:
@@ -756,7 +846,12 @@ def _marked_counterpart(kind: str, mentions: Sequence[Mention], previous: Sequen
         # l'attaque contre la France" after "Paris a convoqué l'ambassadeur d'Israël")
         subjects = previous_carry.subjects if previous_carry is not None else frozenset()
         own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
-        return found if found in subjects or own & subjects else None
+        if own & subjects:
+            return found
+        # the pronoun goes on with the previous sentence's one acting subject, whatever else that sentence
+        # names ("Azerbaijan insisted ..., after mediation by A, B and C failed. It then pressed Turkey")
+        speaker = subjects - own
+        return next(iter(speaker)) if len(own) == 1 and len(speaker) == 1 and "+" not in next(iter(speaker)) else None
     return found
 
 
@@ -890,6 +985,39 @@ def place_counterpart(mentions: Sequence[Mention], carry: Carry, lang: str, text
                    f"'{place.text}': the place of the one actor's act ({actor}), its counterpart")
 
 
+# --- "les deux pays" facing a third country: the pair as one side ---------------------------------------------
+
+def pair_facing(anaphora: Sequence[Mention], mentions: Sequence[Mention], phrases: Sequence[AnaphoraPhrase],
+                ) -> tuple[list[Mention], frozenset[str]]:
+    """A "les deux pays"-like phrase's two countries as one side facing the sentence's own actor countries,
+    where none of those is in the phrase's pair and the phrase is a verb's object or complement
+    (`AnaphoraPhrase.addressed`: "La France a appelé les deux pays au calme", "urged both countries to"): the phrase's mentions become reference mentions,
+    which pair with the third country, and the pair's own countries are returned so the caller sets their
+    pair aside as one side (as a numbered group facing a country of its sentence is: `group_mentions`).
+    Where the sentence names a country of the pair itself ("Washington ... tensions entre les deux
+    puissances"), the phrase keeps its twin-only reading: the third country may only be spoken of."""
+    own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")
+           and "+" not in m.country}
+    addressed = {(p.start, p.end) for p in phrases if p.addressed}
+    by_phrase: dict[tuple[int, int], list[Mention]] = {}
+    for mention in anaphora:
+        if mention.kind == "anaphora":
+            by_phrase.setdefault((mention.start, mention.end), []).append(mention)
+    out: list[Mention] = []
+    side: set[str] = set()
+    for mention in anaphora:
+        twins = by_phrase.get((mention.start, mention.end), [])
+        pair = {m.country for m in twins}
+        if mention.kind == "anaphora" and len(pair) == 2 and own and not own & pair and (
+                mention.start, mention.end) in addressed:
+            side |= pair
+            out.append(replace(mention, kind="reference",
+                               detail=f"{mention.detail}, one side facing {', '.join(sorted(own))}"))
+        else:
+            out.append(mention)
+    return out, frozenset(side)
+
+
 # --- "the three countries": the group the sentence before names (anaphora.tsv group:N) -----------------------
 
 def group_mentions(phrases: Sequence[AnaphoraPhrase], mentions: Sequence[Mention],
@@ -908,7 +1036,7 @@ def group_mentions(phrases: Sequence[AnaphoraPhrase], mentions: Sequence[Mention
     side: set[str] = set()
     own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
     for phrase in (p for p in phrases if p.group):
-        group = _group_before(phrase.group, before[:-1], text)
+        group = _group_before(phrase.group, before[:-1], text, facing=bool(own))
         if not group or own & set(group):
             continue  # a country named beside "the three countries" is none of them: a wrong group
         outside = own - set(group)
@@ -921,7 +1049,7 @@ def group_mentions(phrases: Sequence[AnaphoraPhrase], mentions: Sequence[Mention
     return found, frozenset(side)
 
 
-def _group_before(size: int, before: Sequence[Sequence[Mention]], text: str) -> list[str]:
+def _group_before(size: int, before: Sequence[Sequence[Mention]], text: str, facing: bool = False) -> list[str]:
     for sentence in before:
         actors = [m for m in sentence if m.role == "actor" and m.kind not in ("anaphora", "reference")
                   and "+" not in m.country]
@@ -933,4 +1061,16 @@ def _group_before(size: int, before: Sequence[Sequence[Mention]], text: str) -> 
         if len(exact) == 1:
             return exact[0]
         return named if len(named) == size and not exact else []
+    # none names N acting countries, and the group faces a country of its own sentence (`facing`): the nearest
+    # sentence naming exactly N countries in another role ("tariffs aimed at A, B and C"; not a past leader's, a
+    # mediator's or a witness's) names the group a reader counts. Not for a group alone ("Floods hit A, B and C. The
+    # three countries appealed for aid"): places are no side, and its members would be paired with each other.
+    if not facing:
+        return []
+    for sentence in before:
+        others = list(dict.fromkeys(m.country for m in sentence if m.role != "actor" and m.role not in
+                                    _NAMED_ROLES_EXCLUDED and m.kind not in ("anaphora", "reference")
+                                    and "+" not in m.country))
+        if len(others) >= size:
+            return others if len(others) == size else []
     return []

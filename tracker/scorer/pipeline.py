@@ -47,6 +47,8 @@ from .leaders import term_start
 from .lexicon import Lexicon, load_lexicon
 from .mentions import Readings, find_mentions, read_context
 from .mentions.modifier_roles import undescribed_cues
+from .mentions.pieces import phrase_key
+from .mentions.wordlists import role_words
 from .pairs import (
     MARKER_KINDS,
     AnaphoraPhrase,
@@ -57,7 +59,9 @@ from .pairs import (
     article_pair,
     carried_counterpart,
     group_mentions,
+    pair_facing,
     place_counterpart,
+    pronoun_subject,
     sentence_carry,
     sentence_pairs,
     subject_phrases,
@@ -117,6 +121,9 @@ class _SentenceRead:
     # the bodies that are no state whose acts were the sentence's cues and were dropped (cue_agents.py): with no
     # cue left, the countries named around such an act are no pair of it
     non_state: tuple[str, ...] = ()
+    # its main verb's subject is a personal pronoun ("Il a évoqué ..."): the sentence goes on with the subject
+    # before it, so a continuation after it may read through it (pairs.pronoun_subject)
+    goes_on: bool = False
 
 
 def score_article(article: Article, lexicon: Lexicon | None = None) -> ScoredArticle:
@@ -141,9 +148,14 @@ def _scored(
     main_pair = article_pair([r.mentions for r in read], title_mentions)
     readings: list[SentenceReading] = []
     for index, r in enumerate(read):
-        previous = (read[index - 1], readings[-1]) if index else None
+        # the sentence a continuation goes on from: the one before, or the one before it where the sentence
+        # between names no country and goes on with its subject by a pronoun ("X signe l'accord. Il parle d'un jour
+        # historique. Il s'entretient ensuite avec son homologue Y"); not through a new subject ("Des manifestants ...")
+        back = index - 2 if index >= 2 and read[index - 1].goes_on else index - 1
+        previous = (read[back], readings[back]) if index else None
         readings.append(_reading(index, r, main_pair, article.text, published, lexicon,
-                                 _before(read, index, title_mentions), previous))
+                                 _before(read, index, title_mentions), previous,
+                                 [read[i].carry.subjects for i in range(index - 1, max(index - 1 - ANTECEDENT_SENTENCES, -1), -1)]))
     return ScoredArticle(article, published, main_pair, tuple(readings), published_source)
 
 
@@ -212,7 +224,9 @@ def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_fo
     if not s.candidate:
         # No country form nor "les deux pays"-like phrase in its words (sentences.py): no mention nor
         # anaphora, hence no cue or date either. Most sentences of a real article are such.
-        return _SentenceRead(s.span.start_char + s.base, s.span.end_char + s.base, s.language, [], [], [], [], {})
+        # It may still go on with an earlier subject by a pronoun ("Il a évoqué une journée historique")
+        return _SentenceRead(s.span.start_char + s.base, s.span.end_char + s.base, s.language, [], [], [], [], {},
+                             goes_on=pronoun_subject(s.span))
     found = find_mentions(s.span, s.language, published, s.base, shared_forms)
     anaphora = anaphora_phrases(s.span, s.language, s.base)
     if any(m.role == "actor" for m in found):  # "ils", "l'émirat": the other country of a named one
@@ -236,7 +250,7 @@ def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_fo
     # each cue's own clause, read while the parse is at hand: with three countries, whose act it is
     roles = cue_roles(s.span, cues, s.base, s.language) if cues else {}
     return _SentenceRead(s.span.start_char + s.base, s.span.end_char + s.base, s.language, found, anaphora,
-                         cues, refs, clauses, carry, roles, tuple(non_state))
+                         cues, refs, clauses, carry, roles, tuple(non_state), not found and pronoun_subject(s.span))
 
 
 # how many sentences back a state noun's or a demonstrative's antecedent is looked for, the title after them
@@ -254,6 +268,7 @@ def _reading(
     index: int, read: _SentenceRead, main_pair: tuple[str, str] | None, text: str, published: date,
     lexicon: Lexicon, before: Sequence[Sequence[Mention]] = (),
     previous: tuple[_SentenceRead, SentenceReading] | None = None,
+    subjects: Sequence[frozenset[str]] | None = None,
 ) -> SentenceReading:
     sentence_text = text[read.start : read.end]
     sentence = Sentence(index, read.start, read.end, sentence_text, read.language)
@@ -262,14 +277,18 @@ def _reading(
         return SentenceReading(sentence, (), (), (), (), (), ())
     found = read.mentions
     phrases = read.anaphora if read.cues else [p for p in read.anaphora if not p.subject]
-    all_mentions = found + anaphora_mentions(phrases, main_pair, mentions=found, before=before,
-                                              lang=read.language)
-    carried, carried_cues = _carried(read, previous)
-    if not carried and not phrases and read.cues and not sentence_pairs(found):
+    referred, facing_side = pair_facing(anaphora_mentions(phrases, main_pair, mentions=found, before=before,
+                                                          lang=read.language, subjects=subjects), found, phrases)
+    all_mentions = found + referred
+    carried, carried_cues = _carried(read, previous, text)
+    # a mutual act's noun that names no pair here ("a dénoncé le traité qui le liait à Bakou") leaves the place its role
+    pending = referred or any(not p.pair_act for p in phrases)
+    if not carried and not pending and read.cues and not sentence_pairs(found):
         # a lone actor's one place is its counterpart, where the sentence names an act (pairs.place_counterpart)
         place = place_counterpart(found, read.carry, read.language, text)
         carried = [place] if place is not None else []
     grouped, group_side = group_mentions(phrases, found, before, text)
+    group_side |= facing_side
     all_mentions += carried + grouped
     named_pairs = sentence_pairs(all_mentions)
     one_side = [pair for pair in named_pairs if carried and set(pair) <= read.carry.reactors]
@@ -330,7 +349,7 @@ def _reading(
                            tuple(set_aside))
 
 
-def _carried(read: _SentenceRead, previous: tuple[_SentenceRead, SentenceReading] | None,
+def _carried(read: _SentenceRead, previous: tuple[_SentenceRead, SentenceReading] | None, text: str = "",
              ) -> tuple[list[Mention], list[Cue]]:
     """The counterpart a sentence naming one side only takes from the sentence before (carried.tsv,
     pairs.carried_counterpart), as a mention at its trigger's words; an ellipsis ("ont fait de même") also
@@ -343,6 +362,8 @@ def _carried(read: _SentenceRead, previous: tuple[_SentenceRead, SentenceReading
     if counterpart is None:
         return [], []
     carry = read.carry
+    if carry.kind == "pronoun" and text and _only_sources(read, text):
+        return [], []  # "Il a proposé des négociations, selon Séoul": the source reports the act, it is no side of it
     mention = Mention(carry.start, carry.end, carry.text, counterpart, "reference", "actor",
                       f"'{carry.text}' ({carry.kind}): {counterpart}, the counterpart of the previous sentence's act")
     if carry.kind != "ellipsis":
@@ -354,6 +375,24 @@ def _carried(read: _SentenceRead, previous: tuple[_SentenceRead, SentenceReading
     cue = Cue(carry.start, carry.end, carry.text, f"{carry.text} = {act.pattern}", act.category, act.base_weight,
               act.weight, (f"the previous sentence's act '{act.text}'",))
     return [mention], [cue]
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()«»\"“”—]")
+
+
+def _only_sources(read: _SentenceRead, text: str) -> bool:
+    """Whether every country the sentence names as an actor is named only in a phrase giving a report's
+    source ("selon Séoul", "according to Seoul": roles.tsv report_source, from its opening words): a subject
+    pronoun going on with an earlier subject then has no counterpart in the sentence, only a reporter."""
+    openers = role_words(read.language).get("report_source", frozenset())
+    own = [m for m in read.mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")]
+    if not own or not openers:
+        return False
+    for m in own:
+        clause = _CLAUSE_BREAK.split(text[read.start:m.start])[-1]
+        if not any(phrase_key(clause).startswith(o + " ") or phrase_key(clause) == o for o in openers):
+            return False
+    return True
 
 
 def main_language(article: Article) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import time
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,14 @@ from tracker.ingest.inprocess import (
     scores_or_reasons,
 )
 from tracker.ingest.ordered import InProcessBackend
-from tracker.ingest.pool import ProcessBackend, ingest_parallel, pool_worth_it, run_ordered
+from tracker.ingest.pool import (
+    MODEL_LOAD_TASKS,
+    ProcessBackend,
+    ingest_parallel,
+    lane_cost,
+    pool_worth_it,
+    run_ordered,
+)
 from tracker.store import open_store
 from tracker.store.schema import metadata
 
@@ -293,20 +301,38 @@ def articles_of(folder: Path, texts: list[str]) -> list:
     return found
 
 
-def test_the_workers_start_with_both_models_loaded_by_the_fork_server(tmp_path):
-    # Asked before any article: each worker already has both models and the leaders' table (the fork
-    # server's warm_up), and French and English batches sent at once score as in-process.
+def test_the_workers_start_with_french_and_one_of_them_loads_english(tmp_path):
+    # Asked before any article: each worker already has the French model and the leaders' table (the
+    # fork server's warm_up), not the English one. French and English batches sent at once score as
+    # in-process, and the English ones all go to one worker, the only one to load English (a worker
+    # without English counts MODEL_LOAD_TASKS tasks more).
     fr = articles_of(tmp_path / "fr", [french(n) for n in range(3)])
     en = articles_of(tmp_path / "en", [english(n) for n in range(3)])
     batches = [fr[:2], en[:2], fr[2:], en[2:]]
     backend = ProcessBackend(workers=2)
     try:
-        assert [lane.submit(models_loaded).result(timeout=240) for lane in backend.lanes] == [2, 2]
+        assert [lane.submit(models_loaded).result(timeout=240) for lane in backend.lanes] == [1, 1]
         assert all(lane.submit(leaders_table_built).result(timeout=60) for lane in backend.lanes)
-        results = [backend.score_batch(batch).result(timeout=240) for batch in batches]
+        sent = [backend.score_batch(batch) for batch in batches]
+        results = [future.result(timeout=240) for future in sent]
+        loaded = [lane.submit(models_loaded).result(timeout=240) for lane in backend.lanes]
     finally:
         backend.close()
     assert results == [scores_or_reasons(batch) for batch in batches]
+    assert sorted(loaded) == [1, 2]
+    assert [sorted(lane.languages) for lane in backend.lanes].count(["en", "fr"]) == 1
+
+
+def test_a_lane_without_the_model_counts_as_busier():
+    # Sending a batch to a worker that must load its model first costs MODEL_LOAD_TASKS tasks more:
+    # an English batch waits behind one task of the worker that has English rather than go to an idle
+    # worker without it; counter-examples: a French batch (both have it) and a batch stating no
+    # language go by the tasks waiting alone, and so does an English batch once the worker with
+    # English has MODEL_LOAD_TASKS more waiting.
+    assert lane_cost(1, {"fr", "en"}, "en") < lane_cost(0, {"fr"}, "en")
+    assert lane_cost(1, {"fr", "en"}, "fr") > lane_cost(0, {"fr"}, "fr")
+    assert lane_cost(1, {"fr", "en"}, None) > lane_cost(0, {"fr"}, None)
+    assert lane_cost(MODEL_LOAD_TASKS + 1, {"fr", "en"}, "en") > lane_cost(0, {"fr"}, "en")
 
 
 def test_a_batch_goes_to_the_worker_with_the_fewest_tasks_waiting(tmp_path):
@@ -409,3 +435,63 @@ def test_the_keys_of_the_files_read_ahead_are_looked_up_together(inbox, single_p
     stored = {(o.path, o.record): o.article_id for o in report.outcomes if o.outcome == STORED}
     assert {(o.path, o.record): o.article_id for o in again.outcomes if (o.path, o.record) in stored} == stored
     assert all(o.outcome == DUPLICATE for o in again.outcomes if (o.path, o.record) in stored)
+
+
+class _Gated(Future):
+    """A batch's scores, done only once its backend has started (a pool's workers up)."""
+
+    def __init__(self, backend: StartingBackend, value):
+        super().__init__()
+        self.backend, self.value = backend, value
+
+    def done(self) -> bool:
+        if self.backend.started() and not super().done():
+            self.set_result(self.value)
+        return super().done()
+
+    def result(self, timeout=None):
+        self.done()
+        return super().result(timeout=5)  # never done: the test fails rather than hangs
+
+
+class StartingBackend(InProcessBackend):
+    """Scores in this process, but its 'workers' start only once `start_after` files are read: until
+    then no batch is done, as while a pool's fork server loads the models. Notes, at each read, how
+    many articles the database holds."""
+
+    def __init__(self, store, start_after: int):
+        super().__init__()
+        self.store, self.start_after = store, start_after
+        self.stored_at_read: list[int] = []
+
+    def started(self) -> bool:
+        return len(self.stored_at_read) >= self.start_after
+
+    def read(self, path):
+        self.stored_at_read.append(self.store.counts()["articles"])
+        return super().read(path)
+
+    def score_batch(self, articles):
+        return _Gated(self, super().score_batch(articles).result())
+
+
+def test_files_are_read_ahead_while_the_workers_start(inbox, single_process, tmp_path):
+    # The first batches sent and the workers not started: the parent reads the next files (up to
+    # STARTUP_READS_AHEAD) rather than wait for the first scores, so every file is read before anything
+    # is written, and the database ends as with one process. Counter-example: once started (in-process,
+    # no start), a file is read READS_AHEAD files ahead of the writing only, not all before it.
+    expected_report, expected_rows = single_process
+    files, problems = expand_paths([inbox, inbox / "missing.txt"])
+    with open_store(tmp_path / "starting.db") as store:
+        ingest_paths([inbox / "03_fr.txt"], store, progress=False)
+        backend = StartingBackend(store, start_after=len(files))
+        report = run_ordered(files, list(problems), store, backend, progress=False, window=2)
+        assert report.outcomes == expected_report.outcomes
+        assert snapshot(store) == expected_rows
+    assert backend.stored_at_read == [1] * len(files)  # 03_fr.txt, stored before the run
+
+    with open_store(tmp_path / "started.db") as store:
+        ingest_paths([inbox / "03_fr.txt"], store, progress=False)
+        started = StartingBackend(store, start_after=0)
+        run_ordered(files, list(problems), store, started, progress=False, window=2)
+    assert started.stored_at_read[-1] > 1

@@ -44,8 +44,11 @@ if TYPE_CHECKING:  # see tracker.ingest.inprocess
 BATCH_CHARS = 12_000
 BATCH_ARTICLES = 16
 # Batches scored or waiting to be written, per worker: enough to keep every worker busy while the
-# parent writes, few enough that memory stays flat however large the archive.
-IN_FLIGHT_PER_WORKER = 3
+# parent writes, few enough that memory stays flat however large the archive. Four, not three: a pool
+# worker first sent English loads that model (tracker.ingest.pool.MODEL_LOAD_TASKS: two batches' time)
+# while its batch holds back the writing, and the other worker went through its three and waited
+# (400 realistic articles: asleep for two batches' time after the start).
+IN_FLIGHT_PER_WORKER = 4
 # Outcomes written in one transaction at most: what is ready when the writer comes to it. One
 # commit and one statement per table for the lot costs the writing process a third of the CPU of
 # one commit and a dozen statements per article (400 articles: 1.0 s against 2.6 s measured), and
@@ -54,6 +57,14 @@ WRITE_BATCH = 64
 # Files being read, per worker: reads wait in the same queue as scoring, so they are sent early
 # enough to be done when their turn comes; each holds a whole file (at most readers' size limit).
 READS_AHEAD = 2
+# While a backend's workers start (a pool's fork server loading the models: seconds in which no article
+# is scored and a core is free), this process, which would only wait for the first batch, reads files
+# further ahead, up to this many files and this much text, and looks their keys up in one query: that
+# reading, hashing and looking up is then not done later, beside the workers scoring (400 realistic
+# articles: ~200 key queries of a key or two each before; traced on a loaded machine, ~0.2 s of this
+# process's ~1.9 s of CPU moved before the first scores).
+STARTUP_READS_AHEAD = 256
+STARTUP_READ_CHARS = 4_000_000
 
 
 class Backend(Protocol):
@@ -66,6 +77,9 @@ class Backend(Protocol):
     def score_batch(self, articles: list[Article]) -> Any: ...  # a future of list[ScoredArticle | str (the reason)]
 
     def version(self) -> Any: ...  # a future of the version of the scorer the workers run
+
+    # Optional: `started()`, False while the workers are still starting (ProcessBackend); a backend
+    # without it is taken as started.
 
 
 class InProcessBackend:
@@ -190,6 +204,27 @@ def run_ordered(
                 reads.append((path, backend.read(path)))
 
         fill_reads()
+        started = getattr(backend, "started", lambda: True)
+        reading_ahead, chars_ahead = True, 0
+
+        def read_while_starting() -> bool:
+            """One more file read ahead while the backend's workers start (STARTUP_READS_AHEAD); False
+            once they have started or the read-ahead is full, the keys of what was read looked up then."""
+            nonlocal reading_ahead, chars_ahead
+            if not reading_ahead:
+                return False
+            if (started() or len(reads) >= STARTUP_READS_AHEAD or chars_ahead >= STARTUP_READ_CHARS
+                    or (path := next(remaining, None)) is None):
+                reading_ahead = False
+                writer.look_up([r.result() for _, r in reads if r.done() and r.exception() is None])
+                return False
+            pending = backend.read(path)
+            reads.append((path, pending))
+            if pending.done() and pending.exception() is None:
+                chars_ahead += sum(len(item.text) for item in pending.result() if isinstance(item, Article))
+            return True
+
+        writer.idle = read_while_starting
         while reads:
             path, pending_read = reads.popleft()
             items = pending_read.result()
@@ -231,6 +266,9 @@ class _OrderedWriter:
         self.scoring: dict[str, _Scoring] = {}  # key -> its scoring, for the texts being scored in this run
         # Keys looked up ahead (look_up), each used once: key -> the id stored under it, or None.
         self.looked_up: dict[str, int | None] = {}
+        # Called while the head of the queue waits for its score, until it returns False: work to do
+        # meanwhile (run_ordered: reading ahead while the workers start).
+        self.idle: Callable[[], bool] = lambda: False
 
     def look_up(self, files: list[list[Article | Outcome]]) -> None:
         """Whether the articles of these files are stored, asked in one query rather than one query an
@@ -312,6 +350,8 @@ class _OrderedWriter:
         if isinstance(head.outcome, _Scoring):
             if head.outcome.batch.future is None:  # its batch is being filled: send it as it is
                 self.send(head.outcome.batch)
+            while not head.outcome.batch.future.done() and self.idle():
+                pass
             head.outcome.batch.future.result()  # waits; a worker's failure (e.g. ModelMissing) raises here
         entries = [head]
         while self.queue and self.queue[0].ready() and len(entries) < WRITE_BATCH:

@@ -17,12 +17,15 @@ Why this shape:
 - The pool from the first second: the fork server loads spaCy and the scorer while the parent
   opens the database, reads files, hashes the articles and checks their keys; the batches made
   meanwhile wait in the backend and go to the workers as soon as they have started.
-- The fork server loads both models and the scorer's tables before it forks the workers
-  (tracker.ingest.pool_preload): a worker's first batch runs at the steady pace, and the models'
-  memory is shared. When each worker loaded the models of the batches it was sent, both workers met
-  both languages on a two-language corpus; measured on 400 invented articles, each worker now uses
-  ~2 s less CPU and the fork server ~1 s more (a corpus in one language pays for the other model's
-  ~0.6 s once, in the fork server).
+- The fork server loads spaCy, the scorer's tables and the French model before it forks the workers
+  (tracker.ingest.pool_preload): a worker's first batch runs at the steady pace, and that memory is
+  shared. No worker scores while the server loads, so what only one worker needs is not loaded
+  there: the English model is loaded by the worker first sent English, while the other scores, and
+  English batches then go to that worker unless it has MODEL_LOAD_TASKS more waiting
+  (ProcessBackend._lane_for); on a corpus in two languages only one worker met English. (When each
+  worker loaded the models of whatever batches it was sent, both met both languages, each ~2 s more
+  CPU; when the server loaded both, its serial start held ~0.5 s more, and a corpus in French alone
+  paid for the English model.)
 - Workers start with 'forkserver' (Linux) or 'spawn', never a plain fork of the parent: the parent
   holds database connections and the progress bar's thread, which a forked child would inherit.
   The fork server loads what every worker needs before it forks any (tracker.ingest.pool_preload),
@@ -78,6 +81,13 @@ MIN_FILES_FOR_POOL = 8
 MULTI_RECORD_EXTENSIONS = {".json", ".jsonl", ".zip"}
 MULTI_RECORD_MIN_BYTES = 64 * 1024
 PRELOAD = "tracker.ingest.pool_preload"  # what the fork server imports (loads) before forking workers
+# The models the fork server loads before it forks the workers: French, the tracker's main language.
+# Another language's model is loaded by the worker first sent a batch in it (while the other scores),
+# and that worker is then preferred for it (ProcessBackend._lane_for): one load, off the serial start.
+PRELOADED_LANGUAGES = ("fr",)
+# A worker without a batch's model counts as this many tasks more when choosing where the batch goes:
+# loading a model (~0.5 s on a quiet machine) costs about two batches' scoring.
+MODEL_LOAD_TASKS = 2
 
 
 def default_workers() -> int:
@@ -160,7 +170,7 @@ def warm_up(lexicon=None, languages: Iterable[str] = ("fr", "en")) -> None:
 def preload(lexicon=None) -> None:
     """What every scoring worker needs whatever language it reads: spaCy, the scorer's modules,
     the lexicon and the scorer's version, the language identifier. The models: warm_up, in the
-    fork server (pool_preload); a spawned worker loads one when first sent its language."""
+    fork server (pool_preload, the French one); a worker loads another when first sent its language."""
     from tracker.scorer import language
 
     lexicon_version(lexicon)  # the lexicon (and, imported with it, spaCy and the scorer)
@@ -221,9 +231,12 @@ class _Lane:
 
     Starting its worker waits for the fork server's preload (a second or two): a thread does it, so
     the parent goes on reading meanwhile; tasks wait here until then, sent in order when it starts.
+    `languages`: the models its worker holds or will have loaded by the time it reaches the tasks sent.
     """
 
-    def __init__(self, context: multiprocessing.context.BaseContext, lexicon, name: str):
+    def __init__(self, context: multiprocessing.context.BaseContext, lexicon, name: str,
+                 languages: Iterable[str] = ()):
+        self.languages = set(languages)
         self.pool = ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=(lexicon,))
         self._sent: list[Future] = []  # tasks sent and maybe not done (pruned as they finish)
         self._lock = threading.Lock()
@@ -287,16 +300,27 @@ class _Lane:
 class ProcessBackend:
     """`workers` scoring processes, each a lane of its own (_Lane), and where each batch goes.
 
-    The fork server loads both models before it forks the workers (tracker.ingest.pool_preload), so
-    any worker scores any language at once: a batch goes to the worker with the fewest tasks waiting.
-    Where there is no fork server ('spawn'), a worker loads a model when first sent its language.
+    The fork server loads the French model before it forks the workers (tracker.ingest.pool_preload,
+    PRELOADED_LANGUAGES): a batch goes to the worker with the fewest tasks waiting, a worker that would
+    first have to load the batch's model counting MODEL_LOAD_TASKS more. So on a corpus in French and
+    English one worker loads the English model, once, while the other scores; the fork server's serial
+    preload, during which no worker scores, no longer holds it (traced on a loaded machine, 400 realistic
+    articles: the server's CPU 4.1 -> 3.1 s; ~0.6 s of the 2.8 s it takes on a quiet one).
+    Where there is no fork server ('spawn'), a worker loads every model when first sent its language.
     """
 
     def __init__(self, workers: int, *, lexicon=None, max_bytes: int = readers.DEFAULT_MAX_BYTES):
         context = pool_context()
+        if start_method() == "forkserver":
+            # Now, before this process reads a file: started from a lane's thread, the server's start
+            # waited for the reading (the lock every Python thread shares) and its preload began later.
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
+        preloaded = PRELOADED_LANGUAGES if start_method() == "forkserver" else ()
         self.slots = workers
         self.max_bytes = max_bytes
-        self.lanes = [_Lane(context, lexicon, f"pool-start-{n}") for n in range(workers)]
+        self.lanes = [_Lane(context, lexicon, f"pool-start-{n}", preloaded) for n in range(workers)]
         self._version = self.lanes[0].submit(_pool_version)
 
     def started(self) -> bool:
@@ -308,11 +332,16 @@ class ProcessBackend:
         return self._lane_for().submit(_pool_read, str(path), self.max_bytes)
 
     def score_batch(self, articles: list[Article]) -> Future:
-        return self._lane_for().submit(_pool_score_batch, articles)
+        language = next((a.language for a in articles if a.language is not None), None)
+        lane = self._lane_for(language)
+        if language is not None:
+            lane.languages.add(language)
+        return lane.submit(_pool_score_batch, articles)
 
-    def _lane_for(self) -> _Lane:
-        """The lane with the fewest tasks waiting: every worker has both models (pool_preload)."""
-        return min(self.lanes, key=lambda lane: lane.pending())
+    def _lane_for(self, language: str | None = None) -> _Lane:
+        """The lane with the fewest tasks waiting, one without `language`'s model counting MODEL_LOAD_TASKS
+        more (a batch stating no language: the fewest waiting); the first of equals."""
+        return min(self.lanes, key=lambda lane: lane_cost(lane.pending(), lane.languages, language))
 
     def version(self) -> Future:
         return self._version
@@ -346,6 +375,12 @@ class ProcessBackend:
             log.error("closing a scoring worker also failed: %r", exc)
         if failures:
             raise failures[0]
+
+
+def lane_cost(pending: int, languages: set[str], language: str | None) -> int:
+    """What sending a batch in `language` to a lane costs: its tasks waiting, and MODEL_LOAD_TASKS more
+    when its worker has not loaded (nor been sent) that language."""
+    return pending + (MODEL_LOAD_TASKS if language is not None and language not in languages else 0)
 
 
 def _forward(inner: Future, outer: Future) -> None:

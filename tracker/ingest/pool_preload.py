@@ -1,12 +1,12 @@
 """Imported only by the scoring pool's fork server (tracker.ingest.pool), never by the rest of the code.
 
 Importing it loads what the workers need (spaCy, the scorer's modules, the lexicon, the language
-identifier: tracker.ingest.pool.preload; then both models and the tables the first articles build:
-tracker.ingest.pool.warm_up) once, in the fork server; every pool worker then forks from it with all
-of that already in memory (shared copy-on-write) instead of loading it again.
-Both models: French news quotes English (the language is read per paragraph), and on a corpus in
-two languages each worker met both; loaded here once, they cost each worker ~2 s less CPU and this
-server ~1 s more (measured on 400 invented articles), and a worker's first batch runs at its steady pace.
+identifier: tracker.ingest.pool.preload; then the French model and the tables the first articles
+build: tracker.ingest.pool.warm_up) once, in the fork server; every pool worker then forks from it
+with all of that already in memory (shared copy-on-write) instead of loading it again.
+Only the French model (tracker.ingest.pool.PRELOADED_LANGUAGES): no worker scores while this server
+loads, and the English model is needed by one worker only, the one sent the English batches
+(tracker.ingest.pool.ProcessBackend._lane_for), which loads it while the other scores.
 Measured: results equal to the in-process scorer's.
 """
 
@@ -19,13 +19,13 @@ from tracker.gc_tuning import collect_less, long_lived
 
 collect_less()  # before the imports and the models; the workers fork from this server: its pace is theirs
 
-from tracker.ingest.pool import preload, warm_up  # noqa: E402 -- after collect_less
+from tracker.ingest.pool import PRELOADED_LANGUAGES, preload, warm_up  # noqa: E402 -- after collect_less
 
 # A preload that raises kills the fork server; each worker's initializer meets the same error
 # and reports it where the analyst sees it.
 with contextlib.suppress(Exception), long_lived():  # the workers' collections never walk (nor write) it
     preload()
-for _lang in ("fr", "en"):  # one at a time: a missing model is only reported by the worker sent that language
+for _lang in PRELOADED_LANGUAGES:  # one at a time: a missing model is only reported by the worker sent that language
     with contextlib.suppress(Exception), long_lived():
         warm_up(languages=[_lang])
 

@@ -71,7 +71,7 @@ from .attachment import (
     since_recent_day,
 )
 from .event_ranges import EventResolver, since_events
-from .patterns import Found, dateline, prefilter, scan
+from .patterns import DAY_SPAN, Found, alternation, dateline, prefilter, scan
 from .publication import publication_date_from_text
 from .resolution import Resolved, resolve
 from .tense import (
@@ -114,6 +114,16 @@ _FRAME_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{alternatives('span_frame', lang)
 # "must quit its territory within five days": an obligation a few words before a deadline ahead.
 _ORDER_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{alternatives('order_word', lang)})(?!\w)[^.;:!?]{{0,60}}$",
                                   re.IGNORECASE) for lang in LANGS}
+
+
+# "aujourd'hui, mercredi", "today, Wednesday": today as the writer names it.
+_TODAY_NAMED = {lang: re.compile(rf"(?:{alternatives('today_word', lang) or '(?!)'})\s*,?\s*(?:{alternation(vocabulary().weekdays[lang])})(?!\w)",
+                                 re.IGNORECASE) for lang in LANGS}
+# "the two capitals have agreed to resume the suspended round on March 3-4", "will meet next month,
+# the ministers agreed on Monday": a decision reported as done anywhere in a sentence without a parse; a
+# date ahead is its plan's.
+_DECISION_DONE = {lang: re.compile(rf"(?<!\w)(?:{alternatives('decision_done', lang) or '(?!)'})(?!\w)", re.IGNORECASE)
+                  for lang in LANGS}
 
 
 def _verb(tokens: list[Token]) -> Token | None:
@@ -170,6 +180,8 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
     if closed:  # "Between March 2016 and July 2019, ... was summoned 25 times": dated by its start
         return DATES if closed == "start" else Verdict(False, "the end of a closed range")
     marker = range_marker(text, found.start, found.end, lang, found.kind)
+    if marker and found.kind == "explicit" and DAY_SPAN.search(text, found.start, found.end):
+        marker = ""  # "from Feb 7-10", "du 7 au 10 février": the span is the event's own, dated by its first day
     if marker and since_recent_day(marker, found.kind, resolved.precision, lang):
         return DATES  # "depuis lundi", "since Monday": the event began then
     if marker:
@@ -186,8 +198,12 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
     if (lang in LANGS and _DEADLINE_OPENING[lang].match(text, found.start, found.end)
             and _ORDER_BEFORE[lang].search(text, 0, found.start)):
         return Verdict(False, "the deadline of an order ('must leave within three days'): the order dates the act")
-    if resolved.ahead and _decided(found, tokens, text, lang):
+    if resolved.ahead and (_decided(found, tokens, text, lang)
+                           or (not tokens and lang in LANGS and _DECISION_DONE[lang].search(text))):
         return Verdict(False, "the date of a plan the sentence reports as decided: the decision dates it")
+    if found.kind == "phrase" and lang in LANGS and _TODAY_NAMED[lang].match(text, found.start, found.end + 40):
+        # "ont signé aujourd'hui, mercredi, ...": the day the writer names; the article came out later
+        return Verdict(False, "today named by its weekday: the weekday dates the act")
     if text[found.end:found.end + 2] in ("'s", "’s"):
         # "did not condemn Tuesday's air strike, saying on Wednesday ...": the day of a noun, a detail
         return Verdict(False, "a possessive: the day of the noun it modifies", True)
@@ -290,28 +306,47 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
     return refs
 
 
-_SINCE_OPENING = {lang: re.compile(rf"(?:{alternatives('since_word', lang)})(?!\w)", re.IGNORECASE) for lang in LANGS}
+_SINCE_MARKER = {lang: re.compile(rf"(?:{alternatives('main_since', lang)})(?!\w)", re.IGNORECASE) for lang in LANGS}
 
 
 def _since_year_of_main_act(refs: list[DateRef], sent: Span, lang: str, offset: int) -> list[DateRef]:
-    """"Ankara a lancé depuis 2016 plusieurs incursions en Syrie": a past act repeated since a year,
-    told right after the main verb, is dated by that year when nothing else dates it. A frame set off
-    before the clause ("Depuis 2014, les relations se sont dégradées") stays a range, as does a state on a
-    noun ("rompues depuis 2016", "la frontière, fermée depuis 2015") or a present ("est fermée depuis
-    1993") stays a range boundary."""
+    """"Depuis la partition en 1961, les deux voisins se disputent la vallée", "Ankara a lancé depuis 2016
+    plusieurs incursions", "le différend s'est envenimé à partir de 1988": a "since" phrase of the main
+    clause names when the state or the repeated act the sentence reports began; it dates the event
+    when nothing else does (a year, a month or a day). A "since" phrase inside a noun's clause stays
+    background ("la frontière, fermée depuis 2015", "une région minée par les combats depuis 2009", "la
+    zone objet de litige depuis 1990"), and so does the span a first or a superlative is
+    measured over ("la première visite depuis 2013") or a plan's start ("sera ... à partir de 2030")."""
     root = sent.root
-    if root.pos_ != "VERB" or parse_tense(root) != "past" or lang not in _SINCE_OPENING:
+    if root.pos_ not in (*VERBAL, "ADJ") or parse_tense(root) == "future" or lang not in _SINCE_MARKER:
         return refs
     for index, ref in enumerate(refs):
-        if ref.precision != "year" or ref.start is None or ref.end is None or not _SINCE_OPENING[lang].match(ref.expression):
+        if ref.precision not in ("year", "month", "day") or ref.start is None or ref.end is None:
             continue
-        tokens = span_tokens(sent, ref.start - offset, ref.end - offset)
-        verb = adjacent_verb(tokens) if tokens else None  # "a lancé depuis 2016", not "Depuis 2014, ... se sont dégradées"
-        if verb is not None and verb.i == root.i:
-            note = ref.note.split("; does not date the event:")[0] + ("; dates the event: the year since which "
-                                                                     "the main verb's past act runs, no other date")
-            return [*refs[:index], replace(ref, dates_event=True, note=note), *refs[index + 1:]]
+        start = ref.start - offset
+        tokens = span_tokens(sent, start, ref.end - offset)
+        text = span_text(sent)
+        if not tokens or _FRAME_BEFORE[lang].search(text, 0, start) or not _since_of_main_clause(tokens, sent, text, lang):
+            continue
+        note = ref.note.split("; does not date the event:")[0] + ("; dates the event: the start of the state or the "
+                                                                 "repeated act of the main clause, no other date")
+        return [*refs[:index], replace(ref, dates_event=True, note=note), *refs[index + 1:]]
     return refs
+
+
+def _since_of_main_clause(tokens: list[Token], sent: Span, text: str, lang: str) -> bool:
+    """The expression stands in a "since" phrase hung on the main verb itself."""
+    first = min(t.i for t in tokens)
+    root = sent.root
+    verb = adjacent_verb(tokens)  # "a lancé depuis 2016 plusieurs incursions", whatever the parse hangs the date on
+    if verb is not None and verb.i == root.i and _SINCE_MARKER[lang].match(text, tokens[0].idx - sent.start_char):
+        return True
+    for marker in sorted((t for t in sent if t.i <= first), key=lambda t: -t.i):
+        if not _SINCE_MARKER[lang].match(text, marker.idx - sent.start_char):
+            continue
+        phrase = marker if marker.head.i == root.i else marker.head
+        return phrase.head.i == root.i and phrase.i != root.i and phrase.left_edge.i <= first <= phrase.right_edge.i
+    return False
 
 
 def _interval_pattern(lang: str) -> re.Pattern[str] | None:

@@ -125,11 +125,18 @@ _ADVERB_OPENING = {lang: re.compile(rf"(?:{alternatives('adverb_opening', lang) 
                    for lang in LANGS}
 
 
+_ADVERB_ARTICLE = {lang: re.compile(rf"(?:{alternatives('adverb_article', lang) or '(?!)'})$", re.IGNORECASE)
+                   for lang in LANGS}
+
+
 def clause_adverb(text: str, start: int, end: int, lang: str, weekday: str = "") -> bool:
     """The expression is an adverb of its clause whatever noun it follows: set off by commas, led by
-    a weekday ("lundi 28 juillet") or opened by a preposition that does not hang a date on a noun
-    ("en 2016", "en avril 2013": a noun's date takes "de", "la crise de 2016")."""
-    return bool(weekday) or set_off(text, start, end) or bool(_ADVERB_OPENING[_language(lang)].match(text, start, end))
+    a weekday ("lundi 28 juillet"), opened by a preposition that does not hang a date on a noun
+    ("en 2016", "en avril 2013": a noun's date takes "de", "la crise de 2016") or by a bare article
+    ("a arraisonné trois chalutiers le 2 avril": "la réunion du 2 avril" is the noun's)."""
+    lang = _language(lang)
+    return (bool(weekday) or set_off(text, start, end) or bool(_ADVERB_OPENING[lang].match(text, start, end))
+            or bool(_ADVERB_ARTICLE[lang].search(text, max(0, start - 6), start)))
 
 
 _RELATIVE_WORDS_FR = word_set("relativizer", "fr") | {"que", "qu'", "qu’"}
@@ -369,8 +376,11 @@ def occasion_of(text: str, start: int, lang: str) -> str | None:
     return f"{found['marker']} ... {found['noun']}" if found else None
 
 
+_TRAILING_DETERMINER = re.compile(rf"\s+(?:{alternatives('range_determiner')})$", re.IGNORECASE)  # "depuis ce"
+
+
 def since_recent_day(marker: str, kind: str, precision: str, lang: str) -> bool:
-    """"depuis lundi", "since Monday", "depuis hier": a range that started days ago, whose start is
-    the news ("clashes since Monday"); "depuis 2014" or "since March" stays background."""
-    return (precision == "day" and kind in ("weekday", "phrase")
-            and _SINCE_WORD[_language(lang)].fullmatch(marker) is not None)
+    """"depuis lundi", "since Monday", "depuis hier", "depuis ce week-end": a range that started days
+    ago, whose start is the news ("clashes since Monday"); "depuis 2014" or "since March" stays background."""
+    return (precision in ("day", "week") and kind in ("weekday", "phrase")
+            and _SINCE_WORD[_language(lang)].fullmatch(_TRAILING_DETERMINER.sub("", marker)) is not None)

@@ -20,6 +20,12 @@ _YEAR_DIGITS = r"(?:1[89]|20)\d\d"
 YEAR = rf"(?P<year>{_YEAR_DIGITS})(?!\w)(?!\s+(?:{alternatives('counted_noun')})(?!\w))"
 _DAY_FR = rf"(?P<day>{alternatives('first_day', 'fr')}|[12]\d|3[01]|0?[1-9])"
 _DAY_EN = rf"(?P<day>[12]\d|3[01]|0?[1-9])(?:{alternatives('day_suffix', 'en')})?"
+# "les 3 et 4 avril", "du 7 au 10 février", "March 14-17", "October 2-3, 2011": a span of days, dated by its
+# first day (the day group); its last day is only part of the expression.
+_SPAN_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?![\d:])"
+_DAY_SPAN_FR = rf"(?:\s*(?:{alternatives('day_span_joint', 'fr')})\s*{_SPAN_DAY}(?:er)?)?"
+_DAY_SPAN_EN = rf"(?:\s*(?:{alternatives('day_span_joint', 'en')})\s*{_SPAN_DAY}(?:{alternatives('day_suffix', 'en')})?)?"
+DAY_SPAN = re.compile(rf"\d\s*(?:{alternatives('day_span_joint')})\s*\d", re.IGNORECASE)
 _COUNT_DIGITS = r"\d{1,3}"
 
 
@@ -114,12 +120,12 @@ def _calendar_patterns() -> list[Pattern]:
         # "3.4.12" is a section number, 3/4/12 a date
         _pattern("numeric", "", r"(?<![\w/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[01]?\d)(?P=sep)"
                  rf"(?P<year>{_YEAR_DIGITS}|(?<=/)\d\d)(?![\w/]|[.\-]\d)", needs=r"\d[/.\-]\d"),
-        _pattern("explicit", "fr", NO_WORD_BEFORE + rf"(?<!\d[,.])(?:(?P<wd>{fr.weekdays})\s+)?{_DAY_FR}\s+"
+        _pattern("explicit", "fr", NO_WORD_BEFORE + rf"(?<!\d[,.])(?:(?P<wd>{fr.weekdays})\s+)?{_DAY_FR}{_DAY_SPAN_FR}\s+"
                  rf"(?P<month>{fr.months})(?:\s+{YEAR}|\s+(?P<mod>{modifier})(?!\w))?(?!\w)"),
-        _pattern("explicit", "en", NO_WORD_BEFORE + rf"(?:(?P<wd>{en.weekdays}),?\s+)?(?:the\s+)?{_DAY_EN}\s+"
+        _pattern("explicit", "en", NO_WORD_BEFORE + rf"(?:(?P<wd>{en.weekdays}),?\s+)?(?:the\s+)?{_DAY_EN}{_DAY_SPAN_EN}\s+"
                  rf"(?:of\s+)?(?P<month>{en.months})(?:,?\s+{YEAR})?(?!\w)"),
         _pattern("explicit", "en", NO_WORD_BEFORE + rf"(?:(?P<wd>{en.weekdays}),?\s+)?(?P<month>{en.months})\s+"
-                 rf"{_DAY_EN}(?![\d:])(?:,?\s+{YEAR})?(?!\w)"),
+                 rf"{_DAY_EN}(?![\d:])(?:\s*[-–]\s*{_SPAN_DAY})?(?:,?\s+{YEAR})?(?!\w)"),
     ]
 
 
@@ -300,12 +306,17 @@ _DATELINE_PLACE = (r"(?-i:[A-ZÀ-Ý][A-ZÀ-Ý .'’\-]{1,40}"
                    r"|[A-ZÀ-Ý][\w'’\-]*(?:\s+(?:[A-ZÀ-Ý][\w'’\-]*|de|du|des|la|le|les)){0,4})")
 _DATELINE_BEFORE = re.compile(rf"\s*{_DATELINE_PLACE}(?:,\s*[\w .'’\-]{{2,30}})?,\s*(?:le\s+)?")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
+# A date alone opening the text, maybe after a weekday, then "--" or a colon ("July 23--President ...",
+# "Wed 03 May 2023: Leaders ..."): the day the report was filed.
+_BARE_DATELINE_BEFORE = re.compile(rf"\s*(?:(?:{alternatives('dateline_weekday')})\.?,?\s+)?", re.IGNORECASE)
+_BARE_DATELINE_AFTER = re.compile(r"\s*(?:--|[:–—])")
 
 
 def dateline(text: str, found: list[Found]) -> Found | None:
     """The sentence's dateline date, if it opens with one."""
     for f in found:
-        if (f.kind in ("explicit", "numeric", "iso") and _DATELINE_BEFORE.fullmatch(text, 0, f.start)
-                and _DATELINE_AFTER.match(text, f.end)):
+        if f.kind in ("explicit", "numeric", "iso") and (
+                (_DATELINE_BEFORE.fullmatch(text, 0, f.start) and _DATELINE_AFTER.match(text, f.end))
+                or (_BARE_DATELINE_BEFORE.fullmatch(text, 0, f.start) and _BARE_DATELINE_AFTER.match(text, f.end))):
             return f
     return None

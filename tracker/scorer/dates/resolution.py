@@ -238,7 +238,16 @@ def _year_offset(words: str) -> int:
 
 
 def _year(found: Found, context: _Context) -> Resolved | None:
-    return Resolved(date(int(found.group("year")), 1, 1), "year", "year")
+    """A year; "au printemps 2021", "in the summer of 2019": the season's middle month of that year (a
+    winter straddles two years and stays a year)."""
+    year = int(found.group("year"))
+    lang = found.pattern.lang
+    season = next((word for word in re.findall(r"\w+", found.group("prep") or "")
+                   if lookup(vocabulary().seasons[lang], word) is not None), None)
+    first_month = lookup(vocabulary().seasons[lang], season) if season else None
+    if first_month is not None and first_month < 12:
+        return Resolved(date(year, first_month + 1, 1), "month", f"the {season} of {year}, dated on its middle month")
+    return Resolved(date(year, 1, 1), "year", "year")
 
 
 def _weekday(found: Found, context: _Context) -> Resolved | None:
@@ -262,7 +271,8 @@ def _weekday(found: Found, context: _Context) -> Resolved | None:
 
 
 def _season(found: Found, context: _Context) -> Resolved | None:
-    """A season is dated on its first month ("l'été dernier" in March 2023 -> 2022-06, precision month).
+    """A season is dated on its middle month ("l'été dernier" in March 2023 -> 2022-07, precision month):
+    what a reader dating "last summer" to a month picks, June to August.
 
     The season under way at publication is both the previous and the next one; "dernier"/"last" is
     the one before it, "prochain"/"next" the one after it.
@@ -286,7 +296,12 @@ def _season(found: Found, context: _Context) -> Resolved | None:
     else:
         value, why = _choose(latest, latest.replace(year=latest.year + 1), published, context.tense)
         why = f"{name}: {why}"
-    return Resolved(value, "month", f"{why}; dated on its first month") if value else None
+    if value is None:
+        return None
+    middle = date(value.year + value.month // 12, value.month % 12 + 1, 1)
+    if middle > published:  # "cet été" in early June: the season under way, not a month ahead of the news
+        middle = max(value, published.replace(day=1))
+    return Resolved(middle, "month", f"{why}; dated on its middle month")
 
 
 def _counted_span(found: Found, context: _Context) -> Resolved | None:
@@ -338,6 +353,8 @@ def _phrase(found: Found, context: _Context) -> Resolved | None:
         return Resolved(context.published, phrase.precision, phrase.note, phrase.ahead)
     if phrase.anchor == "weekend":  # "over the weekend": the last Saturday, the publication day included
         saturday = context.published - timedelta(days=(context.published.weekday() - 5) % 7)
+        if context.tense == "future":  # "se rendra ce week-end": the next one
+            saturday = context.published + timedelta(days=(5 - context.published.weekday()) % 7)
         return Resolved(_monday(saturday), "week", phrase.note)
     if phrase.anchor == "this_week":
         return _this_week(context, phrase)

@@ -172,7 +172,8 @@ def verb_marks(text: str, left: int, right: int, lang: str) -> list[tuple[int, i
 def lexical_tense(text: str, start: int, end: int, lang: str) -> str | None:
     """The tense of the verb a date attaches to, without a parse: the nearest verb group before the
     expression within its clause ("signed a pact on Thursday under which ... will": signed), else the
-    nearest after it ("On Thursday, Russia said it will ...": said)."""
+    nearest after it ("On Thursday, Russia said it will ...": said; "on Friday vowed to ship": vowed, a
+    past verb though its plan is ahead)."""
     left, right = _clause_bounds(text, start, end)
     marks = verb_marks(text, left, right, lang)
     before = [m for m in marks if m[1] <= start]
@@ -184,6 +185,8 @@ def lexical_tense(text: str, start: int, end: int, lang: str) -> str | None:
             group.append(previous)
         return "future" if any(m[2] == "future" for m in group) else group[0][2]
     after = [m for m in marks if m[0] >= end]
+    if after and _PLAN_INFINITIVE[lang if lang in LANGS else "en"].fullmatch(text, after[0][0], after[0][1]):
+        return "past"  # "on Friday vowed to ship aid": the date is the vow's, a past verb before its plan
     return after[0][2] if after else None
 
 

@@ -40,6 +40,7 @@ from spacy.tokens import Span, Token
 
 from tracker.records import Cue, Mention, Setting
 
+from ..morph_values import morph_values
 from .context import SentenceContext
 from .matching import Match
 from .words import norm
@@ -120,7 +121,7 @@ class BackgroundWords:
 def _content_infinitive(token: Token) -> bool:
     """An infinitive on a noun is its content, not its background: "la décision de rompre les
     relations", "a plan to impose tariffs"."""
-    return token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm", [])
+    return token.dep_ == "acl" and "Inf" in morph_values(token, "VerbForm")
 
 
 def _next_step(ctx: Parse, token: Token) -> bool:
@@ -131,7 +132,7 @@ def _next_step(ctx: Parse, token: Token) -> bool:
         return False
     if token.left_edge.nbor(-1).text != "," or any(c.dep_ == _MARK_DEP for c in ctx.children(token)):
         return False
-    return token.tag_ == "VBG" or ("Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", []))
+    return token.tag_ == "VBG" or ("Part" in morph_values(token, "VerbForm") and "Pres" in morph_values(token, "Tense"))
 
 
 def _reported_act(ctx: Parse, token: Token) -> bool:
@@ -177,7 +178,7 @@ def _lasting_state(ctx: Parse, token: Token, words: BackgroundWords) -> bool:
     depuis plus d'un an", "sa frontière, fermée depuis trois semaines". A finite verb or a participle
     with its auxiliary is an act ("bombarde l'Ukraine depuis février", "se sont dégradées depuis
     l'automne"), never a state here."""
-    if not words.lasting or token.pos_ == "AUX" or "Fin" in token.morph.get("VerbForm", []):
+    if not words.lasting or token.pos_ == "AUX" or "Fin" in morph_values(token, "VerbForm"):
         return False
     if any(c.dep_.startswith(("aux", "cop")) for c in ctx.children(token)):
         return False  # a clause's own verb ("se sont dégradées depuis l'automne"), not a state on a noun

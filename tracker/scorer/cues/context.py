@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from tracker.scorer.lexicon import NOT_A_CUE
 from tracker.scorer.mentions import span_text
 
+from ..morph_values import morph_values
 from .keys import WordKeyer
 from .matching import Match, Word
 from .rules import ModifierRule, ModifierTable
@@ -210,7 +211,7 @@ class SentenceContext:
             children = self.children(verb)
             auxiliaries = [c for c in children if self.dep(c).startswith("aux") and self.inside(c)]
             mood_hits = [Hit(rule, word.text) for word in [verb, *auxiliaries]
-                         for rule, feature, value in table.morph_features if value in word.morph.get(feature, None)]
+                         for rule, feature, value in table.morph_features if value in morph_values(word, feature)]
             child_hits = []
             for child in children:
                 rule = table.modality_children.get(norm(child.text))

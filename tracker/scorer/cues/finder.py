@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from tracker.records import Cue, Setting
 from tracker.scorer.lexicon import NOT_A_CUE, Lexicon
 
+from ..morph_values import morph_dict
 from .clauses import BackgroundWords, ParseView, mention_clauses, settings
 from .context import SentenceContext
 from .families import families, families_hash
@@ -133,7 +134,7 @@ class CueFinder:
             norm(t.text) in reflexives for t in verb.doc[max(verb.i - 3, 0):verb.i])
         if reflexive and norm(verb.lemma_) in other_sense:  # "s'est abattu": fell, neither passive nor act
             return False
-        morph = verb.morph.to_dict()
+        morph = morph_dict(verb)
         participle = (morph.get("VerbForm") == "Part" and morph.get("Tense") != "Pres") or verb.tag_ == "VBN"
         auxiliaries = {norm(c.lemma_) for c in children if c.dep_.startswith("aux")}
         passive = participle and (not auxiliaries & actives or bool(auxiliaries & passives))

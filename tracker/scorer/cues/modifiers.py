@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
+from ..morph_values import morph_values
 from .context import OBJECT_DEPS, Hit, SentenceContext
 from .matching import Match
 from .rules import CATEGORY_KINDS, DEGREE_KINDS, SUBJECT_VERB_KINDS
@@ -296,7 +297,7 @@ def _content_of(ctx: SentenceContext, word: Token) -> bool:
     """Whether the word is its noun's content: a complement ("l'accord de normalisation", "the deal on
     normalising ties") or an infinitive ("the agreement to normalise relations")."""
     dep = ctx.dep(word)
-    return dep == "nmod" or (dep == "acl" and "Inf" in word.morph.get("VerbForm", []))
+    return dep == "nmod" or (dep == "acl" and "Inf" in morph_values(word, "VerbForm"))
 
 
 # ----------------------------------------------------------------------------- modality

@@ -56,6 +56,7 @@ from spacy.tokens import Span, Token
 from tracker.records import DateRef
 
 from ..mentions import span_text
+from ..morph_values import morph_values
 from .attachment import (
     DATES,
     Verdict,
@@ -154,7 +155,7 @@ def _announced_on(verb: Token, text: str, start: int) -> bool:
     act was announced ("le pacte annoncé le 13 août"), not a plan. Not a finite verb ("annoncera le 12
     mars"), an infinitive ("devrait annoncer le 12 mars") nor a participle with an auxiliary: those
     say when the announcement is to come."""
-    return (verb.lemma_ in _ANNOUNCED_FR and "Part" in verb.morph.get("VerbForm", [])
+    return (verb.lemma_ in _ANNOUNCED_FR and "Part" in morph_values(verb, "VerbForm")
             and not any(c.dep_.startswith("aux") for c in verb.children)
             and verb.idx < start and not _FOR_BEFORE.search(text[max(0, start - 16):start]))
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from ..morph_values import morph_values
 from .vocabulary import LANGS, alternatives, word_set
 
 VERBAL = ("VERB", "AUX")
@@ -27,7 +28,7 @@ PAST_TENSES = ("past", "before past")
 
 def morph(token: Token, feature: str) -> list[str]:
     """The values of one morphological feature of ``token`` ([] when it has none)."""
-    return token.morph.get(feature, [])
+    return list(morph_values(token, feature))
 
 
 def span_tokens(sent: Span, start: int, end: int) -> list[Token]:

@@ -171,3 +171,45 @@ def test_the_three_countries_named_as_places_with_no_country_to_face_take_none_f
     text = ("Heavy rains fell on Monday over the border towns of Ghana, Togo and Benin. "
             "The three countries appealed for aid.")
     assert _pairs(text, "en") == set()
+
+
+# --- group phrases with modifiers, and a group acting on a third country (invented) ------------------------
+
+
+def test_a_group_phrase_with_modifiers_names_the_pair_just_named():
+    before = "Le Pérou et l'Équateur se sont affrontés jeudi le long de leur frontière amazonienne. "
+    assert _pairs(before + "Les deux grands voisins ont signé vendredi un cessez-le-feu.") == {"ECU-PER"}
+    before = "Ghana and Togo traded accusations over a fishing incident on Monday. "
+    assert _pairs(before + "The two West African neighbours later agreed to a joint inquiry.", "en") == {"GHA-TGO"}
+    assert _pairs(before + "The two coastal nations signed a fishing accord on Friday.", "en") == {"GHA-TGO"}
+    assert _pairs(before + "Both of those countries signed a fishing accord on Friday.", "en") == {"GHA-TGO"}
+
+
+def test_a_group_phrase_with_modifiers_needs_a_group_noun():
+    before = "Ghana and Togo traded accusations over a fishing incident on Monday. "
+    # people's nouns are no group of the pair: two ministers of one country, two parties at home
+    assert _pairs(before + "The two Ghanaian ministers signed a fishing accord on Friday.", "en") <= {"GHA-TGO"}
+    assert "GHA-TGO" not in _pairs(before + "The two main opposition parties signed a joint statement on Friday.",
+                                   "en")
+
+
+def test_a_group_acting_on_a_third_country_faces_it():
+    before = "Ghana and Togo traded accusations over a fishing incident on Monday. "
+    assert _pairs(before + "Both countries later expelled Nigerian trawlers from their waters.", "en") == {
+        "GHA-NGA", "NGA-TGO"}
+    before = "Le Pérou et l'Équateur se sont affrontés jeudi le long de leur frontière amazonienne. "
+    assert _pairs(before + "Les deux pays ont ensuite convoqué l'ambassadeur chilien.") == {"CHL-ECU", "CHL-PER"}
+
+
+def test_a_group_acting_beside_a_third_country_stays_its_own_pair():
+    before = "Ghana and Togo traded accusations over a fishing incident on Monday. "
+    # a third country only in a noun's complement, or a venue: the pair acts together
+    assert "GHA-TGO" in _pairs(before + "The two countries issued a statement on the talks with Nigeria.", "en")
+    assert "GHA-TGO" in _pairs(before + "The two countries signed the accord in Abuja, Nigeria.", "en")
+
+
+def test_a_demonym_among_the_modifiers_describes_the_group():
+    text = ("Ghana on Monday accused Togo of harbouring smugglers on a lagoon island that the two West African "
+            "neighbours have disputed for years.")
+    # 'West African' describes the neighbours: no third country of its own
+    assert _pairs(text, "en") == {"GHA-TGO"}

@@ -13,10 +13,14 @@ Decisions (documented here because the scorer's numbers depend on them):
   A sentence with one actor country plus an anaphora of a pair containing it gives that pair
   once. An anaphora does not pair with a third country named beside it: in "le président
   américain ... contre le régime syrien ... tensions entre les deux puissances" the tension is
-  between the two powers, and RUS-SYR would be invented (the cost: "les deux pays ont condamné
-  Pyongyang" gives RUS-USA only, not RUS-PRK and USA-PRK). The one exception is the phrase as the object
-  or complement of a third country's act, where none of the pair is named ("La France a appelé les deux
-  pays au calme"): the pair is one side facing that country (``pair_facing``).
+  between the two powers, and RUS-SYR would be invented. The exceptions, where none of the pair is named:
+  the phrase as the object or complement of a third country's act ("La France a appelé les deux pays au
+  calme"), and the phrase as the subject of an act on third countries all named in its objects or
+  complements ("les deux pays ont condamné Pyongyang", "both countries expelled French troops"): the pair
+  is one side facing that country (``pair_facing``), not a pair of its own.
+- The group phrases may hold modifiers between their number and noun ("the two Central Asian nations",
+  "the two nuclear-armed neighbours", "les deux grandes puissances"): anaphora.tsv rows with a "*" slot,
+  filled by the words the parse reads as the noun's modifiers (``_modifiers``).
 - A demonstrative naming a mutual act ("Ce traité a été ratifié à Oslo", "this
   deal"; anaphora.tsv rows whose ``refers`` is "pair_act") is the act of the article's pair, as "les deux
   pays" is, but only where the sentence names no actor country outside that pair: "Cet accord a
@@ -96,10 +100,11 @@ from tracker.scorer.mentions import (
     longest_first,
     scan,
     sentence_pieces,
+    slot_scan,
     span_text,
     subject_index,
 )
-from tracker.scorer.mentions.gazetteer import expand_choices
+from tracker.scorer.mentions.gazetteer import SLOT, expand_choices
 from tracker.scorer.mentions.pieces import fold_word
 from tracker.scorer.mentions.wordlists import data_rows, grammar_words, role_words
 from tracker.scorer.parse_roles import shares_doer
@@ -162,6 +167,8 @@ class AnaphoraPhrase(NamedTuple):
     complement_end: int = 0  # pair_act: the end of a complement after the noun ("these talks with the unions"), 0 = none
     group: int = 0  # "the three countries": the number of countries of the group it names (anaphora.tsv group:N)
     addressed: bool = False  # a verb's own object or complement ("a appelé les deux pays"; `_addressed`)
+    modified: bool = False  # a group noun with modifiers ("the two Central African neighbours": anaphora.tsv "*" slot)
+    acts_on: tuple[tuple[int, int], ...] = ()  # the subject of a verb: its objects' and complements' spans (`_acted_on`)
 
 
 def find_anaphora(
@@ -183,6 +190,8 @@ def anaphora_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhras
     """The sentence's "les deux pays"-like phrases, longest first where they overlap."""
     pieces = sentence_pieces(sent)
     found = [Found(first, last, entries[0]) for first, last, entries in scan(pieces, anaphora_index(lang))]
+    found += [Found(first, last, entries[0]) for first, last, entries
+              in slot_scan(pieces, lang, lambda a, b: _modifiers(sent, pieces[a].start, pieces[b - 1].end))]
     text, offset = span_text(sent), sent.start_char
     details = anaphora_details(lang)
     phrases = []
@@ -195,8 +204,40 @@ def anaphora_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhras
                                       pair_act=refers == "pair_act",
                                       complement_end=complement and complement + offset + base,
                                       group=int(refers[6:]) if refers.startswith("group:") else 0,
-                                      addressed=_addressed([t for t in sent if start <= t.idx < end])))
+                                      addressed=_addressed([t for t in sent if start <= t.idx < end]),
+                                      modified=SLOT in f.entry.form,
+                                      acts_on=_acted_on([t for t in sent if start <= t.idx < end], base)))
     return phrases
+
+
+_HYPHENS = frozenset({"-", "‐", "‑", "–"})
+
+
+def _modifiers(sent: Span, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` (characters of the doc) fill the modifier slot of a group phrase
+    ("the two Central Asian nations", "the two nuclear-armed neighbours", "les deux grands voisins"): adjectives,
+    participles, demonyms and names, or nouns standing as compound modifiers ("the two Gulf neighbours"), each
+    noun modifying a word of the phrase. Not a noun of its own ("the two groups' rivals"), a determiner, a number,
+    a verb or a clause."""
+    tokens = [t for t in sent if start <= t.idx < end]
+    if not tokens:
+        return False
+    inside = {t.i for t in tokens}
+    noun = next((t for t in sent if t.idx >= end), None)
+    if noun is None:
+        return False
+    inside.add(noun.i)
+    for token in tokens:
+        if token.text in _HYPHENS:
+            continue
+        if token.pos_ in ("ADJ", "PROPN", "ADV") or (token.pos_ == "VERB" and token.dep_ == "amod"):
+            continue  # an adjective, a demonym or name, a participle ("nuclear-armed", "warring")
+        if token.pos_ == "NOUN" and (token.dep_ in ("compound", "amod") and token.head.i in inside
+                                     or noun.head.i == token.i):
+            continue  # a noun modifying the group noun ("the two Gulf neighbours"), or parsed as its head
+            # with the group noun as its adjective ("les deux principales puissances")
+        return False
+    return True
 
 
 _CASE_DEPS = frozenset({"prep", "case", "agent", "dative"})
@@ -218,6 +259,32 @@ def _addressed(tokens: Sequence[Token]) -> bool:
     if head.dep_ in _CASE_DEPS and head.head.i != head.i:  # English: the preposition's own head
         head = head.head
     return head.i != top.i and head.pos_ in ("VERB", "AUX")
+
+
+# a verb's dependents that its subject acts on: objects, and complements the verb itself governs (French obl:arg;
+# English prepositions of grammar_words.tsv acted_on: "protested to", "turned against"; no place nor time: "in Lausanne")
+_ACTED_ON_DEPS = frozenset({"obj", "dobj", "iobj", "dative", "obl:arg"})
+
+
+def _acted_on(tokens: Sequence[Token], base: int) -> tuple[tuple[int, int], ...]:
+    """Where a phrase's words are a verb's subject ("Both countries expelled French troops", "les deux voisins ont
+    convoqué l'ambassadeur turc"): the character spans (plus `base`) of the words that verb acts on, its objects and
+    complements and their own modifiers ("French troops", "the Turkish envoy"), not a noun's complement further down
+    ("a statement on the talks with Nigeria" is no act on Nigeria). Empty for a phrase that is no verb's subject."""
+    inside = {t.i for t in tokens}
+    top = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+    if top is None or top.dep_ not in _SUBJECT_LIKE or top.head.pos_ not in ("VERB", "AUX"):
+        return ()
+    heads = []
+    for child in top.head.children:
+        if child.i in inside:
+            continue
+        if child.dep_ in _ACTED_ON_DEPS:
+            heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ in grammar_words("acted_on", "en"):
+            heads += [c for c in child.children if c.dep_ == "pobj"]
+    words = {w for head in heads for w in (head, *head.children) if w.i not in inside}
+    return tuple(sorted((w.idx + base, w.idx + len(w) + base) for w in words))
 
 
 _FIRST_WORD = re.compile(r"\s*(\w+)")
@@ -991,14 +1058,20 @@ def pair_facing(anaphora: Sequence[Mention], mentions: Sequence[Mention], phrase
                 ) -> tuple[list[Mention], frozenset[str]]:
     """A "les deux pays"-like phrase's two countries as one side facing the sentence's own actor countries,
     where none of those is in the phrase's pair and the phrase is a verb's object or complement
-    (`AnaphoraPhrase.addressed`: "La France a appelé les deux pays au calme", "urged both countries to"): the phrase's mentions become reference mentions,
+    (`AnaphoraPhrase.addressed`: "La France a appelé les deux pays au calme", "urged both countries to"), or the
+    phrase is a verb's subject and each of those countries is named within its objects or complements
+    (`AnaphoraPhrase.acts_on`: "Both countries expelled French troops", "les deux voisins ont convoqué
+    l'ambassadeur turc"): the phrase's mentions become reference mentions,
     which pair with the third country, and the pair's own countries are returned so the caller sets their
     pair aside as one side (as a numbered group facing a country of its sentence is: `group_mentions`).
     Where the sentence names a country of the pair itself ("Washington ... tensions entre les deux
     puissances"), the phrase keeps its twin-only reading: the third country may only be spoken of."""
     own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")
            and "+" not in m.country}
-    addressed = {(p.start, p.end) for p in phrases if p.addressed}
+    named = [m for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")
+             and "+" not in m.country]
+    addressed = {(p.start, p.end) for p in phrases if p.addressed or (p.acts_on and named and all(
+        any(a <= m.start < b for a, b in p.acts_on) for m in named))}
     by_phrase: dict[tuple[int, int], list[Mention]] = {}
     for mention in anaphora:
         if mention.kind == "anaphora":
@@ -1074,3 +1147,11 @@ def _group_before(size: int, before: Sequence[Sequence[Mention]], text: str, fac
         if len(others) >= size:
             return others if len(others) == size else []
     return []
+
+
+def described_group(mentions: Sequence[Mention], phrases: Sequence[AnaphoraPhrase]) -> list[Mention]:
+    """The mentions left once those inside a group phrase's modifiers are taken out: a demonym there describes the
+    group ("the two Central African neighbours", "both Gulf monarchies' rivals" read by the slot), it names no
+    country of its own."""
+    spans = [(p.start, p.end) for p in phrases if p.modified]
+    return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]

@@ -58,6 +58,7 @@ from .pairs import (
     anaphora_phrases,
     article_pair,
     carried_counterpart,
+    described_group,
     group_mentions,
     pair_facing,
     place_counterpart,
@@ -229,6 +230,7 @@ def _read_sentence(s: SentenceSpan, published: date, lexicon: Lexicon, shared_fo
                              goes_on=pronoun_subject(s.span))
     found = find_mentions(s.span, s.language, published, s.base, shared_forms)
     anaphora = anaphora_phrases(s.span, s.language, s.base)
+    found = described_group(found, anaphora)  # "the two Central African neighbours" names no Central African Republic
     if any(m.role == "actor" for m in found):  # "ils", "l'émirat": the other country of a named one
         anaphora += subject_phrases(s.span, s.language, s.base)
     # Cues and dates only matter where a pair can carry them; skipping the rest keeps the scorer

@@ -82,6 +82,7 @@ from tracker.scorer.mentions.gazetteer import (
     longest_first,
     mention_index,
     scan,
+    slot_scan,
     subject_index,
 )
 from tracker.scorer.mentions.matches import sentence_matches
@@ -110,6 +111,7 @@ __all__ = [
     "remember_text",
     "scan",
     "sentence_pieces",
+    "slot_scan",
     "span_text",
 ]
 
@@ -121,7 +123,8 @@ def may_mention(sent: Span, lang: str) -> bool:
     sentence where this is False, so such a sentence needs no parse.
     """
     pieces = sentence_pieces(sent)
-    return _may_be_country(pieces, scan(pieces, mention_index(lang))) or bool(scan(pieces, anaphora_index(lang)))
+    return (_may_be_country(pieces, scan(pieces, mention_index(lang))) or bool(scan(pieces, anaphora_index(lang)))
+            or bool(slot_scan(pieces, lang)))
 
 
 def _may_be_country(pieces: list[Piece], hits: list[tuple[int, int, list[Entry]]]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib.metadata import version
@@ -221,11 +221,64 @@ def anaphora_index(lang: str) -> PhraseIndex:
     whose ``refers`` is "other" ('son voisin', 'its neighbour') are entries of kind "reference"."""
     index = PhraseIndex()
     for row in data_rows("anaphora.tsv"):
-        if row["lang"] == lang and row.get("refers") != "subject":
+        if row["lang"] == lang and row.get("refers") != "subject" and SLOT not in row["phrase"]:
             kind = "reference" if row.get("refers") in ("other", "act") else "anaphora"
             for phrase in expand_choices(row["phrase"]):
                 index.add(phrase_key(phrase), Entry("", kind, phrase, ()))
     return index
+
+
+# the modifier slot of an anaphora.tsv row ("{the|both} two * {countries|nations}"): one to SLOT_REACH words
+SLOT = "*"
+SLOT_REACH = 4
+
+
+@cache
+def slot_indexes(lang: str) -> tuple[PhraseIndex, PhraseIndex, dict[str, frozenset[int]]]:
+    """The anaphora.tsv rows of `lang` with a modifier slot, cut at it: the words before the slot (determiner and
+    number: "the two", "les deux"), the group nouns after it ("nations", "voisins"), and each of those forms ->
+    the rows it comes from (a head and a noun make a phrase only from the same row)."""
+    heads, nouns = PhraseIndex(), PhraseIndex()
+    rows: dict[str, set[int]] = defaultdict(set)
+    for number, row in enumerate(data_rows("anaphora.tsv")):
+        if row["lang"] != lang or SLOT not in row["phrase"]:
+            continue
+        head, noun = row["phrase"].split(SLOT)
+        for index, part, side in ((heads, head, "head"), (nouns, noun, "noun")):
+            for form in expand_choices(part):
+                index.add(phrase_key(form), Entry("", side, form, ()))
+                rows[f"{side}:{form}"].add(number)
+    return heads, nouns, {key: frozenset(value) for key, value in rows.items()}
+
+
+def slot_scan(pieces: list[Piece], lang: str,
+              modifiers: Callable[[int, int], bool] | None = None) -> list[tuple[int, int, list[Entry]]]:
+    """Every (first, last, entries) of an anaphora.tsv row with a modifier slot: its head, one to SLOT_REACH
+    words, then one of its group nouns ("the two Central Asian nations", "les deux grands voisins").
+    `modifiers(first, last)` tells whether pieces [first, last) may fill the slot (from the parse: adjectives,
+    demonyms, compound modifiers); None accepts any words (read on the tokens alone). The entry's form is the
+    row's expanded phrase with the slot kept ("the two * nations"), as anaphora_details has it."""
+    heads, nouns, rows = slot_indexes(lang)
+    if not heads.entries:
+        return []
+    by_first: dict[int, list[tuple[int, list[Entry]]]] = defaultdict(list)
+    starts = scan(pieces, heads)
+    if not starts:
+        return []
+    for first, last, entries in scan(pieces, nouns):
+        by_first[first].append((last, entries))
+    hits = []
+    for first, last, head_entries in starts:
+        for at in range(last + 1, min(last + SLOT_REACH, len(pieces) - 1) + 1):
+            if not pieces[at - 1].key[:1].isalnum():
+                break  # a sign ends the slot
+            for end, noun_entries in by_first.get(at, ()):
+                combined = [Entry("", "anaphora", f"{h.form} {SLOT} {n.form}", ())
+                            for h in head_entries for n in noun_entries
+                            if rows[f"head:{h.form}"] & rows[f"noun:{n.form}"]]
+                if combined and (modifiers is None or modifiers(last, at)):
+                    hits.append((first, end, combined))
+    return hits
 
 
 @cache

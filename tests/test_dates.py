@@ -162,12 +162,26 @@ FRENCH = [
     (WED, "Il y a 48 heures, Moscou a menacé Washington.", "Il y a 48 heures", date(2017, 4, 10), "day", True),
     (WED, "Samedi et dimanche, des manifestations ont eu lieu.", "dimanche", date(2017, 4, 9), "day", True),
     (WED23, "Les historiens pourraient se réunir au printemps.", "au printemps", date(2023, 3, 1), "month", True),
-    # A "since" phrase of the main clause dates the state it starts when nothing else dates the sentence.
-    (WED, "Depuis 2014, les relations se sont dégradées.", "Depuis 2014", date(2014, 1, 1), "year", True),
-    (WED, "Les relations se sont dégradées depuis mars.", "depuis mars", date(2017, 3, 1), "month", True),
-    (WED, "Les deux voisins se disputent cette vallée depuis 1961.", "depuis 1961", date(1961, 1, 1), "year", True),
+    # A "since" phrase right after a past main verb dates the act repeated since that year.
     (WED, "Le différend s'est envenimé à partir de 1988.", "à partir de 1988", date(1988, 1, 1), "year", True),
-    # Range boundaries and other clauses: they do not date the event.
+    (WED, "Le Bénin a mené depuis 2012 des patrouilles sur le fleuve.", "depuis 2012", date(2012, 1, 1), "year", True),
+    # Range boundaries and other clauses: they do not date the event. A frame set off before the clause,
+    # a present state, a main verb with a coordinated one, a span measured for "never" (invented).
+    (WED, "Depuis 2014, les relations se sont dégradées.", "Depuis 2014", date(2014, 1, 1), "year", False),
+    (WED, "Les relations se sont dégradées depuis mars.", "depuis mars", date(2017, 3, 1), "month", False),
+    (WED, "Les deux voisins se disputent cette vallée depuis 1961.", "depuis 1961", date(1961, 1, 1), "year", False),
+    (WED, "Les deux capitales se querellent depuis 1961 au sujet du barrage, et Lomé a rappelé son ambassadeur.",
+     "depuis 1961", date(1961, 1, 1), "year", False),
+    (WED, "Le Bénin a mené depuis 2012 des patrouilles sur le fleuve et a rappelé son ambassadeur.",
+     "depuis 2012", date(2012, 1, 1), "year", False),
+    (WED, "Le Bénin n'a jamais mené depuis 2012 de telles patrouilles sur le fleuve.", "depuis 2012", date(2012, 1, 1), "year", False),
+    (WED, "Le Bénin revendique depuis 1961 la souveraineté sur l'îlot et menace Lomé de sanctions.",
+     "depuis 1961", date(1961, 1, 1), "year", False),
+    (WED, "Les échanges se détériorent depuis 2012 et Lomé a rappelé son ambassadeur.", "depuis 2012", date(2012, 1, 1), "year", False),
+    (WED, "Les deux îles restent en conflit depuis 1961, faute d'accord.", "depuis 1961", date(1961, 1, 1), "year", False),
+    (WED, "Le Bénin est hostile depuis 2012 à toute médiation togolaise.", "depuis 2012", date(2012, 1, 1), "year", False),
+    (WED, "Jamais depuis 2012 les deux marines n'avaient patrouillé ensemble.", "depuis 2012", date(2012, 1, 1), "year", False),
+    (WED, "Depuis 2014, les relations se dégradent.", "Depuis 2014", date(2014, 1, 1), "year", False),
     (WED, "La vallée, disputée depuis 1961, a été le théâtre de heurts lundi.", "depuis 1961", date(1961, 1, 1), "year", False),
     (WED, "Le ministre s'est rendu au Caire pour la première fois depuis 2009.", "depuis 2009", date(2009, 1, 1), "year", False),
     (WED, "Les pourparlers sont suspendus jusqu'en 2020.", "jusqu'en 2020", date(2020, 1, 1), "year", False),
@@ -188,6 +202,8 @@ FRENCH = [
     # "ce week-end": the weekend just passed, the next one in the future tense; "depuis ce week-end" its start.
     (MON, "Des tirs d'artillerie ont visé le poste frontière ce week-end.", "ce week-end", date(2018, 12, 31), "week", True),
     (THU, "Les ministres se rencontreront ce week-end.", "ce week-end", date(2019, 12, 30), "week", True),
+    # On a Sunday the weekend ahead is the one under way (invented).
+    (SUN, "Les ministres se rencontreront ce week-end.", "ce week-end", date(2022, 2, 28), "week", True),
     (MON, "Les bombardements se poursuivent depuis ce week-end sur la ville.", "ce week-end", date(2018, 12, 31), "week", True),
     # "à partir de ce lundi ...": a range boundary with a demonstrative; "depuis ce lundi" still dates its start.
     (MON, "Le navire restera dans la zone à partir de ce lundi 7 janvier, a annoncé dimanche la marine.", "lundi 7 janvier", MON, "day", False),
@@ -199,6 +215,14 @@ FRENCH = [
     (date(2024, 4, 18), "Le ministre a reçu aujourd'hui, mercredi, son homologue.", "mercredi", date(2024, 4, 17), "day", True),
     (date(2024, 4, 18), "Le ministre a reçu aujourd'hui, mercredi, son homologue.", "aujourd'hui", date(2024, 4, 18), "day", False),
     (date(2024, 4, 18), "Le ministre a reçu aujourd'hui son homologue.", "aujourd'hui", date(2024, 4, 18), "day", True),
+    # ... whatever the tense (invented); a bare weekday in the future tense stays ahead.
+    (date(2024, 4, 18), "Le ministre recevra aujourd'hui, mercredi, son homologue.", "mercredi", date(2024, 4, 17), "day", True),
+    (date(2024, 4, 18), "Le ministre recevra mercredi son homologue.", "mercredi", date(2024, 4, 24), "day", True),
+    # A span of days opened by "entre le" is one closed range, dated by its first day (invented).
+    (date(2024, 5, 15), "Les ministres se sont réunis entre le 2 et le 5 mai à Lomé.", "2 et le 5 mai", date(2024, 5, 2), "day", True),
+    # A season clamped to publication only while under way; the next one on its middle month (invented).
+    (date(2024, 6, 5), "Les deux marines mèneront des manœuvres cet été.", "cet été", date(2024, 6, 1), "month", True),
+    (date(2024, 5, 15), "Les deux marines mèneront des manœuvres l'été prochain.", "l'été prochain", date(2024, 7, 1), "month", True),
 ]
 
 
@@ -208,6 +232,29 @@ def test_french(nlp_fr, published, sentence, expression, value, precision, dates
     assert (ref.value, ref.precision, ref.dates_event) == (value, precision, dates_event), ref.note
     if not dates_event:
         assert "does not date the event" in ref.note
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The two leaders held a weekend summit in March.", date(2024, 3, 1)),
+    ("Weekend talks are planned for May 25 in Geneva.", date(2024, 5, 25)),
+    ("Protests have been held outside the embassy every weekend since March.", date(2024, 5, 15)),
+    ("The Weekend Herald reported that Suva would expel two diplomats.", date(2024, 5, 15)),
+    # counter-example: alone, a bare weekend dates the act (the weekend just passed)
+    ("Weekend shelling damaged two villages near the frontier.", date(2024, 5, 6)),
+])
+def test_bare_weekend_is_a_detail(nlp_en, sentence, value):
+    # Invented examples: a bare "weekend" never outranks another date, and is none as a noun or a name
+    published = date(2024, 5, 15)
+    assert event_date(_refs(nlp_en, sentence, "en", published), published).value == value
+
+
+def test_bare_dateline_only_at_the_article_start(nlp_fr):
+    # Invented example: a date before a colon further down the article is no dateline.
+    refs = _refs(nlp_fr, "Rabat a proposé une date. 2 mai : Alger a rejeté hier cette offre.", "fr", date(2024, 5, 15))
+    assert _one(refs, "hier").value == date(2024, 5, 14)
+    # counter-example (invented): at the article's start it is one
+    refs = _refs(nlp_fr, "2 mai : Alger a rejeté hier cette offre.", "fr", date(2024, 5, 15))
+    assert _one(refs, "hier").value == date(2024, 5, 1)
 
 
 def test_french_main_event_after_a_background_date(nlp_fr):
@@ -274,21 +321,38 @@ ENGLISH = [
     # Counter-example (invented): an open range stays a boundary.
     (WED, "Sanctions in force since March 2014 were extended.", "since March 2014", date(2014, 3, 1), "month", False),
     # Session 14 (invented examples). A bare date opening the text before "--" or a colon is a dateline.
-    (date(2011, 3, 9), "March 9--Lima recalled its envoy from Quito on Monday.", "on Monday", date(2011, 3, 7), "day", True),
-    (date(2011, 3, 9), "March 9--Lima recalled its envoy from Quito on Monday.", "March 9", date(2011, 3, 9), "day", False),
-    (date(2011, 3, 9), "Wed 09 March 2011: Lima recalled its envoy from Quito on Monday.", "on Monday", date(2011, 3, 7), "day", True),
+    # Published a few days after the dateline, so that the dateline, not the publication, gives Monday.
+    (date(2011, 3, 15), "March 9--Lima recalled its envoy from Quito on Monday.", "on Monday", date(2011, 3, 7), "day", True),
+    (date(2011, 3, 15), "March 9--Lima recalled its envoy from Quito on Monday.", "March 9", date(2011, 3, 9), "day", False),
+    (date(2011, 3, 15), "Wed 09 March 2011: Lima recalled its envoy from Quito on Monday.", "on Monday", date(2011, 3, 7), "day", True),
     (date(2011, 3, 9), "On March 7, Lima recalled its envoy from Quito.", "March 7", date(2011, 3, 7), "day", True),
     # A span of days is one date, dated by its first day, even after "from".
     (date(2017, 3, 3), "The trade delegation will tour Chilean ports from March 14-17.", "March 14-17", date(2017, 3, 14), "day", True),
+    (date(2017, 3, 3), "The trade delegation will tour Chilean ports from March 6-7.", "March 6-7", date(2017, 3, 6), "day", True),
+    (date(2017, 3, 3), "The trade delegation will tour Chilean ports March 14 to 17.", "March 14 to 17", date(2017, 3, 14), "day", True),
+    (date(2017, 4, 5), "The envoys met in Doha from March 30-April 2.", "March 30-April 2", date(2017, 3, 30), "day", True),
+    (date(2017, 5, 5), "The envoys met in Doha from April 30 to May 2.", "April 30 to May 2", date(2017, 4, 30), "day", True),
+    # Counter-example (invented): "from <Month>" without a day is still a month.
+    (date(2017, 5, 5), "The envoys have met in Doha every week from March.", "from March", date(2017, 3, 1), "month", False),
     # A decision reported as done anywhere in the sentence leaves a date ahead to its plan.
+    # A decision the main verb reports as done leaves a date ahead to its plan (invented) ...
     (MON, "A joint border commission is to convene next month, the two defence chiefs agreed on Monday.", "next month", date(2019, 2, 1), "month", False),
+    (MON, "Chad and Niger agreed at a summit in Lomé to meet again next week, officials said.", "next week", date(2019, 1, 14), "week", False),
+    # ... not a relative, a participle, a negation (invented).
+    (date(2024, 5, 15), "Beijing has not agreed to the plan, but Moscow will send troops next week.", "next week", date(2024, 5, 20), "week", True),
+    (date(2024, 5, 15), "The talks agreed on by both sides will open next month in Geneva.", "next month", date(2024, 6, 1), "month", True),
+    (date(2024, 5, 15), "The two navies, which agreed in March to share patrol data, will hold joint drills next month.",
+     "next month", date(2024, 6, 1), "month", True),
+    (date(2024, 5, 15), "The long-agreed visit will take place next week.", "next week", date(2024, 5, 20), "week", True),
     (MON, "A joint border commission is to convene next month, the two defence chiefs agreed on Monday.", "on Monday", MON, "day", True),
     (MON, "A joint border commission is to convene next month in Lusaka.", "next month", date(2019, 2, 1), "month", True),
     # A date before a past plan verb is the decision's; after its infinitive, the plan's.
     (date(2023, 2, 7), "The foreign minister on Friday vowed to ship medical supplies.", "on Friday", date(2023, 2, 3), "day", True),
     (date(2023, 2, 7), "The foreign minister vowed to ship medical supplies on Friday.", "on Friday", date(2023, 2, 10), "day", False),
-    # A bare "weekend" is the weekend just passed.
-    (date(1999, 2, 9), "Weekend shelling damaged two villages near the frontier.", "Weekend", date(1999, 2, 1), "week", True),
+    # A bare "weekend" is no date: an explicit one dates the act (invented); "this weekend" still is one.
+    (date(2024, 5, 15), "The two leaders held a summit this weekend.", "this weekend", date(2024, 5, 6), "week", True),
+    # On a Sunday, "this weekend" ahead is the one under way (invented).
+    (SUN, "The two navies will hold drills this weekend.", "this weekend", date(2022, 2, 28), "week", True),
 ]
 
 
@@ -528,7 +592,7 @@ CLAUSES = [
     ("fr", date(2023, 3, 11), "Les deux pays avaient rompu leurs relations il y a sept ans.",
      "il y a sept ans", date(2016, 1, 1), "year", True),
     # 4. Coming months, years and deadlines date a planned event.
-    ("en", WED, "A joint border commission is to convene next month in Lusaka.", "next month", date(2017, 5, 1), "month", True),
+    ("en", WED, "The two leaders will meet next month in Geneva.", "next month", date(2017, 5, 1), "month", True),
     ("en", WED, "Beijing plans to sign a deal with Moscow next year.", "next year", date(2018, 1, 1), "year", True),
     ("en", WED, "Russia will withdraw its troops within two weeks.", "within two weeks", date(2017, 4, 24), "week", True),
     ("en", WED, "The sanctions will be lifted in the next two months.", "in the next two months", date(2017, 6, 1), "month", True),

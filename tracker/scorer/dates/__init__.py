@@ -120,11 +120,20 @@ _ORDER_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{alternatives('order_word', lang)
 # "aujourd'hui, mercredi", "today, Wednesday": today as the writer names it.
 _TODAY_NAMED = {lang: re.compile(rf"(?:{alternatives('today_word', lang) or '(?!)'})\s*,?\s*(?:{alternation(vocabulary().weekdays[lang])})(?!\w)",
                                  re.IGNORECASE) for lang in LANGS}
-# "the two capitals have agreed to resume the suspended round on March 3-4", "will meet next month,
-# the ministers agreed on Monday": a decision reported as done anywhere in a sentence without a parse; a
-# date ahead is its plan's.
-_DECISION_DONE = {lang: re.compile(rf"(?<!\w)(?:{alternatives('decision_done', lang) or '(?!)'})(?!\w)", re.IGNORECASE)
-                  for lang in LANGS}
+
+
+def _today_named(found: Found, text: str, lang: str) -> bool:
+    """The weekday names today ("aujourd'hui, mercredi", "today, Wednesday")."""
+    return lang in LANGS and any(m.end() == found.end for m in _TODAY_NAMED[lang].finditer(text, max(0, found.start - 30),
+                                                                                             found.end))
+
+
+_DECISION_DONE = word_set("decision_done", "en")
+_BARE_WEEKEND = {lang: re.compile(alternatives("bare_weekend", lang) or "(?!)", re.IGNORECASE) for lang in LANGS}
+_WEEKEND_NOUN_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{alternatives('weekend_noun_before', lang) or '(?!)'})\s+$",
+                                         re.IGNORECASE) for lang in LANGS}
+_WEEKEND_NOUN_AFTER = {lang: re.compile(rf"\s+(?:{alternatives('weekend_noun_after', lang) or '(?!)'})(?!\w)", re.IGNORECASE)
+                       for lang in LANGS}
 
 
 def _verb(tokens: list[Token]) -> Token | None:
@@ -174,8 +183,21 @@ def _decided(found: Found, tokens: list[Token], text: str, lang: str) -> bool:
     return decided_in_past_words(text, found.start, found.end, lang)
 
 
+def _decision_root(sent: Span, lang: str) -> bool:
+    """English, from the parse: the sentence's main verb is a decision reported as done ("X and Y agreed
+    on Monday to hold talks next month", "will meet next month, the ministers agreed"), not negated; a
+    relative ("which agreed"), a participle ("as agreed", "long-agreed", "a schedule agreed by") is no root;
+    a decision reported under the root ("agreed ... to meet next week, officials said") counts."""
+    if lang != "en" or not sent.doc.has_annotation("DEP"):
+        return False
+    root = sent.root  # "..., officials said": the decision reported under the root counts too
+    return any(verb.lower_ in _DECISION_DONE and verb.tag_ in ("VBD", "VBN")
+               and not any(c.dep_ in ("neg", "agent") for c in verb.children)  # "not agreed", "agreed on by"
+               for verb in (root, *(c for c in root.children if c.dep_ == "ccomp")))
+
+
 def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, lang: str,
-             tense: str | None) -> Verdict:
+             tense: str | None, decision_root: bool = False) -> Verdict:
     """Whether the expression dates the sentence's event, and why not."""
     closed = closed_range_part(text, found.start, found.end, lang)
     if closed:  # "Between March 2016 and July 2019, ... was summoned 25 times": dated by its start
@@ -199,8 +221,12 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
     if (lang in LANGS and _DEADLINE_OPENING[lang].match(text, found.start, found.end)
             and _ORDER_BEFORE[lang].search(text, 0, found.start)):
         return Verdict(False, "the deadline of an order ('must leave within three days'): the order dates the act")
-    if resolved.ahead and (_decided(found, tokens, text, lang)
-                           or (not tokens and lang in LANGS and _DECISION_DONE[lang].search(text))):
+    if found.kind == "phrase" and lang in LANGS and _BARE_WEEKEND[lang].fullmatch(text, found.start, found.end):
+        if ((found.start > 0 and text[found.start].isupper()) or _WEEKEND_NOUN_BEFORE[lang].search(text, 0, found.start)
+                or _WEEKEND_NOUN_AFTER[lang].match(text, found.end)):
+            return Verdict(False, "a weekend as a noun ('every weekend', 'a weekend summit') or a name: no date")
+        return Verdict(False, "a bare weekend ('weekend fighting'): the act's date only when nothing else dates it", True)
+    if resolved.ahead and (_decided(found, tokens, text, lang) or decision_root):
         return Verdict(False, "the date of a plan the sentence reports as decided: the decision dates it")
     if found.kind == "phrase" and lang in LANGS and _TODAY_NAMED[lang].match(text, found.start, found.end + 40):
         # "ont signé aujourd'hui, mercredi, ...": the day the writer names; the article came out later
@@ -256,7 +282,8 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
     found = scan(text, lang) if prefilter(lang).search(text) else []
     parsed = lang == "fr" and sent.doc.has_annotation("DEP")
     offset = base + sent.start_char
-    line = dateline(text, found)
+    line = dateline(text, found, article_start=offset == 0)
+    decision_root = bool(found) and _decision_root(sent, lang)
     anchor = published
     ranked: list[tuple[DateRef, int | None, str]] = []
     rank: int | None
@@ -274,6 +301,8 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
             tense = parse_tense(sent.root if sent.root.pos_ in VERBAL else None)
         else:
             tense = None if expression is line else _tense(expression, tokens, text, lang)
+        if expression.kind == "weekday" and _today_named(expression, text, lang):
+            tense = None  # "recevra aujourd'hui, mercredi": the day the writer names, on or before publication
         try:
             resolved = resolve(expression, text, lang, anchor, tense)
         except (ValueError, OverflowError):  # "il y a 999 décennies": outside the calendar
@@ -284,7 +313,7 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
             anchor = resolved.value
             verdict, rank = Verdict(False, "a dateline: the day the report was filed"), _DATELINE
         else:
-            verdict = _verdict(expression, resolved, tokens, text, lang, tense)
+            verdict = _verdict(expression, resolved, tokens, text, lang, tense, decision_root)
             rank = _rank(verdict, resolved.precision, text[expression.start:expression.end], lang)
         note = f"{expression.kind}: {resolved.note}" + (f"; the occasion of the act ('{occasion}')" if occasion else "")
         note += "" if anchor == published or expression is line else f" (read from {read_from}, {anchor})"
@@ -311,43 +340,32 @@ _SINCE_MARKER = {lang: re.compile(rf"(?:{alternatives('main_since', lang)})(?!\w
 
 
 def _since_year_of_main_act(refs: list[DateRef], sent: Span, lang: str, offset: int) -> list[DateRef]:
-    """"Depuis la partition en 1961, les deux voisins se disputent la vallée", "Ankara a lancé depuis 2016
-    plusieurs incursions", "le différend s'est envenimé à partir de 1988": a "since" phrase of the main
-    clause names when the state or the repeated act the sentence reports began; it dates the event
-    when nothing else does (a year, a month or a day). A "since" phrase inside a noun's clause stays
-    background ("la frontière, fermée depuis 2015", "une région minée par les combats depuis 2009", "la
-    zone objet de litige depuis 1990"), and so does the span a first or a superlative is
-    measured over ("la première visite depuis 2013") or a plan's start ("sera ... à partir de 2030")."""
+    """"Ankara a lancé depuis 2016 plusieurs incursions en Syrie": a past act repeated since a year,
+    told right after the main verb, is dated by that year when nothing else dates it. A frame set off
+    before the clause ("Depuis 2014, les relations se sont dégradées"), a state on a noun ("rompues
+    depuis 2016", "la frontière, fermée depuis 2015"), a present ("s'opposent depuis 1947", "est hostile
+    depuis 2020"), a main verb with a coordinated one ("... depuis 1947 ..., et New Delhi a annulé") and
+    the span a "never" or a first is measured over ("Jamais depuis 2016 ...") stay background. Parsed
+    (French) text only."""
     root = sent.root
-    if root.pos_ not in (*VERBAL, "ADJ") or parse_tense(root) == "future" or lang not in _SINCE_MARKER:
+    if root.pos_ != "VERB" or parse_tense(root) != "past" or lang not in _SINCE_MARKER:
         return refs
+    if any(child.dep_ == "conj" and child.pos_ in VERBAL for child in root.children):
+        return refs
+    text = span_text(sent)
     for index, ref in enumerate(refs):
-        if ref.precision not in ("year", "month", "day") or ref.start is None or ref.end is None:
+        if ref.precision != "year" or ref.start is None or ref.end is None or not _SINCE_MARKER[lang].match(ref.expression):
             continue
         start = ref.start - offset
         tokens = span_tokens(sent, start, ref.end - offset)
-        text = span_text(sent)
-        if not tokens or _FRAME_BEFORE[lang].search(text, 0, start) or not _since_of_main_clause(tokens, sent, text, lang):
+        if not tokens or _FRAME_BEFORE[lang].search(text, 0, start):
             continue
-        note = ref.note.split("; does not date the event:")[0] + ("; dates the event: the start of the state or the "
-                                                                 "repeated act of the main clause, no other date")
-        return [*refs[:index], replace(ref, dates_event=True, note=note), *refs[index + 1:]]
+        verb = adjacent_verb(tokens)  # "a lancé depuis 2016", not "Depuis 2014, ... se sont dégradées"
+        if verb is not None and verb.i == root.i:
+            note = ref.note.split("; does not date the event:")[0] + ("; dates the event: the year since which "
+                                                                     "the main verb's past act runs, no other date")
+            return [*refs[:index], replace(ref, dates_event=True, note=note), *refs[index + 1:]]
     return refs
-
-
-def _since_of_main_clause(tokens: list[Token], sent: Span, text: str, lang: str) -> bool:
-    """The expression stands in a "since" phrase hung on the main verb itself."""
-    first = min(t.i for t in tokens)
-    root = sent.root
-    verb = adjacent_verb(tokens)  # "a lancé depuis 2016 plusieurs incursions", whatever the parse hangs the date on
-    if verb is not None and verb.i == root.i and _SINCE_MARKER[lang].match(text, tokens[0].idx - sent.start_char):
-        return True
-    for marker in sorted((t for t in sent if t.i <= first), key=lambda t: -t.i):
-        if not _SINCE_MARKER[lang].match(text, marker.idx - sent.start_char):
-            continue
-        phrase = marker if marker.head.i == root.i else marker.head
-        return phrase.head.i == root.i and phrase.i != root.i and phrase.left_edge.i <= first <= phrase.right_edge.i
-    return False
 
 
 def _interval_pattern(lang: str) -> re.Pattern[str] | None:

@@ -25,7 +25,7 @@ _DAY_EN = rf"(?P<day>[12]\d|3[01]|0?[1-9])(?:{alternatives('day_suffix', 'en')})
 _SPAN_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?![\d:])"
 _DAY_SPAN_FR = rf"(?:\s*(?:{alternatives('day_span_joint', 'fr')})\s*{_SPAN_DAY}(?:er)?)?"
 _DAY_SPAN_EN = rf"(?:\s*(?:{alternatives('day_span_joint', 'en')})\s*{_SPAN_DAY}(?:{alternatives('day_suffix', 'en')})?)?"
-DAY_SPAN = re.compile(rf"\d\s*(?:{alternatives('day_span_joint')})\s*\d", re.IGNORECASE)
+DAY_SPAN = re.compile(rf"\d\s*(?:{alternatives('day_span_joint')})\s*(?:[^\W\d]+\.?\s+)?\d", re.IGNORECASE)
 _COUNT_DIGITS = r"\d{1,3}"
 
 
@@ -114,6 +114,8 @@ def _calendar_patterns() -> list[Pattern]:
     """Full calendar dates, read in a sentence of any language."""
     fr, en = _words("fr"), _words("en")
     modifier = alternatives("date_modifier", "fr")
+    # "March 14-17", "March 14 to 17", "March 30-April 2": a span of days, month first, maybe across two months
+    month_span = rf"(?:\s*(?:{alternatives('day_span_joint', 'en')})\s*(?:(?:{en.months})\s+)?{_SPAN_DAY})?"
     return [
         _pattern("iso", "", NO_WORD_BEFORE + rf"(?<!-)(?P<year>{_YEAR_DIGITS})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)",
                  needs=r"\d-[01]\d-"),
@@ -125,7 +127,7 @@ def _calendar_patterns() -> list[Pattern]:
         _pattern("explicit", "en", NO_WORD_BEFORE + rf"(?:(?P<wd>{en.weekdays}),?\s+)?(?:the\s+)?{_DAY_EN}{_DAY_SPAN_EN}\s+"
                  rf"(?:of\s+)?(?P<month>{en.months})(?:,?\s+{YEAR})?(?!\w)"),
         _pattern("explicit", "en", NO_WORD_BEFORE + rf"(?:(?P<wd>{en.weekdays}),?\s+)?(?P<month>{en.months})\s+"
-                 rf"{_DAY_EN}(?![\d:])(?:\s*[-–]\s*{_SPAN_DAY})?(?:,?\s+{YEAR})?(?!\w)"),
+                 rf"{_DAY_EN}(?![\d:]){month_span}(?:,?\s+{YEAR})?(?!\w)"),
     ]
 
 
@@ -309,14 +311,16 @@ _DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
 # A date alone opening the text, maybe after a weekday, then "--" or a colon ("July 23--President ...",
 # "Wed 03 May 2023: Leaders ..."): the day the report was filed.
 _BARE_DATELINE_BEFORE = re.compile(rf"\s*(?:(?:{alternatives('dateline_weekday')})\.?,?\s+)?", re.IGNORECASE)
-_BARE_DATELINE_AFTER = re.compile(r"\s*(?:--|[:–—])")
+_BARE_DATELINE_AFTER = re.compile(rf"\s*(?:{alternatives('dateline_joint')})")
 
 
-def dateline(text: str, found: list[Found]) -> Found | None:
-    """The sentence's dateline date, if it opens with one."""
+def dateline(text: str, found: list[Found], article_start: bool = True) -> Found | None:
+    """The sentence's dateline date, if it opens with one; a bare date before "--" or a colon only when
+    the sentence opens the article ("2 mai : c'est la date ..." further down is no dateline)."""
     for f in found:
         if f.kind in ("explicit", "numeric", "iso") and (
                 (_DATELINE_BEFORE.fullmatch(text, 0, f.start) and _DATELINE_AFTER.match(text, f.end))
-                or (_BARE_DATELINE_BEFORE.fullmatch(text, 0, f.start) and _BARE_DATELINE_AFTER.match(text, f.end))):
+                or (article_start and _BARE_DATELINE_BEFORE.fullmatch(text, 0, f.start)
+                    and _BARE_DATELINE_AFTER.match(text, f.end))):
             return f
     return None

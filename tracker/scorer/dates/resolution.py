@@ -299,7 +299,7 @@ def _season(found: Found, context: _Context) -> Resolved | None:
     if value is None:
         return None
     middle = date(value.year + value.month // 12, value.month % 12 + 1, 1)
-    if middle > published:  # "cet été" in early June: the season under way, not a month ahead of the news
+    if value <= published < middle:  # "cet été" in early June: the season under way, not a month ahead of the news
         middle = max(value, published.replace(day=1))
     return Resolved(middle, "month", f"{why}; dated on its middle month")
 
@@ -353,7 +353,8 @@ def _phrase(found: Found, context: _Context) -> Resolved | None:
         return Resolved(context.published, phrase.precision, phrase.note, phrase.ahead)
     if phrase.anchor == "weekend":  # "over the weekend": the last Saturday, the publication day included
         saturday = context.published - timedelta(days=(context.published.weekday() - 5) % 7)
-        if context.tense == "future":  # "se rendra ce week-end": the next one
+        if context.tense == "future" and context.published.weekday() != 6:  # "se rendra ce week-end": the next one;
+            # a Sunday paper's weekend is still under way
             saturday = context.published + timedelta(days=(5 - context.published.weekday()) % 7)
         return Resolved(_monday(saturday), "week", phrase.note)
     if phrase.anchor == "this_week":

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from tracker.cli import cli
+from tracker.ingest import pool
 from tracker.ingest.inprocess import (
     DUPLICATE,
     REJECTED,
@@ -25,7 +26,7 @@ from tracker.ingest.inprocess import (
     read_articles,
     scores_or_reasons,
 )
-from tracker.ingest.ordered import InProcessBackend
+from tracker.ingest.ordered import InProcessBackend, done_future
 from tracker.ingest.pool import (
     MODEL_LOAD_TASKS,
     ProcessBackend,
@@ -301,17 +302,28 @@ def articles_of(folder: Path, texts: list[str]) -> list:
     return found
 
 
-def test_the_workers_start_with_french_and_one_of_them_loads_english(tmp_path):
-    # Asked before any article: each worker already has the French model and the leaders' table (the
-    # fork server's warm_up), not the English one. French and English batches sent at once score as
-    # in-process, and the English ones all go to one worker, the only one to load English (a worker
-    # without English counts MODEL_LOAD_TASKS tasks more).
-    fr = articles_of(tmp_path / "fr", [french(n) for n in range(3)])
-    en = articles_of(tmp_path / "en", [english(n) for n in range(3)])
-    batches = [fr[:2], en[:2], fr[2:], en[2:]]
+# Invented examples, not real reporting: English stating no language (no Language header), and a
+# French article quoting a paragraph in English (the language is read per paragraph).
+QUOTING_FR = (
+    "Title: Une note, numéro 9\nDate: 2023-03-09\nLanguage: fr\nNote: invented example, not real reporting\n\n"
+    "Moscou et Washington ont tenu des consultations mercredi, selon la dépêche numéro 9.\n\n"
+    "\"The two delegations spoke for three hours about the harbour, the fishing quotas and the new "
+    "ferry timetable, and they agreed to meet again before the end of the summer,\" the spokesman said.\n"
+)
+
+
+def test_the_workers_start_with_both_models_and_load_no_more(tmp_path):
+    # Asked before any article: each worker already has both models and the leaders' table (the fork
+    # server's warm_up). French and English batches, English stating no language and French quoting
+    # English among them, score as in-process, and no worker loads a model of its own.
+    fr = articles_of(tmp_path / "fr", [french(n) for n in range(3)] + [QUOTING_FR])
+    en = articles_of(tmp_path / "en", [english(n) for n in range(2)])
+    unstated = articles_of(tmp_path / "unstated", [english(n).replace("Language: en\n", "") for n in range(2, 4)])
+    assert all(a.language is None for a in unstated)
+    batches = [fr[:2], en, unstated, fr[2:]]
     backend = ProcessBackend(workers=2)
     try:
-        assert [lane.submit(models_loaded).result(timeout=240) for lane in backend.lanes] == [1, 1]
+        assert [lane.submit(models_loaded).result(timeout=240) for lane in backend.lanes] == [2, 2]
         assert all(lane.submit(leaders_table_built).result(timeout=60) for lane in backend.lanes)
         sent = [backend.score_batch(batch) for batch in batches]
         results = [future.result(timeout=240) for future in sent]
@@ -319,8 +331,59 @@ def test_the_workers_start_with_french_and_one_of_them_loads_english(tmp_path):
     finally:
         backend.close()
     assert results == [scores_or_reasons(batch) for batch in batches]
-    assert sorted(loaded) == [1, 2]
-    assert [sorted(lane.languages) for lane in backend.lanes].count(["en", "fr"]) == 1
+    assert loaded == [2, 2]
+    assert [sorted(lane.languages) for lane in backend.lanes] == [["en", "fr"], ["en", "fr"]]
+
+
+def test_a_worker_reports_the_models_it_holds_and_its_lane_records_them(tmp_path):
+    # A batch stating no language (detected in the worker) or quoting a paragraph in English loads
+    # English unseen by the parent: the worker returns the models it holds with the batch's results,
+    # and the lane records them, so that a later batch stating English goes there (where models are
+    # not all preloaded: 'spawn'). Counter-example: a lane sent nothing keeps what it had.
+    unstated = articles_of(tmp_path / "unstated", [english(1).replace("Language: en\n", "")])
+    results, held = pool._pool_score_batch(unstated)
+    assert results == scores_or_reasons(unstated) and "en" in held
+
+    class Lane:
+        def __init__(self, languages: set[str]):
+            self.languages = languages
+
+        def pending(self) -> int:
+            return 0
+
+        def submit(self, fn, articles):
+            assert fn is pool._pool_score_batch
+            return done_future((["scored"], ("en", "fr")))
+
+    backend = ProcessBackend.__new__(ProcessBackend)
+    backend.lanes = [Lane({"fr"}), Lane({"fr"})]  # type: ignore[list-item]
+    assert backend.score_batch(unstated).result() == ["scored"]
+    assert [sorted(lane.languages) for lane in backend.lanes] == [["en", "fr"], ["fr"]]
+    assert backend._lane_for("en") is backend.lanes[0]
+
+
+def test_a_batch_goes_to_the_cheapest_lane():
+    # ProcessBackend._lane_for on fake lanes: an English batch goes to the lane holding English, one
+    # task busier, rather than to an idle lane without it; counter-examples: a batch stating no
+    # language and a French one go to the idle lane (tasks waiting alone), and so does an English
+    # batch once the lane holding English has MODEL_LOAD_TASKS + 1 tasks waiting.
+    class Lane:
+        def __init__(self, pending: int, languages: set[str]):
+            self.languages, self.waiting = languages, pending
+
+        def pending(self) -> int:
+            return self.waiting
+
+    backend = ProcessBackend.__new__(ProcessBackend)
+    backend.lanes = [Lane(1, {"fr", "en"}), Lane(0, {"fr"})]  # type: ignore[list-item]
+    assert backend._lane_for("en") is backend.lanes[0]
+    assert backend._lane_for(None) is backend.lanes[1]
+    assert backend._lane_for() is backend.lanes[1]
+    assert backend._lane_for("fr") is backend.lanes[1]
+    backend.lanes[0].waiting = MODEL_LOAD_TASKS + 1
+    assert backend._lane_for("en") is backend.lanes[1]
+    backend.lanes[0].waiting = 0  # equals: the first
+    assert backend._lane_for(None) is backend.lanes[0]
 
 
 def test_a_lane_without_the_model_counts_as_busier():

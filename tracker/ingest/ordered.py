@@ -61,8 +61,12 @@ READS_AHEAD = 2
 # is scored and a core is free), this process, which would only wait for the first batch, reads files
 # further ahead, up to this many files and this much text, and looks their keys up in one query: that
 # reading, hashing and looking up is then not done later, beside the workers scoring (400 realistic
-# articles: ~200 key queries of a key or two each before; traced on a loaded machine, ~0.2 s of this
-# process's ~1.9 s of CPU moved before the first scores).
+# articles: ~200 key queries of a key or two each before, one after; the CPU moved before the first
+# scores was estimated from a single trace on a loaded machine, ~0.2 s of this process's ~1.9 s, and
+# not measured again). STARTUP_READ_CHARS counts the text of the reads done here, synchronously: while
+# the workers start, the pool reads every file in this process (ProcessBackend.read). Should the workers
+# start between the check of started() and the read, that one read goes to a worker and its text is not
+# counted: harmless, since the next check sees them started and the reading ahead ends there.
 STARTUP_READS_AHEAD = 256
 STARTUP_READ_CHARS = 4_000_000
 

@@ -17,15 +17,17 @@ Why this shape:
 - The pool from the first second: the fork server loads spaCy and the scorer while the parent
   opens the database, reads files, hashes the articles and checks their keys; the batches made
   meanwhile wait in the backend and go to the workers as soon as they have started.
-- The fork server loads spaCy, the scorer's tables and the French model before it forks the workers
+- The fork server loads spaCy, the scorer's tables and both models before it forks the workers
   (tracker.ingest.pool_preload): a worker's first batch runs at the steady pace, and that memory is
-  shared. No worker scores while the server loads, so what only one worker needs is not loaded
-  there: the English model is loaded by the worker first sent English, while the other scores, and
-  English batches then go to that worker unless it has MODEL_LOAD_TASKS more waiting
-  (ProcessBackend._lane_for); on a corpus in two languages only one worker met English. (When each
-  worker loaded the models of whatever batches it was sent, both met both languages, each ~2 s more
-  CPU; when the server loaded both, its serial start held ~0.5 s more, and a corpus in French alone
-  paid for the English model.)
+  shared. Preloading French alone (the English model left to the worker first sent English) was
+  measured and undone: English does not arrive only in batches that state it (a text without a
+  Language header is detected in the worker; a French article quoting a paragraph in English loads
+  English for it), so on any corpus with English both workers loaded English, each a private copy.
+  2 workers, 120 invented realistic articles (bench/make_realistic.py), loaded machine, French only
+  preloaded -> both: peak PSS of all processes 401 -> 468 MB on French alone, 594 -> 467 English
+  alone, 507 -> 481 mixed with the language stated, 748 -> 618 mixed without. The CPU of the server
+  and the workers (ProcessBackend): French alone preloaded saved 1-3 s on French alone (two runs),
+  and nothing, or cost up to a second, on the corpora with English.
 - Workers start with 'forkserver' (Linux) or 'spawn', never a plain fork of the parent: the parent
   holds database connections and the progress bar's thread, which a forked child would inherit.
   The fork server loads what every worker needs before it forks any (tracker.ingest.pool_preload),
@@ -81,12 +83,12 @@ MIN_FILES_FOR_POOL = 8
 MULTI_RECORD_EXTENSIONS = {".json", ".jsonl", ".zip"}
 MULTI_RECORD_MIN_BYTES = 64 * 1024
 PRELOAD = "tracker.ingest.pool_preload"  # what the fork server imports (loads) before forking workers
-# The models the fork server loads before it forks the workers: French, the tracker's main language.
-# Another language's model is loaded by the worker first sent a batch in it (while the other scores),
-# and that worker is then preferred for it (ProcessBackend._lane_for): one load, off the serial start.
-PRELOADED_LANGUAGES = ("fr",)
-# A worker without a batch's model counts as this many tasks more when choosing where the batch goes:
-# loading a model (~0.5 s on a quiet machine) costs about two batches' scoring.
+# The models the fork server loads before it forks the workers: both (see the module docstring: with
+# French alone, English was loaded by every worker on a corpus with English, each its own copy).
+PRELOADED_LANGUAGES = ("fr", "en")
+# A worker without a batch's model counts as this many tasks more when choosing where the batch goes
+# (where a model is not preloaded: 'spawn', or a language not in PRELOADED_LANGUAGES): loading a model
+# (~0.5 s on a quiet machine) costs about two batches' scoring.
 MODEL_LOAD_TASKS = 2
 
 
@@ -170,7 +172,7 @@ def warm_up(lexicon=None, languages: Iterable[str] = ("fr", "en")) -> None:
 def preload(lexicon=None) -> None:
     """What every scoring worker needs whatever language it reads: spaCy, the scorer's modules,
     the lexicon and the scorer's version, the language identifier. The models: warm_up, in the
-    fork server (pool_preload, the French one); a worker loads another when first sent its language."""
+    fork server (pool_preload, PRELOADED_LANGUAGES); a worker loads any other when it first meets it."""
     from tracker.scorer import language
 
     lexicon_version(lexicon)  # the lexicon (and, imported with it, spaCy and the scorer)
@@ -209,11 +211,16 @@ def _pool_read(path: str, max_bytes: int) -> list[Article | Outcome]:
     return read_articles(Path(path), max_bytes=max_bytes)
 
 
-def _pool_score_batch(articles: list[Article]):
+def _pool_score_batch(articles: list[Article]) -> tuple[list, tuple[str, ...]]:
+    """The batch's results, and the languages whose models this worker now holds (ProcessBackend.score_batch
+    notes them on its lane: a language detected, not stated, or a paragraph's, is known only here)."""
     if _worker_error is not None:
         raise _worker_error
     _load_models(articles)  # e.g. ModelMissing: the CLI prints its message
-    return scores_or_reasons(articles, _worker_lexicon)
+    results = scores_or_reasons(articles, _worker_lexicon)
+    from tracker.scorer import nlp
+
+    return results, tuple(sorted(nlp.LOADED))
 
 
 def _started() -> None:
@@ -300,13 +307,18 @@ class _Lane:
 class ProcessBackend:
     """`workers` scoring processes, each a lane of its own (_Lane), and where each batch goes.
 
-    The fork server loads the French model before it forks the workers (tracker.ingest.pool_preload,
-    PRELOADED_LANGUAGES): a batch goes to the worker with the fewest tasks waiting, a worker that would
-    first have to load the batch's model counting MODEL_LOAD_TASKS more. So on a corpus in French and
-    English one worker loads the English model, once, while the other scores; the fork server's serial
-    preload, during which no worker scores, no longer holds it (traced on a loaded machine, 400 realistic
-    articles: the server's CPU 4.1 -> 3.1 s; ~0.6 s of the 2.8 s it takes on a quiet one).
-    Where there is no fork server ('spawn'), a worker loads every model when first sent its language.
+    A batch goes to the worker with the fewest tasks waiting, a worker that would first have to load
+    the batch's stated language's model counting MODEL_LOAD_TASKS more. A lane's `languages` are those
+    preloaded (PRELOADED_LANGUAGES, with a fork server), those stated by the batches sent to it, and
+    those its worker reports holding with each batch's results (a language detected or a paragraph's,
+    which the parent cannot see). With both models preloaded, every lane holds both and the tasks
+    waiting alone decide; where there is no fork server ('spawn'), a worker loads a model when first
+    sent its language, and batches stating it are preferred there.
+    Measured with French alone preloaded, 2 workers, 120 invented realistic articles, one run each on a
+    loaded machine: the CPU of the fork server and the workers 8.8 s against 11.8 s with both on French
+    alone, 9.9 against 9.0 on English alone, 10.7 against 10.2 mixed with the language stated, 12.7
+    against 12.9 mixed without (a second run: 10.5 against 11.6 on French alone, 10.0 against 9.6 on
+    English alone); the PSS figures (module docstring) decided.
     """
 
     def __init__(self, workers: int, *, lexicon=None, max_bytes: int = readers.DEFAULT_MAX_BYTES):
@@ -336,7 +348,17 @@ class ProcessBackend:
         lane = self._lane_for(language)
         if language is not None:
             lane.languages.add(language)
-        return lane.submit(_pool_score_batch, articles)
+        results: Future = Future()
+
+        def noted(done: tuple[list, tuple[str, ...]]) -> list:
+            # The models the worker holds: a batch stating no language, or a paragraph in the other
+            # language, loads a model that the language stated (above) does not tell.
+            scored, loaded = done
+            lane.languages.update(loaded)
+            return scored
+
+        _forward(lane.submit(_pool_score_batch, articles), results, noted)
+        return results
 
     def _lane_for(self, language: str | None = None) -> _Lane:
         """The lane with the fewest tasks waiting, one without `language`'s model counting MODEL_LOAD_TASKS
@@ -383,8 +405,8 @@ def lane_cost(pending: int, languages: set[str], language: str | None) -> int:
     return pending + (MODEL_LOAD_TASKS if language is not None and language not in languages else 0)
 
 
-def _forward(inner: Future, outer: Future) -> None:
-    """Complete `outer` with what `inner` gives, when it does."""
+def _forward(inner: Future, outer: Future, then: Callable[[Any], Any] = lambda result: result) -> None:
+    """Complete `outer` with what `inner` gives (passed through `then`), when it does."""
 
     def copy(done: Future) -> None:
         if done.cancelled():
@@ -392,7 +414,10 @@ def _forward(inner: Future, outer: Future) -> None:
         elif outer.set_running_or_notify_cancel():
             exc = done.exception()
             if exc is None:
-                outer.set_result(done.result())
+                try:
+                    outer.set_result(then(done.result()))
+                except BaseException as failed:  # noqa: BLE001 -- the caller's future says so
+                    outer.set_exception(failed)
             else:
                 outer.set_exception(exc)
 

@@ -1,12 +1,11 @@
 """Imported only by the scoring pool's fork server (tracker.ingest.pool), never by the rest of the code.
 
 Importing it loads what the workers need (spaCy, the scorer's modules, the lexicon, the language
-identifier: tracker.ingest.pool.preload; then the French model and the tables the first articles
+identifier: tracker.ingest.pool.preload; then the models and the tables the first articles
 build: tracker.ingest.pool.warm_up) once, in the fork server; every pool worker then forks from it
 with all of that already in memory (shared copy-on-write) instead of loading it again.
-Only the French model (tracker.ingest.pool.PRELOADED_LANGUAGES): no worker scores while this server
-loads, and the English model is needed by one worker only, the one sent the English batches
-(tracker.ingest.pool.ProcessBackend._lane_for), which loads it while the other scores.
+Both models (tracker.ingest.pool.PRELOADED_LANGUAGES): with French alone, every worker that met English
+(stated or not, a quoted paragraph included) loaded its own copy (tracker.ingest.pool's docstring).
 Measured: results equal to the in-process scorer's.
 """
 

@@ -84,6 +84,11 @@ def _load(names: tuple[str, ...], lang: str) -> Language:
     )
 
 
+# The languages whose model this process has loaded (get_nlp): a pool worker reports them with each
+# batch's results (tracker.ingest.pool), including a model loaded for a paragraph in another language.
+LOADED: set[str] = set()
+
+
 @cache
 def get_nlp(lang: str) -> Language:
     if lang not in _INSTALL:
@@ -98,6 +103,7 @@ def get_nlp(lang: str) -> Language:
         # parses within those boundaries.
         nlp.add_pipe("sentencizer", before="parser")
         nlp.add_pipe(QUOTED_QUESTIONS, after="sentencizer")
+    LOADED.add(lang)
     return nlp
 
 

@@ -162,6 +162,10 @@ def test_overlaps_longest_wins_and_gap_words_stay_free(fr, en):
     # Invented examples.
     assert patterns(fr, "Washington a rappelé son ambassadeur à Moscou pour consultations.") == [
         "rappeler ~4 ambassadeur ~4 consultation"]
+    # the heads of its diplomatic missions recalled, as its ambassadors; reminding ("a rappelé que") recalls no one
+    assert patterns(fr, "Le Chili a rappelé mardi ses chefs de missions diplomatiques en Bolivie.") == [
+        "rappeler ~4 chef ~3 mission diplomatique"]
+    assert patterns(fr, "Le Chili a rappelé mardi que ses chefs de missions diplomatiques restaient en poste.") == []
     assert patterns(en, "Tensions over the sanctions eased in March.") == ["tension ~3 ease", "sanction"]
     # A "not a cue" entry wins the overlap and yields nothing.
     assert patterns(fr, "Le réchauffement climatique inquiète Pékin et Washington.") == []

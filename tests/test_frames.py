@@ -527,11 +527,20 @@ def test_a_list_that_is_no_composition_keeps_its_pairs(text, lang, kept):
      {"BOL-COL", "COL-PER"}, {"BOL-PER"}),
     ("Le Chili a rappelé mardi ses ambassadeurs au Venezuela et au Nicaragua après l'arrestation de ses "
      "ressortissants par Caracas et Managua.", "fr", {"CHL-NIC", "CHL-VEN"}, {"NIC-VEN"}),
+    # The heads of diplomatic missions in two countries: each host is a side, like an envoy's post (invented).
+    ("Le Chili a rappelé mardi ses chefs de missions diplomatiques au Pérou et en Bolivie.", "fr",
+     {"BOL-CHL", "CHL-PER"}, {"BOL-PER"}),
 ])
 def test_countries_after_a_relation_act_with_its_subject_are_the_other_side(text, lang, kept, aside):
     reading = _reading(text, lang)
     assert _codes(reading.pairs) == kept
     assert aside <= _codes(a.pair for a in reading.set_aside)
+
+
+def test_a_meeting_of_diplomatic_missions_keeps_its_venue_a_place():
+    # Counter-example: the missions are the subjects, the country after 'en' only hosts their meeting (invented).
+    reading = _reading("Les missions diplomatiques du Chili et du Pérou se sont réunies en Bolivie.", "fr")
+    assert _codes(reading.pairs) == {"CHL-PER"}
 
 
 def test_a_relation_between_two_countries_named_after_it_stays_their_pair():

@@ -279,6 +279,9 @@ def test_english_roles(read):
     assert roles(read("The Egyptian-brokered truce between Israel and Gaza held.", "en"))["Egyptian"] == "mediator"
     assert roles(read("Under US mediation, Israel and Lebanon signed.", "en"))["US"] == "mediator"
     assert roles(read("Former British prime minister Boris Johnson visited Kyiv.", "en"))["British"] == "former"
+    # a former office right before a name; a noun between makes the country its apposition, the present state
+    assert roles(read("The former U.S. ambassador to Moscow criticised Russia.", "en"))["U.S."] == "former"
+    assert roles(read("Former rivals Georgia and Armenia signed a transit accord.", "en"))["Georgia"] == "actor"
     assert roles(read("Chinese coast guard ships blocked a Philippine boat.", "en")) == {"Chinese": "actor", "Philippine": "actor"}
     assert roles(read("The Paris agreement was signed by Canada and Mexico.", "en"))["Paris"] == "place"
 

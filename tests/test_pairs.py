@@ -327,6 +327,9 @@ _NO_PARTY_CASES = [
     ("Le yuan chinois a reculé face au dollar américain.", "fr", []),
     ("Le rouble russe a chuté face au dollar américain.", "fr", []),
     ("Les bourses chinoises ont progressé tandis que le yen japonais reculait.", "fr", []),
+    ("Les titres chinois ont chuté tandis que le yen japonais progressait.", "fr", []),
+    # ... while a French "action" after a demonym is the state's act, not its shares (invented)
+    ("Le Japon a dénoncé les actions chinoises autour des îles disputées.", "fr", [("CHN", "JPN")]),
     # ... while sanctions on a country's banks still aim at it
     ("The US imposed sanctions on Russian banks.", "en", [("RUS", "USA")]),
     # 5. organisations with a country word inside

@@ -57,9 +57,13 @@ def test_the_two_countries_as_subject_or_between_stay_their_own_pair():
 
 
 def test_the_country_as_subject_is_the_acting_country_just_before():
-    text = ("La diplomatie kényane a exigé lundi le départ des soldats somaliens de la zone frontalière. "
+    text = ("La diplomatie kényane a fermé lundi la zone frontalière. "
             "Le pays a également menacé l'Ouganda et la Tanzanie de sanctions.")
     assert {"KEN-UGA", "KEN-TZA"} <= _pairs(text)
+    # a second country named there (even as a qualifier): "le pays" may be either, no guess (review, session 14)
+    text = ("La diplomatie kényane a exigé lundi le départ des soldats somaliens de la zone frontalière. "
+            "Le pays a également menacé l'Ouganda et la Tanzanie de sanctions.")
+    assert not {p for p in _pairs(text) if "KEN" in p}
 
 
 def test_the_country_after_a_mere_place_or_topic_is_nobody():

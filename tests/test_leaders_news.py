@@ -24,7 +24,8 @@ def test_a_leader_after_the_derived_tables_end_is_still_his_country():
 
 
 def test_a_distinctive_surname_alone_names_the_leader_in_office():
-    assert _pairs("Correa recalled his ambassador from Peru on Monday.", "en", date(2010, 3, 2)) == {"ECU-PER"}
+    # Correa alone is no longer enough (review, session 14: anyone called Correa); after a title it still is
+    assert _pairs("President Correa recalled his ambassador from Peru on Monday.", "en", date(2010, 3, 2)) == {"ECU-PER"}
     assert _pairs("M. Boluarte a accusé jeudi le Mexique d'ingérence.", "fr", date(2023, 2, 23)) == {"MEX-PER"}
 
 

@@ -107,6 +107,7 @@ from tracker.scorer.mentions import (
 from tracker.scorer.mentions.gazetteer import SLOT, expand_choices
 from tracker.scorer.mentions.pieces import fold_word
 from tracker.scorer.mentions.wordlists import data_rows, grammar_words, role_words
+from tracker.scorer.morph_values import morph_values
 from tracker.scorer.parse_roles import shares_doer
 
 TITLE_WEIGHT = 3
@@ -165,6 +166,7 @@ class AnaphoraPhrase(NamedTuple):
     fits: frozenset[str] | None = None  # the countries a subject's noun agrees with ("le royaume"); None = any
     pair_act: bool = False  # "cet accord": the pair's own act, only where the sentence names no other actor country
     complement_end: int = 0  # pair_act: the end of a complement after the noun ("these talks with the unions"), 0 = none
+    definite: bool = False  # pair_act with a definite article ("the talks"): only after a sentence naming the pair alone
     group: int = 0  # "the three countries": the number of countries of the group it names (anaphora.tsv group:N)
     addressed: bool = False  # a verb's own object or complement ("a appelé les deux pays"; `_addressed`)
     modified: bool = False  # a group noun with modifiers ("the two Central African neighbours": anaphora.tsv "*" slot)
@@ -199,10 +201,14 @@ def anaphora_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhras
         start, end = pieces[f.first].start, pieces[f.last - 1].end
         refers = details.get(f.entry.form, ("", None))[0]
         complement = _complement_end(text, end - offset) if refers == "pair_act" else 0
+        tokens = [t for t in sent if start <= t.idx < end]
+        definite = refers == "pair_act" and bool(tokens) and tokens[0].lower_ in _DEFINITE_ARTICLES
+        if definite and _modified(tokens):
+            continue  # "l'accord du Parlement", "la trêve hivernale", "the agreement, signed in Paris": another act
         phrases.append(AnaphoraPhrase(start + base, end + base, text[start - offset : end - offset],
                                       f.entry.kind == "reference", act=refers == "act",
                                       pair_act=refers == "pair_act",
-                                      complement_end=complement and complement + offset + base,
+                                      complement_end=complement and complement + offset + base, definite=definite,
                                       group=int(refers[6:]) if refers.startswith("group:") else 0,
                                       addressed=_addressed([t for t in sent if start <= t.idx < end]),
                                       modified=SLOT in f.entry.form,
@@ -285,6 +291,24 @@ def _acted_on(tokens: Sequence[Token], base: int) -> tuple[tuple[int, int], ...]
             heads += [c for c in child.children if c.dep_ == "pobj"]
     words = {w for head in heads for w in (head, *head.children) if w.i not in inside}
     return tuple(sorted((w.idx + base, w.idx + len(w) + base) for w in words))
+
+
+_DEFINITE_ARTICLES = frozenset({"the", "le", "la", "les", "l'", "l’"})
+_MODIFIER_DEPS = frozenset({"amod", "nmod", "acl", "acl:relcl", "relcl", "appos", "prep", "compound", "flat",
+                            "flat:name", "nummod", "poss", "nmod:poss"})
+
+
+def _modified(tokens: Sequence[Token]) -> bool:
+    """Whether a definite noun has words of its own that make it some other act: a complement ("l'accord du
+    Parlement", "the talks on climate"), an adjective ("la trêve hivernale"), an apposition or a participle
+    ("The agreement, signed in Paris"), or is itself a modifier of the next noun ("the ceasefire agreement")."""
+    inside = {t.i for t in tokens}
+    top = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+    if top is None:
+        return False
+    if top.dep_ in ("compound", "amod", "nmod", "poss", "nmod:poss") and top.head.i > top.i:
+        return True
+    return any(c.i not in inside and c.dep_ in _MODIFIER_DEPS for t in tokens for c in t.children)
 
 
 _FIRST_WORD = re.compile(r"\s*(\w+)")
@@ -438,6 +462,13 @@ def _pair_act_antecedent(phrase: AnaphoraPhrase, main_pair: tuple[str, str], own
         return False
     if before is None:
         return True
+    if phrase.definite and not set(main_pair) <= own:
+        # "the talks": the pair the nearest sentence naming two or more acting countries names, when that is the
+        # article's pair alone; another pair or several there ("Russia and Ukraine also held talks"): no guess
+        nearest = next((named for named in (
+            {m.country for m in ms if m.role == "actor" and m.kind not in ("anaphora", "reference") and "+" not in m.country}
+            for ms in before[:-1]) if len(named) >= 2), None)
+        return nearest == set(main_pair)
     named = own | {m.country for ms in before for m in ms if m.kind not in ("anaphora", "reference")}
     return set(main_pair) <= named
 
@@ -469,15 +500,17 @@ def discourse_subject(phrase: AnaphoraPhrase, mentions: Sequence[Mention], befor
            for m in mentions):
         return None
     own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
-    for sentence, subject in zip(before[:-1], subjects, strict=False):
+    del subjects  # kept for the callers: a subject among several countries is no longer enough (see below)
+    for sentence in before[:-1]:
         named = {m.country for m in sentence if m.role == "actor" and m.kind not in ("anaphora", "reference")
                  and "+" not in m.country and (phrase.fits is None or m.country in phrase.fits)} - own
         if not named:
             continue
-        if len(named) == 1:
-            return next(iter(named))
-        acting = named & subject
-        return next(iter(acting)) if len(acting) == 1 else None
+        # only the one country that sentence names: with the country acted on named too ("Russia struck
+        # Ukraine's power plants. The country then accused Poland"), "the country" may be either
+        others = {m.country for m in sentence if m.kind not in ("anaphora", "reference") and "+" not in m.country
+                  and m.role not in _NAMED_ROLES_EXCLUDED} - own
+        return next(iter(named)) if len(named) == 1 and others <= named else None
     return None
 
 
@@ -565,6 +598,9 @@ class Carry(NamedTuple):
     objects: frozenset[str] = frozenset()  # actor countries named only as what undergoes an act (_PATIENT_DEPS)
     marked: bool = False  # a continuation marker besides its trigger (MARKER_KINDS; see continued_counterpart)
     marker_kind: str = ""  # that marker's kind ("pronoun": the previous sentence's subject only)
+    subject_genders: frozenset[str] = frozenset()  # French: the genders of the nouns of its subject countries
+    pronoun_gender: str = ""  # French: the gender of its pronoun marker ("il" Masc, "elle" Fem), "" = none or unknown
+    reported: bool = False  # its pronoun's verb introduces a clause holding all its countries ("Il a souligné que ...")
 
 
 # what a country's noun may be besides the side that acts: an object, a complement ("les propos de Tokyo")
@@ -698,6 +734,7 @@ def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int
     outside: set[str] = set()
     objects: set[str] = set()
     not_objects: set[str] = set()
+    genders: set[str] = set()
     sentence_words = list(sent)
     starts = [t.idx + base for t in sentence_words]
     for mention in actors:
@@ -708,12 +745,15 @@ def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int
         (reactors if reacting else outside).add(mention.country)
         if _subject(tokens[-1]) or (lang == "fr" and _inverted_subject(tokens[-1])):
             subjects.add(mention.country)
+            if lang == "fr":
+                genders.update(_gender(_top_noun(tokens[-1])))
         (objects if _patient(tokens[-1]) else not_objects).add(mention.country)
     reactors -= outside
     objects -= not_objects
     keys = [(word_keys or _model_keys)(t) for t in sentence_words]
     found = _carry_match(sent, keys, _carry_index(lang))
     marker = None
+    reported, pronoun_gender = False, ""
     # a continuation marker is only read where one country acts and no other is named in any role
     if len({m.country for m in mentions}) == 1 and len({m.country for m in actors}) == 1:
         named_at = min((i for i, start in enumerate(starts) if any(m.start <= start < m.end for m in mentions)),
@@ -723,6 +763,12 @@ def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int
         marker = marker or _agentless_passive(sent, [m for m in actors if m.country in objects], base)
         if lang == "fr":
             marker = marker or _narrative_infinitive(sent)
+        if marker is not None and marker[2] in PRONOUN_KINDS:
+            reported = _reports_only(sent, marker[0], [t for t, start in zip(sentence_words, starts, strict=True)
+                                                       if any(m.start <= start < m.end for m in mentions)])
+            pronoun = sent[marker[0]]
+            if lang == "fr" and pronoun.lower_ in ("il", "elle", "ils", "elles"):
+                pronoun_gender = "Fem" if pronoun.lower_.startswith("elle") else "Masc"
         at_home, acting = _acting_subject(sent, actors, base, lang)
         if at_home:  # a domestic body acts or is acted on (see _acting_subject): nothing carried but a repeated act
             found = found if found is not None and found[2] in ("ellipsis", "counterpart") else None
@@ -731,14 +777,15 @@ def sentence_carry(sent: Span, lang: str, mentions: Sequence[Mention], base: int
             marker = marker or acting
     found = found or marker
     if found is None:
-        return Carry(subjects=frozenset(subjects), objects=frozenset(objects))
+        return Carry(subjects=frozenset(subjects), objects=frozenset(objects), subject_genders=frozenset(genders))
     first, length, kind = found
     start = sent[first].idx + base
     last = sent[first + length - 1]
     end = last.idx + len(last.text) + base
     return Carry(start, end, sent.doc.text[start - base : end - base], kind,
                  frozenset(reactors) if not outside else frozenset(), frozenset(subjects), frozenset(objects),
-                 marker is not None, marker[2] if marker is not None else "")
+                 marker is not None, marker[2] if marker is not None else "", frozenset(genders), pronoun_gender,
+                 reported)
 
 
 def _carry_match(sent: Span, keys: Sequence[frozenset[str]],
@@ -753,12 +800,29 @@ def _carry_match(sent: Span, keys: Sequence[frozenset[str]],
         starting = sorted({row for key in keys[first] for row in index.get(key, ())})
         for _, words, kind in starting:
             if len(words) <= len(keys) - first and all(w in keys[first + i] for i, w in enumerate(words)):
-                if kind in PRONOUN_KINDS and ((subject_only and not _subject(sent[first + len(words) - 1]))
+                if kind in PRONOUN_KINDS and ((subject_only and not _active_subject(sent[first + len(words) - 1]))
                                           or (pronoun_before is not None and first >= pronoun_before)
                                           or _impersonal(sent[first + len(words) - 1])):
                     continue
                 return first, len(words), kind
     return None
+
+
+def _active_subject(token: Token) -> bool:
+    """A verb's active subject: "It has been criticised by Morocco", "Elle a été critiquée par la Mauritanie" name
+    the thing acted on (a deal, a decision), not a party going on acting."""
+    return _subject(token) and not (token.lower_ == "it" and _top_noun(token).dep_ in ("nsubj:pass", "nsubjpass"))
+
+
+def _reports_only(sent: Span, position: int, country_tokens: Sequence[Token]) -> bool:
+    """Whether every country word of the sentence lies in a clause the pronoun's (or the narrative infinitive's)
+    verb introduces ("Il a souligné que les États-Unis menacent la région", "Et de souligner que ..."): the
+    speaker reports another country's act, he is no side of it."""
+    token = sent[position]
+    verb = token if token.pos_ in ("VERB", "AUX") and token.dep_ not in _SUBJECT_LIKE else token.head
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > token.i]
+    inside = {t.i for c in clauses for t in c.subtree}
+    return bool(country_tokens) and all(t.i in inside for t in country_tokens)
 
 
 def _impersonal(token: Token) -> bool:
@@ -893,12 +957,39 @@ def carried_counterpart(carry: Carry, mentions: Sequence[Mention], previous: Seq
     its own counterpart), the previous sentence names fewer than two actor countries (it reports an act
     between countries, not what one country says it saw), or it leaves more than one candidate
     (precision first)."""
+    if (carry.kind == "pronoun" or carry.marker_kind == "pronoun") and not _pronoun_fits(
+            carry, mentions, previous, previous_carry):
+        return None
     if carry.kind in MARKER_KINDS:
         return _marked_counterpart(carry.kind, mentions, previous, previous_carry) if acts else None
     found = _triggered_counterpart(carry, mentions, previous, previous_carry)
     if found is None and carry.marked and acts:
         return _marked_counterpart(carry.marker_kind, mentions, previous, previous_carry)
     return found
+
+
+def _gender(noun: Token) -> set[str]:
+    """A French noun's genders, from its own features and its determiner's ("le Maroc", "la France")."""
+    # both: "la ministre" may leave its noun read as masculine, its article says feminine
+    return set(morph_values(noun, "Gender")) | {g for c in noun.children if c.dep_ == "det"
+                                                for g in morph_values(c, "Gender")}
+
+
+def _pronoun_fits(carry: Carry, mentions: Sequence[Mention], previous: Sequence[Mention],
+                  previous_carry: Carry | None) -> bool:
+    """Whether a going-on pronoun may stand for the previous sentence's subject: in French its gender agrees
+    with that subject's noun ("Le Maroc a dénoncé la décision. Elle a été critiquée": the decision, not Morocco);
+    a speaker whose verb only introduces a clause naming his sentence's countries reports their act, and
+    goes on with a third country only where the previous sentence named no pair ("Il a souligné que les
+    États-Unis menacent la région" after a Russian-Iranian meeting: no side)."""
+    genders = previous_carry.subject_genders if previous_carry is not None else frozenset()
+    if carry.pronoun_gender and genders and carry.pronoun_gender not in genders:
+        return False
+    if carry.reported:
+        named = {m.country for m in previous if m.kind not in ("anaphora", "reference")}
+        # a third country beside a pair just named; after the speaker's country alone, it is his counterpart
+        return len(named) < 2 or bool(named & {m.country for m in mentions if m.kind not in ("anaphora", "reference")})
+    return True
 
 
 def _marked_counterpart(kind: str, mentions: Sequence[Mention], previous: Sequence[Mention],

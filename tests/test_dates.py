@@ -206,8 +206,8 @@ FRENCH = [
     (SUN, "Les ministres se rencontreront ce week-end.", "ce week-end", date(2022, 2, 28), "week", True),
     (MON, "Les bombardements se poursuivent depuis ce week-end sur la ville.", "ce week-end", date(2018, 12, 31), "week", True),
     # "à partir de ce lundi ...": a range boundary with a demonstrative; "depuis ce lundi" still dates its start.
-    (MON, "Le navire restera dans la zone à partir de ce lundi 7 janvier, a annoncé dimanche la marine.", "lundi 7 janvier", MON, "day", False),
-    (MON, "Le navire restera dans la zone à partir de ce lundi 7 janvier, a annoncé dimanche la marine.", "dimanche", date(2019, 1, 6), "day", True),
+    (MON, "Les exercices se poursuivront à partir de ce lundi 7 janvier, a indiqué dimanche l’état-major.", "lundi 7 janvier", MON, "day", False),
+    (MON, "Les exercices se poursuivront à partir de ce lundi 7 janvier, a indiqué dimanche l’état-major.", "dimanche", date(2019, 1, 6), "day", True),
     (WED, "Les échanges de tirs durent depuis ce lundi.", "lundi", date(2017, 4, 10), "day", True),
     # A span of days is dated by its first day.
     (WED, "Les ministres ont négocié les 3 et 4 avril à Lomé.", "3 et 4 avril", date(2017, 4, 3), "day", True),

@@ -18,7 +18,7 @@ Decisions (documented here because the scorer's numbers depend on them):
   calme"), and the phrase as the subject of an act on third countries all named in its objects or
   complements ("les deux pays ont condamné Pyongyang", "both countries expelled French troops"): the pair
   is one side facing that country (``pair_facing``), not a pair of its own.
-- The group phrases may hold modifiers between their number and noun ("the two Central Asian nations",
+- The group phrases may hold modifiers between their number and noun ("the two Andean neighbours",
   "the two nuclear-armed neighbours", "les deux grandes puissances"): anaphora.tsv rows with a "*" slot,
   filled by the words the parse reads as the noun's modifiers (``_modifiers``).
 - A demonstrative naming a mutual act ("Ce traité a été ratifié à Oslo", "this
@@ -221,7 +221,7 @@ _HYPHENS = frozenset({"-", "‐", "‑", "–"})
 
 def _modifiers(sent: Span, start: int, end: int) -> bool:
     """Whether the words from `start` to `end` (characters of the doc) fill the modifier slot of a group phrase
-    ("the two Central Asian nations", "the two nuclear-armed neighbours", "les deux grands voisins"): adjectives,
+    ("the two Andean neighbours", "the two nuclear-armed neighbours", "les deux grands voisins"): adjectives,
     participles, demonyms and names, or nouns standing as compound modifiers ("the two Gulf neighbours"), each
     noun modifying a word of the phrase. Not a noun of its own ("the two groups' rivals"), a determiner, a number,
     a verb or a clause."""

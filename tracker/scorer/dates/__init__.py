@@ -229,7 +229,7 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
     if resolved.ahead and (_decided(found, tokens, text, lang) or decision_root):
         return Verdict(False, "the date of a plan the sentence reports as decided: the decision dates it")
     if found.kind == "phrase" and lang in LANGS and _TODAY_NAMED[lang].match(text, found.start, found.end + 40):
-        # "ont signé aujourd'hui, mercredi, ...": the day the writer names; the article came out later
+        # "ont annoncé aujourd'hui, mercredi, ...": the day the writer names; the article came out later
         return Verdict(False, "today named by its weekday: the weekday dates the act")
     if text[found.end:found.end + 2] in ("'s", "’s"):
         # "did not condemn Tuesday's air strike, saying on Wednesday ...": the day of a noun, a detail

@@ -309,7 +309,7 @@ _DATELINE_PLACE = (r"(?-i:[A-ZÀ-Ý][A-ZÀ-Ý .'’\-]{1,40}"
 _DATELINE_BEFORE = re.compile(rf"\s*{_DATELINE_PLACE}(?:,\s*[\w .'’\-]{{2,30}})?,\s*(?:le\s+)?")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
 # A date alone opening the text, maybe after a weekday, then "--" or a colon ("July 23--President ...",
-# "Wed 03 May 2023: Leaders ..."): the day the report was filed.
+# "Tue 14 May 2024: Ministers ..."): the day the report was filed.
 _BARE_DATELINE_BEFORE = re.compile(rf"\s*(?:(?:{alternatives('dateline_weekday')})\.?,?\s+)?", re.IGNORECASE)
 _BARE_DATELINE_AFTER = re.compile(rf"\s*(?:{alternatives('dateline_joint')})")
 

@@ -254,7 +254,7 @@ def slot_indexes(lang: str) -> tuple[PhraseIndex, PhraseIndex, dict[str, frozens
 def slot_scan(pieces: list[Piece], lang: str,
               modifiers: Callable[[int, int], bool] | None = None) -> list[tuple[int, int, list[Entry]]]:
     """Every (first, last, entries) of an anaphora.tsv row with a modifier slot: its head, one to SLOT_REACH
-    words, then one of its group nouns ("the two Central Asian nations", "les deux grands voisins").
+    words, then one of its group nouns ("the two Andean neighbours", "les deux grands voisins").
     `modifiers(first, last)` tells whether pieces [first, last) may fill the slot (from the parse: adjectives,
     demonyms, compound modifiers); None accepts any words (read on the tokens alone). The entry's form is the
     row's expanded phrase with the slot kept ("the two * nations"), as anaphora_details has it."""

@@ -384,7 +384,7 @@ def _a_deposed_leaders_country(ctx: SentenceContext, match: Found, kind: str) ->
 
 def _former_country(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
     """English: a word of the "former" list right before a name ("the former U.S. ambassador"). Not with a
-    noun between ("former foes Kosovo and Serbia"): the country is in apposition to it, the present state."""
+    noun between ("former foes Peru and Ecuador"): the country is in apposition to it, the present state."""
     if ctx.lang == "en" and kind == "name" and ctx.near_before(match.first, "former", 1, use_lemma=False):
         return RoleDecision("former", "after a word for a former office")
     return None

@@ -170,6 +170,11 @@ def serve(app: dash.Dash, host: str, port: int) -> None:
         raise SystemExit(0)
 
     previous = signal.signal(signal.SIGTERM, stop)
+    # Dash sets itself up on its first request (the assets folder walked, the layout checked), but marks
+    # that done before the walk: a page asked for during another request's walk (the warm-up's below)
+    # came without its stylesheets and scripts. Set up here, before the server takes any request.
+    with app.server.test_request_context("/"):
+        app._setup_server()
     # What is built so far lives as long as the server (the libraries' modules, the app, its layouts):
     # frozen, the collector's full passes skip it. A 12,000-row timeline reply otherwise paid one
     # such pass in three requests, 50-80 ms each.

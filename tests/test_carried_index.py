@@ -23,6 +23,7 @@ _SENTENCES = {
         "Tokyo hit back at the remarks, calling them unacceptable.",
         "Berlin did likewise, and Paris did the same.",
         "The minister did a lot of work.",  # "do" alone: no trigger
+        "The minister will meet his new Togolese counterpart on Friday.",
     ],
 }
 
@@ -32,8 +33,9 @@ def _linear_scan(sent, lang, keyer):
     keys = [keyer.word_keys(t) for t in sent]
     for first in range(len(keys)):
         for words, kind in _carry_rows(lang):
-            if words and len(words) <= len(keys) - first and all(w in keys[first + i] for i, w in enumerate(words)):
-                last = sent[first + len(words) - 1]
+            length = pairs._row_length(words, keys, first) if words else 0  # a "*" is one or two words of any kind
+            if length:
+                last = sent[first + length - 1]
                 return sent[first].idx, last.idx + len(last.text), kind
     return None
 

@@ -202,7 +202,8 @@ def anaphora_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhras
         refers = details.get(f.entry.form, ("", None))[0]
         complement = _complement_end(text, end - offset) if refers == "pair_act" else 0
         tokens = [t for t in sent if start <= t.idx < end]
-        definite = refers == "pair_act" and bool(tokens) and tokens[0].lower_ in _DEFINITE_ARTICLES
+        # "the talks", and a bare noun of the pair's relations ("Ties soured"): any but a demonstrative's
+        definite = refers == "pair_act" and bool(tokens) and tokens[0].lower_ not in _DEMONSTRATIVES
         if definite and _modified(tokens):
             continue  # "l'accord du Parlement", "la trêve hivernale", "the agreement, signed in Paris": another act
         phrases.append(AnaphoraPhrase(start + base, end + base, text[start - offset : end - offset],
@@ -293,7 +294,7 @@ def _acted_on(tokens: Sequence[Token], base: int) -> tuple[tuple[int, int], ...]
     return tuple(sorted((w.idx + base, w.idx + len(w) + base) for w in words))
 
 
-_DEFINITE_ARTICLES = frozenset({"the", "le", "la", "les", "l'", "l’"})
+_DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "ce", "cet", "cette", "ces"})
 _MODIFIER_DEPS = frozenset({"amod", "nmod", "acl", "acl:relcl", "relcl", "appos", "prep", "compound", "flat",
                             "flat:name", "nummod", "poss", "nmod:poss"})
 
@@ -356,12 +357,14 @@ def _named_beside(subject: Token, start: int, end: int) -> bool:
 def anaphora_mentions(
     phrases: Sequence[AnaphoraPhrase], main_pair: tuple[str, str] | None, mentions: Sequence[Mention] = (),
     before: Sequence[Sequence[Mention]] | None = None, lang: str = "",
-    subjects: Sequence[frozenset[str]] | None = None,
+    subjects: Sequence[frozenset[str]] | None = None, acts: bool = True,
 ) -> list[Mention]:
     """`anaphora_phrases` read as mentions (`_pair_anaphora`), and each state noun standing as a subject
     that the article's pair leaves unresolved read from the discourse (`discourse_subject`): `subjects`,
-    the countries named as a verb's subject in each sentence of `before` (same order; None: not read)."""
-    found = _pair_anaphora(phrases, main_pair, mentions, before, lang)
+    the countries named as a verb's subject in each sentence of `before` (same order; None: not read).
+    `acts`: whether the sentence names an act (a cue); with no article pair, "both countries" in a sentence
+    naming none ("tremors were felt in both countries' capitals") is no pair of anything."""
+    found = _pair_anaphora(phrases, main_pair, mentions, before, lang) if main_pair or acts else []
     if before is None:
         return found
     if subjects is None:
@@ -383,9 +386,9 @@ def _pair_anaphora(
     """The mentions `find_anaphora` gives, from phrases already found (see there). `before`: the
     mentions of the sentences before this one, nearest first (the title last), where a state noun's or
     a demonstrative's antecedent is looked for; None reads the sentence alone (no antecedent check).
-    French (`lang` "fr"), with no article pair: the two countries named nearest (`_named_pair_mentions`)."""
+    With no article pair: the two countries named nearest (`_named_pair_mentions`), in both languages."""
     if main_pair is None:
-        return _named_pair_mentions(phrases, mentions, before) if lang == "fr" else []
+        return _named_pair_mentions(phrases, mentions, before)
     own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
     # a state noun as subject ("le pays") is read from the discourse, not from the article's pair (anaphora_mentions)
     found = [_other_of_pair(p, main_pair, own, mentions, before) for p in phrases if p.other and not p.subject]
@@ -416,14 +419,15 @@ def _named_pair_mentions(phrases: Sequence[AnaphoraPhrase], mentions: Sequence[M
     "l'attaque attribuée aux milices soudanaises contre des villages du Tchad. Les relations entre les deux
     voisins"): the two countries the nearest sentence naming two or more names in any role but a past
     leader's, a mediator's or a witness's, this sentence first, then those before it (the title left out);
-    nothing when that sentence names three or more. Only the plain phrases: "son voisin", "le pays" and the
-    demonstratives need the article's pair."""
+    nothing when that sentence names three or more. A country named there only by its capital as a place is
+    where envoys met ("talks in Vienna", `_venues`), no member. Only the plain phrases: "son voisin", "le pays"
+    and the demonstratives need the article's pair."""
     plain = [p for p in phrases if not (p.other or p.pair_act or p.group or p.subject or p.act)]
     if not plain:
         return []
     for sentence in [mentions, *(before or [])[:-1]]:
         named = sorted({m.country for m in sentence if m.kind not in ("anaphora", "reference")
-                        and m.role not in _NAMED_ROLES_EXCLUDED and "+" not in m.country})
+                        and m.role not in _NAMED_ROLES_EXCLUDED and "+" not in m.country} - _venues(sentence))
         if len(named) < 2:
             continue
         if len(named) > 2:
@@ -433,6 +437,21 @@ def _named_pair_mentions(phrases: Sequence[AnaphoraPhrase], mentions: Sequence[M
                         f" {'-'.join(named)}")
                 for p in plain for country in named]
     return []
+
+
+def _venues(mentions: Sequence[Mention]) -> set[str]:
+    """The countries a sentence names only by their capital as a place ("talks in Vienna", "met in the Ukrainian
+    capital"): where envoys meet, not a side of what is done there (a country named as a place by its own name or
+    its towns, "near a village in Kyrgyzstan", may be one)."""
+    places: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind not in ("anaphora", "reference"):
+            places.setdefault(m.country, []).append(m)
+    return {country for country, own in places.items()
+            if all(m.role == "place" and (m.kind == "capital" or _CAPITAL_QUALIFIED.search(m.detail)) for m in own)}
+
+
+_CAPITAL_QUALIFIED = re.compile(r"qualifies '(capital|capitale)'")
 
 
 def _nearest_pair(before: Sequence[Sequence[Mention]] | None, main_pair: tuple[str, str]) -> tuple[str, str] | None:
@@ -553,8 +572,11 @@ def act_sides(
     """The pairs kept, and those set aside because a country named only as the target of an act
     noun with its agent ("la frappe américaine en Syrie") pairs with a country outside that act."""
     actors = [m for m in mentions if m.role == "actor" and m.kind != "anaphora"]
+    # a country "the two countries" names is a side of its own ("Both neighbours blamed each other for the
+    # Kigali-backed militia": the group phrase names it whatever its own name describes)
+    grouped = {m.country for m in mentions if m.role == "actor" and m.kind == "anaphora"}
     partners: dict[str, set[str]] = {}
-    for country in {m.country for m in actors}:
+    for country in {m.country for m in actors} - grouped:
         own = [m for m in actors if m.country == country]
         if not all(m.act_span for m in own):
             continue  # also named as a side of its own: no limit
@@ -799,13 +821,34 @@ def _carry_match(sent: Span, keys: Sequence[frozenset[str]],
         # the rows starting with one of this word's keys, in `_carry_rows` order (the first that fits wins)
         starting = sorted({row for key in keys[first] for row in index.get(key, ())})
         for _, words, kind in starting:
-            if len(words) <= len(keys) - first and all(w in keys[first + i] for i, w in enumerate(words)):
-                if kind in PRONOUN_KINDS and ((subject_only and not _active_subject(sent[first + len(words) - 1]))
+            length = _row_length(words, keys, first)
+            if length:
+                if kind in PRONOUN_KINDS and ((subject_only and not _active_subject(sent[first + length - 1]))
                                           or (pronoun_before is not None and first >= pronoun_before)
-                                          or _impersonal(sent[first + len(words) - 1])):
+                                          or _impersonal(sent[first + length - 1])):
                     continue
-                return first, len(words), kind
+                return first, length, kind
     return None
+
+
+CARRY_SLOT = 2  # words a carried.tsv "*" stands for ("his Colombian counterpart", "her new Lao counterpart")
+
+
+def _row_length(words: Sequence[str], keys: Sequence[frozenset[str]], first: int) -> int:
+    """How many words of the sentence from `first` a carried.tsv row's lemmas match (0: none); its "*" is one to
+    CARRY_SLOT words of any kind."""
+    if "*" not in words:
+        fits = len(words) <= len(keys) - first and all(w in keys[first + i] for i, w in enumerate(words))
+        return len(words) if fits else 0
+    slot = words.index("*")
+    head, tail = words[:slot], words[slot + 1:]
+    if not _row_length(head, keys, first):
+        return 0
+    for filled in range(1, CARRY_SLOT + 1):
+        rest = _row_length(tail, keys, first + len(head) + filled)
+        if rest:
+            return len(head) + filled + rest
+    return 0
 
 
 def _active_subject(token: Token) -> bool:

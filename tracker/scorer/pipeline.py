@@ -280,7 +280,8 @@ def _reading(
     found = read.mentions
     phrases = read.anaphora if read.cues else [p for p in read.anaphora if not p.subject]
     referred, facing_side = pair_facing(anaphora_mentions(phrases, main_pair, mentions=found, before=before,
-                                                          lang=read.language, subjects=subjects), found, phrases)
+                                                          lang=read.language, subjects=subjects,
+                                                          acts=bool(read.cues)), found, phrases)
     all_mentions = found + referred
     carried, carried_cues = _carried(read, previous, text)
     # a mutual act's noun that names no pair here ("a dénoncé le traité qui le liait à Bakou") leaves the place its role

@@ -91,6 +91,7 @@ from tracker.scorer.mentions.revisions import REVISIONS, Previous
 from tracker.scorer.mentions.roles import read_role
 from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.sources import report_sources
+from tracker.scorer.mentions.wordlists import grammar_words
 
 __all__ = [
     "Entry",
@@ -170,7 +171,19 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0, readings: Read
             mentions.append(Mention(start + base, end + base, text, country, reading.kind, decision.role, detail, act,
                                     described))
         previous = Previous(match, decision)
-    return _mediators_named_again(report_sources(ctx, mentions, base))
+    return _mediators_named_again(report_sources(ctx, disputed_territories(mentions), base))
+
+
+def disputed_territories(mentions: list[Mention]) -> list[Mention]:
+    """A territory whose sovereignty is the dispute (grammar_words.tsv, disputed_territory: Western Sahara) is what
+    the act is about, a topic wherever the sentence names it: "Madrid backed Rabat's autonomy plan for Western
+    Sahara" is ESP-MAR only. No state acts under the territory's name."""
+    disputed = grammar_words("disputed_territory")
+    return [
+        replace(m, role="topic", detail=f"{m.detail}; topic: a territory whose sovereignty is disputed, no side")
+        if m.role == "actor" and m.country.lower() in disputed else m
+        for m in mentions
+    ]
 
 
 def _mediators_named_again(mentions: list[Mention]) -> list[Mention]:

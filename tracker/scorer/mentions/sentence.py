@@ -29,10 +29,13 @@ _VERB_TAGS = frozenset({"VERB", "AUX"})
 
 # A news dateline opening a sentence: "DOHA —", "MOSCOW (Reuters) -", "PARIS, 3 mars (AFP) -",
 # "Kyiv, Ukraine (AP) —". The place, an optional ", date or country", an optional "(agency)", a dash.
+# An agency's brackets may hold its date ("OSLO (Wire News / Agency - 12th May, 2021)"): past AGENCY_CHARS
+# characters only after a place in capitals.
+AGENCY_CHARS = 30
 _DATELINE = re.compile(
     r"\s*(?P<place>[^\W\d_][\w.'’ /-]{0,40}?)"
     r"(?P<rest>\s*,\s*[^()\n—–:]{0,40}?)?"
-    r"(?P<agency>\s*\([^()\n]{1,30}\))?"
+    r"(?P<agency>\s*\([^()\n]{1,60}\))?"
     # a dash; a hyphen glued to the agency ("(RHC)-"); the agency alone before the sentence
     # ("Tokyo, March 22 (IANS) South Korean ..."); a colon glued to the place ("Singapore: China ...")
     r"(?:\s+[—–-]{1,2}\s|\s*[—–]\s*|(?<=\))-{1,2}\s*|(?<=\))(?P<bare>\s+)(?=[^\W\d_])|(?P<colon>:)\s+(?=[^\W\d_]))"
@@ -248,6 +251,8 @@ def _dateline_end(text: str, offset: int, lang: str) -> int:
     letters = [c for c in match["place"] if c.isalpha()]
     # four letters at least: "USA - Russia talks" is an acronym, not a dateline
     capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
+    if match["agency"] and len(match["agency"].strip()) > AGENCY_CHARS + 2 and not capitals:
+        return -1  # "Iran (long at odds with its neighbours over the dam) — agreed ...": an aside, no agency
     dated = match["rest"] is not None and any(c.isdigit() for c in match["rest"])
     if match["bare"] and not (text[match.end()].isupper() and _is_place_words(match["place"])):
         return -1  # "Tokyo, March 22 (IANS) South Korean ...", not "In a reciprocal action, ... (May 22) announced"

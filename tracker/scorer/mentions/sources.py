@@ -32,6 +32,7 @@ from tracker.scorer.mentions.wordlists import SENTENCE_BREAKS, grammar_words
 _PHRASE_ENDS = SENTENCE_BREAKS | {","}
 SIDES_OUTSIDE = 2  # countries acting outside the phrase: both sides of the act are named there
 _PERSON_SUBJECTS = grammar_words("person_subject", "en")
+_PERSON_SUBJECTS_FR = grammar_words("person_subject", "fr")
 OUTLET_REACH = 6  # pieces read after an English possessive for the outlet's noun ("'s semi-official Tasnim news agency")
 
 
@@ -43,7 +44,7 @@ def source_phrases(ctx: SentenceContext) -> list[tuple[int, int, str]]:
         while end < len(ctx.pieces) and ctx.keys[end] not in _PHRASE_ENDS:
             end += 1
         phrases.append((ctx.pieces[first].start, ctx.pieces[end - 1].end, ctx.text_of(first, last)))
-    return phrases + _possessive_outlets(ctx) + _closing_attribution(ctx)
+    return phrases + _possessive_outlets(ctx) + _closing_attribution(ctx) + _inverted_attribution(ctx)
 
 
 def _closing_attribution(ctx: SentenceContext) -> list[tuple[int, int, str]]:
@@ -65,6 +66,47 @@ def _closing_attribution(ctx: SentenceContext) -> list[tuple[int, int, str]]:
             if ctx.pos(i) in {"VERB", "AUX"}:
                 break
     return phrases
+
+
+_AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient"})
+_ARTICLES = frozenset({"le", "la", "l'", "les", "un", "une", "son", "sa", "ses"})
+SPEAKER_REACH = 8  # pieces read after the verb for the speaker ("a déclaré ce mercredi 11 mai à l'AFP le ministre")
+
+
+def _inverted_attribution(ctx: SentenceContext) -> list[tuple[int, int, str]]:
+    """French: (start, end, words) of each ", a déclaré l'ambassadeur des États-Unis" after a clause: after a
+    comma, a verb of attribution_verb (alone or after an auxiliary), then its speaker: an article and a noun of
+    attribution_speaker, or a capitalised name, with only words of attribution_skip (a date, "dans un
+    communiqué") or numbers before it. The phrase runs to the next comma. A clause before it in the first person
+    or giving the speaker's demand or judgement (attribution_stance) is the speaker's own act: no source; nor is a
+    body announcing what the sentence's "il"/"elle" does (grammar_words.tsv person_subject): its own official's act."""
+    if ctx.lang != "fr" or (ctx.keys and ctx.keys[0] in _PERSON_SUBJECTS_FR):
+        return []
+    phrases = []
+    stance = next((at for at, key in enumerate(ctx.keys) if ctx.has("attribution_stance", key)), len(ctx.keys))
+    for comma in (at for at, key in enumerate(ctx.keys[:stance]) if key == ","):
+        verb = comma + 1 + (comma + 1 < len(ctx.keys) and ctx.keys[comma + 1] in _AUXILIARIES)
+        if verb >= len(ctx.keys) or not ctx.has("attribution_verb", ctx.keys[verb]):
+            continue
+        end = next((i for i in range(verb + 1, len(ctx.keys)) if ctx.keys[i] in _PHRASE_ENDS), len(ctx.keys))
+        if _speaker_after(ctx, verb + 1, end):
+            phrases.append((ctx.pieces[comma + 1].start, ctx.pieces[end - 1].end, ctx.text_of(comma + 1, end)))
+    return phrases
+
+
+def _speaker_after(ctx: SentenceContext, start: int, end: int) -> bool:
+    """Whether the words from `start` name the attribution's speaker before any other noun (see above)."""
+    i = start
+    while i < min(end, start + SPEAKER_REACH):
+        key, word = ctx.keys[i], ctx.pieces[i].text
+        if ctx.has("attribution_speaker", key) or (word[:1].isupper() and key not in _ARTICLES):
+            return True
+        if key in _ARTICLES and i + 1 < end and ctx.keys[i + 1][:1].isdigit():
+            i += 1  # "le 24 février": a date
+        elif not (key in _ARTICLES or key.isdigit() or ctx.has("attribution_skip", key)):
+            return False
+        i += 1
+    return False
 
 
 def _own_government(ctx: SentenceContext) -> list[tuple[int, int, str]]:

@@ -75,7 +75,7 @@ class CueFinder:
         tokens, infos = [], []
         cache, read = self.reader.cache, self.reader.read
         for token in sent:
-            cache_key = (token.orth, token.lemma)
+            cache_key = (token.orth, token.lemma, token.pos)
             word = cache[cache_key] if cache_key in cache else read(token)
             if word is not None:
                 tokens.append(token)

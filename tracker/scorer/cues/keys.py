@@ -144,6 +144,14 @@ class WordKeyer:
         for _, old, new in sorted(hits):  # in the tables' order, as spaCy's rule lemmatizer
             yield self.canon(form[: len(form) - len(old)] + new)
 
+    def infinitives(self, form: str) -> Iterable[str]:
+        """A first-group verb's infinitive read off its form ("cherche" -> "chercher"), for a verb
+        the model left unlemmatised; nothing in a language without verb endings (cue_words.tsv)."""
+        for ending in self.verb_endings:
+            if form.endswith(ending) and len(form) > len(ending) + 1:
+                yield self.canon(form[: -len(ending)] + self.infinitive_ending)
+                return
+
     def lemmas(self, word: Token) -> tuple[str, ...]:
         """The model's lemma and the lookup lemma of the form: the small model leaves some verbs
         unlemmatised ("cherche" tagged with the lemma "cherche")."""

@@ -93,11 +93,11 @@ class WordReader:
         self.table = table
         self.articles = articles
         self.pattern_words = pattern_words
-        self.cache: dict[tuple[int, int], Word | None] = {}
+        self.cache: dict[tuple[int, int, int], Word | None] = {}
 
     def read(self, token: Token) -> Word | None:
         """None for a word matching leaves out (spaces, quote marks, articles)."""
-        cache_key = (token.orth, token.lemma)
+        cache_key = (token.orth, token.lemma, token.pos)
         if cache_key in self.cache:
             return self.cache[cache_key]
         text = token.text
@@ -117,6 +117,10 @@ class WordReader:
         else:
             lemma = norm(token.lemma_) if token.lemma_ else form
             key = next((c for c in keyer.candidates(form, lemma) if c in self.pattern_words), OTHER)
+            if key == OTHER and token.pos_ == "VERB" and lemma == form:
+                # a first-group verb the model left as its form ("viole", "affiche"): its infinitive,
+                # as keyer.lemmas reads it for the word lists; a verb tag only ("me" is no "mer")
+                key = next((c for c in keyer.infinitives(form) if c in self.pattern_words), OTHER)
         words = frozenset({form, norm(token.lemma_), keyer.canon(token.lemma_)} if token.lemma_ else {form})
         stop = (token.is_punct and token.text not in _WINDOW_TRANSPARENT) or form in table.boundaries
         return Word(

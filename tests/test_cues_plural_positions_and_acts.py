@@ -1,0 +1,128 @@
+"""Signs of pairs that were found but scored 0 (issue 10): a plural 'positions' reads its rows again,
+and act rows by category (airspace barred, fighter jets scrambled, explanations demanded, warning
+fire, a leader's tour, the noun of recognising independence). Every sentence here is invented,
+written the way wire copy reports relations; none is copied from real reporting.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.records import Article
+from tracker.scorer.pipeline import score_article
+
+
+def _reading(text: str, lang: str):
+    article = Article(text=text, language=lang, published=date(2024, 3, 6), published_source="header")
+    return score_article(article).readings[-1]
+
+
+def _score(text: str, lang: str, pair: str) -> float:
+    return sum(o.score for o in _reading(text, lang).observations if o.pair_code == pair)
+
+
+def _patterns(text: str, lang: str) -> set[str]:
+    return {c.pattern for c in _reading(text, lang).cues}
+
+
+@pytest.mark.parametrize(("text", "pattern"), [
+    # The rows written with "position" read the plural: an exact form "=positions" used to take it (invented).
+    ("L'artillerie turque a frappé des positions kurdes en Syrie.", "frapper ~3 position"),
+    ("Les soldats indiens ont tiré sur des positions pakistanaises pendant la nuit.", "tirer sur ~3 position"),
+    ("Le Maroc et l'Algérie campent sur leurs positions depuis des mois.", "camper ~3 position"),
+    ("Des drones russes ont ciblé des positions de l'armée ukrainienne dans le nord.", "cibler ~3 position"),
+])
+def test_plural_positions_read_their_rows(text: str, pattern: str) -> None:
+    assert pattern in _patterns(text, "fr")
+
+
+def test_a_dominant_position_is_no_military_target() -> None:
+    # Counter-example (invented): a firm's dominant position is a standing, not a place fired at.
+    assert "cibler ~3 position" not in _patterns("Le régulateur français a ciblé la position dominante du groupe américain.", "fr")
+
+
+@pytest.mark.parametrize(("text", "lang", "pair", "sign"), [
+    # 16-17 airspace barred to the other's aircraft (invented).
+    ("Le Niger a interdit son espace aérien aux avions béninois.", "fr", "BEN-NER", 1),
+    ("Le Togo a interdit son espace aérien à l'avion du ministre ghanéen.", "fr", "GHA-TGO", 1),
+    ("Le Tchad a refusé le survol de son territoire aux avions soudanais.", "fr", "SDN-TCD", 1),
+    ("Niger denied overflight to Beninese military aircraft on Monday.", "en", "BEN-NER", 1),
+    # 15 fighter jets scrambled in reaction (invented).
+    ("La Corée du Sud a fait décoller ses avions de chasse après l'incursion d'appareils russes.", "fr", "KOR-RUS", 1),
+    ("Taiwan scrambled jets after Chinese bombers approached the island.", "en", "CHN-TWN", 1),
+    # 10 demand: explanations asked of another state (invented).
+    ("La Suède a demandé des explications à la Hongrie après ces propos.", "fr", "HUN-SWE", 1),
+    # 13/15 warning fire (invented).
+    ("L'armée indienne a procédé à des tirs de semonce vers le Pakistan.", "fr", "IND-PAK", 1),
+    # 042/043 a leader's tour, a visit to each stop (invented).
+    ("Le président brésilien entame au Kenya une tournée de quatre jours.", "fr", "BRA-KEN", -1),
+    # 054 the noun of recognising independence; separatist regions keep their hostile reading (invented).
+    ("La reconnaissance par le Pérou de l'indépendance du Kosovo a été saluée à Pristina.", "fr", "PER-XKX", -1),
+    ("Kosovo welcomed the recognition of its independence by Peru.", "en", "PER-XKX", -1),
+    ("Georgia condemned Moscow's recognition of the independence of the separatist regions.", "en", "GEO-RUS", 1),
+])
+def test_act_categories_give_their_sign(text: str, lang: str, pair: str, sign: int) -> None:
+    assert _score(text, lang, pair) * sign > 0
+
+
+@pytest.mark.parametrize(("text", "lang", "pattern"), [
+    # Counter-examples (invented): the same words in another sense stay no cue of the act.
+    ("Le préfet a interdit le survol de la ville pendant le défilé.", "fr", "interdire ~3 survol"),
+    ("The company scrambled to hire engineers before the deadline.", "en", "scramble ~3 jet"),
+    ("The airport tested facial recognition at its gates.", "en", "recognition ~3 independence"),
+    ("Un avion de reconnaissance a survolé la zone.", "fr", "reconnaissance ~4 indépendance"),
+])
+def test_other_senses_stay_no_cue(text: str, lang: str, pattern: str) -> None:
+    if pattern == "interdire ~3 survol":
+        # a domestic ban: the row reads, but it names no second country, so no pair is scored
+        assert not _reading(text, lang).observations
+        return
+    assert pattern not in _patterns(text, lang)
+
+
+@pytest.mark.parametrize(("text", "pattern"), [
+    # A first-group verb the model leaves as its own form reads its rows (invented).
+    ("Depuis lundi, le Gabon demande avec insistance le retrait des troupes américaines de son sol.", "demander ~3 retrait ~3 troupe"),
+    ("Le Tchad demande à la France de retirer ses troupes.", "demander ~5 retirer ~3 troupe"),
+    # Idioms of a falling-out or a refusal to move (invented).
+    ("Le torchon brûle entre Rome et Paris depuis l'affaire des migrants.", "torchon ~2 brûler"),
+    ("Le torchon brule entre l'Égypte et le Soudan.", "torchon ~2 =brule"),
+    ("Le Soudan dénonce l'intransigeance de l'Éthiopie sur le barrage.", "intransigeance"),
+])
+def test_verbs_left_as_their_form_and_idioms(text: str, pattern: str) -> None:
+    assert pattern in _patterns(text, "fr")
+
+
+@pytest.mark.parametrize(("text", "lang", "pattern"), [
+    ("The faceoff between Indian and Chinese troops lasted for weeks.", "en", "faceoff"),
+    ("Sudan blamed Ethiopia's intransigence for the failure of the talks.", "en", "intransigence"),
+])
+def test_english_spelling_and_refusal_rows(text: str, lang: str, pattern: str) -> None:
+    assert pattern in _patterns(text, lang)
+
+
+def test_a_noun_left_as_its_form_stays_a_noun() -> None:
+    # Counter-example (invented): the noun "demande" is no verb, the verb's row does not read it.
+    text = "La demande de retrait des troupes françaises par le Tchad a surpris Paris."
+    assert "demander ~3 retrait ~3 troupe" not in _patterns(text, "fr")
+
+
+@pytest.mark.parametrize(("text", "lang", "pair", "sign"), [
+    # 115 a case between states at the court that settles their disputes (invented).
+    ("Ghana has asked the ICJ to order Togo to halt work on the border wall.", "en", "GHA-TGO", 1),
+    ("The World Court will rule next month in the maritime case between Ghana and Togo.", "en", "GHA-TGO", 1),
+    ("Le Gabon a porté devant la CIJ son litige avec la Guinée équatoriale.", "fr", "GAB-GNQ", 1),
+    # 062 joint military acts named by their noun (invented).
+    ("Les marines indienne et française ont mené un débarquement commun sur la côte.", "fr", "FRA-IND", -1),
+    ("Des soldats marocains et sénégalais suivent un entraînement conjoint à Thiès.", "fr", "MAR-SEN", -1),
+    ("Indian and French marines carried out a joint landing on the coast.", "en", "FRA-IND", -1),
+])
+def test_court_cases_and_joint_acts(text: str, lang: str, pair: str, sign: int) -> None:
+    assert _score(text, lang, pair) * sign > 0
+
+
+def test_a_court_named_with_one_country_scores_no_pair() -> None:
+    # Counter-example (invented): a judge elected to the court names one state, no case between two.
+    assert not _reading("Un juriste sénégalais a été élu juge à la CIJ.", "fr").observations

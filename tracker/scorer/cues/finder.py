@@ -103,6 +103,10 @@ class CueFinder:
         return frozenset(self.words.get("addressed cue")), frozenset(self.words.get("appeal infinitive"))
 
     @functools.cached_property
+    def _asserting_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        return frozenset(self.words.get("asserting verb")), frozenset(self.words.get("complementizer"))
+
+    @functools.cached_property
     def _named_object_cues(self) -> frozenset[str]:
         return frozenset(self.words.get("named object cue"))
 
@@ -249,6 +253,10 @@ class CueFinder:
         "a exhorté jeudi la Birmanie à" (weekdays and articles are not in ``tokens``); "urged closer
         ties" and "exhorte à la retenue" are wishes, which the appeal rows of modifiers.tsv read."""
         appeals, infinitives = self._appeal_words
+        asserting, complementizers = self._asserting_words
+        if match.entry.pattern in asserting and match.end + 1 < len(tokens) and norm(
+                tokens[match.end + 1].text) in complementizers:
+            return False  # "soutient que la route est sur son territoire": it asserts a clause, supports nobody
         if match.entry.pattern in self._named_object_cues:
             # "a décidé de reconnaître Pékin", "recognised the People's Republic": a named party
             # right after the verb; "reconnaît que", "recognised the need" are no act.

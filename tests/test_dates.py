@@ -874,3 +874,173 @@ def test_only_the_modal_forms_are_an_obligation():
         assert _ORDER_BEFORE["en"].search(before), before
     for before in ("Oman had hoped to open a consulate in Aden ", "The two sides have agreed to reopen the border "):
         assert not _ORDER_BEFORE["en"].search(before), before
+
+
+# ----------------------------------------------------------------------------------------------
+# Session 15 (invented examples and counter-examples)
+
+
+@pytest.mark.parametrize("nlp_name, lang, sentence, expression", [
+    ("nlp_fr", "fr", "Le Ghana et le Togo ont signé il y a un an un accord de pêche.", "il y a un an"),
+    ("nlp_en", "en", "A year ago, Ghana and Togo signed a fishing accord.", "A year ago"),
+])
+def test_a_year_ago_is_the_same_month_a_year_back(request, nlp_name, lang, sentence, expression):
+    ref = _one(_refs(request.getfixturevalue(nlp_name), sentence, lang, date(2020, 5, 30)), expression)
+    assert (ref.value, ref.precision) == (date(2019, 5, 1), "month")
+
+
+@pytest.mark.parametrize("nlp_name, lang, sentence, expression, value", [
+    # counter-examples (invented): more years back, or an approximate year, stay a year
+    ("nlp_fr", "fr", "Il y a six ans, le président recevait son homologue togolais à Lomé.", "Il y a six ans",
+     date(2014, 1, 1)),
+    ("nlp_en", "en", "Two years ago, Ghana and Togo signed a fishing accord.", "Two years ago", date(2018, 1, 1)),
+])
+def test_more_years_ago_stay_a_year(request, nlp_name, lang, sentence, expression, value):
+    ref = _one(_refs(request.getfixturevalue(nlp_name), sentence, lang, date(2020, 5, 30)), expression)
+    assert (ref.value, ref.precision) == (value, "year")
+
+
+def test_a_name_the_parse_hangs_as_an_auxiliary_sets_no_tense(nlp_fr):
+    """Invented: "Mardi 20 décembre, Jean Sall recevra ..." where the parse makes the surname an aux:tense of
+    "recevra": a determiner is no auxiliary, the clause stays in the future. Built by hand, as a parse."""
+    from spacy.tokens import Doc
+
+    from tracker.scorer.dates.tense import parse_tense
+
+    words = ["Mardi", "20", "décembre", ",", "Jean", "Sall", "recevra", "son", "homologue", "."]
+    doc = Doc(nlp_fr.vocab, words=words, heads=[6, 0, 1, 6, 6, 6, 6, 8, 6, 6],
+              deps=["obl:mod", "nmod", "nmod", "punct", "nsubj", "aux:tense", "ROOT", "det", "obj", "punct"],
+              pos=["NOUN", "NUM", "NOUN", "PUNCT", "PROPN", "DET", "VERB", "DET", "NOUN", "PUNCT"],
+              morphs=["", "", "", "", "", "Number=Sing|Poss=Yes", "Mood=Ind|Tense=Fut|VerbForm=Fin", "", "", ""])
+    assert parse_tense(doc[6]) == "future"
+    # counter-example: a real auxiliary still makes a compound past
+    words = ["Jean", "a", "reçu", "son", "homologue", "."]
+    doc = Doc(nlp_fr.vocab, words=words, heads=[2, 2, 2, 4, 2, 2],
+              deps=["nsubj", "aux:tense", "ROOT", "det", "obj", "punct"],
+              pos=["PROPN", "AUX", "VERB", "DET", "NOUN", "PUNCT"],
+              morphs=["", "Mood=Ind|Tense=Pres|VerbForm=Fin", "Tense=Past|VerbForm=Part", "", "", ""])
+    assert parse_tense(doc[2]) == "past"
+
+
+def test_the_night_of_a_date_is_that_day_en(nlp_en):
+    # invented: a part of the day named by the date dates the act; a superlative measured over recent years does not
+    published = date(2017, 7, 7)
+    refs = _refs(nlp_en, "Freedonian gunboats shelled a Sylvanian island on the night of June 3, the most serious "
+                 "incident between the neighbours in recent years.", "en", published)
+    assert _one(refs, "June 3").dates_event
+    assert not _one(refs, "in recent years").dates_event
+    assert event_date(refs, published).value == date(2017, 6, 3)
+
+
+def test_a_nouns_date_after_of_stays_the_nouns_en(nlp_en):
+    # invented counter-examples: "the summit of June 8" is the noun's; "in recent years" without a superlative dates
+    published = date(2017, 7, 7)
+    refs = _refs(nlp_en, "Freedonia criticised the outcome of the summit of June 8.", "en", published)
+    assert not _one(refs, "June 8").dates_event
+    refs = _refs(nlp_en, "Freedonia and Sylvania have held more talks in recent years.", "en", published)
+    assert _one(refs, "in recent years").dates_event
+
+
+@pytest.mark.parametrize("sentence, expression", [
+    # invented: a relative clause set off by a comma holds its dates however long it runs
+    ("Ghana and Togo hope to revive their trade, which reached two billion dollars in 2008 but fell with the "
+     "closure of the border crossings in 2015.", "in 2015"),
+    # an "after" phrase following its clause's verb runs to the comma
+    ("The move came after Ghana expelled a Togolese attaché over his alleged role in the abduction of a "
+     "dissident journalist earlier this year.", "earlier this year"),
+    # a participle that needs an object, right before the date, describes a noun
+    ("Ghana demanded that Togo denounce the border pact made in 1961.", "in 1961"),
+])
+def test_background_clauses_hold_their_dates_en(nlp_en, sentence, expression):
+    published = date(2022, 9, 9)
+    refs = _refs(nlp_en, sentence, "en", published)
+    assert not _one(refs, expression).dates_event
+    assert event_date(refs, published).value == published
+
+
+@pytest.mark.parametrize("sentence, expression", [
+    # invented counter-examples: a restrictive relative stays short ("who met ... said on Monday" is the main
+    # verb's day); "and" with a new subject ends a relative clause set off by a comma; an "after" phrase
+    # opening the sentence may end at the main verb
+    ("The envoy who met the Togolese delegation in the border town of Aflao for three long days said on Monday "
+     "that talks would resume.", "on Monday"),
+    ("Ghana protested over the border crossing, which Togo closed without any notice to the traders of the "
+     "region and Ghana recalled its ambassador on Monday.", "on Monday"),
+    ("After a long dispute over fishing rights in the gulf and several seized boats Ghana recalled its "
+     "ambassador on Monday.", "on Monday"),
+])
+def test_the_main_clause_keeps_its_date_en(nlp_en, sentence, expression):
+    assert _one(_refs(nlp_en, sentence, "en", date(2022, 9, 9)), expression).dates_event
+
+
+@pytest.mark.parametrize("sentence, expression", [
+    # invented: a closed French year range is dated by its start
+    ("La Freedonie a occupé de 1998 à 2003 la vallée de l'Ouena.", "de 1998"),
+    ("Les incidents de frontière ont opposé les deux armées à plusieurs reprises, entre 1998 et 2003.", "entre 1998"),
+])
+def test_a_closed_year_range_is_dated_by_its_start_fr(nlp_fr, sentence, expression):
+    refs = _refs(nlp_fr, sentence, "fr", date(2018, 6, 26))
+    assert _one(refs, expression).dates_event
+    assert event_date(refs, date(2018, 6, 26)).value == date(1998, 1, 1)
+
+
+def test_a_nouns_year_or_a_lone_de_is_no_range_fr(nlp_fr):
+    # invented counter-examples: "de 1998" without "à <year>" is read as before (no date); "entre" two
+    # numbers that are no years is no range
+    published = date(2018, 6, 26)
+    assert not [r for r in _refs(nlp_fr, "Le traité de 1998 a été dénoncé mardi par la Freedonie.", "fr", published)
+                if "1998" in r.expression]
+    assert not _refs(nlp_fr, "La Freedonie a déployé entre 300 et 400 soldats à la frontière.", "fr", published)
+    # a noun's closed range ("l'occupation de la province de 1920 à 1950") is the noun's, no date of the act
+    refs = _refs(nlp_fr, "Les deux pays entretiennent des relations tendues au sujet de l'occupation de la province "
+                 "de 1920 à 1950.", "fr", published)
+    assert not _one(refs, "de 1920").dates_event
+
+
+@pytest.mark.parametrize("nlp_name, lang, sentence, value", [
+    # invented: a change of relations is dated by the event that set it off, month or year, when nothing else dates it
+    ("nlp_en", "en", "Relations between Freedonia and Sylvania deteriorated rapidly after a Sylvanian patrol shot down "
+     "a Freedonian drone in November.", date(2015, 11, 1)),
+    ("nlp_fr", "fr", "Les relations entre Lomé et Accra se sont nettement refroidies après l'arrestation d'un attaché "
+     "ghanéen en novembre 2015.", date(2015, 11, 1)),
+])
+def test_a_change_of_relations_is_dated_by_the_event_it_follows(request, nlp_name, lang, sentence, value):
+    published = date(2016, 6, 27)
+    assert event_date(_refs(request.getfixturevalue(nlp_name), sentence, lang, published), published).value == value
+
+
+@pytest.mark.parametrize("nlp_name, lang, sentence", [
+    # invented counter-examples: an act that is no change of relations keeps the month or year after it as background;
+    # a change of relations with a date of its own keeps its own
+    ("nlp_en", "en", "Freedonia recalled its envoy after a Sylvanian patrol shot down a Freedonian drone in November."),
+    ("nlp_fr", "fr", "Après la destruction d'un drone freedonien en novembre 2015, la Freedonie a rappelé son ambassadeur."),
+    ("nlp_en", "en", "Relations between Freedonia and Sylvania soured on Monday after a Sylvanian patrol shot down a "
+     "Freedonian drone in November."),
+])
+def test_the_background_of_another_act_keeps_its_month_out(request, nlp_name, lang, sentence):
+    published = date(2016, 6, 27)
+    assert event_date(_refs(request.getfixturevalue(nlp_name), sentence, lang, published), published).precision == "day"
+
+
+@pytest.mark.parametrize("nlp_name, lang, sentence, published, expression, value", [
+    # invented: the end of a month is its last week, its middle the week of its 15th
+    ("nlp_fr", "fr", "Fin décembre, les ministres togolais et ghanéen se sont réunis à Lomé.", date(2023, 3, 16),
+     "Fin décembre", date(2022, 12, 26)),
+    ("nlp_fr", "fr", "Mi-janvier, les ministres togolais et ghanéen se sont réunis à Lomé.", date(2023, 3, 16),
+     "Mi-janvier", date(2023, 1, 9)),
+    ("nlp_en", "en", "In late June, the Togolese and Ghanaian ministers met in Lome.", date(2023, 8, 16),
+     "In late June", date(2023, 6, 26)),
+])
+def test_a_part_of_a_month_is_its_week(request, nlp_name, lang, sentence, published, expression, value):
+    ref = _one(_refs(request.getfixturevalue(nlp_name), sentence, lang, published), expression)
+    assert (ref.value, ref.precision) == (value, "week")
+
+
+@pytest.mark.parametrize("sentence, expression", [
+    # invented counter-examples: the start of a month stays the month; the end of the publication's own month,
+    # not yet come, stays the month
+    ("Début janvier, les ministres togolais et ghanéen se sont réunis à Lomé.", "Début janvier"),
+    ("Fin mars, les ministres togolais et ghanéen se sont réunis à Lomé.", "Fin mars"),
+])
+def test_the_start_of_a_month_or_its_end_to_come_stays_a_month(nlp_fr, sentence, expression):
+    assert _one(_refs(nlp_fr, sentence, "fr", date(2023, 3, 16)), expression).precision == "month"

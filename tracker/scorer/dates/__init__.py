@@ -66,9 +66,12 @@ from .attachment import (
     inside_after,
     inside_since,
     lexical_dates_event,
+    modified_noun,
     occasion_of,
     parse_dates_event,
     range_marker,
+    relations_change,
+    set_off,
     since_recent_day,
 )
 from .event_ranges import EventResolver, since_events
@@ -200,8 +203,12 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
              tense: str | None, decision_root: bool = False) -> Verdict:
     """Whether the expression dates the sentence's event, and why not."""
     closed = closed_range_part(text, found.start, found.end, lang)
+    if closed == "end":
+        return Verdict(False, "the end of a closed range")
     if closed:  # "Between March 2016 and July 2019, ... was summoned 25 times": dated by its start
-        return DATES if closed == "start" else Verdict(False, "the end of a closed range")
+        # unless the French parse hangs it on a noun ("l'occupation de la province de 1920 à 1950")
+        noun = modified_noun(tokens, found.kind, set_off(text, found.start, found.end)) if tokens else None
+        return DATES if noun is None else Verdict(False, f"a closed range of the noun {noun.text!r}")
     marker = range_marker(text, found.start, found.end, lang, found.kind)
     if marker and found.kind == "explicit" and DAY_SPAN.search(text, found.start, found.end):
         marker = ""  # "from Feb 7-10", "du 7 au 10 février": the span is the event's own, dated by its first day
@@ -216,7 +223,8 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
         return DATES  # "lors de son entretien de lundi": the meeting the act happened at
     if found.kind == "ahead" and tense in PAST_TENSES:
         return Verdict(False, "a deadline set in a past clause ('ordered them to leave within two weeks')")
-    if found.kind == "past_span" and lang in LANGS and _FRAME_BEFORE[lang].search(text, 0, found.start):
+    if ((found.kind == "past_span" or _recent_phrase(found, text, lang)) and lang in LANGS
+            and _FRAME_BEFORE[lang].search(text, 0, found.start)):
         return Verdict(False, "the span a first or a superlative is measured over ('the first visit in ten years')")
     if (lang in LANGS and _DEADLINE_OPENING[lang].match(text, found.start, found.end)
             and _ORDER_BEFORE[lang].search(text, 0, found.start)):
@@ -251,6 +259,8 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
     if not clause.dates and not clause.detail:
         return clause  # a noun's modifier ("après le séisme de lundi"), a relative clause
     after = inside_after(text, found.start, lang)
+    if after and relations_change(text, lang):
+        return Verdict(False, f"inside an {after!r} phrase, the event that set off the change of relations", True, True)
     if after:
         return Verdict(False, f"inside an {after!r} phrase, the background of the act", True)
     return clause
@@ -261,7 +271,7 @@ def _rank(verdict: Verdict, precision: str, expression: str = "", lang: str = ""
     if verdict.dates:
         deadline = lang in LANGS and _DEADLINE_OPENING[lang].match(expression)
         return _DEADLINE if deadline else _MAIN
-    if verdict.detail and precision in ("day", "week"):
+    if verdict.detail and (precision in ("day", "week") or verdict.any_precision):
         return _DETAIL
     return None
 
@@ -411,6 +421,13 @@ def _framed_interval(sent: Span, lang: str, offset: int, anchor: date) -> list[D
 def _interval_days(name: str, lang: str, matched: str) -> int:
     return next((int(value) for entry, value in context_values(name, lang)
                  if re.fullmatch(entry, matched, re.IGNORECASE)), 0)
+
+
+def _recent_phrase(found: Found, text: str, lang: str) -> bool:
+    """A phrase of the recent past up to publication ("in recent years", "ces dernières années"): like a
+    counted span, a first or a superlative may be measured over it ("the worst standoff in recent years")."""
+    phrase = vocabulary().phrases[lang].get(phrase_key(text[found.start:found.end])) if found.kind == "phrase" else None
+    return phrase is not None and phrase.anchor == "recent"
 
 
 def _previous_phrase(found: Found, text: str, lang: str) -> bool:

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from .tense import VERBAL, expression_root, governing_verb, morph, parse_tense, verb_marks
+from .tense import NEW_SUBJECT, VERBAL, expression_root, governing_verb, morph, parse_tense, verb_marks
 from .vocabulary import LANGS, alternatives, is_date_word, word_set
 
 # Expressions that are adverbs of time: they cannot modify a noun, so a parse that hangs them on one
@@ -47,11 +47,13 @@ _SINCE_WORD = {lang: re.compile(rf"(?<!\w)(?:{alternatives('since_word', lang)})
 class Verdict(NamedTuple):
     """Whether a date dates the sentence's event, why not, and whether it is a detail of a clause
     describing a participant ("l'accord conclu samedi", "inaugurated on Monday a bridge", "En se
-    rendant mardi à Minsk"): such a recent day dates the event when the main clause has no date."""
+    rendant mardi à Minsk"): such a recent day dates the event when the main clause has no date;
+    ``any_precision``: so does a month or a year (the event that set off a change of relations)."""
 
     dates: bool
     why: str = ""
     detail: bool = False
+    any_precision: bool = False
 
 
 DATES = Verdict(True)
@@ -77,22 +79,26 @@ def range_marker(text: str, start: int, end: int, lang: str, kind: str = "") -> 
 
 
 _CLOSED_OPEN = re.compile(rf"(?<!\w)(?:{alternatives('closed_range_open', 'en') or '(?!)'})\s+$", re.IGNORECASE)
-_CLOSED_OWN_OPEN = re.compile(rf"^(?:{alternatives('closed_range_open', 'en') or '(?!)'})\s+", re.IGNORECASE)
-_CLOSED_JOIN_AFTER = re.compile(rf"^\s+(?:{alternatives('closed_range_join', 'en') or '(?!)'})\s+[A-Z0-9]")
+_CLOSED_OWN_OPEN = {lang: re.compile(rf"^(?:{alternatives('closed_range_open', lang) or '(?!)'})\s+", re.IGNORECASE)
+                    for lang in LANGS}
+_CLOSED_JOIN_AFTER = {lang: re.compile(rf"^\s+(?:{alternatives('closed_range_join', lang) or '(?!)'})\s+[A-Z0-9]")
+                      for lang in LANGS}
 _CLOSED_BEFORE_END = re.compile(
     rf"(?<!\w)(?:{alternatives('closed_range_open', 'en') or '(?!)'})\s+[^,;:]{{3,30}}?"
     rf"\s+(?:{alternatives('closed_range_join', 'en') or '(?!)'})\s+$", re.IGNORECASE)
 
 
 def closed_range_part(text: str, start: int, end: int, lang: str) -> str | None:
-    """English: "start" or "end" when the date is one end of a closed range ("between March 2016 and
-    July 2019", "from 2015 to 2018"); the start dates the acts reported over the range."""
-    if _language(lang) != "en":
-        return None
-    opened = _CLOSED_OWN_OPEN.match(text[start:end]) or _CLOSED_OPEN.search(text[max(0, start - 12):start])
-    if opened and _CLOSED_JOIN_AFTER.match(text[end:end + 12]):
+    """"start" or "end" when the date is one end of a closed range ("between March 2016 and July 2019",
+    "from 2015 to 2018", "entre 1998 et 2000", "de 1998 à 2000"); the start dates the acts reported over
+    the range. French only from a range the expression opens itself: "de ... à" before a date also
+    reads "le report de la réunion à lundi"."""
+    lang = _language(lang)
+    own = _CLOSED_OWN_OPEN[lang].match(text[start:end])
+    opened = own or (lang == "en" and _CLOSED_OPEN.search(text[max(0, start - 12):start]))
+    if opened and _CLOSED_JOIN_AFTER[lang].match(text[end:end + 12]):
         return "start"
-    if _CLOSED_BEFORE_END.search(text[max(0, start - 60):start]):
+    if lang == "en" and _CLOSED_BEFORE_END.search(text[max(0, start - 60):start]):
         return "end"
     return None
 
@@ -153,22 +159,32 @@ def _relative_without_pronoun(clause: Token) -> bool:
         t.i < clause.i and ("Rel" in morph(t, "PronType") or t.lower_ in _RELATIVE_WORDS_FR) for t in clause.subtree)
 
 
+def modified_noun(tokens: Sequence[Token], kind: str, between_commas: bool = False) -> Token | None:
+    """The noun the parse hangs the expression on as its modifier ("la réunion de mercredi", "la
+    occupation de la province de 1920 à 1950"), if any. A bare "mercredi" hung on a noun is a parse
+    error, and so is a date hung on a noun that follows it ("ont signé en 2018 un accord": a French
+    noun's modifiers follow it) or a date between commas."""
+    root = expression_root(tokens)
+    head = root.head
+    if head.i == root.i:
+        return None
+    nominal = (kind not in _ADVERBIAL_KINDS and not between_commas) or any(
+        c.dep_ == "case" and c.lower_ in _NOUN_CASE_FR for c in root.children
+    )
+    return head if head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and nominal and head.i < root.i else None
+
+
 def parse_dates_event(tokens: Sequence[Token], kind: str, between_commas: bool = False) -> Verdict:
     """Whether the expression of ``tokens`` dates the main event, from the parse; and why not."""
     root = expression_root(tokens)
     head = root.head
     if head.i == root.i:
         return DATES
-    # "la réunion de mercredi" is a noun's modifier; a bare "mercredi" hung on a noun is a parse error,
-    # and so is a date hung on a noun that follows it ("ont signé en 2018 un accord": a French noun's
-    # modifiers follow it) or a date between commas.
-    nominal = (kind not in _ADVERBIAL_KINDS and not between_commas) or any(
-        c.dep_ == "case" and c.lower_ in _NOUN_CASE_FR for c in root.children
-    )
-    if head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and nominal and head.i < root.i:
-        if _past_subject(head):
-            return Verdict(True, f"the date of the subject {head.text!r} of a past main verb")
-        return Verdict(False, f"modifies the noun {head.text!r}, not the main verb")
+    noun = modified_noun(tokens, kind, between_commas)
+    if noun is not None:
+        if _past_subject(noun):
+            return Verdict(True, f"the date of the subject {noun.text!r} of a past main verb")
+        return Verdict(False, f"modifies the noun {noun.text!r}, not the main verb")
     verb = head if head.pos_ in VERBAL or head.pos_ == "ADJ" else governing_verb(root)
     clause = verb
     while clause is not None:
@@ -219,6 +235,9 @@ _PARTICIPLE_BEFORE = {
     for lang in LANGS
 }
 _NOMINAL_OF = {lang: re.compile(rf"(?<!\w){alternatives('nominal_of', lang)}$", re.IGNORECASE) for lang in LANGS}
+# "on the night of March 3": the "of" after a part of a day names that day, it hangs the date on no noun.
+_DAY_PART_OF = {lang: re.compile(rf"(?<!\w)(?:{alternatives('day_part_of', lang) or '(?!)'})\s+"
+                                 rf"{alternatives('nominal_of', lang)}$", re.IGNORECASE) for lang in LANGS}
 
 
 def _relative_clause(segment: str, lang: str) -> re.Match[str] | None:
@@ -233,6 +252,15 @@ def _relative_clause(segment: str, lang: str) -> re.Match[str] | None:
     return relative
 
 
+def _set_off_to_the_date(segment: str, relative: re.Match[str], lang: str, after_break: bool) -> bool:
+    """A relative clause set off by a comma (", which reached ... in 2008 but collapsed ... in 2015") runs to
+    the next break: it holds the date however far, unless "and"/"but" and a new subject start another
+    clause before it. A restrictive one ("the envoy who met X said on Monday") has no comma and may end
+    at the main verb: its reach stays short."""
+    return (after_break and not segment[:relative.start()].strip()
+            and not NEW_SUBJECT[lang].search(segment, relative.end()))
+
+
 def lexical_dates_event(text: str, start: int, end: int, lang: str, kind: str) -> Verdict:
     """Whether a date dates the main event, from the words of its clause (English has no parse):
     inside a "since ..." phrase, a relative clause, a participle phrase or an "of"/"de" phrase it
@@ -245,12 +273,13 @@ def lexical_dates_event(text: str, start: int, end: int, lang: str, kind: str) -
     if since and len(segment[since.end():].split()) <= 8:
         return Verdict(False, f"inside a {since.group(0)!r} phrase")
     relative = _relative_clause(segment, lang)
-    if relative and len(segment[relative.end():].split()) <= 10:
+    if relative and (len(segment[relative.end():].split()) <= 10
+                     or _set_off_to_the_date(segment, relative, lang, bool(breaks))):
         return Verdict(False, f"inside a relative clause ({relative.group(0)!r} ...)")
     participle = _PARTICIPLE_BEFORE[lang].search(segment)
     if participle and not participle.group("aux"):
         return Verdict(False, "inside a participle phrase describing a noun", True)
-    if kind not in _ADVERBIAL_KINDS and _NOMINAL_OF[lang].search(segment):
+    if kind not in _ADVERBIAL_KINDS and _NOMINAL_OF[lang].search(segment) and not _DAY_PART_OF[lang].search(segment):
         return Verdict(False, "modifies a noun ('of'/'de' before it)")
     return DATES
 
@@ -335,14 +364,31 @@ def inside_after(text: str, start: int, lang: str) -> str | None:
     """The "après"/"after"/"following" whose phrase holds the date: the background the act answers
     ("Après des incidents au large de Chypre le mois dernier, Athènes et Ankara ont convenu ...",
     "agreed on Wednesday to reopen the hotline after clashes last month"). The phrase ends at a comma;
-    it may hold a verb ("two years after talks collapsed in 2021")."""
+    it may hold a verb ("two years after talks collapsed in 2021"). Opening its clause ("After talks
+    collapsed X recalled its envoy in May"), it may end without a comma at the main verb: its reach is
+    short. After its clause's verb ("The move came after X expelled ... <twenty words> ... earlier this
+    year") it runs to the comma, unless "and"/"but" and a new subject start another clause first."""
     lang = _language(lang)
     breaks = [m.end() for m in _DETACH.finditer(text, 0, start)]
     segment_start = breaks[-1] if breaks else 0
     hits = list(_AFTER_BEFORE[lang].finditer(text, segment_start, start))
-    if not hits or len(text[hits[-1].end():start].split()) > 12:
+    if not hits:
         return None
-    return hits[-1].group(0)
+    last = hits[-1]
+    if len(text[last.end():start].split()) > 12 and (
+            not text[segment_start:last.start()].strip() or NEW_SUBJECT[lang].search(text, last.end(), start)):
+        return None
+    return last.group(0)
+
+
+_RELATIONS_CHANGE = {lang: re.compile(rf"(?<!\w)(?:{alternatives('relations_change', lang) or '(?!)'})(?!\w)",
+                                      re.IGNORECASE) for lang in LANGS}
+
+
+def relations_change(text: str, lang: str) -> bool:
+    """The sentence reports a change of the relations ("relations deteriorated rapidly after ...",
+    "les relations se sont dégradées"): the event it follows dates it."""
+    return bool(_RELATIONS_CHANGE[_language(lang)].search(text))
 
 
 # "lors de son entretien téléphonique de lundi", "à l'issue d'entretiens lundi", "during talks on Monday":

@@ -213,7 +213,8 @@ def _month(found: Found, context: _Context) -> Resolved | None:
     if number is None:
         return None
     if found.group("year"):
-        return Resolved(date(int(found.group("year")), number, 1), "month", "month and year")
+        return _month_part(found, Resolved(date(int(found.group("year")), number, 1), "month", "month and year"),
+                           context.published)
     published, tense = context.published, context.tense
     if found.group("yearword"):  # "in January of this year", "en mars de l'année dernière"
         offset = _year_offset(found.group("yearword"))
@@ -226,7 +227,20 @@ def _month(found: Found, context: _Context) -> Resolved | None:
     elif _LATER & modifier:
         tense, future = "future", future.replace(year=future.year + 1) if past == future else future
     value, why = _choose(past, future, published, tense)
-    return Resolved(value, "month", f"month without year: {why}") if value else None
+    return _month_part(found, Resolved(value, "month", f"month without year: {why}"), published) if value else None
+
+
+def _month_part(found: Found, month: Resolved, published: date) -> Resolved:
+    """"fin décembre", "late June": the month's last week; "mi-mars", "mid-May": the week of its 15th.
+    Either week lies inside the month, so the month's reading still holds."""
+    words = _modifier_words(found, "mod", "prep")
+    part = next((value for entry, value in context_values("month_part", found.pattern.lang) if entry in words), None)
+    if part is None:
+        return month
+    day = (_add_months(month.value, 1) - timedelta(days=1)) if part == "last" else month.value.replace(day=15)
+    if month.value <= published < _monday(day):  # "fin mars" in a mid-March article: the week is not yet
+        return month
+    return Resolved(_monday(day), "week", f"{month.note}; its {part} week")
 
 
 _YEAR_WORDS = [(re.compile(entry, re.IGNORECASE), int(value)) for entry, value in context_values("month_year_word")]
@@ -315,6 +329,10 @@ def _counted_span(found: Found, context: _Context) -> Resolved | None:
         unit, n = "year", n * 10
     sign = -1 if found.kind == "ago" else 1
     value, precision = shift(context.published, unit, sign * n)
+    if found.kind == "ago" and unit == "year" and n == 1 and not note:
+        # "il y a un an", "a year ago": the same month a year back, not any time in that year
+        value, precision = shift(context.published, "month", -12)
+        note = "the same month a year back"
     if note.startswith("vague"):
         precision = _COARSER[precision]
         value = shift(value, precision, 0)[0]

@@ -88,7 +88,8 @@ def parse_tense(verb: Token | None) -> str | None:
     """"past", "future" or None (present, or no verb found) for the clause a date hangs on."""
     if verb is None:
         return None
-    auxes = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    # a name the parse hangs as an auxiliary ("Mardi, Jean Dupont recevra": "Dupont" aux:tense) is none
+    auxes = [c for c in verb.children if (c.dep_.startswith("aux") or c.dep_ == "cop") and c.pos_ in VERBAL]
     if any("Fut" in morph(aux, "Tense") for aux in auxes):
         return "future"
     if verb.lemma_ in _PLANNED_FR and "Part" in morph(verb, "VerbForm") and not any(
@@ -134,6 +135,9 @@ _PAST = {
 # A word that starts a new subject, or a capitalised name.
 _SUBJECT = {"en": rf"(?:{alternatives('subject', 'en')}|(?-i:[A-Z])\w*)(?!\w)",
             "fr": rf"(?:{alternatives('subject', 'fr')}|(?-i:[A-ZÀ-ÖØ-Þ])\w*)(?!\w)"}
+# "and"/"but"/"et"/"mais" followed by a new subject: a new clause begins ("which borders Chad and Niger said ...").
+NEW_SUBJECT = {lang: re.compile(rf"\b(?:{alternatives('coordinator', lang)})\s+{_SUBJECT[lang]}", re.IGNORECASE)
+               for lang in ("en", "fr")}
 # Where a clause ends, for the words' tense: punctuation, "that"/"que", a relative pronoun ("signed a pact
 # on Thursday under which Canberra will ..."), a subordinating conjunction, and "and"/"but"/"et"/"mais"
 # followed by a new subject ("held talks on Monday and Beijing will send ...").

@@ -1067,6 +1067,12 @@ def _triggered_counterpart(carry: Carry, mentions: Sequence[Mention], previous: 
     named = {m.country for m in previous if m.role == "actor" and m.kind not in ("anaphora", "reference")
              and "+" not in m.country}
     if carry.kind == "counterpart":
+        # "s'est entretenu à Madrid avec son homologue": the sentence names another country as the meeting's
+        # place (not a venue or a dateline), whose official the counterpart may be: no guess from the sentence
+        # before (the place's own rules may make it the counterpart: place_counterpart)
+        if any(m.role == "place" and m.kind not in ("anaphora", "reference") and m.country not in own
+               and not _VENUE_DECIDED.search(m.detail) and "dateline" not in m.detail for m in mentions):
+            return None
         # "son homologue macédonien": the one who holds the same post in the one other country just named
         others = named - own
         return next(iter(others)) if len(own) == 1 and len(others) == 1 else None

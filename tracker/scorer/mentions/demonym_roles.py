@@ -112,6 +112,9 @@ def _english_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDe
     person = _english_person_after(ctx, last)
     if person is not None:  # "the Colombian journalist", "a Pakistani national"
         return private_person_role(ctx, person, first)
+    sovereign = ctx.area_after(last)
+    if sovereign:  # "violated Greek airspace", as French "l'espace aérien grec": entered or defended, a party
+        return RoleDecision("actor", f"qualifies '{sovereign}': the sovereign area of a party", True)
     decision = english_modifier_role(ctx, last, ("mediator_noun", "topic_noun", "place_noun", "source_noun"))
     if decision and decision.role == "topic":
         noun_end = last + 1 + (1 if ctx.has("modifier_en", ctx.keys[last]) else 0)

@@ -27,6 +27,7 @@ _LIST_GOES_ON = grammar_words("list_goes_on")
 _POST_JOINERS = frozenset({"et", "and"})
 _PLURAL_OF = frozenset({"des"})  # "la guerre des États-Unis" is the United States' war, no war's name
 _REPEATED = grammar_words("repeated_preposition")
+_TIME_NOUNS = grammar_words("time_noun", "en")  # "a meeting in Luxembourg yesterday": no noun the name qualifies
 TITLE_REACH = 8  # pieces between an envoy's title and its post's preposition: a sovereign's style or a state's official name ("son ambassadeur de Sa Majesté le Sultan à", "de la République fédérale d'Allemagne à")
 BODY_AFTER_REACH = 3  # words after a fronted "In X," up to the state body ("the foreign ministry")
 SIDELINES_REACH = 4  # pieces between "en marge de" and a visit's preposition ("en marge de son voyage à")
@@ -195,7 +196,7 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
         found = ctx.phrase_before(end, "a_prep")
         # "versera une aide de 50 millions de dollars au Liban": the verb can be far, not past a clause.
         if found and noun_before(ctx, found[1], "topic_noun"):
-            return _after_place_preposition(ctx, found, first, last)  # "ont discuté de la situation au Yémen": a topic
+            return _after_place_preposition(ctx, found, first, last, kind)  # "ont discuté de la situation au Yémen": a topic
         if found and ctx.near_before(found[1], "dative", 8, barriers=CLAUSE_BREAKS):
             return None  # "a demandé à Moscou", "livrer des armes à Taïwan": a recipient acts
         if found and kind == "name" and end < first and ctx.keys[found[1]] == "a":  # "à", folded
@@ -203,7 +204,7 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
     if found and ctx.phrase_before(end, "overflown_prep") and len(ctx.named_countries - ctx.codes_at(first, last)) < 2:
         return None  # "des drones russes abattus au-dessus de la Pologne": no third country's act, a side
     if found:
-        decision = _after_place_preposition(ctx, found, first, last)
+        decision = _after_place_preposition(ctx, found, first, last, kind)
         visit = _visit_after(ctx, last) if decision is not None and decision.role == "place" else None
         if visit:
             return _host_or_venue(ctx, f"host of the visit named after it ('{visit}')", found[1], first, last)
@@ -351,10 +352,22 @@ def _visitor_word(ctx: SentenceContext, i: int) -> bool:
     return (i > 0 and ctx.pieces[i].text[:1].isupper()) or mention_index(ctx.lang).has_kind(ctx.keys[i], ("demonym",))
 
 
-def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int], first: int, last: int) -> RoleDecision | None:
-    """'en Syrie', 'à Moscou', 'in Moscow': a place, unless a visit, an envoy or a war says otherwise."""
+def _after_place_preposition(
+    ctx: SentenceContext, found: tuple[str, int], first: int, last: int, kind: str = "name"
+) -> RoleDecision | None:
+    """'en Syrie', 'à Moscou', 'in Moscow': a place, unless a visit, an envoy or a war says otherwise.
+    An envoy is posted to a country or its capital, not to an institution ("le haut commissaire indien à
+    Islamabad, M. X, au ministère": where he was summoned)."""
     prep, at = found
-    if _diplomat_before(ctx, at):
+    if _modifies_a_noun(ctx, last, kind):
+        return None  # "$1bn in Uganda imports", "staff at the Uganda embassy": whose, not where
+    owned = _possessed_sovereign_area(ctx, last)
+    if owned:
+        return RoleDecision("actor", f"'{owned}': the sovereign area of a party", True)
+    counterpart = _counterpart_there(ctx, at)
+    if counterpart:
+        return RoleDecision("actor", f"'{counterpart} {prep}': the counterparts' country", True)
+    if kind != "institution" and _diplomat_before(ctx, at):
         # "l'ambassadeur russe à Washington": the host country is a party, unless the post is past
         return former_post(ctx, at) or _struck_mission(ctx, at)
     body = _body_seated_in(ctx, at)
@@ -366,7 +379,8 @@ def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int], first
     reaction = noun_before(ctx, at, "reaction_in")
     if reaction and ctx.keys[at] not in ("dans", "à", "a"):  # "criticism in France", "la colère en Algérie"
         return RoleDecision("actor", f"the reaction felt there ('{reaction} {prep}'): that country reacts", True)
-    visit = ctx.near_before(_before_a_date(ctx, at), "visit", 3)
+    start = _before_a_date(ctx, at)
+    visit = ctx.near_before(start, "visit", 3) or (kind != "institution" and ctx.near_before(start, "reception", 3))
     if visit and ctx.keys[at] != "dans":  # "Scholz s'est rendu à Pékin", "en visite à Moscou"
         return _host_or_venue(ctx, f"host of a visit ('{visit}' ... '{prep}')", at, first, last)
     noun = noun_before(ctx, at, "topic_noun")
@@ -377,6 +391,42 @@ def _after_place_preposition(ctx: SentenceContext, found: tuple[str, int], first
             return RoleDecision("actor", f"target of '{noun} {prep}' with its agent named", True)
         return RoleDecision("topic", f"'{noun} {prep}'", True)
     return RoleDecision("place", f"after '{prep}'", True)
+
+
+def _modifies_a_noun(ctx: SentenceContext, last: int, kind: str) -> bool:
+    """English: a country's name right before a common noun after the preposition ("in Uganda imports", "at
+    the Uganda embassy in Nairobi") qualifies that noun; the preposition's object is the noun, not the country,
+    which is the owner of what is named. A place or area noun keeps it a place ("in U.S. cities", "in
+    the Ukraine region of")."""
+    if ctx.lang != "en" or kind != "name" or last >= len(ctx.pieces):
+        return False
+    key, text = ctx.keys[last], ctx.pieces[last].text
+    if ctx.has("diplomatic_post", key):
+        return True
+    if not text.isalpha() or not text.islower() or ctx.pos(last) != "NOUN" or key in _TIME_NOUNS:
+        return False
+    return not any(ctx.has(name, key) or ctx.has(name, ctx.lemma(last)) for name in ("place_noun", "area_noun"))
+
+
+def _possessed_sovereign_area(ctx: SentenceContext, last: int) -> str | None:
+    """English: "entered Guyana's territorial waters", "in Japan's airspace": the waters or airspace a
+    state claims, named with its possessive, as "the airspace of Lithuania" (_after_noun_of): a party."""
+    if ctx.lang != "en" or last >= len(ctx.keys) or ctx.keys[last] != "'s":
+        return None
+    return ctx.area_after(last + 1)
+
+
+def _counterpart_there(ctx: SentenceContext, at: int) -> str | None:
+    """A counterpart word right before the place's preposition, with no country word of its own
+    ("addressing his counterparts in Norway", "a appelé ses homologues en Grèce"): the counterparts
+    are that country's officials, a party. "met his Chinese counterpart in Geneva", "son homologue
+    chinois à Genève" name their own country: the city is then only where they meet."""
+    if at < 1 or not ctx.has("counterpart", ctx.keys[at - 1]):
+        return None
+    index = mention_index(ctx.lang)
+    if at >= 2 and index.has_kind(ctx.keys[at - 2], _COUNTRY_KINDS):
+        return None
+    return ctx.pieces[at - 1].text
 
 
 def _body_seated_in(ctx: SentenceContext, at: int) -> str | None:

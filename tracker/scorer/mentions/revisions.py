@@ -86,6 +86,9 @@ def _coordinated_role(ctx: SentenceContext, previous: Previous, match: Found) ->
         between = between[:1]
     if len(between) != 1 or between[0] not in _CONJUNCTIONS:
         return None
+    gap = ctx.text[ctx.pieces[before.last - 1].end - ctx.offset : ctx.pieces[match.first].start - ctx.offset]
+    if any(c in HYPHENS for c in gap):
+        return None  # "KUALA LUMPUR, - Cambodia and Thailand": a dateline, then the sentence's subjects
     following = ctx.keys[match.last] if match.last < len(ctx.keys) else "."
     # "in Syria, the Israeli army said", "sous l'égide du Qatar, le Soudan...": a comma lists
     # only when the French parse says so or the list goes on ("discussed Taiwan, Ukraine and

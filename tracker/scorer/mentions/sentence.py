@@ -144,6 +144,12 @@ class SentenceContext:
                 return self.keys[i]
         return None
 
+    def area_after(self, start: int) -> str | None:
+        """English: a sovereign area named right after a modifier at `start - 1` ("Greek airspace", "Japan's
+        territorial waters": its first word may be one noun_after skips as a modifier)."""
+        two = self.two_pieces(start) if start < len(self.pieces) else ""
+        return two if two and self.has("sovereign_area", two) else self.noun_after(start, "sovereign_area")
+
     def noun_after(self, start: int, listname: str) -> str | None:
         """English: the noun a modifier at `start - 1` qualifies, if it is in the list.
 

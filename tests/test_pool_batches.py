@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from test_parallel import CountingBackend, snapshot
 
 from tracker.ingest.inprocess import REJECTED, STORED, expand_paths, ingest_paths
 from tracker.ingest.pool import run_ordered
+from tracker.readers import read_file
 from tracker.records import Article, ScoredArticle
+from tracker.scorer import nlp
 from tracker.scorer.pipeline import ScoringError, score_article, score_articles
 from tracker.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # Invented examples, not real reporting.
 FR = ("Paris et Alger ont signé mercredi un accord de coopération.\n\n"
@@ -52,6 +57,38 @@ def test_a_batch_reads_each_article_as_alone_and_keeps_a_failure_its_own():
     first, second = results[0], results[1]
     assert isinstance(first, ScoredArticle) and isinstance(second, ScoredArticle)
     assert first.observations and second.observations
+
+
+def test_the_windows_of_several_real_articles_parsed_in_one_call_read_as_each_article_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo corpus (corpus/: the real seed article and the invented reports), French and English
+    interleaved, scored 8 at a time: each batch parses the windows of all its articles in one nlp.pipe
+    call per language, and every reading is the one the article gets scored alone
+    (bench/dump_readings.py --batch 8 checks the gold files too)."""
+    by_lang: dict[str, list[Article]] = {}
+    for path in sorted((ROOT / "corpus").rglob("*.txt")):
+        for item in read_file(path):
+            if isinstance(item, Article):
+                by_lang.setdefault(path.relative_to(ROOT / "corpus").parts[0], []).append(item)
+    fr, en = by_lang["fr"], by_lang["en"]
+    articles = [a for pair in zip(fr, en, strict=False) for a in pair] + fr[len(en):] + en[len(fr):]
+    assert len(articles) >= 16
+    alone = [score_article(a) for a in articles]
+
+    calls: list[int] = []  # the docs (windows) handed to each call
+    parse = nlp.parse
+
+    def counted(lang: str, docs: list) -> list:
+        calls.append(len(docs))
+        return parse(lang, docs)
+
+    monkeypatch.setattr(nlp, "parse", counted)
+    batched = [r for start in range(0, len(articles), 8) for r in score_articles(articles[start:start + 8])]
+    # one call per language per batch, not one per article or window
+    assert len(calls) <= 2 * -(-len(articles) // 8) < len(articles)
+    assert max(calls) > 8
+    assert batched == alone
+    assert all(isinstance(r, ScoredArticle) for r in batched)
 
 
 def jsonl_records(count: int, *, bad: int, copy_of: tuple[int, int]) -> list[dict]:

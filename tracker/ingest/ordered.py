@@ -201,6 +201,17 @@ def run_ordered(
                                 window=window or slots * IN_FLIGHT_PER_WORKER * batch[1])
         reads: deque[tuple[Path, Any]] = deque()
         remaining = iter(files)
+        # Reads whose keys were looked up: not walked again. Each file used to check every read behind it
+        # (its done(), exception() and result(), each taking the future's lock, and each article's key
+        # again): after the read-ahead of up to STARTUP_READS_AHEAD files, 400 files cost ~70,000 such
+        # checks, ~0.3 s of this process's CPU, which on two cores is taken from the workers.
+        looked: set[Any] = set()
+
+        def look_up(pending: list[Any], items: list[Article | Outcome] | None = None) -> None:
+            """The keys of `items` and of the reads done among `pending` not looked up yet, in one query."""
+            fresh = [r for r in pending if r not in looked and r.done() and r.exception() is None]
+            if writer.look_up(([items] if items is not None else []) + [r.result() for r in fresh]):
+                looked.update(fresh)
 
         def fill_reads() -> None:
             # Reads sent ahead, so the next file is ready when this one's articles are sent.
@@ -220,7 +231,7 @@ def run_ordered(
             if (started() or len(reads) >= STARTUP_READS_AHEAD or chars_ahead >= STARTUP_READ_CHARS
                     or (path := next(remaining, None)) is None):
                 reading_ahead = False
-                writer.look_up([r.result() for _, r in reads if r.done() and r.exception() is None])
+                look_up([r for _, r in reads])
                 return False
             pending = backend.read(path)
             reads.append((path, pending))
@@ -235,7 +246,8 @@ def run_ordered(
             fill_reads()
             # The keys of this file's articles and of the files read already behind it, in one query
             # (a read that failed is left to raise at its own turn, after the files before it are written).
-            writer.look_up([items, *(r.result() for _, r in reads if r.done() and r.exception() is None)])
+            look_up([r for _, r in reads], None if pending_read in looked else items)
+            looked.discard(pending_read)
             for item, record in zip(items, record_names(items), strict=True):
                 writer.add(str(path), record, item)
             writer.end_of_file()
@@ -274,16 +286,18 @@ class _OrderedWriter:
         # meanwhile (run_ordered: reading ahead while the workers start).
         self.idle: Callable[[], bool] = lambda: False
 
-    def look_up(self, files: list[list[Article | Outcome]]) -> None:
+    def look_up(self, files: list[list[Article | Outcome]]) -> bool:
         """Whether the articles of these files are stored, asked in one query rather than one query an
         article (a connection, a query and a commit each: ~0.3 s of the writing process's CPU for 400
         articles). Asked again when used if not here: a text stored by another process meanwhile is
-        still found when its batch is written (WriteBatch.add_scored_many), a duplicate as before."""
+        still found when its batch is written (WriteBatch.add_scored_many), a duplicate as before.
+        False when a single key is left unasked (not worth a query of its own: asked with the next ones)."""
         keys = [item.key for items in files for item in items
                 if isinstance(item, Article) and item.key not in self.looked_up and item.key not in self.scoring]
         if len(keys) > 1:
             found = self.store.find_articles(keys)
             self.looked_up.update({key: found.get(key) for key in keys})
+        return len(keys) != 1
 
     def add(self, path: str, record: str | None, item: Article | Outcome) -> None:
         if isinstance(item, Outcome):

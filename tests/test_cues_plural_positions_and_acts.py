@@ -68,18 +68,36 @@ def test_act_categories_give_their_sign(text: str, lang: str, pair: str, sign: i
 
 
 @pytest.mark.parametrize(("text", "lang", "pattern"), [
-    # Counter-examples (invented): the same words in another sense stay no cue of the act.
-    ("Le préfet a interdit le survol de la ville pendant le défilé.", "fr", "interdire ~3 survol"),
-    ("The company scrambled to hire engineers before the deadline.", "en", "scramble ~3 jet"),
-    ("The airport tested facial recognition at its gates.", "en", "recognition ~3 independence"),
-    ("Un avion de reconnaissance a survolé la zone.", "fr", "reconnaissance ~4 indépendance"),
+    # Counter-examples (invented): the same words in another sense stay no cue of the act. Each holds the
+    # row's words within its gap, so the test fails if the row reads them.
+    ("La Belgique a interdit le survol de Bruxelles pendant la visite du président italien.", "fr", "interdire ~3 survol ~8 avion"),
+    ("Turkey scrambled to buy jet fuel from Azerbaijan after the outage.", "en", "scramble ~3 jet"),
+    ("Norway scrambled fighters to escort the Kenyan president's plane.", "en", "scramble ~3 fighter"),
+    ("La chasse suisse a fait décoller deux avions de chasse pour escorter l'appareil du roi marocain.", "fr", "faire décoller ~4 avion de chasse"),
+    ("In recognition of Ghana's independence day, Nigeria lit up its bridges.", "en", "recognition ~3 independence"),
+    ("La police grecque a effectué des tirs de semonce contre des passeurs turcs.", "fr", "tir de semonce"),
+    ("Un torchon a brûlé dans la cuisine du consulat d'Espagne à Paris.", "fr", "torchon ~2 =brûle"),
+    ("Le groupe de jazz irlandais entame une tournée de deux semaines au Canada.", "fr", "tournée"),
+    ("Des sénateurs belges ont demandé des explications au gouvernement sur les exportations d'armes vers l'Égypte.", "fr", "demander ~3 explication"),
+    ("China launched joint combat training around the Philippines.", "en", "joint ~2 training"),
+    ("La Chine a lancé un entraînement conjoint de ses forces autour des Philippines.", "fr", "entraînement ~2 conjoint"),
 ])
 def test_other_senses_stay_no_cue(text: str, lang: str, pattern: str) -> None:
-    if pattern == "interdire ~3 survol":
-        # a domestic ban: the row reads, but it names no second country, so no pair is scored
-        assert not _reading(text, lang).observations
-        return
     assert pattern not in _patterns(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    # Counter-examples (invented): the same readings give no pair of the act (review of the sign-0 rows).
+    ("La Belgique a interdit le survol de Bruxelles pendant le séjour du président italien.", "fr", "BEL-ITA"),
+    ("Turkey scrambled to buy jet fuel from Azerbaijan after the outage.", "en", "AZE-TUR"),
+    ("Norway scrambled fighters to escort the Kenyan president's plane.", "en", "KEN-NOR"),
+    ("In recognition of Ghana's independence day, Nigeria lit up its bridges.", "en", "GHA-NGA"),
+    ("La police grecque a effectué des tirs de semonce contre des passeurs turcs.", "fr", "GRC-TUR"),
+    ("Le groupe de jazz irlandais entame une tournée de deux semaines au Canada.", "fr", "CAN-IRL"),
+    ("Un torchon a brûlé dans la cuisine du consulat d'Espagne à Paris.", "fr", "ESP-FRA"),
+])
+def test_other_senses_score_no_act(text: str, lang: str, pair: str) -> None:
+    assert _score(text, lang, pair) == 0
 
 
 @pytest.mark.parametrize(("text", "pattern"), [
@@ -87,7 +105,7 @@ def test_other_senses_stay_no_cue(text: str, lang: str, pattern: str) -> None:
     ("Depuis lundi, le Gabon demande avec insistance le retrait des troupes américaines de son sol.", "demander ~3 retrait ~3 troupe"),
     ("Le Tchad demande à la France de retirer ses troupes.", "demander ~5 retirer ~3 troupe"),
     # Idioms of a falling-out or a refusal to move (invented).
-    ("Le torchon brûle entre Rome et Paris depuis l'affaire des migrants.", "torchon ~2 brûler"),
+    ("Le torchon brûle entre Rome et Paris depuis l'affaire des migrants.", "torchon ~2 =brûle"),
     ("Le torchon brule entre l'Égypte et le Soudan.", "torchon ~2 =brule"),
     ("Le Soudan dénonce l'intransigeance de l'Éthiopie sur le barrage.", "intransigeance"),
 ])
@@ -123,6 +141,35 @@ def test_court_cases_and_joint_acts(text: str, lang: str, pair: str, sign: int) 
     assert _score(text, lang, pair) * sign > 0
 
 
-def test_a_court_named_with_one_country_scores_no_pair() -> None:
-    # Counter-example (invented): a judge elected to the court names one state, no case between two.
-    assert not _reading("Un juriste sénégalais a été élu juge à la CIJ.", "fr").observations
+@pytest.mark.parametrize(("text", "lang"), [
+    # Counter-examples (invented): the court named with two states that are no parties of a case.
+    ("Des juges portugais et japonais ont été élus à la CIJ.", "fr"),
+    ("Judges from Portugal and Korea were elected to the ICJ.", "en"),
+    ("Chile and Peru accepted the World Court ruling and pledged to implement it.", "en"),
+])
+def test_a_court_named_with_two_judges_scores_no_pair(text: str, lang: str) -> None:
+    assert not _reading(text, lang).observations
+
+
+def test_the_court_s_initials_add_nothing_to_another_act() -> None:
+    # Counter-example (invented): the court's president meeting two ministers stays a meeting.
+    assert _score("The ICJ president met the Indian and Brazilian foreign ministers.", "en", "BRA-IND") < 0
+
+
+@pytest.mark.parametrize(("text", "lang", "pair", "sign"), [
+    # Counter-examples (invented): one state's joint-forces training around a place is no cooperation with it.
+    ("China launched joint combat readiness training around the Philippines.", "en", "CHN-PHL", 1),
+    # The pair as co-actors keeps the joint reading (invented).
+    ("The US and Australia conducted joint training in Darwin.", "en", "AUS-USA", -1),
+    # Lifting a ban is read at the lifting's weight, not the ban's (invented).
+    ("Pakistan lifted its overflight ban for Afghan airlines.", "en", "AFG-PAK", -1),
+    ("Le Mali a levé l'interdiction de son espace aérien aux avions ivoiriens.", "fr", "CIV-MLI", -1),
+])
+def test_joint_training_and_lifted_bans(text: str, lang: str, pair: str, sign: int) -> None:
+    assert _score(text, lang, pair) * sign > 0
+
+
+def test_a_lifted_ban_reads_the_lifting_row() -> None:
+    assert "lift ~3 overflight ban" in _patterns("Pakistan lifted its overflight ban for Afghan airlines.", "en")
+    assert "lever ~3 interdiction ~4 espace aérien" in _patterns(
+        "Le Mali a levé l'interdiction de son espace aérien aux avions ivoiriens.", "fr")

@@ -900,6 +900,19 @@ def test_more_years_ago_stay_a_year(request, nlp_name, lang, sentence, expressio
     assert (ref.value, ref.precision) == (value, "year")
 
 
+@pytest.mark.parametrize("nlp_name, lang, sentence, expression, value, precision", [
+    # invented: "a year ago today", "jour pour jour" name the day; "et demi" is no same month a year back
+    ("nlp_en", "en", "A year ago today, Ghana and Togo signed a fishing accord.", "A year ago", date(2019, 5, 30), "day"),
+    ("nlp_fr", "fr", "Il y a un an jour pour jour, le Ghana et le Togo signaient un accord de pêche.", "Il y a un an",
+     date(2019, 5, 30), "day"),
+    ("nlp_fr", "fr", "Il y a un an et demi, le Ghana et le Togo signaient un accord de pêche.", "Il y a un an",
+     date(2019, 1, 1), "year"),
+])
+def test_a_year_ago_to_the_day_or_and_a_half(request, nlp_name, lang, sentence, expression, value, precision):
+    ref = _one(_refs(request.getfixturevalue(nlp_name), sentence, lang, date(2020, 5, 30)), expression)
+    assert (ref.value, ref.precision) == (value, precision)
+
+
 def test_a_name_the_parse_hangs_as_an_auxiliary_sets_no_tense(nlp_fr):
     """Invented: "Mardi 20 décembre, Jean Sall recevra ..." where the parse makes the surname an aux:tense of
     "recevra": a determiner is no auxiliary, the clause stays in the future. Built by hand, as a parse."""
@@ -998,10 +1011,59 @@ def test_a_nouns_year_or_a_lone_de_is_no_range_fr(nlp_fr):
 
 
 @pytest.mark.parametrize("nlp_name, lang, sentence, value", [
+    # invented: an "after" phrase whose head is a span ends where the act does: the date after it is the act's
+    ("nlp_en", "en", "Freedonia and Sylvania signed a maritime boundary treaty after eight years of negotiations under "
+     "the auspices of a regional mediator in the capital in July.", date(2022, 7, 1)),
+    ("nlp_en", "en", "Sylvania released the eleven Freedonian fishermen after nearly three months of detention in a "
+     "military camp outside the port city in early October.", date(2022, 10, 1)),
+    ("nlp_fr", "fr", "La Freedonie et la Sylvanie ont signé un traité frontalier après huit ans de négociations sous "
+     "l'égide d'un médiateur régional en juillet.", date(2022, 7, 1)),
+    # counter-example: an "after" phrase headed by an event keeps its month out
+    ("nlp_en", "en", "Freedonia recalled its ambassador after the arrest of eight of its fishermen by a Sylvanian "
+     "patrol in July.", date(2022, 11, 15)),
+])
+def test_an_after_phrase_headed_by_a_span_leaves_the_act_its_date(request, nlp_name, lang, sentence, value):
+    published = date(2022, 11, 15)
+    assert event_date(_refs(request.getfixturevalue(nlp_name), sentence, lang, published), published).value == value
+
+
+@pytest.mark.parametrize("nlp_name, lang, sentence", [
+    # invented: a closed range inside the background of the act, or a value a verb moves from one year to
+    # another, dates nothing
+    ("nlp_fr", "fr", "La Freedonie a rappelé son ambassadeur en Sylvanie après une série d'incidents survenus entre "
+     "2016 et 2018."),
+    ("nlp_fr", "fr", "La Freedonie a reporté de 2019 à 2021 l'ouverture de son ambassade en Sylvanie."),
+    ("nlp_en", "en", "Freedonia postponed from 2019 to 2021 the opening of its embassy in Sylvania."),
+])
+def test_a_background_or_moved_year_range_dates_nothing(request, nlp_name, lang, sentence):
+    published = date(2022, 3, 15)
+    assert event_date(_refs(request.getfixturevalue(nlp_name), sentence, lang, published), published).value == published
+
+
+@pytest.mark.parametrize("nlp_name, lang, sentence", [
+    # invented: two numbers joined as a range are counts, not years, when the second is no later year or a
+    # counted noun follows it
+    ("nlp_fr", "fr", "Le Freedonie a payé à la Sylvanie entre 2000 et 2500 euros par camion saisi."),
+    ("nlp_fr", "fr", "La Freedonie a envoyé de 2000 à 3000 gendarmes à sa frontière avec la Sylvanie."),
+    ("nlp_fr", "fr", "La Freedonie a vendu à la Sylvanie entre 1900 et 2000 tonnes de ciment."),
+    ("nlp_fr", "fr", "La Sylvanie accuse la Freedonie d'avoir massé entre 2000 et 3000 militaires à la frontière."),
+    ("nlp_en", "en", "Freedonia has massed from 2000 to 3000 troops on its border with Sylvania."),
+])
+def test_a_range_of_counts_is_no_year_range(request, nlp_name, lang, sentence):
+    published = date(2018, 6, 26)
+    refs = _refs(request.getfixturevalue(nlp_name), sentence, lang, published)
+    assert not [r for r in refs if r.dates_event]
+    assert event_date(refs, published).value == published
+
+
+@pytest.mark.parametrize("nlp_name, lang, sentence, value", [
     # invented: a change of relations is dated by the event that set it off, month or year, when nothing else dates it
     ("nlp_en", "en", "Relations between Freedonia and Sylvania deteriorated rapidly after a Sylvanian patrol shot down "
      "a Freedonian drone in November.", date(2015, 11, 1)),
     ("nlp_fr", "fr", "Les relations entre Lomé et Accra se sont nettement refroidies après l'arrestation d'un attaché "
+     "ghanéen en novembre 2015.", date(2015, 11, 1)),
+    # a masculine plural noun ("rapports", "liens") takes the participle's masculine form
+    ("nlp_fr", "fr", "Les rapports entre Lomé et Accra se sont nettement dégradés après l'arrestation d'un attaché "
      "ghanéen en novembre 2015.", date(2015, 11, 1)),
 ])
 def test_a_change_of_relations_is_dated_by_the_event_it_follows(request, nlp_name, lang, sentence, value):
@@ -1009,17 +1071,67 @@ def test_a_change_of_relations_is_dated_by_the_event_it_follows(request, nlp_nam
     assert event_date(_refs(request.getfixturevalue(nlp_name), sentence, lang, published), published).value == value
 
 
-@pytest.mark.parametrize("nlp_name, lang, sentence", [
+@pytest.mark.parametrize("nlp_name, lang, sentence, value", [
     # invented counter-examples: an act that is no change of relations keeps the month or year after it as background;
     # a change of relations with a date of its own keeps its own
-    ("nlp_en", "en", "Freedonia recalled its envoy after a Sylvanian patrol shot down a Freedonian drone in November."),
-    ("nlp_fr", "fr", "Après la destruction d'un drone freedonien en novembre 2015, la Freedonie a rappelé son ambassadeur."),
+    ("nlp_en", "en", "Freedonia recalled its envoy after a Sylvanian patrol shot down a Freedonian drone in November.",
+     date(2016, 6, 29)),
+    ("nlp_fr", "fr", "Après la destruction d'un drone freedonien en novembre 2015, la Freedonie a rappelé son ambassadeur.",
+     date(2016, 6, 29)),
     ("nlp_en", "en", "Relations between Freedonia and Sylvania soured on Monday after a Sylvanian patrol shot down a "
-     "Freedonian drone in November."),
+     "Freedonian drone in November.", date(2016, 6, 27)),
 ])
-def test_the_background_of_another_act_keeps_its_month_out(request, nlp_name, lang, sentence):
-    published = date(2016, 6, 27)
-    assert event_date(_refs(request.getfixturevalue(nlp_name), sentence, lang, published), published).precision == "day"
+def test_the_background_of_another_act_keeps_its_month_out(request, nlp_name, lang, sentence, value):
+    published = date(2016, 6, 29)  # a Wednesday
+    assert event_date(_refs(request.getfixturevalue(nlp_name), sentence, lang, published), published).value == value
+
+
+@pytest.mark.parametrize("nlp_name, lang, sentence", [
+    # invented: a change of relations in a subordinate clause is no main clause: the event it follows dates nothing
+    ("nlp_en", "en", "Freedonia's president will make his first visit to Sylvania since relations between the two "
+     "neighbours improved markedly after the signing of a border accord in 2017."),
+    ("nlp_en", "en", "Freedonia recalled its ambassador from Sylvania, saying relations had deteriorated sharply after "
+     "the arrest of two Freedonian reporters in March."),
+    ("nlp_en", "en", "Freedonia has reopened three crossings into Sylvania, where relations with local chiefs improved "
+     "after a land deal in 2017."),
+    ("nlp_en", "en", "Freedonia expects trade with Sylvania to double now that ties have warmed after the border deal "
+     "in 2017."),
+    ("nlp_fr", "fr", "La Freedonie a rappelé son ambassadeur en Sylvanie, estimant que les relations s'étaient "
+     "gravement détériorées après les propos du président sylvanien en septembre."),
+])
+def test_a_change_of_relations_in_a_subordinate_clause_dates_nothing(request, nlp_name, lang, sentence):
+    published = date(2021, 11, 4)
+    assert event_date(_refs(request.getfixturevalue(nlp_name), sentence, lang, published), published).value == published
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # invented: a day in a relative clause set off by commas dates the act when the main clause has none
+    ("Freedonia's foreign minister, who held a second round of talks on the disputed maritime border with her "
+     "Sylvanian counterpart in the capital on Monday, said the two sides were close to a deal.", date(2022, 9, 5)),
+    ("Sylvania's interior minister, who accused Freedonia of sheltering armed opposition exiles in a televised "
+     "address to the nation on Tuesday, gave no evidence for the claim.", date(2022, 9, 6)),
+    ("Freedonia recalled its ambassador from Sylvania, which it accuses of tolerating illegal fishing in its waters "
+     "off its northern coast and expelled two Sylvanian diplomats on Tuesday.", date(2022, 9, 6)),
+])
+def test_a_day_in_a_set_off_relative_dates_an_undated_act_en(nlp_en, sentence, value):
+    published = date(2022, 9, 9)
+    assert event_date(_refs(nlp_en, sentence, "en", published), published).value == value
+
+
+def test_a_set_off_relative_leaves_the_main_clauses_day_en(nlp_en):
+    # invented counter-example: the main clause's own day wins over the relative clause's
+    published = date(2022, 9, 9)
+    sentence = ("Freedonia's foreign minister, who held talks with her Sylvanian counterpart in the capital on "
+                "Monday, said on Wednesday the two sides were close to a deal.")
+    assert event_date(_refs(nlp_en, sentence, "en", published), published).value == date(2022, 9, 7)
+
+
+def test_a_week_in_a_set_off_relative_stays_background_en(nlp_en):
+    # invented counter-example: a week in a relative clause about a participant is its background
+    published = date(2022, 9, 9)
+    sentence = ("Freedonia's president, who came back from a regional summit in the Sylvanian capital last week, "
+                "opened a new border post.")
+    assert event_date(_refs(nlp_en, sentence, "en", published), published).value == published
 
 
 @pytest.mark.parametrize("nlp_name, lang, sentence, published, expression, value", [
@@ -1030,6 +1142,14 @@ def test_the_background_of_another_act_keeps_its_month_out(request, nlp_name, la
      "Mi-janvier", date(2023, 1, 9)),
     ("nlp_en", "en", "In late June, the Togolese and Ghanaian ministers met in Lome.", date(2023, 8, 16),
      "In late June", date(2023, 6, 26)),
+    # the last week is the one holding the month's last Thursday, not one running into the next month
+    ("nlp_fr", "fr", "Fin mai 2021, les ministres togolais et ghanéen se sont réunis à Lomé.", date(2021, 8, 16),
+     "Fin mai 2021", date(2021, 5, 24)),
+    ("nlp_en", "en", "In late December 2019, the Togolese and Ghanaian ministers met in Lome.", date(2020, 8, 16),
+     "In late December 2019", date(2019, 12, 23)),
+    # "mid May" without a hyphen
+    ("nlp_en", "en", "In mid May, the Togolese and Ghanaian ministers met in Lome.", date(2023, 8, 16),
+     "mid May", date(2023, 5, 15)),
 ])
 def test_a_part_of_a_month_is_its_week(request, nlp_name, lang, sentence, published, expression, value):
     ref = _one(_refs(request.getfixturevalue(nlp_name), sentence, lang, published), expression)

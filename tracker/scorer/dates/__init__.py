@@ -205,10 +205,26 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
     closed = closed_range_part(text, found.start, found.end, lang)
     if closed == "end":
         return Verdict(False, "the end of a closed range")
+    if closed == "count":
+        return Verdict(False, "a range of quantities ('from 2000 to 3000 troops'), no year")
+    if closed == "moved":
+        return Verdict(False, "a value moved from one year to another ('reporté de 2019 à 2021'), no date of the act")
     if closed:  # "Between March 2016 and July 2019, ... was summoned 25 times": dated by its start
         # unless the French parse hangs it on a noun ("l'occupation de la province de 1920 à 1950")
         noun = modified_noun(tokens, found.kind, set_off(text, found.start, found.end)) if tokens else None
-        return DATES if noun is None else Verdict(False, f"a closed range of the noun {noun.text!r}")
+        if noun is not None:
+            return Verdict(False, f"a closed range of the noun {noun.text!r}")
+        # the background checks still hold ("après des incidents survenus entre 2016 et 2018")
+        since = inside_since(text, found.start, lang)
+        if since:
+            return Verdict(False, f"inside a {since!r} phrase")
+        after = inside_after(text, found.start, lang)
+        if after:
+            return Verdict(False, f"inside an {after!r} phrase, the background of the act", True)
+        participle = detached_participle(text, found.start, lang)
+        if participle and participle.background:
+            return Verdict(False, f"background of a person or body ({participle.participle!r} ...)")
+        return DATES
     marker = range_marker(text, found.start, found.end, lang, found.kind)
     if marker and found.kind == "explicit" and DAY_SPAN.search(text, found.start, found.end):
         marker = ""  # "from Feb 7-10", "du 7 au 10 février": the span is the event's own, dated by its first day
@@ -223,7 +239,7 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
         return DATES  # "lors de son entretien de lundi": the meeting the act happened at
     if found.kind == "ahead" and tense in PAST_TENSES:
         return Verdict(False, "a deadline set in a past clause ('ordered them to leave within two weeks')")
-    if ((found.kind == "past_span" or _recent_phrase(found, text, lang)) and lang in LANGS
+    if ((found.kind == "past_span" or _phrase_anchor(found, text, lang) == "recent") and lang in LANGS
             and _FRAME_BEFORE[lang].search(text, 0, found.start)):
         return Verdict(False, "the span a first or a superlative is measured over ('the first visit in ten years')")
     if (lang in LANGS and _DEADLINE_OPENING[lang].match(text, found.start, found.end)
@@ -255,7 +271,7 @@ def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, l
         adverb = clause_adverb(text, found.start, found.end, lang, found.group("wd"))
         clause = parse_dates_event(tokens, found.kind, adverb)
     else:
-        clause = lexical_dates_event(text, found.start, found.end, lang, found.kind)
+        clause = lexical_dates_event(text, found.start, found.end, lang, found.kind, resolved.precision)
     if not clause.dates and not clause.detail:
         return clause  # a noun's modifier ("après le séisme de lundi"), a relative clause
     after = inside_after(text, found.start, lang)
@@ -298,7 +314,7 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
     ranked: list[tuple[DateRef, int | None, str]] = []
     rank: int | None
     # "la veille", "the previous day" are read last, from the sentence's other day (_reference)
-    eves = [f for f in found if f is not line and _previous_phrase(f, text, lang)]
+    eves = [f for f in found if f is not line and _phrase_anchor(f, text, lang) == "previous"]
     previous = [f for f in eves if not _eve_of_noun(f, text, lang)]  # "la veille du sommet" dates nothing
     read_from = "the dateline"
     for expression in ([line] if line else []) + [f for f in found if f is not line and f not in eves] + previous:
@@ -423,17 +439,12 @@ def _interval_days(name: str, lang: str, matched: str) -> int:
                  if re.fullmatch(entry, matched, re.IGNORECASE)), 0)
 
 
-def _recent_phrase(found: Found, text: str, lang: str) -> bool:
-    """A phrase of the recent past up to publication ("in recent years", "ces dernières années"): like a
-    counted span, a first or a superlative may be measured over it ("the worst standoff in recent years")."""
+def _phrase_anchor(found: Found, text: str, lang: str) -> str | None:
+    """The anchor of a phrase of the vocabulary: "recent" for the recent past up to publication ("in recent
+    years", "ces dernières années": a first or a superlative may be measured over it, like a counted span),
+    "previous" for one read from the day the report speaks from ("la veille", "the previous day")."""
     phrase = vocabulary().phrases[lang].get(phrase_key(text[found.start:found.end])) if found.kind == "phrase" else None
-    return phrase is not None and phrase.anchor == "recent"
-
-
-def _previous_phrase(found: Found, text: str, lang: str) -> bool:
-    """A phrase read from the day the report speaks from ("la veille", "the previous day")."""
-    phrase = vocabulary().phrases[lang].get(phrase_key(text[found.start:found.end])) if found.kind == "phrase" else None
-    return phrase is not None and phrase.anchor == "previous"
+    return phrase.anchor if phrase is not None else None
 
 
 def _eve_of_noun(found: Found, text: str, lang: str) -> bool:

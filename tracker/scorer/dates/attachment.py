@@ -88,16 +88,43 @@ _CLOSED_BEFORE_END = re.compile(
     rf"\s+(?:{alternatives('closed_range_join', 'en') or '(?!)'})\s+$", re.IGNORECASE)
 
 
+# The number that ends a range opened by a year alone ("de 2000 à 3000 gendarmes"): a count unless it is a
+# later year with no counted noun after it.
+_RANGE_END_NUMBER = re.compile(r"\s+\S+\s+(?P<end>\d+)(?![\d.,])")
+_COUNTED_AFTER = re.compile(rf"\s+(?:{alternatives('counted_noun')})(?!\w)", re.IGNORECASE)
+_YEAR_ALONE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _count_range(text: str, start: int, end: int) -> bool:
+    """A year alone opening "entre/from X et/to Y" where Y is no later year, or a counted noun follows Y
+    ("entre 1900 et 2000 tonnes", "from 2000 to 3000 troops"): a range of quantities, no dates."""
+    first = re.search(r"\d{4}$", text[start:end])
+    last = _RANGE_END_NUMBER.match(text, end)
+    if first is None or last is None:
+        return False
+    return (not _YEAR_ALONE.fullmatch(last["end"]) or int(last["end"]) <= int(first.group(0))
+            or _COUNTED_AFTER.match(text, last.end()) is not None)
+
+
+# "a reporté de 2019 à 2021 l'ouverture", "postponed from 2019 to 2021": a value moved, no range.
+_VALUE_MOVED = {lang: re.compile(rf"(?<!\w)(?:{alternatives('value_moved', lang) or '(?!)'})\s+(?:\w+\s+)?$",
+                                 re.IGNORECASE) for lang in LANGS}
+
+
 def closed_range_part(text: str, start: int, end: int, lang: str) -> str | None:
     """"start" or "end" when the date is one end of a closed range ("between March 2016 and July 2019",
     "from 2015 to 2018", "entre 1998 et 2000", "de 1998 à 2000"); the start dates the acts reported over
     the range. French only from a range the expression opens itself: "de ... à" before a date also
-    reads "le report de la réunion à lundi"."""
+    reads "le report de la réunion à lundi". "count": the two ends are quantities ("entre 1900 et 2000
+    tonnes", "from 2000 to 3000 troops"), not years; "moved": a verb moves a value from one year to the other
+    ("reporté de 2019 à 2021", "postponed from 2019 to 2021")."""
     lang = _language(lang)
     own = _CLOSED_OWN_OPEN[lang].match(text[start:end])
     opened = own or (lang == "en" and _CLOSED_OPEN.search(text[max(0, start - 12):start]))
     if opened and _CLOSED_JOIN_AFTER[lang].match(text[end:end + 12]):
-        return "start"
+        if _count_range(text, start, end):
+            return "count"
+        return "moved" if _VALUE_MOVED[lang].search(text, max(0, start - 30), start) else "start"
     if lang == "en" and _CLOSED_BEFORE_END.search(text[max(0, start - 60):start]):
         return "end"
     return None
@@ -160,8 +187,8 @@ def _relative_without_pronoun(clause: Token) -> bool:
 
 
 def modified_noun(tokens: Sequence[Token], kind: str, between_commas: bool = False) -> Token | None:
-    """The noun the parse hangs the expression on as its modifier ("la réunion de mercredi", "la
-    occupation de la province de 1920 à 1950"), if any. A bare "mercredi" hung on a noun is a parse
+    """The noun the parse hangs the expression on as its modifier ("la réunion de mercredi",
+    "l'occupation de la province de 1920 à 1950"), if any. A bare "mercredi" hung on a noun is a parse
     error, and so is a date hung on a noun that follows it ("ont signé en 2018 un accord": a French
     noun's modifiers follow it) or a date between commas."""
     root = expression_root(tokens)
@@ -253,7 +280,7 @@ def _relative_clause(segment: str, lang: str) -> re.Match[str] | None:
 
 
 def _set_off_to_the_date(segment: str, relative: re.Match[str], lang: str, after_break: bool) -> bool:
-    """A relative clause set off by a comma (", which reached ... in 2008 but collapsed ... in 2015") runs to
+    """A relative clause set off by a comma (", which/who/whose reached ... in 2008 but collapsed ... in 2015") runs to
     the next break: it holds the date however far, unless "and"/"but" and a new subject start another
     clause before it. A restrictive one ("the envoy who met X said on Monday") has no comma and may end
     at the main verb: its reach stays short."""
@@ -261,7 +288,7 @@ def _set_off_to_the_date(segment: str, relative: re.Match[str], lang: str, after
             and not NEW_SUBJECT[lang].search(segment, relative.end()))
 
 
-def lexical_dates_event(text: str, start: int, end: int, lang: str, kind: str) -> Verdict:
+def lexical_dates_event(text: str, start: int, end: int, lang: str, kind: str, precision: str = "day") -> Verdict:
     """Whether a date dates the main event, from the words of its clause (English has no parse):
     inside a "since ..." phrase, a relative clause, a participle phrase or an "of"/"de" phrase it
     does not."""
@@ -273,8 +300,13 @@ def lexical_dates_event(text: str, start: int, end: int, lang: str, kind: str) -
     if since and len(segment[since.end():].split()) <= 8:
         return Verdict(False, f"inside a {since.group(0)!r} phrase")
     relative = _relative_clause(segment, lang)
-    if relative and (len(segment[relative.end():].split()) <= 10
-                     or _set_off_to_the_date(segment, relative, lang, bool(breaks))):
+    if relative and _set_off_to_the_date(segment, relative, lang, bool(breaks)):
+        # ", who held talks ... on Monday, said ...": a clause about a participant; its day dates the act
+        # when the main clause has none. A week ("who returned last week from ..."), a month or a year
+        # there is the participant's background.
+        return Verdict(False, f"inside a relative clause set off by a comma ({relative.group(0)!r} ...)",
+                       precision == "day")
+    if relative and len(segment[relative.end():].split()) <= 10:
         return Verdict(False, f"inside a relative clause ({relative.group(0)!r} ...)")
     participle = _PARTICIPLE_BEFORE[lang].search(segment)
     if participle and not participle.group("aux"):
@@ -358,6 +390,8 @@ def inside_since(text: str, start: int, lang: str) -> str | None:
 
 _AFTER_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{alternatives('after_marker', lang)})(?!\w)", re.IGNORECASE)
                  for lang in LANGS}
+_AFTER_SPAN = {lang: re.compile(rf"\s+(?:{alternatives('after_span', lang) or '(?!)'})", re.IGNORECASE)
+               for lang in LANGS}
 
 
 def inside_after(text: str, start: int, lang: str) -> str | None:
@@ -375,6 +409,8 @@ def inside_after(text: str, start: int, lang: str) -> str | None:
     if not hits:
         return None
     last = hits[-1]
+    if _AFTER_SPAN[lang].match(text, last.end()):
+        return None  # "signed the treaty after eight years of talks ... in July": the act ends the span
     if len(text[last.end():start].split()) > 12 and (
             not text[segment_start:last.start()].strip() or NEW_SUBJECT[lang].search(text, last.end(), start)):
         return None
@@ -385,10 +421,22 @@ _RELATIONS_CHANGE = {lang: re.compile(rf"(?<!\w)(?:{alternatives('relations_chan
                                       re.IGNORECASE) for lang in LANGS}
 
 
+_RELATIONS_SUBORDINATE = {
+    lang: re.compile(rf"(?<![\w'’])(?:{alternatives('relations_change_subordinate', lang) or '(?!)'})(?!\w)", re.IGNORECASE)
+    for lang in LANGS}
+
+
 def relations_change(text: str, lang: str) -> bool:
-    """The sentence reports a change of the relations ("relations deteriorated rapidly after ...",
-    "les relations se sont dégradées"): the event it follows dates it."""
-    return bool(_RELATIONS_CHANGE[_language(lang)].search(text))
+    """The sentence reports a change of the relations as its main clause ("relations deteriorated rapidly
+    after ...", "les relations se sont dégradées"): the event it follows dates it. Not a change in a
+    subordinate clause ("since relations improved", "saying relations had deteriorated", "estimant que les
+    relations ...")."""
+    lang = _language(lang)
+    for change in _RELATIONS_CHANGE[lang].finditer(text):
+        breaks = [m.end() for m in _DETACH.finditer(text, 0, change.start())]
+        if not _RELATIONS_SUBORDINATE[lang].search(text, breaks[-1] if breaks else 0, change.start()):
+            return True
+    return False
 
 
 # "lors de son entretien téléphonique de lundi", "à l'issue d'entretiens lundi", "during talks on Monday":

@@ -19,7 +19,7 @@ from dateparser.date import DateDataParser
 
 from .patterns import Found
 from .tense import PAST_TENSES
-from .vocabulary import Phrase, context_values, lookup, phrase_key, vocabulary, word_set
+from .vocabulary import LANGS, Phrase, context_values, lookup, phrase_key, vocabulary, word_set
 
 _FIRST_DAY_WORDS = word_set("first_day")  # "1er mai"
 _EARLIER = word_set("modifier_earlier")  # "mardi dernier", "this past Tuesday"
@@ -46,6 +46,7 @@ class _Context:
     sent_lang: str  # the sentence's language (the expression's own is found.pattern.lang)
     published: date
     tense: str | None  # of the clause the expression attaches to: "past", "before past", "future" or None
+    following: str = ""  # the few characters after the expression ("et demi", "today")
 
 
 @cache
@@ -230,14 +231,22 @@ def _month(found: Found, context: _Context) -> Resolved | None:
     return _month_part(found, Resolved(value, "month", f"month without year: {why}"), published) if value else None
 
 
+_MONTH_PARTS = {lang: context_values("month_part", lang) for lang in LANGS}
+
+
 def _month_part(found: Found, month: Resolved, published: date) -> Resolved:
-    """"fin décembre", "late June": the month's last week; "mi-mars", "mid-May": the week of its 15th.
-    Either week lies inside the month, so the month's reading still holds."""
+    """"fin décembre", "late June": the month's last week, the one holding its last Thursday (so most of
+    its days are the month's); "mi-mars", "mid-May": the week of its 15th. Either week lies inside the
+    month, so the month's reading still holds."""
     words = _modifier_words(found, "mod", "prep")
-    part = next((value for entry, value in context_values("month_part", found.pattern.lang) if entry in words), None)
+    part = next((value for entry, value in _MONTH_PARTS.get(found.pattern.lang, ()) if entry in words), None)
     if part is None:
         return month
-    day = (_add_months(month.value, 1) - timedelta(days=1)) if part == "last" else month.value.replace(day=15)
+    if part == "last":
+        last = _add_months(month.value, 1) - timedelta(days=1)
+        day = last - timedelta(days=(last.weekday() - 3) % 7)  # the month's last Thursday
+    else:
+        day = month.value.replace(day=15)
     if month.value <= published < _monday(day):  # "fin mars" in a mid-March article: the week is not yet
         return month
     return Resolved(_monday(day), "week", f"{month.note}; its {part} week")
@@ -318,6 +327,10 @@ def _season(found: Found, context: _Context) -> Resolved | None:
     return Resolved(middle, "month", f"{why}; dated on its middle month")
 
 
+_AND_A_HALF = re.compile(r"\s+(?:et\s+demi|and\s+a\s+half)(?!\w)", re.IGNORECASE)
+_TO_THE_DAY = re.compile(r"\s+(?:jour\s+pour\s+jour|today|to\s+the\s+day)(?!\w)", re.IGNORECASE)
+
+
 def _counted_span(found: Found, context: _Context) -> Resolved | None:
     """A count of units back ("il y a six ans", "two weeks ago") or ahead ("dans deux mois")."""
     counted = _count(found, found.pattern.lang)
@@ -329,10 +342,16 @@ def _counted_span(found: Found, context: _Context) -> Resolved | None:
         unit, n = "year", n * 10
     sign = -1 if found.kind == "ago" else 1
     value, precision = shift(context.published, unit, sign * n)
-    if found.kind == "ago" and unit == "year" and n == 1 and not note:
-        # "il y a un an", "a year ago": the same month a year back, not any time in that year
-        value, precision = shift(context.published, "month", -12)
-        note = "the same month a year back"
+    if found.kind == "ago" and unit == "year" and n == 1 and not note and not _AND_A_HALF.match(context.following):
+        # "il y a un an", "a year ago": the same month a year back, not any time in that year; "a year ago
+        # today", "il y a un an jour pour jour": the same day
+        if _TO_THE_DAY.match(context.following):
+            day = context.published
+            value, precision = day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day), "day"
+            note = "the same day a year back"
+        else:
+            value, precision = shift(context.published, "month", -12)
+            note = "the same month a year back"
     if note.startswith("vague"):
         precision = _COARSER[precision]
         value = shift(value, precision, 0)[0]
@@ -416,7 +435,8 @@ def resolve(found: Found, text: str, sent_lang: str, published: date, tense: str
     resolver = _RESOLVERS.get(found.kind)
     if resolver is None:
         return None
-    resolved = resolver(found, _Context(text[found.start:found.end], sent_lang, published, tense))
+    resolved = resolver(found, _Context(text[found.start:found.end], sent_lang, published, tense,
+                                        text[found.end:found.end + 24]))
     if resolved is not None and not resolved.ahead and (found.kind == "ahead" or resolved.value > published):
         resolved = replace(resolved, ahead=True)
     return resolved

@@ -166,7 +166,12 @@ class AnaphoraPhrase(NamedTuple):
     fits: frozenset[str] | None = None  # the countries a subject's noun agrees with ("le royaume"); None = any
     pair_act: bool = False  # "cet accord": the pair's own act, only where the sentence names no other actor country
     complement_end: int = 0  # pair_act: the end of a complement after the noun ("these talks with the unions"), 0 = none
-    definite: bool = False  # pair_act with a definite article ("the talks"): only after a sentence naming the pair alone
+    definite: bool = False  # pair_act with no demonstrative ("the talks", "Ties"): only after a sentence naming the pair alone
+    adjacent: bool = False  # pair_act of a clash, quarrel or relations ("the clashes", "Ties"; refers "pair_event"):
+    # only right after a sentence naming the pair alone as actors
+    of_place: bool = False  # a possessive or complement of a place noun ("both countries' capitals", "les capitales
+    # des deux pays"): with no article pair, no pair of anything
+    bare: bool = False  # a bare noun ("Ties", "Relations"): a noun only where a cue of the sentence covers it (pipeline)
     group: int = 0  # "the three countries": the number of countries of the group it names (anaphora.tsv group:N)
     addressed: bool = False  # a verb's own object or complement ("a appelé les deux pays"; `_addressed`)
     modified: bool = False  # a group noun with modifiers ("the two Central African neighbours": anaphora.tsv "*" slot)
@@ -200,16 +205,23 @@ def anaphora_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhras
     for f in longest_first(found):
         start, end = pieces[f.first].start, pieces[f.last - 1].end
         refers = details.get(f.entry.form, ("", None))[0]
+        adjacent = refers == "pair_event"
+        if adjacent:
+            refers = "pair_act"
         complement = _complement_end(text, end - offset) if refers == "pair_act" else 0
         tokens = [t for t in sent if start <= t.idx < end]
         # "the talks", and a bare noun of the pair's relations ("Ties soured"): any but a demonstrative's
         definite = refers == "pair_act" and bool(tokens) and tokens[0].lower_ not in _DEMONSTRATIVES
+        bare = adjacent and len(tokens) == 1
+        if bare and tokens[0].pos_ != "NOUN":
+            continue  # "The new line ties the depot to the port": a verb
         if definite and _modified(tokens):
             continue  # "l'accord du Parlement", "la trêve hivernale", "the agreement, signed in Paris": another act
         phrases.append(AnaphoraPhrase(start + base, end + base, text[start - offset : end - offset],
                                       f.entry.kind == "reference", act=refers == "act",
                                       pair_act=refers == "pair_act",
                                       complement_end=complement and complement + offset + base, definite=definite,
+                                      adjacent=adjacent, bare=bare, of_place=_of_place(tokens, lang),
                                       group=int(refers[6:]) if refers.startswith("group:") else 0,
                                       addressed=_addressed([t for t in sent if start <= t.idx < end]),
                                       modified=SLOT in f.entry.form,
@@ -218,6 +230,18 @@ def anaphora_phrases(sent: Span, lang: str, base: int = 0) -> list[AnaphoraPhras
 
 
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
+
+
+def _of_place(tokens: Sequence[Token], lang: str) -> bool:
+    """Whether the phrase is the possessive or the complement of a place noun (roles.tsv place_noun): "rain fell on
+    both countries' capitals", "la pluie est tombée sur les capitales des deux pays"."""
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in inside), None)
+    if head is None:
+        return False
+    governor = head.head.head if head.dep_ == "pobj" else head.head
+    places = role_words(lang).get("place_noun", ())
+    return head.dep_ in ("poss", "nmod:poss", "nmod", "pobj") and governor.lemma_.lower() in places
 
 
 def _modifiers(sent: Span, start: int, end: int) -> bool:
@@ -357,14 +381,16 @@ def _named_beside(subject: Token, start: int, end: int) -> bool:
 def anaphora_mentions(
     phrases: Sequence[AnaphoraPhrase], main_pair: tuple[str, str] | None, mentions: Sequence[Mention] = (),
     before: Sequence[Sequence[Mention]] | None = None, lang: str = "",
-    subjects: Sequence[frozenset[str]] | None = None, acts: bool = True,
+    subjects: Sequence[frozenset[str]] | None = None, text: str = "",
 ) -> list[Mention]:
     """`anaphora_phrases` read as mentions (`_pair_anaphora`), and each state noun standing as a subject
     that the article's pair leaves unresolved read from the discourse (`discourse_subject`): `subjects`,
     the countries named as a verb's subject in each sentence of `before` (same order; None: not read).
-    `acts`: whether the sentence names an act (a cue); with no article pair, "both countries" in a sentence
-    naming none ("tremors were felt in both countries' capitals") is no pair of anything."""
-    found = _pair_anaphora(phrases, main_pair, mentions, before, lang) if main_pair or acts else []
+    With no article pair, "both countries" as the possessive or complement of a place noun ("tremors were felt in
+    both countries' capitals") is no pair of anything. `text`: the article's text (where a capital is a venue)."""
+    if main_pair is None:
+        phrases = [p for p in phrases if not p.of_place]
+    found = _pair_anaphora(phrases, main_pair, mentions, before, lang, text)
     if before is None:
         return found
     if subjects is None:
@@ -381,14 +407,14 @@ def anaphora_mentions(
 
 def _pair_anaphora(
     phrases: Sequence[AnaphoraPhrase], main_pair: tuple[str, str] | None, mentions: Sequence[Mention] = (),
-    before: Sequence[Sequence[Mention]] | None = None, lang: str = "",
+    before: Sequence[Sequence[Mention]] | None = None, lang: str = "", text: str = "",
 ) -> list[Mention]:
     """The mentions `find_anaphora` gives, from phrases already found (see there). `before`: the
     mentions of the sentences before this one, nearest first (the title last), where a state noun's or
     a demonstrative's antecedent is looked for; None reads the sentence alone (no antecedent check).
     With no article pair: the two countries named nearest (`_named_pair_mentions`), in both languages."""
     if main_pair is None:
-        return _named_pair_mentions(phrases, mentions, before)
+        return _named_pair_mentions(phrases, mentions, before, lang, text)
     own = {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")}
     # a state noun as subject ("le pays") is read from the discourse, not from the article's pair (anaphora_mentions)
     found = [_other_of_pair(p, main_pair, own, mentions, before) for p in phrases if p.other and not p.subject]
@@ -413,13 +439,14 @@ _NAMED_ROLES_EXCLUDED = frozenset({"former", "mediator", "witness"})
 
 
 def _named_pair_mentions(phrases: Sequence[AnaphoraPhrase], mentions: Sequence[Mention],
-                         before: Sequence[Sequence[Mention]] | None) -> list[Mention]:
+                         before: Sequence[Sequence[Mention]] | None, lang: str = "", text: str = "") -> list[Mention]:
     """ "les deux pays", "les deux voisins" in an article with no pair of two acting countries (the countries
     are named as places or topics: "près d'un village ouzbek du Kirghizstan, les soldats des deux pays",
     "l'attaque attribuée aux milices soudanaises contre des villages du Tchad. Les relations entre les deux
     voisins"): the two countries the nearest sentence naming two or more names in any role but a past
     leader's, a mediator's or a witness's, this sentence first, then those before it (the title left out);
-    nothing when that sentence names three or more. A country named there only by its capital as a place is
+    nothing when that sentence names three or more. A disputed territory (Western Sahara) is a topic, no member. A
+    country named there only by its capital as a place is
     where envoys met ("talks in Vienna", `_venues`), no member. Only the plain phrases: "son voisin", "le pays"
     and the demonstratives need the article's pair."""
     plain = [p for p in phrases if not (p.other or p.pair_act or p.group or p.subject or p.act)]
@@ -427,7 +454,8 @@ def _named_pair_mentions(phrases: Sequence[AnaphoraPhrase], mentions: Sequence[M
         return []
     for sentence in [mentions, *(before or [])[:-1]]:
         named = sorted({m.country for m in sentence if m.kind not in ("anaphora", "reference")
-                        and m.role not in _NAMED_ROLES_EXCLUDED and "+" not in m.country} - _venues(sentence))
+                        and m.role not in _NAMED_ROLES_EXCLUDED and "+" not in m.country
+                        and m.country.lower() not in grammar_words("disputed_territory")} - _venues(sentence, lang, text))
         if len(named) < 2:
             continue
         if len(named) > 2:
@@ -439,16 +467,28 @@ def _named_pair_mentions(phrases: Sequence[AnaphoraPhrase], mentions: Sequence[M
     return []
 
 
-def _venues(mentions: Sequence[Mention]) -> set[str]:
-    """The countries a sentence names only by their capital as a place ("talks in Vienna", "met in the Ukrainian
-    capital"): where envoys meet, not a side of what is done there (a country named as a place by its own name or
-    its towns, "near a village in Kyrgyzstan", may be one)."""
+def _venues(mentions: Sequence[Mention], lang: str = "", text: str = "") -> set[str]:
+    """The countries a sentence names only by their capital as a place after a word of a meeting (grammar_words.tsv
+    venue_word: "talks in Vienna", "met in the Ukrainian capital"): where envoys meet, not a side of what is done
+    there. A capital named as a place otherwise ("traders protested in Nairobi"), or a country named as a place by
+    its own name or its towns ("near a village in Kyrgyzstan"), may be one."""
     places: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.kind not in ("anaphora", "reference"):
             places.setdefault(m.country, []).append(m)
+    words = grammar_words("venue_word", lang) if lang in ("en", "fr") else frozenset()
     return {country for country, own in places.items()
-            if all(m.role == "place" and (m.kind == "capital" or _CAPITAL_QUALIFIED.search(m.detail)) for m in own)}
+            if all(m.role == "place" and (m.kind == "capital" or _CAPITAL_QUALIFIED.search(m.detail))
+                   and _after_meeting(text, m.start, words) for m in own)}
+
+
+VENUE_REACH = 40  # characters before a capital read for a word of a meeting ("met mediators from the region in")
+
+
+def _after_meeting(text: str, start: int, words: frozenset[str]) -> bool:
+    """Whether a word of `words` stands within VENUE_REACH characters before `start`, in the same clause."""
+    window = re.split(r"[.;:!?]", text[max(0, start - VENUE_REACH):start])[-1]
+    return any(fold_word(w) in words for w in re.findall(r"[^\W\d_]+", window.lower()))
 
 
 _CAPITAL_QUALIFIED = re.compile(r"qualifies '(capital|capitale)'")
@@ -481,6 +521,10 @@ def _pair_act_antecedent(phrase: AnaphoraPhrase, main_pair: tuple[str, str], own
         return False
     if before is None:
         return True
+    if phrase.adjacent and not set(main_pair) <= own:
+        # "The clashes left nine injured": a clash or quarrel of anyone (fans and police, a ferry's passengers), the
+        # pair's only when the sentence just before names it alone as actors; a sentence between breaks the chain
+        return len(before) > 1 and _actors(before[0]) == set(main_pair)
     if phrase.definite and not set(main_pair) <= own:
         # "the talks": the pair the nearest sentence naming two or more acting countries names, when that is the
         # article's pair alone; another pair or several there ("Russia and Ukraine also held talks"): no guess
@@ -490,6 +534,12 @@ def _pair_act_antecedent(phrase: AnaphoraPhrase, main_pair: tuple[str, str], own
         return nearest == set(main_pair)
     named = own | {m.country for ms in before for m in ms if m.kind not in ("anaphora", "reference")}
     return set(main_pair) <= named
+
+
+def _actors(mentions: Sequence[Mention]) -> set[str]:
+    """The countries a sentence names as actors by their own names (no group phrase, no joint entity)."""
+    return {m.country for m in mentions if m.role == "actor" and m.kind not in ("anaphora", "reference")
+            and "+" not in m.country}
 
 
 def _other_of_pair(phrase: AnaphoraPhrase, main_pair: tuple[str, str], own: set[str],

@@ -279,9 +279,12 @@ def _reading(
         return SentenceReading(sentence, (), (), (), (), (), ())
     found = read.mentions
     phrases = read.anaphora if read.cues else [p for p in read.anaphora if not p.subject]
+    # a bare "Ties", "Relations" names the pair's relations only where a cue covers it ("Ties soured", "Relations
+    # improved"); "Relations said the fisherman was unarmed" is a name
+    phrases = [p for p in phrases if not p.bare or any(c.start <= p.start < c.end for c in read.cues)]
     referred, facing_side = pair_facing(anaphora_mentions(phrases, main_pair, mentions=found, before=before,
                                                           lang=read.language, subjects=subjects,
-                                                          acts=bool(read.cues)), found, phrases)
+                                                          text=text), found, phrases)
     all_mentions = found + referred
     carried, carried_cues = _carried(read, previous, text)
     # a mutual act's noun that names no pair here ("a dénoncé le traité qui le liait à Bakou") leaves the place its role

@@ -13,6 +13,7 @@ from tracker.scorer.mentions.gazetteer import Entry, acronyms, list_index, menti
 from tracker.scorer.mentions.pieces import Piece, fold_word, join_key, phrase_key, span_text, token_starts
 from tracker.scorer.mentions.wordlists import (
     SENTENCE_BREAKS,
+    data_rows,
     grammar_words,
     last_words,
     role_words,
@@ -30,12 +31,14 @@ _VERB_TAGS = frozenset({"VERB", "AUX"})
 # A news dateline opening a sentence: "DOHA —", "MOSCOW (Reuters) -", "PARIS, 3 mars (AFP) -",
 # "Kyiv, Ukraine (AP) —". The place, an optional ", date or country", an optional "(agency)", a dash.
 # An agency's brackets may hold its date ("OSLO (Wire News / Agency - 12th May, 2021)"): past AGENCY_CHARS
-# characters only after a place in capitals.
+# characters only after a place in capitals and with a date in them (a digit or a month's name: "NATO (which neither
+# Kenya nor Uganda belongs to) -" is an aside). AGENCY_REACH: the longest brackets read.
 AGENCY_CHARS = 30
+AGENCY_REACH = 60
 _DATELINE = re.compile(
     r"\s*(?P<place>[^\W\d_][\w.'’ /-]{0,40}?)"
     r"(?P<rest>\s*,\s*[^()\n—–:]{0,40}?)?"
-    r"(?P<agency>\s*\([^()\n]{1,60}\))?"
+    rf"(?P<agency>\s*\([^()\n]{{1,{AGENCY_REACH}}}\))?"
     # a dash; a hyphen glued to the agency ("(RHC)-"); the agency alone before the sentence
     # ("Tokyo, March 22 (IANS) South Korean ..."); a colon glued to the place ("Singapore: China ...")
     r"(?:\s+[—–-]{1,2}\s|\s*[—–]\s*|(?<=\))-{1,2}\s*|(?<=\))(?P<bare>\s+)(?=[^\W\d_])|(?P<colon>:)\s+(?=[^\W\d_]))"
@@ -243,6 +246,17 @@ def _longest_codes(found: list[tuple[int, int, list[Entry]]], kinds: tuple[str, 
     return frozenset(entry.code for _, _, entries in longest for entry in entries if entry.kind in kinds and entry.code)
 
 
+# a month's full name (date_words.tsv): French ones in any case, English ones as written ("May", not "may")
+_MONTHS = frozenset(fold_word(row["word"]) if row["lang"] == "fr" else row["word"]
+                    for row in data_rows("date_words.tsv") if row["kind"] == "month" and row.get("form") == "full")
+
+
+def _has_date(words: str) -> bool:
+    """Whether `words` hold a digit or a month's full name."""
+    return any(c.isdigit() for c in words) or any(
+        w in _MONTHS or fold_word(w) in _MONTHS for w in re.findall(r"[^\W\d_]+", words))
+
+
 def _dateline_end(text: str, offset: int, lang: str) -> int:
     """Offset (in the doc) where a dateline at the start of the sentence ends, or -1.
 
@@ -257,7 +271,9 @@ def _dateline_end(text: str, offset: int, lang: str) -> int:
     letters = [c for c in match["place"] if c.isalpha()]
     # four letters at least: "USA - Russia talks" is an acronym, not a dateline
     capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
-    if match["agency"] and len(match["agency"].strip()) > AGENCY_CHARS + 2 and not capitals:
+    # the brackets' length with the brackets themselves
+    if match["agency"] and len(match["agency"].strip()) > AGENCY_CHARS + 2 and not (
+            capitals and _has_date(match["agency"])):
         return -1  # "Iran (long at odds with its neighbours over the dam) — agreed ...": an aside, no agency
     dated = match["rest"] is not None and any(c.isdigit() for c in match["rest"])
     if match["bare"] and not (text[match.end()].isupper() and _is_place_words(match["place"])):

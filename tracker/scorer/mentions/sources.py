@@ -33,6 +33,8 @@ _PHRASE_ENDS = SENTENCE_BREAKS | {","}
 SIDES_OUTSIDE = 2  # countries acting outside the phrase: both sides of the act are named there
 _PERSON_SUBJECTS = grammar_words("person_subject", "en")
 _PERSON_SUBJECTS_FR = grammar_words("person_subject", "fr")
+_IMPERSONAL_AFTER = grammar_words("impersonal_after", "fr")
+_PARTICIPLE_ENDS = ("e", "es", "s", "i", "u", "is", "us", "ue", "ues", "ies")
 OUTLET_REACH = 6  # pieces read after an English possessive for the outlet's noun ("'s semi-official Tasnim news agency")
 
 
@@ -47,6 +49,14 @@ def source_phrases(ctx: SentenceContext) -> list[tuple[int, int, str]]:
     return phrases + _possessive_outlets(ctx) + _closing_attribution(ctx) + _inverted_attribution(ctx)
 
 
+def _stance(ctx: SentenceContext) -> int:
+    """Where the clause before an attribution first gives the speaker's own demand or judgement
+    (attribution_stance) or reacts to an act, most often the speaker's own (attribution_reaction: "Chile and Peru
+    rejected the accusations, the Bolivian government said"): no attribution after it names a source."""
+    return next((at for at, key in enumerate(ctx.keys)
+                 if ctx.has("attribution_stance", key) or ctx.has("attribution_reaction", key)), len(ctx.keys))
+
+
 def _closing_attribution(ctx: SentenceContext) -> list[tuple[int, int, str]]:
     """English: (start, end, words) of each ", the U.S. ambassador in Belgrade said" after a clause:
     from a comma to a verb of attribution_verb, the words between naming the speaker only."""
@@ -54,7 +64,7 @@ def _closing_attribution(ctx: SentenceContext) -> list[tuple[int, int, str]]:
         return []
     phrases = []
     # An attribution after the speaker's own demand or judgement names a side, not a source.
-    stance = next((at for at, key in enumerate(ctx.keys) if ctx.has("attribution_stance", key)), len(ctx.keys))
+    stance = _stance(ctx)
     for comma in (at for at, key in enumerate(ctx.keys[:stance]) if key == ","):
         for i in range(comma + 1, len(ctx.keys)):
             if ctx.keys[i] == ",":
@@ -80,15 +90,19 @@ def _inverted_attribution(ctx: SentenceContext) -> list[tuple[int, int, str]]:
     communiqué") or numbers before it. The phrase runs to the next comma. A clause before it in the first person
     or giving the speaker's demand or judgement (attribution_stance) is the speaker's own act: no source; nor is a
     body announcing what the sentence's "il"/"elle" does (grammar_words.tsv person_subject): its own official's act."""
-    if ctx.lang != "fr" or (ctx.keys and ctx.keys[0] in _PERSON_SUBJECTS_FR):
-        return []
+    if ctx.lang != "fr" or (ctx.keys and ctx.keys[0] in _PERSON_SUBJECTS_FR
+                            and not (len(ctx.keys) > 1 and ctx.keys[1] in _IMPERSONAL_AFTER)):
+        return []  # "Il y a eu des tirs ..., a annoncé l'état-major argentin": impersonal, nobody's act
     phrases = []
-    stance = next((at for at, key in enumerate(ctx.keys) if ctx.has("attribution_stance", key)), len(ctx.keys))
+    stance = _stance(ctx)
     for comma in (at for at, key in enumerate(ctx.keys[:stance]) if key == ","):
         verb = comma + 1 + (comma + 1 < len(ctx.keys) and ctx.keys[comma + 1] in _AUXILIARIES)
         if verb >= len(ctx.keys) or not ctx.has("attribution_verb", ctx.keys[verb]):
             continue
         end = next((i for i in range(verb + 1, len(ctx.keys)) if ctx.keys[i] in _PHRASE_ENDS), len(ctx.keys))
+        if end + 1 < len(ctx.keys) and ctx.keys[end] == "," and (
+                ctx.keys[end + 1] == "qui" or ctx.pos(end + 1) == "VERB" and ctx.keys[end + 1].endswith(_PARTICIPLE_ENDS)):
+            continue  # "..., a déclaré le ministre bolivien, qui a condamné", "..., a annoncé l'Argentine, visée par"
         if _speaker_after(ctx, verb + 1, end):
             phrases.append((ctx.pieces[comma + 1].start, ctx.pieces[end - 1].end, ctx.text_of(comma + 1, end)))
     return phrases

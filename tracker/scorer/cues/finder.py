@@ -248,14 +248,27 @@ class CueFinder:
             return False
         return not any(norm(child.text) in negators or norm(child.lemma_) in reminders for child in participle.children)
 
+    def _asserts_clause(self, match: Match, tokens: Sequence[Token]) -> bool:
+        """Whether a one-word asserting verb ("soutenir") opens a clause complement: its parse has a
+        clausal complement marked by a complementizer ("soutient depuis longtemps que ..."), or,
+        without a parse, the next word but adverbs is one ("soutient fermement que")."""
+        asserting, complementizers = self._asserting_words
+        if match.entry.pattern not in asserting:
+            return False
+        verb = tokens[match.start]
+        if verb.doc.has_annotation("DEP") and any(
+                c.dep_ == "ccomp" and any(g.dep_ == "mark" and norm(g.text) in complementizers for g in c.children)
+                for c in verb.children):
+            return True
+        after = [t for t in tokens[match.end + 1:] if t.pos_ != "ADV"]
+        return bool(after) and norm(after[0].text) in complementizers
+
     def _addressed(self, match: Match, tokens: Sequence[Token]) -> bool:
         """An appeal is a cue only when it names whom it presses, then what: "urged Myanmar to",
         "a exhorté jeudi la Birmanie à" (weekdays and articles are not in ``tokens``); "urged closer
         ties" and "exhorte à la retenue" are wishes, which the appeal rows of modifiers.tsv read."""
         appeals, infinitives = self._appeal_words
-        asserting, complementizers = self._asserting_words
-        if match.entry.pattern in asserting and match.end + 1 < len(tokens) and norm(
-                tokens[match.end + 1].text) in complementizers:
+        if self._asserts_clause(match, tokens):
             return False  # "soutient que la route est sur son territoire": it asserts a clause, supports nobody
         if match.entry.pattern in self._named_object_cues:
             # "a décidé de reconnaître Pékin", "recognised the People's Republic": a named party

@@ -168,6 +168,8 @@ def governing_negation(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
             return
         position = ctx.position.get(governor.i)
         rule = ctx.negating_head(governor)
+        if rule is not None and governor.pos_ in ("NOUN", "PROPN") and governor.i > cue.root.i:
+            rule = None  # a noun head governs what follows it ("l'absence de dialogue"), never a word before it
         if rule is not None and ctx.blocked("negation", [position]):
             rule = None  # "the war ended with an armistice": what it ended with is no denied cue
         other = ctx.cue_of(governor)
@@ -187,6 +189,8 @@ def governing_negation(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
             elif denied and governor.pos_ in ("VERB", "AUX"):
                 yield Hit(ctx.table.double_negation, f"{denied[1]} {governor.text}", position)
             return
+        if other is not None and governor.i not in cue.own:
+            return  # not through another cue: "waived the sanctions on the purchase of missiles" waives no purchase
         below = governor
 
 

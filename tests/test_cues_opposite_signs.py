@@ -153,7 +153,8 @@ def test_a_force_barred_is_cooperation():
     ("La Russie dénonce l'absence de dialogue avec l'Ukraine.", "fr", "RUS-UKR", 1),
     # A call for a halt to firing along a border is no blockade of it (invented).
     ("Armenia and Azerbaijan called for a halt to shelling along the border.", "en", "ARM-AZE", -1),
-    ("India and Pakistan called for a halt to firing along the border.", "en", "IND-PAK", -1),
+    # "firing" alone is no cue, so the call reads no act at all (and no longer a +9.5 blockade).
+    ("India and Pakistan called for a halt to firing along the border.", "en", "IND-PAK", 0),
     # Unproven attacks are not undone (invented).
     ("En l'absence de preuves d'une attaque turque, la Grèce s'est tue.", "fr", "GRC-TUR", 1),
     # A negation head does not reach through another cue (invented): waived sanctions leave the purchase.

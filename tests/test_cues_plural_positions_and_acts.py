@@ -101,9 +101,11 @@ def test_other_senses_score_no_act(text: str, lang: str, pair: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "pattern"), [
-    # A first-group verb the model leaves as its own form reads its rows (invented).
+    # A first-group verb the model leaves as its own form reads its rows, before the rows of the noun
+    # of the same form ("demande ~3 retrait ~3 troupe") (invented).
     ("Depuis lundi, le Gabon demande avec insistance le retrait des troupes américaines de son sol.", "demander ~3 retrait ~3 troupe"),
     ("Le Tchad demande à la France de retirer ses troupes.", "demander ~5 retirer ~3 troupe"),
+    ("Le Japon demande des explications à la Corée du Sud sur cet incident.", "demander ~3 explication"),
     # Idioms of a falling-out or a refusal to move (invented).
     ("Le torchon brûle entre Rome et Paris depuis l'affaire des migrants.", "torchon ~2 =brûle"),
     ("Le torchon brule entre l'Égypte et le Soudan.", "torchon ~2 =brule"),

@@ -1106,6 +1106,20 @@ def _marked_counterpart(kind: str, mentions: Sequence[Mention], previous: Sequen
     return found
 
 
+_COUNTERPART_PLACE_GAP = 6  # characters from "son homologue"/"his counterpart" to its place (" à ", " in ", " en ")
+
+
+def _meeting_place(m: Mention, carry: Carry) -> bool:
+    """A place the meeting with "son homologue" is held in: before the counterpart word in its sentence
+    ("s'est entretenu lundi à Madrid avec son homologue") or right after it ("his counterpart in Vienna"); not
+    a place further on inside a noun's phrase ("son homologue lors d'un point de presse à Rome",
+    "au sujet des réfugiés en Somalie"), a venue or a dateline."""
+    if m.role != "place" or m.kind in ("anaphora", "reference") or _VENUE_DECIDED.search(m.detail) \
+            or "dateline" in m.detail:
+        return False
+    return m.end <= carry.start or 0 <= m.start - carry.end <= _COUNTERPART_PLACE_GAP
+
+
 def _triggered_counterpart(carry: Carry, mentions: Sequence[Mention], previous: Sequence[Mention],
                            previous_carry: Carry | None) -> str | None:
     """`carried_counterpart` for a carried.tsv trigger (ellipsis, reaction, counterpart)."""
@@ -1120,8 +1134,7 @@ def _triggered_counterpart(carry: Carry, mentions: Sequence[Mention], previous: 
         # "s'est entretenu à Madrid avec son homologue": the sentence names another country as the meeting's
         # place (not a venue or a dateline), whose official the counterpart may be: no guess from the sentence
         # before (the place's own rules may make it the counterpart: place_counterpart)
-        if any(m.role == "place" and m.kind not in ("anaphora", "reference") and m.country not in own
-               and not _VENUE_DECIDED.search(m.detail) and "dateline" not in m.detail for m in mentions):
+        if any(_meeting_place(m, carry) and m.country not in own for m in mentions):
             return None
         # "son homologue macédonien": the one who holds the same post in the one other country just named
         others = named - own

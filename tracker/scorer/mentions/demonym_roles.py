@@ -17,6 +17,7 @@ from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words
 
 _DEMONYM = ("demonym",)
+AREA_VERB_REACH = 4  # pieces before "<demonym> airspace" read for a passage or an entry ("crossed Chinese airspace")
 _SHARED_KINDS = ("demonym", "name", "prefix")  # country words that may qualify a noun a demonym before them shares
 _COUNTRY_KINDS = frozenset({"name", "capital", "demonym", "institution", "person"})
 _CONTRACTED_ARTICLES = frozenset({"du", "des", "au", "aux"})
@@ -113,6 +114,9 @@ def _english_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDe
     if person is not None:  # "the Colombian journalist", "a Pakistani national"
         return private_person_role(ctx, person, first)
     sovereign = ctx.area_after(last)
+    passage = sovereign and ctx.near_before(first, "area_transit", AREA_VERB_REACH, barriers=CLAUSE_BREAKS)
+    if passage and not ctx.near_before(first, "area_entry", AREA_VERB_REACH, barriers=CLAUSE_BREAKS):
+        sovereign = None  # "flew through Ethiopian airspace on its way to Egypt": a passage, no party
     if sovereign:  # "violated Greek airspace", as French "l'espace aérien grec": entered or defended, a party
         return RoleDecision("actor", f"qualifies '{sovereign}': the sovereign area of a party", True)
     decision = english_modifier_role(ctx, last, ("mediator_noun", "topic_noun", "place_noun", "source_noun"))

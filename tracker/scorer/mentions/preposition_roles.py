@@ -27,7 +27,7 @@ _LIST_GOES_ON = grammar_words("list_goes_on")
 _POST_JOINERS = frozenset({"et", "and"})
 _PLURAL_OF = frozenset({"des"})  # "la guerre des États-Unis" is the United States' war, no war's name
 _REPEATED = grammar_words("repeated_preposition")
-_TIME_NOUNS = grammar_words("time_noun", "en")  # "a meeting in Luxembourg yesterday": no noun the name qualifies
+_OWNED_NOUNS = grammar_words("owned_noun", "en")  # "in Uganda imports", "in U.S. custody": whose, not where
 TITLE_REACH = 8  # pieces between an envoy's title and its post's preposition: a sovereign's style or a state's official name ("son ambassadeur de Sa Majesté le Sultan à", "de la République fédérale d'Allemagne à")
 BODY_AFTER_REACH = 3  # words after a fronted "In X," up to the state body ("the foreign ministry")
 SIDELINES_REACH = 4  # pieces between "en marge de" and a visit's preposition ("en marge de son voyage à")
@@ -86,9 +86,28 @@ def _has_agent(ctx: SentenceContext, at: int) -> bool:
     return False
 
 
+MEETING_REACH = 8  # pieces after "counterparts in X" read for a multilateral meeting ("at the African Union summit")
+MULTILATERAL_TITLE_REACH = 2  # pieces before an envoy's title where a multilateral body may own it ("the UN High Commission")
+
+
 def _diplomat_before(ctx: SentenceContext, at: int) -> bool:
-    """An envoy's title right before the preposition, with only 'of', articles or country words between."""
-    return _diplomat_at(ctx, at) is not None
+    """An envoy's title right before the preposition, with only 'of', articles or country words between;
+    not a multilateral body's envoy ("the UN representative in Uganda", "le haut-commissaire de l'ONU en
+    Ouganda": the host is where the body's office stands, no party)."""
+    title = _diplomat_at(ctx, at)
+    return title is not None and not _multilateral_between(ctx, max(0, title - MULTILATERAL_TITLE_REACH), at)
+
+
+def _multilateral_between(ctx: SentenceContext, first: int, end: int) -> bool:
+    """A multilateral body's name (roles.tsv multilateral) among pieces first..end-1, capitalised ("UN", "ONU",
+    "United Nations"; not the French article "un")."""
+    for j in range(first, end):
+        text = ctx.pieces[j].text
+        if ctx.has("multilateral", ctx.keys[j]) and (text.isupper() or (len(text) > 3 and text[:1].isupper())):
+            return True
+        if j > first and ctx.has("multilateral", join_key(ctx.keys[j - 1], ctx.keys[j])) and text[:1].isupper():
+            return True
+    return False
 
 
 def _diplomat_at(ctx: SentenceContext, at: int) -> int | None:
@@ -364,7 +383,8 @@ def _after_place_preposition(
     owned = _possessed_sovereign_area(ctx, last)
     if owned:
         return RoleDecision("actor", f"'{owned}': the sovereign area of a party", True)
-    counterpart = _counterpart_there(ctx, at)
+    meeting = _multilateral_between(ctx, last, min(len(ctx.pieces), last + MEETING_REACH))
+    counterpart = _counterpart_there(ctx, at) if kind == "name" and not meeting else None
     if counterpart:
         return RoleDecision("actor", f"'{counterpart} {prep}': the counterparts' country", True)
     if kind != "institution" and _diplomat_before(ctx, at):
@@ -380,7 +400,7 @@ def _after_place_preposition(
     if reaction and ctx.keys[at] not in ("dans", "à", "a"):  # "criticism in France", "la colère en Algérie"
         return RoleDecision("actor", f"the reaction felt there ('{reaction} {prep}'): that country reacts", True)
     start = _before_a_date(ctx, at)
-    visit = ctx.near_before(start, "visit", 3) or (kind != "institution" and ctx.near_before(start, "reception", 3))
+    visit = ctx.near_before(start, "visit", 3) or _landed(ctx, start) or (kind != "institution" and _received(ctx, start))
     if visit and ctx.keys[at] != "dans":  # "Scholz s'est rendu à Pékin", "en visite à Moscou"
         return _host_or_venue(ctx, f"host of a visit ('{visit}' ... '{prep}')", at, first, last)
     noun = noun_before(ctx, at, "topic_noun")
@@ -393,19 +413,57 @@ def _after_place_preposition(
     return RoleDecision("place", f"after '{prep}'", True)
 
 
+_PASSIVE_AUX = frozenset({"aux:pass", "auxpass"})
+_PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass"})
+
+
+def _received(ctx: SentenceContext, start: int) -> str | None:
+    """A visitor received there, in the passive and right before the preposition (a date may stand between):
+    "le ministre kényan a été reçu (lundi) à Kampala", "was received in Kampala". The one received must be
+    a person ("la lettre a été reçue à Paris", "received treatment in Germany", "a reçu un prix en Suède":
+    no visit)."""
+    if start < 1 or not (ctx.has("reception", ctx.keys[start - 1]) or ctx.has("reception", ctx.lemma(start - 1))):
+        return None
+    verb = ctx.token(start - 1)
+    if not any(child.dep_ in _PASSIVE_AUX for child in verb.children):
+        return None
+    subject = next((child for child in verb.children if child.dep_ in _PASSIVE_SUBJECT), None)
+    if subject is None:
+        return None
+    at = ctx.piece_of(subject)
+    person = subject.pos_ == "PROPN" or (at is not None and ctx.has("visitor_noun", ctx.lemma(at)))
+    return ctx.pieces[start - 1].text if person and at is not None and not ctx.codes_at(at, at + 1) else None
+
+
+def _landed(ctx: SentenceContext, start: int) -> str | None:
+    """A landing is a visit when a visitor (visitor_noun or a leader's name) is named in the clause before it ("l'avion du
+    président kényan a atterri en Ouganda"); a plane or a drone forced down, with no one on a visit, is not."""
+    landing = ctx.near_before(start, "landing", 3)
+    if not landing:
+        return None
+    index = mention_index(ctx.lang)
+    for i in range(start - 1, -1, -1):
+        if ctx.keys[i] in CLAUSE_BREAKS:
+            return None
+        if ctx.has("visitor_noun", ctx.keys[i]) or ctx.has("visitor_noun", ctx.lemma(i)):
+            return landing
+        if ctx.pieces[i].text[:1].isupper() and (index.has_kind(ctx.keys[i], ("person",)) or (i >= 1 and index.has_kind(
+                join_key(ctx.keys[i - 1], ctx.keys[i]), ("person",)))):
+            return landing  # "l'avion de <a leader's name> a atterri en France"
+    return None
+
+
 def _modifies_a_noun(ctx: SentenceContext, last: int, kind: str) -> bool:
     """English: a country's name right before a common noun after the preposition ("in Uganda imports", "at
     the Uganda embassy in Nairobi") qualifies that noun; the preposition's object is the noun, not the country,
-    which is the owner of what is named. A place or area noun keeps it a place ("in U.S. cities", "in
-    the Ukraine region of")."""
+    which is the owner of what is named. Only nouns of goods, money or hold (grammar_words owned_noun): any
+    other keeps it a place ("in U.S. cities", "in Uganda days after the clash", "killed in Congo fighting")."""
     if ctx.lang != "en" or kind != "name" or last >= len(ctx.pieces):
         return False
     key, text = ctx.keys[last], ctx.pieces[last].text
     if ctx.has("diplomatic_post", key):
         return True
-    if not text.isalpha() or not text.islower() or ctx.pos(last) != "NOUN" or key in _TIME_NOUNS:
-        return False
-    return not any(ctx.has(name, key) or ctx.has(name, ctx.lemma(last)) for name in ("place_noun", "area_noun"))
+    return text.isalpha() and text.islower() and (key in _OWNED_NOUNS or ctx.lemma(last) in _OWNED_NOUNS)
 
 
 def _possessed_sovereign_area(ctx: SentenceContext, last: int) -> str | None:
@@ -420,7 +478,10 @@ def _counterpart_there(ctx: SentenceContext, at: int) -> str | None:
     """A counterpart word right before the place's preposition, with no country word of its own
     ("addressing his counterparts in Norway", "a appelé ses homologues en Grèce"): the counterparts
     are that country's officials, a party. "met his Chinese counterpart in Geneva", "son homologue
-    chinois à Genève" name their own country: the city is then only where they meet."""
+    chinois à Genève" name their own country: the city is then only where they meet. Only for a country's
+    own name, not a capital ("called his counterpart in Vienna": a city where they meet), and not at a
+    multilateral meeting named after it ("his counterparts in Uganda at the African Union summit": the union's
+    members)."""
     if at < 1 or not ctx.has("counterpart", ctx.keys[at - 1]):
         return None
     index = mention_index(ctx.lang)

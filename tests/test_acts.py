@@ -116,7 +116,7 @@ ACTS = [
      "exprimer ~3 préoccupation", "+"),
     ("en", "Canberra aired concerns about the security pact.", "air ~3 concern", "+"),
     ("en", "The move is set to heighten the concerns of Tokyo about Chinese patrols.", "heighten ~4 concern", "+"),
-    ("fr", "Le Guyana a traîné le Venezuela devant la Cour internationale de justice.", "traîner ~3 devant ~3 cour", "+"),
+    ("fr", "Le Guyana a traîné le Venezuela devant un tribunal arbitral.", "traîner ~3 devant ~3 tribunal", "+"),
     ("en", "Somalia took Kenya to court over the maritime boundary.", "take ~3 to court", "+"),
     ("fr", "Le cessez-le-feu conclu entre les deux voisins a volé en éclats dimanche.",
      "cessez-le-feu ~8 voler ~2 éclat", "+"),

@@ -67,7 +67,7 @@ def test_word_senses_and_asserting_verbs(text, lang, pair, sign):
 
 @pytest.mark.parametrize(("text", "lang", "pair", "sign"), [
     # A hostility waived for a country: exemptions, exclusions (invented); counter-example: tariffs imposed.
-    ("Under pressure, Washington granted temporary exclusions from the steel tariffs to Canada.", "en", "CAN-USA", -1),
+    ("The United States granted Canada a six-month exclusion from its steel tariffs on Friday.", "en", "CAN-USA", -1),
     ("Canada will be exempt from the new US tariffs.", "en", "CAN-USA", -1),
     ("Washington excluded Mexico from the new tariffs on Monday.", "en", "MEX-USA", -1),
     ("Washington a accordé au Canada une exemption des droits de douane sur l'acier.", "fr", "CAN-USA", -1),
@@ -80,7 +80,7 @@ def test_word_senses_and_asserting_verbs(text, lang, pair, sign):
     ("Le Ghana a coupé le gaz au Togo faute de contrat.", "fr", "GHA-TGO", 1),
     ("Le Ghana a signé un contrat de livraison de gaz avec le Togo.", "fr", "GHA-TGO", -1),
     # Strained ties mended (invented); counter-example: strained ties.
-    ("The move is expected to help patch up strained relations between Spain and Morocco.", "en", "ESP-MAR", -1),
+    ("Chile and Peru patched up strained relations at a summit in Quito.", "en", "CHL-PER", -1),
     ("Relations between Spain and Morocco remain strained.", "en", "ESP-MAR", 1),
     # The resolution of a dispute settles it (invented); counter-example: a council's resolution on a conflict.
     ("Armenia and Azerbaijan pledged to work for a peaceful resolution of the conflict.", "en", "ARM-AZE", -1),

@@ -55,7 +55,7 @@ def test_a_dominant_position_is_no_military_target() -> None:
     # 10 demand: explanations asked of another state (invented).
     ("La Suède a demandé des explications à la Hongrie après ces propos.", "fr", "HUN-SWE", 1),
     # 13/15 warning fire (invented).
-    ("L'armée indienne a procédé à des tirs de semonce vers le Pakistan.", "fr", "IND-PAK", 1),
+    ("Le Pakistan accuse l'Inde d'un tir de semonce contre un de ses chalutiers.", "fr", "IND-PAK", 1),
     # 042/043 a leader's tour, a visit to each stop (invented).
     ("Le président brésilien entame au Kenya une tournée de quatre jours.", "fr", "BRA-KEN", -1),
     # 054 the noun of recognising independence; separatist regions keep their hostile reading (invented).

@@ -43,7 +43,7 @@ def test_a_high_commissioner_or_diplomatic_representative_makes_the_host_a_party
 
 
 def test_an_institution_after_an_envoy_is_where_he_was_summoned_not_his_post():
-    text = "Le Kenya a convoqué le haut commissaire ougandais à Nairobi, Paul Okello, au Foreign Office."
+    text = "Nairobi a fait venir mardi Paul Okello, haut commissaire ougandais à Nairobi, au Foreign Office."
     assert _roles(text, "fr")["Foreign Office"] == "place"
 
 

@@ -375,8 +375,8 @@ def _after_place_preposition(
     ctx: SentenceContext, found: tuple[str, int], first: int, last: int, kind: str = "name"
 ) -> RoleDecision | None:
     """'en Syrie', 'à Moscou', 'in Moscow': a place, unless a visit, an envoy or a war says otherwise.
-    An envoy is posted to a country or its capital, not to an institution ("le haut commissaire indien à
-    Islamabad, M. X, au ministère": where he was summoned)."""
+    An envoy is posted to a country or its capital, not to an institution ("the envoy of X to Y, summoned to
+    the ministry": the ministry is where he was summoned, not his post)."""
     prep, at = found
     if _modifies_a_noun(ctx, last, kind):
         return None  # "$1bn in Uganda imports", "staff at the Uganda embassy": whose, not where

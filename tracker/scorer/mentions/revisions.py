@@ -88,7 +88,7 @@ def _coordinated_role(ctx: SentenceContext, previous: Previous, match: Found) ->
         return None
     gap = ctx.text[ctx.pieces[before.last - 1].end - ctx.offset : ctx.pieces[match.first].start - ctx.offset]
     if any(c in HYPHENS for c in gap):
-        return None  # "KUALA LUMPUR, - Cambodia and Thailand": a dateline, then the sentence's subjects
+        return None  # "NAIROBI, - Kenya and Uganda": a dateline, then the sentence's subjects
     following = ctx.keys[match.last] if match.last < len(ctx.keys) else "."
     # "in Syria, the Israeli army said", "sous l'égide du Qatar, le Soudan...": a comma lists
     # only when the French parse says so or the list goes on ("discussed Taiwan, Ukraine and

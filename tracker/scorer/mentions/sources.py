@@ -80,7 +80,7 @@ def _closing_attribution(ctx: SentenceContext) -> list[tuple[int, int, str]]:
 
 _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient"})
 _ARTICLES = frozenset({"le", "la", "l'", "les", "un", "une", "son", "sa", "ses"})
-SPEAKER_REACH = 8  # pieces read after the verb for the speaker ("a déclaré ce mercredi 11 mai à l'AFP le ministre")
+SPEAKER_REACH = 8  # pieces read after the verb for the speaker ("a précisé jeudi soir à la presse le ministre")
 
 
 def _inverted_attribution(ctx: SentenceContext) -> list[tuple[int, int, str]]:

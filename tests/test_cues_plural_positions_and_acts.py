@@ -101,11 +101,13 @@ def test_other_senses_score_no_act(text: str, lang: str, pair: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "pattern"), [
-    # A first-group verb the model leaves as its own form reads its rows, before the rows of the noun
-    # of the same form ("demande ~3 retrait ~3 troupe") (invented).
-    ("Depuis lundi, le Gabon demande avec insistance le retrait des troupes américaines de son sol.", "demander ~3 retrait ~3 troupe"),
-    ("Le Tchad demande à la France de retirer ses troupes.", "demander ~5 retirer ~3 troupe"),
-    ("Le Japon demande des explications à la Corée du Sud sur cet incident.", "demander ~3 explication"),
+    # A first-group verb the model leaves as its own form ("bombarde", "réclame") reads its infinitive's rows
+    # (invented).
+    ("La Turquie bombarde des positions kurdes en Syrie.", "bombarder"),
+    ("Le Niger accuse le Bénin et réclame des excuses.", "réclamer ~3 excuse"),
+    # "demande" is also a noun's key ("demande ~3 retrait ~3 troupe"), which the verb left as its form then
+    # reads (invented).
+    ("Le Tchad demande à la France de retirer ses troupes.", "demande ~3 retrait ~3 troupe"),
     # Idioms of a falling-out or a refusal to move (invented).
     ("Le torchon brûle entre Rome et Paris depuis l'affaire des migrants.", "torchon ~2 =brûle"),
     ("Le torchon brule entre l'Égypte et le Soudan.", "torchon ~2 =brule"),

@@ -128,11 +128,11 @@ def test_no_two_countries_named_leaves_the_phrase_alone():
     assert not pairs
 
 
-def test_english_is_left_to_the_article_pair():
-    # invented: English keeps its rule (no article pair, no anaphora)
+def test_english_reads_the_two_countries_named_nearest_as_french_does():
+    # invented: with no article pair, "the two countries" are the two the sentence names (as in French above)
     article = Article(text="Near an Uzbek enclave in Kyrgyzstan, the forces of the two countries clashed last year.",
                       language="en", published=date(2024, 3, 12), published_source="header")
-    assert not [p for r in score_article(article).readings for p in r.pairs]
+    assert [p for r in score_article(article).readings for p in r.pairs] == [("KGZ", "UZB")]
 
 
 # --- "son homologue X" after a sentence on another country's official ----------------------------------

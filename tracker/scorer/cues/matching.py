@@ -116,14 +116,11 @@ class WordReader:
             key = STOP
         else:
             lemma = norm(token.lemma_) if token.lemma_ else form
-            key = OTHER
-            if token.pos_ == "VERB" and lemma == form:
-                # a first-group verb the model left as its form ("viole", "demande"): its infinitive, as
-                # keyer.lemmas reads it for the word lists, before the form itself, which may be a noun's key
-                # ("demande"); a verb tag only ("me" is no "mer")
+            key = next((c for c in keyer.candidates(form, lemma) if c in self.pattern_words), OTHER)
+            if key == OTHER and token.pos_ == "VERB" and lemma == form:
+                # a first-group verb the model left as its form ("viole", "affiche"): its infinitive,
+                # as keyer.lemmas reads it for the word lists; a verb tag only ("me" is no "mer")
                 key = next((c for c in keyer.infinitives(form) if c in self.pattern_words), OTHER)
-            if key == OTHER:
-                key = next((c for c in keyer.candidates(form, lemma) if c in self.pattern_words), OTHER)
         words = frozenset({form, norm(token.lemma_), keyer.canon(token.lemma_)} if token.lemma_ else {form})
         stop = (token.is_punct and token.text not in _WINDOW_TRANSPARENT) or form in table.boundaries
         return Word(

@@ -105,9 +105,10 @@ def test_other_senses_score_no_act(text: str, lang: str, pair: str) -> None:
     # (invented).
     ("La Turquie bombarde des positions kurdes en Syrie.", "bombarder"),
     ("Le Niger accuse le Bénin et réclame des excuses.", "réclamer ~3 excuse"),
-    # "demande" is also a noun's key ("demande ~3 retrait ~3 troupe"), which the verb left as its form then
-    # reads (invented).
-    ("Le Tchad demande à la France de retirer ses troupes.", "demande ~3 retrait ~3 troupe"),
+    # "demande" is also a noun's key ("demande ~3 retrait ~3 troupe"): with a subject of its own it is the
+    # verb, and reads the verb's rows (invented).
+    ("Le Tchad demande à la France de retirer ses troupes.", "demander ~5 retirer ~3 troupe"),
+    ("Le Tchad demande des explications à la Libye.", "demander ~3 explication"),
     # Idioms of a falling-out or a refusal to move (invented).
     ("Le torchon brûle entre Rome et Paris depuis l'affaire des migrants.", "torchon ~2 =brûle"),
     ("Le torchon brule entre l'Égypte et le Soudan.", "torchon ~2 =brule"),
@@ -177,3 +178,16 @@ def test_a_lifted_ban_reads_the_lifting_row() -> None:
     assert "lift ~3 overflight ban" in _patterns("Pakistan lifted its overflight ban for Afghan airlines.", "en")
     assert "lever ~3 interdiction ~4 espace aérien" in _patterns(
         "Le Mali a levé l'interdiction de son espace aérien aux avions ivoiriens.", "fr")
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    # A demand in the present, left as its form by the model, presses its addressee as the past does:
+    # ending a hostility demanded of the other is tension, not a truce (invented).
+    ("Le Mali demande à l'Algérie de cesser ses ingérences.", "fr", "DZA-MLI"),
+    ("Le Mali a demandé à l'Algérie de cesser ses ingérences.", "fr", "DZA-MLI"),
+    # A barring verb with its own object reads its own act: the entry it bars is no cooperation (invented).
+    ("Egypt prohibited Israeli aircraft from entering its airspace.", "en", "EGY-ISR"),
+    ("Le Maroc a interdit aux avions algériens de survoler son territoire.", "fr", "DZA-MAR"),
+])
+def test_demands_and_bars_in_the_present_read_as_tension(text: str, lang: str, pair: str) -> None:
+    assert _score(text, lang, pair) > 0

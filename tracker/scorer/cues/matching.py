@@ -97,7 +97,7 @@ class WordReader:
 
     def read(self, token: Token) -> Word | None:
         """None for a word matching leaves out (spaces, quote marks, articles)."""
-        cache_key = (token.orth, token.lemma, token.pos)
+        cache_key = (token.orth, token.lemma, token.pos, _has_subject(token))
         if cache_key in self.cache:
             return self.cache[cache_key]
         text = token.text
@@ -117,11 +117,18 @@ class WordReader:
         else:
             lemma = norm(token.lemma_) if token.lemma_ else form
             key = next((c for c in keyer.candidates(form, lemma) if c in self.pattern_words), OTHER)
-            if key == OTHER and token.pos_ == "VERB" and lemma == form:
+            if token.pos_ == "VERB" and lemma == form and (key == OTHER or _has_subject(token)):
                 # a first-group verb the model left as its form ("viole", "affiche"): its infinitive,
-                # as keyer.lemmas reads it for the word lists; a verb tag only ("me" is no "mer")
-                key = next((c for c in keyer.infinitives(form) if c in self.pattern_words), OTHER)
+                # as keyer.lemmas reads it for the word lists; a verb tag only ("me" is no "mer").
+                # A form that is also a noun's key ("demande") is read as the verb only with a
+                # subject of its own ("le Tchad demande des explications"): the model tags some
+                # nouns as verbs ("l'aide", "la porte"), never with a subject.
+                key = next((c for c in keyer.infinitives(form) if c in self.pattern_words), key)
         words = frozenset({form, norm(token.lemma_), keyer.canon(token.lemma_)} if token.lemma_ else {form})
+        if token.pos_ == "VERB" and norm(token.lemma_) == form:
+            # the window rules read such a verb by its infinitive too: "le Mali demande à l'Algérie
+            # de cesser ..." is the appeal "demander", as "a demandé à l'Algérie de cesser ..."
+            words |= frozenset(keyer.infinitives(form))
         stop = (token.is_punct and token.text not in _WINDOW_TRANSPARENT) or form in table.boundaries
         return Word(
             key, form, words, stop, form in table.degree_boundaries,
@@ -129,6 +136,10 @@ class WordReader:
             tuple(r for w in words for r in table.rules_by_first.get(w, ())),
             tuple(r for w in words for r in table.rules_by_any_first.get(w, ())),
         )
+
+
+def _has_subject(token: Token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubj:pass") for child in token.children)
 
 
 def _tidy_gaps(entry: LexiconEntry, parts: list[str | int]) -> list[str | int]:

@@ -176,6 +176,13 @@ def governing_negation(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
         if (rule is None and other is not None and governor.i not in cue.own
                 and ctx.table.is_statement(other.entry.category)):
             return
+        if (rule is not None and other is not None and governor.i not in cue.own and position is not None
+                and max(other.words) > position
+                and (other.entry.weight > 0) == (cue.match.entry.weight > 0)):
+            # The head is a cue with an object of its own, of the cue's sign: "prohibited the other's
+            # aircraft from entering its airspace" bars an entry, it turns no incursion into cooperation. A
+            # head whose cue ends at it still flips ("refused to condemn", "must end its invasion").
+            return
         if rule is not None and governor.i not in cue.own:
             denied = ctx.negator(governor)
             negated = denied is not None or ctx.has_ne(governor)

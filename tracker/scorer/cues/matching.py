@@ -93,7 +93,7 @@ class WordReader:
         self.table = table
         self.articles = articles
         self.pattern_words = pattern_words
-        self.cache: dict[tuple[int, int, int], Word | None] = {}
+        self.cache: dict[tuple[int, int, int, bool], Word | None] = {}
 
     def read(self, token: Token) -> Word | None:
         """None for a word matching leaves out (spaces, quote marks, articles)."""

@@ -16,7 +16,7 @@ from .clauses import BackgroundWords, ParseView, mention_clauses, settings
 from .context import SentenceContext
 from .families import families, families_hash
 from .keys import WordKeyer
-from .matching import Match, PatternSet, WordReader, aside_positions, resolve_overlaps
+from .matching import Match, PatternSet, WordReader, aside_positions, resolve_overlaps, word_key
 from .rules import ModifierRule, ModifierTable, builtin_modifiers, rules_hash
 from .weighing import absorbed_negators, combine, cue_modifiers, damp_failed_occasions, relate_denied_topics
 from .words import CueWords, cue_words, norm
@@ -75,7 +75,7 @@ class CueFinder:
         tokens, infos = [], []
         cache, read = self.reader.cache, self.reader.read
         for token in sent:
-            cache_key = (token.orth, token.lemma, token.pos)
+            cache_key = word_key(token)
             word = cache[cache_key] if cache_key in cache else read(token)
             if word is not None:
                 tokens.append(token)

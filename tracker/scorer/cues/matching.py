@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 import spacy
 from spacy.language import Language
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Token
 
 from tracker.scorer.lexicon import LexiconEntry, LexiconError, is_generated
@@ -97,7 +98,7 @@ class WordReader:
 
     def read(self, token: Token) -> Word | None:
         """None for a word matching leaves out (spaces, quote marks, articles)."""
-        cache_key = (token.orth, token.lemma, token.pos, _has_subject(token))
+        cache_key = word_key(token)
         if cache_key in self.cache:
             return self.cache[cache_key]
         text = token.text
@@ -136,6 +137,11 @@ class WordReader:
             tuple(r for w in words for r in table.rules_by_first.get(w, ())),
             tuple(r for w in words for r in table.rules_by_any_first.get(w, ())),
         )
+
+
+def word_key(token: Token) -> tuple[int, int, int, bool]:
+    """What a word's reading depends on: its form, lemma and tag, and for a verb whether it has a subject."""
+    return (token.orth, token.lemma, token.pos, token.pos == VERB and _has_subject(token))
 
 
 def _has_subject(token: Token) -> bool:

@@ -1164,3 +1164,121 @@ def test_a_part_of_a_month_is_its_week(request, nlp_name, lang, sentence, publis
 ])
 def test_the_start_of_a_month_or_its_end_to_come_stays_a_month(nlp_fr, sentence, expression):
     assert _one(_refs(nlp_fr, sentence, "fr", date(2023, 3, 16)), expression).precision == "month"
+
+
+# ----------------------------------------------------------------------------------------------
+# Session 16 (invented examples and counter-examples)
+
+
+@pytest.mark.parametrize("sentence, expression, value, precision", [
+    # a bare plural unit before "after" is a vague count, as "a few" (one precision coarser)
+    ("The talks come just days after Niger expelled the envoy of Benin.", "come just days after",
+     date(2019, 12, 30), "week"),
+    ("The accord came weeks after Chad reopened its border with Sudan.", "came weeks after", date(2019, 12, 1), "month"),
+])
+def test_a_coming_verb_before_bare_units_after_counts_a_few_back(nlp_en, sentence, expression, value, precision):
+    ref = _one(_refs(nlp_en, sentence, "en", THU), expression)
+    assert (ref.value, ref.precision, ref.dates_event) == (value, precision, True)
+
+
+@pytest.mark.parametrize("sentence", [
+    # counter-examples (invented): no unit right before "after", or "before": nothing counted back
+    "The summit comes after days of talks between Niger and Benin.",
+    "The visit comes days before the vote in Benin.",
+])
+def test_bare_units_need_a_coming_verb_and_after(nlp_en, sentence):
+    assert not [r for r in _refs(nlp_en, sentence, "en", THU) if "come" in r.expression.casefold()]
+
+
+def test_this_before_a_month_and_day_names_the_day_en(nlp_en):
+    # invented: "this December 30" is that day; "this December" alone stays a month
+    ref = _one(_refs(nlp_en, "Accra and Lome agreed this December 30 to reopen the border.", "en", THU),
+               "this December 30")
+    assert (ref.value, ref.precision, ref.dates_event) == (date(2019, 12, 30), "day", True)
+    ref = _one(_refs(nlp_en, "Accra and Lome will sign the accord this December.", "en", THU), "this December")
+    assert ref.precision == "month"
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # invented: a numeric day, a month's short or full name and a year, joined by one mark
+    ("Mali and Niger signed (04-Nov-2019) a transit accord.", "04-Nov-2019", date(2019, 11, 4)),
+    ("Mali and Niger signed a transit accord on 4/DEC/2019.", "4/DEC/2019", date(2019, 12, 4)),
+])
+def test_day_month_name_year_joined_by_a_mark(nlp_en, sentence, expression, value):
+    ref = _one(_refs(nlp_en, sentence, "en", THU), expression)
+    assert (ref.value, ref.dates_event) == (value, True)
+
+
+def test_mixed_marks_are_no_date(nlp_en):
+    # counter-example (invented): two different marks are no such date
+    assert not [r for r in _refs(nlp_en, "Mali and Niger signed the code 04-Nov/2019.", "en", THU)
+                if "Nov" in r.expression]
+
+
+@pytest.mark.parametrize("nlp_name, lang, sentence, published, value", [
+    # invented: a night is dated on its second day, unless that day is after publication (the first day then)
+    ("nlp_fr", "fr", "Dans la nuit du samedi 4 au dimanche 5 janvier, le Ghana a bombardé un poste togolais.",
+     date(2020, 1, 4), date(2020, 1, 4)),
+    ("nlp_fr", "fr", "Dans la nuit du samedi 4 au dimanche 5 janvier, le Ghana a bombardé un poste togolais.",
+     date(2020, 1, 5), date(2020, 1, 5)),
+    ("nlp_fr", "fr", "Dans la nuit de jeudi à vendredi, le Ghana a bombardé un poste togolais.",
+     THU, THU),
+    ("nlp_fr", "fr", "Dans la nuit de jeudi à vendredi, le Ghana a bombardé un poste togolais.",
+     date(2020, 1, 3), date(2020, 1, 3)),
+    ("nlp_en", "en", "Ghana shelled a Togolese post overnight into Friday, officials said.", THU, THU),
+    ("nlp_en", "en", "Ghana shelled a Togolese post overnight into Friday, officials said.",
+     date(2020, 1, 3), date(2020, 1, 3)),
+    ("nlp_en", "en", "Ghana shelled a Togolese post on the night of January 4 to 5.", date(2020, 1, 4), date(2020, 1, 4)),
+])
+def test_a_night_after_publication_is_dated_on_its_first_day(request, nlp_name, lang, sentence, published, value):
+    refs = _refs(request.getfixturevalue(nlp_name), sentence, lang, published)
+    assert event_date(refs, published).value == value
+
+
+@pytest.mark.parametrize("nlp_name, lang, sentence, published, expression, value", [
+    # invented: the date first planned does not date the act; the sentence's other date or publication does
+    ("nlp_fr", "fr", "Initialement prévue le 12 décembre, la visite du ministre ghanéen à Lomé a eu lieu jeudi.",
+     THU, "12 décembre", THU),
+    ("nlp_fr", "fr", "Conclu au départ mi-novembre, le pacte entre le Ghana et le Togo a été signé à Accra.",
+     THU, "mi-novembre", THU),
+    ("nlp_en", "en", "Originally scheduled for December 12, the talks between Ghana and Togo opened on Thursday.",
+     THU, "December 12", THU),
+])
+def test_the_date_first_planned_is_no_date_of_the_act(request, nlp_name, lang, sentence, published, expression, value):
+    refs = _refs(request.getfixturevalue(nlp_name), sentence, lang, published)
+    assert not _one(refs, expression).dates_event
+    assert event_date(refs, published).value == value
+
+
+@pytest.mark.parametrize("nlp_name, lang, sentence, expression, value", [
+    # counter-examples (invented): an adverb of the act itself, or a plan without "initially", keeps its date
+    ("nlp_en", "en", "Ghana initially rejected on Monday the offer from Togo.", "on Monday", date(2019, 12, 30)),
+    ("nlp_fr", "fr", "Le Ghana a d'abord rejeté lundi l'offre du Togo.", "lundi", date(2019, 12, 30)),
+])
+def test_an_adverb_of_the_act_keeps_its_date(request, nlp_name, lang, sentence, expression, value):
+    refs = _refs(request.getfixturevalue(nlp_name), sentence, lang, THU)
+    assert _one(refs, expression).dates_event and event_date(refs, THU).value == value
+
+
+def test_a_framed_interval_with_a_vague_count_fr(nlp_fr):
+    # invented: "quelques jours après", as "comes just days after", one precision coarser
+    refs = _refs(nlp_fr, "Cette visite intervient quelques jours après la signature d'un pacte entre le Niger et le Bénin.",
+                 "fr", THU)
+    ref = event_date(refs, THU)
+    assert (ref.value, ref.precision) == (date(2019, 12, 30), "week")
+    # counter-example (invented): a subject naming its own news, the interval dates nothing
+    refs = _refs(nlp_fr, "La visite du président nigérien à Cotonou intervient quelques jours après la signature d'un pacte.",
+                 "fr", THU)
+    assert event_date(refs, THU).value == THU and not any(r.dates_event for r in refs)
+
+
+def test_an_act_told_first_keeps_its_date_en(nlp_en):
+    # counter-example (invented): "initially announced on Monday" is the announcement's own day
+    refs = _refs(nlp_en, "Benin initially announced on Monday that it would close its border with Niger.", "en", THU)
+    assert _one(refs, "on Monday").dates_event
+
+
+def test_overnight_from_one_weekday_into_the_next_en(nlp_en):
+    # invented: in a Monday article "Tuesday" after "overnight Monday into" is no Tuesday six days back
+    refs = _refs(nlp_en, "Ghana shelled a Togolese post overnight Monday into Tuesday, officials said.", "en", MON)
+    assert _one(refs, "Tuesday").value == MON

@@ -77,7 +77,7 @@ from .attachment import (
 from .event_ranges import EventResolver, since_events
 from .patterns import DAY_SPAN, Found, alternation, dateline, prefilter, scan
 from .publication import publication_date_from_text
-from .resolution import Resolved, resolve
+from .resolution import Resolved, resolve, shift
 from .tense import (
     PAST_TENSES,
     VERBAL,
@@ -199,9 +199,17 @@ def _decision_root(sent: Span, lang: str) -> bool:
                for verb in (root, *(c for c in root.children if c.dep_ == "ccomp")))
 
 
+# "initialement prévue le 3 mars", "originally scheduled for March": a few words before the date, in its clause.
+_ORIGINAL_PLAN = {lang: re.compile(rf"(?<!\w)(?:{alternatives('original_plan', lang)})(?!\w)"
+                                   rf"(?:\s+(?:pour|pour\s+le|le|en|for|on|in|to\s+\w+\s+(?:on|in)))?\s+$",
+                                   re.IGNORECASE) for lang in LANGS}
+
+
 def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, lang: str,
              tense: str | None, decision_root: bool = False) -> Verdict:
     """Whether the expression dates the sentence's event, and why not."""
+    if lang in LANGS and _ORIGINAL_PLAN[lang].search(text, max(0, found.start - 60), found.start):
+        return Verdict(False, "the date first planned or set ('initialement prévue fin mars'), since moved or passed")
     closed = closed_range_part(text, found.start, found.end, lang)
     if closed == "end":
         return Verdict(False, "the end of a closed range")
@@ -400,7 +408,8 @@ def _interval_pattern(lang: str) -> re.Pattern[str] | None:
     verbs, subjects = alternatives("framing_verb", lang), alternatives("framing_subject", lang)
     if not (fixed and units and verbs and subjects):
         return None
-    numbers = "|".join(sorted(vocabulary().numbers.get(lang, {}), key=len, reverse=True))
+    vocab = vocabulary()  # "quelques jours après": a vague count too
+    numbers = "|".join(sorted([*vocab.numbers.get(lang, {}), *vocab.vague_numbers.get(lang, {})], key=len, reverse=True))
     return re.compile(rf"\s*(?:{subjects})\s+(?-i:[a-zà-ÿ'’-]+)(?:\s+(?-i:[a-zà-ÿ'’-]+)){{0,2}}\s+(?:{verbs})\s+"
                       rf"(?P<interval>(?P<fixed>{fixed})|(?P<count>\d+|{numbers})\s+(?P<unit>{units}))",
                       re.IGNORECASE)
@@ -420,18 +429,24 @@ def _framed_interval(sent: Span, lang: str, offset: int, anchor: date) -> list[D
     found = pattern.match(text) if pattern is not None else None
     if found is None:
         return []
+    vague = False
     if found["fixed"]:
         days = _interval_days("fixed_interval", lang, found["fixed"])
     else:
         count = found["count"]
-        number = int(count) if count.isdigit() else vocabulary().numbers[lang].get(count.casefold(), 0)
+        vague_number = vocabulary().vague_numbers[lang].get(count.casefold())
+        vague = vague_number is not None
+        number = int(count) if count.isdigit() else vague_number or vocabulary().numbers[lang].get(count.casefold(), 0)
         days = number * _interval_days("interval_unit", lang, found["unit"])
     if not days:
         return []
     begin, end = found.span("interval")
-    return [DateRef(anchor - timedelta(days=days), "day", text[begin:end], offset + begin, offset + end, True,
-                    f"interval: {days} day(s) before {anchor}; dates the event: the sentence's subject and verb "
-                    "only place the act after it in time")]
+    value, precision = anchor - timedelta(days=days), "day"
+    if vague:  # "quelques jours après": as "comes just days after", one precision coarser
+        value, precision = shift(value, "week" if days < 7 * number else "month", 0)
+    return [DateRef(value, precision, text[begin:end], offset + begin, offset + end, True,
+                    f"interval: {days} day(s) before {anchor}" + (", a vague count" if vague else "")
+                    + "; dates the event: the sentence's subject and verb only place the act after it in time")]
 
 
 def _interval_days(name: str, lang: str, matched: str) -> int:

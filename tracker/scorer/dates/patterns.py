@@ -126,8 +126,12 @@ def _calendar_patterns() -> list[Pattern]:
                  rf"(?P<month>{fr.months})(?:\s+{YEAR}|\s+(?P<mod>{modifier})(?!\w))?(?!\w)"),
         _pattern("explicit", "en", NO_WORD_BEFORE + rf"(?:(?P<wd>{en.weekdays}),?\s+)?(?:the\s+)?{_DAY_EN}{_DAY_SPAN_EN}\s+"
                  rf"(?:of\s+)?(?P<month>{en.months})(?:,?\s+{YEAR})?(?!\w)"),
-        _pattern("explicit", "en", NO_WORD_BEFORE + rf"(?:(?P<wd>{en.weekdays}),?\s+)?(?P<month>{en.months})\s+"
+        # "agreed this December 14": "this" before a month and day names that day, not the month
+        _pattern("explicit", "en", NO_WORD_BEFORE + rf"(?:(?P<wd>{en.weekdays}),?\s+)?(?:this\s+)?(?P<month>{en.months})\s+"
                  rf"{_DAY_EN}(?![\d:]){month_span}(?:,?\s+{YEAR})?(?!\w)"),
+        # "09-Mar-2018", "9/MAR/2018": a numeric day, an abbreviated or full month and a year joined by one mark
+        _pattern("explicit", "en", NO_WORD_BEFORE + rf"(?P<day>[0-3]?\d)(?P<sep>[\-/])(?P<month>"
+                 rf"{alternation(m.rstrip('.') for m in vocabulary().months['en'])})(?P=sep){YEAR}", needs=r"\d[\-/][^\W\d]"),
     ]
 
 
@@ -182,10 +186,12 @@ def _english_patterns() -> list[Pattern]:
         _pattern("ago", "en", NO_WORD_BEFORE + rf"(?P<approx>{alternatives('approx_count', 'en')})?"
                  rf"(?P<num>{words.approx_counts}|{words.counts}|{_COUNT_DIGITS})\s+"
                  rf"(?P<unit>{unit_alternatives('en')})\s+ago" + NO_WORD_AFTER, needs=r"\sago"),
-        # "The summit comes a month after Iran and Saudi Arabia agreed ...": the act after it, counted back
+        # "The summit comes a month after Iran and Saudi Arabia agreed ...": the act after it, counted back;
+        # a bare plural unit ("comes just days after") is a vague count
         _pattern("ago", "en", NO_WORD_BEFORE + rf"(?:{alternatives('ago_after', 'en')})"
-                 rf"(?P<approx>{alternatives('approx_count', 'en')})?(?P<num>{words.counts}|{_COUNT_DIGITS})\s+"
-                 rf"(?P<unit>{unit_alternatives('en', _SPAN_UNITS)})\s+after" + NO_WORD_AFTER, needs=r"\safter"),
+                 rf"(?:(?P<approx>{alternatives('approx_count', 'en')})?(?P<num>{words.counts}|{_COUNT_DIGITS})\s+"
+                 rf"(?P<unit>{unit_alternatives('en', _SPAN_UNITS)})|(?P<bare>{unit_alternatives('en', _SPAN_UNITS, plural_only=True)}))"
+                 r"\s+after" + NO_WORD_AFTER, needs=r"\safter"),
         _pattern("season", "en", NO_WORD_BEFORE + rf"(?P<prep>(?:(?:{alternatives('season_range', 'en')})\s+)?"
                  rf"(?:{alternatives('season_article', 'en')})\s+)(?P<season>{words.seasons}){NO_WORD_AFTER}(?!\s+of)"),
         _pattern("ahead", "en", NO_WORD_BEFORE + rf"(?P<prep>{alternatives('ahead_marker', 'en')})\s+{count}\s+"

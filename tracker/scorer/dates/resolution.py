@@ -19,7 +19,7 @@ from dateparser.date import DateDataParser
 
 from .patterns import Found
 from .tense import PAST_TENSES
-from .vocabulary import LANGS, Phrase, context_values, lookup, phrase_key, vocabulary, word_set
+from .vocabulary import LANGS, Phrase, alternatives, context_values, lookup, phrase_key, vocabulary, word_set
 
 _FIRST_DAY_WORDS = word_set("first_day")  # "1er mai"
 _EARLIER = word_set("modifier_earlier")  # "mardi dernier", "this past Tuesday"
@@ -143,9 +143,14 @@ def _count_word(text: str, lang: str) -> tuple[int, str] | None:
     return None
 
 
+_BARE_COUNT = 3  # as "a few"
+
+
 def _count(found: Found, lang: str) -> tuple[int, str] | None:
     """The count of an "il y a N ..." expression, and a note when it is approximate or vague."""
     text = found.group("num")
+    if not text and found.group("bare"):  # "comes just days after": a few of that unit
+        return _BARE_COUNT, f"vague count ({found.group('bare')!r} alone) read as {_BARE_COUNT}, one precision coarser"
     if text.isdigit():
         number, note = int(text), ""
     else:
@@ -334,7 +339,7 @@ _TO_THE_DAY = re.compile(r"\s+(?:jour\s+pour\s+jour|today|to\s+the\s+day)(?!\w)"
 def _counted_span(found: Found, context: _Context) -> Resolved | None:
     """A count of units back ("il y a six ans", "two weeks ago") or ahead ("dans deux mois")."""
     counted = _count(found, found.pattern.lang)
-    unit = _unit(found.group("unit"))
+    unit = _unit(found.group("unit") or found.group("bare"))
     if counted is None or not unit:
         return None
     n, note = counted
@@ -427,6 +432,33 @@ _RESOLVERS: dict[str, Callable[[Found, _Context], Resolved | None]] = {
 }
 
 
+_NIGHT_SECOND_DAY = re.compile(alternatives("night_second_day"), re.IGNORECASE)
+
+
+def _night_second_day(found: Found, text: str) -> bool:
+    """The expression names the second day of a night ("dans la nuit du mercredi 3 au jeudi 4 mars",
+    "overnight into Friday"): a night opening ends at its start or inside it, before its last word."""
+    window = max(0, found.start - 60)
+    return any(found.start <= window + m.end() < found.end
+               for m in _NIGHT_SECOND_DAY.finditer(text, window, found.end))
+
+
+def _night(resolved: Resolved, found: Found, published: date) -> Resolved:
+    """A night is dated on its second day, except when that day lies after publication: the article came out
+    during the night's first day ("nuit du 12 au 13" in an article of the 12th, which a past tense would read
+    a year back; "nuit de lundi à mardi" in a Monday article, which a weekday would read as the Tuesday six
+    days back)."""
+    kind, after = found.kind, published + timedelta(days=1)
+    if resolved.value == after or (kind == "explicit" and not found.group("year")
+                                   and (resolved.value.month, resolved.value.day) == (after.month, after.day)):
+        return replace(resolved, value=published, ahead=False,
+                       note=f"{resolved.note}; a night whose second day is after publication: its first day")
+    if kind == "weekday" and resolved.value == published - timedelta(days=6):
+        return replace(resolved, value=published,
+                       note=f"{resolved.note}; a night that began on the publication day: its first day")
+    return resolved
+
+
 def resolve(found: Found, text: str, sent_lang: str, published: date, tense: str | None) -> Resolved | None:
     """The date ``found`` (an expression of ``text``) stands for; None when it is none.
 
@@ -437,6 +469,8 @@ def resolve(found: Found, text: str, sent_lang: str, published: date, tense: str
         return None
     resolved = resolver(found, _Context(text[found.start:found.end], sent_lang, published, tense,
                                         text[found.end:found.end + 24]))
+    if resolved is not None and found.kind in ("explicit", "weekday") and _night_second_day(found, text):
+        resolved = _night(resolved, found, published)
     if resolved is not None and not resolved.ahead and (found.kind == "ahead" or resolved.value > published):
         resolved = replace(resolved, ahead=True)
     return resolved

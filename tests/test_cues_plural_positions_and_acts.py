@@ -191,3 +191,15 @@ def test_a_lifted_ban_reads_the_lifting_row() -> None:
 ])
 def test_demands_and_bars_in_the_present_read_as_tension(text: str, lang: str, pair: str) -> None:
     assert _score(text, lang, pair) > 0
+
+
+@pytest.mark.parametrize(("text", "lang", "pair", "sign"), [
+    # An end or a withdrawal still flips what it governs, whatever rows it makes itself (invented).
+    ("Eritrea and Ethiopia ended the fighting along the border.", "en", "ERI-ETH", -1),
+    ("Turkey withdrew its troops from the joint patrols with Russia.", "en", "RUS-TUR", 1),
+    # Forms that are nouns' keys too keep their noun rows: only "demande" is read as its verb (invented).
+    ("La Chine dispute au Japon les îles Senkaku.", "fr", "CHN-JPN", 1),
+    ("La Chine aide le Pakistan à construire un port.", "fr", "CHN-PAK", -1),
+])
+def test_ends_withdrawals_and_noun_keys_keep_their_readings(text: str, lang: str, pair: str, sign: int) -> None:
+    assert _score(text, lang, pair) * sign > 0

@@ -96,6 +96,7 @@ class WordKeyer:
         self.verb_endings = words.get("verb ending")
         self.fixed_forms = frozenset(words.get("fixed form"))
         self.infinitive_ending = next(iter(words.get("infinitive ending")), "")
+        self.verb_before_noun = frozenset(words.get("verb before noun"))
         tables = keyer_tables(lang, model)
         self.source = f"{lang} lemma tables of spacy-lookups-data {lookups_version()}"  # for cache keys
         self.lookup: Table = tables.get("lemma_lookup", {})

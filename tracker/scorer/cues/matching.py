@@ -118,12 +118,12 @@ class WordReader:
         else:
             lemma = norm(token.lemma_) if token.lemma_ else form
             key = next((c for c in keyer.candidates(form, lemma) if c in self.pattern_words), OTHER)
-            if token.pos_ == "VERB" and lemma == form and (key == OTHER or _has_subject(token)):
+            if token.pos_ == "VERB" and lemma == form and (
+                    key == OTHER or (form in keyer.verb_before_noun and _has_subject(token))):
                 # a first-group verb the model left as its form ("viole", "affiche"): its infinitive,
                 # as keyer.lemmas reads it for the word lists; a verb tag only ("me" is no "mer").
-                # A form that is also a noun's key ("demande") is read as the verb only with a
-                # subject of its own ("le Tchad demande des explications"): the model tags some
-                # nouns as verbs ("l'aide", "la porte"), never with a subject.
+                # A form that is also a noun's key ("demande", cue_words.tsv "verb before noun") is
+                # read as the verb only with a subject of its own ("le Tchad demande des explications").
                 key = next((c for c in keyer.infinitives(form) if c in self.pattern_words), key)
         words = frozenset({form, norm(token.lemma_), keyer.canon(token.lemma_)} if token.lemma_ else {form})
         if token.pos_ == "VERB" and norm(token.lemma_) == form:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
+from ..lexicon import is_generated
 from ..morph_values import morph_values
 from .context import OBJECT_DEPS, Hit, SentenceContext
 from .matching import Match
@@ -177,11 +178,13 @@ def governing_negation(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
                 and ctx.table.is_statement(other.entry.category)):
             return
         if (rule is not None and other is not None and governor.i not in cue.own and position is not None
-                and max(other.words) > position
-                and (other.entry.weight > 0) == (cue.match.entry.weight > 0)):
-            # The head is a cue with an object of its own, of the cue's sign: "prohibited the other's
-            # aircraft from entering its airspace" bars an entry, it turns no incursion into cooperation. A
-            # head whose cue ends at it still flips ("refused to condemn", "must end its invasion").
+                and max(other.words) > position and not is_generated(other.entry)
+                and other.entry.weight > 0 and cue.match.entry.weight > 0):
+            # The head is a hostile act of its own, with its object, written for it: "prohibited the
+            # other's aircraft from entering its airspace" bars an entry, it turns no incursion into
+            # cooperation. A head whose cue ends at it still flips ("refused to condemn", "must end its
+            # invasion"), and so does an end or a withdrawal ("ended the fighting along the border",
+            # "withdrew its troops from the joint patrols").
             return
         if rule is not None and governor.i not in cue.own:
             denied = ctx.negator(governor)

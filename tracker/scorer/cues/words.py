@@ -20,7 +20,7 @@ SET_NAMES = ("article", "contraction", "fixed form", "verb ending", "infinitive 
              "force list word", "prior opener", "coordinator in a cue", "mutual preposition", "setting preposition",
              "unreversed", "active auxiliary", "passive auxiliary", "reflexive pronoun",
              "reflexive other sense", "object link", "noun object link", "noun object preposition", "quantity noun",
-             "subject as object", "entry preposition")
+             "subject as object", "entry preposition", "verb before noun")
 
 
 def norm(text: str) -> str:

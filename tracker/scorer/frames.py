@@ -20,6 +20,10 @@ directed word ("a visit to Vanuatu and Fiji", "invited Burkina Faso and Niger"),
 phrase between two countries ("the US and their key allies including Japan", "et leurs alliés, dont
 le Japon") puts the second in the first one's group, on its side whatever the act.
 
+A list whose predicate is a membership ("A and B are both members of the bloc") names no act between its
+countries, whatever the body's name reads; a country after an echo word ("A expelled envoys of C, as did
+B", "tout comme B") does the subject's act again, on the subject's side, and keeps its pair with C.
+
 Delegates are the exception to mutual acts: countries coordinated under one plural role noun ("the
 foreign ministers of Egypt, Iraq and Jordan", "les chefs de la diplomatie française et allemande",
 "Thai and Cambodian officers") are one side when the sentence names the other one, by a counterpart
@@ -59,6 +63,9 @@ LIST_CLOSED_AFTER = 3  # countries of a comma list that a joiner before a non-co
 LONE_LIST = 3
 OWNED_REACH = 5  # tokens between a list's possessive and its relation noun ("'s long-running dispute")
 GAP_REMNANT = 2  # words a gapped clause keeps after its subject ("et B un", "and B as many")
+MEMBERSHIP_REACH = 60  # characters read after a list for its membership predicate ("are both founding members")
+ECHO_REACH = 8  # words between an echo phrase and its country ("as will King Carl Gustaf and Queen Silvia of")
+ECHO_CHARS = 80  # characters read before a country for an echo phrase
 GROUP_REACH = 10  # words of a group phrase between two countries (", the EU and their key allies including")
 
 
@@ -207,6 +214,51 @@ def _gapped_sides(mentions: Sequence[Mention], text: str) -> dict[tuple[str, str
             sides[make_pair(first.country, mention.country)] = (
                 f"subjects of one verb ({first.text} / {mention.text}, a gapped clause): one side")
     return sides
+
+
+def _echo_sides(mentions: Sequence[Mention], text: str) -> dict[tuple[str, str], str]:
+    """A country after an echo word ("A recalled its envoy, as did B", "as will the King of B", "tout comme
+    B", data/sides.tsv echo) does the act of the clause's subject again: it stands on the subject's side
+    (the first actor named outside the echo phrase, with the countries coordinated with it), no pair with it."""
+    sides: dict[tuple[str, str], str] = {}
+    for run, echoes in echo_runs(mentions, text):
+        for mention, word in echoes:
+            for other in run:
+                if other.country != mention.country:
+                    sides[make_pair(other.country, mention.country)] = (
+                        f"'{word}' {mention.text}: the same act as {other.text}, on its side")
+    return sides
+
+
+def echo_runs(mentions: Sequence[Mention], text: str) -> list[tuple[list[Mention], list[tuple[Mention, str]]]]:
+    """The subject's side (its coordination, or itself) and the countries after an echo word with that word:
+    one side of the act, which the cues' attribution reads as one list (pipeline.attribute_cues)."""
+    actors = sorted((m for m in mentions if m.role == "actor" and m.kind != "anaphora"), key=lambda m: m.start)
+    echoes = [(m, word) for m in actors if (word := _echo_before(m, text))]
+    echoed = {id(m) for m, _ in echoes}
+    subject = next((m for m in actors if id(m) not in echoed), None)
+    if not echoes or subject is None:
+        return []
+    run = next((r for r in coordinations(mentions, text) if subject in r), [subject])
+    return [(run, echoes)]
+
+
+def _echo_before(mention: Mention, text: str) -> str | None:
+    """The echo phrase before the mention in its clause, a few words of its noun phrase between
+    ("as will King Carl Gustaf of"), if any."""
+    before = text[max(0, mention.start - ECHO_CHARS) : mention.start].lower().replace("\u2019", "'")
+    before = re.split(r"[.;:!?()\"\u00ab\u00bb\u201c\u201d]", before)[-1]
+    for phrase in sorted(_words().get("echo", ()), key=len, reverse=True):
+        at = before.rfind(phrase)
+        if at < 0 or (at > 0 and before[at - 1].isalnum()):
+            continue
+        gap = before[at + len(phrase) :]
+        words = _WORD.findall(gap)
+        # the country is the echo's subject, not a complement ("as has been the case with Iran", "tout
+        # comme en 2019 avec la Russie"): only its noun phrase may stand between (data/sides.tsv echo_stop)
+        if "," not in gap and len(words) <= ECHO_REACH and _words().get("echo_stop", frozenset()).isdisjoint(words):
+            return phrase
+    return None
 
 
 def coordinations(mentions: Sequence[Mention], text: str, joint: bool = False) -> list[list[Mention]]:
@@ -446,10 +498,15 @@ def split_sides(
     # The list's own relation ("China and Japan's dispute", "the tensions of A and B") stays theirs.
     actors = {m.country for m in mentions if m.role == "actor" and m.kind != "anaphora"}
     same_side: dict[tuple[str, str], str] = _gapped_sides(mentions, text)
+    for pair, why in _echo_sides(mentions, text).items():
+        same_side.setdefault(pair, why)
     for run in coordinations(mentions, text):
         side = sorted({m.country for m in run})
         others = sorted(actors - set(side))
-        if others:
+        membership = _membership(run, text)
+        if membership:
+            reason = f"named together as {membership} ({' / '.join(dict.fromkeys(m.text for m in run))}): no act between them"
+        elif others:
             facing = [c for c in cues if not _hostile_relation(c) or _owned_by(c, run, text)]
             # an exercise the list holds is joint among its members, whoever it is held near or with
             # ("A joined B and C warships for drills": B-C drill together; cues/shared.py reads its sign)
@@ -466,6 +523,23 @@ def split_sides(
                 same_side.setdefault(make_pair(a, b), reason)
     kept = [p for p in pairs if p not in same_side]
     return kept, [SetAside(p, same_side[p]) for p in pairs if p in same_side]
+
+
+def _membership(run: Sequence[Mention], text: str) -> str | None:
+    """The list's predicate is a membership ("A and B are both members of the bloc", "A et B sont tous
+    deux membres de"): what they belong to, no act between them (data/sides.tsv, member_copula)."""
+    words = _words()
+    after = _tokens(text[run[-1].end : run[-1].end + MEMBERSHIP_REACH])
+    copulas = [c.split() for c in words.get("member_copula", ())]
+    copula = next((c for c in copulas if after[: len(c)] == c), None)
+    if copula is None:
+        return None
+    rest = after[len(copula):]
+    while rest and rest[0] in words.get("member_filler", frozenset()):
+        rest = rest[1:]
+    if rest and rest[0] in words.get("member_noun", frozenset()):
+        return f"'{' '.join(copula)} ... {rest[0]}'"
+    return None
 
 
 def _named_again(run: Sequence[Mention], mentions: Sequence[Mention]) -> bool:
@@ -606,20 +680,27 @@ def _one_side_reason(
 
 
 def clause_sides(
-    pairs: Sequence[tuple[str, str]], mentions: Sequence[Mention], clauses: dict[tuple[int, int], Setting]
+    pairs: Sequence[tuple[str, str]], mentions: Sequence[Mention], clauses: dict[tuple[int, int], Setting],
+    text: str = "",
 ) -> tuple[list[tuple[str, str]], list[SetAside]]:
     """The pairs kept, and those set aside because a country named only in a background clause
     pairs with a country the clause does not name, while the rest of the sentence names an act of
     its own: "Beijing threatened Lithuania after Vilnius allowed Taiwan to open an office" is no
     CHN-TWN act, nor "Bahrain and Qatar restored ties, after a Saudi-led boycott of Doha was lifted"
     a BHR-SAU one. With one country outside ("Beijing protested after Washington approved arms
-    sales"), the clause names the other side of the main act and the pair stays."""
+    sales"), the clause names the other side of the main act and the pair stays. A country after an echo
+    word ("as did B") does the main act again: its pairs stay."""
     if not clauses:
         return list(pairs), []
     actors = [m for m in mentions if m.role == "actor"]
+    # "..., as did B": B's clause repeats the main act, so B is a side of it (_echo_sides)
+    echoes = {m.country for m in actors if text and m.kind != "anaphora" and _echo_before(m, text)}
     kept: list[tuple[str, str]] = []
     aside: list[SetAside] = []
     for pair in pairs:
+        if echoes & set(pair):
+            kept.append(pair)
+            continue
         reason = next((r for x, y in (pair, pair[::-1]) if (r := _outside_clause(x, y, actors, clauses))), None)
         if reason is None:
             kept.append(pair)

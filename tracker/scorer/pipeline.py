@@ -40,7 +40,7 @@ from .cues.finder import finder_version
 from .cues.shared import is_exercise, named_together, shared_exercises
 from .cues.words import cue_words
 from .dates import event_date, find_dates, publication_date_from_text
-from .frames import clause_sides, coordinations, joint_pairs, ranked_only, split_sides
+from .frames import clause_sides, coordinations, echo_runs, joint_pairs, ranked_only, split_sides
 from .frames_between import between_sides
 from .frames_members import bloc_sides, members_only
 from .leaders import term_start
@@ -310,7 +310,7 @@ def _reading(
                   for pair in one_side]
     sides = one_sides(a.pair for a in set_aside)
     pairs, outside_act = act_sides(pairs, all_mentions)
-    pairs, outside_clause = clause_sides(pairs, all_mentions, read.clauses)
+    pairs, outside_clause = clause_sides(pairs, all_mentions, read.clauses, text)
     pairs, members = members_only(pairs, all_mentions, text, read.start)
     pairs, between = between_sides(pairs, all_mentions, text, read.start, read.end)
     set_aside += outside_act + outside_clause + members + between
@@ -468,6 +468,8 @@ def attribute_cues(
         result[pairs[0]] = list(cues)
         return result
     runs = coordinations(mentions, text) if text else []
+    # "A expelled envoys of C, as did B": B stands on A's side of A's act (frames.echo_runs)
+    runs += [run + [m for m, _ in echoes] for run, echoes in (echo_runs(mentions, text) if text else [])]
     exercises = frozenset(cue_words(lang).get("shared exercise"))
     for cue in cues:
         cue_roles = (roles or {}).get(cue.start)

@@ -25,7 +25,8 @@ def sentence_matches(ctx: SentenceContext, hits: list[tuple[int, int, list[Entry
         entry = choose_entry(ctx, first, last, entries)
         if entry is not None:
             found.append(Found(first, last, entry))
-    kept = [match for match in longest_first(found) if match.entry.kind != "block" and not _first_name(ctx, match)]
+    kept = [match for match in longest_first(found)
+            if match.entry.kind != "block" and not _first_name(ctx, match) and not _titled_capital(ctx, match)]
     return keep_prefixes(kept, ctx.pieces)
 
 
@@ -44,6 +45,13 @@ def _first_name(ctx: SentenceContext, match: Found) -> bool:
         return False
     ends = after + 1 >= len(ctx.pieces) or not ctx.pieces[after + 1].text[:1].isupper()
     return ends and ctx.pos(after) == "PROPN"
+
+
+def _titled_capital(ctx: SentenceContext, match: Found) -> bool:
+    """ "Queen Sofia", "la reine Sofia", "President Lima": a capital right after a title (roles.tsv title) is a
+    person's given name or surname, no country. Capitalised: "the Prime Minister Sofia named" is rare enough."""
+    return match.entry.kind == "capital" and ctx.phrase_before(match.first, "title") is not None \
+        and ctx.pieces[match.first].text[:1].isupper()
 
 
 def choose_entry(ctx: SentenceContext, first: int, last: int, entries: list[Entry]) -> Entry | None:

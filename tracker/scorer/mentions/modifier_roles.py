@@ -24,6 +24,8 @@ _BETWEEN = grammar_words("between")
 _CREDITED_FOR = grammar_words("credited_for", "en")
 _AGAINST = grammar_words("turned_against")  # "X's case against Y": a possessed noun turned on another country
 SEAT_EVENT_REACH = 4  # noun-phrase words read after a seat of power for its event ("White House peace-accord signing")
+LED_NOUN_REACH = 3  # lowercase words read after "X-led" for its organisation noun ("the U.S.-led military alliance")
+LED_NAME_REACH = 6  # all words read, a body's capitalised name included ("the Russia-led Collective Security Treaty Organization")
 MEDIATION_REACH = 3  # lowercase words read after "X's" / "X for its" for a mediation word ("its role in mediating")
 
 
@@ -111,13 +113,18 @@ def leads_organisation(ctx: SentenceContext, first: int, last: int) -> RoleDecis
     """'the U.S.-led NATO alliance', "l'OTAN emmenée par les États-Unis": the organisation acts;
     the country leading it is only its description. A coalition is not in the list (see roles.tsv)."""
     if ctx.lang == "en" and last < len(ctx.keys) and ctx.pieces[last].hyphen_before and ctx.keys[last] in _LEADING:
-        for i in range(last + 1, min(len(ctx.pieces), last + 4)):
+        reach = LED_NOUN_REACH
+        for i in range(last + 1, min(len(ctx.pieces), last + LED_NAME_REACH + 1)):
             two = ctx.two_pieces(i)
             noun = next((word for word in (two, ctx.keys[i]) if word and ctx.has("organisation", word)), None)
             if noun:
                 return RoleDecision("topic", f"leads '{noun}': the organisation acts, not the country")
             if not ctx.pieces[i].text[:1].isalpha() or ctx.keys[i] in CLAUSE_BREAKS:
                 return None
+            if not ctx.pieces[i].text[:1].isupper():  # a capitalised word belongs to the body's own name
+                reach -= 1
+                if reach == 0:
+                    return None
         return None
     found = ctx.phrase_before(ctx.skip_determiners(first), "led_by")
     if found is None:

@@ -13,7 +13,12 @@ from typing import NamedTuple
 
 from tracker.scorer.leaders import resolve_people
 from tracker.scorer.mentions.decision import ACTOR, RoleDecision
-from tracker.scorer.mentions.demonym_roles import demonym_role, origin_role, shared_noun_role
+from tracker.scorer.mentions.demonym_roles import (
+    demonym_role,
+    origin_role,
+    private_person_role,
+    shared_noun_role,
+)
 from tracker.scorer.mentions.gazetteer import Found, mention_index
 from tracker.scorer.mentions.modifier_roles import (
     after_role,
@@ -352,6 +357,23 @@ def _a_group_from(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision
     return group_role(noun)
 
 
+def _people_from(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
+    """ "migrants from Iraq", "des réfugiés en provenance de Syrie": a country after a private person noun
+    (roles.tsv person_noun) and a word of origin (origin_prep) is where the people come from, no side, as
+    the demonym in "Iraqi migrants" is; a measure on them ("deported migrants from Haiti") keeps it a side."""
+    if kind not in ("name", "capital"):
+        return None
+    found = ctx.phrase_before(ctx.skip_determiners(match.first), "origin_prep")
+    if found is None:
+        return None
+    person = ctx.phrase_before(found[1], "person_noun")
+    if person is None:
+        return None
+    decision = private_person_role(ctx, person[0], person[1])
+    # given by a preposition, the role spreads over a list ("visitors from China, Malaysia and India")
+    return decision._replace(from_preposition=True) if decision else None
+
+
 def _mediating_between(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
     return mediating_subject(ctx, match.last)
 
@@ -403,6 +425,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     _a_demonym,  # decides every demonym (an actor when nothing else)
     _target_of_an_act_noun,
     _a_group_from,
+    _people_from,
     _after_a_preposition,
     _mediating_between,
     _before_a_noun,

@@ -62,7 +62,7 @@ def _pairs(text: str, lang: str) -> set[str]:
     # counter-example: a measure on a nation's people is aimed at its state
     ("The Bulgarian government expelled members of the Turkish community in 1989.", "en", {"BGR-TUR"}),
     # a past belonging is background, no side (invented)
-    ("Montenegro asked drivers to replace plates issued when it was still part of Serbia.", "en", set()),
+    ("Montenegrin veterans remember the army they served in when Montenegro was still part of Serbia.", "en", set()),
     ("Le Soudan du Sud, qui faisait partie du Soudan jusqu'en 2011, a fermé sa frontière avec l'Éthiopie.", "fr",
      {"ETH-SSD"}),
     # a capital right after a title is a person's name (invented)

@@ -1,4 +1,4 @@
-"""The carried.tsv triggers are looked up by their first word (pairs.py `_carry_index`): the trigger
+"""The carried.tsv triggers are looked up by their first word (counterparts.py `_carry_index`): the trigger
 found must be the one a plain scan of every row at every word finds, and a word's keys are kept on
 the cue keyer, not in a module dict (every sentence here is invented, none is copied from real reporting)."""
 
@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.scorer import pairs
+from tracker.scorer import counterparts
+from tracker.scorer.counterparts import _carry_rows, sentence_carry
 from tracker.scorer.cues.keys import WordKeyer
 from tracker.scorer.cues.words import cue_words
-from tracker.scorer.pairs import _carry_rows, sentence_carry
 
 _SENTENCES = {
     "fr": [
@@ -33,7 +33,7 @@ def _linear_scan(sent, lang, keyer):
     keys = [keyer.word_keys(t) for t in sent]
     for first in range(len(keys)):
         for words, kind in _carry_rows(lang):
-            length = pairs._row_length(words, keys, first) if words else 0  # a "*" is one or two words of any kind
+            length = counterparts._row_length(words, keys, first) if words else 0  # a "*" is one or two words of any kind
             if length:
                 last = sent[first + length - 1]
                 return sent[first].idx, last.idx + len(last.text), kind
@@ -61,4 +61,4 @@ def test_word_keys_are_kept_on_the_keyer(nlp_en):
     keys = keyer.word_keys(word)
     assert {"hit", *keyer.lemmas(word)} <= keys
     assert keyer.word_keys(word) is keys  # cached by the keyer
-    assert not hasattr(pairs, "_WORD_KEYS")  # no module-level cache keyed by a bound method
+    assert not hasattr(counterparts, "_WORD_KEYS")  # no module-level cache keyed by a bound method

@@ -7,7 +7,7 @@ named as a verb's subject, and reads in the next sentence:
 - a state noun standing as a subject ("le pays", "the kingdom") that the article's pair leaves unresolved: the
   acting country of the nearest earlier sentence, its subject where it names several (pairs.discourse_subject);
 - a subject pronoun ("il", "it") or a French narrative infinitive ("Et d'ajouter que ..."): the previous
-  sentence's subject goes on speaking or acting (pairs._marked_counterpart), also across one sentence that names
+  sentence's subject goes on speaking or acting (counterparts._marked_counterpart), also across one sentence that names
   no country at all.
 
 Every sentence here is invented, written the way wire copy reports relations; none is copied from real

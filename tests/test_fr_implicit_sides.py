@@ -43,7 +43,7 @@ def test_their_neighbour_is_the_other_country_of_the_pair():
             "Les autorités kirghizes démentent toute attaque contre leur voisin.")
     assert _pairs(text) == {"KGZ-TJK"}
     # plural neighbours are no one country (the Kyrgyz authorities, subject of the main verb, still answer the
-    # previous sentence's Tajikistan: pairs._acting_subject, twelfth session)
+    # previous sentence's Tajikistan: counterparts._acting_subject, twelfth session)
     text = ("Le Tadjikistan accuse le Kirghizistan d'avoir tiré sur ses gardes-frontières. "
             "Les autorités kirghizes démentent toute attaque contre leurs voisins.")
     assert not any("voisin" in m.text for m in _last(text).mentions)
@@ -122,7 +122,7 @@ def test_subject_after_the_named_country_is_that_country():
     assert {"-".join(p) for p in last.pairs} == {"FRA-ISR"}
     assert [m.text for m in last.mentions if m.country == "ISR"] == ["condamnait"]
     # "elle" is no country of its own here either (France, subject of the main verb, still goes on with the
-    # previous sentence's relation where it names an act: pairs._acting_subject, twelfth session)
+    # previous sentence's relation where it names an act: counterparts._acting_subject, twelfth session)
     text = ("La France a convoqué l'ambassadeur d'Israël après l'incident de Jérusalem. "
             "La France a indiqué qu'elle avait reçu le diplomate lundi.")
     assert not any(m.text == "elle" for m in _last(text).mentions)

@@ -2,7 +2,7 @@
 ("est arrivé dans la capitale gabonaise pour une visite"), an envoy recalled from a capital ("a rappelé
 son ambassadeur de la capitale kényane"), a meeting or an offer made there ("a rencontré des dirigeants
 en Jordanie", "d'ouvrir des discussions à Ankara"). With no other country in the sentence, that place is
-the act's counterpart (pairs.place_counterpart). Also: "les deux pays" in an article with no pair of two
+the act's counterpart (counterparts.place_counterpart). Also: "les deux pays" in an article with no pair of two
 acting countries is the two countries the nearest sentence names (pairs.anaphora_mentions), and "son
 homologue X" faces the one other country of the sentence before (carried.tsv, kind counterpart).
 Every sentence here is invented, written the way French news reports relations; none is copied from

@@ -81,6 +81,13 @@ class Mention:
     # A country that only describes a noun ("the US allies", role topic): offsets into Article.text
     # of that noun; a cue on it is no act of the sentence.
     described: tuple[int, int] | None = None
+    # What the role rules made of a place (RoleDecision.place_as): "venue", "struck mission", "dateline",
+    # "capital"; "" for any other mention.
+    place_as: str = ""
+    # Named only to describe another (RoleDecision.describes): an actor so named, a partner of the country
+    # in an apposition ("la Russie, alliée de la Biélorussie") or the backer of a group ("Rwanda-backed
+    # rebels"), is a side of that alone (its act_span runs over both).
+    describes: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Who does a verb's act, read from the dependency parse: one reading for every module that asks.
 
-cue_targets.py (a cue's acting side), cue_agents.py (a cue done by a body that is no state) and pairs.py
+cue_targets.py (a cue's acting side), cue_agents.py (a cue done by a body that is no state) and counterparts.py
 (the verbs a subject acts through) all climb from a verb with no subject of its own to the verb it
 depends on: "decided to cut ties", "sont entrés ... avant de lancer un assaut", "after recalling". Here is
 that climb, with one set of relations, and its one exception: under a verb of data/roles.tsv

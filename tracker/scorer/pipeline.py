@@ -32,6 +32,14 @@ from tracker.records import (
 )
 
 from . import language, nlp
+from .counterparts import (
+    MARKER_KINDS,
+    Carry,
+    carried_counterpart,
+    place_counterpart,
+    pronoun_subject,
+    sentence_carry,
+)
 from .cue_agents import state_cues
 from .cue_targets import CueRoles, cue_roles, cue_targets
 from .cues import CueFinder, cue_finder
@@ -50,20 +58,14 @@ from .mentions.modifier_roles import undescribed_cues
 from .mentions.pieces import phrase_key
 from .mentions.wordlists import role_words
 from .pairs import (
-    MARKER_KINDS,
     AnaphoraPhrase,
-    Carry,
     act_sides,
     anaphora_mentions,
     anaphora_phrases,
     article_pair,
-    carried_counterpart,
     described_group,
     group_mentions,
     pair_facing,
-    place_counterpart,
-    pronoun_subject,
-    sentence_carry,
     sentence_pairs,
     subject_phrases,
 )
@@ -117,13 +119,13 @@ class _SentenceRead:
     cues: list[Cue]
     refs: list[DateRef]
     clauses: dict[tuple[int, int], Setting]  # mention offsets -> the background clause it is named in
-    carry: Carry = Carry()  # its carried.tsv trigger and its countries' places (pairs.carried_counterpart)
+    carry: Carry = Carry()  # its carried.tsv trigger and its countries' places (counterparts.carried_counterpart)
     roles: dict[int, CueRoles] = field(default_factory=dict)  # cue start -> the sides of its clause (cue_targets)
     # the bodies that are no state whose acts were the sentence's cues and were dropped (cue_agents.py): with no
     # cue left, the countries named around such an act are no pair of it
     non_state: tuple[str, ...] = ()
     # its main verb's subject is a personal pronoun ("Il a évoqué ..."): the sentence goes on with the subject
-    # before it, so a continuation after it may read through it (pairs.pronoun_subject)
+    # before it, so a continuation after it may read through it (counterparts.pronoun_subject)
     goes_on: bool = False
 
 
@@ -290,7 +292,7 @@ def _reading(
     # a mutual act's noun that names no pair here ("a dénoncé le traité qui le liait à Bakou") leaves the place its role
     pending = referred or any(not p.pair_act for p in phrases)
     if not carried and not pending and read.cues and not sentence_pairs(found):
-        # a lone actor's one place is its counterpart, where the sentence names an act (pairs.place_counterpart)
+        # a lone actor's one place is its counterpart, where the sentence names an act (counterparts.place_counterpart)
         place = place_counterpart(found, read.carry, read.language, text)
         carried = [place] if place is not None else []
     grouped, group_side = group_mentions(phrases, found, before, text)
@@ -358,7 +360,7 @@ def _reading(
 def _carried(read: _SentenceRead, previous: tuple[_SentenceRead, SentenceReading] | None, text: str = "",
              ) -> tuple[list[Mention], list[Cue]]:
     """The counterpart a sentence naming one side only takes from the sentence before (carried.tsv,
-    pairs.carried_counterpart), as a mention at its trigger's words; an ellipsis ("ont fait de même") also
+    counterparts.carried_counterpart), as a mention at its trigger's words; an ellipsis ("ont fait de même") also
     takes the previous act: its strongest cue on a pair of that counterpart, at the trigger's words."""
     if previous is None or not read.carry.kind:
         return [], []

@@ -173,7 +173,7 @@ class WordKeyer:
 
     def word_keys(self, word: Token) -> frozenset[str]:
         """The model's lemma and the form in lower case, with `lemmas`: what a word list's word may be
-        (carried.tsv, pairs.py); cached across sentences as `lemmas` is."""
+        (carried.tsv, counterparts.py); cached across sentences as `lemmas` is."""
         cache_key = (word.orth, word.lemma)
         found = self._word_keys.get(cache_key)
         if found is None:

@@ -169,7 +169,7 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0, readings: Read
         described = decision.described and (decision.described[0] + base, decision.described[1] + base)
         for country in codes.split("+"):
             mentions.append(Mention(start + base, end + base, text, country, reading.kind, decision.role, detail, act,
-                                    described))
+                                    described, decision.place_as, decision.describes))
         previous = Previous(match, decision)
     return _mediators_named_again(report_sources(ctx, disputed_territories(mentions), base))
 

@@ -8,7 +8,7 @@ and reads the noun after the adjective.
 
 from __future__ import annotations
 
-from tracker.scorer.mentions.decision import RoleDecision
+from tracker.scorer.mentions.decision import RoleDecision, capital_word
 from tracker.scorer.mentions.gazetteer import mention_index
 from tracker.scorer.mentions.modifier_roles import english_modifier_role, group_after, group_role, market_role
 from tracker.scorer.mentions.pieces import fold_word, join_key
@@ -75,7 +75,7 @@ def _french_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDec
             if ctx.has(listname, noun):
                 if role == "topic" and against_another(ctx, last):
                     return None  # "la guerre russe en Ukraine": the demonym is the war's agent
-                return RoleDecision(role, f"qualifies '{noun}'")
+                return RoleDecision(role, f"qualifies '{noun}'", qualifies=noun, place_as=capital_word(noun))
     for _, at in nouns:
         if ctx.near_before(at, "former", 2, use_lemma=False):
             return RoleDecision("former", "qualifies a former office")
@@ -128,7 +128,8 @@ def _english_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDe
         return decision
     place = _place_after_names(ctx, last)
     if place is not None:
-        return RoleDecision("place", f"qualifies '{place}'")
+        return RoleDecision("place", f"qualifies '{place}'", qualifies=place,
+                            place_as=capital_word(place))
     if ctx.near_before(first, "former", 2, use_lemma=False):
         return RoleDecision("former", "after a word for a former office")
     return None
@@ -279,9 +280,10 @@ def _shared_role(ctx: SentenceContext, first: int, last: int) -> RoleDecision | 
     decision = demonym_role(ctx, first, last)
     if decision is None or decision.role == "actor":
         return None
-    if decision.reason.startswith("shares its noun"):  # a list: "qatarie, égyptienne et américaine"
+    if decision.shared:  # a list: "qatarie, égyptienne et américaine"
         return decision
-    return RoleDecision(decision.role, f"shares its noun with '{ctx.text_of(first, last)}' ({decision.reason})")
+    return RoleDecision(decision.role, f"shares its noun with '{ctx.text_of(first, last)}' ({decision.reason})",
+                        place_as=decision.place_as, shared=True)
 
 
 def _place_after_names(ctx: SentenceContext, last: int) -> str | None:

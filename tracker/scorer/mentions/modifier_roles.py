@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tracker.records import Cue, Mention
-from tracker.scorer.mentions.decision import RoleDecision
+from tracker.scorer.mentions.decision import RoleDecision, capital_word
 from tracker.scorer.mentions.gazetteer import anaphora_index, mention_index, scan
 from tracker.scorer.mentions.preposition_roles import against_another, noun_before
 from tracker.scorer.mentions.sentence import SentenceContext
@@ -52,7 +52,8 @@ def english_modifier_role(ctx: SentenceContext, last: int, lists: tuple[str, ...
     for listname in lists:
         noun = ctx.noun_after(last, listname)
         if noun:
-            return RoleDecision(_MODIFIER_ROLES[listname], f"qualifies '{noun}'")
+            return RoleDecision(_MODIFIER_ROLES[listname], f"qualifies '{noun}'", qualifies=noun,
+                                place_as=capital_word(noun))
     return None
 
 
@@ -229,7 +230,7 @@ def _describes_allies(ctx: SentenceContext, first: int, last: int) -> RoleDecisi
                 and not (i + 1 < len(ctx.keys) and ctx.has("allies_verb_after", ctx.keys[i + 1]))):
             noun = ctx.pieces[i]
             return RoleDecision("topic", f"describes the '{noun.text}' it names: no side",
-                                described=(noun.start, noun.end))
+                                described=(noun.start, noun.end), describes=True)
         if not (ctx.pieces[i].text.isalpha() and ctx.pieces[i].text.islower()) or ctx.pos(i) not in _ALLIES_MODIFIERS:
             return None  # "Mexico and the three partners": a joiner, no modifier
         i += 1
@@ -280,7 +281,7 @@ def _seat_event(ctx: SentenceContext, last: int) -> RoleDecision | None:
     it hosts (list seat_event), only nouns and adjectives of the same noun phrase between, is its venue."""
     for i in range(last, min(len(ctx.pieces), last + SEAT_EVENT_REACH)):
         if ctx.has("seat_event", ctx.keys[i]) or ctx.has("seat_event", ctx.lemma(i)):
-            return RoleDecision("place", f"venue of the '{ctx.pieces[i].text}' it hosts")
+            return RoleDecision("place", f"venue of the '{ctx.pieces[i].text}' it hosts", place_as="venue")
         if ctx.keys[i] in CLAUSE_BREAKS or ctx.pos(i) not in {"NOUN", "ADJ", "PROPN"}:
             return None
     return None

@@ -135,7 +135,7 @@ def _diplomat_at(ctx: SentenceContext, at: int) -> int | None:
 
 
 STRUCK_REACH = 5  # pieces read before a mission's building for the act that hits it
-STRUCK_MISSION = "where the mission an act hit stands"  # the reason given: no act's target (roles.py)
+STRUCK_MISSION = "where the mission an act hit stands"  # the reason shown (place_as "struck mission")
 
 
 def _struck_mission(ctx: SentenceContext, at: int) -> RoleDecision | None:
@@ -145,7 +145,9 @@ def _struck_mission(ctx: SentenceContext, at: int) -> RoleDecision | None:
     if title is None or not ctx.has("mission_building", ctx.keys[title]):
         return None
     act = ctx.near_before(title, "place_act", STRUCK_REACH) or ctx.near_before(title, "damage_act", STRUCK_REACH)
-    return RoleDecision("place", f"{STRUCK_MISSION} ('{ctx.pieces[title].text}', '{act}')", True) if act else None
+    if not act:
+        return None
+    return RoleDecision("place", f"{STRUCK_MISSION} ('{ctx.pieces[title].text}', '{act}')", True, place_as="struck mission")
 
 
 def former_post(ctx: SentenceContext, at: int) -> RoleDecision | None:
@@ -296,17 +298,17 @@ def _host_or_venue(ctx: SentenceContext, host_reason: str, at: int, first: int, 
     occasion of another act ("En marge de son voyage à Washington, il a rencontré son homologue
     japonais"): then only its venue. `at` is where the visit's preposition stands."""
     if ctx.multilateral:
-        return RoleDecision("place", f"venue of a multilateral meeting ('{ctx.multilateral}')", True)
+        return RoleDecision("place", f"venue of a multilateral meeting ('{ctx.multilateral}')", True, place_as="venue")
     sides = ctx.between_countries
     if len(sides) >= 2 and not sides & ctx.codes_at(first, last):
-        return RoleDecision("place", f"venue of an event between {' and '.join(sorted(sides))}", True)
+        return RoleDecision("place", f"venue of an event between {' and '.join(sorted(sides))}", True, place_as="venue")
     occasion = next((found for i in range(at, max(0, at - SIDELINES_REACH), -1)
                      if (found := ctx.phrase_before(i, "sidelines"))), None)
     if occasion:
-        return RoleDecision("place", f"venue of a visit named as an occasion ('{occasion[0]}')", True)
+        return RoleDecision("place", f"venue of a visit named as an occasion ('{occasion[0]}')", True, place_as="venue")
     guest = _third_counterpart(ctx, last, ctx.codes_at(first, last))
     if guest:
-        return RoleDecision("place", f"venue of a meeting with a counterpart of another country ('{guest}')", True)
+        return RoleDecision("place", f"venue of a meeting with a counterpart of another country ('{guest}')", True, place_as="venue")
     return RoleDecision("actor", host_reason, True)
 
 

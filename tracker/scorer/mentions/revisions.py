@@ -233,7 +233,7 @@ def _in_dateline(
 ) -> RoleDecision | None:
     """'DOHA —', 'MOSCOW (Reuters) -': a place in the opening dateline is where the report was filed."""
     if ctx.pieces[match.last - 1].end <= ctx.dateline_end:
-        return RoleDecision("place", "dateline: where the report was filed", True)
+        return RoleDecision("place", "dateline: where the report was filed", True, place_as="dateline")
     return None
 
 

@@ -28,7 +28,6 @@ from tracker.scorer.mentions.modifier_roles import (
 )
 from tracker.scorer.mentions.pieces import fold_word
 from tracker.scorer.mentions.preposition_roles import (
-    STRUCK_MISSION,
     border_place,
     history_only,
     mediator_only,
@@ -225,7 +224,7 @@ def _backing_a_group(ctx: SentenceContext, match: Found, kind: str) -> RoleDecis
     end = _where_it_fights(ctx, max(at, last - 1) + 1) or max(at, last - 1)
     span = (ctx.pieces[min(start, at)].start, ctx.pieces[end].end)
     return RoleDecision("actor", f"describes the non-state group '{noun}' it backs: a side of that backing alone",
-                        True, span)
+                        True, span, describes=True)
 
 
 def _acting(ctx: SentenceContext, at: int) -> bool:
@@ -279,15 +278,9 @@ def _inside_a_compound(ctx: SentenceContext, match: Found, kind: str) -> RoleDec
     while end < len(ctx.pieces) and ctx.pieces[end].hyphen_before:
         end += 1
     decision = demonym_role(ctx, head, end)
-    if decision is not None and decision.role == "topic" and ctx.has("topic_noun", _qualified(decision)):
+    if decision is not None and decision.role == "topic" and ctx.has("topic_noun", decision.qualifies):
         return RoleDecision("actor", f"{decision.reason}: a compound names its two sides")
     return decision or mediator_only(ctx, head) or ACTOR
-
-
-def _qualified(decision: RoleDecision) -> str:
-    """The noun a "qualifies 'noun'" decision names, or ""."""
-    prefix = "qualifies '"
-    return decision.reason[len(prefix):-1] if decision.reason.startswith(prefix) and decision.reason.endswith("'") else ""
 
 
 def _a_demonym(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
@@ -315,7 +308,7 @@ def _after_a_preposition(ctx: SentenceContext, match: Found, kind: str) -> RoleD
 def _target_of_an_act(ctx: SentenceContext, match: Found, decision: RoleDecision | None) -> RoleDecision | None:
     """A place the sentence's act is aimed at is a party: "frappes sur le territoire syrien",
     "fired rockets at Israel" (target_roles)."""
-    if decision is not None and decision.role == "place" and not decision.reason.startswith(STRUCK_MISSION):
+    if decision is not None and decision.role == "place" and decision.place_as != "struck mission":
         return act_target(ctx, match.first, match.last) or decision
     return decision
 

@@ -326,7 +326,8 @@ def apposition_partner(ctx: SentenceContext, first: int) -> RoleDecision | None:
         return None
     span = (ctx.pieces[described].start, ctx.pieces[first].end)
     name = " ".join(piece.text for piece in ctx.pieces[described:comma])
-    return RoleDecision("actor", f"describes '{name}' ('{found[0]}'), a partner of it alone", True, span)
+    return RoleDecision("actor", f"describes '{name}' ('{found[0]}'), a partner of it alone", True, span,
+                        describes=True)
 
 
 _DESCRIBING_POS = frozenset({"NOUN", "ADJ", "NUM"})
@@ -348,7 +349,7 @@ def described_by_country(ctx: SentenceContext, first: int) -> RoleDecision | Non
         before = start - 1
         if before < 0 or ctx.pos(before) not in _DESCRIBING_POS or _is_country_piece(ctx, before):
             return None
-    return RoleDecision("topic", f"describes what stands before it ('{found[0]}'), no side")
+    return RoleDecision("topic", f"describes what stands before it ('{found[0]}'), no side", describes=True)
 
 
 _NAME_PIECES = 4  # pieces of the longest country name read before an apposition ("United Arab Emirates")

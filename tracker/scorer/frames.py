@@ -504,6 +504,7 @@ def split_sides(
         side = sorted({m.country for m in run})
         others = sorted(actors - set(side))
         membership = _membership(run, text)
+        reason: str | None
         if membership:
             reason = f"named together as {membership} ({' / '.join(dict.fromkeys(m.text for m in run))}): no act between them"
         elif others:

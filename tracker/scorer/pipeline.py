@@ -43,7 +43,7 @@ from .counterparts import (
 from .cue_agents import state_cues
 from .cue_targets import CueRoles, cue_roles, cue_targets
 from .cues import CueFinder, cue_finder
-from .cues.clauses import damp_settings
+from .cues.clauses import ANOTHER_CLAUSE, damp_settings
 from .cues.finder import finder_version
 from .cues.shared import is_exercise, named_together, shared_exercises
 from .cues.words import cue_words
@@ -339,6 +339,9 @@ def _reading(
             for pair, found in attributed.items()}
     pair_cues = {pair: damp_settings(found, pair, all_mentions, occasions, prior, text)
                  for pair, found in attributed.items() if found}
+    # a main clause's act damped as another clause's for the pair (its act is in a background part) governs it not
+    acts = {pair: found - {c.start for c in pair_cues.get(pair, ()) if any(m.startswith(ANOTHER_CLAUSE) for m in c.modifiers)}
+            for pair, found in acts.items()}
     pairs, ranked = ranked_only(pairs, set(pair_cues), sentence_text)
     set_aside += ranked
     observations = tuple(

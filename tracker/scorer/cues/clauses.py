@@ -14,7 +14,10 @@ words are in cue_words.tsv. An infinitive on a noun is its content ("la décisio
 participle clause after the verb without a subordinator is the act's own next step ("held talks,
 agreeing to reopen their airspace", "a convoqué l'ambassadeur, l'accusant de..."): neither is
 background. Both languages: the French model speaks Universal Dependencies, the English one ClearNLP
-labels; the relations below name both.
+labels; the relations below name both. Where the small French parser hangs the main clause on a fronted
+part, the words decide: a fronted "Alors que ..., " / "Bien que ..., " clause ends at its comma, a
+fronted phrase at a comma before a capitalised name, and an inverted reporting clause after the act
+(", a annoncé le ministère") is no background of it.
 
 Then, per pair (pipeline): when the pair's cues include an act in the main clause, its background
 cues keep BACKGROUND_CLAUSE_FACTOR of their weight. A meeting is no such act (an "occasion category"):
@@ -46,6 +49,9 @@ from .matching import Match
 from .words import norm
 
 BACKGROUND_CLAUSE_FACTOR = 0.25
+# The note on a main clause's cue damped for a pair whose act a background part holds (damp_settings):
+# that cue governs no such pair (pipeline).
+ANOTHER_CLAUSE = "act of another clause"
 # A meeting's description of its sides' past ("two countries that fought a border war") is no part of
 # it at all: it keeps the share of a consultation's topic (cues/weighing.py).
 DESCRIPTION_FACTOR = 0.1
@@ -149,9 +155,26 @@ def _reported_act(ctx: Parse, token: Token) -> bool:
     return first > 0 and head.doc[first - 1].text == "," and token.right_edge.i < first
 
 
+def _reporting_after(ctx: Parse, token: Token) -> bool:
+    """A finite verb hung after the act as an adverbial clause, right after a comma, with no subject
+    or subordinator before it: the inverted reporting clause ("..., a annoncé la chancellerie"), which
+    the small French model hangs on the act and lends the act's object as its subject. It says who
+    reports, it sets no background."""
+    if token.dep_ != "advcl" or token.pos_ not in _VERBS or token.i <= token.head.i:
+        return False
+    children = ctx.children(token)
+    if any(c.dep_ == _MARK_DEP for c in children):
+        return False
+    first = min([token.i] + [c.i for c in children if c.i < token.i and c.dep_.startswith("aux")])
+    if first == 0 or token.doc[first - 1].text != ",":
+        return False
+    return "Fin" in morph_values(token.doc[first], "VerbForm")
+
+
 def _background_dep(ctx: Parse, token: Token) -> bool:
     if token.dep_ in _BACKGROUND_DEPS:
-        return not _content_infinitive(token) and not _next_step(ctx, token) and not _reported_act(ctx, token)
+        return (not _content_infinitive(token) and not _next_step(ctx, token) and not _reported_act(ctx, token)
+                and not _reporting_after(ctx, token))
     # "war-torn Sudan": an adjective on a proper noun describes the place
     return token.dep_ == _ADJECTIVE_DEP and token.head.pos_ == "PROPN"
 
@@ -186,12 +209,16 @@ def _lasting_state(ctx: Parse, token: Token, words: BackgroundWords) -> bool:
                for child in ctx.children(token) if child.dep_ != _CASE_DEP for c in ctx.children(child))
 
 
-def background_of(ctx: Parse, root: Token, words: BackgroundWords) -> Token | None:
-    """The word that opens the background part the cue's root stands in, or None in the main clause."""
+def background_of(ctx: Parse, root: Token, words: BackgroundWords, floor: int = -1) -> Token | None:
+    """The word that opens the background part the cue's root stands in, or None in the main clause.
+    The climb stops before a word left of `floor` (a fronted clause's comma): the main clause that
+    the parser hangs on the fronted clause is not inside it."""
     if root.head is not root and _lasting_state(ctx, root, words):
         return root
     current = root
     for _ in range(_MAX_CLIMB):
+        if current.head.i < floor:
+            return None  # hung on the fronted clause: the main clause
         if _background_dep(ctx, current):
             return current
         opener = _opener(ctx, current, words)
@@ -225,10 +252,21 @@ def settings(matches: Sequence[Match], ctx: SentenceContext, words: BackgroundWo
     if not ctx.tokens or not ctx.tokens[0].dep:
         return {}  # no parse: nothing to tell clauses apart
     found = {}
+    fronted = _fronted_clause(ctx.sent, words.openers)
     for match in matches:
-        word = background_of(ctx, ctx.root(match), words)
+        root = ctx.root(match)
+        if fronted is not None and root.i < fronted[1].i:
+            opener, comma = fronted
+            found[match.start] = Setting(opener.text, base + opener.idx, base + comma.idx)
+            continue
+        word = background_of(ctx, root, words, fronted[1].i if fronted is not None else -1)
         if word is not None:
             start, end = _extent(word)
+            if ctx.keyer.lang == "fr" and not start <= root.idx < end:
+                # past where the part was cut: the main clause the small French parser hung on it
+                # ("Après ..., A et B ont relancé"). Not in English, whose parser does not, and where
+                # the cut at a comma would take acts out of their part (measured on unseen reporting)
+                continue
             found[match.start] = Setting(word.text, base + start, base + end,
                                          _in_description(ctx, word) or _since_phrase(ctx, word, words))
     return found
@@ -275,6 +313,24 @@ def mention_clauses(view: ParseView, words: BackgroundWords, spans: Sequence[tup
 _OPENED_BY = frozenset({"que", "qu'", "où"})
 
 
+def _fronted_clause(sent: Span, openers: frozenset[str]) -> tuple[Token, Token] | None:
+    """French, on the words: a sentence opened by a background locution ("Alors que ...", "Bien
+    que ...", "Au moment où ...") with a comma and a finite verb after it: (the locution's first
+    word, the comma ending the clause). The small parser often hangs the main clause on the fronted
+    one; the words say where it ends."""
+    if not openers or len(sent) < 4:
+        return None
+    words = [t for t in sent if not t.is_punct or t.text == ","]
+    start = next((t for i, t in enumerate(words[:3]) if norm(t.text) in openers
+                  and i + 1 < len(words) and norm(words[i + 1].text) in _OPENED_BY), None)
+    if start is None:
+        return None
+    comma = next((t for t in sent[start.i - sent.start + 2:] if t.text == ","), None)
+    if comma is None or not any("Fin" in morph_values(t, "VerbForm") for t in sent[comma.i - sent.start + 1:]):
+        return None
+    return start, comma
+
+
 def _opened_clause(view: ParseView, token: Token, openers: frozenset[str]) -> tuple[str, int, int] | None:
     """French, on the words: the clause a background locution opens ("alors que", "tandis que", "au
     moment où") that the mention stands in, with no comma between them: (the locution's first word,
@@ -313,7 +369,13 @@ def _extent(word: Token) -> tuple[int, int]:
 
 def _proper_noun_next(comma: Token) -> bool:
     following = comma.doc[comma.i + 1:comma.i + 3]
-    return any(t.pos_ == "PROPN" for t in following) and following[0].pos_ in ("PROPN", "DET")
+    return any(_proper(t) for t in following) and (_proper(following[0]) or following[0].pos_ == "DET")
+
+
+def _proper(token: Token) -> bool:
+    """A proper noun, or a capitalised noun: the small French model tags many country and capital
+    names as common nouns ("le Guatemala", "Athènes"), which a capital after a comma still tells."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
 
 
 def damp_settings(cues: Sequence[Cue], pair: tuple[str, str], mentions: Sequence[Mention],
@@ -333,7 +395,7 @@ def damp_settings(cues: Sequence[Cue], pair: tuple[str, str], mentions: Sequence
         # The part that alone names a country of the pair holds the pair's act: the main clause's
         # act is another pair's ("A a soutenu des rebelles contre le régime de B, soutenu lui par C":
         # B-C is the support, not A's act).
-        return [_damped(c, own, BACKGROUND_CLAUSE_FACTOR, "act of another clause")
+        return [_damped(c, own, BACKGROUND_CLAUSE_FACTOR, ANOTHER_CLAUSE)
                 if c.setting is None else c for c in cues]
     if not main:
         return list(cues)

@@ -157,8 +157,8 @@ class CueFinder:
             if step.dep_ not in ("acl", "acl:relcl", "conj", "amod") or step.head == step:
                 return False
             step = step.head
-            if step in objects:
-                return True
+            if step in objects or any(c in objects and c.dep_ == "amod" for c in step.children):
+                return True  # the second: "des blindés russes, livrés à": the parser heads it on the demonym
         return False
 
     @functools.cached_property

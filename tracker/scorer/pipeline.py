@@ -47,7 +47,7 @@ from .cues.clauses import ANOTHER_CLAUSE, damp_settings
 from .cues.finder import finder_version
 from .cues.shared import is_exercise, named_together, shared_exercises
 from .cues.words import cue_words
-from .dates import event_date, find_dates, publication_date_from_text
+from .dates import event_date, find_dates, publication_date_from_text, without_act_after
 from .frames import clause_sides, coordinations, echo_runs, joint_pairs, ranked_only, split_sides
 from .frames_between import between_sides
 from .frames_members import bloc_sides, members_only
@@ -319,6 +319,10 @@ def _reading(
     if read.non_state and not cues:  # the sentence's only acts are done by bodies that are no state
         set_aside += [SetAside(pair, f"the act is done by '{read.non_state[0]}', no state") for pair in pairs]
         pairs = []
+    # a count back to an act after it ("comes days after") dates the main clause when the act is its own
+    parties = {country for pair in pairs for country in pair}
+    refs = without_act_after(refs, [c.start for c in cues if read.start <= c.start < read.end],
+                             [m.start for m in all_mentions if m.country in parties], read.end)
     when = event_date(refs, published)
     # A pair's act in the main clause outweighs the background its other cues stand in.
     occasions = _cue_finder(read.language, lexicon).occasions

@@ -93,7 +93,7 @@ from .tense import (
 )
 from .vocabulary import LANGS, alternatives, context_values, phrase_key, vocabulary, word_set
 
-__all__ = ["EventResolver", "event_date", "find_dates", "publication_date_from_text"]
+__all__ = ["EventResolver", "event_date", "find_dates", "publication_date_from_text", "without_act_after"]
 
 # Which date of a sentence dates its event, best first: a date of the main clause; a deadline or window
 # ahead of the main clause ("d'ici la fin de l'année", "within days", "over the next two months"), which
@@ -199,17 +199,38 @@ def _decision_root(sent: Span, lang: str) -> bool:
                for verb in (root, *(c for c in root.children if c.dep_ == "ccomp")))
 
 
-# "initialement prévue le 3 mars", "originally scheduled for March": a few words before the date, in its clause.
-_ORIGINAL_PLAN = {lang: re.compile(rf"(?<!\w)(?:{alternatives('original_plan', lang)})(?!\w)"
-                                   rf"(?:\s+(?:pour|pour\s+le|le|en|for|on|in|to\s+\w+\s+(?:on|in)))?\s+$",
+# "initialement prévue le 3 mars", "originally scheduled for March", "initially set to take place on": a few words
+# before the date, in its clause; "comme prévu initialement le 3 mars" (as_planned) is the act's own date.
+_ORIGINAL_PLAN = {lang: re.compile(rf"(?P<as>(?<!\w)(?:{alternatives('as_planned', lang)})\s+)?"
+                                   rf"(?<!\w)(?:{alternatives('original_plan', lang)})(?!\w)"
+                                   rf"(?:\s+(?:pour|pour\s+le|le|en|for|on|in|to(?:\s+\w+){{1,2}}(?:\s+(?:on|in))?))?\s+$",
                                    re.IGNORECASE) for lang in LANGS}
+
+
+# "Conclu initialement fin mars, l'accord ...": a participle set apart names an earlier step; after an auxiliary
+# ("ont conclu d'abord le 2 mars") it is the act.
+_ORIGINAL_STEP = {lang: re.compile(rf"(?P<aux>(?<!\w)(?:{alternatives('step_auxiliary', lang) or '(?!)'})\s+)?"
+                                   rf"(?<!\w)(?:{alternatives('original_step', lang) or '(?!)'})(?!\w)"
+                                   rf"(?:\s+(?:pour|pour\s+le|le|en|au|à))?\s+$", re.IGNORECASE) for lang in LANGS}
+
+
+def _first_planned(text: str, start: int, lang: str) -> bool:
+    """The date at ``start`` is the one first planned, or an earlier step's, not the act's ("initialement prévue
+    le 3 mars", "Conclu initialement fin mars")."""
+    if lang not in LANGS:
+        return False
+    window = max(0, start - 60)
+    plan = _ORIGINAL_PLAN[lang].search(text, window, start)
+    step = _ORIGINAL_STEP[lang].search(text, window, start)
+    return (plan is not None and not plan["as"]) or (step is not None and not step["aux"])
 
 
 def _verdict(found: Found, resolved: Resolved, tokens: list[Token], text: str, lang: str,
              tense: str | None, decision_root: bool = False) -> Verdict:
     """Whether the expression dates the sentence's event, and why not."""
-    if lang in LANGS and _ORIGINAL_PLAN[lang].search(text, max(0, found.start - 60), found.start):
-        return Verdict(False, "the date first planned or set ('initialement prévue fin mars'), since moved or passed")
+    if _first_planned(text, found.start, lang):
+        return Verdict(False, "the date first planned or set ('initially scheduled for', 'initialement prévue'), "
+                       "since moved or passed")
     closed = closed_range_part(text, found.start, found.end, lang)
     if closed == "end":
         return Verdict(False, "the end of a closed range")
@@ -491,6 +512,29 @@ def _choose(ranked: list[tuple[DateRef, int | None, str]]) -> list[DateRef]:
                 why = "a date of the main clause dates the event" if rank == _DETAIL else "another date of the sentence dates the event"
             refs.append(replace(ref, dates_event=False, note=f"{ref.note}; does not date the event: {why}"))
     return refs
+
+
+_AFTER_COUNT = re.compile(r"(?<!\w)(?:after|après)$", re.IGNORECASE)
+
+
+def without_act_after(refs: Sequence[DateRef], cue_starts: Sequence[int], actor_starts: Sequence[int],
+                      end: int) -> list[DateRef]:
+    """A count back to what follows ("comes days after Y", "intervient quelques jours après Y") dates Y. When
+    the main clause names its own act and a party of it before the count, and Y names no act, the act is the
+    main clause's and the count dates only its background: "The closure of the border by Niger comes days
+    after Benin's vote" (invented) is dated as its main clause. An anaphoric subject ("Cette rencontre
+    intervient trois jours après des tirs entre ...") names no party: the count still dates the act after it."""
+    dating = [ref for ref in refs if ref.dates_event]
+    first = dating[0] if dating else None
+    if first is None or first.start is None or first.end is None \
+            or not (first.note.startswith("interval:") or _AFTER_COUNT.search(first.expression)):
+        return list(refs)
+    before = [start for start in cue_starts if start < first.start]
+    if not before or not any(start < first.start for start in actor_starts) \
+            or any(first.end <= start < end for start in cue_starts):
+        return list(refs)
+    return [replace(ref, dates_event=False, note=f"{ref.note}; the main clause names its own act and party, "
+                    "and none after the count: it dates only the background") if ref is first else ref for ref in refs]
 
 
 def event_date(refs: Sequence[DateRef], published: date) -> DateRef:

@@ -129,9 +129,11 @@ def _calendar_patterns() -> list[Pattern]:
         # "agreed this December 14": "this" before a month and day names that day, not the month
         _pattern("explicit", "en", NO_WORD_BEFORE + rf"(?:(?P<wd>{en.weekdays}),?\s+)?(?:this\s+)?(?P<month>{en.months})\s+"
                  rf"{_DAY_EN}(?![\d:]){month_span}(?:,?\s+{YEAR})?(?!\w)"),
-        # "09-Mar-2018", "9/MAR/2018": a numeric day, an abbreviated or full month and a year joined by one mark
-        _pattern("explicit", "en", NO_WORD_BEFORE + rf"(?P<day>[0-3]?\d)(?P<sep>[\-/])(?P<month>"
-                 rf"{alternation(m.rstrip('.') for m in vocabulary().months['en'])})(?P=sep){YEAR}", needs=r"\d[\-/][^\W\d]"),
+        # "09-Mar-2018", "9/MAR/2018": a numeric day, an abbreviated or full month and a year joined by one mark;
+        # no more marks around it ("note RU/12-Mar-2018/07" is a reference)
+        _pattern("explicit", "en", NO_WORD_BEFORE + rf"(?<![\-/])(?P<day>[0-3]?\d)(?P<sep>[\-/])(?P<month>"
+                 rf"{alternation(m.rstrip('.') for m in vocabulary().months['en'])})(?P=sep){YEAR}(?![\-/]\w)",
+                 needs=r"\d[\-/][^\W\d]"),
     ]
 
 

@@ -146,6 +146,15 @@ def _count_word(text: str, lang: str) -> tuple[int, str] | None:
 _BARE_COUNT = 3  # as "a few"
 
 
+_BARE_CLOSE = re.compile(rf"(?<!\w)(?:{alternatives('bare_count_close')})\s", re.IGNORECASE)
+
+
+def _bare_count(unit: str, expression: str) -> bool:
+    """A bare plural is a few units: "comes days after", "weeks after"; "months after" only when told close
+    ("comes just months after"); "years after" never, any number of years back."""
+    return unit in ("day", "week") or (unit == "month" and _BARE_CLOSE.search(expression) is not None)
+
+
 def _count(found: Found, lang: str) -> tuple[int, str] | None:
     """The count of an "il y a N ..." expression, and a note when it is approximate or vague."""
     text = found.group("num")
@@ -340,7 +349,7 @@ def _counted_span(found: Found, context: _Context) -> Resolved | None:
     """A count of units back ("il y a six ans", "two weeks ago") or ahead ("dans deux mois")."""
     counted = _count(found, found.pattern.lang)
     unit = _unit(found.group("unit") or found.group("bare"))
-    if counted is None or not unit:
+    if counted is None or not unit or (found.group("bare") and not _bare_count(unit, context.expression)):
         return None
     n, note = counted
     if unit == "decade":
@@ -453,7 +462,9 @@ def _night(resolved: Resolved, found: Found, published: date) -> Resolved:
                                    and (resolved.value.month, resolved.value.day) == (after.month, after.day)):
         return replace(resolved, value=published, ahead=False,
                        note=f"{resolved.note}; a night whose second day is after publication: its first day")
-    if kind == "weekday" and resolved.value == published - timedelta(days=6):
+    # "nuit de dimanche à lundi dernier", "into last Monday": the modifier names last week's night
+    if kind == "weekday" and resolved.value == published - timedelta(days=6) \
+            and not _EARLIER & _modifier_words(found, "mod", "pre"):
         return replace(resolved, value=published,
                        note=f"{resolved.note}; a night that began on the publication day: its first day")
     return resolved

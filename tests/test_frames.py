@@ -186,11 +186,27 @@ def test_a_denied_mutual_act_leaves_the_sides_apart(text, lang, aside):
      {"KEN-TZA", "TZA-UGA"}, {"KEN-UGA"}),
     ("Le Niger s'est joint au Mali pour dénoncer mardi les sanctions imposées par le Nigeria.", "fr",
      {"NER-NGA", "MLI-NGA"}, {"MLI-NER"}),
+    # Joining said in the future or the progressive, after the joiners' own report (invented).
+    ("Chile and Peru said they will be joining Bolivia in recalling their envoys from Paraguay.", "en",
+     {"CHL-PRY", "PER-PRY", "BOL-PRY"}, {"CHL-PER", "BOL-CHL", "BOL-PER"}),
+    ("Norway will join Denmark in expelling Iranian diplomats.", "en",
+     {"IRN-NOR", "DNK-IRN"}, {"DNK-NOR"}),
+    ("Le Bénin a annoncé qu'il rejoindra le Togo pour dénoncer les sanctions imposées par le Ghana.", "fr",
+     {"BEN-GHA", "GHA-TGO"}, {"BEN-TGO"}),
 ])
 def test_companions_in_an_act_are_one_side(text, lang, kept, aside):
     reading = _reading(text, lang)
     assert _codes(reading.pairs) == kept
     assert _codes(a.pair for a in reading.set_aside) == aside
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    # Counter-examples: a report verb with no joining keeps its countries apart (invented).
+    ("Chile said they will be meeting Bolivia on Monday.", "en", "BOL-CHL"),
+    ("Le Chili a annoncé qu'il rencontrera la Bolivie lundi.", "fr", "BOL-CHL"),
+])
+def test_a_report_without_joining_keeps_the_pair(text, lang, pair):
+    assert pair in _codes(_reading(text, lang).pairs)
 
 
 @pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
@@ -695,3 +711,23 @@ def test_a_list_repeating_countries_named_before_leaves_their_pair(text, lang, p
 def test_partners_of_a_partnership_stay_a_pair(text, lang, pair, kept):
     reading = _reading(text, lang)
     assert (pair in _codes(reading.pairs)) is kept
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "aside"), [
+    # A bloc named as one (three countries or more) stands on one side, as a list of its members would (invented).
+    ("L'Alliance des États du Sahel a dénoncé jeudi les sanctions imposées par la Côte d'Ivoire.", "fr",
+     {"BFA-CIV", "CIV-MLI", "CIV-NER"}, {"BFA-MLI", "BFA-NER", "MLI-NER"}),
+    ("The Alliance of Sahel States recalled its ambassadors from Ivory Coast on Friday.", "en",
+     {"BFA-CIV", "CIV-MLI", "CIV-NER"}, {"BFA-MLI", "BFA-NER", "MLI-NER"}),
+    ("The Baltic states summoned Belarusian envoys on Thursday over the border incidents.", "en",
+     {"BLR-EST", "BLR-LTU", "BLR-LVA"}, {"EST-LTU", "EST-LVA", "LTU-LVA"}),
+])
+def test_a_bloc_named_as_one_is_one_side(text, lang, kept, aside):
+    reading = _reading(text, lang)
+    assert _codes(reading.pairs) == kept
+    assert _codes(a.pair for a in reading.set_aside) == aside
+
+
+def test_the_two_koreas_stay_a_pair():
+    # Counter-example: a phrase naming two countries names the two sides of a relation (invented).
+    assert "KOR-PRK" in _codes(_reading("The two Koreas exchanged warning shots across the border on Friday.", "en").pairs)

@@ -106,12 +106,26 @@ def _phrase_joiners() -> re.Pattern[str]:
 
 def _coordinated(gap: str) -> bool:
     """The words between two countries join them: a joiner, articles, a repeated preposition."""
-    tokens = _tokens(gap)
+    tokens = _after_join_lead(gap, _tokens(gap))
     words = _words()
     if not any(t in words["joiner"] for t in tokens):
         return False
     allowed = words["joiner"] | words["article"] | words["repeated"]
     return all(t in allowed for t in tokens)
+
+
+def _after_join_lead(gap: str, tokens: list[str]) -> list[str]:
+    """"A and B said they would be joining C", "A a fait savoir qu'il rejoindrait B": a report verb and
+    its pronoun (sides.tsv join_lead) before a joiner of joining (join_word in the gap) are the joining
+    countries' own words, no break between the two sides of the coordination."""
+    words = _words()
+    lowered = f" {gap.lower()} "
+    if not any(f" {w} " in lowered for w in words.get("join_word", ())):
+        return tokens
+    i = 0
+    while i < len(tokens) and tokens[i] in words.get("join_lead", ()):
+        i += 1
+    return tokens[i:]
 
 
 def _grouped(gap: str) -> str | None:
@@ -268,12 +282,14 @@ def coordinations(mentions: Sequence[Mention], text: str, joint: bool = False) -
     actors = _unbracketed(sorted((m for m in mentions if m.role == "actor" and m.kind != "anaphora"),
                                  key=lambda m: m.start), text)
     runs: list[tuple[list[Mention], list[bool]]] = []
+    blocs = _bloc_spans(actors)
     for previous, mention in zip(actors, actors[1:], strict=False):
         gap = _BRACKETED.sub(" ", text[previous.end : mention.start])
         if gapped(mention, text):
             continue
-        if mention.start >= previous.end and (_coordinated(gap) or _grouped(gap)):
-            joined = _joined_by_a_word(gap) or _grouped(gap) is not None
+        one_bloc = (mention.start, mention.end) == (previous.start, previous.end) in blocs
+        if one_bloc or (mention.start >= previous.end and (_coordinated(gap) or _grouped(gap))):
+            joined = one_bloc or _joined_by_a_word(gap) or _grouped(gap) is not None
             if runs and runs[-1][0][-1] is previous:
                 runs[-1][0].append(mention)
                 runs[-1][1].append(joined)
@@ -282,6 +298,18 @@ def coordinations(mentions: Sequence[Mention], text: str, joint: bool = False) -
     closed = [_closed(run, joined, text[run[-1].end : run[-1].end + 20]) for run, joined in runs]
     return [run for run in closed if len({m.country for m in run}) > 1 and not _after_between(text, run[0])
             and (joint or not _joint(run, text))]
+
+
+BLOC_MEMBERS = 3  # countries one phrase names at least for a bloc ("l'Alliance des États du Sahel"); two are a pair
+
+
+def _bloc_spans(actors: Sequence[Mention]) -> frozenset[tuple[int, int]]:
+    """The spans that name a bloc, three countries or more at once (places.tsv, a name of codes joined by "+"):
+    its members stand on one side, as a list of them would. "Les deux Corées" names the two sides of a relation."""
+    counts: dict[tuple[int, int], set[str]] = {}
+    for mention in actors:
+        counts.setdefault((mention.start, mention.end), set()).add(mention.country)
+    return frozenset(span for span, codes in counts.items() if len(codes) >= BLOC_MEMBERS)
 
 
 # A short bracketed aside inside a list ("the Dominican Republic (DR) and Peru", "A (ex-B) et C") does

@@ -64,6 +64,7 @@ The package:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -86,7 +87,7 @@ from tracker.scorer.mentions.gazetteer import (
     subject_index,
 )
 from tracker.scorer.mentions.matches import sentence_matches
-from tracker.scorer.mentions.pieces import Piece, remember_text, sentence_pieces, span_text
+from tracker.scorer.mentions.pieces import Piece, fold_word, remember_text, sentence_pieces, span_text
 from tracker.scorer.mentions.revisions import REVISIONS, Previous
 from tracker.scorer.mentions.roles import read_role
 from tracker.scorer.mentions.sentence import SentenceContext
@@ -171,7 +172,8 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0, readings: Read
             mentions.append(Mention(start + base, end + base, text, country, reading.kind, decision.role, detail, act,
                                     described, decision.place_as, decision.describes))
         previous = Previous(match, decision)
-    return _mediators_named_again(report_sources(ctx, disputed_territories(mentions), base))
+    return _mediators_named_again(report_sources(ctx, disputed_territories(mentions), base), ctx.text,
+                                  base + ctx.offset)
 
 
 def disputed_territories(mentions: list[Mention]) -> list[Mention]:
@@ -186,12 +188,25 @@ def disputed_territories(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-def _mediators_named_again(mentions: list[Mention]) -> list[Mention]:
+def _mediators_named_again(mentions: list[Mention], text: str, start: int) -> list[Mention]:
     """A mediator stays the mediator wherever the sentence names it again ("sous l'égide de Doha ...
-    la diplomatie qatarie", "Qatar-brokered talks ... Qatar's envoy"): it is no side of the act."""
-    mediators = {m.country for m in mentions if m.role == "mediator"}
+    la diplomatie qatarie", "Qatar-brokered talks ... Qatar's envoy"): it is no side of the act. Not
+    when it mediates only in an earlier or later event, after a word that opens one (grammar_words.tsv
+    other_event: "arrived in Doha ..., a week after Oman brokered a deal between ..."): there it
+    acts in its own name before that word."""
+    mediators = [m for m in mentions if m.role == "mediator"]
     return [
         replace(m, role="mediator", detail=f"{m.detail}; mediator: the sentence's mediator named again")
-        if m.role == "actor" and m.country in mediators else m
+        if m.role == "actor" and any(o.country == m.country and not _other_event_between(text, m.end - start, o.start - start)
+                                     for o in mediators) else m
         for m in mentions
     ]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _other_event_between(text: str, first: int, end: int) -> bool:
+    """A word of another event ("after", "après") in text[first:end]: what follows it is another event's."""
+    opens = grammar_words("other_event")
+    return first < end and any(fold_word(word) in opens for word in _WORD.findall(text[first:end]))

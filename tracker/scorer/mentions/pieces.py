@@ -20,13 +20,15 @@ from tracker.scorer.countries import strip_accents
 HYPHENS = "-‐‑‒–—"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 # Dotted abbreviations (U.S., U.K.), titles with their dot (M., Mr.), a word before a possessive
-# 's, the 's, a word with its elision apostrophe (d', l'), a lone apostrophe, any other sign.
+# 's, the 's, a word with its elision apostrophe (d', l', s'est; not the possessive apostrophe of a longer
+# word ending in s, in a text or at the end of a pattern: "Algiers' move", "the two countries'"), a lone
+# apostrophe, any other sign.
 # (One word alternative with optional endings: several times faster than one alternative per form.)
 # Each match is (the spaces before, the piece); the alternatives cover every character, so offsets
 # are running sums of lengths (findall, no match objects: the cheapest loop Python offers).
 _TEXT_PIECE = re.compile(
     r"(\s*)((?:M|Mr|Mrs|Ms|Mme|Mlle|Dr|Pr|Gen|Gén|Col|Lt|Sen|Rep|Amb)\.(?=\s)"
-    r"|\w+(?:(?:\.\w+)+\.?|'(?!s\b))?|'s\b|'|[^\w\s])"
+    r"|\w+(?:(?:\.\w+)+\.?|(?<!\ws)'(?!s\b)|(?<=\ws)'(?!s\b)(?=\w))?|'s\b|'|[^\w\s])"
 )
 
 # doc.user_data keys: the doc's text, its pieces per sentence, its tokens' start offsets.

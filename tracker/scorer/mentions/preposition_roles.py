@@ -86,6 +86,7 @@ def _has_agent(ctx: SentenceContext, at: int) -> bool:
     return False
 
 
+LEAVE_REACH = 5  # pieces after "nationals in X" read for the leaving ("to leave", "à quitter le pays")
 MEETING_REACH = 8  # pieces after "counterparts in X" read for a multilateral meeting ("at the African Union summit")
 MULTILATERAL_TITLE_REACH = 2  # pieces before an envoy's title where a multilateral body may own it ("the UN High Commission")
 
@@ -128,7 +129,8 @@ def _diplomat_at(ctx: SentenceContext, at: int) -> int | None:
         if key in _POST_JOINERS or (key == "," and i >= 1 and (
                 ctx.keys[i - 1] in index.entries or ctx.pieces[i - 1].text[:1].isupper())):
             limit = i - TITLE_REACH  # the post before the joiner, then its own title or the post before it
-        elif not (key in _OF_WORDS or key in _REPEATED or ctx.pieces[i].text[:1].isupper() or key in index.entries):
+        elif not (key in _OF_WORDS or key in _REPEATED or ctx.pieces[i].text[:1].isupper() or key in index.entries
+                  or ctx.has("post_word", key)):
             return None
         i -= 1
     return None
@@ -373,6 +375,22 @@ def _visitor_word(ctx: SentenceContext, i: int) -> bool:
     return (i > 0 and ctx.pieces[i].text[:1].isupper()) or mention_index(ctx.lang).has_kind(ctx.keys[i], ("demonym",))
 
 
+def _nationals_told_to_leave(ctx: SentenceContext, at: int, last: int) -> str | None:
+    """ "told its citizens in Laos to go home", "a invité ses ressortissants au Soudan à rentrer au pays": the
+    country where a state's nationals are (roles.tsv compatriot_noun) is the one they are told to leave (leave_verb
+    within the clause after it), a side of that call, not a place. Without a leaving ("to stay indoors") it stays
+    where they are."""
+    noun = noun_before(ctx, at, "compatriot_noun")
+    if noun is None:
+        return None
+    for j in range(last, min(len(ctx.keys), last + LEAVE_REACH)):
+        if ctx.keys[j] in CLAUSE_BREAKS:
+            return None
+        if ctx.has("leave_verb", ctx.keys[j]) or ctx.has("leave_verb", ctx.lemma(j)):
+            return f"{noun} ... {ctx.pieces[j].text}"
+    return None
+
+
 def _after_place_preposition(
     ctx: SentenceContext, found: tuple[str, int], first: int, last: int, kind: str = "name"
 ) -> RoleDecision | None:
@@ -382,6 +400,9 @@ def _after_place_preposition(
     prep, at = found
     if _modifies_a_noun(ctx, last, kind):
         return None  # "$1bn in Uganda imports", "staff at the Uganda embassy": whose, not where
+    leaving = _nationals_told_to_leave(ctx, at, last)
+    if leaving:
+        return RoleDecision("actor", f"the country nationals are told to leave ('{leaving}')", True)
     owned = _possessed_sovereign_area(ctx, last)
     if owned:
         return RoleDecision("actor", f"'{owned}': the sovereign area of a party", True)

@@ -43,7 +43,9 @@ _DATELINE = re.compile(
     # ("Tokyo, March 22 (IANS) South Korean ..."); a colon glued to the place ("Singapore: China ...")
     r"(?:\s+[—–-]{1,2}\s|\s*[—–]\s*|(?<=\))-{1,2}\s*|(?<=\))(?P<bare>\s+)(?=[^\W\d_])|(?P<colon>:)\s+(?=[^\W\d_]))"
 )
-_COLON_PLACE_WORDS = 3  # "New Delhi:", "Addis Ababa:"; a longer opening before a colon is a sentence
+_COLON_PLACE_WORDS = 3
+GOVERNOR_REACH = 4  # pieces between a governing word and a list's phrase ("host the 2030 Asian Games")
+_OF_PREPOSITIONS = grammar_words("of_preposition")  # "New Delhi:", "Addis Ababa:"; a longer opening before a colon is a sentence
 
 
 class SentenceContext:
@@ -179,16 +181,32 @@ class SentenceContext:
                 return form
         return None
 
-    def phrase_in(self, listname: str) -> str | None:
-        """The first phrase of a list found anywhere in the sentence; acronyms (G20, UN) in capitals only."""
+    def phrase_in(self, listname: str, unless: str | None = None, head_after: bool = False) -> str | None:
+        """The first phrase of a list found anywhere in the sentence; acronyms (G20, UN) in capitals only.
+        With `unless`, a phrase a word of that list governs (``_governed``) does not count."""
         capitalised = acronyms(self.lang, listname)
         for first, last, entries in scan(self.pieces, list_index(self.lang, listname)):
             text = self.text_of(first, last)
             key = entries[0].form
             if key in capitalised and text not in capitalised[key]:
                 continue
+            if unless and self._governed(first, last, unless, head_after):
+                continue
             return text
         return None
+
+    def _governed(self, first: int, last: int, listname: str, head_after: bool) -> bool:
+        """A word of the list right before the phrase at first..last, only articles, "of"/"de", years and
+        capitalised names between ("host the 2030 Asian Games", "les alliés de l'OTAN"), or, with
+        `head_after` (English), right after it as its head noun ("NATO allies", "EU member states")."""
+        i = first
+        while i > 0 and first - i < GOVERNOR_REACH and (
+                self.has("determiner", self.keys[i - 1]) or self.keys[i - 1] in _OF_PREPOSITIONS
+                or self.keys[i - 1].isdigit() or _capitalised_name(self, i - 1)):
+            i -= 1
+        before = i > 0 and (self.has(listname, self.keys[i - 1]) or self.has(listname, self.lemma(i - 1)))
+        after = head_after and self.lang == "en" and last < len(self.pieces) and self.has(listname, self.keys[last])
+        return before or after
 
     @cached_property
     def has_between(self) -> bool:
@@ -203,7 +221,7 @@ class SentenceContext:
     @cached_property
     def multilateral(self) -> str | None:
         """A word of a multilateral meeting in the sentence (G20, OTAN, "Nations unies"), if any."""
-        return self.phrase_in("multilateral")
+        return self.phrase_in("multilateral", unless="member_of", head_after=True)
 
     @cached_property
     def between_countries(self) -> frozenset[str]:
@@ -235,7 +253,12 @@ class SentenceContext:
     @cached_property
     def sports_phrase(self) -> str | None:
         """A phrase of the sports list in the sentence ("Coupe du monde", "semi-final"), if any."""
-        return self.phrase_in("sports")
+        return self.phrase_in("sports", unless="event_host")
+
+
+def _capitalised_name(ctx: SentenceContext, i: int) -> bool:
+    """A capitalised word inside the sentence that names no country (an organiser: "FIFA", "UEFA")."""
+    return i > 0 and ctx.pieces[i].text[:1].isupper() and not mention_index(ctx.lang).has_kind(ctx.keys[i], _NAMING_FORMS)
 
 
 def _longest_codes(found: list[tuple[int, int, list[Entry]]], kinds: tuple[str, ...]) -> frozenset[str]:

@@ -43,6 +43,7 @@ from tracker.records import Cue, Mention, SetAside, Setting, make_pair
 from tracker.scorer.dates.vocabulary import vocabulary
 
 _WORD = re.compile(r"\w+'?|[^\w\s]")
+_SENTENCE_START = re.compile(r"[.!?]\s+|\n+")  # a sentence boundary before a mention (an abbreviation only loses a fronted phrase)
 # Cue categories of mutual acts (tracker/scorer/lexicon.py): their countries are each other's counterpart.
 MUTUAL_CATEGORIES = frozenset({"agreement", "consultation", "normalisation", "improvement", "deterioration",
                                "disagreement", "alliance"})
@@ -250,11 +251,26 @@ def echo_runs(mentions: Sequence[Mention], text: str) -> list[tuple[list[Mention
     actors = sorted((m for m in mentions if m.role == "actor" and m.kind != "anaphora"), key=lambda m: m.start)
     echoes = [(m, word) for m in actors if (word := _echo_before(m, text))]
     echoed = {id(m) for m, _ in echoes}
-    subject = next((m for m in actors if id(m) not in echoed), None)
+    opening = _fronted_end(text, actors[0].start, echoes[0][0].start) if echoes else 0
+    subject = next((m for m in actors if id(m) not in echoed and m.start >= opening), None)
     if not echoes or subject is None:
         return []
     run = next((r for r in coordinations(mentions, text) if subject in r), [subject])
     return [(run, echoes)]
+
+
+def _fronted_end(text: str, first: int, echo: int) -> int:
+    """Where the main clause starts after a fronted phrase ("After talks with Iran, Qatar released ...",
+    "Après un appel avec Kiev, Paris a promis ..."): the first comma of the sentence (the one holding the
+    offset `first`) when it opens on a word of data/sides.tsv echo_fronted and the comma comes before the
+    echo at `echo`; 0 otherwise. A country in that phrase is no subject of the act the echo repeats."""
+    breaks = list(_SENTENCE_START.finditer(text, 0, first))
+    start = breaks[-1].end() if breaks else 0
+    opener = _WORD.match(text, start)
+    comma = text.find(",", start, echo)
+    if opener is None or comma < 0 or opener.group(0).lower() not in _words().get("echo_fronted", frozenset()):
+        return 0
+    return comma
 
 
 def _echo_before(mention: Mention, text: str) -> str | None:
@@ -265,6 +281,10 @@ def _echo_before(mention: Mention, text: str) -> str | None:
     for phrase in sorted(_words().get("echo", ()), key=len, reverse=True):
         at = before.rfind(phrase)
         if at < 0 or (at > 0 and before[at - 1].isalnum()):
+            continue
+        # with no verb of its own, "tout comme B" mid-sentence may add an object as well ("Moscou menace la
+        # Moldavie, tout comme l'Ukraine"): an echo only when it opens the sentence (data/sides.tsv echo_opening)
+        if phrase in _words().get("echo_opening", frozenset()) and before[:at].strip():
             continue
         gap = before[at + len(phrase) :]
         words = _WORD.findall(gap)
@@ -566,9 +586,19 @@ def _membership(run: Sequence[Mention], text: str) -> str | None:
     rest = after[len(copula):]
     while rest and rest[0] in words.get("member_filler", frozenset()):
         rest = rest[1:]
-    if rest and rest[0] in words.get("member_noun", frozenset()):
-        return f"'{' '.join(copula)} ... {rest[0]}'"
-    return None
+    if not rest or rest[0] not in words.get("member_noun", frozenset()):
+        return None
+    # the sole predicate: "A and B are both members of NATO but have clashed ..." tells an act between them
+    tail = _tokens(text[run[-1].end : _sentence_end(text, run[-1].end)])
+    if not words.get("member_contrast", frozenset()).isdisjoint(tail) or any(
+            a == "," and b in words.get("member_contrast_after_comma", frozenset()) for a, b in zip(tail, tail[1:], strict=False)):
+        return None
+    return f"'{' '.join(copula)} ... {rest[0]}'"
+
+
+def _sentence_end(text: str, at: int) -> int:
+    found = _SENTENCE_START.search(text, at)
+    return found.start() if found else len(text)
 
 
 def _named_again(run: Sequence[Mention], mentions: Sequence[Mention]) -> bool:

@@ -221,7 +221,12 @@ def _english_person_after(ctx: SentenceContext, last: int) -> str | None:
     nxt = last + 1
     if ctx.has("person_noun", ctx.keys[last]) and (nxt >= len(ctx.pieces) or ctx.pos(nxt) not in _NOUN_TAGS):
         return ctx.keys[last]
-    return ctx.noun_after(last, "person_noun")
+    noun = ctx.noun_after(last, "person_noun")
+    # "the Swedish minority government", "a Chinese minority stake": a role noun after it is the head, the state's
+    ends = [i + 1 for i in range(last, min(last + 3, len(ctx.pieces))) if noun and ctx.keys[i] == noun.split()[-1]]
+    if ends and ends[0] < len(ctx.pieces) and ctx.has("person_head_stop", ctx.keys[ends[0]]):
+        return None
+    return noun
 
 
 def private_person_role(ctx: SentenceContext, noun: str, at: int) -> RoleDecision | None:

@@ -115,6 +115,8 @@ def leads_organisation(ctx: SentenceContext, first: int, last: int) -> RoleDecis
     the country leading it is only its description. A coalition is not in the list (see roles.tsv)."""
     if ctx.lang == "en" and last < len(ctx.keys) and ctx.pieces[last].hyphen_before and ctx.keys[last] in _LEADING:
         reach = LED_NOUN_REACH
+        # a title-case headline ("Saudi-Led Coalition Bombs ... Group Base") capitalises every word: no name to read
+        headline = ctx.pieces[last].text[:1].isupper()
         for i in range(last + 1, min(len(ctx.pieces), last + LED_NAME_REACH + 1)):
             two = ctx.two_pieces(i)
             noun = next((word for word in (two, ctx.keys[i]) if word and ctx.has("organisation", word)), None)
@@ -122,7 +124,7 @@ def leads_organisation(ctx: SentenceContext, first: int, last: int) -> RoleDecis
                 return RoleDecision("topic", f"leads '{noun}': the organisation acts, not the country")
             if not ctx.pieces[i].text[:1].isalpha() or ctx.keys[i] in CLAUSE_BREAKS:
                 return None
-            if not ctx.pieces[i].text[:1].isupper():  # a capitalised word belongs to the body's own name
+            if headline or not ctx.pieces[i].text[:1].isupper():  # a capitalised word belongs to the body's name
                 reach -= 1
                 if reach == 0:
                     return None

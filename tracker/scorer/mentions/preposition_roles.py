@@ -161,16 +161,45 @@ def former_post(ctx: SentenceContext, at: int) -> RoleDecision | None:
     return None
 
 
-def history_only(ctx: SentenceContext, first: int) -> RoleDecision | None:
+def history_only(ctx: SentenceContext, first: int, last: int | None = None) -> RoleDecision | None:
     """Colonial or historical background right before the mention (articles skipped): "since
     independence from France", "colonised by Britain", "the 1990s war with Serbia": the country is
-    no side of the sentence's act (lists `history` and `past_war_noun`)."""
+    no side of the sentence's act (lists `history` and `past_war_noun`); a past belonging ("when
+    Montenegro was part of Serbia"), only as `_past_belonging` reads it."""
     end = ctx.skip_determiners(first)
     found = ctx.phrase_before(end, "history")
     if found:
         return RoleDecision("former", f"historical background after '{found[0]}'", True)
+    found = ctx.phrase_before(end, "belonging")
+    if found and last is not None and _past_belonging(ctx, found[1], last):
+        return RoleDecision("former", f"a past belonging after '{found[0]}'", True)
     war = _past_war(ctx, end)
     return RoleDecision("former", f"the other side of a past war ('{war}')", True) if war else None
+
+
+BELONGING_SUBJECT = 4  # pieces of the country name read before "was part of" ("the Central African Republic")
+_RELATIVES = frozenset({"which", "that", "qui"})
+
+
+def _past_belonging(ctx: SentenceContext, phrase: int, last: int) -> bool:
+    """ "Montenegro was still part of Serbia", "South Sudan, which was part of Sudan": the whole is background
+    only when its part is a country named as the subject and the whole is a plain name ("part of China's
+    campaign", "part of a Russian offensive" name a current act), with no conflict named after it ("..., and
+    the two fought a border war", "jusqu'à son annexion par la Russie": roles.tsv belonging_stop)."""
+    if last < len(ctx.pieces) and (ctx.keys[last] == "'s" or ctx.pieces[last].hyphen_before):
+        return False
+    if any(ctx.has("belonging_stop", key) for key in ctx.keys[last:]):
+        return False
+    subject = phrase
+    if subject >= 2 and ctx.keys[subject - 1] in _RELATIVES and ctx.keys[subject - 2] == ",":
+        subject -= 2
+    index = mention_index(ctx.lang)
+    key = ""
+    for start in range(subject - 1, max(-1, subject - 1 - BELONGING_SUBJECT), -1):
+        key = join_key(ctx.keys[start], key) if key else ctx.keys[start]
+        if index.has_kind(key, ("name",)):
+            return True
+    return False
 
 
 PAST_WAR_REACH = 2  # words between the year and with/against ("1962 border war with")
@@ -203,7 +232,7 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
     found = ctx.phrase_before(end, "mediator")
     if found:
         return RoleDecision("mediator", f"after '{found[0]}'", True)
-    history = history_only(ctx, first)
+    history = history_only(ctx, first, last if kind == "name" else None)
     if history:
         return history
     if ctx.phrase_before(end, "companion"):

@@ -360,11 +360,32 @@ def _people_from(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision 
     if found is None:
         return None
     person = ctx.phrase_before(found[1], "person_noun")
-    if person is None:
+    if person is None or _measured_people(ctx, found, found[1] - 1, match.last):
         return None
     decision = private_person_role(ctx, person[0], person[1])
     # given by a preposition, the role spreads over a list ("visitors from China, Malaysia and India")
     return decision._replace(from_preposition=True) if decision else None
+
+
+_AGENT_DEPS = frozenset({"agent", "obl:agent"})  # a passive with its agent: "expelled by India"
+_FLEEING = frozenset({"fleeing", "fuyant"})
+
+
+def _measured_people(ctx: SentenceContext, origin: tuple[str, int], person: int, last: int) -> bool:
+    """The country of "people from X" stays a side when a state's act is told with it: "fleeing Russia's
+    invasion" (an act of X's), a measure on the people as the verb above them ("pushed back hundreds of migrants
+    from Turkey": person_measure) or a passive one ("Journalists from China were expelled by India")."""
+    if ctx.keys[origin[1]] in _FLEEING and last < len(ctx.pieces) and ctx.keys[last] == "'s":
+        return True
+    token = ctx.token(person)
+    for _ in range(4):
+        if token.dep_ in _AGENT_DEPS:
+            return True
+        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+            break
+        token = token.head
+    return token.pos_ == "VERB" and (ctx.has("person_measure", token.lemma_.lower()) or ctx.has(
+        "person_measure", token.text.lower()) or any(child.dep_ in _AGENT_DEPS for child in token.children))
 
 
 def _mediating_between(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:

@@ -88,7 +88,7 @@ def test_no_side_of_each_other(text, lang, expected):
     ("In a call with Kyiv, Washington pledged more air defence systems, as did Berlin.", "en",
      {"UKR-USA", "DEU-UKR"}),
     # "as do/does/has": a rival claim or a shared ordeal, the second country is no ally
-    ("China claims most of the South China Sea, as do Vietnam and the Philippines.", "en", {"CHN-VNM", "CHN-PHL"}),
+    ("China claims nearly all of the disputed sea, as do Vietnam and the Philippines.", "en", {"CHN-VNM", "CHN-PHL"}),
     ("Japan claims the Senkaku islands, as does China.", "en", {"CHN-JPN"}),
     ("Russia has suffered heavy losses in the battle for Bakhmut, as has Ukraine.", "en", {"RUS-UKR"}),
     # a membership with a second clause that tells an act keeps the list's pair
@@ -99,7 +99,7 @@ def test_no_side_of_each_other(text, lang, expected):
     ("India and Pakistan are members of the regional bloc yet fought a brief war in May.", "en", {"IND-PAK"}),
     ("Russia and Belarus are both members of the Union State, and Moscow has deployed nuclear weapons there.", "en",
      {"BLR-RUS"}),
-    ("Kyrgyzstan and Tajikistan are both members of the bloc and of the customs union.", "en", set()),
+    ("Armenia and Kazakhstan are both members of the bloc and of the customs union.", "en", set()),
     # a minority government is the state acting
     ("The Swedish minority government summoned Iran's ambassador on Tuesday.", "en", {"IRN-SWE"}),
     ("The Danish minority government recalled its envoy from Iran.", "en", {"DNK-IRN"}),
@@ -113,7 +113,7 @@ def test_no_side_of_each_other(text, lang, expected):
     ("Saudi-Led Coalition Bombs Yemen Rebel Group Base Near Sanaa.", "en", {"SAU-YEM"}),
     # counter-examples: people arriving on their own
     ("Migrants from Iraq have crossed into Lithuania in recent weeks.", "en", set()),
-    ("Des migrants en provenance d'Irak sont arrivés en Lituanie.", "fr", set()),
+    ("Des migrants en provenance de Syrie sont arrivés en Grèce.", "fr", set()),
 ])
 def test_no_side_review_fixes(text, lang, expected):
     assert _pairs(text, lang) == expected

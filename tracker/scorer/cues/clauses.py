@@ -122,6 +122,9 @@ class BackgroundWords:
     # French: words that open a background clause with the "que"/"où" after them ("alors que", "tandis
     # que", "au moment où"), read on the words when the small parser hangs the clause elsewhere
     openers: frozenset[str] = frozenset()
+    # French: such words that open a background clause only at the sentence's start ("Bien que ..., "):
+    # after a comma ("..., bien que X ait protesté") the clause is a concession whose act has its sides
+    fronted: frozenset[str] = frozenset()
 
 
 def _content_infinitive(token: Token) -> bool:
@@ -252,7 +255,7 @@ def settings(matches: Sequence[Match], ctx: SentenceContext, words: BackgroundWo
     if not ctx.tokens or not ctx.tokens[0].dep:
         return {}  # no parse: nothing to tell clauses apart
     found = {}
-    fronted = _fronted_clause(ctx.sent, words.openers)
+    fronted = _fronted_clause(ctx.sent, words.openers | words.fronted)
     for match in matches:
         root = ctx.root(match)
         if fronted is not None and root.i < fronted[1].i:
@@ -294,7 +297,7 @@ def mention_clauses(view: ParseView, words: BackgroundWords, spans: Sequence[tup
             continue
         while token.i + 1 < view.sent.end and base + token.nbor().idx < end:
             token = token.nbor()  # the last word of a name ("New Zealand") is its head
-        opened = _opened_clause(view, token, words.openers)
+        opened = _opened_clause(view, token, words.openers, words.fronted)
         if opened is not None:  # read on the words: the small parser often hangs these clauses elsewhere
             found[(start, end)] = Setting(opened[0], base + opened[1], base + opened[2])
             continue
@@ -331,18 +334,21 @@ def _fronted_clause(sent: Span, openers: frozenset[str]) -> tuple[Token, Token] 
     return start, comma
 
 
-def _opened_clause(view: ParseView, token: Token, openers: frozenset[str]) -> tuple[str, int, int] | None:
+def _opened_clause(view: ParseView, token: Token, openers: frozenset[str],
+                   fronted: frozenset[str] = frozenset()) -> tuple[str, int, int] | None:
     """French, on the words: the clause a background locution opens ("alors que", "tandis que", "au
     moment où") that the mention stands in, with no comma between them: (the locution's first word,
     where the clause starts, where it ends: at its next comma or the sentence's end). A fronted clause
-    ("Au moment où ..., Taipei a dénoncé ...") ends at its comma too, so the main clause stays out."""
-    if not openers:
+    ("Au moment où ..., Taipei a dénoncé ...") ends at its comma too, so the main clause stays out.
+    A `fronted` word ("bien que") counts only as the sentence's first word."""
+    if not openers and not fronted:
         return None
     doc, first = token.doc, view.sent.start
     for i in range(token.i - 1, first - 1, -1):
         if doc[i].text in (",", ";", ":", "«", "»", '"'):
             return None
-        if norm(doc[i].text) in openers and i + 1 < token.i and norm(doc[i + 1].text) in _OPENED_BY:
+        opens = norm(doc[i].text) in openers or (i == first and norm(doc[i].text) in fronted)
+        if opens and i + 1 < token.i and norm(doc[i + 1].text) in _OPENED_BY:
             last = next((t for t in doc[token.i + 1:view.sent.end] if t.text in (",", ";")), None)
             end = last.idx if last is not None else view.sent[-1].idx + len(view.sent[-1].text)
             return doc[i].text, doc[i].idx, end

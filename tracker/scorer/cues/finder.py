@@ -42,7 +42,8 @@ class CueFinder:
                                           frozenset(self.words.get("background subordinator")),
                                           frozenset(self.words.get("own act clause")),
                                           frozenset(self.words.get("lasting since")),
-                                          frozenset(self.words.get("background opener")))
+                                          frozenset(self.words.get("background opener")),
+                                          frozenset(self.words.get("fronted opener")))
         self.occasions = frozenset(self.words.get("occasion category"))
 
     # Built on the first sentence that needs them (the version above does not): a French article

@@ -14,7 +14,7 @@ SET_NAMES = ("article", "contraction", "fixed form", "verb ending", "infinitive 
              "negating determiner", "denying quantifier", "least", "before least", "denying particle", "topic marker",
              "complement preposition",
              "background exempt category", "background preposition", "background noun", "background subordinator",
-             "own act clause", "lasting since", "background opener", "outcome category", "occasion category", "completion head", "gap free",
+             "own act clause", "lasting since", "background opener", "fronted opener", "outcome category", "occasion category", "completion head", "gap free",
              "addressed cue", "appeal infinitive", "named object cue", "asserting verb", "complementizer", "passive subject cue", "reminder object",
              "obligation modal", "target preposition", "target joiner", "breaking head", "shared exercise", "force noun",
              "force list word", "prior opener", "coordinator in a cue", "mutual preposition", "setting preposition",

@@ -332,6 +332,20 @@ def _bloc_spans(actors: Sequence[Mention]) -> frozenset[tuple[int, int]]:
     return frozenset(span for span, codes in counts.items() if len(codes) >= BLOC_MEMBERS)
 
 
+def _bloc_sides(mentions: Sequence[Mention]) -> dict[tuple[str, str], str]:
+    """A bloc's members are one side whatever the act, mutual or "between" included ("tensions between Russia
+    and the Baltic states", "the leaders of the Alliance of Sahel States met Putin"): one name, one side."""
+    actors = [m for m in mentions if m.role == "actor" and m.kind != "anaphora"]
+    sides: dict[tuple[str, str], str] = {}
+    for start, end in _bloc_spans(actors):
+        members = sorted({m.country for m in actors if (m.start, m.end) == (start, end)})
+        name = next(m.text for m in actors if (m.start, m.end) == (start, end))
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                sides[make_pair(a, b)] = f"members of one bloc ({name}): one side"
+    return sides
+
+
 # A short bracketed aside inside a list ("the Dominican Republic (DR) and Peru", "A (ex-B) et C") does
 # not break it: its words are no part of the gap between two countries.
 _BRACKETED = re.compile(r"\([^()]{1,30}\)")
@@ -547,6 +561,8 @@ def split_sides(
     actors = {m.country for m in mentions if m.role == "actor" and m.kind != "anaphora"}
     same_side: dict[tuple[str, str], str] = _gapped_sides(mentions, text)
     for pair, why in _echo_sides(mentions, text).items():
+        same_side.setdefault(pair, why)
+    for pair, why in _bloc_sides(mentions).items():
         same_side.setdefault(pair, why)
     for run in coordinations(mentions, text):
         side = sorted({m.country for m in run})

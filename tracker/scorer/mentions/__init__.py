@@ -160,6 +160,8 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0, readings: Read
         decision = reading.decision
         for revise in REVISIONS:
             decision = revise(ctx, previous, match, reading.kind, decision) or decision
+        if match.first in ctx.cohosts:
+            decision = decision._replace(role="topic", reason="a co-host named with the host of a sports event")
         start, end = pieces[match.first].start, pieces[match.last - 1].end
         detail = f"{reading.what}; {decision.role}: {decision.reason}" if decision.reason else reading.what
         text = ctx.text[start - ctx.offset : end - ctx.offset]
@@ -172,8 +174,30 @@ def find_mentions(sent: Span, lang: str, on: date, base: int = 0, readings: Read
             mentions.append(Mention(start + base, end + base, text, country, reading.kind, decision.role, detail, act,
                                     described, decision.place_as, decision.describes))
         previous = Previous(match, decision)
-    return _mediators_named_again(report_sources(ctx, disputed_territories(mentions), base), ctx.text,
-                                  base + ctx.offset)
+    return _mediators_named_again(report_sources(ctx, _blocs_named_by_members(disputed_territories(mentions)), base),
+                                  ctx.text, base + ctx.offset)
+
+
+BLOC_MEMBERS = 3  # countries one phrase names at least for a bloc (places.tsv "BFA+MLI+NER"); two are a pair
+
+
+def _blocs_named_by_members(mentions: list[Mention]) -> list[Mention]:
+    """A bloc name (three countries or more in one phrase) is a side only when none of its members is named on
+    its own: "Mali, a member of the Alliance of Sahel States", "Estonia and Latvia, two of the Baltic states",
+    "le Niger, le Mali et le Burkina Faso ont créé la Confédération": the bloc describes or is made by the
+    members named, and gives no other member as a side (only the act's own subject or object does)."""
+    spans: dict[tuple[int, int], set[str]] = {}
+    for m in mentions:
+        spans.setdefault((m.start, m.end), set()).add(m.country)
+    blocs = {span for span, codes in spans.items() if len(codes) >= BLOC_MEMBERS}
+    if not blocs:
+        return mentions
+    named = {m.country for m in mentions if (m.start, m.end) not in blocs and m.role == "actor"}
+    return [
+        replace(m, role="topic", detail=f"{m.detail}; topic: a bloc one of whose members is named on its own")
+        if (m.start, m.end) in blocs and named & spans[(m.start, m.end)] else m
+        for m in mentions
+    ]
 
 
 def disputed_territories(mentions: list[Mention]) -> list[Mention]:
@@ -206,7 +230,15 @@ def _mediators_named_again(mentions: list[Mention], text: str, start: int) -> li
 _WORD = re.compile(r"\w+")
 
 
+_RUN_UP = re.compile(r"\s+(?:\w+\s+){0,2}?(?:weeks|months|days|years|semaines|mois|jours|années|ans)\s+(?:of|de|d')",
+                     re.IGNORECASE)
+
+
 def _other_event_between(text: str, first: int, end: int) -> bool:
-    """A word of another event ("after", "après") in text[first:end]: what follows it is another event's."""
+    """A word of another event ("after", "après") in text[first:end]: what follows it is another event's. Not
+    when a span of time follows it ("after weeks of talks mediated by Qatar", "après des semaines de médiation"):
+    that is the run-up to the same event, whose mediator it names."""
     opens = grammar_words("other_event")
-    return first < end and any(fold_word(word) in opens for word in _WORD.findall(text[first:end]))
+    return first < end and any(
+        fold_word(word.group()) in opens and not _RUN_UP.match(text, word.end())
+        for word in _WORD.finditer(text, first, end))

@@ -211,7 +211,9 @@ def _people_rows() -> tuple[list[tuple[str, str, tuple[bool, ...], tuple[tuple[s
             prefixes.add(key)
         if key:
             people[key].append((name_form.person, name_form.needs_title))
-            written.setdefault(key, (name_form.text, tuple(caps)))
+            # a form written in lowercase ("talibans" beside "Talibans") accepts the lowercase text, in any order
+            text, known = written.setdefault(key, (name_form.text, tuple(caps)))
+            written[key] = (text, tuple(a and b for a, b in zip(known, caps, strict=False)))
     return [(key, *written[key], tuple(persons)) for key, persons in people.items()], sorted(prefixes)
 
 

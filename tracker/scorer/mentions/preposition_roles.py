@@ -408,9 +408,10 @@ def _nationals_told_to_leave(ctx: SentenceContext, at: int, last: int) -> str | 
     """ "told its citizens in Laos to go home", "a invité ses ressortissants au Soudan à rentrer au pays": the
     country where a state's nationals are (roles.tsv compatriot_noun) is the one they are told to leave (leave_verb
     within the clause after it), a side of that call, not a place. Without a leaving ("to stay indoors") it stays
-    where they are."""
+    where they are; nor when the sentence names a third state, the danger they flee ("to leave Israel amid fears of
+    an Iranian strike", "as Russian troops massed"): that state is the other side, the host only a place."""
     noun = noun_before(ctx, at, "compatriot_noun")
-    if noun is None:
+    if noun is None or len(ctx.named_countries) > 2:
         return None
     for j in range(last, min(len(ctx.keys), last + LEAVE_REACH)):
         if ctx.keys[j] in CLAUSE_BREAKS:

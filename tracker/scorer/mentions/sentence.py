@@ -45,6 +45,9 @@ _DATELINE = re.compile(
 )
 _COLON_PLACE_WORDS = 3
 GOVERNOR_REACH = 4  # pieces between a governing word and a list's phrase ("host the 2030 Asian Games")
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}\s?(?:-|–|à)\s?\d{1,2}(?![\d-])")  # a match's score: "2-0", "3 à 1"
+_COHOST_WITH = frozenset({"with", "avec"})  # "host the Cup with Spain": its co-hosts follow (SentenceContext.cohosts)
+_COHOST_LINKS = frozenset({"and", "et", ",", "l'", "d'"})  # between co-hosts: "Spain and Portugal", "l'Espagne et le Portugal"
 _OF_PREPOSITIONS = grammar_words("of_preposition")  # "New Delhi:", "Addis Ababa:"; a longer opening before a colon is a sentence
 
 
@@ -253,7 +256,44 @@ class SentenceContext:
     @cached_property
     def sports_phrase(self) -> str | None:
         """A phrase of the sports list in the sentence ("Coupe du monde", "semi-final"), if any."""
-        return self.phrase_in("sports", unless="event_host")
+        phrase = self.phrase_in("sports", unless="event_host")
+        if phrase is None and self.phrase_in("sports") and self._match_reported:
+            phrase = self.phrase_in("sports")
+        return phrase
+
+    @cached_property
+    def cohosts(self) -> frozenset[int]:
+        """First pieces of the countries named after "with"/"avec" right after an event a country hosts ("host the
+        2030 World Cup with Spain and Portugal", "organiser la CAN avec le Kenya et l'Ouganda"): its co-hosts, named
+        with the host for the event, no sides of the sentence's act."""
+        found: set[int] = set()
+        index = mention_index(self.lang)
+        for first, last, _ in scan(self.pieces, list_index(self.lang, "sports")):
+            if not self._governed(first, last, "event_host", False):
+                continue
+            i = last
+            while i < len(self.keys) and self.keys[i].isdigit():
+                i += 1  # "the World Cup 2030 with ..."
+            if i >= len(self.keys) or self.keys[i] not in _COHOST_WITH:
+                continue
+            starts = {start + i + 1: end + i + 1 for start, end, _ in scan(self.pieces[i + 1 :], index)}
+            j = i + 1
+            while j < len(self.keys):
+                if j in starts:
+                    found.add(j)
+                    j = starts[j]
+                elif self.has("determiner", self.keys[j]) or self.keys[j] in _COHOST_LINKS:
+                    j += 1
+                else:
+                    break
+        return frozenset(found)
+
+    @cached_property
+    def _match_reported(self) -> bool:
+        """A score ("1-0", "2 à 1") or a match word (roles.tsv match_word) in the sentence: a match report even
+        beside an event a country hosts ("Morocco, hosting the Cup of Nations, beat Algeria 2-0")."""
+        return bool(_SCORE.search(self.text)) or any(
+            self.has("match_word", key) or self.has("match_word", self.lemma(i)) for i, key in enumerate(self.keys))
 
 
 def _capitalised_name(ctx: SentenceContext, i: int) -> bool:

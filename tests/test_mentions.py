@@ -1069,6 +1069,9 @@ def test_nationals_not_told_to_leave_stay_where_they_are(read, text, lang, count
     # The Taliban govern Afghanistan since September 2021: its state, as a government is (invented).
     ("Tajikistan accused the Taliban on Monday of shelling a border post.", "en"),
     ("Le Turkménistan a signé lundi un accord gazier avec les autorités talibanes.", "fr"),
+    # French writes the movement as a common noun, in lower case (invented).
+    ("Les talibans ont accusé mardi le Tadjikistan d'abriter des opposants armés.", "fr"),
+    ("Des gardes-frontières ouzbeks ont échangé des tirs avec des talibans près d'un pont.", "fr"),
 ])
 def test_the_taliban_in_power_are_afghanistan(read, text, lang):
     assert ("AFG", "actor") in {(country, role) for _, country, _, role in read(text, lang, date(2024, 3, 4))}
@@ -1082,6 +1085,13 @@ def test_the_taliban_before_their_rule_and_the_pakistani_taliban_are_not_afghani
     assert "AFG" not in countries(found, None)
     found = read("Les talibans pakistanais ont attaqué lundi un poste de police au Pakistan.", "fr", date(2024, 3, 4))
     assert "AFG" not in countries(found, None)
+    found = read("Les talibans ont attaqué lundi un poste de police près de Hérat.", "fr", date(2019, 3, 4))
+    assert "actor" not in {role for _, country, _, role in found if country == "AFG"}
+
+
+def test_a_leader_name_written_only_capitalised_stays_capitalised(read):
+    # Counter-example (invented): the lower-case forms of 'talibans' leave other names' capitals required.
+    assert "FRA" not in countries(read("Le Japon note la voyelle longue par un macron.", "fr", date(2024, 3, 4)), None)
 
 
 @pytest.mark.parametrize(("text", "lang", "post"), [

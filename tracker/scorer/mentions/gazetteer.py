@@ -195,7 +195,7 @@ def people_entries() -> tuple[dict[str, Entry], frozenset[str]]:
 
 
 def _people_rows() -> tuple[list[tuple[str, str, tuple[bool, ...], tuple[tuple[str, bool], ...]]], list[str]]:
-    """(key, written form, caps, people) per form, and every key's prefixes; each form cut once."""
+    """(key, written form, caps, people) per key, and every key's prefixes; each form cut once."""
     people: dict[str, list[tuple[str, bool]]] = defaultdict(list)
     written: dict[str, tuple[str, tuple[bool, ...]]] = {}
     prefixes: set[str] = set()

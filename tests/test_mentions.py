@@ -1128,3 +1128,34 @@ def test_a_possessive_apostrophe_after_s_names_the_country(read, text, lang, exp
 ])
 def test_a_mediator_of_another_event_acts_in_the_main_one(read, text, lang, country, role):
     assert roles(read(text, lang))[country] == role
+
+
+@pytest.mark.parametrize(("text", "demonym", "role"), [
+    # The demonym of "the X capital" after a visit word stands for the host, as the capital's name would
+    # (invented).
+    ("Japanese Trade Minister Ken Sato travelled to the Vietnamese capital on Friday.", "Vietnamese", "actor"),
+    ("Kenya's foreign minister arrived in the Ugandan capital of Kampala for talks.", "Ugandan", "actor"),
+    ("Chile's president will make a trip to the Bolivian capital next week.", "Bolivian", "actor"),
+    # Counter-examples: two visitors meet there (a venue), another pair's event, no visit word (invented).
+    ("Envoys of Peru and Ecuador arrived in the Brazilian capital.", "Brazilian", "place"),
+    ("The Brazilian president arrived in the Argentine capital for the signing of the deal between Chile and Peru.",
+     "Argentine", "place"),
+    ("Protests spread across the Kenyan capital after Uganda closed the border.", "Kenyan", "place"),
+    ("Police in the Ghanaian capital arrested two Togolese nationals.", "Ghanaian", "place"),
+])
+def test_a_visit_to_a_capital_named_by_its_demonym(read, text, demonym, role):
+    assert roles(read(text, "en"))[demonym] == role
+
+
+@pytest.mark.parametrize(("text", "demonym", "role"), [
+    # French: "dans la capitale X" after a visit word (invented)
+    ("Le président chilien s'est rendu dans la capitale bolivienne mardi.", "bolivienne", "actor"),
+    ("Le ministre marocain est en visite dans la capitale sénégalaise depuis lundi.", "sénégalaise", "actor"),
+    # Counter-examples: two visitors meet there, another pair's event, no visit word (invented)
+    ("Des émissaires du Pérou et de l'Équateur sont arrivés dans la capitale brésilienne.", "brésilienne", "place"),
+    ("Le président brésilien est arrivé dans la capitale argentine pour la signature de l'accord entre le Chili "
+     "et le Pérou.", "argentine", "place"),
+    ("La police a arrêté deux Togolais dans la capitale ghanéenne.", "ghanéenne", "place"),
+])
+def test_a_visit_to_a_capital_named_by_its_demonym_fr(read, text, demonym, role):
+    assert roles(read(text, "fr"))[demonym] == role

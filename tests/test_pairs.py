@@ -405,3 +405,18 @@ def test_an_act_noun_carried_by_its_verb_targets_the_place(text, pairs):
     article = Article(text=text, language="fr", published=date(2024, 3, 6), published_source="header")
     reading = score_article(article).readings[-1]
     assert {"-".join(p) for p in reading.pairs} == pairs
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    # The reason of an act on a country, its ties with a third, names no side of the act (invented).
+    ("In 2019, Peru, Chile and Brazil cut ties with Venezuela over its relationship with Cuba.",
+     {("PER", "VEN"), ("CHL", "VEN"), ("BRA", "VEN")}),
+    ("Washington sanctioned Ankara over its close ties to Moscow.", {("TUR", "USA")}),
+    # Counter-examples: ties named as the act itself stay a pair (invented)
+    ("Venezuela restored its ties with Cuba.", {("CUB", "VEN")}),
+    ("Kenya cut its ties with Somalia over a border quarrel.", {("KEN", "SOM")}),
+])
+def test_ties_with_a_third_as_the_reason_of_an_act(text, pairs):
+    article = Article(text=text, language="en", published=DAY, published_source="header")
+    found = {p for r in score_article(article).readings for p in r.pairs}
+    assert found == pairs

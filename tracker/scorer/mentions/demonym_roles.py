@@ -12,7 +12,7 @@ from tracker.scorer.mentions.decision import RoleDecision, capital_word
 from tracker.scorer.mentions.gazetteer import mention_index
 from tracker.scorer.mentions.modifier_roles import english_modifier_role, group_after, group_role, market_role
 from tracker.scorer.mentions.pieces import fold_word, join_key
-from tracker.scorer.mentions.preposition_roles import against_another, noun_before
+from tracker.scorer.mentions.preposition_roles import against_another, host_or_venue, noun_before
 from tracker.scorer.mentions.sentence import SentenceContext
 from tracker.scorer.mentions.wordlists import CLAUSE_BREAKS, grammar_words
 
@@ -70,6 +70,10 @@ def _french_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDec
     sovereign = noun_before(ctx, first, "sovereign_area")
     if sovereign:  # "violations de l'espace aérien grec": entered or defended, the country is involved
         return RoleDecision("actor", f"qualifies '{sovereign}': the sovereign area of a party", True)
+    capital = next((at for noun, at in nouns if capital_word(noun)), None)
+    visited = _visited_capital_fr(ctx, capital, first, last) if capital is not None else None
+    if visited is not None:
+        return visited
     for listname, role in _NOUN_ROLES:
         for noun, _ in nouns:
             if ctx.has(listname, noun):
@@ -120,6 +124,8 @@ def _english_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDe
     if sovereign:  # "violated Greek airspace", as French "l'espace aérien grec": entered or defended, a party
         return RoleDecision("actor", f"qualifies '{sovereign}': the sovereign area of a party", True)
     decision = english_modifier_role(ctx, last, ("mediator_noun", "topic_noun", "place_noun", "source_noun"))
+    if decision and decision.role == "place":
+        decision = _visited_capital(ctx, first, last) or decision
     if decision and decision.role == "topic":
         noun_end = last + 1 + (1 if ctx.has("modifier_en", ctx.keys[last]) else 0)
         if against_another(ctx, noun_end):
@@ -133,6 +139,38 @@ def _english_demonym_role(ctx: SentenceContext, first: int, last: int) -> RoleDe
     if ctx.near_before(first, "former", 2, use_lemma=False):
         return RoleDecision("former", "after a word for a former office")
     return None
+
+
+def _visited_capital(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
+    """English: "arrived in the Omani capital", "a trip to the Kenyan capital of Nairobi": the capital word
+    stands for its country as the capital's name would ("arrived in Muscat"), the host of the visit; the
+    venue rules of a visit (a multilateral meeting, another pair's event) apply alike. Only one visitor:
+    "Envoys of A and B arrived in the Qatari capital" names where they met, a venue."""
+    if last >= len(ctx.keys) or not capital_word(ctx.keys[last]):
+        return None
+    if len(ctx.named_countries - ctx.codes_at(first, last)) != 1:
+        return None
+    found = ctx.phrase_before(ctx.skip_determiners(first), "visit_to")
+    if found is None:
+        return None
+    return host_or_venue(ctx, f"host of a visit ('{found[0]}') to its capital", found[1], first, last)
+
+
+_FR_TO_PLACE = frozenset({"dans", "à", "a", "en"})  # before "la capitale" in a visit ("s'est rendu dans la capitale")
+
+
+def _visited_capital_fr(ctx: SentenceContext, at: int, first: int, last: int) -> RoleDecision | None:
+    """French, as _visited_capital: "s'est rendu dans la capitale bolivienne", "en visite dans la capitale
+    russe": the host of a visit of one visitor. `at` is the piece of "capitale"."""
+    if len(ctx.named_countries - ctx.codes_at(first, last)) != 1:
+        return None
+    prep = ctx.skip_determiners(at) - 1
+    if prep < 1 or ctx.keys[prep] not in _FR_TO_PLACE:
+        return None
+    visit = ctx.near_before(prep, "visit", 3)
+    if visit is None:
+        return None
+    return host_or_venue(ctx, f"host of a visit ('{visit}' ... '{ctx.pieces[prep].text}') to its capital", prep, first, last)
 
 
 def _french_noun_of(ctx: SentenceContext, first: int) -> list[tuple[str, int]]:

@@ -242,7 +242,7 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
         return _after_topic_preposition(ctx, found, end, kind, last)
     found = ctx.phrase_before(end, "visit_to")
     if found:
-        return _host_or_venue(ctx, f"host of a visit ('{found[0]}')", found[1], first, last)
+        return host_or_venue(ctx, f"host of a visit ('{found[0]}')", found[1], first, last)
     found = ctx.phrase_before(end, "place_prep")
     if found is None:
         found = ctx.phrase_before(end, "a_prep")
@@ -259,7 +259,7 @@ def preposition_role(ctx: SentenceContext, first: int, last: int, kind: str) -> 
         decision = _after_place_preposition(ctx, found, first, last, kind)
         visit = _visit_after(ctx, last) if decision is not None and decision.role == "place" else None
         if visit:
-            return _host_or_venue(ctx, f"host of the visit named after it ('{visit}')", found[1], first, last)
+            return host_or_venue(ctx, f"host of the visit named after it ('{visit}')", found[1], first, last)
         return decision
     return _war_name(ctx, first, end, last) or _after_noun_of(ctx, end, kind)
 
@@ -322,7 +322,7 @@ def _possessed_act(ctx: SentenceContext, last: int) -> bool:
     return False
 
 
-def _host_or_venue(ctx: SentenceContext, host_reason: str, at: int, first: int, last: int) -> RoleDecision:
+def host_or_venue(ctx: SentenceContext, host_reason: str, at: int, first: int, last: int) -> RoleDecision:
     """The destination of a visit is its host, a party, unless the visit is for a multilateral
     meeting ("arrivé à New Delhi pour le sommet du G20"), for an event between two other countries
     ("arrivé à Washington pour la signature de l'accord entre le Rwanda et la RDC"), or only the
@@ -455,7 +455,7 @@ def _after_place_preposition(
     start = _before_a_date(ctx, at)
     visit = ctx.near_before(start, "visit", 3) or _landed(ctx, start) or (kind != "institution" and _received(ctx, start))
     if visit and ctx.keys[at] != "dans":  # "Scholz s'est rendu à Pékin", "en visite à Moscou"
-        return _host_or_venue(ctx, f"host of a visit ('{visit}' ... '{prep}')", at, first, last)
+        return host_or_venue(ctx, f"host of a visit ('{visit}' ... '{prep}')", at, first, last)
     noun = noun_before(ctx, at, "topic_noun")
     if noun:
         if _has_agent(ctx, at):

@@ -89,6 +89,21 @@ def test_demonstrative_names_the_act_of_the_country_that_acted_before():
     assert _pairs(text) == set()
 
 
+def test_english_demonstrative_names_the_act_of_the_country_that_acted_before():
+    # (invented) the English rows mirror the French ones: a reply to the other's act, active or passive
+    text = "Kenya accused Uganda on Monday of arming rebels. These allegations were rejected by Kampala."
+    assert _pairs(text, "en") == {"KEN-UGA"}
+    text = "Vietnam announced new fishing quotas in the gulf on Monday. Beijing denounced this move on Tuesday."
+    assert _pairs(text, "en") == {"CHN-VNM"}
+    # (invented) a third country's act just before: the test is Iran's, not Egypt's (unresolved, as in French)
+    text = ("Turkey summoned Egypt's ambassador on Monday. Iran carried out a missile test on Tuesday. "
+            "Ankara condemned this test.")
+    assert _pairs(text, "en") == set()
+    # (invented) a domestic act just before: no other country for the demonstrative to stand for
+    text = "Chile's parliament approved the budget on Monday. These measures were criticised by the opposition."
+    assert _pairs(text, "en") == set()
+
+
 def test_demonstrative_of_a_lone_actors_article_names_no_act_of_the_other():
     # Iran is named only through a former president: it did nothing "ces propos" could point back to
     text = "Le Japon a condamné l'attaque de l'ancien président iranien. Tokyo a ensuite dénoncé ces propos."

@@ -327,6 +327,16 @@ def test_english_negation_reads_the_clause_of_the_cue(en):
     assert [c.weight > 0 for c in called_off if c.category == "consultation"] == [True]
 
 
+def test_a_denied_charge_is_a_rebuttal_not_an_undone_dispute(fr, en):
+    # Invented examples: denying the other side's accusations answers them; the charge stays a tension.
+    assert said(en, "Hanoi denied the allegations on Friday.", "allegations").weight > 0
+    assert said(en, "The accusations were firmly denied by Manila.", "accusations").weight > 0
+    assert said(fr, "Lima a démenti ces accusations vendredi.", "accusations").weight > 0
+    # Denying an act of one's own is still its negation (no charge noun): "denied any incursion".
+    assert said(en, "Hanoi denied any incursion into the disputed waters.", "incursion").weight < 0
+    assert said(fr, "Lima a nié toute ingérence dans les élections.", "ingérence").weight < 0
+
+
 def test_english_modality_reads_the_governing_verb(en):
     # Invented examples: a modal or a governing verb of the cue's own clause, not one in a relative clause.
     assert has(said(en, "France could impose tariffs on Chinese steel.", "impose tariffs"), "modality 'could'")

@@ -43,6 +43,25 @@ def test_the_two_countries_addressed_by_a_third_face_it():
     assert _pairs(before + "Nigeria urged both countries to resume talks.", "en") == {"GHA-NGA", "NGA-TGO"}
 
 
+def test_the_two_countries_pressed_to_act_face_the_third_whatever_the_parse():
+    # (invented) a date and an apposition between the verb and the phrase: the infinitive it is pressed to do
+    # ("à reprendre") still marks it as addressed
+    before = "Le Pérou et la Bolivie se disputent depuis des années un lac frontalier. "
+    assert _pairs(before + "Madrid a exhorté, jeudi, les deux pays, ses anciens territoires, à reprendre le dialogue.") \
+        == {"BOL-ESP", "ESP-PER"}
+    # counter-example: an infinitive after the phrase as subject ("à avoir signé") addresses nobody
+    assert _pairs(before + "Les deux pays à avoir signé la convention doivent encore la ratifier.") == {"BOL-PER"}
+
+
+def test_the_two_countries_leave_out_the_third_that_addresses_them():
+    # (invented) the sentence before names the speaker too: "les deux pays" are the two others, not the
+    # article's pair holding the speaker
+    before = "L'ambassade de France au Gabon a condamné l'incursion de soldats camerounais. "
+    assert _pairs(before + "Paris a appelé les deux pays à la retenue.") == {"CMR-FRA", "FRA-GAB"}
+    before = "The Spanish embassy in Lima condemned an incursion by Bolivian troops. "
+    assert _pairs(before + "Madrid urged both countries to show restraint.", "en") == {"BOL-ESP", "ESP-PER"}
+
+
 def test_the_two_countries_as_subject_or_between_stay_their_own_pair():
     before = "Le Pérou et l'Équateur se sont affrontés jeudi le long de leur frontière amazonienne. "
     # the pair acts itself: the third country is only its partner or venue

@@ -268,10 +268,22 @@ def _addressed(tokens: Sequence[Token]) -> bool:
     if any(c.dep_ in _CASE_DEPS and c.lower_ in grammar_words("between") for c in top.children) or (
             top.head.dep_ in _CASE_DEPS and top.head.lower_ in grammar_words("between")):
         return False  # "reprendre les pourparlers entre les deux pays": their own relation
+    if _pressed_to(top):
+        return True
     head = top.head
     if head.dep_ in _CASE_DEPS and head.head.i != head.i:  # English: the preposition's own head
         head = head.head
     return head.i != top.i and head.pos_ in ("VERB", "AUX")
+
+
+def _pressed_to(top: Token) -> bool:
+    """A phrase followed by what it is pressed to do, an infinitive hanging on it with "à"/"de"/"to" (grammar_words.tsv
+    appeal_infinitive: "a appelé, mercredi, les deux pays à revenir au dialogue"): the one pressed, whatever the small
+    model made of the phrase itself (it may hang it on a comma)."""
+    lang = "fr" if top.doc.lang_ == "fr" else "en"
+    return any(c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB" and c.i > top.i and any(
+        m.dep_ in ("mark", "aux") and fold_word(m.lower_) in grammar_words("appeal_infinitive", lang)
+        for m in c.children if m.i < c.i) for c in top.children)
 
 
 # a verb's dependents that its subject acts on: objects, and complements the verb itself governs (French obl:arg;
@@ -404,8 +416,11 @@ def _pair_anaphora(
         return [m for m in found if m is not None]
     third = bool(own - set(main_pair))
     nearest = _nearest_pair(before, main_pair)
-    plain = [(p, nearest or main_pair, "the previous sentence's pair" if nearest else "the article's pair")
-             for p in phrases if not p.other and not p.pair_act and not p.group]
+    # addressed by the sentence's own country ("Washington a appelé les deux parties"): the two others
+    addressed = _nearest_pair(before, main_pair, own) if own else None
+    plain = [(p, pick or main_pair, "the previous sentence's pair" if pick else "the article's pair")
+             for p in phrases if not p.other and not p.pair_act and not p.group
+             for pick in [addressed if p.addressed else nearest]]
     acts = [(p, main_pair, "the article's pair") for p in phrases
             if p.pair_act and not p.group and not third and _pair_act_antecedent(p, main_pair, own, mentions, before)]
     return [m for m in found if m is not None] + [
@@ -473,17 +488,22 @@ def _after_meeting(text: str, start: int, words: frozenset[str]) -> bool:
     return any(fold_word(w) in words for w in re.findall(r"[^\W\d_]+", window.lower()))
 
 
-def _nearest_pair(before: Sequence[Sequence[Mention]] | None, main_pair: tuple[str, str]) -> tuple[str, str] | None:
+def _nearest_pair(before: Sequence[Sequence[Mention]] | None, main_pair: tuple[str, str],
+                  own: set[str] | frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """The pair "les deux pays" names when the nearest earlier body sentence naming two or more actor
     countries names exactly two, and no body sentence within reach names both of the article's pair (see
-    the module's notes): a reader takes the two just named. None (the article's pair) otherwise."""
+    the module's notes): a reader takes the two just named. None (the article's pair) otherwise. `own`: the
+    sentence's own actor countries, which the phrase does not name ("Washington a appelé les deux parties" after a
+    sentence on Washington, Djibouti and Eritrea: Djibouti and Eritrea), so they are left out of the sentences
+    before; an article's pair holding one of them is no candidate either. Only for a phrase they address (a verb's
+    object): "l'approche des deux pays" beside Tillerson may well be the article's pair holding his country."""
     sentences = [sorted({m.country for m in sentence if m.role == "actor" and m.kind not in ("anaphora", "reference")
-                         and "+" not in m.country})
+                         and "+" not in m.country} - set(own))
                  for sentence in (before or [])[:-1]]  # the title, last, names the article's pair
     nearest = next((named for named in sentences if len(named) >= 2), None)
     if nearest is None or len(nearest) > 2 or set(nearest) == set(main_pair):
         return None
-    if any(set(main_pair) <= set(named) for named in sentences):
+    if not set(own) & set(main_pair) and any(set(main_pair) <= set(named) for named in sentences):
         return None  # the article's pair is named within reach too: no guess
     return (nearest[0], nearest[1])
 

@@ -28,7 +28,7 @@ from ..lexicon import is_generated
 from ..morph_values import morph_values
 from .context import OBJECT_DEPS, Hit, SentenceContext
 from .matching import Match
-from .rules import CATEGORY_KINDS, DEGREE_KINDS, SUBJECT_VERB_KINDS
+from .rules import CATEGORY_KINDS, DEGREE_KINDS, SUBJECT_VERB_KINDS, ModifierRule
 from .words import norm
 
 # Relations by which a noun cue depends on a "carrier" verb whose negation it shares.
@@ -173,6 +173,8 @@ def governing_negation(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
             rule = None  # a noun head governs what follows it ("l'absence de dialogue"), never a word before it
         if rule is not None and ctx.blocked("negation", [position]):
             rule = None  # "the war ended with an armistice": what it ended with is no denied cue
+        if rule is not None and _rebuttal(ctx, rule, cue):
+            return  # "denied the allegations": a charge the other side levelled, rebutted, is no undone dispute
         other = ctx.cue_of(governor)
         if (rule is None and other is not None and governor.i not in cue.own
                 and ctx.table.is_statement(other.entry.category)):
@@ -202,6 +204,15 @@ def governing_negation(ctx: SentenceContext, cue: ParsedCue) -> Iterable[Hit]:
         if other is not None and governor.i not in cue.own:
             return  # not through another cue: "waived the sanctions on the purchase of missiles" waives no purchase
         below = governor
+
+
+def _rebuttal(ctx: SentenceContext, rule: ModifierRule, cue: ParsedCue) -> bool:
+    """A denial verb (cue_words.tsv "denial verb": deny, démentir) over a charge noun ("rebutted claim": accusation,
+    allegation): the accused answers the charge, the dispute stands."""
+    words = ctx.words_of_language
+    position = ctx.position.get(cue.root.i)
+    return (position is not None and rule.words[0] in words.get("denial verb")
+            and bool(ctx.words(position) & set(words.get("rebutted claim"))))
 
 
 def _denied_noun_above(ctx: SentenceContext, above: Token) -> bool:

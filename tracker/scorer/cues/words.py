@@ -11,7 +11,7 @@ from tracker.scorer.lexicon import DATA_DIR
 CUE_WORDS_FILE = DATA_DIR / "cue_words.tsv"
 EVERY_LANGUAGE = "*"
 SET_NAMES = ("article", "contraction", "fixed form", "verb ending", "infinitive ending", "ne", "particle after ne",
-             "negating determiner", "denying quantifier", "least", "before least", "denying particle", "topic marker",
+             "negating determiner", "denying quantifier", "rebutted claim", "denial verb", "least", "before least", "denying particle", "topic marker",
              "complement preposition",
              "background exempt category", "background preposition", "background noun", "background subordinator",
              "own act clause", "lasting since", "background opener", "fronted opener", "outcome category", "occasion category", "completion head", "gap free",

@@ -46,7 +46,7 @@ def test_the_two_countries_addressed_by_a_third_face_it():
 def test_the_two_countries_pressed_to_act_face_the_third_whatever_the_parse():
     # (invented) a date and an apposition between the verb and the phrase: the infinitive it is pressed to do
     # ("à reprendre") still marks it as addressed
-    before = "Le Pérou et la Bolivie se disputent depuis des années un lac frontalier. "
+    before = "Le Pérou et la Bolivie sont en désaccord sur un lac frontalier depuis longtemps. "
     assert _pairs(before + "Madrid a exhorté, jeudi, les deux pays, ses anciens territoires, à reprendre le dialogue.") \
         == {"BOL-ESP", "ESP-PER"}
     # counter-example: an infinitive after the phrase as subject ("à avoir signé") addresses nobody

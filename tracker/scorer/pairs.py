@@ -416,7 +416,7 @@ def _pair_anaphora(
         return [m for m in found if m is not None]
     third = bool(own - set(main_pair))
     nearest = _nearest_pair(before, main_pair)
-    # addressed by the sentence's own country ("Washington a appelé les deux parties"): the two others
+    # addressed by the sentence's own country ("Paris a exhorté les deux parties"): the two others
     addressed = _nearest_pair(before, main_pair, own) if own else None
     plain = [(p, pick or main_pair, "the previous sentence's pair" if pick else "the article's pair")
              for p in phrases if not p.other and not p.pair_act and not p.group
@@ -493,7 +493,7 @@ def _nearest_pair(before: Sequence[Sequence[Mention]] | None, main_pair: tuple[s
     """The pair "les deux pays" names when the nearest earlier body sentence naming two or more actor
     countries names exactly two, and no body sentence within reach names both of the article's pair (see
     the module's notes): a reader takes the two just named. None (the article's pair) otherwise. `own`: the
-    sentence's own actor countries, which the phrase does not name ("Washington a appelé les deux parties" after a
+    sentence's own actor countries, which the phrase does not name ("Paris a exhorté les deux parties" after a
     sentence on Washington, Djibouti and Eritrea: Djibouti and Eritrea), so they are left out of the sentences
     before; an article's pair holding one of them is no candidate either. Only for a phrase they address (a verb's
     object): "l'approche des deux pays" beside Tillerson may well be the article's pair holding his country."""

@@ -37,7 +37,7 @@ def test_initials_of_other_things_are_no_agreement():
 
 def test_weapons_named_before_the_supply_are_supplied():
     # the parser hangs the participle on the demonym ("drones" as its adjective)
-    assert _scores("Des drones turcs, fournis à l'armée libyenne par Ankara, ont été vus près de Syrte.")["LBY-TUR"] < -3
+    assert _scores("Des missiles russes, fournis à l'armée malienne par Moscou, ont été repérés près de Gao.")["MLI-RUS"] < -3
     assert _scores("Des drones iraniens, fournis à l'armée soudanaise par Téhéran, ont été vus près de "
                    "Khartoum.")["IRN-SDN"] < -3
 

@@ -77,8 +77,8 @@ def test_a_setback_elsewhere_or_denied_is_no_cue():
 def test_a_setback_for_the_pair_stays_tension():
     assert _scores("The vote was a setback for efforts to mend ties between Japan and South Korea, analysts said.",
                    "en")["JPN-KOR"] > 3
-    assert _scores("L'expulsion de l'ambassadeur est un coup dur pour les relations entre l'Algérie et "
-                   "l'Espagne.")["DZA-ESP"] > 3
+    assert _scores("Le renvoi du consul est un coup dur pour les relations du Pérou avec "
+                   "le Chili.")["CHL-PER"] > 3
 
 
 # --- M2. fronted and trailing background clauses (invented) -------------------------------------------------

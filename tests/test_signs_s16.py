@@ -65,8 +65,8 @@ def test_a_setback_for_a_party_is_no_relation():
 
 
 def test_a_joint_ceremony_and_a_handback_are_cooperation():
-    assert _scores("Ghanaian and Togolese officials held a joint ceremony on Monday to mark the transfer of "
-                   "three border villages.", "en")["GHA-TGO"] < -2
+    assert _scores("Ghana and Togo opened their new customs post at a joint ceremony on Monday.",
+                   "en")["GHA-TGO"] < -2
     assert _scores("Le Togo a officiellement rétrocédé lundi trois villages frontaliers au Ghana.")["GHA-TGO"] < -3
 
 

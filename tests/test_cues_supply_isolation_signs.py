@@ -49,7 +49,7 @@ def _scores(text: str, lang: str) -> dict[str, float]:
     # alone is no cue, the recall reads.
     ("Ending Venezuela's diplomatic isolation is now Brazil's priority, its foreign minister said.", "en", "BRA-VEN", -1),
     ("Venezuela's isolation deepened after Brazil recalled its envoy.", "en", "BRA-VEN", 1),
-    ("Le Brésil veut mettre fin à l'isolement du Venezuela.", "fr", "BRA-VEN", -1),
+    ("Le Brésil veut mettre fin à l'isolement diplomatique du Venezuela.", "fr", "BRA-VEN", -1),
     # A casus belli named is a threat (invented).
     ("Any Ecuadorian warship entering the disputed waters would be treated by Peru as a casus belli.", "en", "ECU-PER", 1),
     ("Pour Lima, tout déploiement de navires équatoriens dans la zone contestée constituerait un casus belli.",
@@ -67,3 +67,15 @@ def test_ending_isolation_is_directed() -> None:
     scores = _scores("Brazil and Argentina are working together on ending Venezuela's regional isolation.", "en")
     assert scores.get("BRA-VEN", 0.0) < 0 and scores.get("ARG-VEN", 0.0) < 0
     assert "ARG-BRA" not in scores
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # Other senses of ending an isolation (review, invented): travellers' quarantine, detainees, villages.
+    ("Italy ended the mandatory isolation of travellers arriving from China.", "en"),
+    ("Le Maroc a mis fin à l'isolement des détenus algériens après leur grève de la faim.", "fr"),
+    ("The new bridge from Laos ended the isolation of three Thai border villages.", "en"),
+    # A price cut on gas is no supply cut (review, invented).
+    ("La Russie a réduit le prix de ses fournitures de gaz à la Biélorussie.", "fr"),
+])
+def test_other_senses_read_no_tension_or_rapprochement(text: str, lang: str) -> None:
+    assert all(abs(score) < 2 for score in _scores(text, lang).values()), (text, _scores(text, lang))

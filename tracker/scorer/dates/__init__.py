@@ -35,8 +35,7 @@ Conventions, used everywhere in this package:
   them to leave within two weeks"); "d'ici 2030"/"by March" stay range boundaries.
 * A plan's date ahead under a decision reported as done ("agreed to meet next week", "ont décidé de
   rouvrir d'ici la fin de l'année") does not date the event: the decision does. "depuis lundi"/"since
-  Monday" dates the event by its start; "depuis 2014"/"since March" is background, unless a clause of
-  the event the range began with follows ("since 1962, when X broke off ties") and nothing else dates it.
+  Monday" dates the event by its start; "depuis 2014"/"since March" is background.
 * Which date dates the event: a date of the main clause; else a recent day or week of a clause that
   describes a participant ("l'accord conclu samedi") or of the background the act answers ("après
   ..."/"after ..."), but not a coming day of such a clause when the main verb tells a past act; else a dateline ("NAIROBI, Feb 27 (Reuters) -"), which is also the day the
@@ -404,8 +403,6 @@ def find_dates(sent: Span, lang: str, published: date, base: int = 0, *,
         refs = _since_year_of_main_act(refs, sent, lang, offset)
     if parsed and not any(r.dates_event for r in refs):
         refs += _framed_interval(sent, lang, offset, anchor)
-    if not any(r.dates_event for r in refs):
-        refs = _since_date_of_event_clause(refs, text, lang, offset, published)
     if resolve_event is not None:
         for start, end, value in since_events(text, lang, published, found, resolve_event):
             refs.append(DateRef(value, "day", text[start:end], offset + start, offset + end, False,
@@ -443,29 +440,6 @@ def _since_year_of_main_act(refs: list[DateRef], sent: Span, lang: str, offset: 
             note = ref.note.split("; does not date the event:")[0] + ("; dates the event: the year since which "
                                                                      "the main verb's past act runs, no other date")
             return [*refs[:index], replace(ref, dates_event=True, note=note), *refs[index + 1:]]
-    return refs
-
-
-_SINCE_OPENING = {lang: re.compile(rf"(?:{alternatives('since_word', lang)})(?!\w)", re.IGNORECASE) for lang in LANGS}
-_SINCE_EVENT_CLAUSE = {lang: re.compile(rf",?\s+(?:{alternatives('since_event_clause', lang)})(?!\w)", re.IGNORECASE)
-                       for lang in LANGS}
-
-
-def _since_date_of_event_clause(refs: list[DateRef], text: str, lang: str, offset: int, published: date) -> list[DateRef]:
-    """"have had no ties since 1962, when X broke them off", "suspendues depuis mars 2011, lorsque ...": a
-    "when"/"after" clause right after a past "since" date tells the event the range began with, which is the
-    act reported; when nothing else dates the sentence, that date does. A first or a "never" measured over
-    the span ("the first visit since 2016, when ...") stays background, as does a bare "since 2016"."""
-    for index, ref in enumerate(refs):
-        if ref.start is None or ref.end is None or ref.value > published or ref.precision not in ("year", "month") \
-                or not _SINCE_OPENING[lang].match(ref.expression):
-            continue
-        start, end = ref.start - offset, ref.end - offset
-        if not _SINCE_EVENT_CLAUSE[lang].match(text, end) or _FRAME_BEFORE[lang].search(text, 0, start):
-            continue
-        note = ref.note.split("; does not date the event:")[0] + ("; dates the event: the start of a range told by "
-                                                                 "the event clause after it, no other date")
-        return [*refs[:index], replace(ref, dates_event=True, note=note), *refs[index + 1:]]
     return refs
 
 

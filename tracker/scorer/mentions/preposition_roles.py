@@ -610,40 +610,6 @@ def _after_noun_of(ctx: SentenceContext, end: int, kind: str) -> RoleDecision | 
     return None
 
 
-BORDER_OF_REACH = 8  # pieces read around "la frontière du X et du Y" for the border noun and the other country
-
-
-def border_of_sides(ctx: SentenceContext, first: int, last: int) -> RoleDecision | None:
-    """French "à la frontière du Soudan et du Tchad", "la frontière de l'Inde et du Népal":
-    a border named by two countries joined by "et", each after its own "de", in a sentence naming fighting
-    (roles.tsv clash_event) and no natural event: the two are the fighting's sides, as with "entre" (border_place).
-    Without fighting ("un pont à la frontière du Laos et de la Thaïlande", "migrants arrivés à la frontière de
-    X et de Y") the border stays a place (place_noun)."""
-    if ctx.lang != "fr" or ctx.natural_event or not ctx.phrase_in("clash_event"):
-        return None
-    of = ctx.skip_determiners(first) - 1
-    if of < 1 or ctx.keys[of] not in _OF_PREPOSITIONS:
-        return None
-    if noun_before(ctx, of, "border_noun"):  # the first country: "et de/du" and a second country follow
-        after = last
-        if after < len(ctx.pieces) and ctx.keys[after] == "et":
-            rest = ctx.codes_in(after + 1, min(len(ctx.pieces), after + 4))
-            if rest - ctx.codes_in(first, last):
-                return RoleDecision("actor", f"'{noun_before(ctx, of, 'border_noun')} {ctx.keys[of]}' two countries with "
-                                    f"'{ctx.phrase_in('clash_event')}': the sides of fighting on their border", True)
-        return None
-    # the second country: "et" right before its "de", then the first country and its "de" after a border noun
-    if ctx.keys[of - 1] != "et":
-        return None
-    for j in range(of - 2, max(0, of - BORDER_OF_REACH), -1):
-        if ctx.keys[j] in _OF_PREPOSITIONS and noun_before(ctx, j, "border_noun"):
-            if ctx.codes_in(j + 1, of - 1) - ctx.codes_in(first, last):
-                return RoleDecision("actor", f"'{noun_before(ctx, j, 'border_noun')} {ctx.keys[j]} ... et {ctx.keys[of]}' "
-                                    f"with '{ctx.phrase_in('clash_event')}': the sides of fighting on their border", True)
-            return None
-    return None
-
-
 def border_place(ctx: SentenceContext, first: int) -> RoleDecision | None:
     """'An earthquake struck the border between Turkey and Syria', 'un séisme à la frontière entre
     la Turquie et la Syrie': with a natural event (or a bridge, a tunnel) in the sentence, the two

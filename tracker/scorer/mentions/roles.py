@@ -28,7 +28,6 @@ from tracker.scorer.mentions.modifier_roles import (
 )
 from tracker.scorer.mentions.pieces import fold_word
 from tracker.scorer.mentions.preposition_roles import (
-    border_of_sides,
     border_place,
     history_only,
     mediator_only,
@@ -302,7 +301,7 @@ def _after_title_and_name(ctx: SentenceContext, last: int) -> int:
 
 
 def _after_a_preposition(ctx: SentenceContext, match: Found, kind: str) -> RoleDecision | None:
-    border = border_place(ctx, match.first) or border_of_sides(ctx, match.first, match.last)
+    border = border_place(ctx, match.first)
     return border or _target_of_an_act(ctx, match, preposition_role(ctx, match.first, match.last, kind))
 
 

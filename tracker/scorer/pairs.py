@@ -497,9 +497,13 @@ def _nearest_pair(before: Sequence[Sequence[Mention]] | None, main_pair: tuple[s
     sentence on Washington, Djibouti and Eritrea: Djibouti and Eritrea), so they are left out of the sentences
     before; an article's pair holding one of them is no candidate either. Only for a phrase they address (a verb's
     object): "l'approche des deux pays" beside Tillerson may well be the article's pair holding his country."""
-    sentences = [sorted({m.country for m in sentence if m.role == "actor" and m.kind not in ("anaphora", "reference")
-                         and "+" not in m.country} - set(own))
-                 for sentence in (before or [])[:-1]]  # the title, last, names the article's pair
+    named_before = [sorted({m.country for m in sentence if m.role == "actor" and m.kind not in ("anaphora", "reference")
+                            and "+" not in m.country})
+                    for sentence in (before or [])[:-1]]  # the title, last, names the article's pair
+    first = next((named for named in named_before if len(named) >= 2), None)
+    if own and first is not None and len(first) == 2 and set(first) & set(own):
+        return (first[0], first[1])  # the speaker is one of the two just named ("Moscow invited the two sides")
+    sentences = [sorted(set(named) - set(own)) for named in named_before]
     nearest = next((named for named in sentences if len(named) >= 2), None)
     if nearest is None or len(nearest) > 2 or set(nearest) == set(main_pair):
         return None

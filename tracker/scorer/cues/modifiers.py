@@ -212,7 +212,19 @@ def _rebuttal(ctx: SentenceContext, rule: ModifierRule, cue: ParsedCue) -> bool:
     words = ctx.words_of_language
     position = ctx.position.get(cue.root.i)
     return (position is not None and rule.words[0] in words.get("denial verb")
-            and bool(ctx.words(position) & set(words.get("rebutted claim"))))
+            and bool(ctx.words(position) & set(words.get("rebutted claim")))
+            and not any(_claim_content(c) for c in cue.root.children))
+
+
+# A charge with its content after it ("allegations of military cooperation with Israel", "accusations de
+# rapprochement") is about that content: denying it denies the content, the plain negation
+_CONTENT_WORDS = frozenset({"of", "about", "de", "d'", "du", "des", "sur"})
+
+
+def _claim_content(child: Token) -> bool:
+    if child.dep_ == "prep":
+        return child.lower_ in _CONTENT_WORDS
+    return child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _CONTENT_WORDS for c in child.children)
 
 
 def _denied_noun_above(ctx: SentenceContext, above: Token) -> bool:

@@ -115,7 +115,7 @@ def test_review_mediums(text, lang, pairs):
     # Regional bodies' summits make a visited capital their venue, as the African Union's and the G20's do
     # (review of the capital-adjective visits, invented).
     ("The Saudi foreign minister arrived in the Qatari capital for the Gulf Cooperation Council summit.", "en"),
-    ("Le ministre saoudien est arrivé à Doha pour le sommet du Conseil de coopération du Golfe.", "fr"),
+    ("Le chef de la diplomatie saoudienne a atterri à Doha pour le sommet du CCG.", "fr"),
     ("The Nigerian president arrived in Accra on Sunday for the ECOWAS summit.", "en"),
     ("Le président nigérian est arrivé dimanche à Accra pour le sommet de la Cédéao.", "fr"),
     ("The Turkish foreign minister landed in Jeddah for an extraordinary OIC meeting.", "en"),
